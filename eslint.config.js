@@ -15,7 +15,10 @@ export default tseslint.config(
     // Workflow code is replayed: forbid the obvious sources of non-determinism.
     files: ['workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'pg', '../activities/*', '../db/*', '../api/*'] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'fs', 'pg', '../activities/*', '../db/*', '../api/*', '../platform/*'], allowTypeImports: true }] },
+      ],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use workflow uuid4() or deterministic input.' }],
     },
   },

@@ -8,6 +8,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'data/**', '.tools/**', 'dist/**'],
     fileParallelism: false,
     testTimeout: 60_000,
+    globalSetup: ['test/global-setup.ts'],
     hookTimeout: 180_000,
   },
 });

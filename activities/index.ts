@@ -1,0 +1,30 @@
+// Every side effect the workflows may ask for, built from the process's dependencies.
+import type { WebClient } from '@slack/web-api';
+import type { Db } from '../db/client';
+import { createAiActivities, type AiConfig } from './ai/analyse';
+import { createCustomerMailActivities } from './customer-mail';
+import { createIntakeActivities } from './intake';
+import type { Mailer } from './mail/smtp';
+import { createNotifyActivities } from './notify';
+import { createProjectionActivities } from './projection';
+
+export interface ActivityDeps {
+  db: Db;
+  mailer: Mailer;
+  slack: WebClient | null;
+  ai: AiConfig | null;
+  publicUrl: string;
+  mailDomain: string;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createIntakeActivities(deps.db),
+    ...createProjectionActivities(deps.db),
+    ...createNotifyActivities(deps),
+    ...createCustomerMailActivities(deps),
+    ...createAiActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

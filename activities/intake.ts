@@ -1,0 +1,159 @@
+// Intake activities: store the feedback, then decide (once) whether and how it opens a ticket.
+import { and, asc, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { branches, calendars, feedback, rules, tickets, users } from '../db/schema';
+import { pickAssignee } from '../domain/assignment';
+import { calendarSchema } from '../domain/business-time';
+import { contactKey, type NormalizedFeedback } from '../domain/feedback';
+import { firstMatch, ruleSchema, type Rule } from '../domain/rules';
+import { isRepeatDetractor } from '../domain/score-tiers';
+import type { TicketInput } from '../domain/ticket';
+import { readSetting } from './settings';
+
+export type Decision = { outcome: 'no_match' } | { outcome: 'ticket'; ticket: TicketInput };
+
+const REPEAT_WINDOW_DAYS = 90;
+
+export function createIntakeActivities(db: Db, opts: { random?: () => number } = {}) {
+  const random = opts.random ?? Math.random;
+  return {
+    /** Idempotent on the feedback id (the intake workflow id) and on (channel, externalId). */
+    async recordFeedback(feedbackId: string, fb: NormalizedFeedback, receivedAt: number): Promise<void> {
+      await db
+        .insert(feedback)
+        .values({
+          id: feedbackId,
+          channel: fb.channel,
+          externalId: fb.externalId ?? null,
+          type: fb.type,
+          score: fb.score,
+          comment: fb.comment ?? null,
+          contact: fb.contact ?? {},
+          contactKey: contactKey(fb.contact ?? {}),
+          branch: fb.branch ?? null,
+          service: fb.service ?? null,
+          submittedAt: new Date(fb.submittedAt ?? receivedAt),
+          receivedAt: new Date(receivedAt),
+        })
+        .onConflictDoNothing();
+    },
+
+    /** Runs the ordered rules once per feedback; a retry returns the stored decision. */
+    async evaluateFeedback(feedbackId: string): Promise<Decision> {
+      return db.transaction(async (tx) => {
+        const [fb] = await tx.select().from(feedback).where(eq(feedback.id, feedbackId)).for('update');
+        if (!fb) throw new Error(`feedback ${feedbackId} not recorded`);
+        if (fb.outcome === 'no_match') return { outcome: 'no_match' };
+        if (fb.outcome === 'ticket') return { outcome: 'ticket', ticket: fb.decision as TicketInput };
+
+        const ruleRows = await tx.select().from(rules).where(eq(rules.active, true)).orderBy(asc(rules.position));
+        const ruleSet: Rule[] = ruleRows.map((r) => ruleSchema.parse({ ...(r.definition as object), id: r.id, name: r.name, active: r.active, position: r.position }));
+        const input: NormalizedFeedback = {
+          channel: fb.channel as NormalizedFeedback['channel'],
+          type: fb.type as NormalizedFeedback['type'],
+          score: fb.score,
+          comment: fb.comment ?? undefined,
+          contact: fb.contact,
+          branch: fb.branch ?? undefined,
+          service: fb.service ?? undefined,
+        } as NormalizedFeedback;
+        const match = firstMatch(ruleSet, input);
+        if (!match) {
+          await tx.update(feedback).set({ outcome: 'no_match' }).where(eq(feedback.id, feedbackId));
+          return { outcome: 'no_match' };
+        }
+        const rule = match.rule;
+
+        // Round-robin cursor: the rule row lock serialises concurrent intakes so the rotation stays fair.
+        const [ruleRow] = await tx.select().from(rules).where(eq(rules.id, rule.id)).for('update');
+        const pool = rule.outcome.pool;
+        const members = pool.length
+          ? await tx
+              .select({
+                userId: users.id,
+                available: users.available,
+                capacity: users.capacity,
+                openTickets: sql<number>`(select count(*)::int from ${tickets} where ${tickets.assigneeId} = ${users.id} and ${tickets.status} not in ('resolved','closed'))`,
+              })
+              .from(users)
+              .where(and(inArray(users.id, pool), eq(users.active, true)))
+          : [];
+        const pick = pickAssignee({ strategy: rule.outcome.strategy, pool, cursor: ruleRow.rrCursor, members, random01: random() });
+        if (pick.nextCursor !== ruleRow.rrCursor) await tx.update(rules).set({ rrCursor: pick.nextCursor }).where(eq(rules.id, rule.id));
+
+        const key = fb.contactKey;
+        const history = key
+          ? await tx
+              .select({ type: feedback.type, score: feedback.score, submittedAt: feedback.submittedAt })
+              .from(feedback)
+              .where(
+                and(
+                  eq(feedback.contactKey, key),
+                  gte(feedback.submittedAt, new Date(fb.submittedAt.getTime() - REPEAT_WINDOW_DAYS * 86_400_000)),
+                  notInArray(feedback.id, [fb.id]),
+                ),
+              )
+          : [];
+        const repeatDetractor = isRepeatDetractor(
+          history.map((h) => ({ type: h.type as NormalizedFeedback['type'], score: h.score, submittedAt: h.submittedAt.getTime() })),
+          { type: input.type, score: input.score, submittedAt: fb.submittedAt.getTime() },
+          REPEAT_WINDOW_DAYS,
+        );
+
+        const sla = await readSetting(tx, 'sla');
+        const ticketSettings = await readSetting(tx, 'tickets');
+        const calendar = fb.branch ? await branchCalendar(tx, fb.branch) : null;
+        const n = await nextTicketNumber(tx);
+
+        const ticket: TicketInput = {
+          number: n,
+          feedbackId: fb.id,
+          createdAt: fb.receivedAt.getTime(),
+          kind: rule.outcome.kind,
+          priority: rule.outcome.priority,
+          channel: input.channel,
+          captureType: input.type,
+          score: input.score,
+          comment: fb.comment,
+          contact: fb.contact,
+          branch: fb.branch,
+          service: fb.service,
+          ruleId: rule.id,
+          ruleName: rule.name,
+          assigneeId: pick.userId,
+          slaTargets: { ...sla, ...stripNullish(rule.outcome.sla ?? {}) },
+          calendar,
+          escalationChain: rule.outcome.escalationChain,
+          settings: ticketSettings,
+          repeatDetractor,
+          csatSurvey: rule.outcome.csatSurvey,
+        };
+        await tx
+          .update(feedback)
+          .set({ outcome: 'ticket', ruleId: rule.id, ticketNumber: n, assigneeId: pick.userId, decision: ticket })
+          .where(eq(feedback.id, feedbackId));
+        return { outcome: 'ticket', ticket };
+      });
+    },
+  };
+}
+
+export type IntakeActivities = ReturnType<typeof createIntakeActivities>;
+
+function stripNullish<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v != null)) as Partial<T>;
+}
+
+async function branchCalendar(tx: Pick<Db, 'select'>, branchId: string) {
+  const [row] = await tx
+    .select({ timeZone: calendars.timeZone, weekly: calendars.weekly, holidays: calendars.holidays })
+    .from(branches)
+    .innerJoin(calendars, eq(calendars.id, branches.calendarId))
+    .where(eq(branches.id, branchId));
+  return row ? calendarSchema.parse(row) : null;
+}
+
+async function nextTicketNumber(tx: Pick<Db, 'execute'>): Promise<number> {
+  const res = (await tx.execute(sql`select nextval('ticket_number_seq')::int as n`)) as unknown as { rows: Array<{ n: number }> };
+  return Number(res.rows[0].n);
+}

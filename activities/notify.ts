@@ -1,0 +1,61 @@
+// Escalation and "nobody available" notifications by email or Slack. Each (ticket, level, user) has an
+// idempotency key: a retried activity or a replayed workflow never sends the same notification twice.
+import { WebClient } from '@slack/web-api';
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { users } from '../db/schema';
+import type { EscalationLevel } from '../domain/ticket';
+import type { TicketView } from '../workflows/ticket-view';
+import type { Mailer } from './mail/smtp';
+import { sendOnce } from './outbox';
+
+export interface NotifyDeps {
+  db: Db;
+  mailer: Mailer;
+  slack: WebClient | null;
+  publicUrl: string;
+  mailDomain: string; // for stable Message-IDs
+}
+
+export const notificationKey = (ticket: number, event: string, userId: string) => `t${ticket}:${event}:${userId}`;
+
+export function createSlackClient(token: string | undefined, apiUrl: string | undefined): WebClient | null {
+  if (!token) return null;
+  // Retries are Temporal's job (with backoff); the client fails fast so an activity attempt is short.
+  return new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 } });
+}
+
+export function createNotifyActivities(deps: NotifyDeps) {
+  async function deliver(ticket: TicketView, event: string, recipients: EscalationLevel['users'], subject: string, text: string) {
+    const ids = recipients.map((r) => r.userId);
+    const people = ids.length ? await deps.db.select().from(users).where(inArray(users.id, ids)) : [];
+    const sent: Array<{ userId: string; channel: string; target: string }> = [];
+    for (const r of recipients) {
+      const person = people.find((p) => p.id === r.userId);
+      if (!person) continue;
+      const key = notificationKey(ticket.number, event, r.userId);
+      const channel = r.channel === 'slack' && deps.slack ? 'slack' : 'email';
+      const target = channel === 'slack' ? (r.slackTarget ?? person.slackTarget ?? person.email) : person.email;
+      await sendOnce(deps.db, key, { ticketNumber: ticket.number, channel, target, payload: { subject } }, async () => {
+        if (channel === 'slack') await deps.slack!.chat.postMessage({ channel: target, text: `${subject}\n${text}`, unfurl_links: false });
+        else await deps.mailer.sendMail({ to: target, subject, text, messageId: `<${key}@${deps.mailDomain}>` });
+      });
+      sent.push({ userId: r.userId, channel, target });
+    }
+    return sent;
+  }
+
+  const link = (t: TicketView) => `${deps.publicUrl}/tickets/${t.number}`;
+  return {
+    async notifyEscalation(ticket: TicketView, level: number, recipients: EscalationLevel['users']) {
+      const subject = `[#${ticket.number}] Escalated to L${level}: ${ticket.title}`;
+      const text = `Ticket #${ticket.number} (${ticket.priority} priority) is still unresolved and now sits at escalation level ${level}.\n${link(ticket)}`;
+      return deliver(ticket, `escalation-L${level}`, recipients, subject, text);
+    },
+    async notifyUnassigned(ticket: TicketView, recipients: EscalationLevel['users']) {
+      const subject = `[#${ticket.number}] New ticket with nobody available to take it`;
+      const text = `No one in the rule's pool is available, so ticket #${ticket.number} is unassigned.\n${link(ticket)}`;
+      return deliver(ticket, 'unassigned', recipients, subject, text);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Projects the ticket workflow's state into the Postgres read model. Idempotent: a retried call
+// never duplicates a timeline event (primary key ticket+seq) and an older snapshot never
+// overwrites a newer one (version guard).
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { ticketEvents, tickets } from '../db/schema';
+import type { TimelineEvent } from '../domain/ticket';
+import type { TicketView } from '../workflows/ticket-view';
+
+const date = (ms: number | null | undefined) => (ms == null ? null : new Date(ms));
+
+export function createProjectionActivities(db: Db) {
+  return {
+    async projectTicket(view: TicketView, events: TimelineEvent[]): Promise<void> {
+      const row = {
+        number: view.number,
+        workflowId: view.workflowId,
+        feedbackId: view.feedbackId,
+        status: view.status,
+        priority: view.priority,
+        kind: view.kind,
+        channel: view.channel,
+        captureType: view.captureType,
+        score: view.score,
+        branch: view.branch,
+        service: view.service,
+        ruleId: view.ruleId,
+        assigneeId: view.assigneeId,
+        escalationLevel: view.escalationLevel,
+        breached: view.breached,
+        sla: view.sla,
+        firstResponseDueAt: date(view.sla.firstResponse.dueAt),
+        resolutionDueAt: date(view.sla.resolution.dueAt),
+        title: view.title,
+        comment: view.comment,
+        contact: view.contact,
+        ai: view.ai,
+        sentiment: view.ai?.sentiment ?? null,
+        urgency: view.ai?.urgency ?? null,
+        churnRisk: view.ai?.churnRisk ?? null,
+        rootCauseId: view.rootCauseId,
+        actionId: view.actionId,
+        csatScore: view.csat?.score ?? null,
+        reopenCount: view.reopenCount,
+        version: view.version,
+        createdAt: new Date(view.createdAt),
+        updatedAt: new Date(view.updatedAt),
+        firstRespondedAt: date(view.firstRespondedAt),
+        resolvedAt: date(view.resolvedAt),
+        closedAt: date(view.closedAt),
+      };
+      await db.transaction(async (tx) => {
+        const { number: _n, workflowId: _w, ...changes } = row;
+        await tx
+          .insert(tickets)
+          .values(row)
+          .onConflictDoUpdate({ target: tickets.number, set: changes, setWhere: sql`${tickets.version} < ${view.version}` });
+        if (events.length) {
+          await tx
+            .insert(ticketEvents)
+            .values(
+              events.map((e) => ({
+                ticketNumber: view.number,
+                seq: e.seq,
+                type: e.type,
+                actorId: e.actor.id,
+                actorName: e.actor.name,
+                at: new Date(e.at),
+                from: e.from ?? null,
+                to: e.to ?? null,
+                reason: e.reason ?? null,
+                data: e.data ?? null,
+              })),
+            )
+            .onConflictDoNothing();
+        }
+      });
+    },
+  };
+}

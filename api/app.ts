@@ -1,0 +1,53 @@
+// The thin HTTP layer: validate, authorise, talk to Temporal, read Postgres. Routers are composed with
+// app.route(); every error leaves through api/errors.ts.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { ApiDeps, AppEnv } from './deps';
+import { onError, validationHook } from './errors';
+import { renderDocsPage } from './docs-page';
+import { authRoutes } from './routes/auth';
+import { feedbackRoutes } from './routes/feedback';
+import { ticketRoutes } from './routes/tickets';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export function createApp(deps: ApiDeps) {
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/auth', authRoutes());
+  api.route('/feedback', feedbackRoutes());
+  api.route('/tickets', ticketRoutes());
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'closeloop_session' });
+  const openApiConfig = {
+    openapi: '3.1.0',
+    info: { title: 'Closeloop API', version: '1', description: 'Closed-loop customer-feedback ticketing' },
+    servers: [{ url: '/api/v1' }],
+    security: [{ session: [] }],
+  };
+  api.doc31('/openapi.json', openApiConfig);
+  api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document(openApiConfig))));
+  api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
+  api.onError(onError);
+
+  const app = new OpenAPIHono();
+  app.route('/api/v1', api);
+  app.onError(onError);
+  if (existsSync(webDist)) {
+    app.use('/*', serveStatic({ root: path.relative(process.cwd(), webDist) }));
+    const index = readFileSync(path.join(webDist, 'index.html'), 'utf8');
+    // Client-side routes fall back to the SPA shell.
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

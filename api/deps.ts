@@ -1,0 +1,26 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../db/client';
+import type { Config } from '../platform/config';
+
+/** What the API needs from the process: the read model, Temporal, and the validated config. */
+export interface ApiDeps {
+  db: Db;
+  temporal: Client;
+  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'SESSION_TTL_HOURS' | 'publicUrl' | 'temporalUiUrl' | 'TWILIO_AUTH_TOKEN'>;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: 'agent' | 'manager' | 'admin';
+  branches: string[];
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: ApiDeps;
+    user: SessionUser;
+    sessionId: string;
+  };
+};

@@ -1,0 +1,59 @@
+// One error body for every route; domain error codes are mapped to HTTP exactly once, here.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import { DomainError, type DomainErrorCode } from '../domain/errors';
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+const STATUS: Record<DomainErrorCode, ContentfulStatusCode> = {
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  CONFLICT: 409,
+  ILLEGAL_TRANSITION: 409,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+};
+
+export function errorBody(code: string, message: string, details?: Record<string, unknown>): ErrorBody {
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
+/** Field-level message for a failed zod parse: "score: NPS score must be …; contact.email: …". */
+export function validationError(error: z.ZodError): ErrorBody {
+  const fields = error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+  return errorBody(
+    'INVALID_INPUT',
+    fields.map((f) => `${f.path}: ${f.message}`).join('; '),
+    { fields },
+  );
+}
+
+export function onError(err: Error, c: Context) {
+  if (err instanceof DomainError) return c.json(errorBody(err.code, err.message, err.details), STATUS[err.code]);
+  if (err instanceof z.ZodError) return c.json(validationError(err), 400);
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHORIZED' : status < 500 ? 'INVALID_INPUT' : 'INTERNAL';
+    return c.json(errorBody(code, err.message || 'Request failed'), status);
+  }
+  console.error('[api] unhandled error', err);
+  return c.json(errorBody('INTERNAL', 'Internal server error'), 500);
+}
+
+/** Default hook for @hono/zod-openapi validators: 400 with every failing field named. */
+export function validationHook(result: { success: boolean; error?: unknown }, c: Context) {
+  if (!result.success) return c.json(validationError(result.error as z.ZodError), 400);
+}

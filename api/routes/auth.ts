@@ -1,0 +1,107 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { and, count, eq, gt } from 'drizzle-orm';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { z } from 'zod';
+import { loginAttempts, sessions, users } from '../../db/schema';
+import { DomainError } from '../../domain/errors';
+import { roleSchema } from '../../domain/types';
+import { requireUser, SESSION_COOKIE } from '../auth';
+import type { AppEnv } from '../deps';
+import { errorBodySchema, validationHook } from '../errors';
+import { hashPassword, newToken, sha256, verifyPassword } from '../security';
+
+const LOGIN_WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES = 5;
+
+export const loginBodySchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(500) });
+export const meSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema, branches: z.array(z.string()), csrfToken: z.string() })
+  .meta({ id: 'SessionUser' });
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const err = (description: string) => json(errorBodySchema, description);
+
+const login = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['auth'],
+  summary: 'Sign in with email and password; sets an HttpOnly session cookie',
+  request: { body: { content: { 'application/json': { schema: loginBodySchema } }, required: true } },
+  responses: { 200: json(meSchema, 'Signed in'), 400: err('Bad body'), 401: err('Wrong email or password'), 429: err('Too many failed attempts') },
+});
+const logout = createRoute({ method: 'post', path: '/logout', tags: ['auth'], summary: 'Sign out', responses: { 204: { description: 'Signed out' } } });
+const me = createRoute({ method: 'get', path: '/me', tags: ['auth'], summary: 'The signed-in user', responses: { 200: json(meSchema, 'Current user'), 401: err('Not signed in') } });
+const changePassword = createRoute({
+  method: 'post',
+  path: '/password',
+  tags: ['auth'],
+  summary: 'Change own password',
+  request: { body: { content: { 'application/json': { schema: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(10).max(500) }) } }, required: true } },
+  responses: { 204: { description: 'Changed' }, 400: err('Bad body'), 401: err('Wrong current password') },
+});
+
+function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
+}
+
+export function authRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(login, async (c) => {
+    const { email, password } = c.req.valid('json');
+    const { db, config } = c.get('deps');
+    const since = new Date(Date.now() - LOGIN_WINDOW_MS);
+    const [{ failures }] = await db
+      .select({ failures: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
+    if (failures >= MAX_FAILURES) throw new DomainError('RATE_LIMITED', 'Too many failed sign-in attempts; try again in 15 minutes');
+    const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+    const ok = !!user && user.active && (await verifyPassword(user.passwordHash, password));
+    await db.insert(loginAttempts).values({ email, ip: clientIp(c), success: ok });
+    if (!ok || !user) throw new DomainError('UNAUTHORIZED', 'Wrong email or password');
+    const token = newToken();
+    const csrfToken = newToken(18);
+    const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000);
+    await db.insert(sessions).values({ id: sha256(token), userId: user.id, csrfToken, expiresAt });
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: config.publicUrl.startsWith('https:'),
+      expires: expiresAt,
+    });
+    return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, branches: user.branches, csrfToken }, 200);
+  });
+
+  app.use('/logout', requireUser());
+  app.openapi(logout, async (c) => {
+    await c.get('deps').db.delete(sessions).where(eq(sessions.id, c.get('sessionId')));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  app.use('/me', requireUser());
+  app.openapi(me, async (c) => {
+    const [s] = await c.get('deps').db.select().from(sessions).where(eq(sessions.id, c.get('sessionId')));
+    return c.json({ ...c.get('user'), csrfToken: s.csrfToken }, 200);
+  });
+
+  app.use('/password', requireUser());
+  app.openapi(changePassword, async (c) => {
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const { db } = c.get('deps');
+    const user = c.get('user');
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    if (!(await verifyPassword(row.passwordHash, currentPassword))) throw new DomainError('UNAUTHORIZED', 'Wrong current password');
+    await db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, user.id));
+    return c.body(null, 204);
+  });
+
+  return app;
+}

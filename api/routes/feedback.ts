@@ -1,0 +1,100 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { branches, services } from '../../db/schema';
+import { DomainError } from '../../domain/errors';
+import { feedbackInputSchema, normalizeFeedback, type NormalizedFeedback } from '../../domain/feedback';
+import { feedbackIntakeWorkflow, type IntakeResult } from '../../workflows/intake';
+import type { ApiDeps } from '../deps';
+import { errorBodySchema, validationHook } from '../errors';
+import { requireIntakeKey, type IntakeEnv } from '../intake-key';
+
+export const feedbackAcceptedSchema = z
+  .object({
+    id: z.string().describe('Feedback id (also the intake workflow id)'),
+    duplicate: z.boolean().describe('True when this channel + externalId was already accepted'),
+    outcome: z.enum(['ticket', 'no_match']).optional(),
+    ticketNumber: z.number().int().nullable().optional(),
+  })
+  .meta({ id: 'FeedbackAccepted' });
+
+const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
+
+const postFeedback = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['intake'],
+  summary: 'Submit one feedback (rating, comment, contact); the generation rules decide whether it opens a ticket',
+  security: [{ intakeKey: [] }],
+  request: {
+    query: z.object({ wait: z.enum(['true', 'false']).optional().describe('Wait (up to 5 s) for the rules and answer the ticket number') }),
+    body: { content: { 'application/json': { schema: feedbackInputSchema } }, required: true },
+  },
+  responses: {
+    202: { content: { 'application/json': { schema: feedbackAcceptedSchema } }, description: 'Accepted durably' },
+    400: err('Invalid body (field-level message)'),
+    401: err('Missing or wrong intake key'),
+    403: err('Key not valid for this channel'),
+    413: err('Body too large'),
+  },
+});
+
+export const feedbackWorkflowId = (channel: string, externalId: string | undefined) =>
+  externalId ? `feedback-${channel}-${externalId}` : `feedback-${channel}-${randomUUID()}`;
+
+/** Checks references against the read model so a typo'd branch is a 400, not a silent orphan. */
+export async function assertKnownRefs(deps: ApiDeps, items: NormalizedFeedback[]) {
+  const wantedBranches = [...new Set(items.map((i) => i.branch).filter((b): b is string => !!b))];
+  const wantedServices = [...new Set(items.map((i) => i.service).filter((s): s is string => !!s))];
+  const known = async (table: typeof branches | typeof services, ids: string[]) =>
+    ids.length ? new Set((await deps.db.select({ id: table.id }).from(table).where(inArray(table.id, ids))).map((r) => r.id)) : new Set<string>();
+  const kb = await known(branches, wantedBranches);
+  const ks = await known(services, wantedServices);
+  const fields: Array<{ path: string; message: string }> = [];
+  items.forEach((item, i) => {
+    const prefix = items.length > 1 ? `items.${i}.` : '';
+    if (item.branch && !kb.has(item.branch)) fields.push({ path: `${prefix}branch`, message: `unknown branch "${item.branch}"` });
+    if (item.service && !ks.has(item.service)) fields.push({ path: `${prefix}service`, message: `unknown service "${item.service}"` });
+  });
+  if (fields.length) throw new DomainError('INVALID_INPUT', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+}
+
+/** Starting the intake workflow is the durable acceptance: once Temporal has it, it is evaluated once. */
+export async function acceptFeedback(deps: ApiDeps, fb: NormalizedFeedback, wait: boolean) {
+  const id = feedbackWorkflowId(fb.channel, fb.externalId);
+  try {
+    const handle = await deps.temporal.workflow.start(feedbackIntakeWorkflow, {
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+      workflowId: id,
+      args: [id, fb, Date.now()],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      staticSummary: `Feedback ${fb.type} ${fb.score} on ${fb.channel}`,
+    });
+    if (!wait) return { id, duplicate: false };
+    const result = await Promise.race([handle.result(), new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+    return { id, duplicate: false, ...(result ? pickResult(result) : {}) };
+  } catch (e) {
+    if (e instanceof WorkflowExecutionAlreadyStartedError) return { id, duplicate: true };
+    throw e;
+  }
+}
+
+const pickResult = (r: IntakeResult) => ({ outcome: r.outcome, ticketNumber: r.ticketNumber });
+
+export function feedbackRoutes() {
+  const app = new OpenAPIHono<IntakeEnv>({ defaultHook: validationHook });
+  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new DomainError('PAYLOAD_TOO_LARGE', 'Feedback body is larger than 64 KB'); } }));
+  app.use('*', requireIntakeKey);
+  app.openapi(postFeedback, async (c) => {
+    const fb = normalizeFeedback(c.req.valid('json'));
+    const key = c.get('intakeKey');
+    if (key.channel && key.channel !== fb.channel) throw new DomainError('FORBIDDEN', `This key may only submit ${key.channel} feedback`);
+    const deps = c.get('deps');
+    await assertKnownRefs(deps, [fb]);
+    return c.json(await acceptFeedback(deps, fb, c.req.valid('query').wait === 'true'), 202);
+  });
+  return app;
+}

@@ -1,0 +1,182 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { ticketEvents, tickets } from '../../db/schema';
+import { DomainError } from '../../domain/errors';
+import {
+  assignCommandSchema,
+  commentCommandSchema,
+  priorityCommandSchema,
+  reopenCommandSchema,
+  resolveCommandSchema,
+  statusCommandSchema,
+} from '../../domain/ticket';
+import { PRIORITIES, TICKET_KINDS, TICKET_STATUSES } from '../../domain/types';
+import { ticketWorkflowId } from '../../workflows/intake';
+import {
+  addCommentUpdate,
+  assignUpdate,
+  changePriorityUpdate,
+  changeStatusUpdate,
+  reopenUpdate,
+  resolveUpdate,
+  ticketStateQuery,
+} from '../../workflows/ticket-messages';
+import type { TicketView } from '../../workflows/ticket-view';
+import { canSeeBranch, requireUser } from '../auth';
+import type { AppEnv, ApiDeps, SessionUser } from '../deps';
+import { errorBodySchema, validationHook } from '../errors';
+import { toDomainError } from '../temporal-errors';
+
+const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
+const anyJson = (description: string) => ({ content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } }, description });
+
+export const ticketListQuerySchema = z.object({
+  status: z.string().optional().describe('Comma-separated statuses'),
+  priority: z.enum(PRIORITIES).optional(),
+  kind: z.enum(TICKET_KINDS).optional(),
+  branch: z.string().optional(),
+  service: z.string().optional(),
+  assignee: z.string().optional().describe('User id, or "none" for unassigned'),
+  breached: z.enum(['true', 'false']).optional(),
+  escalationLevel: z.coerce.number().int().min(0).optional(),
+  q: z.string().max(200).optional().describe('Full-text search over title and comment'),
+  sort: z.enum(['sla_due', 'churn_risk', 'urgency', 'age', 'newest']).default('newest'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['tickets'],
+  summary: 'List tickets visible to the signed-in user, with filters and sorting',
+  request: { query: ticketListQuerySchema },
+  responses: { 200: anyJson('Tickets page: { items, total }'), 400: err('Bad filter'), 401: err('Not signed in') },
+});
+
+const idParam = z.object({ id: z.string().regex(/^(ticket-)?\d+$/, 'ticket id is a number or ticket-<number>') });
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['tickets'],
+  summary: 'One ticket: live state from its workflow (status, priority, assignee, escalationLevel, sla) and its timeline',
+  request: { params: idParam },
+  responses: { 200: anyJson('Ticket with timeline'), 401: err('Not signed in'), 403: err('Not your branch'), 404: err('No such ticket') },
+});
+
+function commandRoute(path: string, schema: z.ZodType, summary: string) {
+  return createRoute({
+    method: 'post',
+    path: `/{id}/${path}`,
+    tags: ['tickets'],
+    summary,
+    request: { params: idParam, body: { content: { 'application/json': { schema } }, required: true } },
+    responses: {
+      200: anyJson('The ticket after the change'),
+      400: err('Invalid body'),
+      401: err('Not signed in'),
+      403: err('Not allowed'),
+      404: err('No such ticket'),
+      409: err('Illegal in the current status: details.allowed lists the allowed moves'),
+    },
+  });
+}
+
+const ticketNumber = (id: string) => Number(id.replace(/^ticket-/, ''));
+
+async function loadRow(deps: ApiDeps, user: SessionUser, number: number) {
+  const [row] = await deps.db.select().from(tickets).where(eq(tickets.number, number));
+  if (!row) throw new DomainError('NOT_FOUND', `Ticket ${number} not found`);
+  if (!canSeeBranch(user, row.branch)) throw new DomainError('FORBIDDEN', 'This ticket belongs to a branch you do not work');
+  return row;
+}
+
+export function ticketRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requireUser());
+
+  app.openapi(listRoute, async (c) => {
+    const q = c.req.valid('query');
+    const user = c.get('user');
+    const where: SQL[] = [];
+    if (user.role !== 'admin') where.push(user.branches.length ? inArray(tickets.branch, user.branches) : sql`false`);
+    if (q.status) where.push(inArray(tickets.status, q.status.split(',').filter((s) => (TICKET_STATUSES as readonly string[]).includes(s))));
+    if (q.priority) where.push(eq(tickets.priority, q.priority));
+    if (q.kind) where.push(eq(tickets.kind, q.kind));
+    if (q.branch) where.push(eq(tickets.branch, q.branch));
+    if (q.service) where.push(eq(tickets.service, q.service));
+    if (q.assignee) where.push(q.assignee === 'none' ? sql`${tickets.assigneeId} is null` : eq(tickets.assigneeId, q.assignee));
+    if (q.breached) where.push(eq(tickets.breached, q.breached === 'true'));
+    if (q.escalationLevel !== undefined) where.push(eq(tickets.escalationLevel, q.escalationLevel));
+    if (q.q) where.push(sql`${tickets.search} @@ plainto_tsquery('simple', ${q.q})`);
+    const order = {
+      sla_due: [asc(tickets.resolutionDueAt)],
+      churn_risk: [sql`${tickets.churnRisk} desc nulls last`],
+      urgency: [sql`case ${tickets.urgency} when 'high' then 0 when 'medium' then 1 when 'low' then 2 else 3 end`, asc(tickets.createdAt)],
+      age: [asc(tickets.createdAt)],
+      newest: [desc(tickets.createdAt)],
+    }[q.sort];
+    const cond = where.length ? and(...where) : undefined;
+    const { db } = c.get('deps');
+    const [items, [{ total }]] = await Promise.all([
+      db.select().from(tickets).where(cond).orderBy(...order, desc(tickets.number)).limit(q.limit).offset(q.offset),
+      db.select({ total: sql<number>`count(*)::int` }).from(tickets).where(cond),
+    ]);
+    return c.json({ items: items.map(({ search: _s, ...t }) => t), total }, 200);
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const deps = c.get('deps');
+    const number = ticketNumber(c.req.valid('param').id);
+    const row = await loadRow(deps, c.get('user'), number);
+    let live: TicketView | null = null;
+    try {
+      live = await deps.temporal.workflow.getHandle(ticketWorkflowId(number)).query(ticketStateQuery);
+    } catch {
+      live = null; // workflow gone (closed past retention): the read model is the record
+    }
+    const timeline = await deps.db
+      .select()
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketNumber, number))
+      .orderBy(asc(ticketEvents.seq));
+    const { search: _s, ...stored } = row;
+    return c.json({ ...stored, ...(live ?? {}), live: !!live, temporalUrl: temporalLink(deps, number), timeline }, 200);
+  });
+
+  const commands = [
+    ['comments', commentCommandSchema, addCommentUpdate, 'Add a public reply (emailed to the customer) or an internal note'],
+    ['status', statusCommandSchema, changeStatusUpdate, 'Move the ticket to another status (409 lists the allowed moves)'],
+    ['assign', assignCommandSchema, assignUpdate, 'Assign to a user (or null to unassign)'],
+    ['priority', priorityCommandSchema, changePriorityUpdate, 'Change priority; SLA due times are re-computed from the start'],
+    ['resolve', resolveCommandSchema, resolveUpdate, 'Resolve with a root cause and an action taken'],
+    ['reopen', reopenCommandSchema, reopenUpdate, 'Reopen a resolved ticket'],
+  ] as const;
+  for (const [path, schema, update, summary] of commands) {
+    app.openapi(commandRoute(path, schema, summary), async (c) => {
+      const deps = c.get('deps');
+      const user = c.get('user');
+      const number = ticketNumber(c.req.param('id'));
+      await loadRow(deps, user, number);
+      if (path === 'assign' && user.role === 'agent') {
+        const body = c.req.valid('json' as never) as { userId: string | null };
+        if (body.userId !== user.id) throw new DomainError('FORBIDDEN', 'Agents may only take a ticket themselves; a manager reassigns');
+      }
+      const body = c.req.valid('json' as never) as object;
+      try {
+        const view = await deps.temporal.workflow
+          .getHandle(ticketWorkflowId(number))
+          .executeUpdate(update as typeof addCommentUpdate, { args: [{ ...body, actor: { id: user.id, name: user.name } } as never] });
+        return c.json(view as unknown as Record<string, unknown>, 200);
+      } catch (e) {
+        throw toDomainError(e);
+      }
+    });
+  }
+  return app;
+}
+
+export function temporalLink(deps: ApiDeps, number: number): string {
+  return `${deps.config.temporalUiUrl}/namespaces/${deps.config.TEMPORAL_NAMESPACE}/workflows/${ticketWorkflowId(number)}`;
+}

@@ -1,0 +1,21 @@
+// Secrets: intake keys and session tokens are random, shown once, and stored only as SHA-256 hashes.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+
+export const newToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export const hashPassword = (password: string) => hash(password);
+export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false);
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Intake keys look like `clk_<prefix>_<secret>`; the prefix lets an admin recognise a key in a list. */
+export function newIntakeKey(): { key: string; prefix: string; keyHash: string } {
+  const prefix = randomBytes(4).toString('hex');
+  const key = `clk_${prefix}_${newToken(24)}`;
+  return { key, prefix, keyHash: sha256(key) };
+}

@@ -1,0 +1,225 @@
+// The read model. The ticket workflow is the authority for a ticket's state; these tables are
+// projections for lists, search and analytics, plus the admin-managed configuration.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const ticketNumberSeq = pgSequence('ticket_number_seq', { startWith: 1000 });
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull().$type<'agent' | 'manager' | 'admin'>(),
+  branches: jsonb('branches').$type<string[]>().notNull().default([]),
+  available: boolean('available').notNull().default(true),
+  capacity: integer('capacity'),
+  slackTarget: text('slack_target'),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(), // sha256 of the cookie token
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+export const intakeKeys = pgTable('intake_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  channel: text('channel'), // null = any channel
+  keyHash: text('key_hash').notNull().unique(),
+  prefix: text('prefix').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  revokedAt: ts('revoked_at'),
+});
+
+export const branches = pgTable('branches', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  calendarId: text('calendar_id'),
+});
+
+export const services = pgTable('services', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+});
+
+export const calendars = pgTable('calendars', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull(),
+  weekly: jsonb('weekly').notNull(),
+  holidays: jsonb('holidays').$type<string[]>().notNull().default([]),
+});
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});
+
+export const rules = pgTable('rules', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  active: boolean('active').notNull().default(true),
+  position: integer('position').notNull(),
+  definition: jsonb('definition').notNull(), // trigger, condition, scope, outcome (domain/rules.ts)
+  rrCursor: integer('rr_cursor').notNull().default(-1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: text('id').primaryKey(),
+    channel: text('channel').notNull(),
+    externalId: text('external_id'),
+    type: text('type').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string }>().notNull().default({}),
+    contactKey: text('contact_key'),
+    branch: text('branch'),
+    service: text('service'),
+    submittedAt: ts('submitted_at').notNull(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+    ruleId: text('rule_id'),
+    outcome: text('outcome'), // 'ticket' | 'no_match' | null while being evaluated
+    ticketNumber: integer('ticket_number'),
+    assigneeId: text('assignee_id'),
+    decision: jsonb('decision'), // the TicketInput the rules produced, so a retried evaluation is stable
+  },
+  (t) => [
+    uniqueIndex('feedback_channel_external_id').on(t.channel, t.externalId),
+    index('feedback_contact_key').on(t.contactKey, t.submittedAt),
+    index('feedback_submitted_at').on(t.submittedAt),
+  ],
+);
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    number: integer('number').primaryKey(),
+    workflowId: text('workflow_id').notNull().unique(),
+    feedbackId: text('feedback_id'),
+    status: text('status').notNull(),
+    priority: text('priority').notNull(),
+    kind: text('kind').notNull(),
+    channel: text('channel'),
+    captureType: text('capture_type'),
+    score: integer('score'),
+    branch: text('branch'),
+    service: text('service'),
+    ruleId: text('rule_id'),
+    assigneeId: text('assignee_id'),
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    breached: boolean('breached').notNull().default(false),
+    sla: jsonb('sla').notNull(),
+    firstResponseDueAt: ts('first_response_due_at'),
+    resolutionDueAt: ts('resolution_due_at'),
+    title: text('title').notNull(),
+    comment: text('comment'),
+    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string }>().notNull().default({}),
+    ai: jsonb('ai'),
+    sentiment: text('sentiment'),
+    urgency: text('urgency'),
+    churnRisk: doublePrecision('churn_risk'),
+    rootCauseId: text('root_cause_id'),
+    actionId: text('action_id'),
+    csatScore: integer('csat_score'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    version: integer('version').notNull().default(0), // workflow state version: newer projections win
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    firstRespondedAt: ts('first_responded_at'),
+    resolvedAt: ts('resolved_at'),
+    closedAt: ts('closed_at'),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(comment, ''))`,
+    ),
+  },
+  (t) => [
+    index('tickets_status').on(t.status),
+    index('tickets_branch').on(t.branch),
+    index('tickets_assignee').on(t.assigneeId),
+    index('tickets_created_at').on(t.createdAt),
+    index('tickets_resolution_due').on(t.resolutionDueAt),
+    index('tickets_search').using('gin', t.search),
+  ],
+);
+
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    ticketNumber: integer('ticket_number').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    at: ts('at').notNull(),
+    from: text('from_value'),
+    to: text('to_value'),
+    reason: text('reason'),
+    data: jsonb('data'),
+  },
+  (t) => [primaryKey({ columns: [t.ticketNumber, t.seq] })],
+);
+
+export const taxonomyEntries = pgTable('taxonomy_entries', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull().$type<'root_cause' | 'action' | 'csat_reason' | 'theme'>(),
+  name: text('name').notNull(),
+  data: jsonb('data'),
+  retiredAt: ts('retired_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const notifications = pgTable('notifications', {
+  key: text('key').primaryKey(), // idempotency key: never sent twice for the same event
+  ticketNumber: integer('ticket_number'),
+  channel: text('channel').notNull(),
+  target: text('target').notNull(),
+  status: text('status').notNull(), // 'sending' | 'sent'
+  sentAt: ts('sent_at'),
+  payload: jsonb('payload'),
+});
+
+export const templates = pgTable('templates', {
+  key: text('key').primaryKey(),
+  subject: text('subject').notNull(),
+  text: text('text').notNull(),
+  html: text('html').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    success: boolean('success').notNull(),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('login_attempts_email_at').on(t.email, t.at)],
+);

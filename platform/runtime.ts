@@ -1,0 +1,71 @@
+// Building blocks shared by the process entry points (embedded start, worker-only, api-only).
+import { serve, type ServerType } from '@hono/node-server';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { openDatabase, type Database } from '../db/client';
+import { activityDepsFromConfig } from '../activities/deps-from-config';
+import { createWorker } from '../worker';
+import { bootstrap } from './bootstrap';
+import type { Config } from './config';
+import { connectClient, registerSearchAttributes } from './temporal';
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const result = await bootstrap(database.db, {
+    adminEmail: config.ADMIN_EMAIL,
+    adminPassword: config.ADMIN_PASSWORD,
+    intakeKey: config.INTAKE_KEY,
+  });
+  if (result.seeded) {
+    console.log('[closeloop] first start: seeded an admin, an intake key and a demo rule');
+    console.log(`[closeloop]   admin: ${result.adminEmail}${result.generatedPassword ? `  password: ${result.generatedPassword}  (shown once)` : ''}`);
+    if (result.generatedIntakeKey) console.log(`[closeloop]   intake key: ${result.generatedIntakeKey}  (shown once)`);
+  }
+  return database;
+}
+
+export async function startWorker(config: Config, address: string, database: Database): Promise<{ worker: Worker; running: Promise<void> }> {
+  const connection = await NativeConnection.connect({ address });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deps: activityDepsFromConfig(config, database.db),
+  });
+  const running = worker.run().finally(() => connection.close());
+  return { worker, running };
+}
+
+export async function startApi(config: Config, address: string, database: Database): Promise<{ server: ServerType; close(): Promise<void> }> {
+  const { connection, client } = await connectClient(address, config.TEMPORAL_NAMESPACE);
+  await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  const app = createApp({ db: database.db, temporal: client, config });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  console.log(`[closeloop] API and web UI on http://${config.HOST}:${config.PORT}  (docs: /api/v1/docs)`);
+  return {
+    server,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+    },
+  };
+}
+
+/** Runs `stop` once on SIGINT/SIGTERM so every process shuts down cleanly. */
+export function onShutdown(stop: () => Promise<void>) {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[closeloop] ${signal}: shutting down`);
+    stop()
+      .catch((e) => console.error(e))
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', () => handler('SIGINT'));
+  process.on('SIGTERM', () => handler('SIGTERM'));
+}

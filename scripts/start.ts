@@ -1,0 +1,38 @@
+// `npm start`: the whole system in one process (embedded Temporal dev server unless TEMPORAL_ADDRESS,
+// PGlite unless DATABASE_URL), worker + API + web UI on PORT.
+import { ConfigError, loadConfig } from '../platform/config';
+import { onShutdown, openConfiguredDatabase, startApi, startWorker } from '../platform/runtime';
+import { startDevServer, type DevServer } from '../platform/temporal';
+
+async function main() {
+  const config = loadConfig();
+  let devServer: DevServer | null = null;
+  let address = config.TEMPORAL_ADDRESS;
+  if (!address) {
+    devServer = await startDevServer({
+      dataDir: config.dataDir,
+      grpcPort: config.TEMPORAL_GRPC_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+      namespace: config.TEMPORAL_NAMESPACE,
+    });
+    address = devServer.address;
+    console.log(`[closeloop] Temporal dev server on ${address}, Web UI ${devServer.uiUrl} (state in ${config.dataDir})`);
+  }
+  const database = await openConfiguredDatabase(config);
+  console.log(`[closeloop] database: ${database.driver}`);
+  const { worker, running } = await startWorker(config, address, database);
+  const api = await startApi(config, address, database);
+  onShutdown(async () => {
+    await api.close();
+    worker.shutdown();
+    await running;
+    await database.close();
+    await devServer?.stop();
+  });
+  await running;
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

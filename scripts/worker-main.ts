@@ -1,0 +1,22 @@
+// `npm run worker`: a stateless worker against TEMPORAL_ADDRESS and DATABASE_URL (scale-out role).
+import { ConfigError, loadConfig } from '../platform/config';
+import { onShutdown, openConfiguredDatabase, startWorker } from '../platform/runtime';
+
+async function main() {
+  const config = loadConfig();
+  if (!config.TEMPORAL_ADDRESS || !config.DATABASE_URL) throw new ConfigError('npm run worker needs TEMPORAL_ADDRESS and DATABASE_URL');
+  const database = await openConfiguredDatabase(config);
+  const { worker, running } = await startWorker(config, config.TEMPORAL_ADDRESS, database);
+  console.log(`[closeloop] worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
+  onShutdown(async () => {
+    worker.shutdown();
+    await running;
+    await database.close();
+  });
+  await running;
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+// Runs once per test run: make sure the Temporal binaries exist and bundle the workflows once.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type { TestProject } from 'vitest/node';
+import { resolveTemporalBinary } from '../platform/temporal-binaries';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    workflowBundlePath: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  resolveTemporalBinary('cli');
+  resolveTemporalBinary('test-server');
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: path.resolve('workflows/index.ts'),
+    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
+  });
+  const dir = path.resolve('data/test');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'workflow-bundle.js');
+  writeFileSync(file, code);
+  project.provide('workflowBundlePath', file);
+}

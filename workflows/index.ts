@@ -1,0 +1,2 @@
+export { feedbackIntakeWorkflow } from './intake';
+export { ticketWorkflow } from './ticket';

@@ -1,0 +1,37 @@
+// One intake workflow per accepted feedback: its start is the durable acceptance (the API answers 2xx
+// only after Temporal has it), so a crash of the API or worker afterwards still evaluates it, once.
+import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
+import type { IntakeActivities } from '../activities/intake';
+import type { NormalizedFeedback } from '../domain/feedback';
+import { ticketWorkflow } from './ticket';
+
+const { recordFeedback, evaluateFeedback } = proxyActivities<IntakeActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 ms', maximumInterval: '30 seconds' },
+});
+
+export interface IntakeResult {
+  feedbackId: string;
+  outcome: 'ticket' | 'no_match';
+  ticketNumber: number | null;
+  ruleId: string | null;
+}
+
+export const ticketWorkflowId = (number: number) => `ticket-${number}`;
+
+export async function feedbackIntakeWorkflow(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Promise<IntakeResult> {
+  await recordFeedback(feedbackId, feedback, receivedAt);
+  const decision = await evaluateFeedback(feedbackId);
+  if (decision.outcome === 'no_match') return { feedbackId, outcome: 'no_match', ticketNumber: null, ruleId: null };
+  const { ticket } = decision;
+  await startChild(ticketWorkflow, {
+    workflowId: ticketWorkflowId(ticket.number),
+    args: [ticket],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    staticSummary: `Ticket #${ticket.number} (${ticket.priority}) from ${ticket.channel ?? 'feedback'}`,
+  }).catch((err: Error) => {
+    // Already running means an earlier attempt of this evaluation started it: nothing to do.
+    if (err.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
+  });
+  return { feedbackId, outcome: 'ticket', ticketNumber: ticket.number, ruleId: ticket.ruleId };
+}

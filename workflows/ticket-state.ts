@@ -1,0 +1,418 @@
+// The ticket's state and every rule that changes it. Deterministic and free of Temporal APIs: the
+// workflow feeds it commands and the current (workflow) time, then carries out the effects it queues.
+import { DomainError } from '../domain/errors';
+import { allowedTransitions, assertTransition, isOpen } from '../domain/lifecycle';
+import type {
+  Actor,
+  AssignCommand,
+  CommentCommand,
+  CsatAnswer,
+  CustomerMessage,
+  PriorityCommand,
+  ReopenCommand,
+  ResolveCommand,
+  StatusCommand,
+  TicketInput,
+  TimelineEvent,
+  TimelineEventType,
+  WithActor,
+} from '../domain/ticket';
+import { SYSTEM_ACTOR } from '../domain/ticket';
+import type { Priority, TicketStatus } from '../domain/types';
+import { Clocks, type ClockKind, type ClocksData } from '../domain/sla';
+import type { AiView, TicketView } from './ticket-view';
+
+export type Effect =
+  | { type: 'analyse'; reason: string }
+  | { type: 'notify_escalation'; level: number; users: TicketInput['escalationChain'][number]['users'] }
+  | { type: 'notify_unassigned' }
+  | { type: 'send_reply'; seq: number; body: string; actor: Actor }
+  | { type: 'send_csat' }
+  | { type: 'send_advocacy_ask' };
+
+export interface TicketData {
+  input: TicketInput;
+  status: TicketStatus;
+  priority: Priority;
+  assigneeId: string | null;
+  escalationLevel: number;
+  lastEscalatedAt: number | null;
+  reopenedAt: number | null;
+  escalationExhausted: boolean;
+  clocks: ClocksData;
+  breached: boolean;
+  seq: number;
+  projectedSeq: number;
+  events: TimelineEvent[]; // events not yet projected to Postgres
+  seenMessageIds: string[];
+  rootCauseId: string | null;
+  actionId: string | null;
+  resolutionNote: string | null;
+  ai: AiView | null;
+  csat: TicketView['csat'];
+  csatToken: string | null;
+  reopenCount: number;
+  firstRespondedAt: number | null;
+  resolvedAt: number | null;
+  closedAt: number | null;
+  updatedAt: number;
+  version: number;
+  lastActor: Actor | null;
+  effects: Effect[];
+}
+
+const MAX_SEEN_MESSAGE_IDS = 1000;
+
+export class TicketState {
+  private constructor(readonly d: TicketData) {}
+
+  static create(input: TicketInput): TicketState {
+    const now = input.createdAt;
+    const s = new TicketState({
+      input,
+      status: 'new',
+      priority: input.priority,
+      assigneeId: input.assigneeId,
+      escalationLevel: 0,
+      lastEscalatedAt: null,
+      reopenedAt: null,
+      escalationExhausted: false,
+      clocks: Clocks.start(input.slaTargets, input.priority, now, input.calendar),
+      breached: false,
+      seq: 0,
+      projectedSeq: 0,
+      events: [],
+      seenMessageIds: [],
+      rootCauseId: null,
+      actionId: null,
+      resolutionNote: null,
+      ai: null,
+      csat: null,
+      csatToken: null,
+      reopenCount: 0,
+      firstRespondedAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      updatedAt: now,
+      version: 0,
+      lastActor: null,
+      effects: [],
+    });
+    s.event('created', SYSTEM_ACTOR, now, { to: 'new', reason: input.ruleName ? `rule "${input.ruleName}"` : null, data: { priority: input.priority, assigneeId: input.assigneeId } });
+    if (input.assigneeId) s.event('assigned', SYSTEM_ACTOR, now, { to: input.assigneeId, reason: 'assignment strategy' });
+    else if (input.escalationChain.length) s.d.effects.push({ type: 'notify_unassigned' });
+    s.d.effects.push({ type: 'analyse', reason: 'new ticket' });
+    if (input.kind === 'advocacy' && input.contact.email) s.d.effects.push({ type: 'send_advocacy_ask' });
+    if (input.repeatDetractor && input.escalationChain.length) s.escalate(now, 'repeat detractor: two or more low scores within 90 days');
+    return s;
+  }
+
+  static restore(data: TicketData): TicketState {
+    return new TicketState(data);
+  }
+
+  get status() {
+    return this.d.status;
+  }
+
+  // ---- validators: synchronous, throw DomainError before anything enters history ----
+
+  validateStatus(cmd: StatusCommand) {
+    if (cmd.to === 'resolved') throw new DomainError('INVALID_INPUT', 'Use resolve, which needs a root cause and an action taken');
+    if (cmd.to === 'reopened') throw new DomainError('INVALID_INPUT', 'Use reopen to reopen a ticket');
+    if (cmd.to === 'closed') throw new DomainError('ILLEGAL_TRANSITION', 'Tickets close when the follow-up window ends', { from: this.d.status, to: cmd.to, allowed: this.manualTransitions() });
+    assertTransition(this.d.status, cmd.to);
+  }
+  validateOpen(what: string) {
+    if (this.d.status === 'closed') throw new DomainError('ILLEGAL_TRANSITION', `Cannot ${what} a closed ticket`, { from: 'closed', allowed: [] });
+  }
+  validateResolve(cmd: ResolveCommand, known: { rootCauses: string[]; actions: string[] } | null) {
+    if (!cmd.rootCauseId || !cmd.actionId) throw new DomainError('INVALID_INPUT', 'Resolving needs a root cause and an action taken');
+    if (known && !known.rootCauses.includes(cmd.rootCauseId)) throw new DomainError('INVALID_INPUT', `Unknown root cause ${cmd.rootCauseId}`);
+    if (known && !known.actions.includes(cmd.actionId)) throw new DomainError('INVALID_INPUT', `Unknown action ${cmd.actionId}`);
+    assertTransition(this.d.status, 'resolved');
+  }
+  validateReopen() {
+    assertTransition(this.d.status, 'reopened');
+  }
+
+  // ---- commands ----
+
+  addComment(cmd: WithActor<CommentCommand>, now: number) {
+    this.event('comment', cmd.actor, now, { data: { visibility: cmd.visibility, body: cmd.body } });
+    if (cmd.visibility === 'public') {
+      const seq = this.d.seq;
+      this.d.effects.push({ type: 'send_reply', seq, body: cmd.body, actor: cmd.actor });
+      if (this.d.firstRespondedAt === null) this.d.firstRespondedAt = now;
+      this.meet('firstResponse', now);
+      this.meet('nextReply', now);
+      if (this.d.status === 'new' || this.d.status === 'reopened') this.moveTo('in_progress', cmd.actor, now, 'public reply');
+    }
+  }
+
+  changeStatus(cmd: WithActor<StatusCommand>, now: number) {
+    this.moveTo(cmd.to, cmd.actor, now, cmd.reason ?? null);
+  }
+
+  assign(cmd: WithActor<AssignCommand>, now: number) {
+    if (cmd.userId === this.d.assigneeId) return;
+    this.event('assigned', cmd.actor, now, { from: this.d.assigneeId, to: cmd.userId });
+    this.d.assigneeId = cmd.userId;
+  }
+
+  changePriority(cmd: WithActor<PriorityCommand>, now: number) {
+    if (cmd.priority === this.d.priority) return;
+    this.event('priority_changed', cmd.actor, now, { from: this.d.priority, to: cmd.priority, reason: cmd.reason ?? null });
+    this.d.priority = cmd.priority;
+    // Due times are re-computed from each clock's start with the new multiplier.
+    Clocks.reprioritise(this.d.clocks, this.d.input.slaTargets, cmd.priority, this.d.input.calendar);
+    this.evaluateClocks(now);
+  }
+
+  resolve(cmd: WithActor<ResolveCommand>, now: number) {
+    this.moveTo('resolved', cmd.actor, now, cmd.note ?? null);
+    this.d.rootCauseId = cmd.rootCauseId;
+    this.d.actionId = cmd.actionId;
+    this.d.resolutionNote = cmd.note ?? null;
+    this.d.resolvedAt = now;
+    this.event('resolved', cmd.actor, now, { data: { rootCauseId: cmd.rootCauseId, actionId: cmd.actionId, note: cmd.note ?? null } });
+    Clocks.stopAll(this.d.clocks, now);
+    if (this.d.input.csatSurvey && this.d.input.contact.email) this.d.effects.push({ type: 'send_csat' });
+  }
+
+  reopen(cmd: WithActor<ReopenCommand>, now: number) {
+    this.reopenBecause(cmd.actor, now, cmd.reason ?? 'reopened by agent');
+  }
+
+  /** Inbound email or a logged contact; deduped by Message-ID. Returns false for a duplicate. */
+  customerMessage(msg: CustomerMessage, now: number): boolean {
+    if (this.d.seenMessageIds.includes(msg.messageId)) return false;
+    this.d.seenMessageIds = [...this.d.seenMessageIds, msg.messageId].slice(-MAX_SEEN_MESSAGE_IDS);
+    if (!msg.verifiedSender) {
+      this.event('comment', SYSTEM_ACTOR, now, { reason: 'unverified sender', data: { visibility: 'internal', body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, unverifiedSender: true, attachments: msg.attachments } });
+      return true;
+    }
+    this.event('email_in', { id: `customer:${msg.from ?? ''}`, name: this.d.input.contact.name ?? msg.from ?? 'Customer' }, now, {
+      reason: msg.autoReply ? 'auto-reply (ignored for status)' : null,
+      data: { body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, autoReply: msg.autoReply, attachments: msg.attachments },
+    });
+    if (msg.autoReply || this.d.status === 'closed') return true;
+    const customer: Actor = { id: 'customer', name: this.d.input.contact.name ?? 'Customer' };
+    if (this.d.status === 'pending_customer') this.moveTo('in_progress', customer, now, 'customer replied');
+    else if (this.d.status === 'resolved') this.reopenBecause(customer, now, 'customer replied after resolution');
+    Clocks.startNextReply(this.d.clocks, this.d.input.slaTargets, this.d.priority, now, this.d.input.calendar);
+    this.d.effects.push({ type: 'analyse', reason: 'new customer message' });
+    return true;
+  }
+
+  csatAnswer(a: CsatAnswer, now: number) {
+    if (!this.d.csat || this.d.csat.answeredAt !== null || a.token !== this.d.csatToken) return;
+    const recovered = a.score >= 4;
+    this.d.csat = { ...this.d.csat, score: a.score, answeredAt: now, recovered };
+    this.event('csat_answered', { id: 'customer', name: this.d.input.contact.name ?? 'Customer' }, now, { to: String(a.score), reason: a.reasonId ?? null, data: { comment: a.comment ?? null } });
+    if (a.score <= 2 && this.d.status === 'resolved') this.reopenBecause(SYSTEM_ACTOR, now, 'unhappy CSAT answer');
+    else if (recovered && this.d.status === 'resolved') this.close(now, 'satisfied CSAT answer');
+  }
+
+  // ---- the passage of time ----
+
+  /** Advance everything due by `now`: SLA warnings and breaches, escalation, follow-up close. */
+  tick(now: number) {
+    this.evaluateClocks(now);
+    const due = this.escalationDueAt();
+    if (due !== null && now >= due) this.escalate(now, 'unresolved past the escalation step');
+    const closeAt = this.followUpCloseAt();
+    if (closeAt !== null && now >= closeAt) this.close(now, this.d.csat?.sentAt ? 'no CSAT answer within the follow-up window' : 'follow-up window ended');
+  }
+
+  /** The next instant anything changes on its own, with a readable reason for the timer summary. */
+  nextWake(): { at: number; what: string } | null {
+    const candidates: Array<{ at: number | null; what: string }> = [
+      ...Clocks.deadlines(this.d.clocks, isOpen(this.d.status)),
+      { at: this.escalationDueAt(), what: `escalate to L${this.d.escalationLevel + 1}` },
+      { at: this.followUpCloseAt(), what: 'close after follow-up window' },
+    ];
+    let best: { at: number; what: string } | null = null;
+    for (const c of candidates) if (c.at !== null && (best === null || c.at < best.at)) best = { at: c.at, what: c.what };
+    return best;
+  }
+
+  markCsatSent(token: string, now: number) {
+    this.d.csatToken = token;
+    this.d.csat = { sentAt: now, score: null, answeredAt: null, recovered: null };
+    this.event('csat_sent', SYSTEM_ACTOR, now, {});
+  }
+
+  recordAi(ai: AiView, now: number) {
+    this.d.ai = ai;
+    this.event('ai_analysed', SYSTEM_ACTOR, now, { data: { source: ai.source, sentiment: ai.sentiment, urgency: ai.urgency, churnRisk: ai.churnRisk } });
+  }
+
+  recordEffect(type: TimelineEventType, now: number, data: Record<string, unknown>, reason: string | null = null) {
+    this.event(type, SYSTEM_ACTOR, now, { data, reason });
+  }
+
+  takeEffects(): Effect[] {
+    const e = this.d.effects;
+    this.d.effects = [];
+    return e;
+  }
+
+  /** Events since the last successful projection. */
+  unprojected(): TimelineEvent[] {
+    return this.d.events.filter((e) => e.seq > this.d.projectedSeq);
+  }
+  markProjected(seq: number) {
+    if (seq > this.d.projectedSeq) this.d.projectedSeq = seq;
+    this.d.events = this.d.events.filter((e) => e.seq > this.d.projectedSeq);
+  }
+
+  view(): TicketView {
+    const d = this.d;
+    const i = d.input;
+    return {
+      number: i.number,
+      workflowId: `ticket-${i.number}`,
+      feedbackId: i.feedbackId,
+      status: d.status,
+      priority: d.priority,
+      kind: i.kind,
+      channel: i.channel,
+      captureType: i.captureType,
+      score: i.score,
+      title: titleOf(i),
+      comment: i.comment,
+      contact: i.contact,
+      branch: i.branch,
+      service: i.service,
+      ruleId: i.ruleId,
+      assigneeId: d.assigneeId,
+      escalationLevel: d.escalationLevel,
+      escalationExhausted: d.escalationExhausted,
+      breached: d.breached,
+      sla: Clocks.view(d.clocks),
+      allowedTransitions: this.manualTransitions(),
+      rootCauseId: d.rootCauseId,
+      actionId: d.actionId,
+      resolutionNote: d.resolutionNote,
+      ai: d.ai,
+      csat: d.csat,
+      reopenCount: d.reopenCount,
+      linkedTicketNumber: i.linkedTicketNumber ?? null,
+      createdAt: i.createdAt,
+      updatedAt: d.updatedAt,
+      firstRespondedAt: d.firstRespondedAt,
+      resolvedAt: d.resolvedAt,
+      closedAt: d.closedAt,
+      lastActor: d.lastActor,
+      version: d.version,
+    };
+  }
+
+  // ---- internals ----
+
+  private manualTransitions(): TicketStatus[] {
+    return allowedTransitions(this.d.status).filter((s) => s !== 'closed');
+  }
+
+  private event(type: TimelineEventType, actor: Actor, at: number, e: Partial<Pick<TimelineEvent, 'from' | 'to' | 'reason' | 'data'>>) {
+    this.d.seq += 1;
+    this.d.events.push({ seq: this.d.seq, type, actor, at, from: e.from ?? null, to: e.to ?? null, reason: e.reason ?? null, data: e.data ?? null });
+    this.d.updatedAt = at;
+    this.d.version += 1;
+    if (actor.id !== SYSTEM_ACTOR.id) this.d.lastActor = actor;
+  }
+
+  private moveTo(to: TicketStatus, actor: Actor, now: number, reason: string | null) {
+    const from = this.d.status;
+    if (from === to) return;
+    assertTransition(from, to);
+    this.d.status = to;
+    this.event('status_changed', actor, now, { from, to, reason });
+    if (this.d.input.settings.pauseResolutionWhilePending) {
+      if (to === 'pending_customer') Clocks.pause(this.d.clocks, 'resolution', now, this.d.input.calendar);
+      else if (from === 'pending_customer') Clocks.resume(this.d.clocks, 'resolution', now, this.d.input.calendar);
+    }
+  }
+
+  private reopenBecause(actor: Actor, now: number, reason: string) {
+    this.moveTo('reopened', actor, now, reason);
+    this.d.reopenCount += 1;
+    this.d.resolvedAt = null;
+    this.d.breached = false;
+    this.d.escalationLevel = 0;
+    this.d.lastEscalatedAt = null;
+    this.d.escalationExhausted = false;
+    this.d.csatToken = null;
+    // A reopened ticket gets fresh timers from now, not the stale ones of its first life.
+    this.d.clocks = Clocks.start(this.d.input.slaTargets, this.d.priority, now, this.d.input.calendar);
+    this.d.reopenedAt = now;
+    this.event('reopened', actor, now, { reason });
+  }
+
+  private close(now: number, reason: string) {
+    this.moveTo('closed', SYSTEM_ACTOR, now, reason);
+    this.d.closedAt = now;
+    this.event('closed', SYSTEM_ACTOR, now, { reason });
+  }
+
+  private meet(kind: ClockKind, now: number) {
+    if (Clocks.meet(this.d.clocks, kind, now)) this.event('sla_met', SYSTEM_ACTOR, now, { to: kind });
+  }
+
+  private evaluateClocks(now: number) {
+    const open = isOpen(this.d.status);
+    for (const change of Clocks.evaluate(this.d.clocks, now, open)) {
+      if (change.state === 'warning') this.event('sla_warning', SYSTEM_ACTOR, now, { to: change.kind, reason: '80 % of the target elapsed' });
+      if (change.state === 'breached') {
+        this.d.breached = true;
+        this.event('sla_breached', SYSTEM_ACTOR, now, { to: change.kind });
+      }
+    }
+  }
+
+  private escalationStart(): number {
+    return this.d.lastEscalatedAt ?? this.d.reopenedAt ?? this.d.input.createdAt;
+  }
+
+  private escalationDueAt(): number | null {
+    if (!isOpen(this.d.status) || this.d.escalationExhausted) return null;
+    const next = this.d.input.escalationChain.find((l) => l.level === this.d.escalationLevel + 1);
+    if (!next) return null;
+    return Clocks.addBusiness(this.escalationStart(), next.afterHours * 3_600_000 * Clocks.multiplier(this.d.priority), this.d.input.calendar);
+  }
+
+  private escalate(now: number, reason: string) {
+    const chain = this.d.input.escalationChain;
+    const next = chain.find((l) => l.level === this.d.escalationLevel + 1);
+    if (!next) return;
+    const from = this.d.escalationLevel;
+    this.d.escalationLevel = next.level;
+    this.d.lastEscalatedAt = now;
+    this.event('escalated', SYSTEM_ACTOR, now, { from: `L${from}`, to: `L${next.level}`, reason });
+    if (this.d.status !== 'escalated' && allowedTransitions(this.d.status).includes('escalated')) this.moveTo('escalated', SYSTEM_ACTOR, now, reason);
+    const owner = next.users[0]?.userId ?? null;
+    if (owner && owner !== this.d.assigneeId) {
+      this.event('assigned', SYSTEM_ACTOR, now, { from: this.d.assigneeId, to: owner, reason: `escalation L${next.level}` });
+      this.d.assigneeId = owner;
+    }
+    this.d.effects.push({ type: 'notify_escalation', level: next.level, users: next.users });
+    // The last level stays put: report the exhausted chain once instead of looping.
+    if (!chain.some((l) => l.level === next.level + 1)) {
+      this.d.escalationExhausted = true;
+      this.event('escalation_exhausted', SYSTEM_ACTOR, now, { to: `L${next.level}`, reason: 'last level of the escalation chain reached' });
+    }
+  }
+
+  private followUpCloseAt(): number | null {
+    if (this.d.status !== 'resolved' || this.d.resolvedAt === null) return null;
+    return this.d.resolvedAt + this.d.input.settings.followUpDays * 86_400_000;
+  }
+}
+
+function titleOf(i: TicketInput): string {
+  const who = i.contact.name ?? i.contact.email ?? 'Customer';
+  const score = i.captureType && i.score !== null ? `${i.captureType.toUpperCase()} ${i.score}` : 'Feedback';
+  const text = i.comment ? `: ${i.comment.slice(0, 80)}${i.comment.length > 80 ? '…' : ''}` : '';
+  return `${score} from ${who}${text}`;
+}

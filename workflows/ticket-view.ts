@@ -1,0 +1,68 @@
+// The live state of a ticket as the workflow's query returns it (and the read model stores it).
+import type { Actor, TicketInput } from '../domain/ticket';
+import type { Priority, TicketKind, TicketStatus } from '../domain/types';
+
+export type ClockState = 'running' | 'warning' | 'breached' | 'met';
+
+export interface ClockView {
+  startedAt: number;
+  targetMs: number;
+  dueAt: number | null; // null while paused (it moves when the clock resumes)
+  warnAt: number | null;
+  state: ClockState;
+  paused: boolean;
+  pausedMs: number;
+  metAt: number | null;
+}
+
+export interface AiView {
+  sentiment: string;
+  urgency: string;
+  slaAtRisk: boolean;
+  churnRisk: number;
+  themes: string[];
+  summary: string;
+  suggestedAction: string;
+  suggestedReply: string;
+  similar: Array<{ ticketNumber: number; title: string; rootCause: string | null; action: string | null; score: number }>;
+  source: 'llm' | 'local';
+  analysedAt: string;
+}
+
+export interface TicketView {
+  number: number;
+  workflowId: string;
+  feedbackId: string | null;
+  status: TicketStatus;
+  priority: Priority;
+  kind: TicketKind;
+  channel: TicketInput['channel'];
+  captureType: TicketInput['captureType'];
+  score: number | null;
+  title: string;
+  comment: string | null;
+  contact: TicketInput['contact'];
+  branch: string | null;
+  service: string | null;
+  ruleId: string | null;
+  assigneeId: string | null;
+  escalationLevel: number;
+  escalationExhausted: boolean;
+  breached: boolean;
+  sla: { firstResponse: ClockView; resolution: ClockView; nextReply: ClockView | null };
+  allowedTransitions: TicketStatus[];
+  rootCauseId: string | null;
+  actionId: string | null;
+  resolutionNote: string | null;
+  ai: AiView | null;
+  csat: { sentAt: number | null; score: number | null; answeredAt: number | null; recovered: boolean | null } | null;
+  reopenCount: number;
+  linkedTicketNumber: number | null;
+  createdAt: number;
+  updatedAt: number;
+  firstRespondedAt: number | null;
+  resolvedAt: number | null;
+  closedAt: number | null;
+  lastActor: Actor | null;
+  version: number;
+}

@@ -1,0 +1,204 @@
+// One long-running workflow per ticket: the authority for its state. Handlers are one-liners onto
+// TicketState; the main loop sleeps on a durable timer until the next SLA/escalation/follow-up
+// instant or until a message arrives, then carries out the effects the state queued.
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { DomainError } from '../domain/errors';
+import {
+  assignCommandSchema,
+  commentCommandSchema,
+  priorityCommandSchema,
+  reopenCommandSchema,
+  resolveCommandSchema,
+  statusCommandSchema,
+  type TicketInput,
+} from '../domain/ticket';
+import { SA } from './search-attributes';
+import {
+  addCommentUpdate,
+  assignUpdate,
+  changePriorityUpdate,
+  changeStatusUpdate,
+  csatAnswerSignal,
+  customerMessageSignal,
+  reanalyseUpdate,
+  reopenUpdate,
+  resolveUpdate,
+  ticketStateQuery,
+} from './ticket-messages';
+import { TicketState, type Effect, type TicketData } from './ticket-state';
+import type { TicketView } from './ticket-view';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** Continue-as-new well before Temporal's own limits; state, timers and dedupe sets travel along. */
+const MAX_HISTORY_EVENTS = 5_000;
+
+/** Validators must throw synchronously; domain errors become failures the API maps back to 4xx. */
+function rejectInvalid(check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (e instanceof DomainError) {
+      throw ApplicationFailure.create({ type: e.code, message: e.message, details: [e.details ?? {}], nonRetryable: true });
+    }
+    if (e instanceof Error && 'issues' in e) throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: e.message, nonRetryable: true });
+    throw e;
+  }
+}
+
+export async function ticketWorkflow(input: TicketInput, carried?: TicketData): Promise<TicketView> {
+  const t = carried ? TicketState.restore(carried) : TicketState.create(input);
+  let dirty = false;
+
+  const now = () => Date.now(); // workflow time: deterministic on replay
+  const apply = async (fn: () => void) => {
+    fn();
+    t.tick(now());
+    dirty = true;
+    await project(); // the caller reads its own write from the read model
+    return t.view();
+  };
+
+  setHandler(ticketStateQuery, () => t.view());
+  setHandler(addCommentUpdate, (cmd) => apply(() => t.addComment(cmd, now())), {
+    validator: (cmd) => rejectInvalid(() => {
+      commentCommandSchema.parse(cmd);
+      t.validateOpen('comment on');
+    }),
+  });
+  setHandler(changeStatusUpdate, (cmd) => apply(() => t.changeStatus(cmd, now())), {
+    validator: (cmd) => rejectInvalid(() => {
+      statusCommandSchema.parse(cmd);
+      t.validateStatus(cmd);
+    }),
+  });
+  setHandler(assignUpdate, (cmd) => apply(() => t.assign(cmd, now())), {
+    validator: (cmd) => rejectInvalid(() => {
+      assignCommandSchema.parse(cmd);
+      t.validateOpen('assign');
+    }),
+  });
+  setHandler(changePriorityUpdate, (cmd) => apply(() => t.changePriority(cmd, now())), {
+    validator: (cmd) => rejectInvalid(() => {
+      priorityCommandSchema.parse(cmd);
+      t.validateOpen('re-prioritise');
+    }),
+  });
+  setHandler(resolveUpdate, (cmd) => apply(() => t.resolve(cmd, now())), {
+    validator: (cmd) => rejectInvalid(() => {
+      resolveCommandSchema.parse(cmd);
+      t.validateResolve(cmd, null);
+    }),
+  });
+  setHandler(reopenUpdate, (cmd) => apply(() => t.reopen(cmd, now())), {
+    validator: (cmd) => rejectInvalid(() => {
+      reopenCommandSchema.parse(cmd);
+      t.validateReopen();
+    }),
+  });
+  setHandler(reanalyseUpdate, (_cmd: { actor: { id: string; name: string } }) => apply(() => t.d.effects.push({ type: 'analyse', reason: 'requested by agent' })), {
+    validator: (_cmd) => rejectInvalid(() => t.validateOpen('analyse')),
+  });
+  setHandler(customerMessageSignal, (msg) => void (t.customerMessage(msg, now()) && (dirty = true)));
+  setHandler(csatAnswerSignal, (answer) => {
+    t.csatAnswer(answer, now());
+    dirty = true;
+  });
+
+  let projecting: Promise<void> = Promise.resolve();
+  async function project(): Promise<void> {
+    // Serialise projections so events reach Postgres in order; each call is idempotent anyway.
+    projecting = projecting.then(async () => {
+      const events = t.unprojected();
+      const view = t.view();
+      await acts.projectTicket(view, events);
+      if (events.length) t.markProjected(events[events.length - 1].seq);
+      upsertSearchAttributes([
+        { key: SA.status, value: view.status },
+        { key: SA.priority, value: view.priority },
+        { key: SA.branch, value: view.branch ?? '' },
+        { key: SA.service, value: view.service ?? '' },
+        { key: SA.assignee, value: view.assigneeId ?? '' },
+        { key: SA.escalationLevel, value: view.escalationLevel },
+        { key: SA.breached, value: view.breached },
+        { key: SA.ticketNumber, value: view.number },
+      ]);
+    });
+    return projecting;
+  }
+
+  async function runEffect(effect: Effect): Promise<void> {
+    const at = now();
+    const view = t.view();
+    switch (effect.type) {
+      case 'analyse': {
+        const ai = await acts.analyseTicket(view);
+        if (ai) t.recordAi(ai, now());
+        return;
+      }
+      case 'notify_escalation': {
+        const sent = await acts.notifyEscalation(view, effect.level, effect.users);
+        t.recordEffect('notification_sent', at, { level: effect.level, recipients: sent });
+        return;
+      }
+      case 'notify_unassigned': {
+        const sent = await acts.notifyUnassigned(view, input.escalationChain.find((l) => l.level === 1)?.users ?? []);
+        t.recordEffect('notification_sent', at, { level: 1, recipients: sent }, 'no available assignee');
+        return;
+      }
+      case 'send_reply': {
+        const out = await acts.sendPublicReply(view, effect.seq, effect.body, effect.actor);
+        if (out) t.recordEffect('email_out', at, out);
+        return;
+      }
+      case 'send_csat': {
+        const out = await acts.sendCsatSurvey(view);
+        if (out) t.markCsatSent(out.token, now());
+        return;
+      }
+      case 'send_advocacy_ask': {
+        const out = await acts.sendAdvocacyAsk(view);
+        t.recordEffect('advocacy_ask', at, out, out.sent ? null : out.reason);
+        return;
+      }
+    }
+  }
+
+  await project();
+  for (;;) {
+    for (const effect of t.takeEffects()) {
+      await runEffect(effect);
+      dirty = true;
+    }
+    t.tick(now());
+    if (dirty || t.unprojected().length) {
+      dirty = false;
+      await project();
+    }
+    if (t.status === 'closed') break;
+    if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await project();
+      await continueAsNew<typeof ticketWorkflow>(input, t.d);
+    }
+    const wake = t.nextWake();
+    const woke = () => dirty || t.d.effects.length > 0;
+    if (wake) await condition(woke, Math.max(wake.at - now(), 1), { summary: `${wake.what} at ${new Date(wake.at).toISOString()}` });
+    else await condition(woke);
+  }
+  await condition(allHandlersFinished);
+  return t.view();
+}
