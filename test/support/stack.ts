@@ -2,7 +2,7 @@
 // queue, a real SMTP server, and the Hono app driven with app.request().
 import { randomBytes } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from '../../activities';
+import type { ActivityDeps } from '../../activities';
 import { createMailer } from '../../activities/mail/smtp';
 import { createApp } from '../../api/app';
 import { bootstrap } from '../../platform/bootstrap';
