@@ -10,6 +10,7 @@ import { onError, validationHook } from './errors';
 import { renderDocsPage } from './docs-page';
 import { authRoutes } from './routes/auth';
 import { feedbackRoutes } from './routes/feedback';
+import { taxonomyRoutes } from './routes/taxonomies';
 import { ticketRoutes } from './routes/tickets';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -24,6 +25,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/auth', authRoutes());
   api.route('/feedback', feedbackRoutes());
   api.route('/tickets', ticketRoutes());
+  api.route('/taxonomies', taxonomyRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'closeloop_session' });

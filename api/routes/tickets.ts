@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { ticketEvents, tickets } from '../../db/schema';
+import { taxonomyEntries, ticketEvents, tickets } from '../../db/schema';
 import { DomainError } from '../../domain/errors';
 import {
   assignCommandSchema,
@@ -19,6 +19,7 @@ import {
   changePriorityUpdate,
   changeStatusUpdate,
   reopenUpdate,
+  reanalyseUpdate,
   resolveUpdate,
   ticketStateQuery,
 } from '../../workflows/ticket-messages';
@@ -152,6 +153,7 @@ export function ticketRoutes() {
     ['priority', priorityCommandSchema, changePriorityUpdate, 'Change priority; SLA due times are re-computed from the start'],
     ['resolve', resolveCommandSchema, resolveUpdate, 'Resolve with a root cause and an action taken'],
     ['reopen', reopenCommandSchema, reopenUpdate, 'Reopen a resolved ticket'],
+    ['reanalyse', z.object({}), reanalyseUpdate, 'Run the AI classification again'],
   ] as const;
   for (const [path, schema, update, summary] of commands) {
     app.openapi(commandRoute(path, schema, summary), async (c) => {
@@ -164,6 +166,7 @@ export function ticketRoutes() {
         if (body.userId !== user.id) throw new DomainError('FORBIDDEN', 'Agents may only take a ticket themselves; a manager reassigns');
       }
       const body = c.req.valid('json' as never) as object;
+      if (path === 'resolve') await assertResolutionTaxonomy(deps, body as { rootCauseId: string; actionId: string });
       try {
         const view = await deps.temporal.workflow
           .getHandle(ticketWorkflowId(number))
@@ -179,4 +182,16 @@ export function ticketRoutes() {
 
 export function temporalLink(deps: ApiDeps, number: number): string {
   return `${deps.config.temporalUiUrl}/namespaces/${deps.config.TEMPORAL_NAMESPACE}/workflows/${ticketWorkflowId(number)}`;
+}
+
+/** Root cause and action must be live entries of their admin-managed taxonomies. */
+async function assertResolutionTaxonomy(deps: ApiDeps, body: { rootCauseId: string; actionId: string }) {
+  const rows = await deps.db
+    .select({ id: taxonomyEntries.id, kind: taxonomyEntries.kind })
+    .from(taxonomyEntries)
+    .where(and(inArray(taxonomyEntries.id, [body.rootCauseId, body.actionId]), isNull(taxonomyEntries.retiredAt)));
+  const fields: Array<{ path: string; message: string }> = [];
+  if (!rows.some((r) => r.id === body.rootCauseId && r.kind === 'root_cause')) fields.push({ path: 'rootCauseId', message: `unknown or retired root cause "${body.rootCauseId}"` });
+  if (!rows.some((r) => r.id === body.actionId && r.kind === 'action')) fields.push({ path: 'actionId', message: `unknown or retired action "${body.actionId}"` });
+  if (fields.length) throw new DomainError('INVALID_INPUT', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
 }

@@ -1,0 +1,114 @@
+// Admin-managed taxonomies: root causes and actions taken (required to resolve), CSAT reasons.
+// Entries can be renamed or retired; an entry a ticket references is never deleted.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { taxonomyEntries, tickets } from '../../db/schema';
+import { DomainError } from '../../domain/errors';
+import { requireUser } from '../auth';
+import type { AppEnv } from '../deps';
+import { errorBodySchema, validationHook } from '../errors';
+
+export const TAXONOMY_KINDS = ['root_cause', 'action', 'csat_reason'] as const;
+
+export const taxonomyEntrySchema = z
+  .object({ id: z.string(), kind: z.enum(TAXONOMY_KINDS), name: z.string(), retired: z.boolean(), inUse: z.number().int() })
+  .meta({ id: 'TaxonomyEntry' });
+const createSchema = z.object({ kind: z.enum(TAXONOMY_KINDS), name: z.string().trim().min(1).max(120) });
+const patchSchema = z.object({ name: z.string().trim().min(1).max(120).optional(), retired: z.boolean().optional() });
+const idParam = z.object({ id: z.string().min(1) });
+
+const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['taxonomies'],
+  summary: 'List taxonomy entries (retired ones included, flagged)',
+  request: { query: z.object({ kind: z.enum(TAXONOMY_KINDS).optional() }) },
+  responses: { 200: json(z.object({ items: z.array(taxonomyEntrySchema) }), 'Entries by kind and name'), 401: err('Not signed in') },
+});
+const createEntryRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['taxonomies'],
+  summary: 'Add an entry (admin)',
+  request: { body: { content: { 'application/json': { schema: createSchema } }, required: true } },
+  responses: { 201: json(taxonomyEntrySchema, 'Created'), 400: err('Invalid body'), 403: err('Not an admin'), 409: err('Name already used for this kind') },
+});
+const patchRoute = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  tags: ['taxonomies'],
+  summary: 'Rename or retire / un-retire an entry (admin)',
+  request: { params: idParam, body: { content: { 'application/json': { schema: patchSchema } }, required: true } },
+  responses: { 200: json(taxonomyEntrySchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such entry') },
+});
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags: ['taxonomies'],
+  summary: 'Delete an entry no ticket references (admin); referenced entries must be retired instead',
+  request: { params: idParam },
+  responses: { 204: { description: 'Deleted' }, 403: err('Not an admin'), 404: err('No such entry'), 409: err('Referenced by tickets') },
+});
+
+export function taxonomyRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requireUser());
+  const adminOnly = requireUser('admin');
+  app.use('/', async (c, next) => (c.req.method === 'GET' ? next() : adminOnly(c, next)));
+  app.use('/:id', adminOnly);
+
+  const usage = sql<number>`(select count(*)::int from ${tickets} where ${tickets.rootCauseId} = ${taxonomyEntries.id} or ${tickets.actionId} = ${taxonomyEntries.id})`;
+  const select = { id: taxonomyEntries.id, kind: taxonomyEntries.kind, name: taxonomyEntries.name, retiredAt: taxonomyEntries.retiredAt, inUse: usage };
+  type Row = { id: string; kind: string; name: string; retiredAt: Date | null; inUse: number };
+  const out = (r: Row) => ({ id: r.id, kind: r.kind as (typeof TAXONOMY_KINDS)[number], name: r.name, retired: r.retiredAt !== null, inUse: Number(r.inUse) });
+
+  app.openapi(listRoute, async (c) => {
+    const { kind } = c.req.valid('query');
+    const { db } = c.get('deps');
+    const rows = await db
+      .select(select)
+      .from(taxonomyEntries)
+      .where(kind ? eq(taxonomyEntries.kind, kind) : or(eq(taxonomyEntries.kind, 'root_cause'), eq(taxonomyEntries.kind, 'action'), eq(taxonomyEntries.kind, 'csat_reason')))
+      .orderBy(asc(taxonomyEntries.kind), asc(taxonomyEntries.name));
+    return c.json({ items: rows.map(out) }, 200);
+  });
+
+  app.openapi(createEntryRoute, async (c) => {
+    const body = c.req.valid('json');
+    const { db } = c.get('deps');
+    const [dup] = await db.select({ id: taxonomyEntries.id }).from(taxonomyEntries).where(and(eq(taxonomyEntries.kind, body.kind), sql`lower(${taxonomyEntries.name}) = lower(${body.name})`));
+    if (dup) throw new DomainError('CONFLICT', `"${body.name}" already exists`, { id: dup.id });
+    const id = randomUUID();
+    await db.insert(taxonomyEntries).values({ id, kind: body.kind, name: body.name });
+    return c.json({ id, kind: body.kind, name: body.name, retired: false, inUse: 0 }, 201);
+  });
+
+  app.openapi(patchRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { db } = c.get('deps');
+    const set: Partial<typeof taxonomyEntries.$inferInsert> = {};
+    if (body.name !== undefined) set.name = body.name;
+    if (body.retired !== undefined) set.retiredAt = body.retired ? new Date() : null;
+    if (Object.keys(set).length) await db.update(taxonomyEntries).set(set).where(eq(taxonomyEntries.id, id));
+    const [row] = await db.select(select).from(taxonomyEntries).where(eq(taxonomyEntries.id, id));
+    if (!row) throw new DomainError('NOT_FOUND', `No taxonomy entry ${id}`);
+    return c.json(out(row), 200);
+  });
+
+  app.openapi(deleteRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { db } = c.get('deps');
+    const [row] = await db.select(select).from(taxonomyEntries).where(eq(taxonomyEntries.id, id));
+    if (!row) throw new DomainError('NOT_FOUND', `No taxonomy entry ${id}`);
+    if (Number(row.inUse) > 0) throw new DomainError('CONFLICT', `"${row.name}" is referenced by ${row.inUse} ticket(s); retire it instead`, { inUse: Number(row.inUse) });
+    await db.delete(taxonomyEntries).where(eq(taxonomyEntries.id, id));
+    return c.body(null, 204);
+  });
+  return app;
+}
