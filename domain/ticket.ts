@@ -46,6 +46,8 @@ export interface TicketInput {
   repeatDetractor: boolean;
   csatSurvey: boolean;
   linkedTicketNumber?: number | null;
+  /** Continue-as-new threshold (history events); lowered in tests to exercise the hand-over. */
+  maxHistoryEvents?: number;
 }
 
 export interface TicketSettings {

@@ -3,7 +3,9 @@
 import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
 import type { IntakeActivities } from '../activities/intake';
 import type { NormalizedFeedback } from '../domain/feedback';
+import { SA } from './search-attributes';
 import { ticketWorkflow } from './ticket';
+import type { TicketInput } from '../domain/ticket';
 
 const { recordFeedback, evaluateFeedback } = proxyActivities<IntakeActivities>({
   startToCloseTimeout: '30 seconds',
@@ -28,10 +30,25 @@ export async function feedbackIntakeWorkflow(feedbackId: string, feedback: Norma
     workflowId: ticketWorkflowId(ticket.number),
     args: [ticket],
     parentClosePolicy: ParentClosePolicy.ABANDON,
+    typedSearchAttributes: initialSearchAttributes(ticket),
     staticSummary: `Ticket #${ticket.number} (${ticket.priority}) from ${ticket.channel ?? 'feedback'}`,
   }).catch((err: Error) => {
     // Already running means an earlier attempt of this evaluation started it: nothing to do.
     if (err.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
   });
   return { feedbackId, outcome: 'ticket', ticketNumber: ticket.number, ruleId: ticket.ruleId };
+}
+
+/** Set at start so the ticket is findable in the Temporal UI from its first second. */
+export function initialSearchAttributes(t: TicketInput) {
+  return [
+    { key: SA.ticketNumber, value: t.number },
+    { key: SA.status, value: 'new' },
+    { key: SA.priority, value: t.priority },
+    { key: SA.branch, value: t.branch ?? '' },
+    { key: SA.service, value: t.service ?? '' },
+    { key: SA.assignee, value: t.assigneeId ?? '' },
+    { key: SA.escalationLevel, value: 0 },
+    { key: SA.breached, value: false },
+  ];
 }

@@ -118,6 +118,9 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     dirty = true;
   });
 
+  // Tickets started with their search attributes (the intake does) keep them current for the Temporal UI;
+  // a server without them registered (the time-skipping test server) gets none.
+  const indexed = workflowInfo().typedSearchAttributes.get(SA.ticketNumber) !== undefined;
   let projecting: Promise<void> = Promise.resolve();
   async function project(): Promise<void> {
     // Serialise projections so events reach Postgres in order; each call is idempotent anyway.
@@ -126,6 +129,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       const view = t.view();
       await acts.projectTicket(view, events);
       if (events.length) t.markProjected(events[events.length - 1].seq);
+      if (!indexed) return;
       upsertSearchAttributes([
         { key: SA.status, value: view.status },
         { key: SA.priority, value: view.priority },
@@ -189,9 +193,10 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       await project();
     }
     if (t.status === 'closed') break;
-    if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
+    if (workflowInfo().historyLength > (input.maxHistoryEvents ?? MAX_HISTORY_EVENTS) || workflowInfo().continueAsNewSuggested) {
       await project();
+      // Nothing may await between this and the hand-over, or a newly admitted update would be cut off.
+      await condition(allHandlersFinished);
       await continueAsNew<typeof ticketWorkflow>(input, t.d);
     }
     const wake = t.nextWake();

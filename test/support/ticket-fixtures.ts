@@ -1,0 +1,40 @@
+// Builders for ticket-workflow tests: a TicketInput with sensible defaults and the people it names.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import { users } from '../../db/schema';
+import { DEFAULT_TICKET_SETTINGS, type TicketInput } from '../../domain/ticket';
+
+let nextNumber = 50_000 + Math.floor(Math.random() * 10_000) * 10;
+
+export function ticketInput(createdAt: number, over: Partial<TicketInput> = {}): TicketInput {
+  return {
+    number: nextNumber++,
+    feedbackId: null,
+    createdAt,
+    kind: 'recovery',
+    priority: 'medium',
+    channel: 'kiosk',
+    captureType: 'star',
+    score: 1,
+    comment: 'The food was cold and nobody came',
+    contact: { name: 'Ann Lee', email: 'ann@example.com' },
+    branch: 'main',
+    service: null,
+    ruleId: null,
+    ruleName: 'test rule',
+    assigneeId: null,
+    slaTargets: { firstResponseHours: 2, resolutionHours: 8, nextReplyHours: null },
+    calendar: null,
+    escalationChain: [],
+    settings: { ...DEFAULT_TICKET_SETTINGS },
+    repeatDetractor: false,
+    csatSurvey: false,
+    ...over,
+  };
+}
+
+export async function insertUser(db: Db, name: string, over: Partial<typeof users.$inferInsert> = {}) {
+  const id = randomUUID();
+  await db.insert(users).values({ id, email: `${name.toLowerCase()}-${id.slice(0, 6)}@staff.test`, name, passwordHash: 'x', role: 'agent', branches: ['main'], ...over });
+  return { id, email: `${name.toLowerCase()}-${id.slice(0, 6)}@staff.test`, name };
+}
