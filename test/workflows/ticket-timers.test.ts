@@ -2,6 +2,9 @@
 // (Postgres read model, a real SMTP server, a local server speaking Slack's Web API).
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolveTemporalBinary } from '../../platform/temporal-binaries';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createActivities, type ActivityDeps } from '../../activities';
@@ -106,6 +109,16 @@ async function until(handle: WorkflowHandle, pred: (v: TicketView) => boolean, t
     if (Date.now() > deadline) throw new Error(`state never matched; last: ${JSON.stringify({ status: v.status, sla: v.sla, escalationLevel: v.escalationLevel })}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** `SAVE_HISTORIES=1 npx vitest run test/workflows` refreshes the fixtures the replay test guards. */
+async function saveHistory(handle: WorkflowHandle, name: string) {
+  if (!process.env.SAVE_HISTORIES) return;
+  mkdirSync('test/fixtures/histories', { recursive: true });
+  // The CLI writes the standard JSON history format other Temporal tools read.
+  const cli = resolveTemporalBinary('cli', { log: () => undefined })!.path;
+  const json = execFileSync(cli, ['workflow', 'show', '--address', t.address, '-w', handle.workflowId, '-o', 'json'], { maxBuffer: 64 << 20 });
+  writeFileSync(`test/fixtures/histories/${name}.json`, json);
 }
 
 const comment = (h: WorkflowHandle, visibility: 'public' | 'internal', body = 'We are on it') => h.executeUpdate(addCommentUpdate, { args: [{ body, visibility, actor: agent }] });
@@ -214,6 +227,7 @@ describe('SLA timers', () => {
       expect(v.sla.resolution.pausedMs).toBeGreaterThanOrEqual(20 * H);
       // 1 h used before the pause: 7 h left from the resume.
       expect(v.sla.resolution.dueAt! - input.createdAt - v.sla.resolution.pausedMs).toBe(8 * H);
+      await saveHistory(handle, 'pending-pause-resume');
     });
   });
 
@@ -233,6 +247,7 @@ describe('SLA timers', () => {
       await t.env.sleep(61 * MIN);
       const breached = await until(handle, (x) => x.sla.nextReply?.state === 'breached');
       expect(breached.breached).toBe(true);
+      await saveHistory(handle, 'next-reply-breach');
       expect(breached.sla.resolution.state).toBe('running');
     });
   });
@@ -295,6 +310,7 @@ describe('escalation chain', () => {
       await t.env.sleep(48 * H); // the last level stays put
       const v = await handle.query(ticketStateQuery);
       expect(v.escalationLevel).toBe(3);
+      await saveHistory(handle, 'escalation-chain');
     });
     const mails = smtp.messages.filter((m) => (m.parsed.subject ?? '').startsWith(`[#${input.number}] Escalated`));
     const perLevelUser = mails.map((m) => `${m.envelopeTo[0]}:${/L\d/.exec(m.parsed.subject ?? '')?.[0]}`).sort();
@@ -368,6 +384,8 @@ describe('lifecycle', () => {
       await unhappy.handle.signal(csatAnswerSignal, { token: await token(unhappy.input.number), score: 1, answeredAt: 0 });
       const v = await until(unhappy.handle, (s) => s.status === 'reopened');
       expect(v.csat).toMatchObject({ score: 1, recovered: false });
+      await saveHistory(happy.handle, 'csat-happy-closed');
+      await saveHistory(unhappy.handle, 'csat-unhappy-reopened');
     });
   });
 });
