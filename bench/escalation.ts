@@ -1,0 +1,95 @@
+// `npm run bench -- escalation [1000 10000]`: N open tickets whose L1 escalation falls due at the same
+// instant; reports how late the escalations fire (p50/p99/max, from the workflow's own clock) and the
+// worker process's peak memory. Real dev server, real Postgres (DATABASE_URL) or PGlite, real worker.
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { createMailer } from '../activities/mail/smtp';
+import { openDatabase } from '../db/client';
+import { ticketEvents, tickets, users } from '../db/schema';
+import { DEFAULT_TICKET_SETTINGS, type TicketInput } from '../domain/ticket';
+import { connectClient, freePort, registerSearchAttributes, startDevServer } from '../platform/temporal';
+import { createWorker } from '../worker';
+import { ticketWorkflow } from '../workflows/ticket';
+import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+Runtime.install({ logger: new DefaultLogger('ERROR') });
+const dataDir = `/tmp/closeloop-bench-${process.pid}`;
+const server = await startDevServer({ dataDir, dbFile: null, grpcPort: await freePort(), uiPort: await freePort(), namespace: 'default', headless: true, log: () => undefined });
+const { connection, client } = await connectClient(server.address, 'default');
+await registerSearchAttributes(connection, 'default');
+const database = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, poolSize: 20 } : { memory: true });
+const db = database.db;
+const userId = randomUUID();
+await db.insert(users).values({ id: userId, email: `bench-${userId}@staff.test`, name: 'Bench', passwordHash: 'x', role: 'agent', branches: [] });
+
+console.log(`escalation bench — dev server ${server.address}, database ${database.driver}`);
+for (const n of sizes.length ? sizes : [1000, 10000]) {
+  const taskQueue = `bench-${n}-${Date.now()}`;
+  const nativeConnection = await NativeConnection.connect({ address: server.address });
+  const worker = await createWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    deps: { db, mailer: createMailer({ from: 'bench@closeloop.test', outboxDir: `${dataDir}/outbox` }), slack: null, ai: null, publicUrl: 'http://bench', mailDomain: 'closeloop.test' },
+    tuning: { maxCachedWorkflows: Math.max(1000, n + 100), maxConcurrentActivityTaskExecutions: 50, maxConcurrentWorkflowTaskExecutions: 40 },
+  });
+  const running = worker.run();
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+
+  // Every ticket is created "now" with an L1 step long enough to start them all first.
+  const createdAt = Date.now();
+  // Long enough for every ticket's start-up work (analysis, projection) to settle before the due instant.
+  const stepMs = 30_000 + n * 120;
+  const dueAt = createdAt + stepMs;
+  const base = 1_000_000 + Math.floor(Math.random() * 1000) * 100_000;
+  const numbers = Array.from({ length: n }, (_, i) => base + i);
+  const input = (number: number): TicketInput => ({
+    number, feedbackId: null, createdAt, kind: 'recovery', priority: 'medium', channel: 'kiosk', captureType: 'star', score: 1,
+    comment: null, contact: {}, branch: 'main', service: null, ruleId: null, ruleName: 'bench', assigneeId: userId,
+    slaTargets: { firstResponseHours: 1000, resolutionHours: 1000, nextReplyHours: null }, calendar: null,
+    escalationChain: [{ level: 1, afterHours: stepMs / 3_600_000, users: [{ userId, channel: 'email' }] }],
+    settings: DEFAULT_TICKET_SETTINGS, repeatDetractor: false, csatSurvey: false,
+  });
+  const t0 = Date.now();
+  for (let i = 0; i < n; i += 100) {
+    await Promise.all(numbers.slice(i, i + 100).map((num) => client.workflow.start(ticketWorkflow, { taskQueue, workflowId: `bench-ticket-${num}`, args: [input(num)] })));
+  }
+  const startSecs = (Date.now() - t0) / 1000;
+  for (;;) {
+    const [{ c }] = await db.select({ c: sql<number>`count(*)::int` }).from(tickets).where(and(sql`${tickets.number} between ${numbers[0]} and ${numbers[n - 1]}`, sql`${tickets.ai} is not null`));
+    if (Number(c) >= n) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const settledSecs = (Date.now() - t0) / 1000;
+  if (Date.now() > dueAt) console.log(`  warning: start-up work was still running at the due instant (${settledSecs}s)`);
+  const rssBefore = process.memoryUsage().rss;
+
+  // Wait for every escalation event to be projected.
+  for (;;) {
+    const [{ c }] = await db.select({ c: sql<number>`count(*)::int` }).from(ticketEvents).where(and(eq(ticketEvents.type, 'escalated'), inArray(ticketEvents.ticketNumber, [numbers[0], numbers[n - 1]])));
+    const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(ticketEvents).where(and(eq(ticketEvents.type, 'escalated'), sql`${ticketEvents.ticketNumber} between ${numbers[0]} and ${numbers[n - 1]}`));
+    if (Number(total) >= n && Number(c) === 2) break;
+    if (Date.now() > dueAt + 600_000) throw new Error(`only ${total}/${n} escalations after 10 min`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const rows = await db.select({ at: ticketEvents.at }).from(ticketEvents).where(and(eq(ticketEvents.type, 'escalated'), sql`${ticketEvents.ticketNumber} between ${numbers[0]} and ${numbers[n - 1]}`));
+  const late = rows.map((r) => r.at.getTime() - dueAt).sort((a, b) => a - b);
+  clearInterval(sampler);
+  console.log(
+    `  ${n} tickets: started in ${startSecs.toFixed(1)} s (${(n / startSecs).toFixed(0)}/s), settled in ${settledSecs.toFixed(1)} s; escalation lateness p50 ${pct(late, 50)} ms, p99 ${pct(late, 99)} ms, max ${late[late.length - 1]} ms; ` +
+      `worker process RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB with all tickets open, peak ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+  );
+  for (let i = 0; i < n; i += 200) await Promise.all(numbers.slice(i, i + 200).map((num) => client.workflow.getHandle(`bench-ticket-${num}`).terminate('bench over').catch(() => undefined)));
+  worker.shutdown();
+  await running;
+  await nativeConnection.close();
+}
+await connection.close();
+await database.close();
+await server.stop();
+rmSync(dataDir, { recursive: true, force: true });
