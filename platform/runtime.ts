@@ -55,6 +55,11 @@ export async function startApi(config: Config, address: string, database: Databa
   };
 }
 
+/** Asks a running worker to stop; a no-op when the SDK's own signal handling is already draining it. */
+export function stopWorker(worker: Worker) {
+  if (worker.getState() === 'RUNNING') worker.shutdown();
+}
+
 /** Runs `stop` once on SIGINT/SIGTERM so every process shuts down cleanly. */
 export function onShutdown(stop: () => Promise<void>) {
   let stopping = false;

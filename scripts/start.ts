@@ -1,7 +1,7 @@
 // `npm start`: the whole system in one process (embedded Temporal dev server unless TEMPORAL_ADDRESS,
 // PGlite unless DATABASE_URL), worker + API + web UI on PORT.
 import { ConfigError, loadConfig } from '../platform/config';
-import { onShutdown, openConfiguredDatabase, startApi, startWorker } from '../platform/runtime';
+import { onShutdown, openConfiguredDatabase, stopWorker, startApi, startWorker } from '../platform/runtime';
 import { startDevServer, type DevServer } from '../platform/temporal';
 
 async function main() {
@@ -24,7 +24,7 @@ async function main() {
   const api = await startApi(config, address, database);
   onShutdown(async () => {
     await api.close();
-    worker.shutdown();
+    stopWorker(worker); // the SDK may already be draining on the same signal
     await running;
     await database.close();
     await devServer?.stop();

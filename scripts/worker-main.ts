@@ -1,6 +1,6 @@
 // `npm run worker`: a stateless worker against TEMPORAL_ADDRESS and DATABASE_URL (scale-out role).
 import { ConfigError, loadConfig } from '../platform/config';
-import { onShutdown, openConfiguredDatabase, startWorker } from '../platform/runtime';
+import { onShutdown, openConfiguredDatabase, stopWorker, startWorker } from '../platform/runtime';
 
 async function main() {
   const config = loadConfig();
@@ -9,7 +9,7 @@ async function main() {
   const { worker, running } = await startWorker(config, config.TEMPORAL_ADDRESS, database);
   console.log(`[closeloop] worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   onShutdown(async () => {
-    worker.shutdown();
+    stopWorker(worker); // the SDK may already be draining on the same signal
     await running;
     await database.close();
   });
