@@ -10,6 +10,7 @@ import { onError, validationHook } from './errors';
 import { renderDocsPage } from './docs-page';
 import { authRoutes } from './routes/auth';
 import { feedbackRoutes } from './routes/feedback';
+import { orgRoutes } from './routes/org';
 import { taxonomyRoutes } from './routes/taxonomies';
 import { ticketRoutes } from './routes/tickets';
 
@@ -26,6 +27,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/feedback', feedbackRoutes());
   api.route('/tickets', ticketRoutes());
   api.route('/taxonomies', taxonomyRoutes());
+  api.route('/', orgRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'closeloop_session' });

@@ -130,3 +130,38 @@ describe('roles', () => {
     expect(noCsrf.status).toBe(403);
   });
 });
+
+describe('organisation and settings', () => {
+  it('sets a branch calendar that new tickets of that branch use for SLA time', async () => {
+    const cal = { timeZone: 'Europe/Berlin', weekly: { '1': [{ start: '09:00', end: '17:00' }] }, holidays: ['2026-12-25'] };
+    expect((await s.call('PUT', '/api/v1/branches/main/calendar', { timeZone: 'Mars/Base', weekly: {} }, admin)).status).toBe(400);
+    const put = await s.call('PUT', '/api/v1/branches/main/calendar', cal, admin);
+    expect(put.status).toBe(200);
+    expect((await json<{ calendar: unknown }>(put)).calendar).toEqual(cal);
+    const res = await s.postFeedback({ channel: 'web', type: 'smile', score: 0, branch: 'main', externalId: 'cal-1' }, '?wait=true');
+    const t = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+    const v = await s.eventually(async () => {
+      const r = await s.call('GET', `/api/v1/tickets/${t}`, undefined, admin);
+      return r.status === 200 ? json<{ sla: { firstResponse: { startedAt: number; dueAt: number } } }>(r) : null;
+    });
+    // Only Monday 09:00–17:00 Berlin counts: a 2 h (high) first-response target ends on a Monday.
+    const due = new Date(v.sla.firstResponse.dueAt);
+    expect(due.getUTCDay()).toBe(1);
+    expect((await s.call('PUT', '/api/v1/branches/main/calendar', null, admin)).status).toBe(200);
+  });
+
+  it('reads and validates settings; only admins change them', async () => {
+    const sla = await json<{ firstResponseHours: number }>(await s.call('GET', '/api/v1/settings/sla', undefined, admin));
+    expect(sla.firstResponseHours).toBe(4);
+    expect((await s.call('PUT', '/api/v1/settings/sla', { firstResponseHours: -1, resolutionHours: 8 }, admin)).status).toBe(400);
+    const put = await s.call('PUT', '/api/v1/settings/sla', { firstResponseHours: 1, resolutionHours: 8, nextReplyHours: 2 }, admin);
+    expect(put.status).toBe(200);
+    expect((await json<{ firstResponseHours: number }>(await s.call('GET', '/api/v1/settings/sla', undefined, admin))).firstResponseHours).toBe(1);
+    const agent = await s.login('max@test.local', 'pw-123456');
+    expect((await s.call('PUT', '/api/v1/settings/sla', { firstResponseHours: 1, resolutionHours: 8 }, agent)).status).toBe(403);
+    expect((await s.call('POST', '/api/v1/branches', { id: 'north', name: 'North' }, admin)).status).toBe(201);
+    expect((await s.call('POST', '/api/v1/branches', { id: 'north', name: 'North' }, admin)).status).toBe(409);
+    // The intake key route is unaffected by these routers' sign-in checks.
+    expect((await s.postFeedback({ channel: 'web', type: 'star', score: 5, branch: 'north', externalId: 'ok-1' })).status).toBe(202);
+  });
+});

@@ -1,0 +1,109 @@
+// Branches (with their business-hours calendar), services, and admin settings (SLA targets, ticket
+// behaviour, advocacy). Reading needs a signed-in user; changing needs an admin.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { readSetting, writeSetting } from '../../activities/settings';
+import { branches, calendars, services } from '../../db/schema';
+import { calendarSchema } from '../../domain/business-time';
+import { DomainError } from '../../domain/errors';
+import { SETTINGS, type SettingKey } from '../../domain/settings';
+import { requireUser } from '../auth';
+import type { AppEnv } from '../deps';
+import { errorBodySchema, validationHook } from '../errors';
+
+const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, - and _');
+const branchSchema = z.object({ id: z.string(), name: z.string(), calendar: calendarSchema.nullable() }).meta({ id: 'Branch' });
+const serviceSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Service' });
+const settingKey = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);
+
+const routes = {
+  listBranches: createRoute({ method: 'get', path: '/branches', tags: ['organisation'], summary: 'Branches and their business-hours calendars', responses: { 200: json(z.object({ items: z.array(branchSchema) }), 'Branches'), 401: err('Not signed in') } }),
+  createBranch: createRoute({ method: 'post', path: '/branches', tags: ['organisation'], summary: 'Add a branch (admin)', request: body(z.object({ id: slug, name: z.string().trim().min(1).max(120) })), responses: { 201: json(branchSchema, 'Created'), 400: err('Invalid body'), 403: err('Not an admin'), 409: err('Id taken') } }),
+  setCalendar: createRoute({
+    method: 'put',
+    path: '/branches/{id}/calendar',
+    tags: ['organisation'],
+    summary: 'Set (or clear with null) the branch calendar: SLA time then runs only inside its hours (admin)',
+    request: { params: z.object({ id: z.string() }), ...body(calendarSchema.nullable()) },
+    responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid calendar'), 403: err('Not an admin'), 404: err('No such branch') },
+  }),
+  listServices: createRoute({ method: 'get', path: '/services', tags: ['organisation'], summary: 'Services', responses: { 200: json(z.object({ items: z.array(serviceSchema) }), 'Services'), 401: err('Not signed in') } }),
+  createService: createRoute({ method: 'post', path: '/services', tags: ['organisation'], summary: 'Add a service (admin)', request: body(z.object({ id: slug, name: z.string().trim().min(1).max(120) })), responses: { 201: json(serviceSchema, 'Created'), 400: err('Invalid body'), 403: err('Not an admin'), 409: err('Id taken') } }),
+  getSetting: createRoute({ method: 'get', path: '/settings/{key}', tags: ['settings'], summary: 'Read a setting (defaults apply until changed)', request: { params: z.object({ key: settingKey }) }, responses: { 200: json(z.record(z.string(), z.unknown()), 'Value'), 401: err('Not signed in') } }),
+  putSetting: createRoute({
+    method: 'put',
+    path: '/settings/{key}',
+    tags: ['settings'],
+    summary: 'Change a setting (admin); new tickets use it, running tickets keep what they started with',
+    request: { params: z.object({ key: settingKey }), ...body(z.record(z.string(), z.unknown())) },
+    responses: { 200: json(z.record(z.string(), z.unknown()), 'Stored value'), 400: err('Invalid value'), 403: err('Not an admin') },
+  }),
+};
+
+export function orgRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const adminOnly = requireUser('admin');
+  // Path-scoped: this router is mounted beside others under /api/v1.
+  for (const path of ['/branches', '/branches/*', '/services', '/services/*', '/settings/*']) {
+    app.use(path, async (c, next) => (c.req.method === 'GET' ? requireUser()(c, next) : adminOnly(c, next)));
+  }
+
+  const branchOut = async (db: AppEnv['Variables']['deps']['db'], id: string) => {
+    const [row] = await db
+      .select({ id: branches.id, name: branches.name, timeZone: calendars.timeZone, weekly: calendars.weekly, holidays: calendars.holidays })
+      .from(branches)
+      .leftJoin(calendars, eq(calendars.id, branches.calendarId))
+      .where(eq(branches.id, id));
+    if (!row) throw new DomainError('NOT_FOUND', `No branch ${id}`);
+    return { id: row.id, name: row.name, calendar: row.timeZone ? calendarSchema.parse({ timeZone: row.timeZone, weekly: row.weekly, holidays: row.holidays }) : null };
+  };
+
+  app.openapi(routes.listBranches, async (c) => {
+    const { db } = c.get('deps');
+    const rows = await db.select({ id: branches.id }).from(branches).orderBy(asc(branches.name));
+    return c.json({ items: await Promise.all(rows.map((r) => branchOut(db, r.id))) }, 200);
+  });
+  app.openapi(routes.createBranch, async (c) => {
+    const b = c.req.valid('json');
+    const { db } = c.get('deps');
+    const inserted = await db.insert(branches).values(b).onConflictDoNothing().returning();
+    if (!inserted.length) throw new DomainError('CONFLICT', `Branch ${b.id} exists`);
+    return c.json({ ...b, calendar: null }, 201);
+  });
+  app.openapi(routes.setCalendar, async (c) => {
+    const { id } = c.req.valid('param');
+    const cal = c.req.valid('json');
+    const { db } = c.get('deps');
+    await branchOut(db, id);
+    if (cal) {
+      // One calendar row per branch, keyed by the branch id.
+      await db
+        .insert(calendars)
+        .values({ id, name: `${id} hours`, timeZone: cal.timeZone, weekly: cal.weekly, holidays: cal.holidays })
+        .onConflictDoUpdate({ target: calendars.id, set: { timeZone: cal.timeZone, weekly: cal.weekly, holidays: cal.holidays } });
+    }
+    await db.update(branches).set({ calendarId: cal ? id : null }).where(eq(branches.id, id));
+    return c.json(await branchOut(db, id), 200);
+  });
+  app.openapi(routes.listServices, async (c) => c.json({ items: await c.get('deps').db.select().from(services).orderBy(asc(services.name)) }, 200));
+  app.openapi(routes.createService, async (c) => {
+    const s = c.req.valid('json');
+    const inserted = await c.get('deps').db.insert(services).values(s).onConflictDoNothing().returning();
+    if (!inserted.length) throw new DomainError('CONFLICT', `Service ${s.id} exists`);
+    return c.json(s, 201);
+  });
+  app.openapi(routes.getSetting, async (c) => c.json((await readSetting(c.get('deps').db, c.req.valid('param').key)) as Record<string, unknown>, 200));
+  app.openapi(routes.putSetting, async (c) => {
+    const { key } = c.req.valid('param');
+    const parsed = SETTINGS[key].schema.safeParse(c.req.valid('json'));
+    if (!parsed.success) throw new DomainError('INVALID_INPUT', parsed.error.issues.map((i) => `${i.path.join('.') || key}: ${i.message}`).join('; '));
+    await writeSetting(c.get('deps').db, key, parsed.data as never);
+    return c.json(parsed.data as Record<string, unknown>, 200);
+  });
+  return app;
+}
