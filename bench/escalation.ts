@@ -11,7 +11,9 @@ import { DEFAULT_TICKET_SETTINGS, type TicketInput } from '../domain/ticket';
 import { connectClient, freePort, registerSearchAttributes, startDevServer } from '../platform/temporal';
 import { createWorker } from '../worker';
 import { ticketWorkflow } from '../workflows/ticket';
-import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
+import { fileURLToPath } from 'node:url';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { timerProbe } from './timer-probe-workflow';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -87,6 +89,18 @@ for (const n of sizes.length ? sizes : [1000, 10000]) {
   for (let i = 0; i < n; i += 200) await Promise.all(numbers.slice(i, i + 200).map((num) => client.workflow.getHandle(`bench-ticket-${num}`).terminate('bench over').catch(() => undefined)));
   worker.shutdown();
   await running;
+
+  // Baseline on the same server: N workflows that only sleep until one instant.
+  const probeQueue = `${taskQueue}-probe`;
+  const probeWorker = await Worker.create({ connection: nativeConnection, taskQueue: probeQueue, workflowsPath: fileURLToPath(new URL('./timer-probe-workflow.ts', import.meta.url)), maxCachedWorkflows: Math.max(1000, n + 100) });
+  const probeRunning = probeWorker.run();
+  const probeDue = Date.now() + 15_000 + n * 10;
+  const handles = [];
+  for (let i = 0; i < n; i += 100) handles.push(...(await Promise.all(Array.from({ length: Math.min(100, n - i) }, (_, j) => client.workflow.start(timerProbe, { taskQueue: probeQueue, workflowId: `probe-${taskQueue}-${i + j}`, args: [probeDue] })))));
+  const probeLate = (await Promise.all(handles.map((h) => h.result()))).sort((a, b) => a - b);
+  console.log(`  baseline, ${n} bare timer workflows due at one instant: lateness p50 ${pct(probeLate, 50)} ms, p99 ${pct(probeLate, 99)} ms, max ${probeLate[n - 1]} ms`);
+  probeWorker.shutdown();
+  await probeRunning;
   await nativeConnection.close();
 }
 await connection.close();
