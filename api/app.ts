@@ -11,6 +11,7 @@ import { renderDocsPage } from './docs-page';
 import { authRoutes } from './routes/auth';
 import { feedbackRoutes } from './routes/feedback';
 import { orgRoutes } from './routes/org';
+import { ruleRoutes } from './routes/rules';
 import { taxonomyRoutes } from './routes/taxonomies';
 import { ticketRoutes } from './routes/tickets';
 
@@ -27,6 +28,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/feedback', feedbackRoutes());
   api.route('/tickets', ticketRoutes());
   api.route('/taxonomies', taxonomyRoutes());
+  api.route('/rules', ruleRoutes());
   api.route('/', orgRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });

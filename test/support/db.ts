@@ -30,7 +30,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await database.close();
       const a = new pg.Client({ connectionString: base });
       await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
+      // Without FORCE first: forcing would kill connections the pool is still closing, and pg reports
+      // those as unhandled errors. Fall back to FORCE if something still holds the database.
+      for (let i = 0; ; i++) {
+        try {
+          await a.query(`drop database if exists ${name}${i >= 20 ? ' with (force)' : ''}`);
+          break;
+        } catch (e) {
+          if (i >= 20) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await a.end();
     },
   };
