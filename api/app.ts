@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth';
 import { feedbackRoutes } from './routes/feedback';
 import { orgRoutes } from './routes/org';
 import { ruleRoutes } from './routes/rules';
+import { smsRoutes } from './routes/sms';
 import { taxonomyRoutes } from './routes/taxonomies';
 import { ticketRoutes } from './routes/tickets';
 
@@ -29,6 +30,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/tickets', ticketRoutes());
   api.route('/taxonomies', taxonomyRoutes());
   api.route('/rules', ruleRoutes());
+  api.route('/sms', smsRoutes());
   api.route('/', orgRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });

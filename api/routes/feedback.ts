@@ -42,6 +42,22 @@ const postFeedback = createRoute({
   },
 });
 
+const postBatch = createRoute({
+  method: 'post',
+  path: '/batch',
+  tags: ['intake'],
+  summary: 'Submit up to 500 feedback items at once; all are validated first, then each is accepted durably',
+  security: [{ intakeKey: [] }],
+  request: { body: { content: { 'application/json': { schema: z.object({ items: z.array(feedbackInputSchema).min(1).max(500) }) } }, required: true } },
+  responses: {
+    202: { content: { 'application/json': { schema: z.object({ items: z.array(feedbackAcceptedSchema) }) } }, description: 'Accepted durably, in order' },
+    400: err('Invalid item (path items.<i>.<field>); nothing was accepted'),
+    401: err('Missing or wrong intake key'),
+    403: err('Key not valid for this channel'),
+    413: err('Body too large'),
+  },
+});
+
 export const feedbackWorkflowId = (channel: string, externalId: string | undefined) =>
   externalId ? `feedback-${channel}-${externalId}` : `feedback-${channel}-${randomUUID()}`;
 
@@ -86,7 +102,9 @@ const pickResult = (r: IntakeResult) => ({ outcome: r.outcome, ticketNumber: r.t
 
 export function feedbackRoutes() {
   const app = new OpenAPIHono<IntakeEnv>({ defaultHook: validationHook });
-  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new DomainError('PAYLOAD_TOO_LARGE', 'Feedback body is larger than 64 KB'); } }));
+  // A batch may be large; a single feedback is small.
+  app.use('/batch', bodyLimit({ maxSize: 8 * 1024 * 1024, onError: () => { throw new DomainError('PAYLOAD_TOO_LARGE', 'Batch body is larger than 8 MB'); } }));
+  app.use('/', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new DomainError('PAYLOAD_TOO_LARGE', 'Feedback body is larger than 64 KB'); } }));
   app.use('*', requireIntakeKey);
   app.openapi(postFeedback, async (c) => {
     const fb = normalizeFeedback(c.req.valid('json'));
@@ -95,6 +113,17 @@ export function feedbackRoutes() {
     const deps = c.get('deps');
     await assertKnownRefs(deps, [fb]);
     return c.json(await acceptFeedback(deps, fb, c.req.valid('query').wait === 'true'), 202);
+  });
+  app.openapi(postBatch, async (c) => {
+    const items = c.req.valid('json').items.map(normalizeFeedback);
+    const key = c.get('intakeKey');
+    const wrong = items.findIndex((fb) => key.channel && key.channel !== fb.channel);
+    if (wrong >= 0) throw new DomainError('FORBIDDEN', `items.${wrong}: this key may only submit ${key.channel} feedback`);
+    const deps = c.get('deps');
+    await assertKnownRefs(deps, items);
+    const accepted = [];
+    for (let i = 0; i < items.length; i += 50) accepted.push(...(await Promise.all(items.slice(i, i + 50).map((fb) => acceptFeedback(deps, fb, false)))));
+    return c.json({ items: accepted }, 202);
   });
   return app;
 }
