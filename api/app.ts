@@ -9,6 +9,7 @@ import type { ApiDeps, AppEnv } from './deps';
 import { onError, validationHook } from './errors';
 import { renderDocsPage } from './docs-page';
 import { authRoutes } from './routes/auth';
+import { csatRoutes } from './routes/csat';
 import { feedbackRoutes } from './routes/feedback';
 import { orgRoutes } from './routes/org';
 import { ruleRoutes } from './routes/rules';
@@ -46,8 +47,13 @@ export function createApp(deps: ApiDeps) {
   api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
   api.onError(onError);
 
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono<AppEnv>();
   app.route('/api/v1', api);
+  app.use('/csat/*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.route('/csat', csatRoutes());
   app.onError(onError);
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: path.relative(process.cwd(), webDist) }));

@@ -206,9 +206,17 @@ export class TicketState {
   }
 
   csatAnswer(a: CsatAnswer, now: number) {
-    if (!this.d.csat || this.d.csat.answeredAt !== null || a.token !== this.d.csatToken) return;
+    if (!this.d.csat || a.token !== this.d.csatToken) return;
+    if (this.d.csat.answeredAt !== null) {
+      // The score is single-use; the optional comment (and reason) may follow the one-click answer.
+      if ((a.comment || a.reasonId) && !this.d.csat.comment && !this.d.csat.reasonId) {
+        this.d.csat = { ...this.d.csat, comment: a.comment ?? null, reasonId: a.reasonId ?? null };
+        this.event('csat_answered', { id: 'customer', name: this.d.input.contact.name ?? 'Customer' }, now, { to: String(this.d.csat.score), reason: a.reasonId ?? 'comment added', data: { comment: a.comment ?? null } });
+      }
+      return;
+    }
     const recovered = a.score >= 4;
-    this.d.csat = { ...this.d.csat, score: a.score, answeredAt: now, recovered };
+    this.d.csat = { ...this.d.csat, score: a.score, answeredAt: now, recovered, comment: a.comment ?? null, reasonId: a.reasonId ?? null };
     this.event('csat_answered', { id: 'customer', name: this.d.input.contact.name ?? 'Customer' }, now, { to: String(a.score), reason: a.reasonId ?? null, data: { comment: a.comment ?? null } });
     if (a.score <= 2 && this.d.status === 'resolved') this.reopenBecause(SYSTEM_ACTOR, now, 'unhappy CSAT answer');
     else if (recovered && this.d.status === 'resolved') this.close(now, 'satisfied CSAT answer');
@@ -239,7 +247,7 @@ export class TicketState {
 
   markCsatSent(token: string, now: number) {
     this.d.csatToken = token;
-    this.d.csat = { sentAt: now, score: null, answeredAt: null, recovered: null };
+    this.d.csat = { sentAt: now, score: null, answeredAt: null, recovered: null, comment: null, reasonId: null };
     this.event('csat_sent', SYSTEM_ACTOR, now, {});
   }
 
@@ -343,7 +351,6 @@ export class TicketState {
     this.d.escalationLevel = 0;
     this.d.lastEscalatedAt = null;
     this.d.escalationExhausted = false;
-    this.d.csatToken = null;
     // A reopened ticket gets fresh timers from now, not the stale ones of its first life.
     this.d.clocks = Clocks.start(this.d.input.slaTargets, this.d.priority, now, this.d.input.calendar);
     this.d.reopenedAt = now;

@@ -55,7 +55,7 @@ export interface TicketView {
   actionId: string | null;
   resolutionNote: string | null;
   ai: AiView | null;
-  csat: { sentAt: number | null; score: number | null; answeredAt: number | null; recovered: boolean | null } | null;
+  csat: { sentAt: number | null; score: number | null; answeredAt: number | null; recovered: boolean | null; comment?: string | null; reasonId?: string | null } | null;
   reopenCount: number;
   linkedTicketNumber: number | null;
   createdAt: number;
