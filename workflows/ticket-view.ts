@@ -27,6 +27,7 @@ export interface AiView {
   similar: Array<{ ticketNumber: number; title: string; rootCause: string | null; action: string | null; score: number }>;
   source: 'llm' | 'local';
   analysedAt: string;
+  sentText?: string | null; // the redacted text sent to the model (null when it was not used)
 }
 
 export interface TicketView {

@@ -78,8 +78,13 @@ export function createAiActivities(deps: { db: Db; ai: AiConfig | null }) {
       const dueSoon = due !== null && due - Date.now() < 2 * 3_600_000;
       const llm = await askModel(text, ticket);
       const analysis = llm ?? analyseLocally({ text, tier, priority: ticket.priority, dueSoon });
+      // The model only ever saw placeholders: the draft is re-personalised here, locally.
+      const firstName = ticket.contact.name?.split(/\s+/)[0];
+      const suggestedReply = analysis.suggestedReply.replace(/\[NAME\]/g, firstName ?? 'there');
       return {
         ...analysis,
+        suggestedReply,
+        sentText: llm ? text : null, // what left the process, for an admin to audit
         slaAtRisk: ticket.breached || dueSoon,
         similar: await similarTickets(ticket, text),
         source: llm ? 'llm' : 'local',
