@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth';
 import { csatRoutes } from './routes/csat';
 import { feedbackRoutes } from './routes/feedback';
 import { orgRoutes } from './routes/org';
+import { intakeKeyRoutes } from './routes/intake-keys';
 import { ruleRoutes } from './routes/rules';
 import { smsRoutes } from './routes/sms';
 import { taxonomyRoutes } from './routes/taxonomies';
@@ -32,6 +33,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/taxonomies', taxonomyRoutes());
   api.route('/rules', ruleRoutes());
   api.route('/sms', smsRoutes());
+  api.route('/intake-keys', intakeKeyRoutes());
   api.route('/', orgRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });

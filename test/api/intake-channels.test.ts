@@ -70,3 +70,22 @@ describe('Twilio SMS webhook', () => {
     expect((await s.database.db.select().from(feedback)).some((f) => f.externalId === 'SM0002' || f.externalId === 'SM0003')).toBe(false);
   });
 });
+
+describe('intake keys', () => {
+  it('creates a channel-bound key shown once, lists it by prefix, and revokes it', async () => {
+    const admin = await s.login();
+    const created = await s.call('POST', '/api/v1/intake-keys', { name: 'Lobby kiosk', channel: 'kiosk' }, admin);
+    expect(created.status).toBe(201);
+    const k = (await created.json()) as { id: string; key: string; prefix: string };
+    expect(k.key).toMatch(/^clk_[0-9a-f]{8}_/);
+    const list = (await (await s.call('GET', '/api/v1/intake-keys', undefined, admin)).json()) as { items: Array<Record<string, unknown>> };
+    const listed = list.items.find((i) => i.id === k.id)!;
+    expect(listed.prefix).toBe(k.prefix);
+    expect(JSON.stringify(list)).not.toContain(k.key);
+    const post = (channel: string) => s.call('POST', '/api/v1/feedback', { channel, type: 'star', score: 4 }, null, { authorization: `Bearer ${k.key}` });
+    expect((await post('kiosk')).status).toBe(202);
+    expect((await post('web')).status).toBe(403);
+    expect((await s.call('DELETE', `/api/v1/intake-keys/${k.id}`, undefined, admin)).status).toBe(204);
+    expect((await post('kiosk')).status).toBe(401);
+  });
+});

@@ -1,0 +1,46 @@
+// Channel intake keys (admin): created with the secret shown once, listed by prefix, revoked.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { intakeKeys } from '../../db/schema';
+import { DomainError } from '../../domain/errors';
+import { channelSchema } from '../../domain/types';
+import { requireUser } from '../auth';
+import type { AppEnv } from '../deps';
+import { errorBodySchema, validationHook } from '../errors';
+import { newIntakeKey } from '../security';
+
+const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
+const keySchema = z.object({ id: z.string(), name: z.string(), channel: channelSchema.nullable(), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() }).meta({ id: 'IntakeKey' });
+
+const list = createRoute({ method: 'get', path: '/', tags: ['intake keys'], summary: 'Intake keys (admin); secrets are never shown again', responses: { 200: { content: { 'application/json': { schema: z.object({ items: z.array(keySchema) }) } }, description: 'Keys' }, 403: err('Not an admin') } });
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['intake keys'],
+  summary: 'Create a key, optionally bound to one channel (admin); the answer holds the secret, once',
+  request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(120), channel: channelSchema.nullable().default(null) }) } }, required: true } },
+  responses: { 201: { content: { 'application/json': { schema: keySchema.extend({ key: z.string() }) } }, description: 'Created' }, 400: err('Invalid body'), 403: err('Not an admin') },
+});
+const revoke = createRoute({ method: 'delete', path: '/{id}', tags: ['intake keys'], summary: 'Revoke a key (admin): it stops working at once', request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: 'Revoked' }, 404: err('No such key') } });
+
+const out = (k: typeof intakeKeys.$inferSelect) => ({ id: k.id, name: k.name, channel: k.channel as z.infer<typeof channelSchema> | null, prefix: k.prefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null });
+
+export function intakeKeyRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requireUser('admin'));
+  app.openapi(list, async (c) => c.json({ items: (await c.get('deps').db.select().from(intakeKeys).orderBy(asc(intakeKeys.createdAt))).map(out) }, 200));
+  app.openapi(create, async (c) => {
+    const { name, channel } = c.req.valid('json');
+    const k = newIntakeKey();
+    const [row] = await c.get('deps').db.insert(intakeKeys).values({ id: randomUUID(), name, channel, keyHash: k.keyHash, prefix: k.prefix }).returning();
+    return c.json({ ...out(row), key: k.key }, 201);
+  });
+  app.openapi(revoke, async (c) => {
+    const rows = await c.get('deps').db.update(intakeKeys).set({ revokedAt: new Date() }).where(eq(intakeKeys.id, c.req.valid('param').id)).returning();
+    if (!rows.length) throw new DomainError('NOT_FOUND', 'No such intake key');
+    return c.body(null, 204);
+  });
+  return app;
+}
