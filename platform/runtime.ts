@@ -4,6 +4,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { openDatabase, type Database } from '../db/client';
 import { activityDepsFromConfig } from '../activities/deps-from-config';
+import { startImapReader } from '../activities/mail/imap-reader';
 import { createWorker } from '../worker';
 import { bootstrap } from './bootstrap';
 import type { Config } from './config';
@@ -50,6 +51,20 @@ export async function startApi(config: Config, address: string, database: Databa
     server,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+    },
+  };
+}
+
+/** With IMAP_URL set, the worker process also reads the support mailbox and threads answers into tickets. */
+export async function startMailReader(config: Config, address: string, database: Database): Promise<{ stop(): Promise<void> } | null> {
+  if (!config.IMAP_URL) return null;
+  const { connection, client } = await connectClient(address, config.TEMPORAL_NAMESPACE);
+  const reader = startImapReader(config.IMAP_URL, { db: database.db, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, mailDomain: config.MAIL_FROM.split('@')[1] });
+  console.log(`[closeloop] reading customer answers from ${new URL(config.IMAP_URL).host}`);
+  return {
+    stop: async () => {
+      await reader.stop();
       await connection.close();
     },
   };

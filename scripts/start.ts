@@ -1,7 +1,7 @@
 // `npm start`: the whole system in one process (embedded Temporal dev server unless TEMPORAL_ADDRESS,
 // PGlite unless DATABASE_URL), worker + API + web UI on PORT.
 import { ConfigError, loadConfig } from '../platform/config';
-import { onShutdown, openConfiguredDatabase, stopWorker, startApi, startWorker } from '../platform/runtime';
+import { onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startApi, startWorker } from '../platform/runtime';
 import { startDevServer, type DevServer } from '../platform/temporal';
 
 async function main() {
@@ -22,8 +22,10 @@ async function main() {
   console.log(`[closeloop] database: ${database.driver}`);
   const { worker, running } = await startWorker(config, address, database);
   const api = await startApi(config, address, database);
+  const mailReader = await startMailReader(config, address, database);
   onShutdown(async () => {
     await api.close();
+    await mailReader?.stop();
     stopWorker(worker); // the SDK may already be draining on the same signal
     await running;
     await database.close();
