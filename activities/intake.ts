@@ -1,7 +1,8 @@
 // Intake activities: store the feedback, then decide (once) whether and how it opens a ticket.
-import { and, asc, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { branches, calendars, feedback, rules, tickets, users } from '../db/schema';
+import { feedbackFromRow, poolMembers } from '../db/queries';
+import { branches, calendars, feedback, rules } from '../db/schema';
 import { pickAssignee } from '../domain/assignment';
 import { calendarSchema } from '../domain/business-time';
 import { contactKey, type NormalizedFeedback } from '../domain/feedback';
@@ -48,15 +49,7 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
 
         const ruleRows = await tx.select().from(rules).where(eq(rules.active, true)).orderBy(asc(rules.position));
         const ruleSet: Rule[] = ruleRows.map((r) => ruleSchema.parse({ ...(r.definition as object), id: r.id, name: r.name, active: r.active, position: r.position }));
-        const input: NormalizedFeedback = {
-          channel: fb.channel as NormalizedFeedback['channel'],
-          type: fb.type as NormalizedFeedback['type'],
-          score: fb.score,
-          comment: fb.comment ?? undefined,
-          contact: fb.contact,
-          branch: fb.branch ?? undefined,
-          service: fb.service ?? undefined,
-        } as NormalizedFeedback;
+        const input = feedbackFromRow(fb);
         const match = firstMatch(ruleSet, input);
         if (!match) {
           await tx.update(feedback).set({ outcome: 'no_match' }).where(eq(feedback.id, feedbackId));
@@ -67,17 +60,7 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
         // Round-robin cursor: the rule row lock serialises concurrent intakes so the rotation stays fair.
         const [ruleRow] = await tx.select().from(rules).where(eq(rules.id, rule.id)).for('update');
         const pool = rule.outcome.pool;
-        const members = pool.length
-          ? await tx
-              .select({
-                userId: users.id,
-                available: users.available,
-                capacity: users.capacity,
-                openTickets: sql<number>`(select count(*)::int from ${tickets} where ${tickets.assigneeId} = ${users.id} and ${tickets.status} not in ('resolved','closed'))`,
-              })
-              .from(users)
-              .where(and(inArray(users.id, pool), eq(users.active, true)))
-          : [];
+        const members = await poolMembers(tx, pool);
         const pick = pickAssignee({ strategy: rule.outcome.strategy, pool, cursor: ruleRow.rrCursor, members, random01: random() });
         if (pick.nextCursor !== ruleRow.rrCursor) await tx.update(rules).set({ rrCursor: pick.nextCursor }).where(eq(rules.id, rule.id));
 

@@ -1,11 +1,11 @@
 // Generation rules: admin CRUD, reorder, and a preview over stored feedback that opens nothing.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { feedback, rules, tickets, users } from '../../db/schema';
+import { feedbackFromRow, poolMembers } from '../../db/queries';
+import { feedback, rules } from '../../db/schema';
 import { DomainError } from '../../domain/errors';
-import type { NormalizedFeedback } from '../../domain/feedback';
 import { ruleDefinitionSchema, ruleSchema, type Rule } from '../../domain/rules';
 import { simulateRules } from '../../domain/simulate';
 import { requireUser } from '../auth';
@@ -103,20 +103,8 @@ export function ruleRoutes() {
       .where(and(gte(feedback.submittedAt, new Date(draft.from)), lt(feedback.submittedAt, new Date(draft.to))))
       .orderBy(asc(feedback.submittedAt))
       .limit(100_000);
-    const items: NormalizedFeedback[] = rows.map((r) => ({ channel: r.channel as NormalizedFeedback['channel'], type: r.type as NormalizedFeedback['type'], score: r.score, comment: r.comment ?? undefined, contact: r.contact, branch: r.branch ?? undefined, service: r.service ?? undefined }));
-    const pool = [...new Set(ruleSet.flatMap((r) => r.outcome.pool))];
-    const members = pool.length
-      ? await db
-          .select({
-            userId: users.id,
-            available: users.available,
-            capacity: users.capacity,
-            openTickets: sql<number>`(select count(*)::int from ${tickets} where ${tickets.assigneeId} = ${users.id} and ${tickets.status} not in ('resolved','closed'))`,
-          })
-          .from(users)
-          .where(inArray(users.id, pool))
-      : [];
-    return c.json(simulateRules(ruleSet, items, members.map((m) => ({ ...m, openTickets: Number(m.openTickets) }))), 200);
+    const members = await poolMembers(db, [...new Set(ruleSet.flatMap((r) => r.outcome.pool))]);
+    return c.json(simulateRules(ruleSet, rows.map(feedbackFromRow), members), 200);
   });
   return app;
 }

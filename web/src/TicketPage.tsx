@@ -113,28 +113,8 @@ export function TicketPage({ number, back }: { number: number; back: () => void 
             if (await act('resolve', resolution)) setResolving(false);
           }}
         >
-          <label>
-            Root cause
-            <select required value={resolution.rootCauseId} onChange={(e) => setResolution({ ...resolution, rootCauseId: e.target.value })}>
-              <option value="">choose…</option>
-              {taxonomy.filter((x) => x.kind === 'root_cause').map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Action taken
-            <select required value={resolution.actionId} onChange={(e) => setResolution({ ...resolution, actionId: e.target.value })}>
-              <option value="">choose…</option>
-              {taxonomy.filter((x) => x.kind === 'action').map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TaxonomySelect label="Root cause" kind="root_cause" entries={taxonomy} value={resolution.rootCauseId} onChange={(rootCauseId) => setResolution({ ...resolution, rootCauseId })} />
+          <TaxonomySelect label="Action taken" kind="action" entries={taxonomy} value={resolution.actionId} onChange={(actionId) => setResolution({ ...resolution, actionId })} />
           <label>
             Note
             <input value={resolution.note} onChange={(e) => setResolution({ ...resolution, note: e.target.value })} />
@@ -179,5 +159,21 @@ export function TicketPage({ number, back }: { number: number; back: () => void 
         </ol>
       </section>
     </article>
+  );
+}
+
+function TaxonomySelect(p: { label: string; kind: TaxonomyEntry['kind']; entries: TaxonomyEntry[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <label>
+      {p.label}
+      <select required value={p.value} onChange={(e) => p.onChange(e.target.value)}>
+        <option value="">choose…</option>
+        {p.entries.filter((x) => x.kind === p.kind).map((x) => (
+          <option key={x.id} value={x.id}>
+            {x.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
