@@ -52,6 +52,12 @@ export function createNotifyActivities(deps: NotifyDeps) {
       const text = `Ticket #${ticket.number} (${ticket.priority} priority) is still unresolved and now sits at escalation level ${level}.\n${link(ticket)}`;
       return deliver(ticket, `escalation-L${level}`, recipients, subject, text);
     },
+    async notifyAssignee(ticket: TicketView, reason: string) {
+      if (!ticket.assigneeId) return [];
+      const subject = `[#${ticket.number}] Reopened: ${reason}`;
+      const text = `Ticket #${ticket.number} was reopened after an ${reason}.\n${link(ticket)}`;
+      return deliver(ticket, `reopened-${ticket.reopenCount}`, [{ userId: ticket.assigneeId, channel: 'email' }], subject, text);
+    },
     async notifyUnassigned(ticket: TicketView, recipients: EscalationLevel['users']) {
       const subject = `[#${ticket.number}] New ticket with nobody available to take it`;
       const text = `No one in the rule's pool is available, so ticket #${ticket.number} is unassigned.\n${link(ticket)}`;

@@ -28,7 +28,8 @@ export type Effect =
   | { type: 'notify_unassigned' }
   | { type: 'send_reply'; seq: number; body: string; actor: Actor }
   | { type: 'send_csat' }
-  | { type: 'send_advocacy_ask' };
+  | { type: 'send_advocacy_ask' }
+  | { type: 'notify_assignee'; reason: string };
 
 export interface TicketData {
   input: TicketInput;
@@ -218,7 +219,10 @@ export class TicketState {
     const recovered = a.score >= 4;
     this.d.csat = { ...this.d.csat, score: a.score, answeredAt: now, recovered, comment: a.comment ?? null, reasonId: a.reasonId ?? null };
     this.event('csat_answered', { id: 'customer', name: this.d.input.contact.name ?? 'Customer' }, now, { to: String(a.score), reason: a.reasonId ?? null, data: { comment: a.comment ?? null } });
-    if (a.score <= 2 && this.d.status === 'resolved') this.reopenBecause(SYSTEM_ACTOR, now, 'unhappy CSAT answer');
+    if (a.score <= 2 && this.d.status === 'resolved') {
+      this.reopenBecause(SYSTEM_ACTOR, now, 'unhappy CSAT answer');
+      if (this.d.assigneeId) this.d.effects.push({ type: 'notify_assignee', reason: `unhappy CSAT answer (${a.score}/5)` });
+    }
     else if (recovered && this.d.status === 'resolved') this.close(now, 'satisfied CSAT answer');
   }
 

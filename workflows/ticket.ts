@@ -6,6 +6,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -171,6 +172,13 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       case 'send_csat': {
         const out = await acts.sendCsatSurvey(view);
         if (out) t.markCsatSent(out.token, now());
+        return;
+      }
+      case 'notify_assignee': {
+        // Added after tickets were already running: their histories have no such activity here.
+        if (!patched('notify-assignee-on-unhappy-csat')) return;
+        const sent = await acts.notifyAssignee(view, effect.reason);
+        t.recordEffect('notification_sent', at, { recipients: sent }, effect.reason);
         return;
       }
       case 'send_advocacy_ask': {

@@ -366,8 +366,9 @@ describe('lifecycle', () => {
 
   it('CSAT: a happy answer closes, an unhappy one reopens', async () => {
     await withWorker(async () => {
+      const owner = await insertUser(database.db, 'Pia');
       const happy = await start({ csatSurvey: true });
-      const unhappy = await start({ csatSurvey: true });
+      const unhappy = await start({ csatSurvey: true, assigneeId: owner.id });
       for (const x of [happy, unhappy]) await resolve(x.handle);
       const token = async (n: number) => {
         const v = await until(n === happy.input.number ? happy.handle : unhappy.handle, (s) => s.csat?.sentAt != null);
@@ -384,8 +385,9 @@ describe('lifecycle', () => {
       await unhappy.handle.signal(csatAnswerSignal, { token: await token(unhappy.input.number), score: 1, answeredAt: 0 });
       const v = await until(unhappy.handle, (s) => s.status === 'reopened');
       expect(v.csat).toMatchObject({ score: 1, recovered: false });
+      await smtp.waitFor((m) => m.envelopeTo.includes(owner.email) && (m.parsed.subject ?? '').includes('Reopened: unhappy CSAT answer (1/5)'));
       await saveHistory(happy.handle, 'csat-happy-closed');
-      await saveHistory(unhappy.handle, 'csat-unhappy-reopened');
+      await saveHistory(unhappy.handle, 'csat-unhappy-reopened-notified'); // csat-unhappy-reopened.json predates the patch
     });
   });
 });
