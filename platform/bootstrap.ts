@@ -1,6 +1,6 @@
 // First start on an empty database: an admin, an intake key and a demo rule, so the loop works at once.
 import { randomUUID } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { branches, intakeKeys, rules, services, taxonomyEntries, users } from '../db/schema';
 import { hashPassword, newIntakeKey, newToken, sha256 } from '../api/security';
@@ -30,13 +30,16 @@ export async function bootstrap(
   db: Db,
   opts: { adminEmail: string; adminPassword?: string; intakeKey?: string },
 ): Promise<BootstrapResult> {
-  const [{ n }] = await db.select({ n: count() }).from(users);
-  if (n > 0) return { seeded: false };
   const password = opts.adminPassword ?? newToken(12);
   const adminId = randomUUID();
   const key = opts.intakeKey ? { key: opts.intakeKey, prefix: opts.intakeKey.slice(0, 12), keyHash: sha256(opts.intakeKey) } : newIntakeKey();
-  await db.transaction(async (tx) => {
-    await tx.insert(users).values({ id: adminId, email: opts.adminEmail.toLowerCase(), name: 'Admin', passwordHash: await hashPassword(password), role: 'admin', branches: ['main'] });
+  const passwordHash = await hashPassword(password);
+  const seeded = await db.transaction(async (tx) => {
+    // API and worker processes may start together on an empty database: one seeds, the other sees it.
+    await tx.execute(sql`select pg_advisory_xact_lock(72710002)`);
+    const [{ n }] = await tx.select({ n: count() }).from(users);
+    if (Number(n) > 0) return false;
+    await tx.insert(users).values({ id: adminId, email: opts.adminEmail.toLowerCase(), name: 'Admin', passwordHash, role: 'admin', branches: ['main'] });
     await tx.insert(intakeKeys).values({ id: randomUUID(), name: 'Default intake key', channel: null, keyHash: key.keyHash, prefix: key.prefix });
     await tx.insert(branches).values({ id: 'main', name: 'Main branch' }).onConflictDoNothing();
     await tx.insert(services).values({ id: 'general', name: 'General' }).onConflictDoNothing();
@@ -61,7 +64,9 @@ export async function bootstrap(
       ['Too slow', 'csat_reason'],
     ];
     await tx.insert(taxonomyEntries).values(taxonomy.map(([name, kind]) => ({ id: randomUUID(), kind, name })));
+    return true;
   });
+  if (!seeded) return { seeded: false };
   return {
     seeded: true,
     adminEmail: opts.adminEmail,

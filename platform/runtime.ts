@@ -26,6 +26,10 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 }
 
 export async function startWorker(config: Config, address: string, database: Database): Promise<{ worker: Worker; running: Promise<void> }> {
+  // Workers may start before any API: the ticket workflow's search attributes must exist either way.
+  const admin = await connectClient(address, config.TEMPORAL_NAMESPACE);
+  await registerSearchAttributes(admin.connection, config.TEMPORAL_NAMESPACE);
+  await admin.connection.close();
   const connection = await NativeConnection.connect({ address });
   const worker = await createWorker({
     connection,
