@@ -29,6 +29,8 @@ const userId = randomUUID();
 await db.insert(users).values({ id: userId, email: `bench-${userId}@staff.test`, name: 'Bench', passwordHash: 'x', role: 'agent', branches: [] });
 
 console.log(`escalation bench — dev server ${server.address}, database ${database.driver}`);
+// The dev server is a child process: stop it however the run ends.
+process.on('exit', () => server.process.kill('SIGKILL'));
 for (const n of sizes.length ? sizes : [1000, 10000]) {
   const taskQueue = `bench-${n}-${Date.now()}`;
   const nativeConnection = await NativeConnection.connect({ address: server.address });
@@ -37,7 +39,8 @@ for (const n of sizes.length ? sizes : [1000, 10000]) {
     namespace: 'default',
     taskQueue,
     deps: { db, mailer: createMailer({ from: 'bench@closeloop.test', outboxDir: `${dataDir}/outbox` }), slack: null, ai: null, publicUrl: 'http://bench', mailDomain: 'closeloop.test' },
-    tuning: { maxCachedWorkflows: Math.max(1000, n + 100), maxConcurrentActivityTaskExecutions: 50, maxConcurrentWorkflowTaskExecutions: 40 },
+    // ~2 MB per cached ticket workflow: cap the cache so 10k tickets fit; evicted ones replay on wake.
+    tuning: { maxCachedWorkflows: Math.min(2000, n + 100), maxConcurrentActivityTaskExecutions: 50, maxConcurrentWorkflowTaskExecutions: 40 },
   });
   const running = worker.run();
   let peakRss = 0;
@@ -76,7 +79,10 @@ for (const n of sizes.length ? sizes : [1000, 10000]) {
     const [{ c }] = await db.select({ c: sql<number>`count(*)::int` }).from(ticketEvents).where(and(eq(ticketEvents.type, 'escalated'), inArray(ticketEvents.ticketNumber, [numbers[0], numbers[n - 1]])));
     const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(ticketEvents).where(and(eq(ticketEvents.type, 'escalated'), sql`${ticketEvents.ticketNumber} between ${numbers[0]} and ${numbers[n - 1]}`));
     if (Number(total) >= n && Number(c) === 2) break;
-    if (Date.now() > dueAt + 600_000) throw new Error(`only ${total}/${n} escalations after 10 min`);
+    if (Date.now() > dueAt + 600_000) {
+      console.log(`  only ${total}/${n} escalations within 10 min of the due instant; lateness below is of those`);
+      break;
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   const rows = await db.select({ at: ticketEvents.at }).from(ticketEvents).where(and(eq(ticketEvents.type, 'escalated'), sql`${ticketEvents.ticketNumber} between ${numbers[0]} and ${numbers[n - 1]}`));
@@ -92,7 +98,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) {
 
   // Baseline on the same server: N workflows that only sleep until one instant.
   const probeQueue = `${taskQueue}-probe`;
-  const probeWorker = await Worker.create({ connection: nativeConnection, taskQueue: probeQueue, workflowsPath: fileURLToPath(new URL('./timer-probe-workflow.ts', import.meta.url)), maxCachedWorkflows: Math.max(1000, n + 100) });
+  const probeWorker = await Worker.create({ connection: nativeConnection, taskQueue: probeQueue, workflowsPath: fileURLToPath(new URL('./timer-probe-workflow.ts', import.meta.url)), maxCachedWorkflows: Math.min(2000, n + 100) });
   const probeRunning = probeWorker.run();
   const probeDue = Date.now() + 15_000 + n * 10;
   const handles = [];
