@@ -12,6 +12,8 @@ import { authRoutes } from './routes/auth';
 import { csatRoutes } from './routes/csat';
 import { feedbackRoutes } from './routes/feedback';
 import { orgRoutes } from './routes/org';
+import { reportRoutes } from './routes/reports';
+import { savedReportRoutes } from './routes/saved-reports';
 import { intakeKeyRoutes } from './routes/intake-keys';
 import { ruleRoutes } from './routes/rules';
 import { smsRoutes } from './routes/sms';
@@ -34,6 +36,8 @@ export function createApp(deps: ApiDeps) {
   api.route('/rules', ruleRoutes());
   api.route('/sms', smsRoutes());
   api.route('/intake-keys', intakeKeyRoutes());
+  api.route('/reports/saved', savedReportRoutes());
+  api.route('/reports', reportRoutes());
   api.route('/', orgRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });

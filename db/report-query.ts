@@ -164,6 +164,7 @@ async function assemble(db: Db, q: ReportQuery, groups: Group[], period: { from:
   const labels = await entityLabels(db, [
     ...q.rows.map((d, i) => ({ dimension: d, ids: [...rowGroups.values()].map((g) => g.rows![i]) })),
     ...q.columns.map((d, i) => ({ dimension: d, ids: [...colGroups.values()].map((g) => g.columns![i]) })),
+    ...q.filters.map((f) => ({ dimension: f.dimension, ids: f.values })),
   ]);
   const key = (dimensions: DimensionKey[], values: Values): PivotKey => ({ values, labels: values.map((v, i) => labels(dimensions[i], v)) });
 
@@ -204,6 +205,7 @@ async function assemble(db: Db, q: ReportQuery, groups: Group[], period: { from:
     grandTotal: grand,
     period: { from: period.from === null ? null : new Date(period.from).toISOString(), to: period.to === null ? null : new Date(period.to).toISOString(), basis },
     truncatedRows: totalRows - rowKeys.length,
+    filterLabels: q.filters.map((f) => `${DIMENSIONS[f.dimension].label} ${f.exclude ? 'is not' : 'is'} ${f.values.map((v) => labels(f.dimension, v)).join(', ')}`),
   };
 }
 

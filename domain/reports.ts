@@ -138,6 +138,8 @@ export interface PivotResult {
   grandTotal: MeasureValues;
   period: { from: string | null; to: string | null; basis: 'created' | 'resolved' };
   truncatedRows: number; // rows left out by `limit`
+  /** The filters in words, e.g. "Branch is North, South" (names instead of ids). */
+  filterLabels: string[];
 }
 
 // ---- the period as instants ----
@@ -183,6 +185,18 @@ export function valueLabel(dimension: DimensionKey, value: string | null): strin
   if (dimension.endsWith('Month')) return value.slice(0, 7);
   if (DIMENSIONS[dimension].kind === 'enum') return ENUM_LABELS[value] ?? value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
   return value;
+}
+
+/** Describes a query's period and filters in one line (files and the builder show it). */
+export function describeQuery(r: Pick<PivotResult, 'period' | 'filterLabels'>, timeZone: string): string {
+  const day = (iso: string, end = false) => {
+    // `to` is exclusive: the last day shown is the one before it.
+    const d = new Date(Date.parse(iso) - (end ? 1 : 0));
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  };
+  const p = r.period;
+  const when = p.from || p.to ? `${p.from ? day(p.from) : '…'} to ${p.to ? day(p.to, true) : '…'} (by ${p.basis === 'created' ? 'creation' : 'resolution'} date, ${timeZone})` : 'all time';
+  return [`Period: ${when}`, ...(r.filterLabels.length ? [`Filters: ${r.filterLabels.join('; ')}`] : [])].join(' · ');
 }
 
 /** A measure's value for people: 42.9 %, 3.5 h, 1 234. */
