@@ -1,8 +1,9 @@
 // Shell: sign-in, then a dashboard + board, ticket pages by URL (/tickets/<n>), sign-out.
 import { useEffect, useState } from 'react';
-import { api, setCsrf, type Me, type TicketRow } from './api';
+import { api, setCsrf, type Me } from './api';
 import { Board } from './Board';
-import { clockColour } from './SlaBar';
+import { Dashboard } from './Dashboard';
+import { ReportsPage } from './reports/ReportsPage';
 import { TicketPage } from './TicketPage';
 
 function Login({ done }: { done: (me: Me) => void }) {
@@ -37,34 +38,6 @@ function Login({ done }: { done: (me: Me) => void }) {
   );
 }
 
-function Dashboard() {
-  const [items, setItems] = useState<TicketRow[]>([]);
-  useEffect(() => {
-    api<{ items: TicketRow[] }>('GET', '/tickets?limit=500').then((r) => setItems(r.items)).catch(() => undefined);
-  }, []);
-  const open = items.filter((t) => t.status !== 'resolved' && t.status !== 'closed');
-  const breached = items.filter((t) => t.breached).length;
-  const now = Date.now();
-  const atRisk = open.filter((t) => clockColour(t.sla.resolution, now, t.status === 'escalated') !== 'green').length;
-  const compliance = items.length ? Math.round((100 * (items.length - breached)) / items.length) : 100;
-  return (
-    <section className="dashboard" aria-label="Dashboard">
-      <div className="kpi">
-        <strong>{open.length}</strong> open
-      </div>
-      <div className="kpi">
-        <strong>{breached}</strong> breached
-      </div>
-      <div className="kpi">
-        <strong>{atRisk}</strong> at risk
-      </div>
-      <div className="kpi">
-        <strong>{compliance}%</strong> SLA compliance
-      </div>
-    </section>
-  );
-}
-
 const ticketFromPath = () => {
   const m = /^\/tickets\/(\d+)/.exec(location.pathname);
   return m ? Number(m[1]) : null;
@@ -73,12 +46,13 @@ const ticketFromPath = () => {
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [ticket, setTicket] = useState<number | null>(ticketFromPath());
+  const [reports, setReports] = useState(location.pathname.startsWith('/reports'));
 
   useEffect(() => {
     api<Me>('GET', '/auth/me')
       .then((m) => (setCsrf(m.csrfToken), setMe(m)))
       .catch(() => setMe(null));
-    const onPop = () => setTicket(ticketFromPath());
+    const onPop = () => (setTicket(ticketFromPath()), setReports(location.pathname.startsWith('/reports')));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
@@ -86,7 +60,9 @@ export function App() {
   const go = (n: number | null) => {
     history.pushState(null, '', n === null ? '/' : `/tickets/${n}`);
     setTicket(n);
+    setReports(false);
   };
+  const openReports = () => (history.pushState(null, '', '/reports'), setReports(true), setTicket(null));
 
   if (me === undefined) return <p>Loading…</p>;
   if (me === null) return <Login done={(m) => (setCsrf(m.csrfToken), setMe(m))} />;
@@ -96,13 +72,18 @@ export function App() {
         <a href="/" onClick={(e) => (e.preventDefault(), go(null))}>
           <strong>Closeloop</strong>
         </a>
+        <a href="/reports" onClick={(e) => (e.preventDefault(), openReports())} aria-current={reports ? 'page' : undefined}>
+          Reports
+        </a>
         <span>
           {me.name} ({me.role})
         </span>
         <button onClick={async () => (await api('POST', '/auth/logout'), setMe(null))}>Sign out</button>
       </header>
       <main>
-        {ticket === null ? (
+        {reports ? (
+          <ReportsPage me={me} />
+        ) : ticket === null ? (
           <>
             <Dashboard />
             <Board open={go} />
