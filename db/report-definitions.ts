@@ -63,17 +63,16 @@ export const PERIOD_SQL: Record<Grain, Record<'created' | 'resolved', string>> =
 };
 /** Which branch a row belongs to, for the viewer's branch scope. */
 export const BRANCH_SQL: Record<Grain, string> = { ticket: 't.branch', feedback: 'f.branch' };
-export const FROM_SQL: Record<Grain, string> = {
-  ticket: 'tickets t',
-  feedback: 'feedback f left join tickets t on t.number = f.ticket_number',
-};
+export const FROM_SQL: Record<Grain, string> = { ticket: 'tickets t', feedback: 'feedback f' };
+/** Feedback-grain statements join the ticket only when something in them reads it. */
+export const TICKET_JOIN = 'left join tickets t on t.number = f.ticket_number';
 /** Joined only when the theme dimension is grouped: a ticket with two themes is in both groups. */
 export const THEME_JOIN = 'left join lateral unnest(t.themes) th(theme) on true';
 
-const bucket = (unit: 'day' | 'week' | 'month', col: string, tz: string) => `to_char(date_trunc('${unit}', ${col} at time zone '${tz}'), 'YYYY-MM-DD')`;
+const bucket = (unit: 'day' | 'week' | 'month', col: string, tz: string) => `date_trunc('${unit}', ${col} at time zone '${tz}')`;
 
-/** A dimension's value as text (ids, enum values, bucket start dates), per grain; tz is validated. */
-export function dimensionSql(key: DimensionKey, grain: Grain, tz: string): string {
+/** A dimension's grouping expression per grain (ids, enum values, bucket starts); tz is validated. */
+function groupSql(key: DimensionKey, grain: Grain, tz: string): string {
   const f = grain === 'feedback';
   switch (key) {
     case 'branch':
@@ -119,6 +118,24 @@ export function dimensionSql(key: DimensionKey, grain: Grain, tz: string): strin
     case 'resolvedMonth':
       return bucket('month', 't.resolved_at', tz);
   }
+}
+
+const isTime = (key: DimensionKey) => /(Day|Week|Month)$/.test(key);
+const DATE_TEXT = (e: string) => `to_char(${e}, 'YYYY-MM-DD')`;
+
+export interface DimensionSql {
+  /** What GROUP BY groups on: time buckets as timestamps, text in the "C" collation (both sort fast). */
+  group: string;
+  /** The value as the pivot returns it (text; bucket start dates as YYYY-MM-DD), for filters. */
+  text: string;
+  /** Turns a grouped column back into that text value. */
+  output: (column: string) => string;
+}
+
+export function dimensionSql(key: DimensionKey, grain: Grain, tz: string): DimensionSql {
+  const e = groupSql(key, grain, tz);
+  if (isTime(key)) return { group: e, text: DATE_TEXT(e), output: DATE_TEXT };
+  return { group: `(${e}) collate "C"`, text: e, output: (c) => c };
 }
 
 /** Filtering on a theme means "has any of these themes" ("(none)": has no theme); no join needed. */

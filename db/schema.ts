@@ -174,7 +174,8 @@ export const tickets = pgTable(
     index('tickets_branch').on(t.branch),
     index('tickets_assignee').on(t.assigneeId),
     index('tickets_created_at').on(t.createdAt),
-    index('tickets_resolved_at').on(t.resolvedAt),
+    // Reports also read two covering indexes on created_at and resolved_at (custom migration
+    // analytics-report-indexes: drizzle cannot express INCLUDE).
     index('tickets_resolution_due').on(t.resolutionDueAt),
     index('tickets_search').using('gin', t.search),
   ],
@@ -197,7 +198,7 @@ export const ticketEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.ticketNumber, t.seq] }),
     // Promoter activation looks up each promoter ticket's advocacy ask.
-    index('ticket_events_advocacy_ask').on(t.ticketNumber, t.at).where(sql`type = 'advocacy_ask'`),
+    index('ticket_events_advocacy_ask').on(t.ticketNumber, t.at).where(sql`type = 'advocacy_ask' and (data->>'sent')::boolean`),
   ],
 );
 

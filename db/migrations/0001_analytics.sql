@@ -22,5 +22,4 @@ ALTER TABLE "tickets" ADD COLUMN "csat_answered_at" timestamp with time zone;-->
 ALTER TABLE "tickets" ADD COLUMN "csat_recovered" boolean;--> statement-breakpoint
 ALTER TABLE "saved_reports" ADD CONSTRAINT "saved_reports_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "saved_reports_owner" ON "saved_reports" USING btree ("owner_id");--> statement-breakpoint
-CREATE INDEX "ticket_events_advocacy_ask" ON "ticket_events" USING btree ("ticket_number","at") WHERE type = 'advocacy_ask';--> statement-breakpoint
-CREATE INDEX "tickets_resolved_at" ON "tickets" USING btree ("resolved_at");
+CREATE INDEX "ticket_events_advocacy_ask" ON "ticket_events" USING btree ("ticket_number","at") WHERE type = 'advocacy_ask' and (data->>'sent')::boolean;

@@ -1,10 +1,11 @@
 // Every measure, the pivot totals, filters, periods and scope against the hand-counted fixture in
 // ./fixture.ts. Expected figures are worked out by hand in the comments, never by the same SQL.
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tierSql } from '../../db/report-definitions';
+import { BRANCH_SQL, dimensionSql, MEASURE_SQL, PERIOD_SQL, THEME_JOIN, tierSql } from '../../db/report-definitions';
 import { runPivot, type Viewer } from '../../db/report-query';
-import { MEASURE_KEYS, reportQuerySchema, type ReportQueryInput } from '../../domain/reports';
+import { DIMENSION_KEYS, MEASURE_KEYS, MEASURES, reportQuerySchema, type ReportQueryInput } from '../../domain/reports';
 import { tierOf } from '../../domain/score-tiers';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { IDS, insertFixture } from './fixture';
@@ -57,6 +58,36 @@ describe('measures over January (tickets 1–6, 8, 9; #7 is February)', () => {
       const res = (await database.db.execute(sql.raw(`select ${tierSql(`'${type}'`, String(score))} as tier`))) as unknown as { rows: Array<{ tier: string }> };
       expect(`${type} ${score} ${res.rows[0].tier}`).toBe(`${type} ${score} ${tierOf(type, score)}`);
     }
+  });
+});
+
+describe('documentation', () => {
+  it('documents every measure with its formula in the README', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const rows = readme.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.split(' | ')[0].slice(2));
+    for (const m of MEASURE_KEYS) {
+      const label = MEASURES[m].label;
+      // "Avg / Median time to first response" documents both.
+      expect(rows, label).toContainEqual(rows.includes(label) ? label : label.replace(/^(Avg|Median) /, 'Avg / Median '));
+    }
+  });
+});
+
+describe('report indexes', () => {
+  it('cover every column a measure, dimension, period or scope reads', async () => {
+    const grains = ['ticket', 'feedback'] as const;
+    const text = [
+      ...Object.values(MEASURE_SQL),
+      ...grains.flatMap((g) => DIMENSION_KEYS.map((d) => dimensionSql(d, g, 'UTC').group)),
+      ...grains.flatMap((g) => [...Object.values(PERIOD_SQL[g]), BRANCH_SQL[g]]),
+      THEME_JOIN,
+    ].join(' ');
+    const read = (alias: string) => [...new Set([...text.matchAll(new RegExp(`\\b${alias}\\.([a-z_]+)`, 'g'))].map((m) => m[1]))];
+    const columns = async (index: string) =>
+      ((await database.db.execute(sql`select a.attname from pg_index i join pg_class c on c.oid = i.indexrelid join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey) where c.relname = ${index}`)) as unknown as { rows: Array<{ attname: string }> }).rows.map((r) => r.attname);
+    expect(read('t').length).toBeGreaterThan(20);
+    for (const index of ['tickets_report_created', 'tickets_report_resolved']) expect(await columns(index)).toEqual(expect.arrayContaining(read('t')));
+    expect(await columns('feedback_report_received')).toEqual(expect.arrayContaining(read('f')));
   });
 });
 
