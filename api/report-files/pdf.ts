@@ -27,13 +27,15 @@ function cellText(t: FlatTable, col: number, v: string | number | null): string 
   }
 }
 
-/** Horizontal bars of the first measure per row (or per column when there are no rows). */
+/** A line over time (one time dimension), else horizontal bars: the first measure per row (or column). */
 function drawChart(doc: PDFKit.PDFDocument, r: PivotResult, top: number): number {
   const m = r.query.measures[0];
   const byRows = r.rowKeys.length > 0;
   const keys = byRows ? r.rowKeys : r.columnKeys;
   const vals = byRows ? r.rowTotals : r.columnTotals;
   if (!keys.length) return top;
+  const dimensions = byRows ? r.query.rows : r.query.columns;
+  if (dimensions.length === 1 && DIMENSIONS[dimensions[0]].kind === 'time' && keys.length > 1) return drawLine(doc, r, keys.map((k, i) => ({ label: k.labels[0], value: vals[i][m] ?? null })), top);
   const bars = keys.slice(0, MAX_BARS).map((k, i) => ({ label: k.labels.join(' / '), value: vals[i][m] ?? 0 }));
   const max = Math.max(...bars.map((b) => b.value), 0) || 1;
   const dims = (byRows ? r.query.rows : r.query.columns).map((d) => DIMENSIONS[d].label).join(' / ');
@@ -51,6 +53,37 @@ function drawChart(doc: PDFKit.PDFDocument, r: PivotResult, top: number): number
   }
   doc.moveTo(barX, top + 14).lineTo(barX, y).strokeColor('#888888').lineWidth(0.5).stroke();
   return y + 14;
+}
+
+function drawLine(doc: PDFKit.PDFDocument, r: PivotResult, points: Array<{ label: string; value: number | null }>, top: number): number {
+  const m = r.query.measures[0];
+  const dims = (r.rowKeys.length ? r.query.rows : r.query.columns).map((d) => DIMENSIONS[d].label).join(' / ');
+  doc.font('Helvetica-Bold').fontSize(10).fillColor('black').text(`${MEASURES[m].label} by ${dims}`, PAGE.margin, top);
+  const left = PAGE.margin + 60;
+  const right = PAGE.width - PAGE.margin - 10;
+  const y0 = top + 18;
+  const height = 150;
+  const max = MEASURES[m].format === 'ratio' ? 1 : Math.max(...points.map((p) => p.value ?? 0), 0) || 1;
+  const x = (i: number) => left + (i * (right - left)) / (points.length - 1);
+  const y = (v: number) => y0 + height - (v / max) * height;
+  doc.font('Helvetica').fontSize(7.5).lineWidth(0.5).strokeColor('#cccccc');
+  for (const f of [0, 0.5, 1]) {
+    doc.moveTo(left, y(max * f)).lineTo(right, y(max * f)).stroke();
+    doc.fillColor('#444444').text(formatMeasure(m, max * f), PAGE.margin, y(max * f) - 3, { width: 55, align: 'right', lineBreak: false });
+  }
+  let started = false;
+  points.forEach((p, i) => {
+    if (p.value === null) return;
+    if (started) doc.lineTo(x(i), y(p.value));
+    else doc.moveTo(x(i), y(p.value));
+    started = true;
+  });
+  doc.strokeColor(BAR_COLOUR).lineWidth(1.5).stroke();
+  const every = Math.max(1, Math.ceil(points.length / 10));
+  points.forEach((p, i) => {
+    if (i % every === 0) doc.fillColor('#444444').text(p.label, x(i) - 30, y0 + height + 4, { width: 60, align: 'center', lineBreak: false });
+  });
+  return y0 + height + 24;
 }
 
 export function pivotPdf(t: FlatTable, r: PivotResult): Promise<Buffer> {
