@@ -2,14 +2,16 @@
 // buttons), picks measures, a period and a filter, saves and shares the report and exports all three
 // files; the agent it is shared with opens it with their branch's data, another agent never sees it.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/security';
 import { users } from '../../db/schema';
+import { seedHistory } from '../../scripts/history/insert';
 import { insertFixture } from '../reports/fixture';
 import { serveInChromium, type BrowserHarness } from '../support/browser';
-import { startStack, type Stack } from '../support/stack';
+import { ADMIN, startStack, type Stack } from '../support/stack';
 
 const SHOTS = 'data/screenshots';
 let s: Stack;
@@ -34,11 +36,11 @@ afterAll(async () => {
   await s?.teardown();
 });
 
-async function signIn(name: string): Promise<Page> {
+async function signIn(name: string, email = `${name.toLowerCase()}@ui.test`, password = `${name}-pass-1`): Promise<Page> {
   const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await page.goto(web.base);
-  await page.getByLabel('Email').fill(`${name.toLowerCase()}@ui.test`);
-  await page.getByLabel('Password').fill(`${name}-pass-1`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   return page;
@@ -52,7 +54,6 @@ describe('report builder', () => {
     // The home dashboard comes from the same measures: open tickets 3, 4, 8, 9 of her two branches.
     await expect.poll(() => page.locator('[data-kpi="openTickets"] strong').textContent()).toBe('4');
     await expect.poll(() => page.locator('[data-kpi="openBreachedTickets"] strong').textContent()).toBe('1');
-    await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true });
 
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('region', { name: 'Report builder' }).waitFor();
@@ -131,5 +132,16 @@ describe('report builder', () => {
     await sam.getByText('No reports yet.').waitFor();
     expect(await sam.locator('aside [data-report]').count()).toBe(0);
     await sam.close();
+  });
+
+  it("shows the admin's dashboard with the weekly CSAT trend of a recent history", async () => {
+    await seedHistory(s.database.db, { tickets: 1500, days: 100, seed: 11 });
+    const page = await signIn('Admin', ADMIN.email, ADMIN.password);
+    const [{ open }] = ((await s.database.db.execute(sql`select count(*)::int as open from tickets where status not in ('resolved', 'closed')`)) as unknown as { rows: Array<{ open: number }> }).rows;
+    await expect.poll(() => page.locator('[data-kpi="openTickets"] strong').textContent()).toBe(open.toLocaleString('en-US'));
+    await expect.poll(() => page.locator('svg[data-chart="line"] circle').count()).toBeGreaterThanOrEqual(10); // 12 weeks
+    await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true });
+    await page.getByRole('region', { name: 'Dashboard' }).screenshot({ path: `${SHOTS}/dashboard-figures.png` });
+    await page.close();
   });
 });

@@ -36,7 +36,7 @@ export function Dashboard() {
   if (!data) return <p>Loading dashboard…</p>;
   const trend = data.csatTrend;
   return (
-    <section className="dashboard" aria-label="Dashboard">
+    <section className="home-dashboard" aria-label="Dashboard">
       <div className="kpis">
         {TILES.map((t) => (
           <div className="kpi" key={t.key} data-kpi={t.key}>

@@ -6,7 +6,7 @@ export interface ChartPoint {
 }
 
 const W = 640;
-const PAD = { top: 12, right: 16, bottom: 28, left: 150 };
+const PAD = { top: 12, right: 34, bottom: 28, left: 150 };
 const BAR_H = 18;
 const LINE_H = 200;
 const COLOUR = '#2f6fb2';
@@ -45,7 +45,7 @@ export function Chart({ title, points, format, kind, max: fixedMax }: { title: s
     );
   }
 
-  const left = 48;
+  const left = 60;
   const plotW = W - left - PAD.right;
   const x = (i: number) => left + (points.length === 1 ? plotW / 2 : (i * plotW) / (points.length - 1));
   const y = (v: number) => PAD.top + LINE_H - (v / max) * LINE_H;
