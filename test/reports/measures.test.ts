@@ -159,6 +159,9 @@ describe('pivot totals', () => {
     expect(byPriority.Low.promoterActivationRate).toBeCloseTo(1 / 3); // 6 yes; 8, 9 no
     expect(byPriority['(none)']).toEqual({ promoterActivationRate: 0, ticketsOpened: 0 }); // the lone promoter
     expect(byPriority.High).toEqual({ promoterActivationRate: null, ticketsOpened: 2 }); // no promoter there
+    const low = await pivot({ measures: ['promoterActivationRate', 'feedbackReceived'], period: JANUARY, filters: [{ dimension: 'priority', values: ['low'] }] });
+    expect(low.grandTotal.promoterActivationRate).toBeCloseTo(1 / 3); // the lone promoter has no ticket, so no priority
+    expect(low.grandTotal.feedbackReceived).toBe(4); // 3 6 8 9
   });
 
   it('groups by highest escalation level, root cause and action with their names', async () => {
