@@ -1,6 +1,6 @@
 // Building blocks shared by the process entry points (embedded start, worker-only, api-only).
 import { serve, type ServerType } from '@hono/node-server';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { openDatabase, type Database } from '../db/client';
 import { activityDepsFromConfig } from '../activities/deps-from-config';
@@ -9,6 +9,11 @@ import { createWorker } from '../worker';
 import { bootstrap } from './bootstrap';
 import type { Config } from './config';
 import { connectClient, registerSearchAttributes } from './temporal';
+
+/** The Temporal SDK (worker, bundler) logs at LOG_LEVEL; call once, before any worker is created. */
+export function installTemporalLogger(config: Config): void {
+  Runtime.install({ logger: new DefaultLogger(config.LOG_LEVEL.toUpperCase() as 'DEBUG' | 'INFO' | 'WARN' | 'ERROR') });
+}
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
