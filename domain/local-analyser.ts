@@ -48,6 +48,13 @@ const FEEDBACK_LEXICON: Record<string, number> = {
   slow: -1,
   forever: -1,
   tasty: 2,
+  patient: 2,
+  clearly: 1,
+  quickly: 1,
+  thorough: 2,
+  curt: -2,
+  sarcastic: -2,
+  watery: -1,
   // service-feedback words the general lexicon lacks
   lukewarm: -2,
   soggy: -2,
@@ -105,11 +112,11 @@ const PROBLEM_CUES = [
   'not working', "isn't working", "doesn't work", "don't work", "didn't work", 'stopped working',
   "can't", 'cannot', 'could not', "couldn't", 'unable to',
   'still no', 'still not', "still hasn't", 'still waiting', 'no reply', 'no response', 'no answer', 'nobody', 'no one',
-  '=missing', 'wrong', 'error', 'broken', 'lost', 'locked', 'late', 'waited', 'forgot', 'instead of', 'too loud', 'too long',
-  'came out cold', 'was cold', 'were cold', 'no soap', 'out of order', 'ran out', 'is down', 'was down', 'outage', 'hung up', 'gone up', 'went up', 'got smaller',
+  '=missing', 'wrong', 'error', 'broken', 'lost', 'locked', 'late', 'waited', 'forgot', 'too loud', 'too long', 'last minute', 'never agreed', "didn't agree", "someone else's", 'is gone', 'no longer', 'short with', 'dropping', 'took a week', 'took weeks', 'took days', 'took hours', 'without notice', 'without warning', 'without asking', 'without telling', 'nobody told', 'nobody has told', 'no one told', 'no update', 'not showing', "doesn't show", "hasn't updated",
+  'came out cold', 'was cold', 'were cold', 'been cold', 'is cold', 'are cold', 'no soap', 'out of order', 'ran out', 'is down', 'was down', 'outage', 'hung up', 'gone up', 'went up', 'got smaller',
 ];
 // Praise that the word list misses.
-const PRAISE_PHRASES = ['well done', 'much appreciated', 'out of his way', 'out of her way', 'out of their way', 'above and beyond', 'keep it up', 'nothing to complain about', 'no complaints', 'well packed'];
+const PRAISE_PHRASES = ['thank you for', 'thanks for', 'well done', 'much appreciated', 'out of his way', 'out of her way', 'out of their way', 'above and beyond', 'keep it up', 'nothing to complain about', 'no complaints', 'well packed'];
 // Hostility and outrage, beyond plain dissatisfaction.
 const ANGER_WORDS = [
   'furious', 'angry', 'livid', 'fuming', 'outraged', 'outrageous', 'disgrace', 'pathetic', 'insulted', 'humiliated', 'sick and tired', 'stole', 'disgusting', 'disgraceful',
@@ -127,24 +134,26 @@ const HIGH_URGENCY = [
   // health and safety
   'allergic', 'allergy', 'anaphylactic', 'reaction', 'food poisoning', 'poisoning', 'vomiting', 'vomited', 'got sick', 'was sick', 'became ill', 'felt ill', 'hospital',
   'injury', 'injured', 'hurt', 'bleeding', 'burned', 'tripped', 'fell', 'unsafe', 'danger', 'dangerous', 'hazard', 'gas', 'smoke alarm', 'fire', 'electric shock',
-  'broken glass', 'elderly', 'vulnerable', 'accident', 'nearly crashed', 'brakes', 'mice', '=rats', '=droppings', 'cockroach', 'vermin', 'medication', 'choking',
+  'broken glass', 'accident', 'nearly crashed', 'brakes', 'drown', 'drowned', 'drowning', 'unsupervised', 'fall over', 'falling', 'nearly fell', 'medicine', 'pills', 'prescription', 'insulin', 'leaking', 'leak', 'flooded', 'flooding', 'water damage', 'cut my', 'mice', '=rats', '=droppings', 'cockroach', 'vermin', 'medication', 'choking',
   // security and fraud
   'fraud', 'stolen', 'stole', 'someone took', 'from my account', 'stranger', 'hacked', 'unauthorised', 'unauthorized', 'never made', 'used my card', 'someone used', 'identity',
   // legal
   'lawyer', 'solicitor', 'sue', 'court', 'legal', 'police', 'ombudsman', 'trading standards', 'discrimination', 'discriminated', 'guide dog', 'service dog', 'refused entry', 'damaged my',
   // money taken wrongly
-  'charged twice', 'double charge', 'double charged', 'charged me twice', 'overcharged', 'charging my card', 'taking money', 'taking my money', 'took money', 'charged again',
+  'charged twice', 'double charge', 'double charged', 'charged me twice', 'overcharged', 'charging my card', 'taking money', 'taking my money', 'took money', 'charged again', 'took my money', 'taken my money', 'kept my money', 'charged three times', 'charged for a subscription', 'after i cancelled', 'billed after',
 ];
 const DEADLINE = ['today', 'tonight', 'immediately', 'right now', 'asap', 'urgent', 'urgently', 'this evening', 'tomorrow', 'before midnight', 'by midnight', 'deadline', 'within the hour'];
 // Medium: the customer needs something from us, or a problem is still going on.
 const REQUESTS = [
   'please', 'can you', 'could you', 'can someone', 'could someone', 'i need', 'need the', 'need it', "i'd like to", 'i would like to', 'i want',
-  'refund', 'resend', 'send me', 'replace', 'replacement', 'credit', 'change my', 'confirm', 'look at', 'cancel my', 'fix', 'sent me the wrong', 'sent the wrong', 'wrong size', 'wrong item', 'sort it out', 'sort this out', 'instead of',
+  'refund', 'resend', 'send me', 'replace', 'replacement', 'credit', '=change my', 'confirm', 'look at', 'cancel my', 'fix', "we'd like", 'we would like', 'exchange', 'exchanged', 'money back', 'never agreed', "didn't agree", 'sent me the wrong', 'sent the wrong', 'wrong size', 'wrong item', 'sort it out', 'sort this out', 'instead of',
 ];
 const ONGOING = [
-  'still', 'keeps', 'keep', 'not working', "isn't working", "doesn't work", "don't work", "doesn't apply", "didn't apply", 'never came', 'never arrived',
-  "hasn't arrived", 'not arrived', 'nothing arrived', '=missing', 'no reply', 'no response', 'not replied', 'nobody has replied', 'locked', "can't access", "can't reach", "can't get", 'on hold', 'hung up', "can't place", 'every time', "can't log", "can't pay", "can't use", "can't order", 'cannot access', 'unable to',
+  'stopped working', 'still no', 'still not', 'still waiting', "still hasn't", "still haven't", 'still broken', 'still nothing', 'still missing', 'keeps', 'keep', 'not working', "isn't working", "doesn't work", "don't work", "doesn't apply", "didn't apply", 'never came', 'never arrived',
+  "hasn't arrived", 'not arrived', 'nothing arrived', '=missing', 'no reply', 'no response', 'not replied', 'nobody has replied', 'locked', "can't access", "can't reach", "can't get", 'on hold', 'hung up', 'for days', 'for a week', 'for weeks', 'for months', 'days now', 'week now', 'weeks now', 'since the', 'nobody told', 'nobody has told', 'no one told', 'no one has told', 'no update', 'missed delivery', 'lost my', 'lost our', 'not showing', "doesn't show", "hasn't updated", "can't place", 'every time', "can't log", "can't pay", "can't use", "can't order", 'cannot access', 'unable to',
 ];
+// Someone vulnerable makes an ongoing problem urgent.
+const VULNERABLE = ['elderly', 'disabled', 'pregnant', 'lives alone', 'newborn', 'vulnerable'];
 // Not a request for action: a suggestion or a general question.
 const NOT_A_REQUEST = ['like to know', 'add an option', 'would be nice', 'suggest', 'consider', 'improve', 'do you offer'];
 
@@ -178,6 +187,7 @@ const P = {
   requests: phrases(REQUESTS),
   ongoing: phrases(ONGOING),
   notRequest: phrases(NOT_A_REQUEST),
+  vulnerable: phrases(VULNERABLE),
 };
 const hitsOf = (text: Token[], list: Cue[]) => list.filter((x) => containsPhrase(text, x.terms)).map((x) => x.p);
 
@@ -188,6 +198,26 @@ interface Signals {
   anger: number;
   contrast: boolean;
   hedged: boolean;
+  mixed: boolean;
+}
+
+const CONTRAST = /\b(?:but|though|although|however|except|yet)\b/i;
+const clauseScore = (clause: string) => {
+  const t = tokens(clause);
+  return (
+    sentimentLib.analyze(clause.replace(NEGATED_INTENSIFIER, '$1 '), { extras: FEEDBACK_LEXICON }).score -
+    2 * (hitsOf(t, P.problem).length + hitsOf(t, P.high).length) +
+    2 * hitsOf(t, P.praise).length -
+    (/\bcould (?:be|have been) (?:better|warmer|cleaner|quicker|faster|nicer)\b/i.test(clause) ? 2 : 0)
+  );
+};
+/** Praise and a complaint on either side of "but"/"although": the customer is of two minds. */
+function mixedClauses(text: string): boolean {
+  const m = CONTRAST.exec(text);
+  if (!m) return false;
+  const before = clauseScore(text.slice(0, m.index));
+  const after = clauseScore(text.slice(m.index + m[0].length));
+  return (before > 0 && after < 0) || (before < 0 && after > 0);
 }
 
 // "not very helpful": the lexicon only negates the word right after "not".
@@ -199,14 +229,15 @@ function readSignals(text: string, toks: Token[]): Signals {
   // Harm, fraud and legal trouble are bad news even in calm words; praise idioms are good news.
   const problems = hitsOf(toks, P.problem).length + hitsOf(toks, P.high).length;
   const threats = hitsOf(toks, P.threats).length;
+  const outrage = hitsOf(toks, P.anger).length;
   const praise = hitsOf(toks, P.praise).length + hitsOf(toks, P.loyal).length;
   const positive = scores.reduce((s, x) => s + Math.max(0, x), 0) + 2 * praise;
-  const negative = scores.reduce((s, x) => s + Math.min(0, x), 0) - 2 * problems - 2 * threats;
+  const negative = scores.reduce((s, x) => s + Math.min(0, x), 0) - 2 * problems - 2 * threats - 2 * outrage;
   const strong = scores.filter((x) => x <= -3).length;
   const shouted = (text.match(/\b[A-Z]{3,}\b/g) ?? []).filter((w) => !ACRONYMS.has(w)).length;
   const exclaims = (text.match(/!/g) ?? []).length;
   const anger =
-    3 * hitsOf(toks, P.anger).length +
+    3 * outrage +
     3 * threats +
     strong +
     (strong >= 2 ? 1 : 0) +
@@ -220,6 +251,7 @@ function readSignals(text: string, toks: Token[]): Signals {
     negative,
     anger,
     contrast: /\b(but|though|although|however|otherwise|except)\b/i.test(text),
+    mixed: mixedClauses(text),
     hedged: /\b(a bit|a little|slightly|somewhat|kind of|a tad)\b/i.test(text),
   };
 }
@@ -228,7 +260,8 @@ function sentimentOf(s: Signals, tier: AnalyserInput['tier'], hasText: boolean):
   if (!hasText) return tier === 'detractor' ? 'negative' : tier === 'promoter' ? 'positive' : 'neutral';
   let label: SentimentLabel;
   if (s.polarity < 0 && s.anger >= 3) label = 'angry';
-  else if (s.contrast && s.positive >= 2 && s.negative <= -1 && s.polarity > -3) label = 'neutral'; // praise and criticism
+  else if (s.mixed && s.polarity > -4) label = 'neutral'; // praise and criticism
+  else if (s.contrast && s.positive >= 2 && s.negative <= -1 && s.polarity > -3) label = 'neutral';
   else if (s.hedged && s.polarity >= -1) label = 'neutral'; // "a bit hard to find"
   else if (s.polarity <= -1) label = 'negative';
   else if (s.polarity >= 2) label = 'positive';
@@ -243,7 +276,9 @@ function urgencyOf(toks: Token[], sentiment: SentimentLabel): Urgency {
   if (hitsOf(toks, P.high).length) return 'high';
   // Thanks for something done, a suggestion or a general question: nothing for us to do.
   const noAction = sentiment === 'positive' || hitsOf(toks, P.notRequest).length > 0;
-  const needsUs = (!noAction && hitsOf(toks, P.requests).length > 0) || (sentiment !== 'positive' && hitsOf(toks, P.ongoing).length > 0);
+  const ongoing = sentiment !== 'positive' && hitsOf(toks, P.ongoing).length > 0;
+  const needsUs = (!noAction && hitsOf(toks, P.requests).length > 0) || ongoing;
+  if (ongoing && hitsOf(toks, P.vulnerable).length) return 'high';
   if (hitsOf(toks, P.deadline).length && (needsUs || sentiment === 'negative' || sentiment === 'angry')) return 'high';
   return needsUs ? 'medium' : 'low';
 }

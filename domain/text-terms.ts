@@ -3,7 +3,8 @@
 
 const STOP_WORDS = new Set(
   ('a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves ' +
-    "i'm i've i'd i'll it's that's there's we're we've they're you're don't didn't doesn't isn't wasn't weren't won't can't couldn't wouldn't shouldn't haven't hasn't hadn't also get got one two still even really much many well like us")
+    "i'm i've i'd i'll it's that's there's we're we've they're you're don't didn't doesn't isn't wasn't weren't won't can't couldn't wouldn't shouldn't haven't hasn't hadn't also get got one two still even really much many well like us " +
+    'went gone go goes going gets getting made make makes came come comes took take takes taken gave give given said say told tell put seem seemed let want wanted know think thought see saw seen look looked find found')
     .split(/\s+/),
 );
 

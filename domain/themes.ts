@@ -23,7 +23,7 @@ export const DEFAULT_THEMES: ThemeDef[] = [
   },
   {
     name: 'Staff attitude',
-    keywords: ['rude', 'staff', 'waiter', 'waitress', 'cashier', 'receptionist', 'reception', 'employee', 'manager', 'colleague', 'attitude', 'unfriendly', 'impolite', 'dismissive', 'condescending', 'ignored', 'shouted', 'swore', 'unhelpful', 'disrespectful', 'aggressive', 'grumpy', 'insulted'],
+    keywords: ['rude', 'staff', 'waiter', 'waitress', 'cashier', 'receptionist', 'reception', 'employee', 'manager', 'colleague', 'attitude', 'unfriendly', 'impolite', 'dismissive', 'condescending', 'ignored', 'shouted', 'swore', 'unhelpful', 'disrespectful', 'aggressive', 'grumpy', 'insulted', 'bartender', 'barista', 'server', 'assistant', 'clerk', 'security', 'instructor', 'member of staff', 'team member', 'sarcastic', 'made fun', 'mocked', 'laughed at', 'patronising', 'patronizing', 'unprofessional', 'lazy', 'short with', 'curt', 'polite', 'friendly', 'helpful', 'rude to'],
     action: 'Talk to the team lead about the interaction and apologise to the customer personally.',
   },
   {
@@ -38,12 +38,12 @@ export const DEFAULT_THEMES: ThemeDef[] = [
   },
   {
     name: 'Price and value',
-    keywords: ['price', 'prices', 'expensive', 'overpriced', 'cost', 'costs', 'value', 'worth', 'afford', 'cheap', 'robbery', 'rip-off', 'pricey', 'portion'],
+    keywords: ['price', 'prices', 'expensive', 'overpriced', 'cost', 'costs', 'value', 'worth', 'afford', 'cheap', 'robbery', 'rip-off', 'pricey', 'portion', 'euros', 'pounds', 'dollars', 'absurd', 'extortionate', 'steep', 'price hike', 'money', 'doubled', 'not worth'],
     action: 'Explain the pricing and consider a goodwill voucher if the customer was misled.',
   },
   {
     name: 'Product quality',
-    keywords: ['broken', 'broke', 'defective', 'faulty', 'quality', 'stale', 'sour', 'raw', 'undercooked', 'overcooked', 'cold food', 'bland', 'rotten', 'damaged', 'stopped working', 'fell apart', 'came off', 'material', 'shrank', 'shrunk', 'faded', 'ripped', 'torn', 'stitching', 'peeling', 'paint', 'cracked', 'chipped', 'wobbly', 'rust', 'chewy', 'taste', 'tasted'],
+    keywords: ['broken', 'broke', 'defective', 'faulty', 'quality', 'stale', 'sour', 'raw', 'undercooked', 'overcooked', 'cold food', 'bland', 'rotten', 'damaged', 'stopped working', 'fell apart', 'came off', 'material', 'shrank', 'shrunk', 'faded', 'ripped', 'torn', 'stitching', 'peeling', 'paint', 'cracked', 'chipped', 'wobbly', 'rust', 'chewy', 'taste', 'tasted', 'flat', 'went flat', 'worn', 'wore out', 'sagging', 'poorly made', 'cheaply made', 'build', 'broke down'],
     action: 'Offer a replacement or refund and pass the defect to the product or kitchen lead.',
   },
   {
@@ -58,17 +58,17 @@ export const DEFAULT_THEMES: ThemeDef[] = [
   },
   {
     name: 'Bookings and reservations',
-    keywords: ['booking', 'booked', 'book', 'reservation', 'reserved', 'appointment', 'slot', 'table for', 'double-booked', 'rescheduled', 'moved my appointment', 'cancelled'],
+    keywords: ['booking', 'booked', 'book', 'reservation', 'reserved', 'appointment', 'slot', 'table for', 'double-booked', 'rescheduled', 'moved my appointment', 'given away', 'gave away', 'no-show', 'double room', 'single beds', 'cancelled'],
     action: 'Check the booking record, rebook the customer at a time that suits them and find out what went wrong.',
   },
   {
     name: 'Safety and health',
-    keywords: ['allergic', 'allergy', 'allergen', 'reaction', 'sick', 'ill', 'vomit', 'food poisoning', 'injury', 'injured', 'hurt', 'tripped', 'fell', 'fall', 'unsafe', 'danger', 'dangerous', 'hazard', 'fire exit', 'emergency', 'broken glass', 'gas', 'sharp', 'sharp edges', 'exposed', 'loose', 'unstable', 'accident'],
+    keywords: ['allergic', 'allergy', 'allergen', 'reaction', 'sick', 'ill', 'vomit', 'food poisoning', 'injury', 'injured', 'hurt', 'tripped', 'fell', 'fall', 'unsafe', 'danger', 'dangerous', 'hazard', 'fire exit', 'emergency', 'broken glass', 'gas', 'sharp', 'sharp edges', 'lifeguard', 'unsupervised', 'drown', 'cut my', 'piece of metal', 'piece of glass', 'foreign object', 'scalded', 'bleeding', 'blood', 'stairs', 'staircase', 'step', 'handrail', 'slippery', 'slipped', 'wet floor', 'playground', 'exposed', 'loose', 'unstable', 'accident'],
     action: 'Call the customer today, record the incident and have the site checked before it happens again.',
   },
   {
     name: 'Communication',
-    keywords: ['reply', 'replied', 'response', 'answer', 'no answer', 'call back', 'callback', 'called back', 'contact', 'emailed', 'email', 'message', 'chat', 'phone', 'nobody told', 'no one told', 'not informed', 'never heard', 'reach'],
+    keywords: ['reply', 'replied', 'response', 'answer', 'no answer', 'call back', 'callback', 'called back', 'contact', 'emailed', 'email', 'message', 'chat', 'phone', 'nobody told', 'no one told', 'not informed', 'never heard', 'reach', 'informed', 'notified', 'notification', 'voicemail', 'voicemails', 'calls', 'call', 'returns my calls', 'get through'],
     action: 'Answer the customer today and check why earlier messages went unanswered.',
   },
 ];
