@@ -11,7 +11,15 @@ export function activityDepsFromConfig(config: Config, db: Db): ActivityDeps {
     db,
     mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: path.join(config.dataDir, 'outbox') }),
     slack: createSlackClient(config.SLACK_TOKEN, config.SLACK_API_URL),
-    ai: config.AI_BASE_URL ? { baseUrl: config.AI_BASE_URL, apiKey: config.AI_API_KEY ?? 'none', model: config.AI_MODEL, timeoutMs: config.AI_TIMEOUT_MS } : null,
+    ai: config.AI_BASE_URL
+      ? {
+          baseUrl: config.AI_BASE_URL,
+          apiKey: config.AI_API_KEY ?? 'none',
+          model: config.AI_MODEL,
+          timeoutMs: config.AI_TIMEOUT_MS,
+          embeddingModel: config.AI_EMBEDDING_MODEL === 'none' ? null : config.AI_EMBEDDING_MODEL,
+        }
+      : null,
     publicUrl: config.publicUrl,
     mailDomain: config.MAIL_FROM.split('@')[1],
   };

@@ -11,6 +11,7 @@ import {
   pgSequence,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -97,7 +98,7 @@ export const feedback = pgTable(
     type: text('type').notNull(),
     score: integer('score').notNull(),
     comment: text('comment'),
-    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string }>().notNull().default({}),
+    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string; address?: string }>().notNull().default({}),
     contactKey: text('contact_key'),
     branch: text('branch'),
     service: text('service'),
@@ -139,7 +140,7 @@ export const tickets = pgTable(
     resolutionDueAt: ts('resolution_due_at'),
     title: text('title').notNull(),
     comment: text('comment'),
-    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string }>().notNull().default({}),
+    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string; address?: string }>().notNull().default({}),
     ai: jsonb('ai'),
     sentiment: text('sentiment'),
     urgency: text('urgency'),
@@ -184,6 +185,15 @@ export const ticketEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.ticketNumber, t.seq] })],
 );
+
+// Embeddings of each ticket's redacted text, for similar-ticket ranking. Plain real[] (no pgvector
+// needed): candidates come from full-text and theme matches and are re-ranked by cosine in the activity.
+export const ticketEmbeddings = pgTable('ticket_embeddings', {
+  ticketNumber: integer('ticket_number').primaryKey(),
+  model: text('model').notNull(),
+  vector: real('vector').array().notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
 
 export const taxonomyEntries = pgTable('taxonomy_entries', {
   id: text('id').primaryKey(),

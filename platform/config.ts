@@ -41,7 +41,9 @@ export const configSchema = z.object({
   AI_BASE_URL: optionalUrl,
   AI_API_KEY: optionalString,
   AI_MODEL: z.string().default('gpt-4o-mini'),
-  AI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  // The whole analysis (retries included) must fit well inside the activity's one-minute timeout.
+  AI_TIMEOUT_MS: z.coerce.number().int().min(500).max(45_000).default(20_000),
+  AI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'), // "none": do not ask for embeddings
   GOOGLE_BUSINESS_BASE_URL: optionalUrl,
   GOOGLE_BUSINESS_TOKEN: optionalString,
   GOOGLE_BUSINESS_LOCATIONS: optionalString,

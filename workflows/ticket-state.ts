@@ -19,11 +19,12 @@ import type {
 } from '../domain/ticket';
 import { SYSTEM_ACTOR } from '../domain/ticket';
 import type { Priority, TicketStatus } from '../domain/types';
+import { upgradeAnalysis } from '../domain/ai';
 import { Clocks, type ClockKind, type ClocksData } from '../domain/sla';
 import type { AiView, TicketView } from './ticket-view';
 
 export type Effect =
-  | { type: 'analyse'; reason: string }
+  | { type: 'analyse'; reason: string; message?: string }
   | { type: 'notify_escalation'; level: number; users: TicketInput['escalationChain'][number]['users'] }
   | { type: 'notify_unassigned' }
   | { type: 'send_reply'; seq: number; body: string; actor: Actor }
@@ -202,7 +203,7 @@ export class TicketState {
     if (this.d.status === 'pending_customer') this.moveTo('in_progress', customer, now, 'customer replied');
     else if (this.d.status === 'resolved') this.reopenBecause(customer, now, 'customer replied after resolution');
     Clocks.startNextReply(this.d.clocks, this.d.input.slaTargets, this.d.priority, now, this.d.input.calendar);
-    this.d.effects.push({ type: 'analyse', reason: 'new customer message' });
+    this.d.effects.push({ type: 'analyse', reason: 'new customer message', message: msg.body });
     return true;
   }
 
@@ -257,7 +258,10 @@ export class TicketState {
 
   recordAi(ai: AiView, now: number) {
     this.d.ai = ai;
-    this.event('ai_analysed', SYSTEM_ACTOR, now, { data: { source: ai.source, sentiment: ai.sentiment, urgency: ai.urgency, churnRisk: ai.churnRisk } });
+    this.event('ai_analysed', SYSTEM_ACTOR, now, {
+      reason: ai.fallbackReason ? `model not used: ${ai.fallbackReason}` : null,
+      data: { source: ai.source, sentiment: ai.sentiment, urgency: ai.urgency, churnRisk: ai.churnRisk, slaAtRisk: ai.slaAtRisk, themes: ai.themes },
+    });
   }
 
   recordEffect(type: TimelineEventType, now: number, data: Record<string, unknown>, reason: string | null = null) {
@@ -307,7 +311,7 @@ export class TicketState {
       rootCauseId: d.rootCauseId,
       actionId: d.actionId,
       resolutionNote: d.resolutionNote,
-      ai: d.ai,
+      ai: d.ai && upgradeAnalysis(d.ai),
       csat: d.csat,
       reopenCount: d.reopenCount,
       linkedTicketNumber: i.linkedTicketNumber ?? null,

@@ -150,7 +150,8 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     const view = t.view();
     switch (effect.type) {
       case 'analyse': {
-        const ai = await acts.analyseTicket(view);
+        // The newest customer message may not be projected yet, so it travels along.
+        const ai = await acts.analyseTicket(view, effect.message === undefined ? {} : { message: effect.message });
         if (ai) t.recordAi(ai, now());
         return;
       }
