@@ -76,7 +76,7 @@ describe('bad intake input', () => {
   });
 
   it('401 for a missing, malformed or wrong key', async () => {
-    for (const [i, headers] of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer clk_wrong_key' }].entries()) {
+    for (const [i, headers] of ([{}, { authorization: 'Basic abc' }, { authorization: 'Bearer clk_wrong_key' }] as Array<Record<string, string>>).entries()) {
       await expectRejected(await s.call('POST', '/api/v1/feedback', { ...good, externalId: `bad-key-${i}` }, null, headers), 401, 'UNAUTHORIZED', /intake key/i);
       await expectNoWorkflow('kiosk', `bad-key-${i}`);
     }
