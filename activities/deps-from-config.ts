@@ -14,5 +14,6 @@ export function activityDepsFromConfig(config: Config, db: Db): ActivityDeps {
     ai: config.AI_BASE_URL ? { baseUrl: config.AI_BASE_URL, apiKey: config.AI_API_KEY ?? 'none', model: config.AI_MODEL, timeoutMs: config.AI_TIMEOUT_MS } : null,
     publicUrl: config.publicUrl,
     mailDomain: config.MAIL_FROM.split('@')[1],
+    google: config.google ? { baseUrl: config.google.baseUrl, token: config.google.token, backfillDays: config.google.backfillDays } : null,
   };
 }
