@@ -10,10 +10,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { and, like, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { openDatabase } from '../db/client';
-import { feedback } from '../db/schema';
 import { connectClient, freePort, startDevServer } from '../platform/temporal';
 import { emptyWorkflow } from './empty-workflow';
 
@@ -72,7 +69,9 @@ function startRole(script: string, ready: RegExp): Promise<ChildProcess> {
 // The API first (it migrates and seeds: admin, intake key, branch "main", the demo detractor rule), then the worker.
 await startRole('scripts/api-main.ts', /API and web UI on/);
 await startRole('scripts/worker-main.ts', /worker polling/);
-const database = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 2 });
+const database = new pg.Client({ connectionString: dbUrl.toString() });
+database.on('error', (e) => console.error('  (bench database connection:', e.message, ')'));
+await database.connect();
 const { connection, client } = await connectClient(server.address, 'default');
 console.log(`load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
 console.log(`intake bench — dev server ${server.address}, Postgres ${dbName}, API http://127.0.0.1:${port} (own process), worker (own process); ${connections} connections, ${seconds} s per phase`);
@@ -128,9 +127,10 @@ async function intake(phase: string, overallRate: number | undefined) {
   let evaluated = 0;
   let stillSince = Date.now();
   while (Date.now() - t0 < 600_000) {
-    const [{ c }] = await database.db.select({ c: sql<number>`count(*)::int` }).from(feedback).where(and(like(feedback.id, `feedback-kiosk-bench-${phase}-%`), sql`${feedback.outcome} is not null`));
-    if (Number(c) !== evaluated) stillSince = Date.now();
-    evaluated = Number(c);
+    const { rows } = await database.query<{ c: number }>('select count(*)::int as c from feedback where id like $1 and outcome is not null', [`feedback-kiosk-bench-${phase}-%`]);
+    const c = Number(rows[0].c);
+    if (c !== evaluated) stillSince = Date.now();
+    evaluated = c;
     if (evaluated >= accepted && Date.now() - stillSince > 2000) break;
     await sleep(250);
   }
@@ -145,12 +145,12 @@ async function intake(phase: string, overallRate: number | undefined) {
 
 const fixed = await intake('fixed', rate);
 const max = await intake('max', undefined);
-console.log(`  ratio: intake flat out / empty-workflow starts = ${(max / baseline).toFixed(2)}; the fixed rate is ${((fixed / baseline) * 100).toFixed(0)} % of the server's empty-start rate`);
+console.log(`  ratio: intake flat out / empty-workflow starts = ${(max / baseline).toFixed(2)}; the fixed-rate throughput is ${((fixed / baseline) * 100).toFixed(0)} % of the server's empty-start rate`);
 
 for (const c of children) c.kill('SIGINT');
 await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
 await connection.close();
-await database.close();
+await database.end();
 await admin.query(`drop database if exists ${dbName} with (force)`);
 await admin.end();
 await server.stop();
