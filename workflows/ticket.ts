@@ -61,7 +61,9 @@ function rejectInvalid(check: () => void): void {
 }
 
 export async function ticketWorkflow(input: TicketInput, carried?: TicketData): Promise<TicketView> {
-  const t = carried ? TicketState.restore(carried) : TicketState.create(input);
+  // Tickets started before the patch recorded nothing for an advocacy ask that could not go out.
+  const recordUnsentAdvocacyAsk = !carried && input.kind === 'advocacy' && !input.contact.email && patched('advocacy-ask-recorded-without-email');
+  const t = carried ? TicketState.restore(carried) : TicketState.create(input, { recordUnsentAdvocacyAsk });
   let dirty = false;
 
   const now = () => Date.now(); // workflow time: deterministic on replay
