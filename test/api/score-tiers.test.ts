@@ -19,6 +19,7 @@ beforeAll(async () => {
     { id: 'repeat', name: 'Repeat' },
     { id: 'nobody', name: 'Nobody' },
     { id: 'promo', name: 'Promo' },
+    { id: 'assign', name: 'Assign' },
   ]);
 });
 afterAll(async () => s?.teardown());
@@ -135,6 +136,28 @@ describe('nobody available', () => {
     // Nobody was picked, so the round-robin cursor did not move.
     const [r] = await s.database.db.select({ rrCursor: rules.rrCursor }).from(rules).where(eq(rules.id, ruleId));
     expect(r.rrCursor).toBe(-1);
+  });
+});
+
+describe('assignment strategies on the real read model', () => {
+  it('first-available skips the unavailable and those at their open-ticket capacity, in pool order', async () => {
+    const away = await insertUser(s.database.db, 'Gone', { available: false });
+    const one = await insertUser(s.database.db, 'OneSlot', { capacity: 1 });
+    const spare = await insertUser(s.database.db, 'Spare');
+    await addRule({ name: 'Assign first available', trigger: { buckets: ['smile_negative'] }, scope: { branches: ['assign'], services: [] }, outcome: { priority: 'medium', pool: [away.id, one.id, spare.id], strategy: 'first_available' } });
+    const first = await submit({ channel: 'qr', type: 'smile', score: 0, branch: 'assign', externalId: 'fa-1' });
+    expect((await ticketRow(first)).assigneeId).toBe(one.id);
+    // OneSlot now holds one open ticket (its capacity): the next goes to Spare.
+    const second = await submit({ channel: 'qr', type: 'smile', score: 0, branch: 'assign', externalId: 'fa-2' });
+    expect((await ticketRow(second)).assigneeId).toBe(spare.id);
+  });
+
+  it('random picks only among the available', async () => {
+    const away = await insertUser(s.database.db, 'Absent', { available: false });
+    const here = await insertUser(s.database.db, 'Present');
+    await addRule({ name: 'Assign random', trigger: { buckets: ['smile_neutral'] }, scope: { branches: ['assign'], services: [] }, outcome: { priority: 'low', pool: [away.id, here.id], strategy: 'random' } });
+    const numbers = await Promise.all([1, 2, 3, 4, 5].map((i) => submit({ channel: 'qr', type: 'smile', score: 1, branch: 'assign', externalId: `rnd-${i}` })));
+    for (const n of numbers) expect((await ticketRow(n)).assigneeId).toBe(here.id);
   });
 });
 
