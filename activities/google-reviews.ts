@@ -5,8 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { branches, feedback, googleReviewSync } from '../db/schema';
-import type { NormalizedFeedback } from '../domain/feedback';
-import { feedbackIdFor } from '../domain/feedback';
+import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
 import { googleReviewPageSchema, selectNewLowReviews, type GoogleLocation, type GoogleReview } from '../domain/google-reviews';
 
 export interface GoogleBusinessDeps {
