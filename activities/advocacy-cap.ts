@@ -7,7 +7,7 @@ import { notifications } from '../db/schema';
 import { decideAdvocacyAsk, quarterStart, type AdvocacyAskDecision } from '../domain/advocacy';
 import { readSetting } from './settings';
 
-export const advocacyAskKey = (ticketNumber: number) => `t${ticketNumber}:advocacy`;
+const advocacyAskKey = (ticketNumber: number) => `t${ticketNumber}:advocacy`;
 
 export async function claimAdvocacyAsk(db: Db, ask: { ticketNumber: number; email: string; now: number }): Promise<AdvocacyAskDecision> {
   const { email } = ask;

@@ -8,7 +8,7 @@ import { replySubject, ticketMessageId } from '../domain/email-threading';
 import type { Actor } from '../domain/ticket';
 import type { TicketView } from '../workflows/ticket-view';
 import type { Mailer } from './mail/smtp';
-import { advocacyAskKey, claimAdvocacyAsk } from './advocacy-cap';
+import { claimAdvocacyAsk } from './advocacy-cap';
 import { readSetting } from './settings';
 import { sendOnce } from './outbox';
 
@@ -65,7 +65,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
       const decision = await claimAdvocacyAsk(deps.db, { ticketNumber: ticket.number, email: to, now: Date.now() });
       if (!decision.send) return { sent: false, reason: decision.reason };
       const { reviewUrl } = await readSetting(deps.db, 'advocacy');
-      await sendOnce(deps.db, advocacyAskKey(ticket.number), { ticketNumber: ticket.number, channel: 'email', target: to }, async () => {
+      const sent = await sendOnce(deps.db, `t${ticket.number}:advocacy`, { ticketNumber: ticket.number, channel: 'email', target: to }, async () => {
         await deps.mailer.sendMail({
           to,
           subject: 'Thank you for your feedback!',
@@ -73,7 +73,8 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
           messageId: ticketMessageId(ticket.number, 'advocacy', deps.mailDomain),
         });
       });
-      return { sent: true, reason: null };
+      // `sent` is false when an earlier attempt of this same ask sent it: it went out either way.
+      return { sent: sent || decision.send, reason: null };
     },
   };
 }

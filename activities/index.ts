@@ -3,11 +3,11 @@ import type { WebClient } from '@slack/web-api';
 import type { Db } from '../db/client';
 import { createAiActivities, type AiConfig } from './ai/analyse';
 import { createCustomerMailActivities } from './customer-mail';
-import { createGoogleReviewActivities, type GoogleBusinessDeps } from './google-reviews';
 import { createIntakeActivities } from './intake';
 import type { Mailer } from './mail/smtp';
 import { createNotifyActivities } from './notify';
 import { createProjectionActivities } from './projection';
+import { createGoogleReviewActivities, type GoogleBusinessDeps } from './google-reviews';
 
 export interface ActivityDeps {
   db: Db;

@@ -57,11 +57,11 @@ export const configSchema = z.object({
 
 export type RawConfig = z.infer<typeof configSchema>;
 export type Config = RawConfig & {
+  /** The Google reviews bridge, when GOOGLE_BUSINESS_TOKEN and GOOGLE_BUSINESS_LOCATIONS are both set. */
+  google: GoogleBusinessConfig | null;
   dataDir: string;
   publicUrl: string;
   temporalUiUrl: string;
-  /** The Google reviews bridge, when GOOGLE_BUSINESS_TOKEN and GOOGLE_BUSINESS_LOCATIONS are both set. */
-  google: GoogleBusinessConfig | null;
 };
 
 export interface GoogleBusinessConfig {
@@ -89,10 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const googleLocations = c.GOOGLE_BUSINESS_LOCATIONS ? parseGoogleLocations(c.GOOGLE_BUSINESS_LOCATIONS) : null;
   return {
-    ...c,
-    dataDir: path.resolve(c.DATA_DIR),
-    publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
-    temporalUiUrl: c.TEMPORAL_UI_URL ?? `http://localhost:${c.TEMPORAL_UI_PORT}`,
     google:
       c.GOOGLE_BUSINESS_TOKEN && googleLocations?.ok
         ? {
@@ -103,5 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             backfillDays: c.GOOGLE_BUSINESS_BACKFILL_DAYS,
           }
         : null,
+    ...c,
+    dataDir: path.resolve(c.DATA_DIR),
+    publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    temporalUiUrl: c.TEMPORAL_UI_URL ?? `http://localhost:${c.TEMPORAL_UI_PORT}`,
   };
 }

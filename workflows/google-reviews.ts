@@ -5,7 +5,7 @@
 import { ApplicationFailure, ParentClosePolicy, proxyActivities, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import type { GoogleReviewActivities } from '../activities/google-reviews';
 import type { GoogleLocation } from '../domain/google-reviews';
-import { alreadyStarted, feedbackIntakeWorkflow } from './intake';
+import { feedbackIntakeWorkflow } from './intake';
 
 const { fetchNewGoogleReviews, saveGoogleReviewWatermark } = proxyActivities<GoogleReviewActivities>({
   startToCloseTimeout: '5 minutes',
@@ -32,7 +32,10 @@ export async function googleReviewsWorkflow(locations: GoogleLocation[]): Promis
             parentClosePolicy: ParentClosePolicy.ABANDON,
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
             staticSummary: `Google review ${feedback.score}★ (${location.name})`,
-          }).catch(alreadyStarted),
+          }).catch((err: Error) => {
+            // Already started: the API, an earlier poll or an earlier attempt of this one accepted it.
+            if (err.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
+          }),
         ),
       );
       await saveGoogleReviewWatermark(location.name, watermark);

@@ -32,13 +32,11 @@ export async function feedbackIntakeWorkflow(feedbackId: string, feedback: Norma
     parentClosePolicy: ParentClosePolicy.ABANDON,
     typedSearchAttributes: initialSearchAttributes(ticket),
     staticSummary: `Ticket #${ticket.number} (${ticket.priority}) from ${ticket.channel ?? 'feedback'}`,
-  }).catch(alreadyStarted); // an earlier attempt of this evaluation started it: nothing to do
+  }).catch((err: Error) => {
+    // Already running means an earlier attempt of this evaluation started it: nothing to do.
+    if (err.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
+  });
   return { feedbackId, outcome: 'ticket', ticketNumber: ticket.number, ruleId: ticket.ruleId };
-}
-
-/** For child starts that must happen once: an existing workflow with the same id means it already did. */
-export function alreadyStarted(err: Error): void {
-  if (err.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
 }
 
 /** Set at start so the ticket is findable in the Temporal UI from its first second. */

@@ -67,8 +67,7 @@ const MAX_SEEN_MESSAGE_IDS = 1000;
 export class TicketState {
   private constructor(readonly d: TicketData) {}
 
-  /** `recordUnsentAdvocacyAsk`: the workflow's patch flag for noting an ask that cannot go out (no e-mail). */
-  static create(input: TicketInput, opts: { recordUnsentAdvocacyAsk?: boolean } = {}): TicketState {
+  static create(input: TicketInput): TicketState {
     const now = input.createdAt;
     const s = new TicketState({
       input,
@@ -105,7 +104,6 @@ export class TicketState {
     else if (input.escalationChain.length) s.d.effects.push({ type: 'notify_unassigned' });
     s.d.effects.push({ type: 'analyse', reason: 'new ticket' });
     if (input.kind === 'advocacy' && input.contact.email) s.d.effects.push({ type: 'send_advocacy_ask' });
-    else if (input.kind === 'advocacy' && opts.recordUnsentAdvocacyAsk) s.recordEffect('advocacy_ask', now, { sent: false, reason: 'no e-mail address' }, 'no e-mail address');
     if (input.repeatDetractor && input.escalationChain.length) s.escalate(now, 'repeat detractor: two or more low scores within 90 days');
     return s;
   }

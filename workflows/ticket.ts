@@ -61,9 +61,7 @@ function rejectInvalid(check: () => void): void {
 }
 
 export async function ticketWorkflow(input: TicketInput, carried?: TicketData): Promise<TicketView> {
-  // Tickets started before the patch recorded nothing for an advocacy ask that could not go out.
-  const recordUnsentAdvocacyAsk = !carried && input.kind === 'advocacy' && !input.contact.email && patched('advocacy-ask-recorded-without-email');
-  const t = carried ? TicketState.restore(carried) : TicketState.create(input, { recordUnsentAdvocacyAsk });
+  const t = carried ? TicketState.restore(carried) : TicketState.create(input);
   let dirty = false;
 
   const now = () => Date.now(); // workflow time: deterministic on replay
@@ -191,6 +189,11 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     }
   }
 
+  // An advocacy ask that cannot go out (no e-mail address) is on the timeline too; tickets started
+  // before this patch recorded nothing for it.
+  if (!carried && input.kind === 'advocacy' && !input.contact.email && patched('advocacy-ask-recorded-without-email')) {
+    t.recordEffect('advocacy_ask', input.createdAt, { sent: false, reason: 'no e-mail address' }, 'no e-mail address');
+  }
   await project();
   for (;;) {
     for (const effect of t.takeEffects()) {
