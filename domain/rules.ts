@@ -23,6 +23,14 @@ export type ScoreRange = z.infer<typeof scoreRangeSchema>;
 export const RULE_CONDITIONS = ['always', 'with_comment', 'with_contact', 'with_comment_and_contact', 'with_comment_or_contact', 'without_comment'] as const;
 export const ruleConditionSchema = z.enum(RULE_CONDITIONS);
 export type RuleCondition = z.infer<typeof ruleConditionSchema>;
+export const RULE_CONDITION_LABELS: Readonly<Record<RuleCondition, string>> = {
+  always: 'on every match',
+  with_comment: 'only with a comment',
+  with_contact: 'only with a contact detail (e-mail or phone)',
+  with_comment_and_contact: 'only with a comment and a contact detail',
+  with_comment_or_contact: 'only with a comment or a contact detail',
+  without_comment: 'only without a comment',
+};
 
 export const ruleDefinitionSchema = z.object({
   trigger: z
