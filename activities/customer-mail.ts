@@ -8,6 +8,7 @@ import { replySubject, ticketMessageId } from '../domain/email-threading';
 import type { Actor } from '../domain/ticket';
 import type { TicketView } from '../workflows/ticket-view';
 import type { Mailer } from './mail/smtp';
+import { claimAdvocacyAsk } from './advocacy-cap';
 import { readSetting } from './settings';
 import { sendOnce } from './outbox';
 
@@ -60,6 +61,9 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
     async sendAdvocacyAsk(ticket: TicketView): Promise<{ sent: boolean; reason: string | null }> {
       const to = ticket.contact.email;
       if (!to) return { sent: false, reason: 'no e-mail address' };
+      // At most `capPerQuarter` asks per customer per quarter; a retry finds its own claim and sends once.
+      const decision = await claimAdvocacyAsk(deps.db, { ticketNumber: ticket.number, email: to, now: Date.now() });
+      if (!decision.send) return { sent: false, reason: decision.reason };
       const { reviewUrl } = await readSetting(deps.db, 'advocacy');
       const sent = await sendOnce(deps.db, `t${ticket.number}:advocacy`, { ticketNumber: ticket.number, channel: 'email', target: to }, async () => {
         await deps.mailer.sendMail({
@@ -69,7 +73,8 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
           messageId: ticketMessageId(ticket.number, 'advocacy', deps.mailDomain),
         });
       });
-      return { sent, reason: sent ? null : 'already asked' };
+      // `sent` is false when an earlier attempt of this same ask sent it: it went out either way.
+      return { sent: sent || decision.send, reason: null };
     },
   };
 }

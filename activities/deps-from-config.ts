@@ -22,5 +22,6 @@ export function activityDepsFromConfig(config: Config, db: Db): ActivityDeps {
       : null,
     publicUrl: config.publicUrl,
     mailDomain: config.MAIL_FROM.split('@')[1],
+    google: config.google ? { baseUrl: config.google.baseUrl, token: config.google.token, backfillDays: config.google.backfillDays } : null,
   };
 }

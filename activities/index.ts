@@ -7,6 +7,7 @@ import { createIntakeActivities } from './intake';
 import type { Mailer } from './mail/smtp';
 import { createNotifyActivities } from './notify';
 import { createProjectionActivities } from './projection';
+import { createGoogleReviewActivities, type GoogleBusinessDeps } from './google-reviews';
 
 export interface ActivityDeps {
   db: Db;
@@ -15,6 +16,8 @@ export interface ActivityDeps {
   ai: AiConfig | null;
   publicUrl: string;
   mailDomain: string;
+  /** Google reviews bridge; absent when GOOGLE_BUSINESS_* is not configured. */
+  google?: GoogleBusinessDeps | null;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -24,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotifyActivities(deps),
     ...createCustomerMailActivities(deps),
     ...createAiActivities(deps),
+    ...createGoogleReviewActivities(deps),
   };
 }
 

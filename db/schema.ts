@@ -117,6 +117,13 @@ export const feedback = pgTable(
   ],
 );
 
+/** Google reviews bridge: per location, the newest review change already examined (next poll starts there). */
+export const googleReviewSync = pgTable('google_review_sync', {
+  location: text('location').primaryKey(), // accounts/{accountId}/locations/{locationId}
+  watermark: ts('watermark').notNull(),
+  polledAt: ts('polled_at').notNull(),
+});
+
 export const tickets = pgTable(
   'tickets',
   {

@@ -1,6 +1,7 @@
 // Configuration is read from the environment once, validated with zod, and passed down explicitly.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseGoogleLocations, type GoogleLocation } from '../domain/google-reviews';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = z
@@ -46,17 +47,34 @@ export const configSchema = z.object({
   AI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'), // "none": do not ask for embeddings
   GOOGLE_BUSINESS_BASE_URL: optionalUrl,
   GOOGLE_BUSINESS_TOKEN: optionalString,
-  GOOGLE_BUSINESS_LOCATIONS: optionalString,
+  GOOGLE_BUSINESS_LOCATIONS: optionalString.superRefine((v, ctx) => {
+    const r = v ? parseGoogleLocations(v) : null;
+    if (r && !r.ok) ctx.addIssue({ code: 'custom', message: `${r.error} (expected accounts/{accountId}/locations/{locationId}=branch, comma-separated)` });
+  }),
+  GOOGLE_BUSINESS_POLL_SECONDS: z.coerce.number().int().min(10).default(900),
+  GOOGLE_BUSINESS_BACKFILL_DAYS: z.coerce.number().min(0).max(365).default(7),
   TWILIO_AUTH_TOKEN: optionalString,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
 export type Config = RawConfig & {
+  /** The Google reviews bridge, when GOOGLE_BUSINESS_TOKEN and GOOGLE_BUSINESS_LOCATIONS are both set. */
+  google: GoogleBusinessConfig | null;
   dataDir: string;
   publicUrl: string;
   temporalUiUrl: string;
 };
+
+export interface GoogleBusinessConfig {
+  baseUrl: string;
+  token: string;
+  locations: GoogleLocation[];
+  pollSeconds: number;
+  backfillDays: number;
+}
+
+const GOOGLE_BUSINESS_DEFAULT_BASE_URL = 'https://mybusiness.googleapis.com';
 
 export class ConfigError extends Error {}
 
@@ -68,7 +86,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (!!c.GOOGLE_BUSINESS_TOKEN !== !!c.GOOGLE_BUSINESS_LOCATIONS) {
+    throw new ConfigError(`Invalid configuration:\n  ${c.GOOGLE_BUSINESS_TOKEN ? 'GOOGLE_BUSINESS_LOCATIONS' : 'GOOGLE_BUSINESS_TOKEN'}: the Google reviews bridge needs both GOOGLE_BUSINESS_TOKEN and GOOGLE_BUSINESS_LOCATIONS`);
+  }
+  const googleLocations = c.GOOGLE_BUSINESS_LOCATIONS ? parseGoogleLocations(c.GOOGLE_BUSINESS_LOCATIONS) : null;
   return {
+    google:
+      c.GOOGLE_BUSINESS_TOKEN && googleLocations?.ok
+        ? {
+            baseUrl: c.GOOGLE_BUSINESS_BASE_URL ?? GOOGLE_BUSINESS_DEFAULT_BASE_URL,
+            token: c.GOOGLE_BUSINESS_TOKEN,
+            locations: googleLocations.locations,
+            pollSeconds: c.GOOGLE_BUSINESS_POLL_SECONDS,
+            backfillDays: c.GOOGLE_BUSINESS_BACKFILL_DAYS,
+          }
+        : null,
     ...c,
     dataDir: path.resolve(c.DATA_DIR),
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,

@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../db/client';
 import { activityDepsFromConfig } from '../activities/deps-from-config';
 import { startImapReader } from '../activities/mail/imap-reader';
 import { createWorker } from '../worker';
+import { ensureGoogleReviewsSchedule } from './google-reviews-schedule';
 import { bootstrap } from './bootstrap';
 import type { Config } from './config';
 import { connectClient, registerSearchAttributes } from './temporal';
@@ -34,6 +35,9 @@ export async function startWorker(config: Config, address: string, database: Dat
   // Workers may start before any API: the ticket workflow's search attributes must exist either way.
   const admin = await connectClient(address, config.TEMPORAL_NAMESPACE);
   await registerSearchAttributes(admin.connection, config.TEMPORAL_NAMESPACE);
+  const google = config.google;
+  const schedule = await ensureGoogleReviewsSchedule(admin.client, config.TEMPORAL_TASK_QUEUE, google ? { locations: google.locations, pollSeconds: google.pollSeconds } : null);
+  if (google) console.log(`[closeloop] Google reviews bridge: schedule ${schedule}, ${google.locations.length} location(s) every ${google.pollSeconds} s`);
   await admin.connection.close();
   const connection = await NativeConnection.connect({ address });
   const worker = await createWorker({

@@ -1,2 +1,3 @@
 export { feedbackIntakeWorkflow } from './intake';
 export { ticketWorkflow } from './ticket';
+export { googleReviewsWorkflow } from './google-reviews';

@@ -190,6 +190,11 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     }
   }
 
+  // An advocacy ask that cannot go out (no e-mail address) is on the timeline too; tickets started
+  // before this patch recorded nothing for it.
+  if (!carried && input.kind === 'advocacy' && !input.contact.email && patched('advocacy-ask-recorded-without-email')) {
+    t.recordEffect('advocacy_ask', input.createdAt, { sent: false, reason: 'no e-mail address' }, 'no e-mail address');
+  }
   await project();
   for (;;) {
     for (const effect of t.takeEffects()) {

@@ -418,3 +418,17 @@ describe('durability', () => {
     });
   });
 });
+
+describe('advocacy ask', () => {
+  it('records on the timeline that no ask went out when the customer left no e-mail address', async () => {
+    await withWorker(async () => {
+      const { input, handle } = await start({ kind: 'advocacy', captureType: 'nps', score: 10, comment: 'Lovely staff', contact: { name: 'Ann Lee' }, priority: 'low' });
+      const events = await eventsOf(input.number);
+      const asks = events.filter((e) => e.type === 'advocacy_ask');
+      expect(asks).toHaveLength(1);
+      expect(asks[0]).toMatchObject({ data: { sent: false, reason: 'no e-mail address' }, reason: 'no e-mail address' });
+      expect(smtp.messages.some((m) => m.parsed.text?.includes('public review'))).toBe(false);
+      await saveHistory(handle, 'advocacy-no-email'); // advocacy-no-email-prepatch.json predates the patch
+    });
+  });
+});
