@@ -1,8 +1,9 @@
-// Admin-managed taxonomies: root causes and actions taken (required to resolve), CSAT reasons.
+// Admin-managed taxonomies: root causes and actions taken (required to resolve), CSAT reasons, and
+// the themes feedback is grouped by.
 // Entries can be renamed or retired; an entry a ticket references is never deleted.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { taxonomyEntries, tickets } from '../../db/schema';
 import { DomainError } from '../../domain/errors';
@@ -10,7 +11,7 @@ import { requireUser } from '../auth';
 import type { AppEnv } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
 
-export const TAXONOMY_KINDS = ['root_cause', 'action', 'csat_reason'] as const;
+export const TAXONOMY_KINDS = ['root_cause', 'action', 'csat_reason', 'theme'] as const;
 
 export const taxonomyEntrySchema = z
   .object({ id: z.string(), kind: z.enum(TAXONOMY_KINDS), name: z.string(), retired: z.boolean(), inUse: z.number().int() })
@@ -73,7 +74,7 @@ export function taxonomyRoutes() {
     const rows = await db
       .select(select)
       .from(taxonomyEntries)
-      .where(kind ? eq(taxonomyEntries.kind, kind) : or(eq(taxonomyEntries.kind, 'root_cause'), eq(taxonomyEntries.kind, 'action'), eq(taxonomyEntries.kind, 'csat_reason')))
+      .where(kind ? eq(taxonomyEntries.kind, kind) : inArray(taxonomyEntries.kind, [...TAXONOMY_KINDS]))
       .orderBy(asc(taxonomyEntries.kind), asc(taxonomyEntries.name));
     return c.json({ items: rows.map(out) }, 200);
   });
