@@ -28,8 +28,9 @@ export function Account() {
             checked={me.available}
             onChange={async (e) => {
               const available = e.target.checked;
+              setMe({ ...me, available }); // at once; put back if the server refuses
               const ok = await run(async () => (await api('PUT', `/users/${me.id}/availability`, { available }), true));
-              if (ok) setMe({ ...me, available });
+              if (!ok) setMe({ ...me, available: !available });
             }}
           />
           Available for new tickets

@@ -151,11 +151,12 @@ function AvailabilityToggle({ me, setMe }: { me: Me; setMe: (m: Me) => void }) {
         checked={me.available}
         onChange={async (e) => {
           const available = e.target.checked;
+          setMe({ ...me, available }); // at once; put back if the server refuses
           try {
             await api('PUT', `/users/${me.id}/availability`, { available });
-            setMe({ ...me, available });
             setError('');
           } catch (err) {
+            setMe({ ...me, available: !available });
             setError((err as Error).message);
           }
         }}

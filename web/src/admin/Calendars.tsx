@@ -86,7 +86,7 @@ function CalendarEditor({ branch, reload }: { branch: Branch; reload: () => Prom
           </table>
           <fieldset>
             <legend>Holidays (closed all day)</legend>
-            <ul className="plain row wrap">
+            <ul className="chips">
               {cal.holidays.map((h) => (
                 <li key={h}>
                   {h}{' '}

@@ -96,7 +96,7 @@ function SettingForm<K extends SettingKey>({ settingKey }: { settingKey: K }) {
       <Alert>{loadError || error}</Alert>
       {saved && <Notice>Saved. New tickets use it.</Notice>}
       <button type="submit" className="primary" disabled={busy || !value}>
-        Save {spec.title.toLowerCase()}
+        Save
       </button>
     </form>
   );

@@ -79,6 +79,7 @@ export function UsersAdmin() {
   const { data, error: loadError, reload } = useResource<{ items: User[] }>('/users');
   const branches = useResource<{ items: Branch[] }>('/branches').data?.items ?? [];
   const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [pending, setPending] = useState<Record<string, boolean>>({});
   const { error, run } = useAction();
   const users = data?.items ?? [];
   const patch = (u: User, body: UserPatch) => run(async () => (await api('PATCH', `/users/${u.id}`, body), await reload()));
@@ -112,29 +113,36 @@ export function UsersAdmin() {
             <td>{u.email}</td>
             <td>{u.role}</td>
             <td>{u.branches.join(', ') || '–'}</td>
-            <td>{u.capacity ?? '∞'}</td>
+            <td>{u.capacity ?? <span title="no limit">∞<span className="sr-only"> no limit</span></span>}</td>
             <td>{u.openTickets}</td>
             <td>
               <input
                 type="checkbox"
                 aria-label={`${u.name} available`}
-                checked={u.available}
-                onChange={(e) => run(async () => (await api('PUT', `/users/${u.id}/availability`, { available: e.target.checked }), await reload()))}
+                checked={pending[u.id] ?? u.available}
+                onChange={async (e) => {
+                  const available = e.target.checked;
+                  setPending({ ...pending, [u.id]: available }); // shown at once, confirmed by the reload
+                  await run(async () => (await api('PUT', `/users/${u.id}/availability`, { available }), await reload()));
+                  setPending(({ [u.id]: _done, ...rest }) => rest);
+                }}
               />
             </td>
-            <td className="row">
-              <button type="button" aria-label={`Edit ${u.name}`} onClick={() => setEditing(u)}>
-                Edit
-              </button>
-              {u.active ? (
-                <ConfirmButton confirm={`Deactivate ${u.name}`} onConfirm={() => patch(u, { active: false })}>
-                  Deactivate
-                </ConfirmButton>
-              ) : (
-                <button type="button" onClick={() => patch(u, { active: true })}>
-                  Reactivate
+            <td>
+              <div className="row">
+                <button type="button" aria-label={`Edit ${u.name}`} onClick={() => setEditing(u)}>
+                  Edit
                 </button>
-              )}
+                {u.active ? (
+                  <ConfirmButton confirm={`Deactivate ${u.name}`} onConfirm={() => patch(u, { active: false })}>
+                    Deactivate
+                  </ConfirmButton>
+                ) : (
+                  <button type="button" onClick={() => patch(u, { active: true })}>
+                    Reactivate
+                  </button>
+                )}
+              </div>
             </td>
           </tr>
         ))}
