@@ -1,6 +1,7 @@
 // The real stack served over HTTP to Debian's Chromium (playwright-core): one stack and one browser
 // per test file. Needs the built web UI (npm run build:web), as in production.
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { User, UserInput } from '../../api/routes/users';
@@ -8,6 +9,17 @@ import { freePort } from '../../platform/temporal';
 import { startStack, type Session, type Stack } from './stack';
 
 export const SHOTS = 'data/screenshots';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** WCAG 2 A/AA problems axe-core finds on the page as it is now (labels, names, contrast, ARIA). */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
 
 export interface BrowserStack {
   s: Stack;
@@ -18,6 +30,7 @@ export interface BrowserStack {
   signIn(email: string, password: string, opts?: { viewport?: { width: number; height: number }; path?: string }): Promise<Page>;
   /** Creates a user through the admin API. */
   createUser(input: Omit<UserInput, 'password'> & { password?: string }): Promise<User & { password: string }>;
+  /** Saves a screenshot of the screen and fails on any WCAG A/AA violation axe-core finds on it. */
   shot(page: Page, name: string, fullPage?: boolean): Promise<void>;
   close(): Promise<void>;
 }
@@ -53,6 +66,8 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     },
     async shot(page, name, fullPage = true) {
       await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+      const problems = await accessibilityViolations(page);
+      if (problems.length) throw new Error(`accessibility problems on ${name}:\n${problems.join('\n')}`);
     },
     async close() {
       await browser?.close();

@@ -77,7 +77,7 @@ describe('roles in the browser', () => {
 
   it('an admin has every admin screen', async () => {
     await admin.goto(`${b.base}/tickets`);
-    expect(await navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Channel keys', 'Settings']);
+    await expect.poll(() => navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Channel keys', 'Settings']);
     await admin.locator(`[data-ticket="${northTicket}"]`).waitFor();
     await admin.locator(`[data-ticket="${mainTicket}"]`).waitFor();
   });
@@ -291,5 +291,19 @@ describe('admin screens', () => {
     await again.getByLabel('Available').uncheck();
     await expect.poll(async () => (await get<{ items: User[] }>('/users')).items.find((u) => u.id === nils.id)!.available).toBe(false);
     await again.close();
+  });
+
+  it('every admin screen fits a phone-width screen', async () => {
+    await admin.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['/admin/users', '/admin/branches', '/admin/calendars', '/admin/rules', '/admin/taxonomies', '/admin/intake-keys', '/admin/settings', '/account']) {
+      await admin.goto(b.base + path);
+      await admin.getByRole('heading', { level: 1 }).waitFor();
+      await admin.waitForLoadState('networkidle');
+      expect({ path, width: await admin.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 390 });
+    }
+    await admin.goto(`${b.base}/admin/rules`);
+    await admin.getByText('Billing complaints').waitFor();
+    await b.shot(admin, 'admin-rules-phone');
+    await admin.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -1,6 +1,6 @@
 // Generation rules (admin): the ordered list (first active match wins), reordered by drag and drop or
 // with the keyboard (move up / down), the editor, and a simulation of the saved set.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, label, type Branch, type Rule, type Service, type User } from '../api';
 import { useResource } from '../data';
 import { Alert, ConfirmButton, Screen, useAction } from '../ui';
@@ -23,6 +23,7 @@ export function RulesAdmin() {
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
   const [dragged, setDragged] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [refocus, setRefocus] = useState<{ id: string; focus: 'up' | 'down' } | null>(null);
   const { error, run } = useAction();
   const list = useRef<HTMLOListElement>(null);
   const rules = data?.items ?? [];
@@ -37,15 +38,18 @@ export function RulesAdmin() {
     const ok = await run(async () => (await api('POST', '/rules/reorder', { ids }), await reload(), true));
     if (!ok) return;
     setAnnouncement(`${moved.name} is now rule ${to + 1} of ${rules.length}.`);
-    // Keep the keyboard where it was: on the same button of the rule that moved (or its sibling at an edge).
-    if (focus) {
-      requestAnimationFrame(() => {
-        const item = list.current?.querySelector<HTMLElement>(`[data-rule="${moved.id}"]`);
-        const button = item?.querySelector<HTMLButtonElement>(`button[data-move="${focus}"]:not([disabled])`) ?? item?.querySelector<HTMLButtonElement>('button[data-move]:not([disabled])');
-        button?.focus();
-      });
-    }
+    if (focus) setRefocus({ id: moved.id, focus });
   };
+
+  // Keep the keyboard where it was: once the new order is on screen, on the same button of the rule
+  // that moved (or its other move button when it reached an edge).
+  useEffect(() => {
+    if (!refocus) return;
+    const item = list.current?.querySelector<HTMLElement>(`[data-rule="${refocus.id}"]`);
+    const button = item?.querySelector<HTMLButtonElement>(`button[data-move="${refocus.focus}"]:not([disabled])`) ?? item?.querySelector<HTMLButtonElement>('button[data-move]:not([disabled])');
+    button?.focus();
+    setRefocus(null);
+  }, [refocus, rules]);
 
   return (
     <Screen
