@@ -3,6 +3,7 @@
 // composer with the AI draft, lifecycle, refused move, resolve dialog, similar tickets), phone width.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerMessageSignal } from '../../workflows/ticket-messages';
 import { ADMIN } from '../support/stack';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
 
@@ -113,6 +114,11 @@ describe('agent UI', () => {
     await b.s.smtp.waitFor((m) => (m.parsed.text ?? '').includes('next coffee is on us'));
     await page.locator('.timeline blockquote[data-visibility="public"]', { hasText: 'next coffee' }).waitFor();
     await expect.poll(() => status(page).textContent()).toBe('in progress');
+    // The customer answers by email: it shows in the timeline as a customer message.
+    await b.s.temporal.env.client.workflow.getHandle(`ticket-${n}`).signal(customerMessageSignal, {
+      messageId: '<answer-1@example.com>', from: 'bo@example.com', subject: `Re: [#${n}] sorry`, body: 'Thanks, that is kind of you.', verifiedSender: true, autoReply: false, attachments: [], receivedAt: Date.now(),
+    });
+    await page.locator('.timeline li[data-type="email_in"] blockquote', { hasText: 'kind of you' }).waitFor();
 
     await page.getByRole('button', { name: 'Move to pending customer' }).click();
     await expect.poll(() => status(page).textContent()).toBe('pending customer');
@@ -143,6 +149,14 @@ describe('agent UI', () => {
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
     await page.locator('.timeline li[data-type="resolved"]', { hasText: 'Staff behaviour / Apology and explanation' }).waitFor();
     await b.shot(page, 'ticket-resolved');
+    // The customer's CSAT answer lands in the timeline; a happy one closes the ticket.
+    const survey = await b.s.smtp.waitFor((mail) => mail.envelopeTo.includes('bo@example.com') && (mail.parsed.text ?? '').includes('/csat/'));
+    const link = /http:\/\/closeloop\.test(\/csat\/[^\s?]+)\?score=/.exec(survey.parsed.text ?? '')![1];
+    expect((await b.s.app.request(`${link}?score=4`)).status).toBe(200);
+    await page.locator('.timeline li[data-type="csat_answered"]', { hasText: 'CSAT answer 4/5' }).waitFor();
+    await expect.poll(() => status(page).textContent()).toBe('closed');
+    await page.getByText('This ticket is closed.').waitFor();
+    expect(await page.getByRole('form', { name: 'Write' }).count()).toBe(0); // a finished workflow takes no commands
 
     // A later, similar complaint links back to this ticket with its root cause and action.
     const m = await feedbackTicket({ channel: 'web', type: 'star', score: 1, comment: 'Rude staff again, and the coffee was cold', branch: 'main', externalId: 'ui-3' });

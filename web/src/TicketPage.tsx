@@ -62,6 +62,8 @@ export function TicketPage({ number }: { number: number }) {
   const allowed = t.allowedTransitions ?? [];
   const moves = allowed.filter((s) => s !== 'resolved' && s !== 'reopened' && s !== 'closed');
   const open = t.status !== 'resolved' && t.status !== 'closed';
+  // A closed ticket's workflow has finished: it takes no more commands.
+  const writable = !!t.live && t.status !== 'closed';
   const canReassign = me.role !== 'agent';
   const candidates = people.filter((u) => u.active && (u.role === 'admin' || (t.branch !== null && u.branches.includes(t.branch))));
 
@@ -83,7 +85,7 @@ export function TicketPage({ number }: { number: number }) {
           Workflow in Temporal UI
         </a>
       </div>
-      {!t.live && <p className="notice">The workflow of this ticket has ended; this is the stored record.</p>}
+      {!writable && <p className="notice">{t.status === 'closed' ? 'This ticket is closed.' : 'The workflow of this ticket has ended; this is the stored record.'}</p>}
       <div className="bars">
         <SlaBar label="First response" clock={t.sla.firstResponse} escalated={escalated} />
         <SlaBar label="Resolution" clock={t.sla.resolution} escalated={escalated} />
@@ -109,7 +111,7 @@ export function TicketPage({ number }: { number: number }) {
               <dd>{fmtDate(t.createdAt)}</dd>
             </dl>
           </section>
-          {t.live && <Composer ticket={t} send={(body, visibility) => act('comments', { body, visibility })} />}
+          {writable && <Composer ticket={t} send={(body, visibility) => act('comments', { body, visibility })} />}
           <Timeline events={t.timeline} nameOf={nameOf} taxonomy={taxonomy} />
         </div>
         <div className="col-side">
@@ -118,12 +120,12 @@ export function TicketPage({ number }: { number: number }) {
             <p>
               Assignee: <strong data-testid="assignee">{nameOf(t.assigneeId)}</strong>
             </p>
-            {t.live && open && me.role === 'agent' && t.assigneeId !== me.id && (
+            {writable && open && me.role === 'agent' && t.assigneeId !== me.id && (
               <button type="button" onClick={() => act('assign', { userId: me.id })}>
                 Take ticket
               </button>
             )}
-            {t.live && t.status !== 'closed' && canReassign && (
+            {writable && canReassign && (
               <form
                 className="row"
                 onSubmit={async (e) => {
@@ -148,7 +150,7 @@ export function TicketPage({ number }: { number: number }) {
                 </button>
               </form>
             )}
-            {t.live && (
+            {writable && (
               <div className="actions" role="group" aria-label="Status">
                 {moves.map((s) => (
                   <button key={s} type="button" onClick={() => act('status', { to: s })}>
@@ -188,6 +190,7 @@ export function TicketPage({ number }: { number: number }) {
           </section>
           <AiPanel
             ai={t.ai}
+            canRegenerate={writable}
             busy={regenerating !== null}
             regenerate={async () => {
               const before = t.ai?.analysedAt ?? '';

@@ -5,7 +5,7 @@ import { percent } from '../api';
 import { Link } from '../router';
 import { fmtDate } from '../ui';
 
-export function AiPanel({ ai, regenerate, busy }: { ai: TicketView['ai'] | undefined; regenerate: () => void; busy: boolean }) {
+export function AiPanel({ ai, regenerate, busy, canRegenerate }: { ai: TicketView['ai'] | undefined; regenerate: () => void; busy: boolean; canRegenerate: boolean }) {
   return (
     <section className="panel ai" aria-labelledby="ai-title">
       <div className="panel-head">
@@ -15,9 +15,11 @@ export function AiPanel({ ai, regenerate, busy }: { ai: TicketView['ai'] | undef
             Local analyser
           </span>
         )}
-        <button type="button" onClick={regenerate} disabled={busy}>
-          {busy ? 'Regenerating…' : 'Regenerate'}
-        </button>
+        {canRegenerate && (
+          <button type="button" onClick={regenerate} disabled={busy}>
+            {busy ? 'Regenerating…' : 'Regenerate'}
+          </button>
+        )}
       </div>
       {!ai ? (
         <p>Not analysed yet.</p>
