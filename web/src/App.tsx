@@ -83,7 +83,7 @@ interface ScreenEntry {
   nav?: string;
   group?: 'main' | 'admin';
   roles?: Role[];
-  render: (match: RegExpExecArray | null) => ReactNode;
+  render: (match: RegExpExecArray | null, me: Me) => ReactNode;
 }
 
 const ALL: Role[] = ['agent', 'manager', 'admin'];
@@ -209,7 +209,7 @@ export function App() {
         </header>
         <main id="main">
           {found && allowed ? (
-            found.screen.render(found.match)
+            found.screen.render(found.match, me)
           ) : (
             <Screen title={found ? 'Not allowed' : 'Not found'}>
               <p>{found ? `This screen needs the ${(found.screen.roles ?? []).join(' or ')} role.` : `Nothing at ${path}.`}</p>
