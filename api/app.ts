@@ -17,6 +17,7 @@ import { ruleRoutes } from './routes/rules';
 import { smsRoutes } from './routes/sms';
 import { taxonomyRoutes } from './routes/taxonomies';
 import { ticketRoutes } from './routes/tickets';
+import { userRoutes } from './routes/users';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -34,6 +35,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/rules', ruleRoutes());
   api.route('/sms', smsRoutes());
   api.route('/intake-keys', intakeKeyRoutes());
+  api.route('/users', userRoutes());
   api.route('/', orgRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });
