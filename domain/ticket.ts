@@ -46,6 +46,8 @@ export interface TicketInput {
   repeatDetractor: boolean;
   csatSurvey: boolean;
   linkedTicketNumber?: number | null;
+  /** Unguessable token in the Reply-To of the ticket's mail (support+<token>@…); absent on older tickets. */
+  replyToken?: string | null;
   /** Continue-as-new threshold (history events); lowered in tests to exercise the hand-over. */
   maxHistoryEvents?: number;
 }
@@ -136,7 +138,7 @@ export interface CustomerMessage {
   body: string;
   verifiedSender: boolean;
   autoReply: boolean;
-  attachments: Array<{ id: string; filename: string; contentType: string; size: number }>;
+  attachments: Array<{ id: string; filename: string; contentType: string; size: number; stored?: boolean }>; // stored: false = over the size cap
   receivedAt: number;
 }
 
