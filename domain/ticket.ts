@@ -55,14 +55,16 @@ export interface TicketInput {
 export interface TicketSettings {
   pauseResolutionWhilePending: boolean;
   followUpDays: number; // CSAT answer window; no answer closes the ticket
+  /** After closing, a customer reply reopens the ticket for this many days; later (and with 0, as in
+   * Zendesk) it opens a new ticket linked to the closed one. */
   reopenWindowDays: number;
-  csatReminder: boolean;
+  csatReminder: boolean; // one reminder halfway through the follow-up window
 }
 
 export const DEFAULT_TICKET_SETTINGS: TicketSettings = {
   pauseResolutionWhilePending: true,
   followUpDays: 7,
-  reopenWindowDays: 14,
+  reopenWindowDays: 0,
   csatReminder: false,
 };
 
