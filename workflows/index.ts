@@ -1,2 +1,3 @@
+export { followUpIntakeWorkflow } from './follow-up';
 export { feedbackIntakeWorkflow } from './intake';
 export { ticketWorkflow } from './ticket';
