@@ -83,6 +83,8 @@ export async function listDevMail(db: Db, limit: number, offset: number): Promis
   return rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }));
 }
 
+export type DevMailDetail = NonNullable<Awaited<ReturnType<typeof readDevMail>>>;
+
 export async function readDevMail(db: Db, id: number) {
   const [row] = await db.select().from(devMailbox).where(eq(devMailbox.id, id));
   if (!row) return null;

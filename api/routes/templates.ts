@@ -26,6 +26,7 @@ export const templateSchema = z
     default: templateBodySchema,
   })
   .meta({ id: 'MailTemplate' });
+export type MailTemplate = z.infer<typeof templateSchema>;
 const previewSchema = z.object({ subject: z.string(), text: z.string(), html: z.string() }).meta({ id: 'MailPreview' });
 const keyParam = z.object({ key: z.string().describe(`One of ${TEMPLATE_KEYS.join(', ')}`) });
 

@@ -1,5 +1,6 @@
 // Shell: sign-in, then a dashboard + board, ticket pages by URL (/tickets/<n>), sign-out.
 import { useEffect, useState } from 'react';
+import { AdminLinks, AdminScreen, adminScreenFromPath, type AdminScreenName } from './admin/AdminScreens';
 import { api, setCsrf, type Me, type TicketRow } from './api';
 import { Board } from './Board';
 import { clockColour } from './SlaBar';
@@ -73,12 +74,13 @@ const ticketFromPath = () => {
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [ticket, setTicket] = useState<number | null>(ticketFromPath());
+  const [adminScreen, setAdminScreen] = useState<AdminScreenName | null>(adminScreenFromPath());
 
   useEffect(() => {
     api<Me>('GET', '/auth/me')
       .then((m) => (setCsrf(m.csrfToken), setMe(m)))
       .catch(() => setMe(null));
-    const onPop = () => setTicket(ticketFromPath());
+    const onPop = () => (setTicket(ticketFromPath()), setAdminScreen(adminScreenFromPath()));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
@@ -86,6 +88,11 @@ export function App() {
   const go = (n: number | null) => {
     history.pushState(null, '', n === null ? '/' : `/tickets/${n}`);
     setTicket(n);
+    setAdminScreen(null);
+  };
+  const goAdmin = (screen: AdminScreenName) => {
+    history.pushState(null, '', `/admin/${screen}`);
+    setAdminScreen(screen);
   };
 
   if (me === undefined) return <p>Loading…</p>;
@@ -96,13 +103,16 @@ export function App() {
         <a href="/" onClick={(e) => (e.preventDefault(), go(null))}>
           <strong>Closeloop</strong>
         </a>
+        {me.role === 'admin' && <AdminLinks go={goAdmin} />}
         <span>
           {me.name} ({me.role})
         </span>
         <button onClick={async () => (await api('POST', '/auth/logout'), setMe(null))}>Sign out</button>
       </header>
       <main>
-        {ticket === null ? (
+        {adminScreen ? (
+          <AdminScreen name={adminScreen} openTicket={go} />
+        ) : ticket === null ? (
           <>
             <Dashboard />
             <Board open={go} />

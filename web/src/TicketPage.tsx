@@ -1,6 +1,7 @@
 // One ticket: the feedback, the AI panel, SLA bars, the timeline, the composer and the allowed actions.
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type TaxonomyEntry, type TicketDetail } from './api';
+import { Attachments, type AttachmentRef } from './Attachments';
 import { SlaBar } from './SlaBar';
 
 const label = (s: string) => s.replace(/_/g, ' ');
@@ -50,6 +51,7 @@ export function TicketPage({ number, back }: { number: number; back: () => void 
         <a href={t.temporalUrl} target="_blank" rel="noreferrer">
           Open in Temporal UI
         </a>
+        {t.linkedTicketNumber !== null && <> · follow-up of #{t.linkedTicketNumber}</>}
       </p>
       <div className="bars">
         <SlaBar label="First response" clock={t.sla.firstResponse} escalated={escalated} />
@@ -154,6 +156,7 @@ export function TicketPage({ number, back }: { number: number; back: () => void 
               {e.from || e.to ? ` ${e.from ?? ''} → ${e.to ?? ''}` : ''}
               {e.reason ? ` (${e.reason})` : ''}
               {typeof e.data?.body === 'string' && <blockquote data-visibility={String(e.data.visibility ?? 'customer')}>{e.data.body}</blockquote>}
+              {Array.isArray(e.data?.attachments) && <Attachments items={e.data.attachments as AttachmentRef[]} />}
             </li>
           ))}
         </ol>
