@@ -1,34 +1,22 @@
 // The agent UI in a real browser (Debian's Chromium via playwright-core) on the real stack.
-import { mkdirSync } from 'node:fs';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/security';
 import { users } from '../../db/schema';
-import { freePort } from '../../platform/temporal';
-import { ADMIN, startStack, type Session, type Stack } from '../support/stack';
+import { SHOTS, startBrowserStack, type BrowserStack } from '../support/browser';
+import { ADMIN, type Session, type Stack } from '../support/stack';
 
-const SHOTS = 'data/screenshots';
+let env: BrowserStack;
 let s: Stack;
-let server: ServerType;
 let base: string;
 let browser: Browser;
 let admin: Session;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  s = await startStack();
-  admin = await s.login();
-  const port = await freePort();
-  server = serve({ fetch: s.app.fetch, port, hostname: '127.0.0.1' });
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'] });
+  env = await startBrowserStack();
+  ({ s, base, browser, admin } = env);
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-  await s?.teardown();
-});
+afterAll(async () => env?.close());
 
 async function signIn(email: string, password: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
   const page = await browser.newPage({ viewport });

@@ -1,36 +1,24 @@
 // The email admin screens in a real browser (Chromium) on the real stack in embedded mode: edit a
 // template (refused, then saved), see the mail in the dev mailbox, answer it as the customer and find
 // the answer, with its attachment link, on the ticket page.
-import { mkdirSync } from 'node:fs';
-import { serve, type ServerType } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devMailbox } from '../../db/schema';
-import { freePort } from '../../platform/temporal';
-import { ADMIN, startStack, type Session, type Stack } from '../support/stack';
+import { SHOTS, startBrowserStack, type BrowserStack } from '../support/browser';
+import { ADMIN, type Session, type Stack } from '../support/stack';
 
-const SHOTS = 'data/screenshots';
+let env: BrowserStack;
 let s: Stack;
-let server: ServerType;
 let base: string;
 let browser: Browser;
 let admin: Session;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  s = await startStack({ devMailbox: true });
-  admin = await s.login();
-  const port = await freePort();
-  server = serve({ fetch: s.app.fetch, port, hostname: '127.0.0.1' });
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'] });
+  env = await startBrowserStack({ devMailbox: true });
+  ({ s, base, browser, admin } = env);
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-  await s?.teardown();
-});
+afterAll(async () => env?.close());
 
 describe('email admin screens', () => {
   it('edits a template, then answers the mail it produced as the customer from the dev mailbox', async () => {
