@@ -1,15 +1,15 @@
 // Builds the activities' dependencies from the validated config (one place for every external client).
-import path from 'node:path';
 import type { Db } from '../db/client';
 import type { Config } from '../platform/config';
 import type { ActivityDeps } from '.';
 import { createMailer } from './mail/smtp';
 import { createSlackClient } from './notify';
 
-export function activityDepsFromConfig(config: Config, db: Db): ActivityDeps {
+/** `smtpUrl`: SMTP_URL, or the built-in dev mailbox's address in embedded mode. */
+export function activityDepsFromConfig(config: Config, db: Db, smtpUrl: string): ActivityDeps {
   return {
     db,
-    mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: path.join(config.dataDir, 'outbox') }),
+    mailer: createMailer({ smtpUrl, from: config.MAIL_FROM }),
     slack: createSlackClient(config.SLACK_TOKEN, config.SLACK_API_URL),
     ai: config.AI_BASE_URL
       ? {

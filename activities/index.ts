@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Db } from '../db/client';
 import { createAiActivities, type AiConfig } from './ai/analyse';
 import { createCustomerMailActivities } from './customer-mail';
+import { createFollowUpActivities } from './follow-up';
 import { createIntakeActivities } from './intake';
 import type { Mailer } from './mail/smtp';
 import { createNotifyActivities } from './notify';
@@ -23,6 +24,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createIntakeActivities(deps.db),
+    ...createFollowUpActivities(deps.db),
     ...createProjectionActivities(deps.db),
     ...createNotifyActivities(deps),
     ...createCustomerMailActivities(deps),

@@ -37,6 +37,7 @@ export const configSchema = z.object({
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().email().default('support@closeloop.local'),
   IMAP_URL: optionalUrl,
+  MAIL_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(0).default(10 * 1024 * 1024),
   SLACK_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
   AI_BASE_URL: optionalUrl,
@@ -64,6 +65,8 @@ export type Config = RawConfig & {
   dataDir: string;
   publicUrl: string;
   temporalUiUrl: string;
+  /** Embedded mode: no SMTP_URL, so the built-in dev mailbox receives what the app sends. */
+  devMailbox: boolean;
 };
 
 export interface GoogleBusinessConfig {
@@ -105,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(c.DATA_DIR),
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     temporalUiUrl: c.TEMPORAL_UI_URL ?? `http://localhost:${c.TEMPORAL_UI_PORT}`,
+    devMailbox: !c.SMTP_URL,
   };
 }

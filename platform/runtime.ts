@@ -4,7 +4,9 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { createApp } from '../api/app';
 import { openDatabase, type Database } from '../db/client';
 import { activityDepsFromConfig } from '../activities/deps-from-config';
+import { startDevMailbox } from '../activities/mail/dev-mailbox';
 import { startImapReader } from '../activities/mail/imap-reader';
+import type { InboundDeps } from '../activities/mail/inbound';
 import { createWorker } from '../worker';
 import { ensureGoogleReviewsSchedule } from './google-reviews-schedule';
 import { bootstrap } from './bootstrap';
@@ -32,6 +34,9 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 }
 
 export async function startWorker(config: Config, address: string, database: Database): Promise<{ worker: Worker; running: Promise<void> }> {
+  // Embedded mode: what the app sends goes to the built-in dev mailbox (kept in the database).
+  const devMailbox = config.devMailbox ? await startDevMailbox(database.db) : null;
+  if (devMailbox) console.log(`[closeloop] no SMTP_URL: outgoing mail goes to the dev mailbox (${devMailbox.url}); read it in the web UI under Dev mailbox`);
   // Workers may start before any API: the ticket workflow's search attributes must exist either way.
   const admin = await connectClient(address, config.TEMPORAL_NAMESPACE);
   await registerSearchAttributes(admin.connection, config.TEMPORAL_NAMESPACE);
@@ -44,9 +49,12 @@ export async function startWorker(config: Config, address: string, database: Dat
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: activityDepsFromConfig(config, database.db),
+    deps: activityDepsFromConfig(config, database.db, config.SMTP_URL ?? devMailbox!.url),
   });
-  const running = worker.run().finally(() => connection.close());
+  const running = worker.run().finally(async () => {
+    await connection.close();
+    await devMailbox?.close();
+  });
   return { worker, running };
 }
 
@@ -73,7 +81,7 @@ export async function startApi(config: Config, address: string, database: Databa
 export async function startMailReader(config: Config, address: string, database: Database): Promise<{ stop(): Promise<void> } | null> {
   if (!config.IMAP_URL) return null;
   const { connection, client } = await connectClient(address, config.TEMPORAL_NAMESPACE);
-  const reader = startImapReader(config.IMAP_URL, { db: database.db, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, mailDomain: config.MAIL_FROM.split('@')[1] });
+  const reader = startImapReader(config.IMAP_URL, inboundDepsFromConfig(config, database, client));
   console.log(`[closeloop] reading customer answers from ${new URL(config.IMAP_URL).host}`);
   return {
     stop: async () => {
@@ -81,6 +89,10 @@ export async function startMailReader(config: Config, address: string, database:
       await connection.close();
     },
   };
+}
+
+export function inboundDepsFromConfig(config: Config, database: Database, temporal: InboundDeps['temporal']): InboundDeps {
+  return { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, mailFrom: config.MAIL_FROM, mailDomain: config.MAIL_FROM.split('@')[1], attachmentMaxBytes: config.MAIL_ATTACHMENT_MAX_BYTES };
 }
 
 /** Asks a running worker to stop; a no-op when the SDK's own signal handling is already draining it. */

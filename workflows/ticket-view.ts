@@ -56,6 +56,7 @@ export interface TicketView {
   csat: { sentAt: number | null; score: number | null; answeredAt: number | null; recovered: boolean | null; comment?: string | null; reasonId?: string | null } | null;
   reopenCount: number;
   linkedTicketNumber: number | null;
+  replyToken: string | null;
   createdAt: number;
   updatedAt: number;
   firstRespondedAt: number | null;

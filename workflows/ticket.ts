@@ -62,6 +62,9 @@ function rejectInvalid(check: () => void): void {
 
 export async function ticketWorkflow(input: TicketInput, carried?: TicketData): Promise<TicketView> {
   const t = carried ? TicketState.restore(carried) : TicketState.create(input);
+  // Added after tickets were already running (they ended at close): a closed ticket keeps listening
+  // through its reopen window and for the comment that may follow a one-click CSAT answer.
+  t.listenAfterClose = patched('listen-after-close');
   let dirty = false;
 
   const now = () => Date.now(); // workflow time: deterministic on replay
@@ -172,7 +175,13 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       }
       case 'send_csat': {
         const out = await acts.sendCsatSurvey(view);
-        if (out) t.markCsatSent(out.token, now());
+        // The optional reminder is a timer added after tickets were already running: patched.
+        if (out) t.markCsatSent(out.token, now(), input.settings.csatReminder && patched('csat-reminder'));
+        return;
+      }
+      case 'send_csat_reminder': {
+        const out = await acts.sendCsatReminder(view);
+        if (out) t.recordEffect('email_out', at, { ...out, kind: 'csat_reminder' });
         return;
       }
       case 'notify_assignee': {
@@ -206,7 +215,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       dirty = false;
       await project();
     }
-    if (t.status === 'closed') break;
+    if (t.isSettled(now())) break;
     if (workflowInfo().historyLength > (input.maxHistoryEvents ?? MAX_HISTORY_EVENTS) || workflowInfo().continueAsNewSuggested) {
       await project();
       // Nothing may await between this and the hand-over, or a newly admitted update would be cut off.

@@ -35,10 +35,10 @@ export interface BrowserStack {
   close(): Promise<void>;
 }
 
-export async function startBrowserStack(): Promise<BrowserStack> {
+export async function startBrowserStack(opts: Parameters<typeof startStack>[0] = {}): Promise<BrowserStack> {
   if (!existsSync('web/dist/index.html')) throw new Error('build the web UI first: npm run build:web');
   mkdirSync(SHOTS, { recursive: true });
-  const s = await startStack();
+  const s = await startStack(opts);
   const admin = await s.login();
   const port = await freePort();
   const server: ServerType = serve({ fetch: s.app.fetch, port, hostname: '127.0.0.1' });

@@ -4,10 +4,12 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Account } from './Account';
 import { IntakeKeysAdmin } from './admin/IntakeKeys';
 import { CalendarsAdmin } from './admin/Calendars';
+import { DevMailbox } from './admin/DevMailbox';
 import { OrganisationAdmin } from './admin/Organisation';
 import { RulesAdmin } from './admin/Rules';
 import { SettingsAdmin } from './admin/Settings';
 import { TaxonomiesAdmin } from './admin/Taxonomies';
+import { Templates } from './admin/Templates';
 import { UsersAdmin } from './admin/Users';
 import { api, setCsrf, type Me, type Role, type TicketRow } from './api';
 import { Board } from './Board';
@@ -102,6 +104,8 @@ const SCREENS: ScreenEntry[] = [
   { path: '/admin/taxonomies', nav: 'Taxonomies', group: 'admin', roles: ADMIN, render: () => <TaxonomiesAdmin /> },
   { path: '/admin/intake-keys', nav: 'Channel keys', group: 'admin', roles: ADMIN, render: () => <IntakeKeysAdmin /> },
   { path: '/admin/settings', nav: 'Settings', group: 'admin', roles: ADMIN, render: () => <SettingsAdmin /> },
+  { path: '/admin/templates', nav: 'Templates', group: 'admin', roles: ADMIN, render: () => <Templates /> },
+  { path: '/admin/mailbox', nav: 'Dev mailbox', group: 'admin', roles: ADMIN, render: () => <DevMailbox openTicket={(n) => navigate(`/tickets/${n}`)} /> },
 ];
 
 function matchScreen(path: string): { screen: ScreenEntry; match: RegExpExecArray | null } | null {

@@ -84,8 +84,9 @@ export function TicketPage({ number }: { number: number }) {
         <a href={t.temporalUrl} target="_blank" rel="noreferrer">
           Workflow in Temporal UI
         </a>
+        {t.linkedTicketNumber !== null && <Link to={`/tickets/${t.linkedTicketNumber}`}>follow-up of #{t.linkedTicketNumber}</Link>}
       </div>
-      {!writable && <p className="notice">{t.status === 'closed' ? 'This ticket is closed.' : 'The workflow of this ticket has ended; this is the stored record.'}</p>}
+      {!writable && <p className="notice">{t.status === 'closed' ? (allowed.includes('reopened') ? 'This ticket is closed; it can still be reopened.' : 'This ticket is closed.') : 'The workflow of this ticket has ended; this is the stored record.'}</p>}
       <div className="bars">
         <SlaBar label="First response" clock={t.sla.firstResponse} escalated={escalated} />
         <SlaBar label="Resolution" clock={t.sla.resolution} escalated={escalated} />
@@ -150,7 +151,7 @@ export function TicketPage({ number }: { number: number }) {
                 </button>
               </form>
             )}
-            {writable && (
+            {(writable || (t.live && allowed.includes('reopened'))) && (
               <div className="actions" role="group" aria-label="Status">
                 {moves.map((s) => (
                   <button key={s} type="button" onClick={() => act('status', { to: s })}>

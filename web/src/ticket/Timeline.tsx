@@ -1,6 +1,7 @@
 // A ticket's history: audit events, public replies, internal notes, customer emails and CSAT, each
 // worded for people (names instead of ids) and marked with its type for styling and tests.
 import { label, type TaxonomyEntry, type TimelineRow } from '../api';
+import { Attachments, type AttachmentRef } from '../Attachments';
 import { fmtDate } from '../ui';
 
 const CLOCK: Record<string, string> = { firstResponse: 'first response', resolution: 'resolution', nextReply: 'next reply' };
@@ -70,6 +71,7 @@ export function Timeline({ events, nameOf, taxonomy }: { events: TimelineRow[]; 
               </div>
               {e.reason && e.type !== 'created' && e.type !== 'csat_answered' && <div className="tl-reason">{e.reason}</div>}
               {body && <blockquote data-visibility={kind}>{body}</blockquote>}
+              {Array.isArray(e.data?.attachments) && <Attachments items={e.data.attachments as AttachmentRef[]} />}
             </li>
           );
         })}
