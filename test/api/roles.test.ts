@@ -56,6 +56,15 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /users': 'admin',
   'PATCH /users/{id}': 'admin',
   'PUT /users/{id}/availability': 'signed-in', // self or admin: checked below
+  'GET /templates': 'admin',
+  'GET /templates/{key}': 'admin',
+  'PUT /templates/{key}': 'admin',
+  'DELETE /templates/{key}': 'admin',
+  'POST /templates/{key}/preview': 'admin',
+  'GET /attachments/{id}': 'signed-in', // the ticket's branch: checked in test/mail/inbound.test.ts
+  'GET /dev-mailbox': 'admin',
+  'GET /dev-mailbox/{id}': 'admin',
+  'POST /dev-mailbox/{id}/answer': 'admin',
 };
 
 type Op = { method: string; path: string; key: string };
