@@ -167,6 +167,9 @@ describe('admin screens', () => {
     await expect.poll(() => editor.getByRole('alert').textContent()).toMatch(/at least one score bucket/); // the server's field error
     await editor.getByLabel('Keywords').fill('refund\ncharged twice');
     await editor.getByLabel('Star 4 5').check();
+    await editor.getByRole('button', { name: 'Add a score range' }).click();
+    const range = editor.getByRole('group', { name: 'Score range 1' });
+    await range.getByLabel('To', { exact: true }).selectOption('4');
     await editor.getByLabel('Fire').selectOption({ label: 'only with a comment' });
     await editor.getByRole('group', { name: 'Scope (empty: everywhere)' }).getByLabel('Main branch').check();
     await editor.getByLabel('Priority').selectOption('low');
@@ -187,7 +190,7 @@ describe('admin screens', () => {
     const billing = rules.find((r) => r.name === 'Billing complaints')!;
     expect(billing).toMatchObject({
       position: 2,
-      trigger: { buckets: ['star_4_5'], keywords: ['refund', 'charged twice'] },
+      trigger: { buckets: ['star_4_5'], scoreRanges: [{ type: 'nps', min: 0, max: 4 }], keywords: ['refund', 'charged twice'] },
       condition: 'with_comment',
       scope: { branches: ['main'], services: [] },
       outcome: { priority: 'low', pool: [ari.id], strategy: 'first_available', sla: { firstResponseHours: 2 }, csatSurvey: false, escalationChain: [{ level: 1, afterHours: 4, users: [{ userId: mo.id, channel: 'slack', slackTarget: '#escalations' }] }] },

@@ -3,9 +3,10 @@
 // (buckets, conditions, kinds, priorities, strategies) come from the domain schema itself.
 import { useState, type ReactNode } from 'react';
 import { api, label, type Branch, type Rule, type Service, type User } from '../api';
-import { ruleDefinitionSchema } from '../../../domain/rules';
+import { SCORE_RANGES } from '../../../domain/feedback';
+import { RULE_CONDITION_LABELS, ruleDefinitionSchema, type ScoreRange } from '../../../domain/rules';
 import { BUCKETS } from '../../../domain/score-tiers';
-import { PRIORITIES } from '../../../domain/types';
+import { CAPTURE_TYPES, PRIORITIES } from '../../../domain/types';
 import { Alert, Field, useAction } from '../ui';
 import { NEW_RULE, ruleBody, type RuleDraft } from './rule-draft';
 import { SimulatePanel } from './SimulatePanel';
@@ -18,7 +19,6 @@ const outcomeShape = shape.outcome.shape;
 const CONDITIONS = shape.condition.unwrap().options as readonly RuleDraft['condition'][];
 const KINDS = outcomeShape.kind.unwrap().options as readonly Outcome['kind'][];
 const STRATEGIES = outcomeShape.strategy.unwrap().options as readonly Outcome['strategy'][];
-const CONDITION_TEXT: Partial<Record<string, string>> = { always: 'always', with_comment: 'only with a comment', without_comment: 'only without a comment' };
 const STRATEGY_TEXT: Partial<Record<string, string>> = { round_robin: 'round robin', first_available: 'first available', random: 'random' };
 
 export interface EditorContext {
@@ -68,6 +68,35 @@ function Choice<T extends string>(p: { text: string; options: readonly T[]; name
 }
 
 /** An ordered list of people (pool order matters for round robin and first available). */
+/** Explicit score bands (e.g. NPS 0–4), one row each: capture type, from, to. */
+function ScoreRanges({ ranges, onChange, error }: { ranges: ScoreRange[]; onChange: (r: ScoreRange[]) => void; error: (path: string) => string | undefined }) {
+  const set = (i: number, r: Partial<ScoreRange>) => onChange(ranges.map((x, j) => (j === i ? { ...x, ...r } : x)));
+  return (
+    <fieldset>
+      <legend>Score ranges</legend>
+      <small className="hint">Fires on a score inside a range of its capture type, both ends included</small>
+      {ranges.map((r, i) => {
+        const bounds = SCORE_RANGES[r.type];
+        const scores = Array.from({ length: bounds.max - bounds.min + 1 }, (_, k) => String(bounds.min + k));
+        const rowError = error(`trigger.scoreRanges.${i}`) ?? error(`trigger.scoreRanges.${i}.min`);
+        return (
+          <div className="row" key={i} role="group" aria-label={`Score range ${i + 1}`}>
+            <Choice text="Capture type" options={CAPTURE_TYPES} value={r.type} onChange={(type) => set(i, { type, min: SCORE_RANGES[type].min, max: SCORE_RANGES[type].max })} />
+            <Choice text="From" options={scores} value={String(r.min)} onChange={(v) => set(i, { min: Number(v) })} />
+            <Choice text="To" options={scores} value={String(r.max)} onChange={(v) => set(i, { max: Number(v) })} error={rowError} />
+            <button type="button" aria-label={`Remove score range ${i + 1}`} onClick={() => onChange(ranges.filter((_, j) => j !== i))}>
+              ✕
+            </button>
+          </div>
+        );
+      })}
+      <button type="button" onClick={() => onChange([...ranges, { type: 'nps', min: 0, max: 6 }])}>
+        Add a score range
+      </button>
+    </fieldset>
+  );
+}
+
 function PeopleList({ legend, ids, people, onChange, error }: { legend: string; ids: string[]; people: User[]; onChange: (ids: string[]) => void; error?: string }) {
   const [adding, setAdding] = useState('');
   const name = (id: string) => people.find((u) => u.id === id)?.name ?? id;
@@ -192,6 +221,10 @@ export const RULE_SECTIONS: Array<{ legend: string; fields: FieldSpec[] }> = [
         ),
       },
       {
+        path: 'trigger.scoreRanges',
+        render: ({ draft, update, error }) => <ScoreRanges ranges={draft.trigger.scoreRanges} onChange={(scoreRanges) => update((d) => ({ ...d, trigger: { ...d.trigger, scoreRanges } }))} error={error} />,
+      },
+      {
         path: 'trigger.keywords',
         render: ({ draft, update, error }) => (
           <Field label="Keywords" hint="One per line; whole words, case and accents ignored" error={error('trigger.keywords')}>
@@ -203,7 +236,7 @@ export const RULE_SECTIONS: Array<{ legend: string; fields: FieldSpec[] }> = [
   },
   {
     legend: 'Condition',
-    fields: [{ path: 'condition', render: ({ draft, update, error }) => <Choice text="Fire" options={CONDITIONS} names={CONDITION_TEXT} value={draft.condition} onChange={(condition) => update((d) => ({ ...d, condition }))} error={error('condition')} /> }],
+    fields: [{ path: 'condition', render: ({ draft, update, error }) => <Choice text="Fire" options={CONDITIONS} names={RULE_CONDITION_LABELS} value={draft.condition} onChange={(condition) => update((d) => ({ ...d, condition }))} error={error('condition')} /> }],
   },
   {
     legend: 'Scope (empty: everywhere)',

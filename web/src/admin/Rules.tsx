@@ -4,15 +4,16 @@ import { useEffect, useRef, useState } from 'react';
 import { api, label, type Branch, type Rule, type Service, type User } from '../api';
 import { useResource } from '../data';
 import { Alert, ConfirmButton, Screen, useAction } from '../ui';
+import { RULE_CONDITION_LABELS } from '../../../domain/rules';
 import { RuleEditor } from './RuleEditor';
 import { SimulatePanel } from './SimulatePanel';
 
 function summary(r: Rule, name: (id: string) => string) {
-  const trigger = [...r.trigger.buckets.map(label), ...r.trigger.keywords.map((k) => `"${k}"`)].join(', ');
+  const trigger = [...r.trigger.buckets.map(label), ...r.trigger.scoreRanges.map((x) => `${x.type.toUpperCase()} ${x.min}–${x.max}`), ...r.trigger.keywords.map((k) => `"${k}"`)].join(', ');
   const scope = [...r.scope.branches, ...r.scope.services].join(', ') || 'everywhere';
   const pool = r.outcome.pool.length ? `${label(r.outcome.strategy)} over ${r.outcome.pool.map(name).join(', ')}` : 'unassigned';
   const chain = r.outcome.escalationChain.length ? `, escalates in ${r.outcome.escalationChain.length} level(s)` : '';
-  return `${trigger || 'no trigger'} · ${label(r.condition)} · ${scope} → ${r.outcome.priority} ${r.outcome.kind}, ${pool}${chain}`;
+  return `${trigger || 'no trigger'} · ${RULE_CONDITION_LABELS[r.condition]} · ${scope} → ${r.outcome.priority} ${r.outcome.kind}, ${pool}${chain}`;
 }
 
 export function RulesAdmin() {

@@ -6,8 +6,7 @@ export type RuleDraft = Omit<Rule, 'id' | 'position'>;
 export const NEW_RULE: RuleDraft = {
   name: '',
   active: true,
-  // Trigger fields this screen does not know yet take their defaults on the server.
-  trigger: { buckets: [], keywords: [] } as unknown as RuleDraft['trigger'],
+  trigger: { buckets: [], scoreRanges: [], keywords: [] },
   condition: 'always',
   scope: { branches: [], services: [] },
   outcome: { kind: 'recovery', priority: 'medium', pool: [], strategy: 'round_robin', escalationChain: [], csatSurvey: true },
