@@ -1,15 +1,19 @@
 // Mail to the customer: public replies threaded into one conversation, the CSAT survey after
-// resolution and the review ask for promoters. Each send is exactly-once per ticket event.
+// resolution (and its one optional reminder) and the review ask for promoters. Each send is
+// exactly-once per ticket event; texts come from the templates (domain/templates.ts).
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notifications } from '../db/schema';
-import { replySubject, ticketMessageId } from '../domain/email-threading';
+import { replyAddress, replySubject, ticketMessageId } from '../domain/email-threading';
+import { scoreLinks } from '../domain/templates';
 import type { Actor } from '../domain/ticket';
 import type { TicketView } from '../workflows/ticket-view';
 import type { Mailer } from './mail/smtp';
+import { claimAdvocacyAsk } from './advocacy-cap';
 import { readSetting } from './settings';
 import { sendOnce } from './outbox';
+import { renderStoredTemplate } from './templates';
 
 export interface CustomerMailDeps {
   db: Db;
@@ -18,18 +22,46 @@ export interface CustomerMailDeps {
   mailDomain: string;
 }
 
+export type SentMail = {
+  to: string;
+  messageId: string;
+  subject: string;
+};
+
 export function createCustomerMailActivities(deps: CustomerMailDeps) {
-  // Every message of a ticket references the first one so mail clients show one conversation.
+  // Every message of a ticket references the first one so mail clients show one conversation, and
+  // carries the ticket's reply address so the answer finds its ticket whatever the client does.
   const root = (t: TicketView) => ticketMessageId(t.number, 0, deps.mailDomain);
+  const thread = (t: TicketView) => ({
+    inReplyTo: root(t),
+    references: [root(t)],
+    ...(t.replyToken ? { replyTo: replyAddress(deps.mailer.from, t.replyToken) } : {}),
+  });
+  const customerVars = (t: TicketView) => ({ customerName: t.contact.name ?? 'there', ticketNumber: t.number, ticketTitle: t.title });
+
+  /** The survey token is chosen once per resolution and kept in the outbox row, so a retry mails the same link. */
+  async function surveyToken(ticket: TicketView, to: string): Promise<{ key: string; token: string; sent: boolean }> {
+    const key = `t${ticket.number}:csat:${ticket.reopenCount}`;
+    await deps.db.insert(notifications).values({ key, ticketNumber: ticket.number, channel: 'email', target: to, status: 'sending', payload: { token: `${ticket.number}.${randomBytes(16).toString('hex')}` } }).onConflictDoNothing();
+    const [row] = await deps.db.select().from(notifications).where(eq(notifications.key, key));
+    return { key, token: (row.payload as { token: string }).token, sent: row.status === 'sent' };
+  }
+
+  async function renderSurvey(ticket: TicketView, template: 'csat_survey' | 'csat_reminder', token: string) {
+    const surveyUrl = `${deps.publicUrl}/csat/${token}`;
+    const mail = await renderStoredTemplate(deps.db, template, { ...customerVars(ticket), surveyUrl, scoreLinks: scoreLinks(surveyUrl) });
+    return { ...mail, subject: replySubject(ticket.number, mail.subject) };
+  }
 
   return {
-    async sendPublicReply(ticket: TicketView, seq: number, body: string, actor: Actor): Promise<{ to: string; messageId: string; subject: string } | null> {
+    async sendPublicReply(ticket: TicketView, seq: number, body: string, actor: Actor): Promise<SentMail | null> {
       const to = ticket.contact.email;
       if (!to) return null;
       const messageId = ticketMessageId(ticket.number, seq, deps.mailDomain);
-      const subject = replySubject(ticket.number, ticket.title);
+      const mail = await renderStoredTemplate(deps.db, 'reply', { ...customerVars(ticket), body, agentName: actor.name });
+      const subject = replySubject(ticket.number, mail.subject);
       await sendOnce(deps.db, `t${ticket.number}:reply:${seq}`, { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject } }, async () => {
-        await deps.mailer.sendMail({ to, subject, text: `${body}\n\n— ${actor.name}`, messageId, inReplyTo: root(ticket), references: [root(ticket)] });
+        await deps.mailer.sendMail({ to, subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
       });
       return { to, messageId, subject };
     },
@@ -37,39 +69,48 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
     async sendCsatSurvey(ticket: TicketView): Promise<{ token: string } | null> {
       const to = ticket.contact.email;
       if (!to) return null;
-      const key = `t${ticket.number}:csat:${ticket.reopenCount}`;
-      // The token is chosen once and kept in the outbox row, so a retry mails the same link.
-      await deps.db.insert(notifications).values({ key, ticketNumber: ticket.number, channel: 'email', target: to, status: 'sending', payload: { token: `${ticket.number}.${randomBytes(16).toString('hex')}` } }).onConflictDoNothing();
-      const [row] = await deps.db.select().from(notifications).where(eq(notifications.key, key));
-      const token = (row.payload as { token: string }).token;
-      if (row.status !== 'sent') {
-        const link = `${deps.publicUrl}/csat/${token}`;
-        await deps.mailer.sendMail({
-          to,
-          subject: replySubject(ticket.number, 'How did we do?'),
-          text: `Hello${ticket.contact.name ? ` ${ticket.contact.name}` : ''},\n\nwe have resolved your request. How satisfied are you with how we handled it? Answer in one click (1 = very unhappy, 5 = very happy):\n\n${[1, 2, 3, 4, 5].map((s) => `${s}: ${link}?score=${s}`).join('\n')}\n\nIf we did not fix it, just reply to this mail.`,
-          messageId: ticketMessageId(ticket.number, `csat${ticket.reopenCount}`, deps.mailDomain),
-          inReplyTo: root(ticket),
-          references: [root(ticket)],
-        });
+      const { key, token, sent } = await surveyToken(ticket, to);
+      if (!sent) {
+        const mail = await renderSurvey(ticket, 'csat_survey', token);
+        await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, messageId: ticketMessageId(ticket.number, `csat${ticket.reopenCount}`, deps.mailDomain), ...thread(ticket) });
         await deps.db.update(notifications).set({ status: 'sent', sentAt: new Date() }).where(eq(notifications.key, key));
       }
       return { token };
     },
 
+    /** The one reminder, with the same one-click links as the survey it follows. */
+    async sendCsatReminder(ticket: TicketView): Promise<SentMail | null> {
+      const to = ticket.contact.email;
+      if (!to) return null;
+      const { token } = await surveyToken(ticket, to);
+      const mail = await renderSurvey(ticket, 'csat_reminder', token);
+      const messageId = ticketMessageId(ticket.number, `csat${ticket.reopenCount}-reminder`, deps.mailDomain);
+      await sendOnce(deps.db, `t${ticket.number}:csat-reminder:${ticket.reopenCount}`, { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject: mail.subject } }, async () => {
+        await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
+      });
+      return { to, messageId, subject: mail.subject };
+    },
+
     async sendAdvocacyAsk(ticket: TicketView): Promise<{ sent: boolean; reason: string | null }> {
       const to = ticket.contact.email;
       if (!to) return { sent: false, reason: 'no e-mail address' };
+      // At most `capPerQuarter` asks per customer per quarter; a retry finds its own claim and sends once.
+      const decision = await claimAdvocacyAsk(deps.db, { ticketNumber: ticket.number, email: to, now: Date.now() });
+      if (!decision.send) return { sent: false, reason: decision.reason };
       const { reviewUrl } = await readSetting(deps.db, 'advocacy');
       const sent = await sendOnce(deps.db, `t${ticket.number}:advocacy`, { ticketNumber: ticket.number, channel: 'email', target: to }, async () => {
+        const mail = await renderStoredTemplate(deps.db, 'advocacy_ask', { ...customerVars(ticket), reviewUrl });
         await deps.mailer.sendMail({
           to,
-          subject: 'Thank you for your feedback!',
-          text: `Hello${ticket.contact.name ? ` ${ticket.contact.name}` : ''},\n\nthank you for the great rating. Would you share it in a public review? It takes a minute:\n${reviewUrl}`,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
           messageId: ticketMessageId(ticket.number, 'advocacy', deps.mailDomain),
+          ...(ticket.replyToken ? { replyTo: replyAddress(deps.mailer.from, ticket.replyToken) } : {}),
         });
       });
-      return { sent, reason: sent ? null : 'already asked' };
+      // `sent` is false when an earlier attempt of this same ask sent it: it went out either way.
+      return { sent: sent || decision.send, reason: null };
     },
   };
 }

@@ -1,18 +1,27 @@
 // Builds the activities' dependencies from the validated config (one place for every external client).
-import path from 'node:path';
 import type { Db } from '../db/client';
 import type { Config } from '../platform/config';
 import type { ActivityDeps } from '.';
 import { createMailer } from './mail/smtp';
 import { createSlackClient } from './notify';
 
-export function activityDepsFromConfig(config: Config, db: Db): ActivityDeps {
+/** `smtpUrl`: SMTP_URL, or the built-in dev mailbox's address in embedded mode. */
+export function activityDepsFromConfig(config: Config, db: Db, smtpUrl: string): ActivityDeps {
   return {
     db,
-    mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: path.join(config.dataDir, 'outbox') }),
+    mailer: createMailer({ smtpUrl, from: config.MAIL_FROM }),
     slack: createSlackClient(config.SLACK_TOKEN, config.SLACK_API_URL),
-    ai: config.AI_BASE_URL ? { baseUrl: config.AI_BASE_URL, apiKey: config.AI_API_KEY ?? 'none', model: config.AI_MODEL, timeoutMs: config.AI_TIMEOUT_MS } : null,
+    ai: config.AI_BASE_URL
+      ? {
+          baseUrl: config.AI_BASE_URL,
+          apiKey: config.AI_API_KEY ?? 'none',
+          model: config.AI_MODEL,
+          timeoutMs: config.AI_TIMEOUT_MS,
+          embeddingModel: config.AI_EMBEDDING_MODEL === 'none' ? null : config.AI_EMBEDDING_MODEL,
+        }
+      : null,
     publicUrl: config.publicUrl,
     mailDomain: config.MAIL_FROM.split('@')[1],
+    google: config.google ? { baseUrl: config.google.baseUrl, token: config.google.token, backfillDays: config.google.backfillDays } : null,
   };
 }

@@ -1,4 +1,5 @@
 // Intake activities: store the feedback, then decide (once) whether and how it opens a ticket.
+import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { feedbackFromRow, poolMembers } from '../db/queries';
@@ -110,6 +111,7 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
           settings: ticketSettings,
           repeatDetractor,
           csatSurvey: rule.outcome.csatSurvey,
+          replyToken: randomBytes(16).toString('hex'), // chosen once: the stored decision keeps it on a retry
         };
         await tx
           .update(feedback)
@@ -127,7 +129,7 @@ function stripNullish<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v != null)) as Partial<T>;
 }
 
-async function branchCalendar(tx: Pick<Db, 'select'>, branchId: string) {
+export async function branchCalendar(tx: Pick<Db, 'select'>, branchId: string) {
   const [row] = await tx
     .select({ timeZone: calendars.timeZone, weekly: calendars.weekly, holidays: calendars.holidays })
     .from(branches)
@@ -136,7 +138,7 @@ async function branchCalendar(tx: Pick<Db, 'select'>, branchId: string) {
   return row ? calendarSchema.parse(row) : null;
 }
 
-async function nextTicketNumber(tx: Pick<Db, 'execute'>): Promise<number> {
+export async function nextTicketNumber(tx: Pick<Db, 'execute'>): Promise<number> {
   const res = (await tx.execute(sql`select nextval('ticket_number_seq')::int as n`)) as unknown as { rows: Array<{ n: number }> };
   return Number(res.rows[0].n);
 }

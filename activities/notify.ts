@@ -4,10 +4,12 @@ import { WebClient } from '@slack/web-api';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
+import type { TemplateKey, TemplateVars } from '../domain/templates';
 import type { EscalationLevel } from '../domain/ticket';
 import type { TicketView } from '../workflows/ticket-view';
 import type { Mailer } from './mail/smtp';
 import { sendOnce } from './outbox';
+import { renderStoredTemplate } from './templates';
 
 export interface NotifyDeps {
   db: Db;
@@ -26,7 +28,9 @@ export function createSlackClient(token: string | undefined, apiUrl: string | un
 }
 
 export function createNotifyActivities(deps: NotifyDeps) {
-  async function deliver(ticket: TicketView, event: string, recipients: EscalationLevel['users'], subject: string, text: string) {
+  const link = (t: TicketView) => `${deps.publicUrl}/tickets/${t.number}`;
+  async function deliver(ticket: TicketView, event: string, recipients: EscalationLevel['users'], template: TemplateKey, vars: TemplateVars) {
+    const { subject, text, html } = await renderStoredTemplate(deps.db, template, { ticketNumber: ticket.number, ticketTitle: ticket.title, priority: ticket.priority, ticketUrl: link(ticket), ...vars });
     const ids = recipients.map((r) => r.userId);
     const people = ids.length ? await deps.db.select().from(users).where(inArray(users.id, ids)) : [];
     const sent: Array<{ userId: string; channel: string; target: string }> = [];
@@ -38,30 +42,23 @@ export function createNotifyActivities(deps: NotifyDeps) {
       const target = channel === 'slack' ? (r.slackTarget ?? person.slackTarget ?? person.email) : person.email;
       await sendOnce(deps.db, key, { ticketNumber: ticket.number, channel, target, payload: { subject } }, async () => {
         if (channel === 'slack') await deps.slack!.chat.postMessage({ channel: target, text: `${subject}\n${text}`, unfurl_links: false });
-        else await deps.mailer.sendMail({ to: target, subject, text, messageId: `<${key}@${deps.mailDomain}>` });
+        else await deps.mailer.sendMail({ to: target, subject, text, html, messageId: `<${key}@${deps.mailDomain}>` });
       });
       sent.push({ userId: r.userId, channel, target });
     }
     return sent;
   }
 
-  const link = (t: TicketView) => `${deps.publicUrl}/tickets/${t.number}`;
   return {
     async notifyEscalation(ticket: TicketView, level: number, recipients: EscalationLevel['users']) {
-      const subject = `[#${ticket.number}] Escalated to L${level}: ${ticket.title}`;
-      const text = `Ticket #${ticket.number} (${ticket.priority} priority) is still unresolved and now sits at escalation level ${level}.\n${link(ticket)}`;
-      return deliver(ticket, `escalation-L${level}`, recipients, subject, text);
+      return deliver(ticket, `escalation-L${level}`, recipients, 'escalation_notice', { level });
     },
     async notifyAssignee(ticket: TicketView, reason: string) {
       if (!ticket.assigneeId) return [];
-      const subject = `[#${ticket.number}] Reopened: ${reason}`;
-      const text = `Ticket #${ticket.number} was reopened after an ${reason}.\n${link(ticket)}`;
-      return deliver(ticket, `reopened-${ticket.reopenCount}`, [{ userId: ticket.assigneeId, channel: 'email' }], subject, text);
+      return deliver(ticket, `reopened-${ticket.reopenCount}`, [{ userId: ticket.assigneeId, channel: 'email' }], 'reopened_notice', { reason });
     },
     async notifyUnassigned(ticket: TicketView, recipients: EscalationLevel['users']) {
-      const subject = `[#${ticket.number}] New ticket with nobody available to take it`;
-      const text = `No one in the rule's pool is available, so ticket #${ticket.number} is unassigned.\n${link(ticket)}`;
-      return deliver(ticket, 'unassigned', recipients, subject, text);
+      return deliver(ticket, 'unassigned', recipients, 'unassigned_notice', {});
     },
   };
 }

@@ -42,6 +42,7 @@ export function createProjectionActivities(db: Db) {
         actionId: view.actionId,
         csatScore: view.csat?.score ?? null,
         reopenCount: view.reopenCount,
+        replyToken: view.replyToken ?? null,
         version: view.version,
         createdAt: new Date(view.createdAt),
         updatedAt: new Date(view.updatedAt),

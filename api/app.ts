@@ -8,8 +8,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { ApiDeps, AppEnv } from './deps';
 import { onError, validationHook } from './errors';
 import { renderDocsPage } from './docs-page';
+import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { csatRoutes } from './routes/csat';
+import { devMailboxRoutes } from './routes/dev-mailbox';
 import { feedbackRoutes } from './routes/feedback';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
@@ -18,7 +20,9 @@ import { intakeKeyRoutes } from './routes/intake-keys';
 import { ruleRoutes } from './routes/rules';
 import { smsRoutes } from './routes/sms';
 import { taxonomyRoutes } from './routes/taxonomies';
+import { templateRoutes } from './routes/templates';
 import { ticketRoutes } from './routes/tickets';
+import { userRoutes } from './routes/users';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -36,6 +40,10 @@ export function createApp(deps: ApiDeps) {
   api.route('/rules', ruleRoutes());
   api.route('/sms', smsRoutes());
   api.route('/intake-keys', intakeKeyRoutes());
+  api.route('/users', userRoutes());
+  api.route('/templates', templateRoutes());
+  api.route('/attachments', attachmentRoutes());
+  api.route('/dev-mailbox', devMailboxRoutes());
   api.route('/reports/saved', savedReportRoutes());
   api.route('/reports', reportRoutes());
   api.route('/', orgRoutes());

@@ -11,12 +11,17 @@ import {
   pgSequence,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v), // node-postgres gives a Buffer, PGlite a Uint8Array
+});
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const ticketNumberSeq = pgSequence('ticket_number_seq', { startWith: 1000 });
@@ -97,7 +102,7 @@ export const feedback = pgTable(
     type: text('type').notNull(),
     score: integer('score').notNull(),
     comment: text('comment'),
-    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string }>().notNull().default({}),
+    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string; address?: string }>().notNull().default({}),
     contactKey: text('contact_key'),
     branch: text('branch'),
     service: text('service'),
@@ -115,6 +120,13 @@ export const feedback = pgTable(
     index('feedback_submitted_at').on(t.submittedAt),
   ],
 );
+
+/** Google reviews bridge: per location, the newest review change already examined (next poll starts there). */
+export const googleReviewSync = pgTable('google_review_sync', {
+  location: text('location').primaryKey(), // accounts/{accountId}/locations/{locationId}
+  watermark: ts('watermark').notNull(),
+  polledAt: ts('polled_at').notNull(),
+});
 
 export const tickets = pgTable(
   'tickets',
@@ -139,7 +151,7 @@ export const tickets = pgTable(
     resolutionDueAt: ts('resolution_due_at'),
     title: text('title').notNull(),
     comment: text('comment'),
-    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string }>().notNull().default({}),
+    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string; address?: string }>().notNull().default({}),
     ai: jsonb('ai'),
     sentiment: text('sentiment'),
     urgency: text('urgency'),
@@ -148,6 +160,7 @@ export const tickets = pgTable(
     actionId: text('action_id'),
     csatScore: integer('csat_score'),
     reopenCount: integer('reopen_count').notNull().default(0),
+    replyToken: text('reply_token'), // plus-address token of the ticket's Reply-To (null for older tickets)
     version: integer('version').notNull().default(0), // workflow state version: newer projections win
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -178,6 +191,7 @@ export const tickets = pgTable(
     // analytics-report-indexes: drizzle cannot express INCLUDE).
     index('tickets_resolution_due').on(t.resolutionDueAt),
     index('tickets_search').using('gin', t.search),
+    uniqueIndex('tickets_reply_token').on(t.replyToken),
   ],
 );
 
@@ -201,6 +215,15 @@ export const ticketEvents = pgTable(
     index('ticket_events_advocacy_ask').on(t.ticketNumber, t.at).where(sql`type = 'advocacy_ask' and (data->>'sent')::boolean`),
   ],
 );
+
+// Embeddings of each ticket's redacted text, for similar-ticket ranking. Plain real[] (no pgvector
+// needed): candidates come from full-text and theme matches and are re-ranked by cosine in the activity.
+export const ticketEmbeddings = pgTable('ticket_embeddings', {
+  ticketNumber: integer('ticket_number').primaryKey(),
+  model: text('model').notNull(),
+  vector: real('vector').array().notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
 
 export const taxonomyEntries = pgTable('taxonomy_entries', {
   id: text('id').primaryKey(),
@@ -228,6 +251,40 @@ export const templates = pgTable('templates', {
   html: text('html').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/** Files that came with customer mail. Kept in Postgres so every stateless process can serve them;
+ * one over the size cap is listed (name, type, size) without its content. */
+export const ticketAttachments = pgTable(
+  'ticket_attachments',
+  {
+    id: text('id').primaryKey(), // derived from the mail's Message-ID and the part's position: a redelivery adds nothing
+    ticketNumber: integer('ticket_number').notNull(),
+    messageId: text('message_id').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content'), // null when over the cap
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('ticket_attachments_ticket').on(t.ticketNumber)],
+);
+
+/** Embedded mode: every message the app sent to the built-in SMTP server, raw as it was received, and
+ * the answers written "as the customer" on the admin page. */
+export const devMailbox = pgTable(
+  'dev_mailbox',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    direction: text('direction').notNull().$type<'sent' | 'answered'>(), // sent by the app, or answered as the customer
+    messageId: text('message_id'),
+    envelopeFrom: text('envelope_from'),
+    envelopeTo: jsonb('envelope_to').$type<string[]>().notNull(),
+    subject: text('subject'),
+    raw: bytea('raw').notNull(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+  },
+  (t) => [index('dev_mailbox_received_at').on(t.receivedAt)],
+);
 
 export const loginAttempts = pgTable(
   'login_attempts',

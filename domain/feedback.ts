@@ -63,6 +63,12 @@ export function normalizeFeedback(fb: FeedbackInput): NormalizedFeedback {
   };
 }
 
+/**
+ * The feedback id, which is also its intake workflow id: one channel + externalId is accepted once,
+ * whichever way it arrives (API, SMS webhook, Google bridge).
+ */
+export const feedbackIdFor = (channel: FeedbackInput['channel'], externalId: string) => `feedback-${channel}-${externalId}`;
+
 /** One key per customer for repeat-detractor detection: e-mail first, else phone. */
 export function contactKey(contact: { email?: string; phone?: string }): string | null {
   if (contact.email) return `email:${contact.email.trim().toLowerCase()}`;

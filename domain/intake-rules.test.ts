@@ -96,6 +96,56 @@ describe('rules', () => {
     expect(firstMatch([scoped], fb())).toBeNull();
   });
 
+  it('fires on an explicit score range of the same capture type, both ends included', () => {
+    const r = rule('range', 1, { trigger: { scoreRanges: [{ type: 'nps', min: 0, max: 4 }] } });
+    const nps = (score: number) => fb({ type: 'nps', score });
+    expect([0, 4, 5, 6].map((n) => !!firstMatch([r], nps(n)))).toEqual([true, true, false, false]);
+    // A range is per capture type: star 2 is not NPS 2.
+    expect(firstMatch([r], fb({ type: 'star', score: 2 }))).toBeNull();
+    expect(firstMatch([r], nps(3))?.scoreMatched).toBe(true);
+    // Bucket or range: either fires.
+    const both = rule('both', 1, { trigger: { buckets: ['star_1_2'], scoreRanges: [{ type: 'smile', min: 1, max: 1 }] } });
+    expect([fb({ score: 2 }), fb({ type: 'smile', score: 1 }), fb({ type: 'smile', score: 0 })].map((f) => !!firstMatch([both], f))).toEqual([true, true, false]);
+  });
+
+  it('rejects a score range outside its capture type or upside down', () => {
+    const parse = (scoreRanges: unknown) => ruleSchema.safeParse({ id: 'x', name: 'x', active: true, position: 1, trigger: { scoreRanges }, outcome: { priority: 'low' } });
+    expect(parse([{ type: 'nps', min: 0, max: 10 }]).success).toBe(true);
+    expect(parse([{ type: 'nps', min: 0, max: 11 }]).success).toBe(false);
+    expect(parse([{ type: 'star', min: 0, max: 2 }]).success).toBe(false);
+    expect(parse([{ type: 'star', min: 4, max: 2 }]).success).toBe(false);
+    expect(parse([{ type: 'smile', min: 0.5, max: 1 }]).success).toBe(false);
+  });
+
+  it.each([
+    // condition, [no comment/no contact, comment only, e-mail only, phone only, name only, comment + e-mail]
+    ['always', [true, true, true, true, true, true]],
+    ['with_comment', [false, true, false, false, false, true]],
+    ['without_comment', [true, false, true, true, true, false]],
+    ['with_contact', [false, false, true, true, false, true]],
+    ['with_comment_and_contact', [false, false, false, false, false, true]],
+    ['with_comment_or_contact', [false, true, true, true, false, true]],
+  ] as const)('condition %s fires only when its comment/contact requirement holds', (condition, expected) => {
+    const r = rule('c', 1, { condition });
+    const answers = [
+      fb(),
+      fb({ comment: 'slow' }),
+      fb({ contact: { email: 'a@example.com' } }),
+      fb({ contact: { phone: '+44 20 7946 0958' } }),
+      fb({ contact: { name: 'Ann' } }),
+      fb({ comment: 'slow', contact: { email: 'a@example.com' } }),
+    ];
+    expect(answers.map((a) => !!firstMatch([r], a))).toEqual(expected);
+  });
+
+  it('still reads a rule stored before score ranges and contact conditions existed', () => {
+    const stored = { trigger: { buckets: ['star_1_2'], keywords: [] }, condition: 'without_comment', scope: { branches: [], services: [] }, outcome: { kind: 'recovery', priority: 'high', pool: [], strategy: 'round_robin', escalationChain: [], csatSurvey: true } };
+    const r = ruleSchema.parse({ ...stored, id: 'old', name: 'old', active: true, position: 1 });
+    expect(r.trigger.scoreRanges).toEqual([]);
+    expect(r.condition).toBe('without_comment');
+    expect(ruleSchema.parse({ id: 'old2', name: 'o', active: true, position: 1, trigger: { buckets: ['nps_detractor'] }, outcome: { priority: 'low' } }).condition).toBe('always');
+  });
+
   it('rejects a rule without a trigger or with a mis-numbered chain', () => {
     expect(ruleSchema.safeParse({ id: 'x', name: 'x', active: true, position: 1, trigger: { buckets: [], keywords: [] }, outcome: { priority: 'low' } }).success).toBe(false);
     const chain = [{ level: 2, afterHours: 1, users: [{ userId: 'u', channel: 'email' }] }];

@@ -11,7 +11,7 @@ describe('lifecycle transition table', () => {
     escalated: ['in_progress', 'pending_customer', 'resolved'],
     resolved: ['reopened', 'closed'],
     reopened: ['in_progress', 'pending_customer', 'escalated', 'resolved'],
-    closed: [],
+    closed: ['reopened'],
   };
 
   for (const from of TICKET_STATUSES) {

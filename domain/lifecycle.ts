@@ -10,7 +10,7 @@ export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>
   escalated: ['in_progress', 'pending_customer', 'resolved'],
   resolved: ['reopened', 'closed'],
   reopened: ['in_progress', 'pending_customer', 'escalated', 'resolved'],
-  closed: [],
+  closed: ['reopened'], // only within the reopen window (tickets.reopenWindowDays); the workflow enforces it
 };
 
 export function allowedTransitions(from: TicketStatus): TicketStatus[] {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isAutoReply, stripQuotedReply, ticketMessageId, ticketNumberOf } from './email-threading';
-import { analyseLocally } from './local-analyser';
 import { redactPii } from './pii';
 
 describe('PII redaction', () => {
@@ -40,19 +39,5 @@ describe('reply threading', () => {
     expect(stripQuotedReply('Thanks, fixed now.\n\nOn Mon, 2 Mar 2026 at 10:00, Support <s@x> wrote:\n> old text')).toBe('Thanks, fixed now.');
     expect(stripQuotedReply('Still broken\r\n-----Original Message-----\r\nFrom: Support')).toBe('Still broken');
     expect(stripQuotedReply('> quoted\nmine')).toBe('mine');
-  });
-});
-
-describe('local analyser', () => {
-  it('reads sentiment, urgency, themes and churn from the text', () => {
-    const a = analyseLocally({ text: 'The waiter was rude and we waited an hour. I will cancel my membership, never again!', tier: 'detractor', priority: 'medium', dueSoon: false });
-    expect(a.sentiment).toBe('negative');
-    expect(a.themes).toEqual(expect.arrayContaining(['staff', 'waiting time']));
-    expect(a.churnRisk).toBeGreaterThan(0.7);
-    const b = analyseLocally({ text: 'Lovely staff, great food, thank you!', tier: 'promoter', priority: 'low', dueSoon: false });
-    expect(b.sentiment).toBe('positive');
-    expect(b.urgency).toBe('low');
-    const c = analyseLocally({ text: 'My child had an allergic reaction, this is urgent', tier: 'detractor', priority: 'low', dueSoon: false });
-    expect(c.urgency).toBe('high');
   });
 });

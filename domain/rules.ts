@@ -2,18 +2,45 @@
 import { z } from 'zod';
 import { escalationLevelSchema } from './ticket';
 import { BUCKETS, bucketOf, type Bucket } from './score-tiers';
-import { prioritySchema, ticketKindSchema } from './types';
-import type { NormalizedFeedback } from './feedback';
+import { SCORE_RANGES, type NormalizedFeedback } from './feedback';
+import { captureTypeSchema, prioritySchema, ticketKindSchema, type CaptureType } from './types';
+
+/** An explicit score band of one capture type, both ends included (e.g. NPS 0–4). */
+export const scoreRangeSchema = z
+  .object({ type: captureTypeSchema, min: z.number().int(), max: z.number().int() })
+  .superRefine((r, ctx) => {
+    const bounds = SCORE_RANGES[r.type];
+    if (r.min < bounds.min || r.max > bounds.max) ctx.addIssue({ code: 'custom', message: `a ${r.type} range must lie within ${bounds.min}–${bounds.max}` });
+    if (r.min > r.max) ctx.addIssue({ code: 'custom', path: ['min'], message: 'min must not exceed max' });
+  });
+export type ScoreRange = z.infer<typeof scoreRangeSchema>;
+
+/**
+ * When a matching answer fires: on every match, or only when it carries a comment and/or a contact
+ * detail (an e-mail address or a phone number; a bare name is no way to reach anyone).
+ * `without_comment` predates the others and stays valid for rules stored with it.
+ */
+export const RULE_CONDITIONS = ['always', 'with_comment', 'with_contact', 'with_comment_and_contact', 'with_comment_or_contact', 'without_comment'] as const;
+export const ruleConditionSchema = z.enum(RULE_CONDITIONS);
+export type RuleCondition = z.infer<typeof ruleConditionSchema>;
+export const RULE_CONDITION_LABELS: Readonly<Record<RuleCondition, string>> = {
+  always: 'on every match',
+  with_comment: 'only with a comment',
+  with_contact: 'only with a contact detail (e-mail or phone)',
+  with_comment_and_contact: 'only with a comment and a contact detail',
+  with_comment_or_contact: 'only with a comment or a contact detail',
+  without_comment: 'only without a comment',
+};
 
 export const ruleDefinitionSchema = z.object({
   trigger: z
     .object({
       buckets: z.array(z.enum(BUCKETS as [Bucket, ...Bucket[]])).default([]),
+      scoreRanges: z.array(scoreRangeSchema).max(20).default([]),
       keywords: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
     })
-    .refine((t) => t.buckets.length > 0 || t.keywords.length > 0, 'a rule needs at least one score bucket or keyword'),
-  /** Extra condition on the comment: any answer, only with a comment, only without. */
-  condition: z.enum(['always', 'with_comment', 'without_comment']).default('always'),
+    .refine((t) => t.buckets.length > 0 || t.scoreRanges.length > 0 || t.keywords.length > 0, 'a rule needs at least one score bucket, score range or keyword'),
+  condition: ruleConditionSchema.default('always'),
   scope: z.object({ branches: z.array(z.string()).default([]), services: z.array(z.string()).default([]) }).default({ branches: [], services: [] }),
   outcome: z.object({
     kind: ticketKindSchema.default('recovery'),
@@ -56,7 +83,32 @@ export function matchedKeywords(keywords: string[], comment: string | undefined)
 export interface RuleMatch {
   rule: Rule;
   bucket: Bucket;
+  /** True when a bucket or a score range fired (false: keywords alone). */
+  scoreMatched: boolean;
   keywords: string[];
+}
+
+export function conditionHolds(condition: RuleCondition, fb: Pick<NormalizedFeedback, 'comment' | 'contact'>): boolean {
+  const comment = !!fb.comment;
+  const contact = !!(fb.contact?.email || fb.contact?.phone);
+  switch (condition) {
+    case 'always':
+      return true;
+    case 'with_comment':
+      return comment;
+    case 'without_comment':
+      return !comment;
+    case 'with_contact':
+      return contact;
+    case 'with_comment_and_contact':
+      return comment && contact;
+    case 'with_comment_or_contact':
+      return comment || contact;
+  }
+}
+
+export function scoreInRanges(ranges: ScoreRange[], type: CaptureType, score: number): boolean {
+  return ranges.some((r) => r.type === type && score >= r.min && score <= r.max);
 }
 
 export function ruleMatches(rule: Rule, fb: NormalizedFeedback): RuleMatch | null {
@@ -64,12 +116,12 @@ export function ruleMatches(rule: Rule, fb: NormalizedFeedback): RuleMatch | nul
   const { scope, trigger, condition } = rule;
   if (scope.branches.length && !(fb.branch && scope.branches.includes(fb.branch))) return null;
   if (scope.services.length && !(fb.service && scope.services.includes(fb.service))) return null;
-  if (condition === 'with_comment' && !fb.comment) return null;
-  if (condition === 'without_comment' && fb.comment) return null;
+  if (!conditionHolds(condition, fb)) return null;
   const bucket = bucketOf(fb.type, fb.score);
+  const scoreMatched = trigger.buckets.includes(bucket) || scoreInRanges(trigger.scoreRanges, fb.type, fb.score);
   const keywords = matchedKeywords(trigger.keywords, fb.comment);
-  if (!trigger.buckets.includes(bucket) && keywords.length === 0) return null;
-  return { rule, bucket, keywords };
+  if (!scoreMatched && keywords.length === 0) return null;
+  return { rule, bucket, scoreMatched, keywords };
 }
 
 /** Rules are tried in position order; the first active match decides. */

@@ -46,6 +46,8 @@ export interface TicketInput {
   repeatDetractor: boolean;
   csatSurvey: boolean;
   linkedTicketNumber?: number | null;
+  /** Unguessable token in the Reply-To of the ticket's mail (support+<token>@…); absent on older tickets. */
+  replyToken?: string | null;
   /** Continue-as-new threshold (history events); lowered in tests to exercise the hand-over. */
   maxHistoryEvents?: number;
 }
@@ -53,14 +55,16 @@ export interface TicketInput {
 export interface TicketSettings {
   pauseResolutionWhilePending: boolean;
   followUpDays: number; // CSAT answer window; no answer closes the ticket
+  /** After closing, a customer reply reopens the ticket for this many days; later (and with 0, as in
+   * Zendesk) it opens a new ticket linked to the closed one. */
   reopenWindowDays: number;
-  csatReminder: boolean;
+  csatReminder: boolean; // one reminder halfway through the follow-up window
 }
 
 export const DEFAULT_TICKET_SETTINGS: TicketSettings = {
   pauseResolutionWhilePending: true,
   followUpDays: 7,
-  reopenWindowDays: 14,
+  reopenWindowDays: 0,
   csatReminder: false,
 };
 
@@ -136,7 +140,7 @@ export interface CustomerMessage {
   body: string;
   verifiedSender: boolean;
   autoReply: boolean;
-  attachments: Array<{ id: string; filename: string; contentType: string; size: number }>;
+  attachments: Array<{ id: string; filename: string; contentType: string; size: number; stored?: boolean }>; // stored: false = over the size cap
   receivedAt: number;
 }
 

@@ -41,6 +41,7 @@ export const contactSchema = z
     name: z.string().trim().max(200).optional(),
     email: z.string().trim().email().max(320).optional(),
     phone: z.string().trim().max(40).optional(),
+    address: z.string().trim().max(500).optional(), // postal address; redacted before any text leaves for AI
   })
   .strict();
 export type Contact = z.infer<typeof contactSchema>;

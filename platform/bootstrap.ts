@@ -1,8 +1,9 @@
 // First start on an empty database: an admin, an intake key and a demo rule, so the loop works at once.
 import { randomUUID } from 'node:crypto';
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { branches, intakeKeys, rules, services, taxonomyEntries, users } from '../db/schema';
+import { branches, intakeKeys, rules, services, settings, taxonomyEntries, users } from '../db/schema';
+import { DEFAULT_THEMES, type ThemeData } from '../domain/themes';
 import { hashPassword, newIntakeKey, newToken, sha256 } from '../api/security';
 
 export interface BootstrapResult {
@@ -66,6 +67,7 @@ export async function bootstrap(
     await tx.insert(taxonomyEntries).values(taxonomy.map(([name, kind]) => ({ id: randomUUID(), kind, name })));
     return true;
   });
+  await seedDefaultThemes(db);
   if (!seeded) return { seeded: false };
   return {
     seeded: true,
@@ -73,4 +75,29 @@ export async function bootstrap(
     generatedPassword: opts.adminPassword ? undefined : password,
     generatedIntakeKey: opts.intakeKey ? undefined : key.key,
   };
+}
+
+const THEMES_SEEDED = 'ai.themes_seeded';
+
+/**
+ * The default AI theme list, once per database (on first start, or on the first start after an upgrade
+ * that introduced themes). A marker keeps themes an admin deleted from coming back.
+ */
+export async function seedDefaultThemes(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(72710002)`);
+    const marked = await tx.insert(settings).values({ key: THEMES_SEEDED, value: true }).onConflictDoNothing().returning({ key: settings.key });
+    if (!marked.length) return false;
+    const existing = new Set((await tx.select({ name: taxonomyEntries.name }).from(taxonomyEntries).where(eq(taxonomyEntries.kind, 'theme'))).map((r) => r.name.toLowerCase()));
+    const now = Date.now();
+    const rows = DEFAULT_THEMES.filter((t) => !existing.has(t.name.toLowerCase())).map((t, i) => ({
+      id: randomUUID(),
+      kind: 'theme' as const,
+      name: t.name,
+      data: { keywords: t.keywords, action: t.action ?? null } satisfies ThemeData,
+      createdAt: new Date(now + i), // list order is tie-break order
+    }));
+    if (rows.length) await tx.insert(taxonomyEntries).values(rows);
+    return true;
+  });
 }

@@ -1,6 +1,7 @@
 // Configuration is read from the environment once, validated with zod, and passed down explicitly.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseGoogleLocations, type GoogleLocation } from '../domain/google-reviews';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = z
@@ -36,25 +37,47 @@ export const configSchema = z.object({
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().email().default('support@closeloop.local'),
   IMAP_URL: optionalUrl,
+  MAIL_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(0).default(10 * 1024 * 1024),
   SLACK_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
   AI_BASE_URL: optionalUrl,
   AI_API_KEY: optionalString,
   AI_MODEL: z.string().default('gpt-4o-mini'),
-  AI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  // The whole analysis (retries included) must fit well inside the activity's one-minute timeout.
+  AI_TIMEOUT_MS: z.coerce.number().int().min(500).max(45_000).default(20_000),
+  AI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'), // "none": do not ask for embeddings
   GOOGLE_BUSINESS_BASE_URL: optionalUrl,
   GOOGLE_BUSINESS_TOKEN: optionalString,
-  GOOGLE_BUSINESS_LOCATIONS: optionalString,
+  GOOGLE_BUSINESS_LOCATIONS: optionalString.superRefine((v, ctx) => {
+    const r = v ? parseGoogleLocations(v) : null;
+    if (r && !r.ok) ctx.addIssue({ code: 'custom', message: `${r.error} (expected accounts/{accountId}/locations/{locationId}=branch, comma-separated)` });
+  }),
+  GOOGLE_BUSINESS_POLL_SECONDS: z.coerce.number().int().min(10).default(900),
+  GOOGLE_BUSINESS_BACKFILL_DAYS: z.coerce.number().min(0).max(365).default(7),
   TWILIO_AUTH_TOKEN: optionalString,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
 export type Config = RawConfig & {
+  /** The Google reviews bridge, when GOOGLE_BUSINESS_TOKEN and GOOGLE_BUSINESS_LOCATIONS are both set. */
+  google: GoogleBusinessConfig | null;
   dataDir: string;
   publicUrl: string;
   temporalUiUrl: string;
+  /** Embedded mode: no SMTP_URL, so the built-in dev mailbox receives what the app sends. */
+  devMailbox: boolean;
 };
+
+export interface GoogleBusinessConfig {
+  baseUrl: string;
+  token: string;
+  locations: GoogleLocation[];
+  pollSeconds: number;
+  backfillDays: number;
+}
+
+const GOOGLE_BUSINESS_DEFAULT_BASE_URL = 'https://mybusiness.googleapis.com';
 
 export class ConfigError extends Error {}
 
@@ -66,10 +89,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (!!c.GOOGLE_BUSINESS_TOKEN !== !!c.GOOGLE_BUSINESS_LOCATIONS) {
+    throw new ConfigError(`Invalid configuration:\n  ${c.GOOGLE_BUSINESS_TOKEN ? 'GOOGLE_BUSINESS_LOCATIONS' : 'GOOGLE_BUSINESS_TOKEN'}: the Google reviews bridge needs both GOOGLE_BUSINESS_TOKEN and GOOGLE_BUSINESS_LOCATIONS`);
+  }
+  const googleLocations = c.GOOGLE_BUSINESS_LOCATIONS ? parseGoogleLocations(c.GOOGLE_BUSINESS_LOCATIONS) : null;
   return {
+    google:
+      c.GOOGLE_BUSINESS_TOKEN && googleLocations?.ok
+        ? {
+            baseUrl: c.GOOGLE_BUSINESS_BASE_URL ?? GOOGLE_BUSINESS_DEFAULT_BASE_URL,
+            token: c.GOOGLE_BUSINESS_TOKEN,
+            locations: googleLocations.locations,
+            pollSeconds: c.GOOGLE_BUSINESS_POLL_SECONDS,
+            backfillDays: c.GOOGLE_BUSINESS_BACKFILL_DAYS,
+          }
+        : null,
     ...c,
     dataDir: path.resolve(c.DATA_DIR),
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     temporalUiUrl: c.TEMPORAL_UI_URL ?? `http://localhost:${c.TEMPORAL_UI_PORT}`,
+    devMailbox: !c.SMTP_URL,
   };
 }

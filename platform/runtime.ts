@@ -1,14 +1,22 @@
 // Building blocks shared by the process entry points (embedded start, worker-only, api-only).
 import { serve, type ServerType } from '@hono/node-server';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { openDatabase, type Database } from '../db/client';
 import { activityDepsFromConfig } from '../activities/deps-from-config';
+import { startDevMailbox } from '../activities/mail/dev-mailbox';
 import { startImapReader } from '../activities/mail/imap-reader';
+import type { InboundDeps } from '../activities/mail/inbound';
 import { createWorker } from '../worker';
+import { ensureGoogleReviewsSchedule } from './google-reviews-schedule';
 import { bootstrap } from './bootstrap';
 import type { Config } from './config';
 import { connectClient, registerSearchAttributes } from './temporal';
+
+/** The Temporal SDK (worker, bundler) logs at LOG_LEVEL; call once, before any worker is created. */
+export function installTemporalLogger(config: Config): void {
+  Runtime.install({ logger: new DefaultLogger(config.LOG_LEVEL.toUpperCase() as 'DEBUG' | 'INFO' | 'WARN' | 'ERROR') });
+}
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
@@ -26,18 +34,27 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 }
 
 export async function startWorker(config: Config, address: string, database: Database): Promise<{ worker: Worker; running: Promise<void> }> {
+  // Embedded mode: what the app sends goes to the built-in dev mailbox (kept in the database).
+  const devMailbox = config.devMailbox ? await startDevMailbox(database.db) : null;
+  if (devMailbox) console.log(`[closeloop] no SMTP_URL: outgoing mail goes to the dev mailbox (${devMailbox.url}); read it in the web UI under Dev mailbox`);
   // Workers may start before any API: the ticket workflow's search attributes must exist either way.
   const admin = await connectClient(address, config.TEMPORAL_NAMESPACE);
   await registerSearchAttributes(admin.connection, config.TEMPORAL_NAMESPACE);
+  const google = config.google;
+  const schedule = await ensureGoogleReviewsSchedule(admin.client, config.TEMPORAL_TASK_QUEUE, google ? { locations: google.locations, pollSeconds: google.pollSeconds } : null);
+  if (google) console.log(`[closeloop] Google reviews bridge: schedule ${schedule}, ${google.locations.length} location(s) every ${google.pollSeconds} s`);
   await admin.connection.close();
   const connection = await NativeConnection.connect({ address });
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: activityDepsFromConfig(config, database.db),
+    deps: activityDepsFromConfig(config, database.db, config.SMTP_URL ?? devMailbox!.url),
   });
-  const running = worker.run().finally(() => connection.close());
+  const running = worker.run().finally(async () => {
+    await connection.close();
+    await devMailbox?.close();
+  });
   return { worker, running };
 }
 
@@ -64,7 +81,7 @@ export async function startApi(config: Config, address: string, database: Databa
 export async function startMailReader(config: Config, address: string, database: Database): Promise<{ stop(): Promise<void> } | null> {
   if (!config.IMAP_URL) return null;
   const { connection, client } = await connectClient(address, config.TEMPORAL_NAMESPACE);
-  const reader = startImapReader(config.IMAP_URL, { db: database.db, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, mailDomain: config.MAIL_FROM.split('@')[1] });
+  const reader = startImapReader(config.IMAP_URL, inboundDepsFromConfig(config, database, client));
   console.log(`[closeloop] reading customer answers from ${new URL(config.IMAP_URL).host}`);
   return {
     stop: async () => {
@@ -72,6 +89,10 @@ export async function startMailReader(config: Config, address: string, database:
       await connection.close();
     },
   };
+}
+
+export function inboundDepsFromConfig(config: Config, database: Database, temporal: InboundDeps['temporal']): InboundDeps {
+  return { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, mailFrom: config.MAIL_FROM, mailDomain: config.MAIL_FROM.split('@')[1], attachmentMaxBytes: config.MAIL_ATTACHMENT_MAX_BYTES };
 }
 
 /** Asks a running worker to stop; a no-op when the SDK's own signal handling is already draining it. */

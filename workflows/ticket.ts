@@ -62,6 +62,9 @@ function rejectInvalid(check: () => void): void {
 
 export async function ticketWorkflow(input: TicketInput, carried?: TicketData): Promise<TicketView> {
   const t = carried ? TicketState.restore(carried) : TicketState.create(input);
+  // Added after tickets were already running (they ended at close): a closed ticket keeps listening
+  // through its reopen window and for the comment that may follow a one-click CSAT answer.
+  t.listenAfterClose = patched('listen-after-close');
   let dirty = false;
 
   const now = () => Date.now(); // workflow time: deterministic on replay
@@ -150,7 +153,8 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     const view = t.view();
     switch (effect.type) {
       case 'analyse': {
-        const ai = await acts.analyseTicket(view);
+        // The newest customer message may not be projected yet, so it travels along.
+        const ai = await acts.analyseTicket(view, effect.message === undefined ? {} : { message: effect.message });
         if (ai) t.recordAi(ai, now());
         return;
       }
@@ -171,7 +175,13 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       }
       case 'send_csat': {
         const out = await acts.sendCsatSurvey(view);
-        if (out) t.markCsatSent(out.token, now());
+        // The optional reminder is a timer added after tickets were already running: patched.
+        if (out) t.markCsatSent(out.token, now(), input.settings.csatReminder && patched('csat-reminder'));
+        return;
+      }
+      case 'send_csat_reminder': {
+        const out = await acts.sendCsatReminder(view);
+        if (out) t.recordEffect('email_out', at, { ...out, kind: 'csat_reminder' });
         return;
       }
       case 'notify_assignee': {
@@ -189,6 +199,11 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     }
   }
 
+  // An advocacy ask that cannot go out (no e-mail address) is on the timeline too; tickets started
+  // before this patch recorded nothing for it.
+  if (!carried && input.kind === 'advocacy' && !input.contact.email && patched('advocacy-ask-recorded-without-email')) {
+    t.recordEffect('advocacy_ask', input.createdAt, { sent: false, reason: 'no e-mail address' }, 'no e-mail address');
+  }
   await project();
   for (;;) {
     for (const effect of t.takeEffects()) {
@@ -200,7 +215,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       dirty = false;
       await project();
     }
-    if (t.status === 'closed') break;
+    if (t.isSettled(now())) break;
     if (workflowInfo().historyLength > (input.maxHistoryEvents ?? MAX_HISTORY_EVENTS) || workflowInfo().continueAsNewSuggested) {
       await project();
       // Nothing may await between this and the hand-over, or a newly admitted update would be cut off.

@@ -1,94 +1,113 @@
 // Classifies a ticket: an OpenAI-compatible model when configured, the local analyser otherwise (or
-// when the model fails). Only redacted text ever leaves the process.
-import { and, inArray, ne, sql } from 'drizzle-orm';
-import OpenAI from 'openai';
-import { z } from 'zod';
+// when the model fails). Only redacted text ever leaves the process, and what left is kept for audit.
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { taxonomyEntries, tickets } from '../../db/schema';
-import { analyseLocally, type Analysis } from '../../domain/local-analyser';
-import { redactPii } from '../../domain/pii';
+import { taxonomyEntries, ticketEmbeddings, ticketEvents } from '../../db/schema';
+import { slaAtRisk, type Analysis } from '../../domain/ai';
+import { analyseLocally } from '../../domain/local-analyser';
+import { knownPiiOf, redactPii } from '../../domain/pii';
 import { tierOf } from '../../domain/score-tiers';
+import { DEFAULT_THEMES, type ThemeData, type ThemeDef } from '../../domain/themes';
 import type { AiView, TicketView } from '../../workflows/ticket-view';
+import { createModelClient, type AiConfig, type ModelAnswer } from './model-client';
+import { findSimilarTickets } from './similar-tickets';
 
-export interface AiConfig {
-  baseUrl: string;
-  apiKey: string;
-  model: string;
-  timeoutMs: number;
+export type { AiConfig } from './model-client';
+
+const MAX_TEXT_CHARS = 6_000; // the newest part of a long thread is what matters
+
+function systemPrompt(themes: ThemeDef[]): string {
+  return [
+    'You triage customer feedback for a service business. Personal data has been replaced by placeholders such as [NAME], [EMAIL], [PHONE], [ADDRESS] or [ID]; keep them as they are and never guess what they hide.',
+    'Answer with one JSON object with exactly these keys:',
+    'sentiment: "positive" | "neutral" | "negative" | "angry" (angry = hostile, shouting, threatening);',
+    'urgency: "low" | "medium" | "high" (high = health, safety, security, legal, money taken wrongly or a deadline within a day; medium = the customer needs something from us or a problem is ongoing);',
+    'churnRisk: integer percentage 0-100 that this customer leaves us;',
+    `themes: zero to three names taken exactly from this list: ${JSON.stringify(themes.map((t) => t.name))};`,
+    'tags: up to five short lowercase free tags for anything else notable;',
+    'summary: exactly two sentences for the agent;',
+    'suggestedAction: one sentence, the next thing the agent should do;',
+    'suggestedReply: a short, polite public reply to the customer starting "Hello [NAME]," without promises of money.',
+  ].join('\n');
 }
 
-const llmAnswerSchema = z.object({
-  sentiment: z.enum(['negative', 'neutral', 'positive']),
-  urgency: z.enum(['low', 'medium', 'high']),
-  churnRisk: z.number().min(0).max(1),
-  themes: z.array(z.string()).max(10),
-  summary: z.string().max(1000),
-  suggestedAction: z.string().max(1000),
-  suggestedReply: z.string().max(4000),
-});
+async function loadThemes(db: Db): Promise<ThemeDef[]> {
+  const rows = await db
+    .select({ name: taxonomyEntries.name, data: taxonomyEntries.data })
+    .from(taxonomyEntries)
+    .where(and(eq(taxonomyEntries.kind, 'theme'), isNull(taxonomyEntries.retiredAt)))
+    .orderBy(asc(taxonomyEntries.createdAt), asc(taxonomyEntries.name));
+  return rows.map((r) => {
+    const data = (r.data ?? {}) as Partial<ThemeData>;
+    return { name: r.name, keywords: Array.isArray(data.keywords) ? data.keywords : [], action: data.action ?? null };
+  });
+}
 
-const SYSTEM_PROMPT =
-  'You triage customer feedback for a service business. Personal data has been replaced by placeholders such as [NAME] or [EMAIL]; keep them as they are. ' +
-  'Answer with one JSON object with keys sentiment (negative|neutral|positive), urgency (low|medium|high), churnRisk (0..1), themes (short lowercase strings), ' +
-  'summary (one sentence), suggestedAction (one sentence for the agent), suggestedReply (a short, polite reply to the customer, no promises of money).';
+/** The comment and every verified customer message (the newest may not be projected yet). */
+async function customerText(db: Db, ticket: TicketView, newest?: string): Promise<{ text: string; senders: string[] }> {
+  const rows = await db
+    .select({ data: ticketEvents.data })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketNumber, ticket.number), eq(ticketEvents.type, 'email_in')))
+    .orderBy(asc(ticketEvents.seq));
+  const messages = rows
+    .map((r) => r.data as { body?: string; from?: string; autoReply?: boolean } | null)
+    .filter((d): d is { body: string; from?: string } => !!d?.body && !d.autoReply);
+  const bodies = messages.map((m) => m.body.trim());
+  if (newest?.trim() && bodies[bodies.length - 1] !== newest.trim()) bodies.push(newest.trim());
+  const text = [ticket.comment?.trim() ?? '', ...bodies].filter(Boolean).join('\n\n');
+  return { text: text.length > MAX_TEXT_CHARS ? text.slice(-MAX_TEXT_CHARS) : text, senders: messages.map((m) => m.from ?? '').filter(Boolean) };
+}
+
+/** The model's themes must come from the admin list; anything else it named becomes a free tag. */
+function fromModel(answer: ModelAnswer, themes: ThemeDef[]): Analysis {
+  const byName = new Map(themes.map((t) => [t.name.toLowerCase(), t.name]));
+  const known = answer.themes.map((t) => byName.get(t.trim().toLowerCase())).filter((t): t is string => !!t);
+  const unknown = answer.themes.filter((t) => !byName.has(t.trim().toLowerCase())).map((t) => t.trim().toLowerCase());
+  const tags = [...new Set([...answer.tags.map((t) => t.trim().toLowerCase()), ...unknown])].filter(Boolean).slice(0, 5);
+  return { ...answer, churnRisk: Math.round(answer.churnRisk), themes: [...new Set(known)].slice(0, 3), tags };
+}
 
 export function createAiActivities(deps: { db: Db; ai: AiConfig | null }) {
-  const client = deps.ai ? new OpenAI({ baseURL: deps.ai.baseUrl, apiKey: deps.ai.apiKey, timeout: deps.ai.timeoutMs, maxRetries: 0 }) : null;
-
-  async function askModel(text: string, ticket: TicketView): Promise<Analysis | null> {
-    if (!client || !deps.ai) return null;
-    try {
-      const res = await client.chat.completions.create({
-        model: deps.ai.model,
-        response_format: { type: 'json_object' },
-        temperature: 0,
-        messages: [
-          { role: 'system', content: SYSTEM_PROMPT },
-          { role: 'user', content: JSON.stringify({ channel: ticket.channel, rating: ticket.captureType ? `${ticket.captureType} ${ticket.score}` : null, priority: ticket.priority, text }) },
-        ],
-      });
-      const parsed = llmAnswerSchema.safeParse(JSON.parse(res.choices[0]?.message?.content ?? 'null'));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null; // the local analyser answers instead; the ticket never waits on the model
-    }
-  }
-
-  async function similarTickets(ticket: TicketView, text: string): Promise<AiView['similar']> {
-    const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? [])].slice(0, 30);
-    if (!words.length) return [];
-    const query = words.map((w) => w.replace(/'/g, '')).join(' | ');
-    const rows = await deps.db
-      .select({ number: tickets.number, title: tickets.title, rootCauseId: tickets.rootCauseId, actionId: tickets.actionId, rank: sql<number>`ts_rank(${tickets.search}, to_tsquery('simple', ${query}))` })
-      .from(tickets)
-      .where(and(ne(tickets.number, ticket.number), inArray(tickets.status, ['resolved', 'closed']), sql`${tickets.search} @@ to_tsquery('simple', ${query})`))
-      .orderBy(sql`4 desc`)
-      .limit(3);
-    const ids = rows.flatMap((r) => [r.rootCauseId, r.actionId]).filter((x): x is string => !!x);
-    const names = ids.length ? await deps.db.select({ id: taxonomyEntries.id, name: taxonomyEntries.name }).from(taxonomyEntries).where(inArray(taxonomyEntries.id, ids)) : [];
-    const nameOf = (id: string | null) => (id ? (names.find((n) => n.id === id)?.name ?? null) : null);
-    return rows.map((r) => ({ ticketNumber: r.number, title: redactPii(r.title).text, rootCause: nameOf(r.rootCauseId), action: nameOf(r.actionId), score: Math.round(Number(r.rank) * 1000) / 1000 }));
-  }
+  const model = deps.ai ? createModelClient(deps.ai) : null;
 
   return {
-    async analyseTicket(ticket: TicketView): Promise<AiView> {
-      const { text } = redactPii(ticket.comment ?? '', [ticket.contact.name, ticket.contact.email, ticket.contact.phone]);
+    async analyseTicket(ticket: TicketView, opts: { message?: string } = {}): Promise<AiView> {
+      const started = Date.now();
+      const [configured, { text: raw, senders }] = await Promise.all([loadThemes(deps.db), customerText(deps.db, ticket, opts.message)]);
+      const themes = configured.length ? configured : DEFAULT_THEMES;
+      const { text } = redactPii(raw, knownPiiOf(ticket.contact, senders));
       const tier = ticket.captureType && ticket.score !== null ? tierOf(ticket.captureType, ticket.score) : null;
-      const due = ticket.sla.resolution.dueAt;
-      const dueSoon = due !== null && due - Date.now() < 2 * 3_600_000;
-      const llm = await askModel(text, ticket);
-      const analysis = llm ?? analyseLocally({ text, tier, priority: ticket.priority, dueSoon });
+      const rating = ticket.captureType && ticket.score !== null ? `${ticket.captureType.toUpperCase()} ${ticket.score}` : null;
+
+      // Nothing to read without a comment: the score alone is judged locally and nothing is sent.
+      const ask = model && text.trim() ? model : null;
+      const deadline = started + (deps.ai?.timeoutMs ?? 0);
+      const userContent = JSON.stringify({ channel: ticket.channel, rating, priority: ticket.priority, text });
+      const [chat, vector] = ask
+        ? await Promise.all([ask.chat([{ role: 'system', content: systemPrompt(themes) }, { role: 'user', content: userContent }], deadline), ask.embed(text, deadline)])
+        : [null, null];
+      if (vector && ask?.config.embeddingModel) {
+        await deps.db
+          .insert(ticketEmbeddings)
+          .values({ ticketNumber: ticket.number, model: ask.config.embeddingModel, vector })
+          .onConflictDoUpdate({ target: ticketEmbeddings.ticketNumber, set: { model: ask.config.embeddingModel, vector, updatedAt: new Date() } });
+      }
+
+      const analysis = chat?.answer ? fromModel(chat.answer, themes) : analyseLocally({ text, tier, themes, rating });
       // The model only ever saw placeholders: the draft is re-personalised here, locally.
-      const firstName = ticket.contact.name?.split(/\s+/)[0];
-      const suggestedReply = analysis.suggestedReply.replace(/\[NAME\]/g, firstName ?? 'there');
+      const firstName = ticket.contact.name?.trim().split(/\s+/)[0];
+      const similar = await findSimilarTickets(deps.db, { ticketNumber: ticket.number, text, themes: analysis.themes, vector, embeddingModel: vector ? (ask?.config.embeddingModel ?? null) : null });
       return {
         ...analysis,
-        suggestedReply,
-        sentText: llm ? text : null, // what left the process, for an admin to audit
-        slaAtRisk: ticket.breached || dueSoon,
-        similar: await similarTickets(ticket, text),
-        source: llm ? 'llm' : 'local',
+        suggestedReply: analysis.suggestedReply.replace(/\[NAME\]/g, firstName || 'there'),
+        slaAtRisk: ticket.breached || slaAtRisk([ticket.sla.firstResponse, ticket.sla.resolution, ticket.sla.nextReply], Date.now()),
+        similar,
+        source: chat?.answer ? 'llm' : 'local',
         analysedAt: new Date().toISOString(),
+        sentText: ask ? userContent : null, // what left the process (chat and embeddings), for an admin to audit
+        fallbackReason: chat && !chat.answer ? chat.reason : null,
+        attempts: chat?.attempts ?? 0,
       };
     },
   };

@@ -2,9 +2,22 @@
 // handleInboundMail and only then flags it \Seen — a crash in between re-reads it, and the ticket's
 // Message-ID dedupe makes that harmless. Reconnects with backoff; a bad message is logged and skipped.
 import { ImapFlow } from 'imapflow';
-import { handleInboundMail, type InboundDeps } from './inbound';
+import { handleInboundMail, type InboundDeps, type InboundOutcome } from './inbound';
 
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+
+export function describeOutcome(o: InboundOutcome): string {
+  switch (o.kind) {
+    case 'threaded':
+      return `threaded to #${o.ticketNumber} by ${o.route}${o.verified ? '' : ' (unverified sender)'}${o.autoReply ? ' (auto-reply)' : ''}`;
+    case 'follow_up':
+      return `#${o.linkedTicketNumber} is closed: follow-up ticket from ${o.feedbackId}`;
+    case 'new_feedback':
+      return `answers no ticket: new feedback ${o.feedbackId}`;
+    case 'ignored':
+      return `ignored: ${o.reason}`;
+  }
+}
 
 export interface ImapReader {
   stop(): Promise<void>;
@@ -29,7 +42,8 @@ export function startImapReader(url: string, deps: InboundDeps, log: (msg: strin
           log(`[imap] skipped message uid ${uid}: ${meta.size} bytes is over the ${MAX_MESSAGE_BYTES} byte limit`);
         } else {
           const msg = await c.fetchOne(String(uid), { source: true }, { uid: true });
-          if (msg && msg.source) await handleInboundMail(msg.source, deps);
+          const outcome = msg && msg.source ? await handleInboundMail(msg.source, deps) : null;
+          if (outcome) log(`[imap] uid ${uid}: ${describeOutcome(outcome)}`);
         }
       } catch (e) {
         // A message we cannot handle must not stop the reader; Temporal being down is different: retry.

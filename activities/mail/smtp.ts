@@ -1,5 +1,5 @@
-// Outgoing mail. With SMTP_URL it goes to that server (nodemailer); without, each message is written as
-// an .eml file to DATA_DIR/outbox so an embedded install never loses or silently drops mail.
+// Outgoing mail over SMTP (nodemailer): SMTP_URL, or in embedded mode the built-in dev mailbox
+// (activities/mail/dev-mailbox.ts). Without any server (benchmarks) each message becomes an .eml file.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -8,34 +8,43 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  html?: string; // customer mail carries both parts
   messageId: string; // stable per event so a retried send is recognisable downstream
   inReplyTo?: string;
   references?: string[];
+  replyTo?: string; // the ticket's plus-address with its reply token
 }
 
 export interface Mailer {
+  /** The sender address (MAIL_FROM); reply addresses are built on it. */
+  from: string;
   sendMail(mail: OutgoingMail): Promise<{ messageId: string }>;
   close(): void;
 }
 
-export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: string }): Mailer {
+const message = (from: string, m: OutgoingMail) => ({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId, inReplyTo: m.inReplyTo, references: m.references, replyTo: m.replyTo });
+
+export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir?: string }): Mailer {
   if (opts.smtpUrl) {
     const transport = nodemailer.createTransport(opts.smtpUrl);
     return {
+      from: opts.from,
       async sendMail(m) {
-        await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId, inReplyTo: m.inReplyTo, references: m.references });
+        await transport.sendMail(message(opts.from, m));
         return { messageId: m.messageId };
       },
       close: () => transport.close(),
     };
   }
+  const outboxDir = opts.outboxDir ?? 'outbox';
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
+    from: opts.from,
     async sendMail(m) {
-      const info = await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId, inReplyTo: m.inReplyTo, references: m.references });
-      await mkdir(opts.outboxDir, { recursive: true });
+      const info = await transport.sendMail(message(opts.from, m));
+      await mkdir(outboxDir, { recursive: true });
       const file = `${Date.now()}-${m.messageId.replace(/[^\w.-]+/g, '_')}.eml`;
-      await writeFile(path.join(opts.outboxDir, file), info.message as Buffer);
+      await writeFile(path.join(outboxDir, file), info.message as Buffer);
       return { messageId: m.messageId };
     },
     close: () => transport.close(),

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { and, count, eq, gt } from 'drizzle-orm';
+import { and, count, eq, gt, ne } from 'drizzle-orm';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
@@ -15,8 +15,10 @@ const LOGIN_WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES = 5;
 
 export const loginBodySchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(500) });
+/** A new password, whether chosen by its owner or set by an admin. */
+export const newPasswordSchema = z.string().min(10, 'at least 10 characters').max(500);
 export const meSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema, branches: z.array(z.string()), csrfToken: z.string() })
+  .object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema, branches: z.array(z.string()), available: z.boolean(), csrfToken: z.string() })
   .meta({ id: 'SessionUser' });
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -36,8 +38,8 @@ const changePassword = createRoute({
   method: 'post',
   path: '/password',
   tags: ['auth'],
-  summary: 'Change own password',
-  request: { body: { content: { 'application/json': { schema: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(10).max(500) }) } }, required: true } },
+  summary: 'Change own password; other sessions of the user are signed out',
+  request: { body: { content: { 'application/json': { schema: z.object({ currentPassword: z.string().min(1), newPassword: newPasswordSchema }) } }, required: true } },
   responses: { 204: { description: 'Changed' }, 400: err('Bad body'), 401: err('Wrong current password') },
 });
 
@@ -76,7 +78,7 @@ export function authRoutes() {
       secure: config.publicUrl.startsWith('https:'),
       expires: expiresAt,
     });
-    return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, branches: user.branches, csrfToken }, 200);
+    return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, branches: user.branches, available: user.available, csrfToken }, 200);
   });
 
   app.use('/logout', requireUser());
@@ -88,8 +90,13 @@ export function authRoutes() {
 
   app.use('/me', requireUser());
   app.openapi(me, async (c) => {
-    const [s] = await c.get('deps').db.select().from(sessions).where(eq(sessions.id, c.get('sessionId')));
-    return c.json({ ...c.get('user'), csrfToken: s.csrfToken }, 200);
+    const [row] = await c
+      .get('deps')
+      .db.select({ csrfToken: sessions.csrfToken, available: users.available })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, c.get('sessionId')));
+    return c.json({ ...c.get('user'), ...row }, 200);
   });
 
   app.use('/password', requireUser());
@@ -100,6 +107,8 @@ export function authRoutes() {
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     if (!(await verifyPassword(row.passwordHash, currentPassword))) throw new DomainError('UNAUTHORIZED', 'Wrong current password');
     await db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, user.id));
+    // Sessions elsewhere (a lost phone, a shared desk) end; this one stays signed in.
+    await db.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, c.get('sessionId'))));
     return c.body(null, 204);
   });
 

@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { branches, services } from '../../db/schema';
 import { DomainError } from '../../domain/errors';
-import { feedbackInputSchema, normalizeFeedback, type NormalizedFeedback } from '../../domain/feedback';
+import { feedbackIdFor, feedbackInputSchema, normalizeFeedback, type NormalizedFeedback } from '../../domain/feedback';
 import { feedbackIntakeWorkflow, type IntakeResult } from '../../workflows/intake';
 import type { ApiDeps } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
@@ -58,8 +58,7 @@ const postBatch = createRoute({
   },
 });
 
-export const feedbackWorkflowId = (channel: string, externalId: string | undefined) =>
-  externalId ? `feedback-${channel}-${externalId}` : `feedback-${channel}-${randomUUID()}`;
+export const feedbackWorkflowId = (channel: NormalizedFeedback['channel'], externalId: string | undefined) => feedbackIdFor(channel, externalId ?? randomUUID());
 
 /** Checks references against the read model so a typo'd branch is a 400, not a silent orphan. */
 export async function assertKnownRefs(deps: ApiDeps, items: NormalizedFeedback[]) {

@@ -12,16 +12,16 @@ import { errorBodySchema, validationHook } from '../errors';
 import { newIntakeKey } from '../security';
 
 const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
-const keySchema = z.object({ id: z.string(), name: z.string(), channel: channelSchema.nullable(), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() }).meta({ id: 'IntakeKey' });
+export const intakeKeySchema = z.object({ id: z.string(), name: z.string(), channel: channelSchema.nullable(), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() }).meta({ id: 'IntakeKey' });
 
-const list = createRoute({ method: 'get', path: '/', tags: ['intake keys'], summary: 'Intake keys (admin); secrets are never shown again', responses: { 200: { content: { 'application/json': { schema: z.object({ items: z.array(keySchema) }) } }, description: 'Keys' }, 403: err('Not an admin') } });
+const list = createRoute({ method: 'get', path: '/', tags: ['intake keys'], summary: 'Intake keys (admin); secrets are never shown again', responses: { 200: { content: { 'application/json': { schema: z.object({ items: z.array(intakeKeySchema) }) } }, description: 'Keys' }, 403: err('Not an admin') } });
 const create = createRoute({
   method: 'post',
   path: '/',
   tags: ['intake keys'],
   summary: 'Create a key, optionally bound to one channel (admin); the answer holds the secret, once',
   request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(120), channel: channelSchema.nullable().default(null) }) } }, required: true } },
-  responses: { 201: { content: { 'application/json': { schema: keySchema.extend({ key: z.string() }) } }, description: 'Created' }, 400: err('Invalid body'), 403: err('Not an admin') },
+  responses: { 201: { content: { 'application/json': { schema: intakeKeySchema.extend({ key: z.string() }) } }, description: 'Created' }, 400: err('Invalid body'), 403: err('Not an admin') },
 });
 const revoke = createRoute({ method: 'delete', path: '/{id}', tags: ['intake keys'], summary: 'Revoke a key (admin): it stops working at once', request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: 'Revoked' }, 404: err('No such key') } });
 

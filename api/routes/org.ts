@@ -1,5 +1,6 @@
 // Branches (with their business-hours calendar), services, and admin settings (SLA targets, ticket
-// behaviour, advocacy). Reading needs a signed-in user; changing needs an admin.
+// behaviour, advocacy). Branches and services: reading needs a signed-in user, changing an admin.
+// Settings are the admin's alone.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -17,8 +18,8 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({ content
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, - and _');
-const branchSchema = z.object({ id: z.string(), name: z.string(), calendar: calendarSchema.nullable() }).meta({ id: 'Branch' });
-const serviceSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Service' });
+export const branchSchema = z.object({ id: z.string(), name: z.string(), calendar: calendarSchema.nullable() }).meta({ id: 'Branch' });
+export const serviceSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Service' });
 const settingKey = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);
 
 const routes = {
@@ -32,9 +33,11 @@ const routes = {
     request: { params: z.object({ id: z.string() }), ...body(calendarSchema.nullable()) },
     responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid calendar'), 403: err('Not an admin'), 404: err('No such branch') },
   }),
+  renameBranch: createRoute({ method: 'patch', path: '/branches/{id}', tags: ['organisation'], summary: 'Rename a branch (admin); its id stays', request: { params: z.object({ id: z.string() }), ...body(z.object({ name: z.string().trim().min(1).max(120) })) }, responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such branch') } }),
   listServices: createRoute({ method: 'get', path: '/services', tags: ['organisation'], summary: 'Services', responses: { 200: json(z.object({ items: z.array(serviceSchema) }), 'Services'), 401: err('Not signed in') } }),
   createService: createRoute({ method: 'post', path: '/services', tags: ['organisation'], summary: 'Add a service (admin)', request: body(z.object({ id: slug, name: z.string().trim().min(1).max(120) })), responses: { 201: json(serviceSchema, 'Created'), 400: err('Invalid body'), 403: err('Not an admin'), 409: err('Id taken') } }),
-  getSetting: createRoute({ method: 'get', path: '/settings/{key}', tags: ['settings'], summary: 'Read a setting (defaults apply until changed)', request: { params: z.object({ key: settingKey }) }, responses: { 200: json(z.record(z.string(), z.unknown()), 'Value'), 401: err('Not signed in') } }),
+  renameService: createRoute({ method: 'patch', path: '/services/{id}', tags: ['organisation'], summary: 'Rename a service (admin); its id stays', request: { params: z.object({ id: z.string() }), ...body(z.object({ name: z.string().trim().min(1).max(120) })) }, responses: { 200: json(serviceSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such service') } }),
+  getSetting: createRoute({ method: 'get', path: '/settings/{key}', tags: ['settings'], summary: 'Read a setting (admin; defaults apply until changed)', request: { params: z.object({ key: settingKey }) }, responses: { 200: json(z.record(z.string(), z.unknown()), 'Value'), 401: err('Not signed in'), 403: err('Not an admin') } }),
   putSetting: createRoute({
     method: 'put',
     path: '/settings/{key}',
@@ -49,9 +52,10 @@ export function orgRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const adminOnly = requireUser('admin');
   // Path-scoped: this router is mounted beside others under /api/v1.
-  for (const path of ['/branches', '/branches/*', '/services', '/services/*', '/settings/*']) {
+  for (const path of ['/branches', '/branches/*', '/services', '/services/*']) {
     app.use(path, async (c, next) => (c.req.method === 'GET' ? requireUser()(c, next) : adminOnly(c, next)));
   }
+  app.use('/settings/*', adminOnly);
 
   const branchOut = async (db: AppEnv['Variables']['deps']['db'], id: string) => {
     const [row] = await db
@@ -89,6 +93,19 @@ export function orgRoutes() {
     }
     await db.update(branches).set({ calendarId: cal ? id : null }).where(eq(branches.id, id));
     return c.json(await branchOut(db, id), 200);
+  });
+  app.openapi(routes.renameBranch, async (c) => {
+    const { db } = c.get('deps');
+    const { id } = c.req.valid('param');
+    const rows = await db.update(branches).set({ name: c.req.valid('json').name }).where(eq(branches.id, id)).returning();
+    if (!rows.length) throw new DomainError('NOT_FOUND', `No branch ${id}`);
+    return c.json(await branchOut(db, id), 200);
+  });
+  app.openapi(routes.renameService, async (c) => {
+    const { id } = c.req.valid('param');
+    const [row] = await c.get('deps').db.update(services).set({ name: c.req.valid('json').name }).where(eq(services.id, id)).returning();
+    if (!row) throw new DomainError('NOT_FOUND', `No service ${id}`);
+    return c.json(row, 200);
   });
   app.openapi(routes.listServices, async (c) => c.json({ items: await c.get('deps').db.select().from(services).orderBy(asc(services.name)) }, 200));
   app.openapi(routes.createService, async (c) => {

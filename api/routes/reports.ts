@@ -2,13 +2,10 @@
 // the ready-made reports and the home dashboard. Managers and admins query; everyone signed in sees the
 // dashboard of their branches. Saved and shared reports: ./saved-reports.ts.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { runPivot } from '../../db/report-query';
-import { users } from '../../db/schema';
 import { DASHBOARD_QUERIES, READY_MADE_REPORTS } from '../../domain/ready-made-reports';
 import { DIMENSION_KEYS, DIMENSIONS, MEASURE_KEYS, MEASURES, reportQuerySchema } from '../../domain/reports';
-import { ROLES } from '../../domain/types';
 import { renderPivotFile, formatQuerySchema, reportContent } from '../report-files/respond';
 import { requireUser } from '../auth';
 import type { AppEnv } from '../deps';
@@ -76,16 +73,6 @@ const routes = {
       401: err('Not signed in'),
     },
   }),
-  teammates: createRoute({
-    method: 'get',
-    path: '/teammates',
-    tags: ['reports'],
-    summary: 'Active users and roles a report can be shared with (manager, admin)',
-    responses: {
-      200: json(z.object({ users: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) })), roles: z.array(z.enum(ROLES)) }), 'Share targets'),
-      403: err('Not a manager or admin'),
-    },
-  }),
 };
 
 export function reportRoutes() {
@@ -93,7 +80,7 @@ export function reportRoutes() {
   const builders = requireUser('manager', 'admin');
   app.use('/meta', requireUser());
   app.use('/dashboard', requireUser());
-  for (const path of ['/query', '/ready-made', '/teammates']) app.use(path, builders);
+  for (const path of ['/query', '/ready-made']) app.use(path, builders);
 
   app.openapi(routes.meta, (c) =>
     c.json(
@@ -122,9 +109,5 @@ export function reportRoutes() {
     return c.json({ now: now.grandTotal, last30Days: last30Days.grandTotal, csatTrend }, 200);
   });
 
-  app.openapi(routes.teammates, async (c) => {
-    const rows = await c.get('deps').db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(eq(users.active, true)).orderBy(asc(users.name));
-    return c.json({ users: rows, roles: [...ROLES] }, 200);
-  });
   return app;
 }

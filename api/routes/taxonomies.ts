@@ -1,22 +1,42 @@
-// Admin-managed taxonomies: root causes and actions taken (required to resolve), CSAT reasons.
+// Admin-managed taxonomies: root causes and actions taken (required to resolve), CSAT reasons, and
+// the AI theme list (each theme with its keywords and a suggested action, kept in `data`).
 // Entries can be renamed or retired; an entry a ticket references is never deleted.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { taxonomyEntries, tickets } from '../../db/schema';
 import { DomainError } from '../../domain/errors';
+import type { ThemeData } from '../../domain/themes';
 import { requireUser } from '../auth';
 import type { AppEnv } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
 
-export const TAXONOMY_KINDS = ['root_cause', 'action', 'csat_reason'] as const;
+export const TAXONOMY_KINDS = ['root_cause', 'action', 'csat_reason', 'theme'] as const;
 
 export const taxonomyEntrySchema = z
-  .object({ id: z.string(), kind: z.enum(TAXONOMY_KINDS), name: z.string(), retired: z.boolean(), inUse: z.number().int() })
+  .object({
+    id: z.string(),
+    kind: z.enum(TAXONOMY_KINDS),
+    name: z.string(),
+    retired: z.boolean(),
+    inUse: z.number().int(),
+    keywords: z.array(z.string()).optional().describe('Themes only: words or short phrases that put a ticket in this theme'),
+    action: z.string().nullable().optional().describe('Themes only: the suggested next action for tickets in this theme'),
+  })
   .meta({ id: 'TaxonomyEntry' });
-const createSchema = z.object({ kind: z.enum(TAXONOMY_KINDS), name: z.string().trim().min(1).max(120) });
-const patchSchema = z.object({ name: z.string().trim().min(1).max(120).optional(), retired: z.boolean().optional() });
+const keywordsSchema = z.array(z.string().trim().toLowerCase().min(1).max(60)).max(100);
+const actionSchema = z.string().trim().min(1).max(300).nullable();
+const THEME_ONLY = 'keywords and action apply to themes only';
+const createSchema = z
+  .object({ kind: z.enum(TAXONOMY_KINDS), name: z.string().trim().min(1).max(120), keywords: keywordsSchema.optional(), action: actionSchema.optional() })
+  .refine((b) => b.kind === 'theme' || (b.keywords === undefined && b.action === undefined), { message: THEME_ONLY, path: ['keywords'] });
+const patchSchema = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  retired: z.boolean().optional(),
+  keywords: keywordsSchema.optional(),
+  action: actionSchema.optional(),
+});
 const idParam = z.object({ id: z.string().min(1) });
 
 const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
@@ -42,7 +62,7 @@ const patchRoute = createRoute({
   method: 'patch',
   path: '/{id}',
   tags: ['taxonomies'],
-  summary: 'Rename or retire / un-retire an entry (admin)',
+  summary: 'Rename, retire / un-retire an entry, or edit a theme\'s keywords and action (admin)',
   request: { params: idParam, body: { content: { 'application/json': { schema: patchSchema } }, required: true } },
   responses: { 200: json(taxonomyEntrySchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such entry') },
 });
@@ -63,9 +83,14 @@ export function taxonomyRoutes() {
   app.use('/:id', adminOnly);
 
   const usage = sql<number>`(select count(*)::int from ${tickets} where ${tickets.rootCauseId} = ${taxonomyEntries.id} or ${tickets.actionId} = ${taxonomyEntries.id})`;
-  const select = { id: taxonomyEntries.id, kind: taxonomyEntries.kind, name: taxonomyEntries.name, retiredAt: taxonomyEntries.retiredAt, inUse: usage };
-  type Row = { id: string; kind: string; name: string; retiredAt: Date | null; inUse: number };
-  const out = (r: Row) => ({ id: r.id, kind: r.kind as (typeof TAXONOMY_KINDS)[number], name: r.name, retired: r.retiredAt !== null, inUse: Number(r.inUse) });
+  const select = { id: taxonomyEntries.id, kind: taxonomyEntries.kind, name: taxonomyEntries.name, retiredAt: taxonomyEntries.retiredAt, inUse: usage, data: taxonomyEntries.data };
+  type Row = { id: string; kind: string; name: string; retiredAt: Date | null; inUse: number; data: unknown };
+  const out = (r: Row) => {
+    const base = { id: r.id, kind: r.kind as (typeof TAXONOMY_KINDS)[number], name: r.name, retired: r.retiredAt !== null, inUse: Number(r.inUse) };
+    if (r.kind !== 'theme') return base;
+    const data = (r.data ?? {}) as Partial<ThemeData>;
+    return { ...base, keywords: data.keywords ?? [], action: data.action ?? null };
+  };
 
   app.openapi(listRoute, async (c) => {
     const { kind } = c.req.valid('query');
@@ -73,7 +98,7 @@ export function taxonomyRoutes() {
     const rows = await db
       .select(select)
       .from(taxonomyEntries)
-      .where(kind ? eq(taxonomyEntries.kind, kind) : or(eq(taxonomyEntries.kind, 'root_cause'), eq(taxonomyEntries.kind, 'action'), eq(taxonomyEntries.kind, 'csat_reason')))
+      .where(kind ? eq(taxonomyEntries.kind, kind) : inArray(taxonomyEntries.kind, [...TAXONOMY_KINDS]))
       .orderBy(asc(taxonomyEntries.kind), asc(taxonomyEntries.name));
     return c.json({ items: rows.map(out) }, 200);
   });
@@ -84,8 +109,10 @@ export function taxonomyRoutes() {
     const [dup] = await db.select({ id: taxonomyEntries.id }).from(taxonomyEntries).where(and(eq(taxonomyEntries.kind, body.kind), sql`lower(${taxonomyEntries.name}) = lower(${body.name})`));
     if (dup) throw new DomainError('CONFLICT', `"${body.name}" already exists`, { id: dup.id });
     const id = randomUUID();
-    await db.insert(taxonomyEntries).values({ id, kind: body.kind, name: body.name });
-    return c.json({ id, kind: body.kind, name: body.name, retired: false, inUse: 0 }, 201);
+    const data: ThemeData | null = body.kind === 'theme' ? { keywords: body.keywords ?? [], action: body.action ?? null } : null;
+    await db.insert(taxonomyEntries).values({ id, kind: body.kind, name: body.name, data });
+    const [row] = await db.select(select).from(taxonomyEntries).where(eq(taxonomyEntries.id, id));
+    return c.json(out(row), 201);
   });
 
   app.openapi(patchRoute, async (c) => {
@@ -93,6 +120,13 @@ export function taxonomyRoutes() {
     const body = c.req.valid('json');
     const { db } = c.get('deps');
     const set: Partial<typeof taxonomyEntries.$inferInsert> = {};
+    if (body.keywords !== undefined || body.action !== undefined) {
+      const [current] = await db.select({ kind: taxonomyEntries.kind, data: taxonomyEntries.data }).from(taxonomyEntries).where(eq(taxonomyEntries.id, id));
+      if (!current) throw new DomainError('NOT_FOUND', `No taxonomy entry ${id}`);
+      if (current.kind !== 'theme') throw new DomainError('INVALID_INPUT', THEME_ONLY, { fields: [{ path: 'keywords', message: THEME_ONLY }] });
+      const data = (current.data ?? { keywords: [] }) as ThemeData;
+      set.data = { keywords: body.keywords ?? data.keywords ?? [], action: body.action !== undefined ? body.action : (data.action ?? null) } satisfies ThemeData;
+    }
     if (body.name !== undefined) set.name = body.name;
     if (body.retired !== undefined) set.retiredAt = body.retired ? new Date() : null;
     if (Object.keys(set).length) await db.update(taxonomyEntries).set(set).where(eq(taxonomyEntries.id, id));

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { taxonomyEntries, ticketEvents, tickets } from '../../db/schema';
+import { taxonomyEntries, ticketEvents, tickets, users } from '../../db/schema';
 import { DomainError } from '../../domain/errors';
 import {
   assignCommandSchema,
@@ -41,7 +41,7 @@ export const ticketListQuerySchema = z.object({
   assignee: z.string().optional().describe('User id, or "none" for unassigned'),
   breached: z.enum(['true', 'false']).optional(),
   escalationLevel: z.coerce.number().int().min(0).optional(),
-  q: z.string().max(200).optional().describe('Full-text search over title and comment'),
+  q: z.string().max(200).optional().describe('Full-text search over title and comment; a number (or #number) also finds that ticket'),
   sort: z.enum(['sla_due', 'churn_risk', 'urgency', 'age', 'newest']).default('newest'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -110,7 +110,11 @@ export function ticketRoutes() {
     if (q.assignee) where.push(q.assignee === 'none' ? sql`${tickets.assigneeId} is null` : eq(tickets.assigneeId, q.assignee));
     if (q.breached) where.push(eq(tickets.breached, q.breached === 'true'));
     if (q.escalationLevel !== undefined) where.push(eq(tickets.escalationLevel, q.escalationLevel));
-    if (q.q) where.push(sql`${tickets.search} @@ plainto_tsquery('simple', ${q.q})`);
+    if (q.q) {
+      const words = sql`${tickets.search} @@ plainto_tsquery('simple', ${q.q})`;
+      const number = /^#?(\d{1,9})$/.exec(q.q.trim());
+      where.push(number ? or(eq(tickets.number, Number(number[1])), words)! : words);
+    }
     const order = {
       sla_due: [asc(tickets.resolutionDueAt)],
       churn_risk: [sql`${tickets.churnRisk} desc nulls last`],
@@ -160,12 +164,9 @@ export function ticketRoutes() {
       const deps = c.get('deps');
       const user = c.get('user');
       const number = ticketNumber(c.req.param('id'));
-      await loadRow(deps, user, number);
-      if (path === 'assign' && user.role === 'agent') {
-        const body = c.req.valid('json' as never) as { userId: string | null };
-        if (body.userId !== user.id) throw new DomainError('FORBIDDEN', 'Agents may only take a ticket themselves; a manager reassigns');
-      }
+      const row = await loadRow(deps, user, number);
       const body = c.req.valid('json' as never) as object;
+      if (path === 'assign') await assertAssignable(deps, user, row.branch, (body as { userId: string | null }).userId);
       if (path === 'resolve') await assertResolutionTaxonomy(deps, body as { rootCauseId: string; actionId: string });
       try {
         const view = await deps.temporal.workflow
@@ -182,6 +183,18 @@ export function ticketRoutes() {
 
 export function temporalLink(deps: ApiDeps, number: number): string {
   return `${deps.config.temporalUiUrl}/namespaces/${deps.config.TEMPORAL_NAMESPACE}/workflows/${ticketWorkflowId(number)}`;
+}
+
+/**
+ * Agents may only take a ticket themselves; managers and admins (re)assign it to anyone active who
+ * works the ticket's branch (so the assignee can open it), or unassign it.
+ */
+async function assertAssignable(deps: ApiDeps, user: SessionUser, branch: string | null, userId: string | null) {
+  if (user.role === 'agent' && userId !== user.id) throw new DomainError('FORBIDDEN', 'Agents may only take a ticket themselves; a manager reassigns');
+  if (userId === null) return;
+  const [target] = await deps.db.select({ role: users.role, branches: users.branches }).from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+  const problem = !target ? `no active user ${userId}` : !canSeeBranch(target, branch) ? `${userId} does not work branch ${branch ?? '(none)'}` : null;
+  if (problem) throw new DomainError('INVALID_INPUT', `userId: ${problem}`, { fields: [{ path: 'userId', message: problem }] });
 }
 
 /** Root cause and action must be live entries of their admin-managed taxonomies. */

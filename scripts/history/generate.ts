@@ -3,7 +3,7 @@
 // SLA outcomes that follow response times, escalations, reopenings, CSAT answers that follow how fast
 // and how well a ticket was handled, advocacy asks for promoters (some capped, some late), timelines.
 // Pure: rows out, nothing written (./insert.ts does that).
-import { THEMES } from '../../domain/local-analyser';
+import { DEFAULT_THEMES } from '../../domain/themes';
 import { tierOf } from '../../domain/score-tiers';
 import { PRIORITY_MULTIPLIER } from '../../domain/sla';
 import type { CaptureType, Channel, Priority } from '../../domain/types';
@@ -55,14 +55,14 @@ export const SERVICES = [
   { id: 'hist-billing', name: 'Billing', weight: 1 },
 ] as const;
 export const ROOT_CAUSES = [
-  { id: 'hist-rc-wait', name: 'Long waiting time', theme: 'waiting time', services: ['hist-dine-in', 'hist-takeaway', 'hist-support'] },
-  { id: 'hist-rc-staff', name: 'Staff behaviour', theme: 'staff', services: ['hist-dine-in', 'hist-takeaway', 'hist-support'] },
-  { id: 'hist-rc-quality', name: 'Product quality', theme: 'product quality', services: ['hist-dine-in', 'hist-takeaway', 'hist-delivery'] },
-  { id: 'hist-rc-late', name: 'Late delivery', theme: 'waiting time', services: ['hist-delivery'] },
-  { id: 'hist-rc-wrong', name: 'Wrong or missing item', theme: 'product quality', services: ['hist-delivery', 'hist-takeaway'] },
-  { id: 'hist-rc-billing', name: 'Billing error', theme: 'billing', services: ['hist-billing', 'hist-support'] },
-  { id: 'hist-rc-clean', name: 'Cleanliness', theme: 'cleanliness', services: ['hist-dine-in'] },
-  { id: 'hist-rc-app', name: 'App or website problem', theme: 'app and website', services: ['hist-delivery', 'hist-support', 'hist-billing'] },
+  { id: 'hist-rc-wait', name: 'Long waiting time', theme: 'Waiting time', services: ['hist-dine-in', 'hist-takeaway', 'hist-support'] },
+  { id: 'hist-rc-staff', name: 'Staff behaviour', theme: 'Staff attitude', services: ['hist-dine-in', 'hist-takeaway', 'hist-support'] },
+  { id: 'hist-rc-quality', name: 'Product quality', theme: 'Product quality', services: ['hist-dine-in', 'hist-takeaway', 'hist-delivery'] },
+  { id: 'hist-rc-late', name: 'Late delivery', theme: 'Delivery and orders', services: ['hist-delivery'] },
+  { id: 'hist-rc-wrong', name: 'Wrong or missing item', theme: 'Delivery and orders', services: ['hist-delivery', 'hist-takeaway'] },
+  { id: 'hist-rc-billing', name: 'Billing error', theme: 'Billing and refunds', services: ['hist-billing', 'hist-support'] },
+  { id: 'hist-rc-clean', name: 'Cleanliness', theme: 'Cleanliness', services: ['hist-dine-in'] },
+  { id: 'hist-rc-app', name: 'App or website problem', theme: 'App and website', services: ['hist-delivery', 'hist-support', 'hist-billing'] },
 ] as const;
 export const ACTIONS = [
   { id: 'hist-act-apology', name: 'Apology and explanation', recovers: 0.55 },
@@ -86,15 +86,16 @@ const CAPTURE_OF: Record<Channel, CaptureType[]> = { kiosk: ['smile'], qr: ['sta
 const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 4, 5, 6, 8, 10, 9, 7, 6, 6, 7, 9, 9, 7, 5, 3, 2];
 const WEEKDAY_WEIGHTS = [0.7, 1.1, 1.0, 1.0, 1.05, 1.2, 1.35]; // Sunday … Saturday
 const COMMENTS: Record<string, string[]> = {
-  'waiting time': ['Waited forty minutes for a table', 'The queue was endless', 'Delivery was two hours late', 'Nobody answered for ages'],
-  staff: ['The cashier was rude', 'Staff ignored us', 'The manager was unfriendly', 'Great, friendly staff'],
-  'product quality': ['The food was cold', 'The bread was stale', 'Item arrived damaged', 'Lovely fresh food'],
-  billing: ['I was charged twice', 'The invoice is wrong', 'Still waiting for my refund'],
-  cleanliness: ['The toilets were dirty', 'Tables were not clean'],
-  'app and website': ['The app crashed at checkout', 'Could not log in to order', 'Website error when paying'],
-  price: ['Too expensive for what you get', 'Prices went up again'],
+  'Waiting time': ['Waited forty minutes for a table', 'The queue was endless', 'Nobody answered for ages'],
+  'Staff attitude': ['The cashier was rude', 'Staff ignored us', 'The manager was unfriendly', 'Great, friendly staff'],
+  'Product quality': ['The food was cold', 'The bread was stale', 'Lovely fresh food'],
+  'Delivery and orders': ['Delivery was two hours late', 'Item arrived damaged', 'My order was missing a drink'],
+  'Billing and refunds': ['I was charged twice', 'The invoice is wrong', 'Still waiting for my refund'],
+  Cleanliness: ['The toilets were dirty', 'Tables were not clean'],
+  'App and website': ['The app crashed at checkout', 'Could not log in to order', 'Website error when paying'],
+  'Price and value': ['Too expensive for what you get', 'Prices went up again'],
 };
-const THEME_KEYS = Object.keys(THEMES);
+const THEME_NAMES = DEFAULT_THEMES.map((t) => t.name);
 
 export interface HistoryOptions {
   tickets: number;
@@ -236,8 +237,8 @@ export function* generateHistory(o: HistoryOptions, batchSize = 5000): Generator
     const contact = r.chance(0.85) ? { name: `Customer ${customer}`, email: `customer${customer}@example.com` } : { name: `Customer ${customer}` };
     const rc = ROOT_CAUSES.filter((c) => (c.services as readonly string[]).includes(service.id));
     const cause = r.pick(rc.length ? rc : ROOT_CAUSES);
-    const themes = tier === 'promoter' ? (r.chance(0.5) ? [cause.theme] : []) : [...new Set([cause.theme, ...(r.chance(0.35) ? [r.pick(THEME_KEYS)] : [])])];
-    const comment = r.pick(COMMENTS[cause.theme] ?? COMMENTS.staff);
+    const themes = tier === 'promoter' ? (r.chance(0.5) ? [cause.theme] : []) : [...new Set([cause.theme, ...(r.chance(0.35) ? [r.pick(THEME_NAMES)] : [])])];
+    const comment = r.pick(COMMENTS[cause.theme] ?? COMMENTS['Staff attitude']);
     const feedbackId = `hist-fb-${number}`;
     const ev: EventRow[] = [];
     const event = (type: string, at: number, e: Partial<EventRow> = {}) => ev.push({ ticketNumber: number, seq: ev.length + 1, type, actorId: e.actorId ?? 'system', at, from: e.from ?? null, to: e.to ?? null, reason: e.reason ?? null, data: e.data ?? null });
@@ -365,7 +366,7 @@ export function* generateHistory(o: HistoryOptions, batchSize = 5000): Generator
       title: `${captureType.toUpperCase()} ${score} from ${contact.name}: ${comment}`,
       comment,
       contact,
-      sentiment: r.chance(0.04) ? null : tier === 'detractor' ? r.pick(['negative', 'neutral'], [85, 15]) : tier === 'passive' ? r.pick(['neutral', 'negative', 'positive'], [70, 15, 15]) : r.pick(['positive', 'neutral'], [85, 15]),
+      sentiment: r.chance(0.04) ? null : tier === 'detractor' ? r.pick(['negative', 'angry', 'neutral'], [65, 20, 15]) : tier === 'passive' ? r.pick(['neutral', 'negative', 'positive'], [70, 15, 15]) : r.pick(['positive', 'neutral'], [85, 15]),
       urgency: priority === 'high' ? 'high' : priority === 'medium' ? 'medium' : 'low',
       churnRisk: r.chance(0.04) ? null : Math.round(Math.min(100, Math.max(0, tier === 'detractor' ? r.logNormal(55, 0.35) : tier === 'passive' ? r.logNormal(25, 0.35) : r.logNormal(8, 0.5)))),
       rootCauseId,

@@ -1,13 +1,14 @@
 // Generation rules through the API on the real stack: CRUD, reorder, simulation, fair round-robin.
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedback, tickets, users } from '../../db/schema';
+import { feedback, rules, tickets, users } from '../../db/schema';
 import { startStack, type Session, type Stack } from '../support/stack';
 
 let s: Stack;
 let admin: Session;
 const pool: string[] = [];
+type Simulation = { feedback: number; tickets: number; perRule: Array<{ ruleId: string; tickets: number; byPriority: Record<string, number>; byAssignee: Record<string, number>; byBranch: Record<string, number> }> };
 const json = async <T = Record<string, unknown>>(r: Response) => (await r.json()) as T;
 
 beforeAll(async () => {
@@ -50,39 +51,100 @@ describe('rules API', () => {
     expect((await s.call('DELETE', `/api/v1/rules/${tmp.id}`, undefined, admin)).status).toBe(404);
   });
 
-  it('keeps round-robin fair under 99 concurrent intakes', async () => {
-    const accepted = await Promise.all(Array.from({ length: 99 }, (_, i) => s.postFeedback({ channel: 'app', type: 'nps', score: 3, externalId: `rr-${i}`, branch: 'main' })));
-    expect(accepted.map((r) => r.status)).toEqual(Array(99).fill(202));
+  it('stores score ranges and contact conditions, and explains a bad range', async () => {
+    const def = { name: 'NPS 0–4 reachable', trigger: { scoreRanges: [{ type: 'nps', min: 0, max: 4 }] }, condition: 'with_comment_or_contact', outcome: { priority: 'high' }, active: false };
+    const created = await s.call('POST', '/api/v1/rules', def, admin);
+    expect(created.status).toBe(201);
+    const r = await json<{ id: string; trigger: unknown; condition: string }>(created);
+    expect(r.trigger).toEqual({ buckets: [], scoreRanges: [{ type: 'nps', min: 0, max: 4 }], keywords: [] });
+    expect(r.condition).toBe('with_comment_or_contact');
+    const bad = await s.call('POST', '/api/v1/rules', { ...def, trigger: { scoreRanges: [{ type: 'star', min: 0, max: 2 }] } }, admin);
+    expect(bad.status).toBe(400);
+    expect((await json<{ error: { message: string } }>(bad)).error.message).toContain('a star range must lie within 1–5');
+    expect((await s.call('POST', '/api/v1/rules', { ...def, condition: 'sometimes' }, admin)).status).toBe(400);
+    expect((await s.call('DELETE', `/api/v1/rules/${r.id}`, undefined, admin)).status).toBe(204);
+  });
+
+  it('keeps round-robin fair under 100 concurrent intakes', async () => {
+    const accepted = await Promise.all(Array.from({ length: 100 }, (_, i) => s.postFeedback({ channel: 'app', type: 'nps', score: 3, externalId: `rr-${i}`, branch: 'main' })));
+    expect(accepted.map((r) => r.status)).toEqual(Array(100).fill(202));
     await s.eventually(async () => {
       const [{ c }] = await s.database.db.select({ c: sql<number>`count(*)::int` }).from(feedback).where(eq(feedback.ruleId, ruleId));
-      return Number(c) === 99;
+      return Number(c) === 100;
     }, 120_000);
     const rows = await s.database.db
       .select({ assignee: feedback.assigneeId, n: sql<number>`count(*)::int` })
       .from(feedback)
       .where(eq(feedback.ruleId, ruleId))
       .groupBy(feedback.assigneeId);
-    expect(rows.map((r) => Number(r.n)).sort()).toEqual([33, 33, 33]);
-    expect(new Set(rows.map((r) => r.assignee))).toEqual(new Set(pool));
+    // The rotation starts at the head of the pool, so 100 = 34 + 33 + 33 in pool order, whatever the interleaving.
+    expect(Object.fromEntries(rows.map((r) => [r.assignee, Number(r.n)]))).toEqual({ [pool[0]]: 34, [pool[1]]: 33, [pool[2]]: 33 });
+    // Every pick advanced the durable cursor exactly once: the 100th pick was the head of the pool.
+    const [rule] = await s.database.db.select({ rrCursor: rules.rrCursor }).from(rules).where(eq(rules.id, ruleId));
+    expect(rule.rrCursor).toBe(0);
+    // One ticket per feedback, each with the assignee the rules picked.
     await s.eventually(async () => {
-      const [{ c }] = await s.database.db.select({ c: sql<number>`count(*)::int` }).from(tickets);
-      return Number(c) >= 99;
+      const [{ c }] = await s.database.db.select({ c: sql<number>`count(*)::int` }).from(tickets).where(eq(tickets.ruleId, ruleId));
+      return Number(c) === 100;
     }, 120_000);
+    const mismatched = await s.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tickets)
+      .innerJoin(feedback, eq(feedback.ticketNumber, tickets.number))
+      .where(and(eq(tickets.ruleId, ruleId), sql`${tickets.assigneeId} is distinct from ${feedback.assigneeId}`));
+    expect(Number(mismatched[0].n)).toBe(0);
   }, 180_000);
 
-  it('simulates a draft rule set over stored feedback without opening tickets', async () => {
+  it('simulates a draft rule set over stored feedback without opening tickets or moving cursors', async () => {
     const [{ before }] = await s.database.db.select({ before: sql<number>`count(*)::int` }).from(tickets);
+    const cursorsBefore = await s.database.db.select({ id: rules.id, rrCursor: rules.rrCursor }).from(rules).orderBy(rules.id);
     const from = new Date(Date.now() - 3_600_000).toISOString();
     const to = new Date(Date.now() + 60_000).toISOString();
     const res = await s.call('POST', '/api/v1/rules/simulate', { from, to, rules: [npsRule({ outcome: { priority: 'high', pool: pool.slice(0, 2), strategy: 'round_robin' } })] }, admin);
     expect(res.status).toBe(200);
-    const sim = await json<{ feedback: number; tickets: number; perRule: Array<{ byPriority: Record<string, number>; byAssignee: Record<string, number>; byBranch: Record<string, number> }> }>(res);
-    expect(sim.tickets).toBe(99);
-    expect(sim.perRule[0].byPriority).toEqual({ high: 99 });
-    expect(sim.perRule[0].byBranch).toEqual({ main: 99 });
-    expect(Object.values(sim.perRule[0].byAssignee).sort()).toEqual([49, 50]);
+    const sim = await json<Simulation>(res);
+    expect(sim.tickets).toBe(100);
+    expect(sim.perRule[0].byPriority).toEqual({ high: 100 });
+    expect(sim.perRule[0].byBranch).toEqual({ main: 100 });
+    expect(sim.perRule[0].byAssignee).toEqual({ [pool[0]]: 50, [pool[1]]: 50 });
     const [{ after }] = await s.database.db.select({ after: sql<number>`count(*)::int` }).from(tickets);
     expect(after).toBe(before);
+    expect(await s.database.db.select({ id: rules.id, rrCursor: rules.rrCursor }).from(rules).orderBy(rules.id)).toEqual(cursorsBefore);
+  });
+
+  it('simulates in order with score ranges, conditions, scopes and an unassignable pool', async () => {
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    await s.database.db.insert(feedback).values([
+      { id: 'sim-a', channel: 'web', externalId: 'sim-a', type: 'nps', score: 2, comment: 'slow', contact: { email: 'a@example.com' }, branch: 'north', submittedAt: new Date(), outcome: 'no_match' },
+      { id: 'sim-b', channel: 'web', externalId: 'sim-b', type: 'nps', score: 4, comment: null, contact: {}, branch: 'north', submittedAt: new Date(), outcome: 'no_match' },
+      { id: 'sim-c', channel: 'web', externalId: 'sim-c', type: 'star', score: 3, comment: 'ok', contact: {}, branch: 'south', submittedAt: new Date(), outcome: 'no_match' },
+    ]);
+    const res = await s.call(
+      'POST',
+      '/api/v1/rules/simulate',
+      {
+        from,
+        to,
+        rules: [
+          // Fires first for north answers of NPS 0–4 that left an e-mail; nobody can take them.
+          { id: 'north-reachable', name: 'North, reachable', trigger: { scoreRanges: [{ type: 'nps', min: 0, max: 4 }] }, condition: 'with_contact', scope: { branches: ['north'], services: [] }, outcome: { priority: 'high', pool: ['nobody-here'] } },
+          { id: 'all-detractors', name: 'All NPS detractors', trigger: { buckets: ['nps_detractor'] }, outcome: { priority: 'medium', pool: [pool[2]], strategy: 'first_available' } },
+          { id: 'inactive', name: 'Inactive', active: false, trigger: { buckets: ['star_3'] }, outcome: { priority: 'low' } },
+          { id: 'star-3-comment', name: 'Star 3 with comment', trigger: { buckets: ['star_3'] }, condition: 'with_comment', outcome: { priority: 'low' } },
+        ],
+      },
+      admin,
+    );
+    expect(res.status).toBe(200);
+    const sim = await json<Simulation>(res);
+    const by = Object.fromEntries(sim.perRule.map((r) => [r.ruleId, r]));
+    expect(by['north-reachable']).toMatchObject({ tickets: 1, byBranch: { north: 1 }, byPriority: { high: 1 }, byAssignee: { '(unassigned)': 1 } });
+    // 100 from the round-robin test plus sim-b.
+    expect(by['all-detractors']).toMatchObject({ tickets: 101, byBranch: { main: 100, north: 1 }, byAssignee: { [pool[2]]: 101 } });
+    expect(by.inactive.tickets).toBe(0);
+    expect(by['star-3-comment']).toMatchObject({ tickets: 1, byBranch: { south: 1 } });
+    expect(sim.tickets).toBe(103);
   });
 
   it('is admin-only', async () => {

@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
 import type { ActivityDeps } from '../../activities';
+import { startDevMailbox, type DevMailbox } from '../../activities/mail/dev-mailbox';
+import type { InboundDeps } from '../../activities/mail/inbound';
 import { createMailer } from '../../activities/mail/smtp';
 import { createApp } from '../../api/app';
 import { bootstrap } from '../../platform/bootstrap';
@@ -27,6 +29,10 @@ export interface Stack {
   app: ReturnType<typeof createApp>;
   worker: Worker;
   deps: ActivityDeps;
+  /** What the mail reader (or the dev mailbox's "answer as the customer") hands to handleInboundMail. */
+  inboundDeps: InboundDeps;
+  /** With `devMailbox: true` the app's mail goes to the built-in dev mailbox instead of `smtp`. */
+  devMailbox: DevMailbox | null;
   adminId: string;
   /** app.request with JSON body and, when given, the session cookie and CSRF header. */
   call(method: string, path: string, body?: unknown, session?: Session | null, headers?: Record<string, string>): Promise<Response>;
@@ -37,12 +43,13 @@ export interface Stack {
   teardown(): Promise<void>;
 }
 
-export async function startStack(opts: { temporal?: TemporalTestEnv; activityDeps?: Partial<ActivityDeps> } = {}): Promise<Stack> {
+export async function startStack(opts: { temporal?: TemporalTestEnv; activityDeps?: Partial<ActivityDeps>; devMailbox?: boolean; attachmentMaxBytes?: number } = {}): Promise<Stack> {
   const temporal = opts.temporal ?? (await startDevServerEnv());
   const database = await createTestDatabase();
   const boot = await bootstrap(database.db, { adminEmail: ADMIN.email, adminPassword: ADMIN.password, intakeKey: INTAKE_KEY });
   if (!boot.seeded) throw new Error('expected an empty database');
   const smtp = await startSmtpCapture();
+  const devMailbox = opts.devMailbox ? await startDevMailbox(database.db, { log: () => undefined }) : null;
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const config = {
     TEMPORAL_TASK_QUEUE: taskQueue,
@@ -51,10 +58,13 @@ export async function startStack(opts: { temporal?: TemporalTestEnv; activityDep
     publicUrl: 'http://closeloop.test',
     temporalUiUrl: 'http://localhost:8233',
     TWILIO_AUTH_TOKEN: 'twilio-test-token',
+    MAIL_FROM: 'support@closeloop.test',
+    MAIL_ATTACHMENT_MAX_BYTES: opts.attachmentMaxBytes ?? 10 * 1024 * 1024,
+    devMailbox: !!devMailbox,
   };
   const deps: ActivityDeps = {
     db: database.db,
-    mailer: createMailer({ smtpUrl: smtp.url, from: 'support@closeloop.test', outboxDir: '/tmp/closeloop-test-outbox' }),
+    mailer: createMailer({ smtpUrl: devMailbox?.url ?? smtp.url, from: config.MAIL_FROM }),
     slack: null,
     ai: null,
     publicUrl: config.publicUrl,
@@ -93,6 +103,8 @@ export async function startStack(opts: { temporal?: TemporalTestEnv; activityDep
     app,
     worker,
     deps,
+    inboundDeps: { db: database.db, temporal: temporal.env.client, taskQueue, mailFrom: config.MAIL_FROM, mailDomain: 'closeloop.test', attachmentMaxBytes: config.MAIL_ATTACHMENT_MAX_BYTES },
+    devMailbox,
     adminId: admin.id,
     call,
     async login(email = ADMIN.email, password = ADMIN.password) {
@@ -117,6 +129,7 @@ export async function startStack(opts: { temporal?: TemporalTestEnv; activityDep
       await running;
       deps.mailer.close();
       await smtp.close();
+      await devMailbox?.close();
       await database.drop();
       if (!opts.temporal) await temporal.teardown();
     },

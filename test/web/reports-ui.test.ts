@@ -1,50 +1,32 @@
 // The report builder in Chromium on the real stack: a manager drags dimensions (and uses the keyboard
 // buttons), picks measures, a period and a filter, saves and shares the report and exports all three
 // files; the agent it is shared with opens it with their branch's data, another agent never sees it.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../api/security';
-import { users } from '../../db/schema';
 import { seedHistory } from '../../scripts/history/insert';
 import { insertFixture } from '../reports/fixture';
-import { serveInChromium, type BrowserHarness } from '../support/browser';
-import { ADMIN, startStack, type Stack } from '../support/stack';
+import { SHOTS, startBrowserStack, type BrowserStack } from '../support/browser';
+import { ADMIN } from '../support/stack';
 
-const SHOTS = 'data/screenshots';
-let s: Stack;
-let web: BrowserHarness;
+let b: BrowserStack;
+const people: Record<string, { email: string; password: string }> = {};
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  s = await startStack();
-  await insertFixture(s.database.db);
+  b = await startBrowserStack();
+  await insertFixture(b.s.database.db);
   const staff: Array<[string, 'agent' | 'manager', string[]]> = [
     ['Mia', 'manager', ['north', 'south']],
     ['Nora', 'agent', ['north']],
     ['Sam', 'agent', ['south']],
   ];
-  for (const [name, role, branches] of staff) {
-    await s.database.db.insert(users).values({ id: `ui-${name}`, email: `${name.toLowerCase()}@ui.test`, name, passwordHash: await hashPassword(`${name}-pass-1`), role, branches });
-  }
-  web = await serveInChromium(s);
+  for (const [name, role, branches] of staff) people[name] = await b.createUser({ email: `${name.toLowerCase()}@ui.test`, name, role, branches });
 });
-afterAll(async () => {
-  await web?.close();
-  await s?.teardown();
-});
+afterAll(async () => b?.close());
 
-async function signIn(name: string, email = `${name.toLowerCase()}@ui.test`, password = `${name}-pass-1`): Promise<Page> {
-  const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  await page.goto(web.base);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return page;
-}
+const signIn = (name: string) => (name === 'Admin' ? b.signIn(ADMIN.email, ADMIN.password) : b.signIn(people[name].email, people[name].password));
 
 const totalCell = (page: Page, row: string, measure: string) => page.locator(`table.pivot tr[data-row="${row}"] td.total[data-measure="${measure}"]`).last();
 
@@ -93,7 +75,7 @@ describe('report builder', () => {
     await page.locator('aside [data-report="January by branch"]').waitFor();
     await page.getByRole('button', { name: 'Save changes' }).waitFor(); // now the owner's saved report
     expect(await totalCell(page, 'Total', 'ticketsOpened').textContent()).toBe('8');
-    await page.screenshot({ path: `${SHOTS}/report-builder.png`, fullPage: true });
+    await b.shot(page, 'report-builder');
 
     const download = async (button: string) => {
       const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -124,7 +106,7 @@ describe('report builder', () => {
     await expect.poll(() => totalCell(nora, 'Total', 'ticketsOpened').textContent()).toBe('4'); // 1 2 3 8
     expect(await nora.locator('table.pivot tbody tr[data-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')))).toEqual(['North', 'Total']);
     expect(await nora.getByRole('region', { name: 'Report builder' }).count()).toBe(0); // agents open, never build
-    await nora.screenshot({ path: `${SHOTS}/report-shared-with-agent.png`, fullPage: true });
+    await b.shot(nora, 'report-shared-with-agent');
     await nora.close();
 
     const sam = await signIn('Sam');
@@ -135,12 +117,12 @@ describe('report builder', () => {
   });
 
   it("shows the admin's dashboard with the weekly CSAT trend of a recent history", async () => {
-    await seedHistory(s.database.db, { tickets: 1500, days: 100, seed: 11 });
-    const page = await signIn('Admin', ADMIN.email, ADMIN.password);
-    const [{ open }] = ((await s.database.db.execute(sql`select count(*)::int as open from tickets where status not in ('resolved', 'closed')`)) as unknown as { rows: Array<{ open: number }> }).rows;
+    await seedHistory(b.s.database.db, { tickets: 1500, days: 100, seed: 11 });
+    const page = await signIn('Admin');
+    const [{ open }] = ((await b.s.database.db.execute(sql`select count(*)::int as open from tickets where status not in ('resolved', 'closed')`)) as unknown as { rows: Array<{ open: number }> }).rows;
     await expect.poll(() => page.locator('[data-kpi="openTickets"] strong').textContent()).toBe(open.toLocaleString('en-US'));
     await expect.poll(() => page.locator('svg[data-chart="line"] circle').count()).toBeGreaterThanOrEqual(10); // 12 weeks
-    await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true });
+    await b.shot(page, 'dashboard-history');
     await page.getByRole('region', { name: 'Dashboard' }).screenshot({ path: `${SHOTS}/dashboard-figures.png` });
     await page.close();
   });

@@ -1,10 +1,24 @@
-// Shell: sign-in, then a dashboard + board, ticket pages by URL (/tickets/<n>), sign-out.
-import { useEffect, useState } from 'react';
-import { api, setCsrf, type Me } from './api';
+// Shell: sign-in, then a navigation bar and one screen per URL. Screens live in their own files and
+// are listed in SCREENS with the roles that may open them (the API checks the roles again).
+import { useEffect, useState, type ReactNode } from 'react';
+import { Account } from './Account';
+import { IntakeKeysAdmin } from './admin/IntakeKeys';
+import { CalendarsAdmin } from './admin/Calendars';
+import { DevMailbox } from './admin/DevMailbox';
+import { OrganisationAdmin } from './admin/Organisation';
+import { RulesAdmin } from './admin/Rules';
+import { SettingsAdmin } from './admin/Settings';
+import { TaxonomiesAdmin } from './admin/Taxonomies';
+import { Templates } from './admin/Templates';
+import { UsersAdmin } from './admin/Users';
+import { api, setCsrf, type Me, type Role } from './api';
 import { Board } from './Board';
 import { Dashboard } from './Dashboard';
+import { SessionContext } from './data';
+import { Link, navigate, useLocation } from './router';
 import { ReportsPage } from './reports/ReportsPage';
 import { TicketPage } from './TicketPage';
+import { Screen } from './ui';
 
 function Login({ done }: { done: (me: Me) => void }) {
   const [email, setEmail] = useState('');
@@ -38,60 +52,150 @@ function Login({ done }: { done: (me: Me) => void }) {
   );
 }
 
-const ticketFromPath = () => {
-  const m = /^\/tickets\/(\d+)/.exec(location.pathname);
-  return m ? Number(m[1]) : null;
-};
+interface ScreenEntry {
+  path: string | RegExp;
+  /** Shown in the navigation when set. */
+  nav?: string;
+  group?: 'main' | 'admin';
+  roles?: Role[];
+  render: (match: RegExpExecArray | null, me: Me) => ReactNode;
+}
+
+const ALL: Role[] = ['agent', 'manager', 'admin'];
+const ADMIN: Role[] = ['admin'];
+
+/** Every screen. Add one line per new screen (and its file); the navigation follows. */
+const SCREENS: ScreenEntry[] = [
+  { path: '/', nav: 'Dashboard', render: () => <Dashboard /> },
+  { path: '/tickets', nav: 'Tickets', render: () => <Board /> },
+  { path: /^\/tickets\/(\d+)$/, render: (m) => <TicketPage number={Number(m![1])} /> },
+  { path: '/reports', nav: 'Reports', render: (_, me) => <ReportsPage me={me} /> },
+  { path: '/account', render: () => <Account /> },
+  { path: '/admin/users', nav: 'Users', group: 'admin', roles: ADMIN, render: () => <UsersAdmin /> },
+  { path: '/admin/branches', nav: 'Branches & services', group: 'admin', roles: ADMIN, render: () => <OrganisationAdmin /> },
+  { path: '/admin/calendars', nav: 'Business hours', group: 'admin', roles: ADMIN, render: () => <CalendarsAdmin /> },
+  { path: '/admin/rules', nav: 'Rules', group: 'admin', roles: ADMIN, render: () => <RulesAdmin /> },
+  { path: '/admin/taxonomies', nav: 'Taxonomies', group: 'admin', roles: ADMIN, render: () => <TaxonomiesAdmin /> },
+  { path: '/admin/intake-keys', nav: 'Channel keys', group: 'admin', roles: ADMIN, render: () => <IntakeKeysAdmin /> },
+  { path: '/admin/settings', nav: 'Settings', group: 'admin', roles: ADMIN, render: () => <SettingsAdmin /> },
+  { path: '/admin/templates', nav: 'Templates', group: 'admin', roles: ADMIN, render: () => <Templates /> },
+  { path: '/admin/mailbox', nav: 'Dev mailbox', group: 'admin', roles: ADMIN, render: () => <DevMailbox openTicket={(n) => navigate(`/tickets/${n}`)} /> },
+];
+
+function matchScreen(path: string): { screen: ScreenEntry; match: RegExpExecArray | null } | null {
+  for (const screen of SCREENS) {
+    if (typeof screen.path === 'string' ? screen.path === path : screen.path.test(path)) {
+      return { screen, match: typeof screen.path === 'string' ? null : screen.path.exec(path) };
+    }
+  }
+  return null;
+}
+
+function Nav({ me, path }: { me: Me; path: string }) {
+  const allowed = SCREENS.filter((s) => s.nav && (s.roles ?? ALL).includes(me.role));
+  const links = (group: ScreenEntry['group']) =>
+    allowed
+      .filter((s) => (s.group ?? 'main') === group)
+      .map((s) => (
+        <li key={String(s.path)}>
+          <Link to={s.path as string} aria-current={path === s.path || (s.path !== '/' && path.startsWith(`${s.path}/`)) ? 'page' : undefined}>
+            {s.nav}
+          </Link>
+        </li>
+      ));
+  const admin = links('admin');
+  return (
+    <nav aria-label="Main">
+      <ul>{links('main')}</ul>
+      {admin.length > 0 && (
+        <ul aria-label="Admin">
+          <li className="nav-group" aria-hidden="true">
+            Admin
+          </li>
+          {admin}
+        </ul>
+      )}
+    </nav>
+  );
+}
+
+/** The signed-in person's availability for new assignments, one click away. */
+function AvailabilityToggle({ me, setMe }: { me: Me; setMe: (m: Me) => void }) {
+  const [error, setError] = useState('');
+  return (
+    <label className="availability" title={error || 'Whether assignment gives you new tickets'}>
+      <input
+        type="checkbox"
+        checked={me.available}
+        onChange={async (e) => {
+          const available = e.target.checked;
+          setMe({ ...me, available }); // at once; put back if the server refuses
+          try {
+            await api('PUT', `/users/${me.id}/availability`, { available });
+            setError('');
+          } catch (err) {
+            setMe({ ...me, available: !available });
+            setError((err as Error).message);
+          }
+        }}
+      />
+      Available
+    </label>
+  );
+}
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
-  const [ticket, setTicket] = useState<number | null>(ticketFromPath());
-  const [reports, setReports] = useState(location.pathname.startsWith('/reports'));
+  const { path } = useLocation();
 
   useEffect(() => {
     api<Me>('GET', '/auth/me')
       .then((m) => (setCsrf(m.csrfToken), setMe(m)))
       .catch(() => setMe(null));
-    const onPop = () => (setTicket(ticketFromPath()), setReports(location.pathname.startsWith('/reports')));
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
   }, []);
-
-  const go = (n: number | null) => {
-    history.pushState(null, '', n === null ? '/' : `/tickets/${n}`);
-    setTicket(n);
-    setReports(false);
-  };
-  const openReports = () => (history.pushState(null, '', '/reports'), setReports(true), setTicket(null));
 
   if (me === undefined) return <p>Loading…</p>;
   if (me === null) return <Login done={(m) => (setCsrf(m.csrfToken), setMe(m))} />;
+  const found = matchScreen(path);
+  const allowed = found && (found.screen.roles ?? ALL).includes(me.role);
   return (
-    <div className="app">
-      <header>
-        <a href="/" onClick={(e) => (e.preventDefault(), go(null))}>
-          <strong>Closeloop</strong>
-        </a>
-        <a href="/reports" onClick={(e) => (e.preventDefault(), openReports())} aria-current={reports ? 'page' : undefined}>
-          Reports
-        </a>
-        <span>
-          {me.name} ({me.role})
-        </span>
-        <button onClick={async () => (await api('POST', '/auth/logout'), setMe(null))}>Sign out</button>
-      </header>
-      <main>
-        {reports ? (
-          <ReportsPage me={me} />
-        ) : ticket === null ? (
-          <>
-            <Dashboard />
-            <Board open={go} />
-          </>
-        ) : (
-          <TicketPage number={ticket} back={() => go(null)} />
-        )}
-      </main>
-    </div>
+    <SessionContext.Provider value={{ me, setMe }}>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <div className="app">
+        <header>
+          <Link to="/" className="brand">
+            Closeloop
+          </Link>
+          <Nav me={me} path={path} />
+          <div className="me">
+            <AvailabilityToggle me={me} setMe={setMe} />
+            <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
+              {me.name} <span className="role">({me.role})</span>
+            </Link>
+            <button
+              onClick={async () => {
+                await api('POST', '/auth/logout');
+                setMe(null);
+                navigate('/');
+              }}
+            >
+              Sign out
+            </button>
+          </div>
+        </header>
+        <main id="main">
+          {found && allowed ? (
+            found.screen.render(found.match, me)
+          ) : (
+            <Screen title={found ? 'Not allowed' : 'Not found'}>
+              <p>{found ? `This screen needs the ${(found.screen.roles ?? []).join(' or ')} role.` : `Nothing at ${path}.`}</p>
+              <Link to="/">Back to the dashboard</Link>
+            </Screen>
+          )}
+        </main>
+      </div>
+    </SessionContext.Provider>
   );
 }

@@ -1,112 +1,184 @@
-// The ticket queue: filters, sorting, list or kanban by status; polls so new tickets appear by themselves.
+// The ticket queue: every filter and the sort live in the URL (shareable, survive a reload); list or
+// kanban by status; polled, so new tickets and changes appear without a reload, and the SLA bars
+// move every second on their own.
 import { useEffect, useState } from 'react';
-import { api, type TicketRow } from './api';
+import { label, percent, type Branch, type Service, type TicketRow, type TicketSort } from './api';
+import { useMe, usePeople, useResource } from './data';
+import { Link, navigate, useLocation } from './router';
 import { SlaBar } from './SlaBar';
+import { Alert, Screen } from './ui';
+import { PRIORITIES, TICKET_KINDS, TICKET_STATUSES } from '../../domain/types';
 
-const STATUSES = ['new', 'in_progress', 'pending_customer', 'escalated', 'resolved', 'reopened', 'closed'] as const;
-const label = (s: string) => s.replace(/_/g, ' ');
+const OPEN = ['new', 'in_progress', 'pending_customer', 'escalated', 'reopened'].join(',');
+const SORTS: Record<TicketSort, string> = { newest: 'newest', sla_due: 'SLA due', churn_risk: 'churn risk', urgency: 'urgency', age: 'oldest' };
+/** Query keys the API filters on; `view` and the page offset are the board's own. */
+const FILTER_KEYS = ['status', 'priority', 'branch', 'service', 'assignee', 'kind', 'breached', 'escalationLevel', 'q', 'sort'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+const PAGE = 50;
+/** The board's query, so the ticket page links back to the same filters. */
+export const BOARD_KEY = 'closeloop:board';
 
-export function Board({ open }: { open: (n: number) => void }) {
-  const [items, setItems] = useState<TicketRow[]>([]);
-  const [filters, setFilters] = useState({ status: '', priority: '', breached: '', q: '', sort: 'newest' });
-  const [view, setView] = useState<'list' | 'kanban'>('list');
-  const [error, setError] = useState('');
+function ago(iso: string, now: number) {
+  const m = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+  return m < 60 ? `${m} min ago` : m < 48 * 60 ? `${Math.round(m / 60)} h ago` : `${Math.round(m / 1440)} d ago`;
+}
 
-  useEffect(() => {
-    let alive = true;
-    const load = () => {
-      const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>);
-      api<{ items: TicketRow[] }>('GET', `/tickets?${qs}`)
-        .then((r) => alive && (setItems(r.items), setError('')))
-        .catch((e: Error) => alive && setError(e.message));
-    };
-    load();
-    const id = setInterval(load, 3000);
-    return () => {
-      alive = false;
-      clearInterval(id);
-    };
-  }, [filters]);
+export function Board() {
+  const { me } = useMe();
+  const { query } = useLocation();
+  const { people, nameOf } = usePeople();
+  const branches = useResource<{ items: Branch[] }>('/branches').data?.items ?? [];
+  const services = useResource<{ items: Service[] }>('/services').data?.items ?? [];
+  const view = query.get('view') === 'kanban' ? 'kanban' : 'list';
+  const offset = Number(query.get('offset') ?? 0) || 0;
 
-  const set = (k: keyof typeof filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [k]: e.target.value });
-  const card = (t: TicketRow) => (
-    <button key={t.number} className="ticket-row" data-ticket={t.number} onClick={() => open(t.number)}>
-      <span className="num">#{t.number}</span>
-      <span className={`badge p-${t.priority}`}>{t.priority}</span>
-      {t.escalationLevel > 0 && <span className="badge esc">L{t.escalationLevel}</span>}
-      <span className="status">{label(t.status)}</span>
-      <span className="title">{t.title}</span>
-      {t.sentiment && <span className={`badge s-${t.sentiment}`}>{t.sentiment}</span>}
-      {t.churnRisk !== null && <span className="badge">churn {Math.round(t.churnRisk <= 1 ? t.churnRisk * 100 : t.churnRisk)}%</span>}
-      <span className="bars">
-        <SlaBar label="First response" clock={t.sla.firstResponse} escalated={t.status === 'escalated'} />
-        <SlaBar label="Resolution" clock={t.sla.resolution} escalated={t.status === 'escalated'} />
-      </span>
-    </button>
+  const apiQuery = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (query.get(k)) apiQuery.set(k, query.get(k)!);
+  apiQuery.set('limit', String(view === 'kanban' ? 200 : PAGE));
+  if (view === 'list' && offset) apiQuery.set('offset', String(offset));
+  const { data, error } = useResource<{ items: TicketRow[]; total: number }>(`/tickets?${apiQuery}`, 3000);
+  const items = data?.items ?? [];
+
+  const setParams = (changes: Partial<Record<FilterKey | 'view' | 'offset', string>>) => {
+    const next = new URLSearchParams(location.search); // not a render's copy: debounced calls come late
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('offset' in changes)) next.delete('offset'); // a new filter starts on the first page
+    const qs = next.toString();
+    navigate(`/tickets${qs ? `?${qs}` : ''}`, { replace: true });
+  };
+  const select = (key: FilterKey, text: string, options: Array<[string, string]>, anyLabel = 'any') => (
+    <div className="field">
+      <label htmlFor={`f-${key}`}>{text}</label>
+      <select id={`f-${key}`} value={query.get(key) ?? ''} onChange={(e) => setParams({ [key]: e.target.value })}>
+        <option value="">{anyLabel}</option>
+        {options.map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 
+  const search = query.toString();
+  useEffect(() => sessionStorage.setItem(BOARD_KEY, search ? `?${search}` : ''), [search]);
+
+  // Typing searches after a pause, not on every key.
+  const [q, setQ] = useState(query.get('q') ?? '');
+  useEffect(() => {
+    if (q === (new URLSearchParams(location.search).get('q') ?? '')) return;
+    const id = setTimeout(() => setParams({ q }), 300);
+    return () => clearTimeout(id);
+  }, [q]);
+
+  const now = Date.now();
+  const card = (t: TicketRow) => (
+    <li key={t.number}>
+      <Link to={`/tickets/${t.number}`} className="ticket-row" data-ticket={t.number} data-status={t.status}>
+        <span className="row-head">
+          <span className="num">#{t.number}</span>
+          <span className={`badge p-${t.priority}`}>{t.priority}</span>
+          {t.escalationLevel > 0 && (
+            <span className="badge esc" title={`Escalation level ${t.escalationLevel}`}>
+              L{t.escalationLevel}
+            </span>
+          )}
+          <span className="status" data-status={t.status}>
+            {label(t.status)}
+          </span>
+          {t.breached && <span className="badge breached">breached</span>}
+        </span>
+        <span className="title">{t.title}</span>
+        <span className="row-meta">
+          {t.branch ?? 'no branch'}
+          {t.service ? ` · ${t.service}` : ''} · {nameOf(t.assigneeId)} · {label(t.kind)} · {ago(t.createdAt, now)}
+        </span>
+        <span className="row-ai">
+          {t.sentiment && <span className={`badge s-${t.sentiment}`}>{t.sentiment}</span>}
+          {t.churnRisk !== null && <span className="badge churn">churn {percent(t.churnRisk)}</span>}
+        </span>
+        <span className="bars">
+          <SlaBar label="First response" clock={t.sla.firstResponse} escalated={t.status === 'escalated'} />
+          <SlaBar label="Resolution" clock={t.sla.resolution} escalated={t.status === 'escalated'} />
+        </span>
+      </Link>
+    </li>
+  );
+
+  const statusFilter = query.get('status');
+  const columns = statusFilter ? TICKET_STATUSES.filter((s) => statusFilter.split(',').includes(s)) : TICKET_STATUSES;
+  const total = data?.total ?? 0;
+
   return (
-    <section aria-label="Ticket board">
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Status
-          <select value={filters.status} onChange={set('status')}>
-            <option value="">any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {label(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Priority
-          <select value={filters.priority} onChange={set('priority')}>
-            <option value="">any</option>
-            <option>high</option>
-            <option>medium</option>
-            <option>low</option>
-          </select>
-        </label>
-        <label>
-          Breached
-          <select value={filters.breached} onChange={set('breached')}>
-            <option value="">any</option>
-            <option value="true">yes</option>
-            <option value="false">no</option>
-          </select>
-        </label>
-        <label>
-          Search
-          <input type="search" value={filters.q} onChange={set('q')} placeholder="words in the feedback" />
-        </label>
-        <label>
-          Sort
-          <select value={filters.sort} onChange={set('sort')}>
-            <option value="newest">newest</option>
-            <option value="sla_due">SLA due</option>
-            <option value="churn_risk">churn risk</option>
-            <option value="urgency">urgency</option>
-            <option value="age">oldest</option>
-          </select>
-        </label>
-        <button type="button" onClick={() => setView(view === 'list' ? 'kanban' : 'list')}>
-          {view === 'list' ? 'Kanban view' : 'List view'}
-        </button>
+    <Screen
+      title="Tickets"
+      actions={
+        <div className="view-switch" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'list'} onClick={() => setParams({ view: '' })}>
+            List
+          </button>
+          <button type="button" aria-pressed={view === 'kanban'} onClick={() => setParams({ view: 'kanban' })}>
+            Kanban
+          </button>
+        </div>
+      }
+    >
+      <form className="filters" role="search" aria-label="Filter tickets" onSubmit={(e) => e.preventDefault()}>
+        <div className="field grow">
+          <label htmlFor="f-q">Search</label>
+          <input id="f-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="words in the feedback, or #number" />
+        </div>
+        {select('status', 'Status', [[OPEN, 'open (not resolved)'], ...TICKET_STATUSES.map((s) => [s, label(s)] as [string, string])])}
+        {select('priority', 'Priority', PRIORITIES.map((p) => [p, p]))}
+        {select('branch', 'Branch', branches.filter((b) => me.role === 'admin' || me.branches.includes(b.id)).map((b) => [b.id, b.name]))}
+        {select('service', 'Service', services.map((s) => [s.id, s.name]))}
+        {select('assignee', 'Assignee', [[me.id, 'me'], ['none', 'unassigned'], ...people.filter((p) => p.id !== me.id).map((p) => [p.id, p.name] as [string, string])])}
+        {select('kind', 'Kind', TICKET_KINDS.map((k) => [k, k]))}
+        {select('breached', 'SLA breached', [['true', 'yes'], ['false', 'no']])}
+        {select('escalationLevel', 'Escalation', [['0', 'not escalated'], ['1', 'L1'], ['2', 'L2'], ['3', 'L3']])}
+        {select('sort', 'Sort by', Object.entries(SORTS).filter(([k]) => k !== 'newest'), 'newest')}
+        {[...FILTER_KEYS].some((k) => query.get(k)) && (
+          <button type="button" className="link" onClick={() => (setQ(''), navigate(view === 'kanban' ? '/tickets?view=kanban' : '/tickets', { replace: true }))}>
+            Clear filters
+          </button>
+        )}
       </form>
-      {error && <p role="alert">{error}</p>}
+      <Alert>{error}</Alert>
+      <p className="count" aria-live="polite">
+        {data ? (total === 0 ? 'No tickets match.' : view === 'list' ? `${offset + 1}–${offset + items.length} of ${total} tickets` : `${items.length} of ${total} tickets`) : 'Loading…'}
+      </p>
       {view === 'list' ? (
-        <div className="list">{items.length ? items.map(card) : <p>No tickets match.</p>}</div>
+        <>
+          <ul className="list">{items.map(card)}</ul>
+          {total > PAGE && (
+            <div className="pager">
+              <button type="button" disabled={offset === 0} onClick={() => setParams({ offset: String(Math.max(0, offset - PAGE)) })}>
+                Previous page
+              </button>
+              <button type="button" disabled={offset + PAGE >= total} onClick={() => setParams({ offset: String(offset + PAGE) })}>
+                Next page
+              </button>
+            </div>
+          )}
+        </>
       ) : (
         <div className="kanban">
-          {STATUSES.map((s) => (
-            <div key={s} className="column">
-              <h3>{label(s)}</h3>
-              {items.filter((t) => t.status === s).map(card)}
-            </div>
-          ))}
+          {columns.map((s) => {
+            const cards = items.filter((t) => t.status === s);
+            return (
+              <section key={s} className="column" aria-labelledby={`col-${s}`}>
+                <h2 id={`col-${s}`}>
+                  {label(s)} <span className="col-count">{cards.length}</span>
+                </h2>
+                <ul>{cards.map(card)}</ul>
+              </section>
+            );
+          })}
         </div>
       )}
-    </section>
+    </Screen>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { formatMeasure, type MeasureKey, type MeasureValues } from '../../domain/report-catalogue';
 import { api } from './api';
+import { Screen } from './ui';
 import { Chart } from './reports/Chart';
 import type { PivotResult } from './reports/report-api';
 import './reports/reports.css';
@@ -32,11 +33,16 @@ export function Dashboard() {
     const id = setInterval(load, 30_000);
     return () => clearInterval(id);
   }, []);
-  if (error) return <p role="alert">{error}</p>;
-  if (!data) return <p>Loading dashboard…</p>;
+  if (error || !data)
+    return (
+      <Screen title="Dashboard">
+        {error ? <p role="alert">{error}</p> : <p>Loading…</p>}
+      </Screen>
+    );
   const trend = data.csatTrend;
   return (
-    <section className="home-dashboard" aria-label="Dashboard">
+    <Screen title="Dashboard">
+      <div className="home-dashboard">
       <div className="kpis">
         {TILES.map((t) => (
           <div className="kpi" key={t.key} data-kpi={t.key}>
@@ -53,6 +59,7 @@ export function Dashboard() {
           format={(v) => formatMeasure('csatPercent', v)}
         />
       </div>
-    </section>
+      </div>
+    </Screen>
   );
 }

@@ -21,6 +21,8 @@ export function clockColour(c: ClockView, now: number, escalated: boolean): 'gre
   return 'green';
 }
 
+const COLOUR_WORD = { green: 'on track', amber: 'at risk', red: 'breached or escalated', grey: 'met' } as const;
+
 function left(ms: number) {
   const abs = Math.abs(ms);
   const h = Math.floor(abs / 3_600_000);
@@ -37,7 +39,17 @@ export function SlaBar({ label, clock, escalated }: { label: string; clock: Cloc
   const used = clock.dueAt ? Math.min(1, Math.max(0, (now - clock.startedAt - clock.pausedMs) / clock.targetMs)) : 0;
   const text = clock.state === 'met' ? 'met' : clock.paused ? 'paused' : clock.dueAt ? left(clock.dueAt - now) : '';
   return (
-    <div className="sla" data-colour={colour} title={`${label}: ${clock.state}`} aria-label={`${label} SLA ${colour}, ${text}`}>
+    <div
+      className="sla"
+      data-colour={colour}
+      title={`${label}: ${clock.state}`}
+      role="meter"
+      aria-label={`${label} SLA`}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(used * 100)}
+      aria-valuetext={`${COLOUR_WORD[colour]}, ${text}`}
+    >
       <span className="sla-label">{label}</span>
       <span className="sla-track">
         <span className="sla-fill" style={{ width: `${Math.round((clock.state === 'met' ? 1 : used) * 100)}%` }} />

@@ -1,179 +1,215 @@
-// One ticket: the feedback, the AI panel, SLA bars, the timeline, the composer and the allowed actions.
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type TaxonomyEntry, type TicketDetail } from './api';
+// One ticket: the feedback that opened it, SLA bars, the AI panel, assignment, the allowed moves and
+// the resolve dialog, the composer and the timeline. Polled, so changes by others show up by themselves.
+import { useEffect, useState } from 'react';
+import { api, ApiError, label, type TaxonomyEntry, type TicketDetail } from './api';
+import { BOARD_KEY } from './Board';
+import { useMe, usePeople, useResource } from './data';
+import { Link } from './router';
 import { SlaBar } from './SlaBar';
+import { AiPanel } from './ticket/AiPanel';
+import { Composer } from './ticket/Composer';
+import { ResolveDialog } from './ticket/ResolveDialog';
+import { Timeline } from './ticket/Timeline';
+import { Alert, fmtDate, Screen } from './ui';
+import { SMILE_SCORES } from '../../domain/types';
 
-const label = (s: string) => s.replace(/_/g, ' ');
+const SMILE = Object.fromEntries(Object.entries(SMILE_SCORES).map(([k, v]) => [v, k]));
 
-export function TicketPage({ number, back }: { number: number; back: () => void }) {
-  const [t, setT] = useState<TicketDetail | null>(null);
+function scoreText(type: string | null, score: number | null) {
+  if (score === null) return '–';
+  if (type === 'star') return `${score} of 5 stars`;
+  if (type === 'nps') return `NPS ${score} of 10`;
+  if (type === 'smile') return `smile: ${SMILE[score] ?? score}`;
+  return String(score);
+}
+
+export function TicketPage({ number }: { number: number }) {
+  const { me } = useMe();
+  const { people, nameOf } = usePeople();
+  const { data: t, error: loadError, reload } = useResource<TicketDetail>(`/tickets/${number}`, 3000);
+  const taxonomy = useResource<{ items: TaxonomyEntry[] }>('/taxonomies').data?.items ?? [];
   const [error, setError] = useState('');
-  const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<'public' | 'internal'>('internal');
   const [resolving, setResolving] = useState(false);
-  const [taxonomy, setTaxonomy] = useState<TaxonomyEntry[]>([]);
-  const [resolution, setResolution] = useState({ rootCauseId: '', actionId: '', note: '' });
+  const [regenerating, setRegenerating] = useState<string | null>(null);
+  const [assignTo, setAssignTo] = useState<string | null>(null);
 
-  const load = useCallback(() => api<TicketDetail>('GET', `/tickets/${number}`).then(setT).catch((e: Error) => setError(e.message)), [number]);
-  useEffect(() => {
-    load();
-    const id = setInterval(load, 3000);
-    return () => clearInterval(id);
-  }, [load]);
-
-  const act = async (path: string, payload: unknown) => {
+  /** Runs a ticket command; answers the error text (with the allowed moves on a 409) or null. */
+  const act = async (path: string, payload: unknown): Promise<string | null> => {
     setError('');
     try {
       await api('POST', `/tickets/${number}/${path}`, payload);
-      await load();
-      return true;
+      await reload();
+      return null;
     } catch (e) {
       const allowed = e instanceof ApiError && Array.isArray(e.details?.allowed) ? ` Allowed: ${(e.details!.allowed as string[]).map(label).join(', ') || 'none'}.` : '';
-      setError(`${(e as Error).message}.${allowed}`);
-      return false;
+      const text = `${(e as Error).message}.${allowed}`;
+      setError(text);
+      return text;
     }
   };
 
-  if (!t) return <p>{error || 'Loading…'}</p>;
+  // "Regenerating…" until a new analysis arrives (or gives up after a while).
+  const analysedAt = t?.ai?.analysedAt;
+  useEffect(() => {
+    if (regenerating === null) return;
+    if (analysedAt !== regenerating) return setRegenerating(null);
+    const id = setTimeout(() => setRegenerating(null), 30_000);
+    return () => clearTimeout(id);
+  }, [analysedAt, regenerating]);
+
+  if (!t) return <Screen title={`Ticket #${number}`}>{loadError ? <Alert>{loadError}</Alert> : <p>Loading…</p>}</Screen>;
   const escalated = t.status === 'escalated';
-  const moves = t.allowedTransitions.filter((s) => s !== 'resolved' && s !== 'reopened');
+  const allowed = t.allowedTransitions ?? [];
+  const moves = allowed.filter((s) => s !== 'resolved' && s !== 'reopened' && s !== 'closed');
+  const open = t.status !== 'resolved' && t.status !== 'closed';
+  // A closed ticket's workflow has finished: it takes no more commands.
+  const writable = !!t.live && t.status !== 'closed';
+  const canReassign = me.role !== 'agent';
+  const candidates = people.filter((u) => u.active && (u.role === 'admin' || (t.branch !== null && u.branches.includes(t.branch))));
 
   return (
-    <article className="ticket" aria-label={`Ticket ${t.number}`}>
-      <button onClick={back}>← Board</button>
-      <h2>
-        #{t.number} {t.title}
-      </h2>
-      <p className="meta">
-        <span className="status" data-status={t.status}>{label(t.status)}</span> · <span className={`badge p-${t.priority}`}>{t.priority}</span>
-        {t.escalationLevel > 0 && <span className="badge esc">L{t.escalationLevel}</span>} · {t.channel} · {t.branch ?? 'no branch'} ·{' '}
-        <a href={t.temporalUrl} target="_blank" rel="noreferrer">
-          Open in Temporal UI
-        </a>
+    <Screen title={`#${t.number} ${t.title}`}>
+      <p>
+        <Link to={`/tickets${sessionStorage.getItem(BOARD_KEY) ?? ''}`}>← Tickets</Link>
       </p>
+      <div className="meta">
+        <span className="status" data-status={t.status}>
+          {label(t.status)}
+        </span>
+        <span className={`badge p-${t.priority}`}>{t.priority}</span>
+        {t.escalationLevel > 0 && <span className="badge esc">L{t.escalationLevel}</span>}
+        <span>{label(t.kind)}</span>
+        <span>{t.branch ?? 'no branch'}</span>
+        {t.service && <span>{t.service}</span>}
+        <a href={t.temporalUrl} target="_blank" rel="noreferrer">
+          Workflow in Temporal UI
+        </a>
+        {t.linkedTicketNumber !== null && <Link to={`/tickets/${t.linkedTicketNumber}`}>follow-up of #{t.linkedTicketNumber}</Link>}
+      </div>
+      {!writable && <p className="notice">{t.status === 'closed' ? (allowed.includes('reopened') ? 'This ticket is closed; it can still be reopened.' : 'This ticket is closed.') : 'The workflow of this ticket has ended; this is the stored record.'}</p>}
       <div className="bars">
         <SlaBar label="First response" clock={t.sla.firstResponse} escalated={escalated} />
         <SlaBar label="Resolution" clock={t.sla.resolution} escalated={escalated} />
         <SlaBar label="Next reply" clock={t.sla.nextReply} escalated={escalated} />
       </div>
-      {error && <p role="alert" className="error">{error}</p>}
-      <section className="panel">
-        <h3>Feedback</h3>
-        <p>
-          {t.captureType?.toUpperCase()} {t.score} — {t.comment ?? <em>no comment</em>}
-        </p>
-        <p>
-          {t.contact.name} {t.contact.email} {t.contact.phone}
-        </p>
-      </section>
-      {t.ai && (
-        <section className="panel ai" aria-label="AI analysis">
-          <h3>AI ({t.ai.source === 'llm' ? 'model' : 'local analyser'})</h3>
-          <p>{t.ai.summary}</p>
-          <p>
-            Sentiment {t.ai.sentiment} · urgency {t.ai.urgency} · churn risk {Math.round(t.ai.churnRisk <= 1 ? t.ai.churnRisk * 100 : t.ai.churnRisk)}% · {t.ai.themes.join(', ')}
-          </p>
-          <p>Suggested action: {t.ai.suggestedAction}</p>
-          {t.ai.similar.length > 0 && (
-            <ul>
-              {t.ai.similar.map((s) => (
-                <li key={s.ticketNumber}>
-                  #{s.ticketNumber} {s.title} — {s.rootCause ?? '?'} / {s.action ?? '?'}
-                </li>
-              ))}
-            </ul>
-          )}
-          <button onClick={() => setBody(t.ai!.suggestedReply)}>Use draft reply</button> <button onClick={() => act('reanalyse', {})}>Regenerate</button>
-        </section>
-      )}
-      <section className="panel actions" aria-label="Actions">
-        {moves.map((s) => (
-          <button key={s} onClick={() => act('status', { to: s })}>
-            Move to {label(s)}
-          </button>
-        ))}
-        {t.allowedTransitions.includes('resolved') && (
-          <button
-            onClick={async () => {
-              setTaxonomy((await api<{ items: TaxonomyEntry[] }>('GET', '/taxonomies')).items.filter((e) => !e.retired));
-              setResolving(true);
+      <Alert>{error}</Alert>
+      <div className="ticket-grid">
+        <div className="col-main">
+          <section className="panel" aria-labelledby="feedback-title">
+            <h2 id="feedback-title">Feedback</h2>
+            <dl className="facts">
+              <dt>Channel</dt>
+              <dd>{t.channel ?? '–'}</dd>
+              <dt>Score</dt>
+              <dd>{scoreText(t.captureType, t.score)}</dd>
+              <dt>Comment</dt>
+              <dd>{t.comment ? <q>{t.comment}</q> : <em>no comment</em>}</dd>
+              <dt>Contact</dt>
+              <dd>
+                {[t.contact.name, t.contact.email, t.contact.phone].filter(Boolean).join(' · ') || 'anonymous'}
+              </dd>
+              <dt>Received</dt>
+              <dd>{fmtDate(t.createdAt)}</dd>
+            </dl>
+          </section>
+          {writable && <Composer ticket={t} send={(body, visibility) => act('comments', { body, visibility })} />}
+          <Timeline events={t.timeline} nameOf={nameOf} taxonomy={taxonomy} />
+        </div>
+        <div className="col-side">
+          <section className="panel" aria-labelledby="work-title">
+            <h2 id="work-title">Work</h2>
+            <p>
+              Assignee: <strong data-testid="assignee">{nameOf(t.assigneeId)}</strong>
+            </p>
+            {writable && open && me.role === 'agent' && t.assigneeId !== me.id && (
+              <button type="button" onClick={() => act('assign', { userId: me.id })}>
+                Take ticket
+              </button>
+            )}
+            {writable && canReassign && (
+              <form
+                className="row"
+                onSubmit={async (e) => {
+                  e.preventDefault();
+                  if (assignTo !== null && !(await act('assign', { userId: assignTo || null }))) setAssignTo(null);
+                }}
+              >
+                <div className="field">
+                  <label htmlFor="assign-to">Assign to</label>
+                  <select id="assign-to" value={assignTo ?? t.assigneeId ?? ''} onChange={(e) => setAssignTo(e.target.value)}>
+                    <option value="">unassigned</option>
+                    {candidates.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name}
+                        {u.available ? '' : ' (away)'}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" disabled={assignTo === null}>
+                  Assign
+                </button>
+              </form>
+            )}
+            {(writable || (t.live && allowed.includes('reopened'))) && (
+              <div className="actions" role="group" aria-label="Status">
+                {moves.map((s) => (
+                  <button key={s} type="button" onClick={() => act('status', { to: s })}>
+                    Move to {label(s)}
+                  </button>
+                ))}
+                {allowed.includes('resolved') && (
+                  <button type="button" className="primary" onClick={() => setResolving(true)}>
+                    Resolve…
+                  </button>
+                )}
+                {allowed.includes('reopened') && (
+                  <button type="button" onClick={() => act('reopen', {})}>
+                    Reopen
+                  </button>
+                )}
+              </div>
+            )}
+            {(t.rootCauseId || t.csatScore !== null) && (
+              <dl className="facts">
+                {t.rootCauseId && (
+                  <>
+                    <dt>Root cause</dt>
+                    <dd>{taxonomy.find((x) => x.id === t.rootCauseId)?.name ?? t.rootCauseId}</dd>
+                    <dt>Action taken</dt>
+                    <dd>{taxonomy.find((x) => x.id === t.actionId)?.name ?? t.actionId}</dd>
+                  </>
+                )}
+                {t.csatScore !== null && (
+                  <>
+                    <dt>CSAT</dt>
+                    <dd>{t.csatScore} of 5</dd>
+                  </>
+                )}
+              </dl>
+            )}
+          </section>
+          <AiPanel
+            ai={t.ai}
+            canRegenerate={writable}
+            busy={regenerating !== null}
+            regenerate={async () => {
+              const before = t.ai?.analysedAt ?? '';
+              if (!(await act('reanalyse', {}))) setRegenerating(before);
             }}
-          >
-            Resolve…
-          </button>
-        )}
-        {t.allowedTransitions.includes('reopened') && <button onClick={() => act('reopen', {})}>Reopen</button>}
-      </section>
-      {resolving && (
-        <form
-          className="panel"
-          aria-label="Resolve"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await act('resolve', resolution)) setResolving(false);
-          }}
-        >
-          <TaxonomySelect label="Root cause" kind="root_cause" entries={taxonomy} value={resolution.rootCauseId} onChange={(rootCauseId) => setResolution({ ...resolution, rootCauseId })} />
-          <TaxonomySelect label="Action taken" kind="action" entries={taxonomy} value={resolution.actionId} onChange={(actionId) => setResolution({ ...resolution, actionId })} />
-          <label>
-            Note
-            <input value={resolution.note} onChange={(e) => setResolution({ ...resolution, note: e.target.value })} />
-          </label>
-          <button type="submit">Confirm resolve</button>
-        </form>
-      )}
-      <form
-        className="panel composer"
-        aria-label="Composer"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (await act('comments', { body, visibility })) setBody('');
+          />
+        </div>
+      </div>
+      <ResolveDialog
+        open={resolving}
+        taxonomy={taxonomy}
+        onClose={() => setResolving(false)}
+        onResolve={async (r) => {
+          const problem = await act('resolve', r);
+          if (!problem) setResolving(false);
+          return problem;
         }}
-      >
-        <fieldset>
-          <legend>Visibility</legend>
-          <label>
-            <input type="radio" checked={visibility === 'internal'} onChange={() => setVisibility('internal')} /> Internal note
-          </label>
-          <label>
-            <input type="radio" checked={visibility === 'public'} onChange={() => setVisibility('public')} /> Public reply (emailed)
-          </label>
-        </fieldset>
-        <label>
-          Message
-          <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={4} />
-        </label>
-        <button type="submit">{visibility === 'public' ? 'Send reply' : 'Add note'}</button>
-      </form>
-      <section className="panel" aria-label="Timeline">
-        <h3>Timeline</h3>
-        <ol className="timeline">
-          {t.timeline.map((e) => (
-            <li key={e.seq} data-type={e.type}>
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> <strong>{label(e.type)}</strong> by {e.actorName}
-              {e.from || e.to ? ` ${e.from ?? ''} → ${e.to ?? ''}` : ''}
-              {e.reason ? ` (${e.reason})` : ''}
-              {typeof e.data?.body === 'string' && <blockquote data-visibility={String(e.data.visibility ?? 'customer')}>{e.data.body}</blockquote>}
-            </li>
-          ))}
-        </ol>
-      </section>
-    </article>
-  );
-}
-
-function TaxonomySelect(p: { label: string; kind: TaxonomyEntry['kind']; entries: TaxonomyEntry[]; value: string; onChange: (id: string) => void }) {
-  return (
-    <label>
-      {p.label}
-      <select required value={p.value} onChange={(e) => p.onChange(e.target.value)}>
-        <option value="">choose…</option>
-        {p.entries.filter((x) => x.kind === p.kind).map((x) => (
-          <option key={x.id} value={x.id}>
-            {x.name}
-          </option>
-        ))}
-      </select>
-    </label>
+      />
+    </Screen>
   );
 }

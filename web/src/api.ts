@@ -1,42 +1,40 @@
-// Typed calls to the API: types come from the modules the API itself uses, so the two cannot drift.
+// Typed calls to the API: types come from the modules the API itself uses (zod schemas, the drizzle
+// read model, the workflow view), so the two cannot drift. Only `import type` from server modules:
+// nothing of the server is bundled.
+import type { z } from 'zod';
+import type { meSchema } from '../../api/routes/auth';
+import type { branchSchema, serviceSchema } from '../../api/routes/org';
+import type { intakeKeySchema } from '../../api/routes/intake-keys';
+import type { taxonomyEntrySchema } from '../../api/routes/taxonomies';
+import type { ticketListQuerySchema } from '../../api/routes/tickets';
+import type { User, UserInput, UserPatch } from '../../api/routes/users';
+import type { ticketEvents, tickets } from '../../db/schema';
+import type { Calendar } from '../../domain/business-time';
+import type { Rule, RuleDefinition } from '../../domain/rules';
+import type { SettingKey, SettingValue } from '../../domain/settings';
+import type { SimulationResult } from '../../domain/simulate';
 import type { ClockView, TicketView } from '../../workflows/ticket-view';
-import type { TicketStatus } from '../../domain/types';
 
-export type { ClockView, TicketStatus, TicketView };
+export type { Calendar, ClockView, Rule, RuleDefinition, SettingKey, SettingValue, SimulationResult, TicketView, User, UserInput, UserPatch };
+export type { Priority, Role, TicketKind, TicketStatus } from '../../domain/types';
 
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: 'agent' | 'manager' | 'admin';
-  branches: string[];
-  csrfToken: string;
-}
+/** What JSON makes of a row: dates arrive as ISO strings. */
+type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
-export interface TimelineRow {
-  seq: number;
-  type: string;
-  actorId: string;
-  actorName: string;
-  at: string;
-  from: string | null;
-  to: string | null;
-  reason: string | null;
-  data: Record<string, unknown> | null;
-}
+export type Me = z.infer<typeof meSchema>;
+export type Branch = z.infer<typeof branchSchema>;
+export type Service = z.infer<typeof serviceSchema>;
+export type IntakeKey = z.infer<typeof intakeKeySchema>;
+export type TaxonomyEntry = z.infer<typeof taxonomyEntrySchema>;
+export type TaxonomyKind = TaxonomyEntry['kind'];
+export type TicketListQuery = z.input<typeof ticketListQuerySchema>;
+export type TicketSort = NonNullable<TicketListQuery['sort']>;
 
-export type TicketDetail = TicketView & { live: boolean; temporalUrl: string; timeline: TimelineRow[] };
-export type TicketRow = Pick<TicketView, 'number' | 'status' | 'priority' | 'kind' | 'channel' | 'score' | 'captureType' | 'branch' | 'assigneeId' | 'escalationLevel' | 'breached' | 'title' | 'sla'> & {
-  sentiment: string | null;
-  churnRisk: number | null;
-  createdAt: string;
-};
-export interface TaxonomyEntry {
-  id: string;
-  kind: 'root_cause' | 'action' | 'csat_reason';
-  name: string;
-  retired: boolean;
-}
+/** A board row: the read-model row as the list route sends it. */
+export type TicketRow = Omit<Wire<typeof tickets.$inferSelect>, 'search' | 'sla' | 'ai'> & { sla: TicketView['sla']; ai: TicketView['ai'] };
+export type TimelineRow = Omit<Wire<typeof ticketEvents.$inferSelect>, 'data'> & { data: Record<string, unknown> | null };
+/** One ticket: the stored row overlaid with the workflow's live state (when the workflow still runs). */
+export type TicketDetail = TicketRow & Partial<TicketView> & { live: boolean; temporalUrl: string; timeline: TimelineRow[] };
 
 export class ApiError extends Error {
   constructor(
@@ -46,6 +44,12 @@ export class ApiError extends Error {
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
+  }
+
+  /** Field-level messages of a 400, keyed by path ("outcome.pool", "name"). */
+  get fields(): Record<string, string> {
+    const list = Array.isArray(this.details?.fields) ? (this.details!.fields as Array<{ path: string; message: string }>) : [];
+    return Object.fromEntries(list.map((f) => [f.path, f.message]));
   }
 }
 
@@ -68,3 +72,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   return json as T;
 }
+
+/** Churn risk is an integer percentage (0–100). */
+export const percent = (n: number | null | undefined) => (n == null ? '–' : `${Math.round(n)}%`);
+export const label = (s: string) => s.replace(/_/g, ' ');

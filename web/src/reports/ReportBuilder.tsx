@@ -164,7 +164,7 @@ export function ReportBuilder({ initial, saved, name: initialName, teammates, me
                 {label(k)}
                 {(['rows', 'columns'] as const).map((z) => (
                   <button key={z} type="button" disabled={used || d[z].length >= ZONE_MAX[z]} aria-label={`Add ${label(k)} to ${z}`} onClick={() => place(k, z)}>
-                    {z === 'rows' ? '+ row' : '+ col'}
+                    {z === 'rows' ? 'to rows' : 'to columns'}
                   </button>
                 ))}
               </li>

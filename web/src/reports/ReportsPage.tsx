@@ -2,7 +2,10 @@
 // agents open the reports shared with them, computed over their own branches.
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../api';
+import type { User } from '../../../api/routes/users';
+import { ROLES } from '../../../domain/types';
 import { api } from '../api';
+import { Screen } from '../ui';
 import { PivotChart, PivotTable } from './PivotTable';
 import { ReportBuilder } from './ReportBuilder';
 import type { PivotResult, ReadyMade, ReportQueryInput, SavedReport, Teammates } from './report-api';
@@ -27,15 +30,19 @@ export function ReportsPage({ me }: { me: Me }) {
     reload().catch((e: Error) => setError(e.message));
     if (builder) {
       api<{ items: ReadyMade[] }>('GET', '/reports/ready-made').then((r) => setReady(r.items)).catch(() => undefined);
-      api<Teammates>('GET', '/reports/teammates').then(setTeammates).catch(() => undefined);
+      // Colleagues of the user's branches (everyone, for an admin) and the roles a report can go to.
+      api<{ items: User[] }>('GET', '/users')
+        .then((r) => setTeammates({ users: r.items.filter((u) => u.active), roles: [...ROLES] }))
+        .catch(() => undefined);
     }
   }, [builder, reload]);
 
   const current = (s: Selected) => (selected && s.kind === selected.kind && (s.kind === 'new' || (s as { report: { id: string } }).report.id === (selected as { report: { id: string } }).report.id) ? 'true' : undefined);
 
   return (
+    <Screen title="Reports">
     <div className="reports">
-      <aside aria-label="Reports">
+      <aside aria-label="Report list">
         {builder && (
           <button type="button" onClick={() => pick({ kind: 'new' })} aria-current={current({ kind: 'new' })}>
             + New report
@@ -77,6 +84,7 @@ export function ReportsPage({ me }: { me: Me }) {
         {selected?.kind === 'saved' && !builder && <ReportViewer key={selected.report.id} report={selected.report} />}
       </div>
     </div>
+    </Screen>
   );
 }
 

@@ -1,0 +1,58 @@
+// A customer answer to a ticket that is closed for good (its reopen window has passed) opens a new
+// ticket linked to the old one, Zendesk-style. It continues the old case: same contact, branch,
+// service, kind, owner and escalation chain, without going through the rules again.
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { feedback, tickets } from '../db/schema';
+import type { Priority, TicketKind } from '../domain/types';
+import type { TicketInput } from '../domain/ticket';
+import { branchCalendar, nextTicketNumber } from './intake';
+import { readSetting } from './settings';
+
+export function createFollowUpActivities(db: Db) {
+  return {
+    /** Once per feedback (the inbound mail): a retry returns the stored decision. */
+    async openFollowUpTicket(feedbackId: string, linkedTicketNumber: number): Promise<TicketInput> {
+      return db.transaction(async (tx) => {
+        const [fb] = await tx.select().from(feedback).where(eq(feedback.id, feedbackId)).for('update');
+        if (!fb) throw new Error(`feedback ${feedbackId} not recorded`);
+        if (fb.outcome === 'ticket') return fb.decision as TicketInput;
+        const [old] = await tx.select().from(tickets).where(eq(tickets.number, linkedTicketNumber));
+        if (!old) throw new Error(`ticket ${linkedTicketNumber} not found`);
+        const [origin] = old.feedbackId ? await tx.select({ decision: feedback.decision }).from(feedback).where(eq(feedback.id, old.feedbackId)) : [];
+        const before = (origin?.decision ?? null) as TicketInput | null;
+        const n = await nextTicketNumber(tx);
+        const ticket: TicketInput = {
+          number: n,
+          feedbackId: fb.id,
+          createdAt: fb.receivedAt.getTime(),
+          kind: old.kind as TicketKind,
+          priority: old.priority as Priority,
+          channel: 'email',
+          captureType: null, // a message, not a rating
+          score: null,
+          comment: fb.comment,
+          contact: old.contact,
+          branch: old.branch,
+          service: old.service,
+          ruleId: old.ruleId,
+          ruleName: before?.ruleName ?? null,
+          assigneeId: old.assigneeId,
+          slaTargets: before?.slaTargets ?? (await readSetting(tx, 'sla')),
+          calendar: before ? before.calendar : old.branch ? await branchCalendar(tx, old.branch) : null,
+          escalationChain: before?.escalationChain ?? [],
+          settings: await readSetting(tx, 'tickets'),
+          repeatDetractor: false,
+          csatSurvey: before?.csatSurvey ?? true,
+          linkedTicketNumber,
+          replyToken: randomBytes(16).toString('hex'),
+        };
+        await tx.update(feedback).set({ outcome: 'ticket', ruleId: old.ruleId, ticketNumber: n, assigneeId: old.assigneeId, decision: ticket }).where(eq(feedback.id, feedbackId));
+        return ticket;
+      });
+    },
+  };
+}
+
+export type FollowUpActivities = ReturnType<typeof createFollowUpActivities>;

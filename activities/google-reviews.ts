@@ -1,0 +1,100 @@
+// Google reviews bridge, I/O half: reads a location's reviews from the Google Business Profile API
+// (v4 `accounts.locations.reviews.list`, newest change first, paged by nextPageToken) down to the
+// last poll's watermark and hands the workflow the new low reviews as feedback.
+import { ApplicationFailure } from '@temporalio/common';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { branches, feedback, googleReviewSync } from '../db/schema';
+import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
+import { googleReviewPageSchema, selectNewLowReviews, type GoogleLocation, type GoogleReview } from '../domain/google-reviews';
+
+export interface GoogleBusinessDeps {
+  baseUrl: string;
+  token: string;
+  /** How far back the first poll of a location looks. */
+  backfillDays: number;
+}
+
+export interface NewGoogleReviews {
+  items: Array<{ feedbackId: string; feedback: NormalizedFeedback }>;
+  watermark: string | null;
+}
+
+const PAGE_SIZE = 50; // the API's maximum
+const MAX_PAGES = 200;
+/** Intake workflows one poll starts per location; the rest follow on the next poll. */
+const MAX_PER_POLL = 500;
+
+export function createGoogleReviewActivities(deps: { db: Db; google?: GoogleBusinessDeps | null }) {
+  const google = () => {
+    if (!deps.google) throw ApplicationFailure.nonRetryable('The Google reviews bridge is not configured on this worker (GOOGLE_BUSINESS_TOKEN, GOOGLE_BUSINESS_LOCATIONS)', 'GOOGLE_NOT_CONFIGURED');
+    return deps.google;
+  };
+
+  async function readPage(location: GoogleLocation, pageToken: string | undefined) {
+    const { baseUrl, token } = google();
+    const url = new URL(`${baseUrl.replace(/\/+$/, '')}/v4/${location.name}/reviews`);
+    url.searchParams.set('pageSize', String(PAGE_SIZE));
+    url.searchParams.set('orderBy', 'updateTime desc');
+    if (pageToken) url.searchParams.set('pageToken', pageToken);
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+    if (!res.ok) {
+      const detail = (await res.text().catch(() => '')).slice(0, 300);
+      const message = `Google Business Profile answered ${res.status} for ${location.name}: ${detail}`;
+      // Auth and addressing errors do not heal by retrying; the next scheduled poll tries again.
+      if ([400, 401, 403, 404].includes(res.status)) throw ApplicationFailure.nonRetryable(message, `GOOGLE_HTTP_${res.status}`);
+      throw new Error(message);
+    }
+    const parsed = googleReviewPageSchema.safeParse(await res.json());
+    if (!parsed.success) throw ApplicationFailure.nonRetryable(`Unexpected reviews page for ${location.name}: ${parsed.error.message}`, 'GOOGLE_BAD_RESPONSE');
+    return parsed.data;
+  }
+
+  return {
+    async fetchNewGoogleReviews(location: GoogleLocation): Promise<NewGoogleReviews> {
+      const { backfillDays } = google();
+      if (location.branch) {
+        const [known] = await deps.db.select({ id: branches.id }).from(branches).where(eq(branches.id, location.branch));
+        if (!known) throw ApplicationFailure.nonRetryable(`GOOGLE_BUSINESS_LOCATIONS maps ${location.name} to unknown branch "${location.branch}"`, 'UNKNOWN_BRANCH');
+      }
+      const [sync] = await deps.db.select().from(googleReviewSync).where(eq(googleReviewSync.location, location.name));
+      const since = sync ? sync.watermark.getTime() : Date.now() - backfillDays * 86_400_000;
+
+      const reviews: GoogleReview[] = [];
+      let pageToken: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const body = await readPage(location, pageToken);
+        const batch = body.reviews ?? [];
+        reviews.push(...batch);
+        pageToken = body.nextPageToken;
+        // Newest change first: once a page reaches past the watermark, older pages hold nothing new.
+        const oldest = batch[batch.length - 1];
+        if (!pageToken || !oldest || Date.parse(oldest.updateTime) < since) break;
+      }
+
+      const ids = reviews.map((r) => r.reviewId);
+      const stored = ids.length
+        ? await deps.db.select({ externalId: feedback.externalId }).from(feedback).where(and(eq(feedback.channel, 'google'), inArray(feedback.externalId, ids)))
+        : [];
+      const known = new Set(stored.map((r) => r.externalId!));
+      const selection = selectNewLowReviews(reviews, location, { since, known, limit: MAX_PER_POLL });
+      return {
+        items: selection.feedback.map((fb) => ({ feedbackId: feedbackIdFor('google', fb.externalId!), feedback: fb })),
+        watermark: selection.watermark,
+      };
+    },
+
+    /** Called once the poll's intake workflows have started, so a crash before it only re-reads. */
+    async saveGoogleReviewWatermark(location: string, watermark: string | null): Promise<void> {
+      const polledAt = new Date();
+      if (!watermark) {
+        await deps.db.update(googleReviewSync).set({ polledAt }).where(eq(googleReviewSync.location, location));
+        return;
+      }
+      const w = new Date(watermark);
+      await deps.db.insert(googleReviewSync).values({ location, watermark: w, polledAt }).onConflictDoUpdate({ target: googleReviewSync.location, set: { watermark: w, polledAt } });
+    },
+  };
+}
+
+export type GoogleReviewActivities = ReturnType<typeof createGoogleReviewActivities>;

@@ -1,0 +1,105 @@
+// Mail templates (admin): list, read, change (placeholders validated), preview and reset to the default.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { readTemplate, resetTemplate, writeTemplate } from '../../activities/templates';
+import { DomainError } from '../../domain/errors';
+import { renderTemplate, sampleVars, TEMPLATE_KEYS, TEMPLATES, templateBodySchema, validateTemplate, type TemplateKey } from '../../domain/templates';
+import { requireUser } from '../auth';
+import type { AppEnv, ApiDeps } from '../deps';
+import { errorBodySchema, validationHook } from '../errors';
+
+const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+
+export const templateSchema = z
+  .object({
+    key: z.enum(TEMPLATE_KEYS),
+    description: z.string(),
+    audience: z.enum(['customer', 'staff']),
+    placeholders: z.array(z.object({ name: z.string(), description: z.string() })),
+    required: z.array(z.array(z.string())).describe('Each list: at least one of these placeholders must appear'),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string(),
+    customised: z.boolean(),
+    updatedAt: z.string().nullable(),
+    default: templateBodySchema,
+  })
+  .meta({ id: 'MailTemplate' });
+export type MailTemplate = z.infer<typeof templateSchema>;
+const previewSchema = z.object({ subject: z.string(), text: z.string(), html: z.string() }).meta({ id: 'MailPreview' });
+const keyParam = z.object({ key: z.string().describe(`One of ${TEMPLATE_KEYS.join(', ')}`) });
+
+const routes = {
+  list: createRoute({ method: 'get', path: '/', tags: ['templates'], summary: 'Every mail template with its placeholders (admin)', responses: { 200: json(z.object({ items: z.array(templateSchema) }), 'Templates'), 401: err('Not signed in'), 403: err('Not an admin') } }),
+  get: createRoute({ method: 'get', path: '/{key}', tags: ['templates'], summary: 'One template (admin)', request: { params: keyParam }, responses: { 200: json(templateSchema, 'Template'), 403: err('Not an admin'), 404: err('No such template') } }),
+  put: createRoute({
+    method: 'put',
+    path: '/{key}',
+    tags: ['templates'],
+    summary: 'Change a template (admin); unknown placeholders or a missing required one are refused with 400',
+    request: { params: keyParam, body: { content: { 'application/json': { schema: templateBodySchema } }, required: true } },
+    responses: { 200: json(templateSchema, 'Stored'), 400: err('Invalid template: details.fields names each problem'), 403: err('Not an admin'), 404: err('No such template') },
+  }),
+  reset: createRoute({ method: 'delete', path: '/{key}', tags: ['templates'], summary: 'Reset a template to its default (admin)', request: { params: keyParam }, responses: { 200: json(templateSchema, 'The default, now in force'), 403: err('Not an admin'), 404: err('No such template') } }),
+  preview: createRoute({
+    method: 'post',
+    path: '/{key}/preview',
+    tags: ['templates'],
+    summary: 'Render a template body with example values, without storing it (admin)',
+    request: { params: keyParam, body: { content: { 'application/json': { schema: templateBodySchema } }, required: true } },
+    responses: { 200: json(previewSchema, 'Rendered subject, text and HTML'), 400: err('Invalid template'), 403: err('Not an admin'), 404: err('No such template') },
+  }),
+};
+
+function templateKey(key: string): TemplateKey {
+  if (!(TEMPLATE_KEYS as readonly string[]).includes(key)) throw new DomainError('NOT_FOUND', `No template ${key}; templates: ${TEMPLATE_KEYS.join(', ')}`);
+  return key as TemplateKey;
+}
+
+function assertValid(key: TemplateKey, body: z.infer<typeof templateBodySchema>) {
+  const fields = validateTemplate(key, body);
+  if (fields.length) throw new DomainError('INVALID_INPUT', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+}
+
+async function out(db: ApiDeps['db'], key: TemplateKey) {
+  const spec = TEMPLATES[key];
+  const t = await readTemplate(db, key);
+  return {
+    key,
+    description: spec.description,
+    audience: spec.audience,
+    placeholders: Object.entries(spec.placeholders).map(([name, description]) => ({ name, description })),
+    required: spec.required,
+    ...t.body,
+    customised: t.customised,
+    updatedAt: t.updatedAt?.toISOString() ?? null,
+    default: spec.default,
+  };
+}
+
+export function templateRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requireUser('admin'));
+  app.openapi(routes.list, async (c) => c.json({ items: await Promise.all(TEMPLATE_KEYS.map((k) => out(c.get('deps').db, k))) }, 200));
+  app.openapi(routes.get, async (c) => c.json(await out(c.get('deps').db, templateKey(c.req.valid('param').key)), 200));
+  app.openapi(routes.put, async (c) => {
+    const key = templateKey(c.req.valid('param').key);
+    const body = c.req.valid('json');
+    assertValid(key, body);
+    await writeTemplate(c.get('deps').db, key, body);
+    return c.json(await out(c.get('deps').db, key), 200);
+  });
+  app.openapi(routes.reset, async (c) => {
+    const key = templateKey(c.req.valid('param').key);
+    await resetTemplate(c.get('deps').db, key);
+    return c.json(await out(c.get('deps').db, key), 200);
+  });
+  app.openapi(routes.preview, async (c) => {
+    const key = templateKey(c.req.valid('param').key);
+    const body = c.req.valid('json');
+    assertValid(key, body);
+    return c.json(renderTemplate(body, sampleVars(key)), 200);
+  });
+  return app;
+}

@@ -1,0 +1,200 @@
+// Staff accounts (admin): create with a password, role, branches, capacity and Slack target; edit;
+// deactivate (never delete: tickets and timelines name them). Everyone may list the colleagues of
+// their branches (assignee pickers) and toggle their own availability, which first-available and
+// round-robin assignment respect.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { openTicketsOf } from '../../db/queries';
+import { branches, sessions, users } from '../../db/schema';
+import { DomainError } from '../../domain/errors';
+import { roleSchema } from '../../domain/types';
+import { requireUser } from '../auth';
+import type { AppEnv, ApiDeps } from '../deps';
+import { validationHook } from '../errors';
+import { err, json, jsonBody } from '../openapi';
+import { hashPassword } from '../security';
+import { newPasswordSchema } from './auth';
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    branches: z.array(z.string()),
+    available: z.boolean(),
+    capacity: z.number().int().nullable().describe('Most open tickets assignment gives this user; null = no limit'),
+    slackTarget: z.string().nullable().describe('Slack member or channel id for escalation notices'),
+    active: z.boolean(),
+    openTickets: z.number().int(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof userSchema>;
+
+const userFields = {
+  email: z.string().trim().toLowerCase().email().max(320),
+  name: z.string().trim().min(1).max(120),
+  password: newPasswordSchema,
+  role: roleSchema,
+  branches: z.array(z.string().min(1)).max(200),
+  capacity: z.number().int().min(1).max(10_000).nullable(),
+  slackTarget: z.string().trim().min(1).max(120).nullable(),
+  available: z.boolean(),
+};
+export const userInputSchema = z.object({
+  ...userFields,
+  branches: userFields.branches.default([]),
+  capacity: userFields.capacity.default(null),
+  slackTarget: userFields.slackTarget.default(null),
+  available: userFields.available.default(true),
+});
+export type UserInput = z.input<typeof userInputSchema>;
+/** Only the named fields change (no defaults here). */
+export const userPatchSchema = z
+  .object(userFields)
+  .partial()
+  .extend({ active: z.boolean().optional().describe('false deactivates: sign-in stops and open sessions end') });
+export type UserPatch = z.input<typeof userPatchSchema>;
+const availabilitySchema = z.object({ available: z.boolean() });
+const idParam = z.object({ id: z.string().min(1) });
+
+const routes = {
+  list: createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['users'],
+    summary: 'Users: an admin sees everyone (inactive included); others see the active colleagues of their branches',
+    responses: { 200: json(z.object({ items: z.array(userSchema) }), 'Users by name'), 401: err('Not signed in') },
+  }),
+  create: createRoute({
+    method: 'post',
+    path: '/',
+    tags: ['users'],
+    summary: 'Create a user with a password, role, branches, capacity and Slack target (admin)',
+    request: jsonBody(userInputSchema),
+    responses: { 201: json(userSchema, 'Created'), 400: err('Invalid body or unknown branch'), 403: err('Not an admin'), 409: err('Email taken') },
+  }),
+  update: createRoute({
+    method: 'patch',
+    path: '/{id}',
+    tags: ['users'],
+    summary: 'Change any of a user\'s fields, reset the password, or deactivate / reactivate (admin)',
+    request: { params: idParam, ...jsonBody(userPatchSchema) },
+    responses: { 200: json(userSchema, 'Updated'), 400: err('Invalid body or unknown branch'), 403: err('Not an admin'), 404: err('No such user'), 409: err('Email taken, or it would leave no active admin') },
+  }),
+  availability: createRoute({
+    method: 'put',
+    path: '/{id}/availability',
+    tags: ['users'],
+    summary: 'Set availability for new assignments (the user themselves, or an admin)',
+    request: { params: idParam, ...jsonBody(availabilitySchema) },
+    responses: { 200: json(userSchema, 'Updated'), 400: err('Invalid body'), 403: err('Someone else\'s availability'), 404: err('No such user') },
+  }),
+};
+
+type Row = typeof users.$inferSelect;
+const out = (r: Row, openTickets: number): User => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  branches: r.branches,
+  available: r.available,
+  capacity: r.capacity,
+  slackTarget: r.slackTarget,
+  active: r.active,
+  openTickets: Number(openTickets),
+  createdAt: r.createdAt.toISOString(),
+});
+
+async function loadUsers(db: ApiDeps['db'], id?: string) {
+  const rows = await db
+    .select({ user: users, openTickets: openTicketsOf(users.id) })
+    .from(users)
+    .where(id ? eq(users.id, id) : undefined)
+    .orderBy(asc(users.name));
+  return rows.map((r) => out(r.user, r.openTickets));
+}
+
+async function loadUser(db: ApiDeps['db'], id: string) {
+  const [u] = await loadUsers(db, id);
+  if (!u) throw new DomainError('NOT_FOUND', `No user ${id}`);
+  return u;
+}
+
+async function assertBranchesExist(db: ApiDeps['db'], ids: string[] | undefined) {
+  if (!ids?.length) return;
+  const known = new Set((await db.select({ id: branches.id }).from(branches).where(inArray(branches.id, ids))).map((b) => b.id));
+  const unknown = ids.filter((b) => !known.has(b));
+  if (unknown.length) throw new DomainError('INVALID_INPUT', `branches: unknown branch ${unknown.join(', ')}`, { fields: [{ path: 'branches', message: `unknown branch ${unknown.join(', ')}` }] });
+}
+
+/** Demoting or deactivating the last active admin would lock everyone out of the admin screens. */
+async function assertAnotherAdmin(db: ApiDeps['db'], target: User, patch: { role?: string; active?: boolean }) {
+  const losesAdmin = target.role === 'admin' && target.active && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false);
+  if (!losesAdmin) return;
+  const others = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, target.id))).limit(1);
+  if (!others.length) throw new DomainError('CONFLICT', 'This is the last active admin; make someone else admin first');
+}
+
+export function userRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const adminOnly = requireUser('admin');
+  app.use('/', async (c, next) => (c.req.method === 'GET' ? requireUser()(c, next) : adminOnly(c, next)));
+  app.use('/:id', adminOnly);
+  app.use('/:id/availability', requireUser());
+
+  app.openapi(routes.list, async (c) => {
+    const me = c.get('user');
+    const all = await loadUsers(c.get('deps').db);
+    const visible = me.role === 'admin' ? all : all.filter((u) => u.active && u.branches.some((b) => me.branches.includes(b)));
+    return c.json({ items: visible }, 200);
+  });
+
+  app.openapi(routes.create, async (c) => {
+    const input = c.req.valid('json');
+    const { db } = c.get('deps');
+    await assertBranchesExist(db, input.branches);
+    const { password, ...fields } = input;
+    const id = randomUUID();
+    const inserted = await db
+      .insert(users)
+      .values({ id, ...fields, passwordHash: await hashPassword(password) })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (!inserted.length) throw new DomainError('CONFLICT', `A user with email ${input.email} exists`);
+    return c.json(await loadUser(db, id), 201);
+  });
+
+  app.openapi(routes.update, async (c) => {
+    const { id } = c.req.valid('param');
+    const { password, ...patch } = c.req.valid('json');
+    const { db } = c.get('deps');
+    const target = await loadUser(db, id);
+    await assertBranchesExist(db, patch.branches);
+    await assertAnotherAdmin(db, target, patch);
+    if (patch.email && patch.email !== target.email) {
+      const [taken] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, patch.email), ne(users.id, id)));
+      if (taken) throw new DomainError('CONFLICT', `A user with email ${patch.email} exists`);
+    }
+    const set: Partial<typeof users.$inferInsert> = { ...patch, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+    if (Object.keys(set).length) await db.update(users).set(set).where(eq(users.id, id));
+    // A deactivated user or a reset password ends the user's sessions at once.
+    if (patch.active === false || password) await db.delete(sessions).where(eq(sessions.userId, id));
+    return c.json(await loadUser(db, id), 200);
+  });
+
+  app.openapi(routes.availability, async (c) => {
+    const { id } = c.req.valid('param');
+    const me = c.get('user');
+    if (me.role !== 'admin' && me.id !== id) throw new DomainError('FORBIDDEN', 'Only an admin sets someone else\'s availability');
+    const { db } = c.get('deps');
+    await loadUser(db, id);
+    await db.update(users).set({ available: c.req.valid('json').available }).where(eq(users.id, id));
+    return c.json(await loadUser(db, id), 200);
+  });
+  return app;
+}

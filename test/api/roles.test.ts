@@ -1,0 +1,267 @@
+// Roles on the real stack: every route of the OpenAPI document is checked (anonymous → 401, agent and
+// manager → 403 on admin routes), branch isolation, reassignment rules, and the users admin API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../api/routes/users';
+import { startStack, type Session, type Stack } from '../support/stack';
+
+let s: Stack;
+let admin: Session;
+const json = async <T = Record<string, unknown>>(r: Response) => (await r.json()) as T;
+
+/**
+ * Who may call each operation. Operations missing here are treated as beyond an agent (reports,
+ * templates … added by other modules): an agent must get 403 there too. An operation open to
+ * agents must be listed, so no route can silently skip its role check.
+ */
+const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
+  'POST /auth/login': 'public',
+  'POST /auth/logout': 'signed-in',
+  'GET /auth/me': 'signed-in',
+  'POST /auth/password': 'signed-in',
+  'POST /feedback': 'intake',
+  'POST /feedback/batch': 'intake',
+  'POST /sms/twilio': 'public', // Twilio signature instead of a session
+  'GET /tickets': 'signed-in',
+  'GET /tickets/{id}': 'signed-in',
+  'POST /tickets/{id}/comments': 'signed-in',
+  'POST /tickets/{id}/status': 'signed-in',
+  'POST /tickets/{id}/assign': 'signed-in',
+  'POST /tickets/{id}/priority': 'signed-in',
+  'POST /tickets/{id}/resolve': 'signed-in',
+  'POST /tickets/{id}/reopen': 'signed-in',
+  'POST /tickets/{id}/reanalyse': 'signed-in',
+  'GET /taxonomies': 'signed-in',
+  'POST /taxonomies': 'admin',
+  'PATCH /taxonomies/{id}': 'admin',
+  'DELETE /taxonomies/{id}': 'admin',
+  'GET /rules': 'admin',
+  'POST /rules': 'admin',
+  'PUT /rules/{id}': 'admin',
+  'DELETE /rules/{id}': 'admin',
+  'POST /rules/reorder': 'admin',
+  'POST /rules/simulate': 'admin',
+  'GET /intake-keys': 'admin',
+  'POST /intake-keys': 'admin',
+  'DELETE /intake-keys/{id}': 'admin',
+  'GET /branches': 'signed-in',
+  'POST /branches': 'admin',
+  'PATCH /branches/{id}': 'admin',
+  'PUT /branches/{id}/calendar': 'admin',
+  'GET /services': 'signed-in',
+  'POST /services': 'admin',
+  'PATCH /services/{id}': 'admin',
+  'GET /settings/{key}': 'admin',
+  'PUT /settings/{key}': 'admin',
+  'GET /users': 'signed-in',
+  'POST /users': 'admin',
+  'PATCH /users/{id}': 'admin',
+  'PUT /users/{id}/availability': 'signed-in', // self or admin: checked below
+  'GET /templates': 'admin',
+  'GET /templates/{key}': 'admin',
+  'PUT /templates/{key}': 'admin',
+  'DELETE /templates/{key}': 'admin',
+  'POST /templates/{key}/preview': 'admin',
+  'GET /attachments/{id}': 'signed-in', // the ticket's branch: checked in test/mail/inbound.test.ts
+  'GET /dev-mailbox': 'admin',
+  'GET /dev-mailbox/{id}': 'admin',
+  'POST /dev-mailbox/{id}/answer': 'admin',
+  // Reports: agents see the dashboard of their branches and open reports shared with them (404
+  // otherwise: test/reports/reports-api.test.ts); querying and saving is for managers and admins.
+  'GET /reports/meta': 'signed-in',
+  'GET /reports/dashboard': 'signed-in',
+  'GET /reports/saved': 'signed-in',
+  'GET /reports/saved/{id}': 'signed-in',
+  'GET /reports/saved/{id}/result': 'signed-in',
+};
+
+type Op = { method: string; path: string; key: string };
+async function operations(): Promise<Op[]> {
+  const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await s.call('GET', '/api/v1/openapi.json'));
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path, key: `${m.toUpperCase()} ${path}` })),
+  );
+}
+// Placeholders that pass the param patterns, so a missing role check would show as 200/400/404, not 403.
+const concrete = (path: string) => `/api/v1${path.replace('{id}', '1000').replace('{key}', 'sla').replace(/\{[^}]+\}/g, 'x')}`;
+
+async function makeUser(role: 'agent' | 'manager' | 'admin', branches: string[], name: string) {
+  const email = `${name.toLowerCase()}@roles.test`;
+  const res = await s.call('POST', '/api/v1/users', { email, name, password: 'password-123', role, branches }, admin);
+  expect(res.status).toBe(201);
+  const user = await json<User>(res);
+  return { user, session: await s.login(email, 'password-123') };
+}
+
+async function openTicket(branch: string, externalId: string) {
+  const res = await s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, comment: 'Queue too long', branch, externalId }, '?wait=true');
+  const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
+  return n;
+}
+
+let agentMain: Awaited<ReturnType<typeof makeUser>>;
+let agentNorth: Awaited<ReturnType<typeof makeUser>>;
+let manager: Awaited<ReturnType<typeof makeUser>>;
+let mainTicket: number;
+let northTicket: number;
+
+beforeAll(async () => {
+  s = await startStack();
+  admin = await s.login();
+  expect((await s.call('POST', '/api/v1/branches', { id: 'north', name: 'North' }, admin)).status).toBe(201);
+  agentMain = await makeUser('agent', ['main'], 'Mia');
+  agentNorth = await makeUser('agent', ['north'], 'Nils');
+  manager = await makeUser('manager', ['main'], 'Mona');
+  mainTicket = await openTicket('main', 'roles-main');
+  northTicket = await openTicket('north', 'roles-north');
+});
+afterAll(async () => s?.teardown());
+
+describe('every route checks the role', () => {
+  it('lists only operations that exist', async () => {
+    const ops = await operations();
+    expect(ops.length).toBeGreaterThan(30);
+    // Listed operations that no longer exist would make this table lie.
+    const keys = new Set(ops.map((o) => o.key));
+    expect(Object.keys(ACCESS).filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('answers 401 to anonymous callers on every non-public route', async () => {
+    const wrong: string[] = [];
+    for (const op of await operations()) {
+      const access = ACCESS[op.key];
+      if (access === 'public') continue;
+      const res = await s.call(op.method, concrete(op.path), op.method === 'GET' || op.method === 'DELETE' ? undefined : {});
+      if (res.status !== 401) wrong.push(`${op.key} → ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers 403 to agents and managers on every admin route', async () => {
+    const wrong: string[] = [];
+    for (const op of await operations()) {
+      const access = ACCESS[op.key];
+      if (access && access !== 'admin') continue;
+      for (const [who, session] of [['agent', agentMain.session], ['manager', manager.session]] as const) {
+        if (!access && who === 'manager') continue; // unlisted routes may be for managers (reports)
+        const res = await s.call(op.method, concrete(op.path), op.method === 'GET' || op.method === 'DELETE' ? undefined : {}, session);
+        if (res.status !== 403) wrong.push(`${who}: ${op.key} → ${res.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('branches', () => {
+  it('keeps an agent out of another branch\'s ticket, even with an explicit filter', async () => {
+    const a = agentMain.session;
+    expect((await s.call('GET', `/api/v1/tickets/${northTicket}`, undefined, a)).status).toBe(403);
+    expect((await s.call('POST', `/api/v1/tickets/${northTicket}/comments`, { body: 'hi', visibility: 'internal' }, a)).status).toBe(403);
+    expect((await s.call('POST', `/api/v1/tickets/${northTicket}/status`, { to: 'in_progress' }, a)).status).toBe(403);
+    const list = await json<{ items: Array<{ number: number }>; total: number }>(await s.call('GET', '/api/v1/tickets?branch=north', undefined, a));
+    expect(list).toEqual({ items: [], total: 0 });
+    const mine = await json<{ items: Array<{ number: number }> }>(await s.call('GET', '/api/v1/tickets', undefined, a));
+    expect(mine.items.map((t) => t.number)).toEqual([mainTicket]);
+    expect((await s.call('GET', `/api/v1/tickets/${northTicket}`, undefined, agentNorth.session)).status).toBe(200);
+  });
+
+  it('shows managers all tickets of their branches and only those', async () => {
+    const list = await json<{ items: Array<{ number: number }> }>(await s.call('GET', '/api/v1/tickets', undefined, manager.session));
+    expect(list.items.map((t) => t.number)).toEqual([mainTicket]);
+    expect((await s.call('GET', `/api/v1/tickets/${northTicket}`, undefined, manager.session)).status).toBe(403);
+    const all = await json<{ items: Array<{ number: number }> }>(await s.call('GET', '/api/v1/tickets', undefined, admin));
+    expect(all.items.map((t) => t.number).sort()).toEqual([mainTicket, northTicket].sort());
+  });
+});
+
+describe('assignment', () => {
+  const assign = (n: number, userId: string | null, who: Session) => s.call('POST', `/api/v1/tickets/${n}/assign`, { userId }, who);
+  const assignee = async (n: number) => (await json<{ assigneeId: string | null }>(await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin))).assigneeId;
+
+  it('lets an agent take a ticket but not give it to someone else', async () => {
+    expect((await assign(mainTicket, manager.user.id, agentMain.session)).status).toBe(403);
+    expect((await assign(mainTicket, null, agentMain.session)).status).toBe(403);
+    expect((await assign(mainTicket, agentMain.user.id, agentMain.session)).status).toBe(200);
+    expect(await assignee(mainTicket)).toBe(agentMain.user.id);
+  });
+
+  it('lets a manager reassign within their branches only', async () => {
+    expect((await assign(mainTicket, manager.user.id, manager.session)).status).toBe(200);
+    expect(await assignee(mainTicket)).toBe(manager.user.id);
+    // The assignee must work the ticket's branch …
+    const outsider = await assign(mainTicket, agentNorth.user.id, manager.session);
+    expect(outsider.status).toBe(400);
+    expect((await json<{ error: { message: string } }>(outsider)).error.message).toMatch(/does not work branch main/);
+    expect((await assign(mainTicket, 'nobody', manager.session)).status).toBe(400);
+    // … and a manager cannot touch another branch's ticket at all.
+    expect((await assign(northTicket, agentNorth.user.id, manager.session)).status).toBe(403);
+    expect((await assign(mainTicket, null, manager.session)).status).toBe(200);
+    expect(await assignee(mainTicket)).toBe(null);
+    expect((await assign(northTicket, agentNorth.user.id, admin)).status).toBe(200);
+  });
+});
+
+describe('users admin API', () => {
+  it('creates users with role, branches, capacity and Slack target; validates; never returns a hash', async () => {
+    const body = { email: 'Pia@Roles.Test', name: 'Pia', password: 'password-123', role: 'agent', branches: ['main', 'north'], capacity: 5, slackTarget: 'U123' };
+    const res = await s.call('POST', '/api/v1/users', body, admin);
+    expect(res.status).toBe(201);
+    const pia = await json<Record<string, unknown>>(res);
+    expect(pia).toMatchObject({ email: 'pia@roles.test', role: 'agent', branches: ['main', 'north'], capacity: 5, slackTarget: 'U123', available: true, active: true, openTickets: 0 });
+    expect(JSON.stringify(pia)).not.toMatch(/argon|password/i);
+    expect((await s.call('POST', '/api/v1/users', body, admin)).status).toBe(409);
+    expect((await s.call('POST', '/api/v1/users', { ...body, email: 'x@roles.test', branches: ['mars'] }, admin)).status).toBe(400);
+    expect((await s.call('POST', '/api/v1/users', { ...body, email: 'y@roles.test', password: 'short' }, admin)).status).toBe(400);
+    expect((await s.call('POST', '/api/v1/users', { ...body, email: 'z@roles.test', role: 'owner' }, admin)).status).toBe(400);
+    await s.login('pia@roles.test', 'password-123');
+  });
+
+  it('edits, resets the password, deactivates (sessions end) and reactivates', async () => {
+    const { user, session } = await makeUser('agent', ['main'], 'Quinn');
+    const res = await s.call('PATCH', `/api/v1/users/${user.id}`, { name: 'Quinn Q', capacity: null, branches: ['north'] }, admin);
+    expect(await json(res)).toMatchObject({ name: 'Quinn Q', capacity: null, branches: ['north'], role: 'agent', available: true });
+    expect((await s.call('PATCH', `/api/v1/users/${user.id}`, { email: 'mia@roles.test' }, admin)).status).toBe(409);
+    expect((await s.call('PATCH', '/api/v1/users/nobody', { name: 'x' }, admin)).status).toBe(404);
+    expect((await s.call('PATCH', `/api/v1/users/${user.id}`, { active: false }, admin)).status).toBe(200);
+    expect((await s.call('GET', '/api/v1/auth/me', undefined, session)).status).toBe(401);
+    expect((await s.call('POST', '/api/v1/auth/login', { email: 'quinn@roles.test', password: 'password-123' })).status).toBe(401);
+    await s.call('PATCH', `/api/v1/users/${user.id}`, { active: true, password: 'another-pass-1' }, admin);
+    await s.login('quinn@roles.test', 'another-pass-1');
+  });
+
+  it('never leaves the system without an active admin', async () => {
+    const me = await json<{ id: string }>(await s.call('GET', '/api/v1/auth/me', undefined, admin));
+    expect((await s.call('PATCH', `/api/v1/users/${me.id}`, { role: 'manager' }, admin)).status).toBe(409);
+    expect((await s.call('PATCH', `/api/v1/users/${me.id}`, { active: false }, admin)).status).toBe(409);
+  });
+
+  it('lets everyone toggle their own availability, and only an admin someone else\'s', async () => {
+    const put = (id: string, available: boolean, who: Session) => s.call('PUT', `/api/v1/users/${id}/availability`, { available }, who);
+    expect((await put(agentNorth.user.id, false, agentMain.session)).status).toBe(403);
+    expect((await put(manager.user.id, false, manager.session)).status).toBe(200);
+    expect((await json<{ available: boolean }>(await s.call('GET', '/api/v1/auth/me', undefined, manager.session))).available).toBe(false);
+    expect((await json<{ available: boolean }>(await put(manager.user.id, true, admin))).available).toBe(true);
+  });
+
+  it('shows non-admins only the active colleagues of their branches', async () => {
+    const names = async (who: Session) => (await json<{ items: User[] }>(await s.call('GET', '/api/v1/users', undefined, who))).items.map((u) => u.name);
+    const seen = await names(agentNorth.session);
+    expect(seen).toContain('Nils');
+    expect(seen).toContain('Pia');
+    expect(seen).not.toContain('Mia');
+    expect((await names(admin)).length).toBeGreaterThan(seen.length);
+  });
+
+  it('assigns first-available tickets past an unavailable agent', async () => {
+    const first = await makeUser('agent', ['main'], 'Rosa');
+    const second = await makeUser('agent', ['main'], 'Sami');
+    const rule = { name: 'Sticky tables', trigger: { buckets: [], keywords: ['sticky'] }, outcome: { priority: 'low', pool: [first.user.id, second.user.id], strategy: 'first_available' } };
+    expect((await s.call('POST', '/api/v1/rules', rule, admin)).status).toBe(201);
+    const post = async (externalId: string) =>
+      (await json<{ ticketNumber: number }>(await s.postFeedback({ channel: 'web', type: 'star', score: 5, comment: 'Lovely but sticky tables', branch: 'main', externalId }, '?wait=true'))).ticketNumber;
+    const ownerOf = async (n: number) => s.eventually(async () => (await json<{ assigneeId: string | null }>(await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin))).assigneeId);
+    expect(await ownerOf(await post('sticky-1'))).toBe(first.user.id);
+    expect((await s.call('PUT', `/api/v1/users/${first.user.id}/availability`, { available: false }, first.session)).status).toBe(200);
+    expect(await ownerOf(await post('sticky-2'))).toBe(second.user.id);
+  });
+});

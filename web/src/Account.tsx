@@ -1,0 +1,71 @@
+// The signed-in person's own page: who they are, their availability, and a password change.
+import { useState } from 'react';
+import { api } from './api';
+import { useMe } from './data';
+import { Alert, Field, Notice, Screen, useAction } from './ui';
+
+export function Account() {
+  const { me, setMe } = useMe();
+  const [form, setForm] = useState({ currentPassword: '', newPassword: '', confirm: '' });
+  const [done, setDone] = useState('');
+  const { busy, error, fields, run, setError } = useAction();
+  const mismatch = form.confirm !== '' && form.confirm !== form.newPassword;
+  return (
+    <Screen title="Your account">
+      <section className="panel" aria-labelledby="who-title">
+        <h2 id="who-title">{me.name}</h2>
+        <dl className="facts">
+          <dt>Email</dt>
+          <dd>{me.email}</dd>
+          <dt>Role</dt>
+          <dd>{me.role}</dd>
+          <dt>Branches</dt>
+          <dd>{me.branches.join(', ') || '–'}</dd>
+        </dl>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={me.available}
+            onChange={async (e) => {
+              const available = e.target.checked;
+              setMe({ ...me, available }); // at once; put back if the server refuses
+              const ok = await run(async () => (await api('PUT', `/users/${me.id}/availability`, { available }), true));
+              if (!ok) setMe({ ...me, available: !available });
+            }}
+          />
+          Available for new tickets
+        </label>
+      </section>
+      <form
+        className="panel stack narrow"
+        aria-labelledby="password-title"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setDone('');
+          if (form.newPassword !== form.confirm) return setError('The new passwords differ');
+          const ok = await run(async () => (await api('POST', '/auth/password', { currentPassword: form.currentPassword, newPassword: form.newPassword }), true));
+          if (ok) {
+            setForm({ currentPassword: '', newPassword: '', confirm: '' });
+            setDone('Password changed. Other sessions were signed out.');
+          }
+        }}
+      >
+        <h2 id="password-title">Change password</h2>
+        <Field label="Current password" error={fields.currentPassword}>
+          {(a) => <input {...a} type="password" autoComplete="current-password" required value={form.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.target.value })} />}
+        </Field>
+        <Field label="New password" hint="At least 10 characters" error={fields.newPassword}>
+          {(a) => <input {...a} type="password" autoComplete="new-password" required minLength={10} value={form.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.target.value })} />}
+        </Field>
+        <Field label="Repeat new password" error={mismatch ? 'does not match' : undefined}>
+          {(a) => <input {...a} type="password" autoComplete="new-password" required value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.target.value })} />}
+        </Field>
+        <Alert>{error}</Alert>
+        {done && <Notice>{done}</Notice>}
+        <button type="submit" className="primary" disabled={busy}>
+          Change password
+        </button>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,69 @@
+// Reply to the customer (emailed) or add an internal note. The reply starts as the AI's draft; a human
+// reads, edits and sends it. Each mode keeps its own draft, so switching never loses text.
+import { useEffect, useRef, useState } from 'react';
+import type { TicketDetail } from '../api';
+import { Alert } from '../ui';
+
+type Visibility = 'public' | 'internal';
+
+export function Composer({ ticket, send }: { ticket: TicketDetail; send: (body: string, visibility: Visibility) => Promise<string | null> }) {
+  const canEmail = !!ticket.contact.email;
+  const aiDraft = ticket.ai?.suggestedReply ?? '';
+  const [visibility, setVisibility] = useState<Visibility>(canEmail ? 'public' : 'internal');
+  const [drafts, setDrafts] = useState({ public: aiDraft, internal: '' });
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  // A new AI draft (first analysis, Regenerate) replaces the reply only while the agent has not edited it.
+  const lastDraft = useRef(aiDraft);
+  useEffect(() => {
+    if (aiDraft === lastDraft.current) return;
+    setDrafts((d) => (d.public === lastDraft.current ? { ...d, public: aiDraft } : d));
+    lastDraft.current = aiDraft;
+  }, [aiDraft]);
+  const body = drafts[visibility];
+  const fromAi = visibility === 'public' && !!aiDraft && body === aiDraft;
+  return (
+    <form
+      className="panel composer"
+      aria-labelledby="composer-title"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        const problem = await send(body, visibility);
+        setBusy(false);
+        setError(problem ?? '');
+        if (!problem) setDrafts({ ...drafts, [visibility]: '' });
+      }}
+    >
+      <h2 id="composer-title">Write</h2>
+      <fieldset className="toggle">
+        <legend>Visibility</legend>
+        <label>
+          <input type="radio" name="visibility" checked={visibility === 'public'} onChange={() => setVisibility('public')} /> Public reply (emailed)
+        </label>
+        <label>
+          <input type="radio" name="visibility" checked={visibility === 'internal'} onChange={() => setVisibility('internal')} /> Internal note
+        </label>
+      </fieldset>
+      {visibility === 'public' && !canEmail && <p className="hint">No email address on file: the reply is recorded on the ticket but not sent.</p>}
+      <label htmlFor="composer-body">Message</label>
+      <textarea id="composer-body" value={body} onChange={(e) => setDrafts({ ...drafts, [visibility]: e.target.value })} rows={6} aria-describedby={fromAi ? 'draft-hint' : undefined} />
+      {fromAi && (
+        <p id="draft-hint" className="hint">
+          Drafted by the AI — read and adjust before sending.
+        </p>
+      )}
+      <Alert>{error}</Alert>
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy || !body.trim()}>
+          {visibility === 'public' ? 'Send reply' : 'Add note'}
+        </button>
+        {visibility === 'public' && aiDraft && body !== aiDraft && (
+          <button type="button" onClick={() => setDrafts({ ...drafts, public: aiDraft })}>
+            Use AI draft
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+// A ticket's history: audit events, public replies, internal notes, customer emails and CSAT, each
+// worded for people (names instead of ids) and marked with its type for styling and tests.
+import { label, type TaxonomyEntry, type TimelineRow } from '../api';
+import { Attachments, type AttachmentRef } from '../Attachments';
+import { fmtDate } from '../ui';
+
+const CLOCK: Record<string, string> = { firstResponse: 'first response', resolution: 'resolution', nextReply: 'next reply' };
+
+export function Timeline({ events, nameOf, taxonomy }: { events: TimelineRow[]; nameOf: (id: string | null) => string; taxonomy: TaxonomyEntry[] }) {
+  const entry = (id: unknown) => taxonomy.find((x) => x.id === id)?.name ?? String(id ?? '?');
+  const describe = (e: TimelineRow): { title: string; body?: string; kind?: string } => {
+    const d = e.data ?? {};
+    switch (e.type) {
+      case 'created':
+        return { title: `Ticket opened${e.reason ? ` by ${e.reason}` : ''}` };
+      case 'status_changed':
+        return { title: `Status ${label(e.from ?? '')} → ${label(e.to ?? '')}` };
+      case 'assigned':
+        return { title: e.to ? `Assigned to ${nameOf(e.to)}${e.from ? ` (was ${nameOf(e.from)})` : ''}` : `Unassigned (was ${nameOf(e.from)})` };
+      case 'priority_changed':
+        return { title: `Priority ${e.from} → ${e.to}` };
+      case 'comment':
+        if (d.unverifiedSender) return { title: `Email from an unverified sender (${String(d.from ?? '?')})`, body: String(d.body ?? ''), kind: 'internal' };
+        return d.visibility === 'public' ? { title: 'Reply to the customer', body: String(d.body ?? ''), kind: 'public' } : { title: 'Internal note', body: String(d.body ?? ''), kind: 'internal' };
+      case 'email_in':
+        return { title: `Customer email${d.subject ? `: ${String(d.subject)}` : ''}`, body: String(d.body ?? ''), kind: 'customer' };
+      case 'email_out':
+        return { title: `Email sent to ${String(d.to ?? 'the customer')}` };
+      case 'escalated':
+        return { title: `Escalated ${e.from ?? ''} → ${e.to ?? ''}` };
+      case 'escalation_exhausted':
+        return { title: `Last escalation level reached (${e.to})` };
+      case 'sla_warning':
+        return { title: `SLA ${CLOCK[e.to ?? ''] ?? e.to} at risk` };
+      case 'sla_breached':
+        return { title: `SLA ${CLOCK[e.to ?? ''] ?? e.to} breached` };
+      case 'sla_met':
+        return { title: `SLA ${CLOCK[e.to ?? ''] ?? e.to} met` };
+      case 'ai_analysed':
+        return { title: `Analysed (${d.source === 'local' ? 'local analyser' : 'model'}): ${String(d.sentiment ?? '')}` };
+      case 'notification_sent': {
+        const to = Array.isArray(d.recipients) ? (d.recipients as Array<{ userId: string; channel: string }>).map((r) => `${nameOf(r.userId)} by ${r.channel}`).join(', ') : '';
+        return { title: `Notified ${to || 'nobody'}${d.level ? ` (L${String(d.level)})` : ''}` };
+      }
+      case 'csat_sent':
+        return { title: 'CSAT survey sent' };
+      case 'csat_answered':
+        return { title: `CSAT answer ${e.to}/5${e.reason ? ` — ${entry(e.reason)}` : ''}`, body: d.comment ? String(d.comment) : undefined, kind: 'customer' };
+      case 'resolved':
+        return { title: `Resolved: ${entry(d.rootCauseId)} / ${entry(d.actionId)}`, body: d.note ? String(d.note) : undefined, kind: 'internal' };
+      case 'reopened':
+        return { title: 'Reopened' };
+      case 'closed':
+        return { title: 'Closed' };
+      case 'advocacy_ask':
+        return { title: d.sent ? 'Review invitation sent' : 'No review invitation' };
+      default:
+        return { title: label(e.type) };
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      <ol className="timeline">
+        {events.map((e) => {
+          const { title, body, kind } = describe(e);
+          return (
+            <li key={e.seq} data-type={e.type} data-visibility={kind}>
+              <div className="tl-head">
+                <strong>{title}</strong> <span className="tl-by">by {e.actorName}</span> <time dateTime={e.at}>{fmtDate(e.at)}</time>
+              </div>
+              {e.reason && e.type !== 'created' && e.type !== 'csat_answered' && <div className="tl-reason">{e.reason}</div>}
+              {body && <blockquote data-visibility={kind}>{body}</blockquote>}
+              {Array.isArray(e.data?.attachments) && <Attachments items={e.data.attachments as AttachmentRef[]} />}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+// Google reviews bridge: started by a Temporal Schedule every GOOGLE_BUSINESS_POLL_SECONDS. Per
+// location, an activity reads the reviews changed since the last poll; each new review of three stars
+// or fewer starts the same intake workflow the API would (id feedback-google-<reviewId>), so a review
+// is accepted once however often it is read, and the rules decide what it opens.
+import { ApplicationFailure, ParentClosePolicy, proxyActivities, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import type { GoogleReviewActivities } from '../activities/google-reviews';
+import type { GoogleLocation } from '../domain/google-reviews';
+import { feedbackIntakeWorkflow } from './intake';
+
+const { fetchNewGoogleReviews, saveGoogleReviewWatermark } = proxyActivities<GoogleReviewActivities>({
+  startToCloseTimeout: '5 minutes',
+  // A few quick retries; a poll that keeps failing ends and the schedule's next run tries again.
+  retry: { initialInterval: '2 seconds', maximumInterval: '30 seconds', maximumAttempts: 3 },
+});
+
+export interface GoogleReviewsPollResult {
+  location: string;
+  accepted: number;
+  error?: string;
+}
+
+export async function googleReviewsWorkflow(locations: GoogleLocation[]): Promise<GoogleReviewsPollResult[]> {
+  const results: GoogleReviewsPollResult[] = [];
+  for (const location of locations) {
+    try {
+      const { items, watermark } = await fetchNewGoogleReviews(location);
+      await Promise.all(
+        items.map(({ feedbackId, feedback }) =>
+          startChild(feedbackIntakeWorkflow, {
+            workflowId: feedbackId,
+            args: [feedbackId, feedback, Date.now()],
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            staticSummary: `Google review ${feedback.score}★ (${location.name})`,
+          }).catch((err: Error) => {
+            // Already started: the API, an earlier poll or an earlier attempt of this one accepted it.
+            if (err.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
+          }),
+        ),
+      );
+      await saveGoogleReviewWatermark(location.name, watermark);
+      results.push({ location: location.name, accepted: items.length });
+    } catch (err) {
+      // One broken location (revoked access, unknown branch) must not stop the others.
+      results.push({ location: location.name, accepted: 0, error: err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err) });
+    }
+  }
+  const failed = results.filter((r) => r.error);
+  if (failed.length) throw ApplicationFailure.nonRetryable(`Google reviews poll failed for ${failed.map((f) => `${f.location}: ${f.error}`).join('; ')}`, 'GOOGLE_POLL_FAILED', results);
+  return results;
+}
