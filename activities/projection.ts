@@ -49,6 +49,16 @@ export function createProjectionActivities(db: Db) {
         firstRespondedAt: date(view.firstRespondedAt),
         resolvedAt: date(view.resolvedAt),
         closedAt: date(view.closedAt),
+        firstResponseMs: view.metrics.firstResponseBusinessMs,
+        resolutionMs: view.metrics.resolutionBusinessMs,
+        firstResponseSla: view.metrics.firstResponseSla,
+        resolutionSla: view.metrics.resolutionSla,
+        maxEscalationLevel: view.metrics.maxEscalationLevel,
+        repeatDetractor: view.metrics.repeatDetractor,
+        themes: view.ai?.themes ?? [],
+        csatSentAt: date(view.csat?.sentAt),
+        csatAnsweredAt: date(view.csat?.answeredAt),
+        csatRecovered: view.csat?.recovered ?? null,
       };
       await db.transaction(async (tx) => {
         const { number: _n, workflowId: _w, ...changes } = row;

@@ -14,6 +14,8 @@ import { csatRoutes } from './routes/csat';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { feedbackRoutes } from './routes/feedback';
 import { orgRoutes } from './routes/org';
+import { reportRoutes } from './routes/reports';
+import { savedReportRoutes } from './routes/saved-reports';
 import { intakeKeyRoutes } from './routes/intake-keys';
 import { ruleRoutes } from './routes/rules';
 import { smsRoutes } from './routes/sms';
@@ -42,6 +44,8 @@ export function createApp(deps: ApiDeps) {
   api.route('/templates', templateRoutes());
   api.route('/attachments', attachmentRoutes());
   api.route('/dev-mailbox', devMailboxRoutes());
+  api.route('/reports/saved', savedReportRoutes());
+  api.route('/reports', reportRoutes());
   api.route('/', orgRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });

@@ -167,6 +167,17 @@ export const tickets = pgTable(
     firstRespondedAt: ts('first_responded_at'),
     resolvedAt: ts('resolved_at'),
     closedAt: ts('closed_at'),
+    // Report facts (TicketView.metrics, csat): one column each so the measures stay plain SQL.
+    firstResponseMs: doublePrecision('first_response_ms'), // business ms, creation → first public reply
+    resolutionMs: doublePrecision('resolution_ms'), // business ms, creation → resolution
+    firstResponseSla: text('first_response_sla').$type<'met' | 'breached'>(),
+    resolutionSla: text('resolution_sla').$type<'met' | 'breached'>(),
+    maxEscalationLevel: integer('max_escalation_level').notNull().default(0),
+    repeatDetractor: boolean('repeat_detractor').notNull().default(false),
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    csatSentAt: ts('csat_sent_at'),
+    csatAnsweredAt: ts('csat_answered_at'),
+    csatRecovered: boolean('csat_recovered'),
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(comment, ''))`,
     ),
@@ -176,6 +187,8 @@ export const tickets = pgTable(
     index('tickets_branch').on(t.branch),
     index('tickets_assignee').on(t.assigneeId),
     index('tickets_created_at').on(t.createdAt),
+    // Reports also read two covering indexes on created_at and resolved_at (custom migration
+    // analytics-report-indexes: drizzle cannot express INCLUDE).
     index('tickets_resolution_due').on(t.resolutionDueAt),
     index('tickets_search').using('gin', t.search),
     uniqueIndex('tickets_reply_token').on(t.replyToken),
@@ -196,7 +209,11 @@ export const ticketEvents = pgTable(
     reason: text('reason'),
     data: jsonb('data'),
   },
-  (t) => [primaryKey({ columns: [t.ticketNumber, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.ticketNumber, t.seq] }),
+    // Promoter activation looks up each promoter ticket's advocacy ask.
+    index('ticket_events_advocacy_ask').on(t.ticketNumber, t.at).where(sql`type = 'advocacy_ask' and (data->>'sent')::boolean`),
+  ],
 );
 
 // Embeddings of each ticket's redacted text, for similar-ticket ranking. Plain real[] (no pgvector
@@ -279,4 +296,21 @@ export const loginAttempts = pgTable(
     at: ts('at').notNull().defaultNow(),
   },
   (t) => [index('login_attempts_email_at').on(t.email, t.at)],
+);
+
+/** Saved pivot reports (definition = the query body of POST /reports/query), shared by name or role. */
+export const savedReports = pgTable(
+  'saved_reports',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description'),
+    definition: jsonb('definition').notNull(),
+    ownerId: text('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    sharedWithUsers: jsonb('shared_with_users').$type<string[]>().notNull().default([]),
+    sharedWithRoles: jsonb('shared_with_roles').$type<Array<'agent' | 'manager' | 'admin'>>().notNull().default([]),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('saved_reports_owner').on(t.ownerId)],
 );

@@ -18,7 +18,7 @@ export type Calendar = z.infer<typeof calendarSchema>;
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 3 * 366; // a calendar with no open hours must not loop forever
 
-function isValidTimeZone(tz: string): boolean {
+export function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;

@@ -21,7 +21,8 @@ import { SYSTEM_ACTOR } from '../domain/ticket';
 import type { Priority, TicketStatus } from '../domain/types';
 import { upgradeAnalysis } from '../domain/ai';
 import { Clocks, type ClockKind, type ClocksData } from '../domain/sla';
-import type { AiView, TicketView } from './ticket-view';
+import { businessTimeBetween } from '../domain/business-time';
+import type { AiView, SlaOutcome, TicketView } from './ticket-view';
 
 export type Effect =
   | { type: 'analyse'; reason: string; message?: string }
@@ -67,6 +68,10 @@ export interface TicketData {
   /** Set when the ticket closes: until when a customer reply still reopens it, and until when the
    * workflow keeps listening (for that, and for the comment that may follow a one-click CSAT answer). */
   afterClose?: { reopenUntil: number; listenUntil: number; reopenable: boolean } | null;
+  // Bookkeeping for reports (changes nothing the workflow does). Absent in state carried over by
+  // continue-as-new before they existed: restore() fills them in from what is there.
+  slaOutcome: SlaOutcome;
+  maxEscalationLevel: number;
 }
 
 const MAX_SEEN_MESSAGE_IDS = 1000;
@@ -111,6 +116,8 @@ export class TicketState {
       version: 0,
       lastActor: null,
       effects: [],
+      slaOutcome: { firstResponse: null, resolution: null },
+      maxEscalationLevel: 0,
     });
     s.event('created', SYSTEM_ACTOR, now, { to: 'new', reason: input.ruleName ? `rule "${input.ruleName}"` : null, data: { priority: input.priority, assigneeId: input.assigneeId } });
     if (input.assigneeId) s.event('assigned', SYSTEM_ACTOR, now, { to: input.assigneeId, reason: 'assignment strategy' });
@@ -122,7 +129,13 @@ export class TicketState {
   }
 
   static restore(data: TicketData): TicketState {
-    return new TicketState(data);
+    const s = new TicketState(data);
+    data.maxEscalationLevel ??= data.escalationLevel;
+    if (!data.slaOutcome) {
+      data.slaOutcome = { firstResponse: null, resolution: null };
+      s.recordSlaOutcomes();
+    }
+    return s;
   }
 
   get status() {
@@ -192,6 +205,7 @@ export class TicketState {
     this.d.resolvedAt = now;
     this.event('resolved', cmd.actor, now, { data: { rootCauseId: cmd.rootCauseId, actionId: cmd.actionId, note: cmd.note ?? null } });
     Clocks.stopAll(this.d.clocks, now);
+    this.recordSlaOutcomes();
     if (this.d.input.csatSurvey && this.d.input.contact.email) this.d.effects.push({ type: 'send_csat' });
   }
 
@@ -362,6 +376,14 @@ export class TicketState {
       closedAt: d.closedAt,
       lastActor: d.lastActor,
       version: d.version,
+      metrics: {
+        firstResponseBusinessMs: d.firstRespondedAt === null ? null : businessTimeBetween(i.createdAt, d.firstRespondedAt, i.calendar),
+        resolutionBusinessMs: d.resolvedAt === null ? null : businessTimeBetween(i.createdAt, d.resolvedAt, i.calendar),
+        firstResponseSla: d.slaOutcome.firstResponse,
+        resolutionSla: d.slaOutcome.resolution,
+        maxEscalationLevel: d.maxEscalationLevel,
+        repeatDetractor: i.repeatDetractor,
+      },
     };
   }
 
@@ -394,6 +416,9 @@ export class TicketState {
 
   private reopenBecause(actor: Actor, now: number, reason: string) {
     this.moveTo('reopened', actor, now, reason);
+    this.recordSlaOutcomes();
+    // A breach stays on record; a met resolution no longer holds once the ticket is open again.
+    if (this.d.slaOutcome.resolution === 'met') this.d.slaOutcome.resolution = null;
     this.d.reopenCount += 1;
     this.d.resolvedAt = null;
     this.d.breached = false;
@@ -421,6 +446,17 @@ export class TicketState {
 
   private meet(kind: ClockKind, now: number) {
     if (Clocks.meet(this.d.clocks, kind, now)) this.event('sla_met', SYSTEM_ACTOR, now, { to: kind });
+    this.recordSlaOutcomes();
+  }
+
+  /** Sticky per-clock outcome across reopenings: a breach in any life counts, else the first met. */
+  private recordSlaOutcomes() {
+    const o = this.d.slaOutcome;
+    for (const kind of ['firstResponse', 'resolution'] as const) {
+      const state = this.d.clocks[kind].state;
+      if (state === 'breached') o[kind] = 'breached';
+      else if (state === 'met' && o[kind] === null) o[kind] = 'met';
+    }
   }
 
   private evaluateClocks(now: number) {
@@ -429,6 +465,7 @@ export class TicketState {
       if (change.state === 'warning') this.event('sla_warning', SYSTEM_ACTOR, now, { to: change.kind, reason: '80 % of the target elapsed' });
       if (change.state === 'breached') {
         this.d.breached = true;
+        this.recordSlaOutcomes();
         this.event('sla_breached', SYSTEM_ACTOR, now, { to: change.kind });
       }
     }
@@ -451,6 +488,7 @@ export class TicketState {
     if (!next) return;
     const from = this.d.escalationLevel;
     this.d.escalationLevel = next.level;
+    this.d.maxEscalationLevel = Math.max(this.d.maxEscalationLevel, next.level);
     this.d.lastEscalatedAt = now;
     this.event('escalated', SYSTEM_ACTOR, now, { from: `L${from}`, to: `L${next.level}`, reason });
     if (this.d.status !== 'escalated' && allowedTransitions(this.d.status).includes('escalated')) this.moveTo('escalated', SYSTEM_ACTOR, now, reason);

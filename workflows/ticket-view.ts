@@ -27,6 +27,19 @@ export interface AiView extends Analysis {
   attempts?: number; // model calls made
 }
 
+/** How an SLA clock ended up: breached in any life of the ticket, else met; null while undecided. */
+export type SlaOutcome = { firstResponse: 'met' | 'breached' | null; resolution: 'met' | 'breached' | null };
+
+/** Facts derived from the state for reports (projected into the read model's report columns). */
+export interface TicketMetrics {
+  firstResponseBusinessMs: number | null; // creation → first public reply, in the branch's business hours
+  resolutionBusinessMs: number | null; // creation → (latest) resolution, in business hours
+  firstResponseSla: SlaOutcome['firstResponse'];
+  resolutionSla: SlaOutcome['resolution'];
+  maxEscalationLevel: number; // escalationLevel resets on reopen; this does not
+  repeatDetractor: boolean;
+}
+
 export interface TicketView {
   number: number;
   workflowId: string;
@@ -64,4 +77,5 @@ export interface TicketView {
   closedAt: number | null;
   lastActor: Actor | null;
   version: number;
+  metrics: TicketMetrics;
 }

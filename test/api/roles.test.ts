@@ -65,6 +65,13 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'GET /dev-mailbox': 'admin',
   'GET /dev-mailbox/{id}': 'admin',
   'POST /dev-mailbox/{id}/answer': 'admin',
+  // Reports: agents see the dashboard of their branches and open reports shared with them (404
+  // otherwise: test/reports/reports-api.test.ts); querying and saving is for managers and admins.
+  'GET /reports/meta': 'signed-in',
+  'GET /reports/dashboard': 'signed-in',
+  'GET /reports/saved': 'signed-in',
+  'GET /reports/saved/{id}': 'signed-in',
+  'GET /reports/saved/{id}/result': 'signed-in',
 };
 
 type Op = { method: string; path: string; key: string };

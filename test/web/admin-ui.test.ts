@@ -43,7 +43,7 @@ afterAll(async () => b?.close());
 describe('roles in the browser', () => {
   it('an agent has no admin screens and may take a ticket but not give it away', async () => {
     const page = await b.signIn(ari.email, ari.password);
-    expect(await navLinks(page)).toEqual(['Dashboard', 'Tickets']);
+    expect(await navLinks(page)).toEqual(['Dashboard', 'Tickets', 'Reports']);
     await b.shot(page, 'dashboard');
     await page.goto(`${b.base}/admin/users`);
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
@@ -59,7 +59,7 @@ describe('roles in the browser', () => {
 
   it('a manager sees the branch\'s tickets and reassigns to people of that branch only', async () => {
     const page = await b.signIn(mo.email, mo.password, { path: '/tickets' });
-    expect(await navLinks(page)).toEqual(['Dashboard', 'Tickets']);
+    expect(await navLinks(page)).toEqual(['Dashboard', 'Tickets', 'Reports']);
     await page.locator(`[data-ticket="${mainTicket}"]`).waitFor();
     expect(await page.locator(`[data-ticket="${northTicket}"]`).count()).toBe(0);
     await page.locator(`[data-ticket="${mainTicket}"]`).click();
@@ -77,7 +77,7 @@ describe('roles in the browser', () => {
 
   it('an admin has every admin screen', async () => {
     await admin.goto(`${b.base}/tickets`);
-    await expect.poll(() => navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Channel keys', 'Settings', 'Templates', 'Dev mailbox']);
+    await expect.poll(() => navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Reports', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Channel keys', 'Settings', 'Templates', 'Dev mailbox']);
     await admin.locator(`[data-ticket="${northTicket}"]`).waitFor();
     await admin.locator(`[data-ticket="${mainTicket}"]`).waitFor();
   });

@@ -11,11 +11,12 @@ import { SettingsAdmin } from './admin/Settings';
 import { TaxonomiesAdmin } from './admin/Taxonomies';
 import { Templates } from './admin/Templates';
 import { UsersAdmin } from './admin/Users';
-import { api, setCsrf, type Me, type Role, type TicketRow } from './api';
+import { api, setCsrf, type Me, type Role } from './api';
 import { Board } from './Board';
+import { Dashboard } from './Dashboard';
 import { SessionContext } from './data';
 import { Link, navigate, useLocation } from './router';
-import { clockColour } from './SlaBar';
+import { ReportsPage } from './reports/ReportsPage';
 import { TicketPage } from './TicketPage';
 import { Screen } from './ui';
 
@@ -51,34 +52,6 @@ function Login({ done }: { done: (me: Me) => void }) {
   );
 }
 
-function Dashboard() {
-  const [items, setItems] = useState<TicketRow[]>([]);
-  useEffect(() => {
-    api<{ items: TicketRow[] }>('GET', '/tickets?limit=500').then((r) => setItems(r.items)).catch(() => undefined);
-  }, []);
-  const open = items.filter((t) => t.status !== 'resolved' && t.status !== 'closed');
-  const breached = items.filter((t) => t.breached).length;
-  const now = Date.now();
-  const atRisk = open.filter((t) => clockColour(t.sla.resolution, now, t.status === 'escalated') !== 'green').length;
-  const compliance = items.length ? Math.round((100 * (items.length - breached)) / items.length) : 100;
-  return (
-    <section className="dashboard" aria-label="Dashboard">
-      <div className="kpi">
-        <strong>{open.length}</strong> open
-      </div>
-      <div className="kpi">
-        <strong>{breached}</strong> breached
-      </div>
-      <div className="kpi">
-        <strong>{atRisk}</strong> at risk
-      </div>
-      <div className="kpi">
-        <strong>{compliance}%</strong> SLA compliance
-      </div>
-    </section>
-  );
-}
-
 interface ScreenEntry {
   path: string | RegExp;
   /** Shown in the navigation when set. */
@@ -96,6 +69,7 @@ const SCREENS: ScreenEntry[] = [
   { path: '/', nav: 'Dashboard', render: () => <Dashboard /> },
   { path: '/tickets', nav: 'Tickets', render: () => <Board /> },
   { path: /^\/tickets\/(\d+)$/, render: (m) => <TicketPage number={Number(m![1])} /> },
+  { path: '/reports', nav: 'Reports', render: (_, me) => <ReportsPage me={me} /> },
   { path: '/account', render: () => <Account /> },
   { path: '/admin/users', nav: 'Users', group: 'admin', roles: ADMIN, render: () => <UsersAdmin /> },
   { path: '/admin/branches', nav: 'Branches & services', group: 'admin', roles: ADMIN, render: () => <OrganisationAdmin /> },

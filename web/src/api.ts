@@ -55,6 +55,7 @@ export class ApiError extends Error {
 
 let csrf = '';
 export const setCsrf = (token: string) => (csrf = token);
+export const getCsrf = () => csrf;
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`/api/v1${path}`, {

@@ -1,0 +1,8 @@
+-- Covering indexes for the report queries (db/report-definitions.ts): a pivot over a period reads a
+-- narrow index-only range instead of the wide tickets heap (sla, ai, contact, title…). One keyed on
+-- each period basis. Every tickets column a measure or dimension reads must be INCLUDEd here; the
+-- report tests check that (test/reports/measures.test.ts).
+CREATE INDEX IF NOT EXISTS "tickets_report_created" ON "tickets" USING btree ("created_at") INCLUDE ("resolved_at", "branch", "service", "channel", "capture_type", "score", "rule_id", "kind", "priority", "assignee_id", "root_cause_id", "action_id", "sentiment", "max_escalation_level", "status", "breached", "first_response_ms", "resolution_ms", "first_response_sla", "resolution_sla", "reopen_count", "csat_sent_at", "csat_answered_at", "csat_recovered", "churn_risk", "repeat_detractor", "themes", "number");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "tickets_report_resolved" ON "tickets" USING btree ("resolved_at") INCLUDE ("created_at", "branch", "service", "channel", "capture_type", "score", "rule_id", "kind", "priority", "assignee_id", "root_cause_id", "action_id", "sentiment", "max_escalation_level", "status", "breached", "first_response_ms", "resolution_ms", "first_response_sla", "resolution_sla", "reopen_count", "csat_sent_at", "csat_answered_at", "csat_recovered", "churn_risk", "repeat_detractor", "themes", "number");--> statement-breakpoint
+-- Feedback rows carry the whole rule decision (jsonb): feedback-based measures read this instead.
+CREATE INDEX IF NOT EXISTS "feedback_report_received" ON "feedback" USING btree ("received_at") INCLUDE ("submitted_at", "channel", "type", "score", "branch", "service", "rule_id", "ticket_number");
