@@ -55,6 +55,8 @@ export interface TicketData {
   ai: AiView | null;
   csat: TicketView['csat'];
   csatToken: string | null;
+  /** Answers clicked before the survey was recorded as sent (the mail leaves inside the activity). */
+  earlyCsatAnswers?: CsatAnswer[];
   reopenCount: number;
   firstRespondedAt: number | null;
   resolvedAt: number | null;
@@ -75,6 +77,7 @@ export interface TicketData {
 }
 
 const MAX_SEEN_MESSAGE_IDS = 1000;
+const MAX_EARLY_CSAT_ANSWERS = 5; // forged tokens cannot grow the state
 const DAY = 86_400_000;
 /** How long after a CSAT answer closed the ticket its optional comment is still accepted. */
 export const CSAT_COMMENT_GRACE_MS = DAY;
@@ -235,7 +238,12 @@ export class TicketState {
     return true;
   }
 
-  csatAnswer(a: CsatAnswer, now: number) {
+  /** With `holdEarly`, an answer that beats the survey's bookkeeping is kept until markCsatSent. */
+  csatAnswer(a: CsatAnswer, now: number, holdEarly = false) {
+    if (!this.d.csat && holdEarly && this.d.status === 'resolved') {
+      this.d.earlyCsatAnswers = [...(this.d.earlyCsatAnswers ?? []), a].slice(-MAX_EARLY_CSAT_ANSWERS);
+      return;
+    }
     if (!this.d.csat || a.token !== this.d.csatToken) return;
     if (this.d.status === 'closed' && this.d.csat.answeredAt === null) return; // the follow-up window is over
     if (this.d.csat.answeredAt !== null) {
@@ -296,6 +304,9 @@ export class TicketState {
     this.event('csat_sent', SYSTEM_ACTOR, now, {});
     const closeAt = this.followUpCloseAt();
     this.d.csatReminderAt = remind && closeAt !== null && closeAt > now ? now + Math.floor((closeAt - now) / 2) : null;
+    const early = (this.d.earlyCsatAnswers ?? []).filter((a) => a.token === token);
+    this.d.earlyCsatAnswers = [];
+    for (const a of early) this.csatAnswer(a, now);
   }
 
   // ---- after closing: the reopen window (setting tickets.reopenWindowDays) ----

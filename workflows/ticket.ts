@@ -118,7 +118,8 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   });
   setHandler(customerMessageSignal, (msg) => void (t.customerMessage(msg, now()) && (dirty = true)));
   setHandler(csatAnswerSignal, (answer) => {
-    t.csatAnswer(answer, now());
+    // A fast click can arrive while the survey activity is still completing; older tickets dropped it.
+    t.csatAnswer(answer, now(), patched('csat-early-answer'));
     dirty = true;
   });
 

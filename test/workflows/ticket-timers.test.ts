@@ -395,6 +395,31 @@ describe('lifecycle', () => {
   });
 });
 
+describe('CSAT answer racing the survey', () => {
+  it('keeps an answer clicked while the survey activity is still completing', async () => {
+    // The mail leaves inside the activity; a customer can click before the workflow records it as sent.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const real = createActivities(deps);
+    const activities = { ...real, sendCsatSurvey: async (view: TicketView) => { const out = await real.sendCsatSurvey(view); await held; return out; } };
+    const worker = await Worker.create({ connection: t.env.nativeConnection, taskQueue, activities, workflowBundle: workflowBundle(), maxCachedWorkflows: 0 });
+    await worker.runUntil(async () => {
+      const { input, handle } = await start({ csatSurvey: true, contact: { name: 'Early Bird', email: 'early@example.com' } });
+      await resolve(handle);
+      const mail = await smtp.waitFor((m) => m.envelopeTo.includes('early@example.com') && /\/csat\//.test(m.parsed.text ?? ''));
+      const token = /\/csat\/([\w.]+)/.exec(mail.parsed.text ?? '')![1];
+      expect(token.startsWith(`${input.number}.`)).toBe(true);
+      await handle.signal(csatAnswerSignal, { token, score: 5, answeredAt: 0 });
+      await handle.signal(csatAnswerSignal, { token: `${input.number}.${'0'.repeat(32)}`, score: 1, answeredAt: 0 }); // forged: never applied
+      expect((await handle.query(ticketStateQuery)).csat).toBeNull(); // not recorded as sent yet
+      release();
+      const v = await until(handle, (x) => x.status === 'closed');
+      expect(v.csat).toMatchObject({ score: 5, recovered: true });
+      await saveHistory(handle, 'csat-early-answer');
+    });
+  });
+});
+
 describe('CSAT follow-up and the reopen window', () => {
   const DAY = 24 * H;
   const surveyToken = async (n: number, round = 0) => {
