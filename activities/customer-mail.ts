@@ -12,7 +12,7 @@ import type { TicketView } from '../workflows/ticket-view';
 import type { Mailer } from './mail/smtp';
 import { claimAdvocacyAsk } from './advocacy-cap';
 import { readSetting } from './settings';
-import { sendOnce } from './outbox';
+import { permanentMailError, sendOnce, type Delivery } from './outbox';
 import { renderStoredTemplate } from './templates';
 
 export interface CustomerMailDeps {
@@ -26,7 +26,14 @@ export type SentMail = {
   to: string;
   messageId: string;
   subject: string;
+  /** Only when it did not plainly go out: refused for good, or an attempt died mid-send. */
+  delivery?: Exclude<Delivery, 'sent' | 'already_sent'>;
+  error?: string;
 };
+
+/** The timeline notes a refused or unconfirmed send; a plain delivery adds nothing. */
+const outcomeOf = (o: { delivery: Delivery; error?: string }): Partial<SentMail> =>
+  o.delivery === 'failed' || o.delivery === 'unconfirmed' ? { delivery: o.delivery, ...(o.error ? { error: o.error } : {}) } : {};
 
 export function createCustomerMailActivities(deps: CustomerMailDeps) {
   // Every message of a ticket references the first one so mail clients show one conversation, and
@@ -60,10 +67,16 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
       const messageId = ticketMessageId(ticket.number, seq, deps.mailDomain);
       const mail = await renderStoredTemplate(deps.db, 'reply', { ...customerVars(ticket), body, agentName: actor.name });
       const subject = replySubject(ticket.number, mail.subject);
-      await sendOnce(deps.db, `t${ticket.number}:reply:${seq}`, { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject } }, async () => {
-        await deps.mailer.sendMail({ to, subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
-      });
-      return { to, messageId, subject };
+      const outcome = await sendOnce(
+        deps.db,
+        `t${ticket.number}:reply:${seq}`,
+        { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject } },
+        async () => {
+          await deps.mailer.sendMail({ to, subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
+        },
+        { permanent: permanentMailError },
+      );
+      return { to, messageId, subject, ...outcomeOf(outcome) };
     },
 
     async sendCsatSurvey(ticket: TicketView): Promise<{ token: string } | null> {
@@ -85,10 +98,16 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
       const { token } = await surveyToken(ticket, to);
       const mail = await renderSurvey(ticket, 'csat_reminder', token);
       const messageId = ticketMessageId(ticket.number, `csat${ticket.reopenCount}-reminder`, deps.mailDomain);
-      await sendOnce(deps.db, `t${ticket.number}:csat-reminder:${ticket.reopenCount}`, { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject: mail.subject } }, async () => {
-        await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
-      });
-      return { to, messageId, subject: mail.subject };
+      const outcome = await sendOnce(
+        deps.db,
+        `t${ticket.number}:csat-reminder:${ticket.reopenCount}`,
+        { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject: mail.subject } },
+        async () => {
+          await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
+        },
+        { permanent: permanentMailError },
+      );
+      return { to, messageId, subject: mail.subject, ...outcomeOf(outcome) };
     },
 
     async sendAdvocacyAsk(ticket: TicketView): Promise<{ sent: boolean; reason: string | null }> {
@@ -98,7 +117,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
       const decision = await claimAdvocacyAsk(deps.db, { ticketNumber: ticket.number, email: to, now: Date.now() });
       if (!decision.send) return { sent: false, reason: decision.reason };
       const { reviewUrl } = await readSetting(deps.db, 'advocacy');
-      const sent = await sendOnce(deps.db, `t${ticket.number}:advocacy`, { ticketNumber: ticket.number, channel: 'email', target: to }, async () => {
+      const outcome = await sendOnce(deps.db, `t${ticket.number}:advocacy`, { ticketNumber: ticket.number, channel: 'email', target: to }, async () => {
         const mail = await renderStoredTemplate(deps.db, 'advocacy_ask', { ...customerVars(ticket), reviewUrl });
         await deps.mailer.sendMail({
           to,
@@ -108,9 +127,10 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
           messageId: ticketMessageId(ticket.number, 'advocacy', deps.mailDomain),
           ...(ticket.replyToken ? { replyTo: replyAddress(deps.mailer.from, ticket.replyToken) } : {}),
         });
-      });
-      // `sent` is false when an earlier attempt of this same ask sent it: it went out either way.
-      return { sent: sent || decision.send, reason: null };
+      }, { permanent: permanentMailError });
+      // An earlier attempt of this same ask may have sent it: it went out either way.
+      if (outcome.delivery === 'failed') return { sent: false, reason: outcome.error ?? 'refused by the mail server' };
+      return { sent: true, reason: outcome.delivery === 'unconfirmed' ? 'delivery unconfirmed' : null };
     },
   };
 }

@@ -8,7 +8,7 @@ import type { TemplateKey, TemplateVars } from '../domain/templates';
 import type { EscalationLevel } from '../domain/ticket';
 import type { TicketView } from '../workflows/ticket-view';
 import type { Mailer } from './mail/smtp';
-import { sendOnce } from './outbox';
+import { permanentMailError, permanentSlackError, sendOnce, type Delivery } from './outbox';
 import { renderStoredTemplate } from './templates';
 
 export interface NotifyDeps {
@@ -17,6 +17,15 @@ export interface NotifyDeps {
   slack: WebClient | null;
   publicUrl: string;
   mailDomain: string; // for stable Message-IDs
+}
+
+/** What the timeline records per recipient: a refused or unconfirmed notification is reported, not retried. */
+export interface NotifiedRecipient {
+  userId: string;
+  channel: string;
+  target: string;
+  delivery: Delivery;
+  error?: string;
 }
 
 export const notificationKey = (ticket: number, event: string, userId: string) => `t${ticket}:${event}:${userId}`;
@@ -33,18 +42,24 @@ export function createNotifyActivities(deps: NotifyDeps) {
     const { subject, text, html } = await renderStoredTemplate(deps.db, template, { ticketNumber: ticket.number, ticketTitle: ticket.title, priority: ticket.priority, ticketUrl: link(ticket), ...vars });
     const ids = recipients.map((r) => r.userId);
     const people = ids.length ? await deps.db.select().from(users).where(inArray(users.id, ids)) : [];
-    const sent: Array<{ userId: string; channel: string; target: string }> = [];
+    const sent: NotifiedRecipient[] = [];
     for (const r of recipients) {
       const person = people.find((p) => p.id === r.userId);
       if (!person) continue;
       const key = notificationKey(ticket.number, event, r.userId);
       const channel = r.channel === 'slack' && deps.slack ? 'slack' : 'email';
       const target = channel === 'slack' ? (r.slackTarget ?? person.slackTarget ?? person.email) : person.email;
-      await sendOnce(deps.db, key, { ticketNumber: ticket.number, channel, target, payload: { subject } }, async () => {
-        if (channel === 'slack') await deps.slack!.chat.postMessage({ channel: target, text: `${subject}\n${text}`, unfurl_links: false });
-        else await deps.mailer.sendMail({ to: target, subject, text, html, messageId: `<${key}@${deps.mailDomain}>` });
-      });
-      sent.push({ userId: r.userId, channel, target });
+      const outcome = await sendOnce(
+        deps.db,
+        key,
+        { ticketNumber: ticket.number, channel, target, payload: { subject } },
+        async () => {
+          if (channel === 'slack') await deps.slack!.chat.postMessage({ channel: target, text: `${subject}\n${text}`, unfurl_links: false });
+          else await deps.mailer.sendMail({ to: target, subject, text, html, messageId: `<${key}@${deps.mailDomain}>` });
+        },
+        { permanent: channel === 'slack' ? permanentSlackError : permanentMailError },
+      );
+      sent.push({ userId: r.userId, channel, target, delivery: outcome.delivery, ...(outcome.error ? { error: outcome.error } : {}) });
     }
     return sent;
   }

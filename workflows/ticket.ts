@@ -2,6 +2,7 @@
 // TicketState; the main loop sleeps on a durable timer until the next SLA/escalation/follow-up
 // instant or until a message arrives, then carries out the effects the state queued.
 import {
+  type ActivityOptions,
   allHandlersFinished,
   ApplicationFailure,
   condition,
@@ -39,10 +40,13 @@ import {
 import { TicketState, type Effect, type TicketData } from './ticket-state';
 import type { TicketView } from './ticket-view';
 
-const acts = proxyActivities<Activities>({
+const ACTIVITY_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+};
+const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
+/** A one-line summary on the activity's events in the Temporal UI (metadata only, so replay-safe). */
+const titled = (summary: string): ActivityOptions => ({ ...ACTIVITY_OPTIONS, summary });
 
 /** Continue-as-new well before Temporal's own limits; state, timers and dedupe sets travel along. */
 const MAX_HISTORY_EVENTS = 5_000;
@@ -132,7 +136,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     projecting = projecting.then(async () => {
       const events = t.unprojected();
       const view = t.view();
-      await acts.projectTicket(view, events);
+      await acts.projectTicket.executeWithOptions(titled(`read model: #${view.number} ${view.status}, ${events.length} new event(s)`), [view, events]);
       if (events.length) t.markProjected(events[events.length - 1].seq);
       if (!indexed) return;
       upsertSearchAttributes([
@@ -155,45 +159,45 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     switch (effect.type) {
       case 'analyse': {
         // The newest customer message may not be projected yet, so it travels along.
-        const ai = await acts.analyseTicket(view, effect.message === undefined ? {} : { message: effect.message });
+        const ai = await acts.analyseTicket.executeWithOptions(titled(`AI analysis of #${view.number}`), [view, effect.message === undefined ? {} : { message: effect.message }]);
         if (ai) t.recordAi(ai, now());
         return;
       }
       case 'notify_escalation': {
-        const sent = await acts.notifyEscalation(view, effect.level, effect.users);
+        const sent = await acts.notifyEscalation.executeWithOptions(titled(`escalation L${effect.level}: notify ${effect.users.length} user(s)`), [view, effect.level, effect.users]);
         t.recordEffect('notification_sent', at, { level: effect.level, recipients: sent });
         return;
       }
       case 'notify_unassigned': {
-        const sent = await acts.notifyUnassigned(view, input.escalationChain.find((l) => l.level === 1)?.users ?? []);
+        const sent = await acts.notifyUnassigned.executeWithOptions(titled('nobody available: notify level 1'), [view, input.escalationChain.find((l) => l.level === 1)?.users ?? []]);
         t.recordEffect('notification_sent', at, { level: 1, recipients: sent }, 'no available assignee');
         return;
       }
       case 'send_reply': {
-        const out = await acts.sendPublicReply(view, effect.seq, effect.body, effect.actor);
+        const out = await acts.sendPublicReply.executeWithOptions(titled(`public reply by ${effect.actor.name} to the customer`), [view, effect.seq, effect.body, effect.actor]);
         if (out) t.recordEffect('email_out', at, out);
         return;
       }
       case 'send_csat': {
-        const out = await acts.sendCsatSurvey(view);
+        const out = await acts.sendCsatSurvey.executeWithOptions(titled('CSAT survey to the customer'), [view]);
         // The optional reminder is a timer added after tickets were already running: patched.
         if (out) t.markCsatSent(out.token, now(), input.settings.csatReminder && patched('csat-reminder'));
         return;
       }
       case 'send_csat_reminder': {
-        const out = await acts.sendCsatReminder(view);
+        const out = await acts.sendCsatReminder.executeWithOptions(titled('CSAT reminder to the customer'), [view]);
         if (out) t.recordEffect('email_out', at, { ...out, kind: 'csat_reminder' });
         return;
       }
       case 'notify_assignee': {
         // Added after tickets were already running: their histories have no such activity here.
         if (!patched('notify-assignee-on-unhappy-csat')) return;
-        const sent = await acts.notifyAssignee(view, effect.reason);
+        const sent = await acts.notifyAssignee.executeWithOptions(titled(`notify the assignee: ${effect.reason}`), [view, effect.reason]);
         t.recordEffect('notification_sent', at, { recipients: sent }, effect.reason);
         return;
       }
       case 'send_advocacy_ask': {
-        const out = await acts.sendAdvocacyAsk(view);
+        const out = await acts.sendAdvocacyAsk.executeWithOptions(titled('review invitation to the customer'), [view]);
         t.recordEffect('advocacy_ask', at, out, out.sent ? null : out.reason);
         return;
       }

@@ -8,7 +8,8 @@ export interface SlackRequest {
   body: Record<string, unknown>;
 }
 
-export async function startFakeSlack(opts: { failFirst?: number } = {}) {
+/** failFirst: answer HTTP 500 that many times; refuse: channel → Slack error code (HTTP 200, ok:false, as Slack does). */
+export async function startFakeSlack(opts: { failFirst?: number; refuse?: Record<string, string> } = {}) {
   const requests: SlackRequest[] = [];
   let failures = opts.failFirst ?? 0;
   const server = createServer((req, res) => {
@@ -25,6 +26,8 @@ export async function startFakeSlack(opts: { failFirst?: number } = {}) {
         res.statusCode = 500;
         return res.end(JSON.stringify({ ok: false, error: 'internal_error' }));
       }
+      const refusal = opts.refuse?.[String(body.channel)];
+      if (refusal) return res.end(JSON.stringify({ ok: false, error: refusal }));
       requests.push({ method, token: (req.headers.authorization ?? '').replace(/^Bearer /, '') || null, body });
       res.end(JSON.stringify({ ok: true, channel: body.channel, ts: `${Date.now() / 1000}`, message: { text: body.text } }));
     });

@@ -17,12 +17,17 @@ export interface SmtpCapture {
   close(): Promise<void>;
 }
 
-export async function startSmtpCapture(): Promise<SmtpCapture> {
+/** rejectRecipients: addresses answered with 550 at RCPT TO, as a server does for an unknown mailbox. */
+export async function startSmtpCapture(opts: { rejectRecipients?: string[]; port?: number } = {}): Promise<SmtpCapture> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (opts.rejectRecipients?.includes(address.address)) return callback(Object.assign(new Error(`No such mailbox ${address.address}`), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -33,7 +38,7 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
       });
     },
   });
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -24,8 +24,12 @@ export function Timeline({ events, nameOf, taxonomy }: { events: TimelineRow[]; 
         return d.visibility === 'public' ? { title: 'Reply to the customer', body: String(d.body ?? ''), kind: 'public' } : { title: 'Internal note', body: String(d.body ?? ''), kind: 'internal' };
       case 'email_in':
         return { title: `Customer email${d.subject ? `: ${String(d.subject)}` : ''}`, body: String(d.body ?? ''), kind: 'customer' };
-      case 'email_out':
-        return { title: `Email sent to ${String(d.to ?? 'the customer')}` };
+      case 'email_out': {
+        const to = String(d.to ?? 'the customer');
+        if (d.delivery === 'failed') return { title: `Email to ${to} refused`, body: d.error ? String(d.error) : undefined };
+        if (d.delivery === 'unconfirmed') return { title: `Email to ${to} not confirmed (an attempt was cut off; not resent)` };
+        return { title: `Email sent to ${to}` };
+      }
       case 'escalated':
         return { title: `Escalated ${e.from ?? ''} → ${e.to ?? ''}` };
       case 'escalation_exhausted':
@@ -39,8 +43,12 @@ export function Timeline({ events, nameOf, taxonomy }: { events: TimelineRow[]; 
       case 'ai_analysed':
         return { title: `Analysed (${d.source === 'local' ? 'local analyser' : 'model'}): ${String(d.sentiment ?? '')}` };
       case 'notification_sent': {
-        const to = Array.isArray(d.recipients) ? (d.recipients as Array<{ userId: string; channel: string }>).map((r) => `${nameOf(r.userId)} by ${r.channel}`).join(', ') : '';
-        return { title: `Notified ${to || 'nobody'}${d.level ? ` (L${String(d.level)})` : ''}` };
+        const recipients = Array.isArray(d.recipients) ? (d.recipients as Array<{ userId: string; channel: string; delivery?: string; error?: string }>) : [];
+        const reached = recipients.filter((r) => r.delivery !== 'failed');
+        const refused = recipients.filter((r) => r.delivery === 'failed');
+        const to = reached.map((r) => `${nameOf(r.userId)} by ${r.channel}${r.delivery === 'unconfirmed' ? ' (unconfirmed)' : ''}`).join(', ');
+        const body = refused.length ? `Not delivered: ${refused.map((r) => `${nameOf(r.userId)} by ${r.channel} (${r.error ?? 'refused'})`).join(', ')}` : undefined;
+        return { title: `Notified ${to || 'nobody'}${d.level ? ` (L${String(d.level)})` : ''}`, body };
       }
       case 'csat_sent':
         return { title: 'CSAT survey sent' };
