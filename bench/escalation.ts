@@ -12,7 +12,8 @@ import { connectClient, freePort, registerSearchAttributes, startDevServer } fro
 import { createWorker } from '../worker';
 import { ticketWorkflow } from '../workflows/ticket';
 import { fileURLToPath } from 'node:url';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { installTemporalLogger } from '../platform/runtime';
 import { timerProbe } from './timer-probe-workflow';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -28,7 +29,8 @@ const variants: Array<{ name: string; tuning: Partial<WorkerOptions> }> = [{ nam
 if (process.argv.includes('--compare')) variants.push({ name: 'SDK stock settings', tuning: SDK_STOCK });
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-Runtime.install({ logger: new DefaultLogger('ERROR') });
+// Terminating a thousand busy tickets makes the SDK core warn about each late completion: quiet.
+installTemporalLogger({ LOG_LEVEL: 'error' });
 const dataDir = `/tmp/closeloop-bench-${process.pid}`;
 const server = await startDevServer({ dataDir, dbFile: null, grpcPort: await freePort(), uiPort: await freePort(), namespace: 'default', headless: true, log: () => undefined });
 const { connection, client } = await connectClient(server.address, 'default');

@@ -14,8 +14,10 @@ import type { Config } from './config';
 import { connectClient, registerSearchAttributes } from './temporal';
 
 /** The Temporal SDK (worker, bundler) logs at LOG_LEVEL; call once, before any worker is created. */
-export function installTemporalLogger(config: Config): void {
-  Runtime.install({ logger: new DefaultLogger(config.LOG_LEVEL.toUpperCase() as 'DEBUG' | 'INFO' | 'WARN' | 'ERROR') });
+export function installTemporalLogger(config: Pick<Config, 'LOG_LEVEL'>): void {
+  const level = config.LOG_LEVEL.toUpperCase() as 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  // The SDK core (Rust) logs on its own, at WARN, unless told otherwise: the same level for both.
+  Runtime.install({ logger: new DefaultLogger(level), telemetryOptions: { logging: { filter: { core: level, other: level }, forward: {} } } });
 }
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
