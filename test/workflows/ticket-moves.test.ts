@@ -11,13 +11,14 @@ import { notifications, ticketEvents } from '../../db/schema';
 import { TRANSITIONS } from '../../domain/lifecycle';
 import type { TicketInput } from '../../domain/ticket';
 import { TICKET_STATUSES, type TicketStatus } from '../../domain/types';
+import { freePort } from '../../platform/temporal';
 import { ticketWorkflow } from '../../workflows/ticket';
 import { changeStatusUpdate, csatAnswerSignal, reopenUpdate, resolveUpdate, ticketStateQuery } from '../../workflows/ticket-messages';
 import type { TicketView } from '../../workflows/ticket-view';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
 import { startTimeSkippingEnv, workflowBundle, type TemporalTestEnv } from '../support/temporal';
-import { ticketInput } from '../support/ticket-fixtures';
+import { insertUser, ticketInput } from '../support/ticket-fixtures';
 
 const H = 3_600_000;
 const MIN = 60_000;
@@ -240,4 +241,150 @@ describe('every (from, to) pair through real updates', () => {
       expect([...checked].sort()).toEqual(['closed (reopen window open)', 'closed (reopen window over)', 'escalated', 'in_progress', 'new', 'pending_customer', 'reopened', 'resolved']);
     });
   }, 180_000);
+});
+
+// ---- business hours inside the workflow ----
+
+/**
+ * A London branch open Monday–Friday 09:00–17:00 and closed on the Monday after the clocks go forward
+ * (last Sunday of March, 01:00 UTC: GMT → BST). A medium ticket (2 h first response, 16 h resolution)
+ * comes in on the Friday before at 16:30 GMT. Worked out by hand:
+ * - first response: 30 min on Friday; Saturday, Sunday and the holiday Monday closed; the other 90 min
+ *   from Tuesday 09:00 BST (08:00Z) → due Tuesday 10:30 BST = 09:30Z; warning at 80 % = 96 min: 30 min
+ *   Friday + 66 min Tuesday → 10:06 BST = 09:06Z.
+ * - resolution: 30 min Friday + 8 h Tuesday, the night, 7 h 30 Wednesday from 08:00Z → due Wednesday
+ *   16:30 BST = 15:30Z; warning at 12 h 48: 30 min + 8 h + 4 h 18 Wednesday → 13:18 BST = 12:18Z.
+ * The test server's clock starts at the real now and only moves forward: the first spring still ahead.
+ */
+const springs = [
+  { createdAt: '2027-03-26T16:30:00Z', holiday: '2027-03-29', frWarn: '2027-03-30T09:06:00Z', frDue: '2027-03-30T09:30:00Z', resWarn: '2027-03-31T12:18:00Z', resDue: '2027-03-31T15:30:00Z' },
+  { createdAt: '2028-03-24T16:30:00Z', holiday: '2028-03-27', frWarn: '2028-03-28T09:06:00Z', frDue: '2028-03-28T09:30:00Z', resWarn: '2028-03-29T12:18:00Z', resDue: '2028-03-29T15:30:00Z' },
+  { createdAt: '2029-03-23T16:30:00Z', holiday: '2029-03-26', frWarn: '2029-03-27T09:06:00Z', frDue: '2029-03-27T09:30:00Z', resWarn: '2029-03-28T12:18:00Z', resDue: '2029-03-28T15:30:00Z' },
+  { createdAt: '2030-03-29T16:30:00Z', holiday: '2030-04-01', frWarn: '2030-04-02T09:06:00Z', frDue: '2030-04-02T09:30:00Z', resWarn: '2030-04-03T12:18:00Z', resDue: '2030-04-03T15:30:00Z' },
+];
+
+describe('business hours inside the workflow', () => {
+  it('runs SLA clocks across a night, a weekend, a holiday and the DST change, and breaches exactly at the due instant', async () => {
+    const serverNow = await now();
+    const spring = springs.find((s) => Date.parse(s.createdAt) > serverNow + DAY);
+    if (!spring) throw new Error('every spring in this test is past: add the next one');
+    const at = (iso: string) => Date.parse(iso);
+    const weekdays = Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start: '09:00', end: '17:00' }]]));
+    const calendar = { timeZone: 'Europe/London', weekly: weekdays, holidays: [spring.holiday] };
+    await withWorker(async () => {
+      // Skip to a minute before the ticket's creation (nothing runs yet); its clocks start at createdAt.
+      await t.env.sleep(at(spring.createdAt) - (await now()) - MIN);
+      const { input, handle } = await start({ calendar, slaTargets: { firstResponseHours: 2, resolutionHours: 16, nextReplyHours: null } }, at(spring.createdAt));
+      const v = await handle.query(ticketStateQuery);
+      expect(new Date(v.sla.firstResponse.dueAt!).toISOString()).toBe(new Date(spring.frDue).toISOString());
+      expect(new Date(v.sla.firstResponse.warnAt!).toISOString()).toBe(new Date(spring.frWarn).toISOString());
+      expect(new Date(v.sla.resolution.dueAt!).toISOString()).toBe(new Date(spring.resDue).toISOString());
+      expect(new Date(v.sla.resolution.warnAt!).toISOString()).toBe(new Date(spring.resWarn).toISOString());
+
+      const sleepUntil = async (instant: number) => t.env.sleep(instant - (await now()));
+      const events = async (type: string, kind: string) => (await eventsOf(input.number)).filter((e) => e.type === type && e.to === kind);
+
+      // First response: warned at 09:06Z Tuesday, not breached a minute before 09:30Z, breached just after.
+      await sleepUntil(at(spring.frWarn) - MIN);
+      expect((await handle.query(ticketStateQuery)).sla.firstResponse.state).toBe('running');
+      await sleepUntil(at(spring.frDue) - MIN);
+      const before = await until(handle, (x) => x.sla.firstResponse.state !== 'running');
+      expect(before.sla.firstResponse.state).toBe('warning');
+      expect(before.breached).toBe(false);
+      expect(await events('sla_breached', 'firstResponse')).toHaveLength(0);
+      await sleepUntil(at(spring.frDue) + MIN);
+      const breached = await until(handle, (x) => x.sla.firstResponse.state === 'breached');
+      expect(breached.breached).toBe(true);
+      expect(breached.sla.resolution.state).toBe('running');
+      const [frEvent] = await events('sla_breached', 'firstResponse');
+      expect(frEvent.at.getTime()).toBeGreaterThanOrEqual(at(spring.frDue));
+      expect(frEvent.at.getTime()).toBeLessThan(at(spring.frDue) + MIN);
+      const [frWarnEvent] = await events('sla_warning', 'firstResponse');
+      expect(frWarnEvent.at.getTime()).toBeGreaterThanOrEqual(at(spring.frWarn));
+      expect(frWarnEvent.at.getTime()).toBeLessThan(at(spring.frWarn) + MIN);
+
+      // Resolution: across Tuesday night; warned at 12:18Z Wednesday, breached at 15:30Z and not before.
+      await sleepUntil(at(spring.resWarn) - MIN);
+      expect((await handle.query(ticketStateQuery)).sla.resolution.state).toBe('running');
+      await sleepUntil(at(spring.resDue) - MIN);
+      expect((await until(handle, (x) => x.sla.resolution.state !== 'running')).sla.resolution.state).toBe('warning');
+      expect(await events('sla_breached', 'resolution')).toHaveLength(0);
+      await sleepUntil(at(spring.resDue) + MIN);
+      await until(handle, (x) => x.sla.resolution.state === 'breached');
+      await until(handle, () => true);
+      const [resEvent] = await events('sla_breached', 'resolution');
+      expect(resEvent.at.getTime()).toBeGreaterThanOrEqual(at(spring.resDue));
+      expect(resEvent.at.getTime()).toBeLessThan(at(spring.resDue) + MIN);
+      expect(await events('sla_breached', 'resolution')).toHaveLength(1);
+    });
+  });
+});
+
+// ---- notifications retried ----
+
+describe('notifications retried', () => {
+  it('an escalation e-mail refused while the SMTP server is down goes out exactly once when it comes up, recorded once', async () => {
+    // The mailer points at a port nobody listens on yet: every attempt is refused until the server starts.
+    const port = await freePort();
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'support@closeloop.test' });
+    const up: { smtp?: SmtpCapture } = {};
+    try {
+      const lead = await insertUser(database.db, 'Rae');
+      const { input } = await withWorker(async () => {
+        const s = await start({ assigneeId: agent.id, escalationChain: [{ level: 1, afterHours: 1, users: [{ userId: lead.id, channel: 'email' }] }] });
+        await t.env.sleep(61 * MIN);
+        const v = await until(s.handle, (x) => x.escalationLevel === 1);
+        expect(v.status).toBe('escalated');
+        // Wait (real time: the retry backoff is 1 s, 2 s, …) until the send has been refused twice.
+        const deadline = Date.now() + 30_000;
+        for (;;) {
+          const pending = ((await s.handle.describe()).raw.pendingActivities ?? []).find((a) => a.activityType?.name === 'notifyEscalation');
+          if (pending && (pending.attempt ?? 0) >= 3) {
+            expect(pending.lastFailure?.message).toMatch(/ECONNREFUSED/);
+            break;
+          }
+          if (Date.now() > deadline) throw new Error(`notifyEscalation never retried: ${JSON.stringify(pending ?? null)}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const key = `t${s.input.number}:escalation-L1:${lead.id}`;
+        const [claimed] = await database.db.select().from(notifications).where(eq(notifications.key, key));
+        expect(claimed.status).toBe('sending');
+        expect((await eventsOf(s.input.number)).filter((e) => e.type === 'notification_sent')).toHaveLength(0);
+
+        const late = (up.smtp = await startSmtpCapture({ port }));
+        // The next attempt comes after the backoff; skipping a minute at a time never waits it out in real time.
+        const delivered = () => late.messages.find((m) => m.envelopeTo.includes(lead.email));
+        for (let i = 0; !delivered(); i++) {
+          if (i > 100) throw new Error('the escalation e-mail never arrived');
+          if (i % 10 === 9) await t.env.sleep(MIN);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const mail = delivered()!;
+        expect(mail.parsed.subject).toMatch(new RegExp(`^\\[#${s.input.number}\\] Escalated.*L1`));
+        expect(mail.parsed.messageId).toBe(`<${key}@closeloop.test>`);
+        await until(s.handle, () => true);
+        for (let i = 0; !(await eventsOf(s.input.number)).some((e) => e.type === 'notification_sent'); i++) {
+          if (i > 200) throw new Error('the delivery never reached the timeline');
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        await t.env.sleep(2 * H); // later ticks (breaches, projections) send nothing again
+        const later = await until(s.handle, (x) => x.sla.firstResponse.state === 'breached');
+        expect(later).toMatchObject({ escalationLevel: 1, escalationExhausted: true });
+        return s;
+      }, { ...deps, mailer });
+
+      const mails = up.smtp!.messages.filter((m) => (m.parsed.subject ?? '').startsWith(`[#${input.number}]`));
+      expect(mails.map((m) => m.envelopeTo)).toEqual([[lead.email]]);
+      const rows = await database.db.select().from(notifications).where(eq(notifications.ticketNumber, input.number));
+      expect(rows.map((r) => `${r.key}:${r.status}`)).toEqual([`t${input.number}:escalation-L1:${lead.id}:sent`]);
+      const events = await eventsOf(input.number);
+      const sent = events.filter((e) => e.type === 'notification_sent');
+      expect(sent).toHaveLength(1);
+      expect(sent[0].data).toEqual({ level: 1, recipients: [{ userId: lead.id, channel: 'email', target: lead.email }] });
+      expect(events.filter((e) => e.type === 'escalated')).toHaveLength(1);
+    } finally {
+      mailer.close();
+      await up.smtp?.close();
+    }
+  });
 });
