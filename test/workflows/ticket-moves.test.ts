@@ -240,7 +240,7 @@ describe('every (from, to) pair through real updates', () => {
       expect([...moves].sort()).toEqual(allowed.sort());
       expect([...checked].sort()).toEqual(['closed (reopen window open)', 'closed (reopen window over)', 'escalated', 'in_progress', 'new', 'pending_customer', 'reopened', 'resolved']);
     });
-  }, 180_000);
+  }, 120_000);
 });
 
 // ---- business hours inside the workflow ----
