@@ -17,7 +17,8 @@ export interface SmtpCapture {
   close(): Promise<void>;
 }
 
-/** rejectRecipients: addresses answered with 550 at RCPT TO, as a server does for an unknown mailbox. */
+/** rejectRecipients: addresses answered with 550 at RCPT TO, as a server does for an unknown mailbox;
+ * port: listen there (e.g. one a mailer already points at), else on a free port. */
 export async function startSmtpCapture(opts: { rejectRecipients?: string[]; port?: number } = {}): Promise<SmtpCapture> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
