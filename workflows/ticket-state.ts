@@ -85,6 +85,9 @@ export const CSAT_COMMENT_GRACE_MS = DAY;
 export class TicketState {
   /** Whether a closed ticket keeps listening (reopen window, CSAT comment); the workflow sets it (a patch). */
   listenAfterClose = false;
+  /** Judge the reopen window by the clock, not by the last tick (patched: a reopen or a reply could land
+   * in the same workflow task as the window's end timer, before the tick that closes it). */
+  reopenWindowByClock = false;
 
   private constructor(readonly d: TicketData) {}
 
@@ -162,8 +165,8 @@ export class TicketState {
     if (known && !known.actions.includes(cmd.actionId)) throw new DomainError('INVALID_INPUT', `Unknown action ${cmd.actionId}`);
     assertTransition(this.d.status, 'resolved');
   }
-  validateReopen() {
-    if (this.d.status === 'closed' && !this.reopenable) throw new DomainError('ILLEGAL_TRANSITION', 'The reopen window of this closed ticket has passed', { from: 'closed', to: 'reopened', allowed: [] });
+  validateReopen(now: number) {
+    if (this.d.status === 'closed' && !this.reopenableAt(now)) throw new DomainError('ILLEGAL_TRANSITION', 'The reopen window of this closed ticket has passed', { from: 'closed', to: 'reopened', allowed: [] });
     assertTransition(this.d.status, 'reopened');
   }
 
@@ -228,7 +231,7 @@ export class TicketState {
       reason: msg.autoReply ? 'auto-reply (ignored for status)' : null,
       data: { body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, autoReply: msg.autoReply, attachments: msg.attachments },
     });
-    if (msg.autoReply || (this.d.status === 'closed' && !this.reopenable)) return true;
+    if (msg.autoReply || (this.d.status === 'closed' && !this.reopenableAt(now))) return true;
     const customer: Actor = { id: 'customer', name: this.d.input.contact.name ?? 'Customer' };
     if (this.d.status === 'pending_customer') this.moveTo('in_progress', customer, now, 'customer replied');
     else if (this.d.status === 'resolved') this.reopenBecause(customer, now, 'customer replied after resolution');
@@ -318,6 +321,10 @@ export class TicketState {
 
   get reopenable(): boolean {
     return this.d.status === 'closed' && !!this.d.afterClose?.reopenable;
+  }
+
+  reopenableAt(now: number): boolean {
+    return this.reopenable && (!this.reopenWindowByClock || now < this.d.afterClose!.reopenUntil);
   }
 
   recordAi(ai: AiView, now: number) {

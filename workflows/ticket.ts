@@ -69,6 +69,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   // Added after tickets were already running (they ended at close): a closed ticket keeps listening
   // through its reopen window and for the comment that may follow a one-click CSAT answer.
   t.listenAfterClose = patched('listen-after-close');
+  t.reopenWindowByClock = patched('reopen-window-by-clock');
   let dirty = false;
 
   const now = () => Date.now(); // workflow time: deterministic on replay
@@ -114,7 +115,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   setHandler(reopenUpdate, (cmd) => apply(() => t.reopen(cmd, now())), {
     validator: (cmd) => rejectInvalid(() => {
       reopenCommandSchema.parse(cmd);
-      t.validateReopen();
+      t.validateReopen(now());
     }),
   });
   setHandler(reanalyseUpdate, (_cmd: { actor: { id: string; name: string } }) => apply(() => t.d.effects.push({ type: 'analyse', reason: 'requested by agent' })), {

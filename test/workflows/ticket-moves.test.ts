@@ -3,6 +3,9 @@
 // SMTP server comes up: time-skipping test server, real activities (Postgres read model, real SMTP).
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { resolveTemporalBinary } from '../../platform/temporal-binaries';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createActivities, type ActivityDeps } from '../../activities';
@@ -13,7 +16,7 @@ import type { TicketInput } from '../../domain/ticket';
 import { TICKET_STATUSES, type TicketStatus } from '../../domain/types';
 import { freePort } from '../../platform/temporal';
 import { ticketWorkflow } from '../../workflows/ticket';
-import { changeStatusUpdate, csatAnswerSignal, reopenUpdate, resolveUpdate, ticketStateQuery } from '../../workflows/ticket-messages';
+import { changeStatusUpdate, csatAnswerSignal, customerMessageSignal, reopenUpdate, resolveUpdate, ticketStateQuery } from '../../workflows/ticket-messages';
 import type { TicketView } from '../../workflows/ticket-view';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
@@ -380,11 +383,50 @@ describe('notifications retried', () => {
       const events = await eventsOf(input.number);
       const sent = events.filter((e) => e.type === 'notification_sent');
       expect(sent).toHaveLength(1);
-      expect(sent[0].data).toEqual({ level: 1, recipients: [{ userId: lead.id, channel: 'email', target: lead.email }] });
+      expect(sent[0].data).toEqual({ level: 1, recipients: [{ userId: lead.id, channel: 'email', target: lead.email, delivery: 'sent' }] });
       expect(events.filter((e) => e.type === 'escalated')).toHaveLength(1);
     } finally {
       mailer.close();
       await up.smtp?.close();
     }
   });
+});
+
+// ---- the reopen window's end, judged by the clock ----
+
+/** `SAVE_HISTORIES=1` refreshes the fixture the replay test guards (as in ticket-timers.test.ts). */
+function saveHistory(handle: WorkflowHandle, name: string) {
+  if (!process.env.SAVE_HISTORIES) return;
+  const cli = resolveTemporalBinary('cli', { log: () => undefined })!.path;
+  writeFileSync(`test/fixtures/histories/${name}.json`, execFileSync(cli, ['workflow', 'show', '--address', t.address, '-w', handle.workflowId, '-o', 'json'], { maxBuffer: 64 << 20 }));
+}
+
+describe('reopen window', () => {
+  it('refuses a reopen and ignores a reply that reach the workflow with its window-end timer', async () => {
+    const settings = { ...ticketInput(0).settings, followUpDays: 1, reopenWindowDays: 1 };
+    const { input, handle } = await withWorker(async () => {
+      const s = await start({ settings, csatSurvey: false });
+      await s.handle.executeUpdate(resolveUpdate, { args: [{ rootCauseId: 'rc', actionId: 'ac', note: 'done', actor: agent }] });
+      await t.env.sleep(DAY + MIN);
+      const closed = await until(s.handle, (v) => v.status === 'closed');
+      await t.env.sleep(closed.closedAt! + DAY - (await now()) - 3000); // 3 s before the window ends
+      return s;
+    });
+    // No worker while the window ends: the timer fires, and the reopen and the reply then arrive in the
+    // same workflow task, before the tick that would have marked the window over.
+    await new Promise((r) => setTimeout(r, 5000));
+    const late = handle.executeUpdate(reopenUpdate, { args: [{ reason: 'too late', actor: agent }] }).then(
+      () => 'accepted',
+      (e: unknown) => failureType(e),
+    );
+    await handle.signal(customerMessageSignal, { messageId: `<late-${input.number}@example.com>`, from: 'ann@example.com', subject: 'Re', body: 'One more thing', verifiedSender: true, autoReply: false, attachments: [], receivedAt: Date.now() });
+    await new Promise((r) => setTimeout(r, 300));
+    // A query needs a worker too, so it is asked while this one runs.
+    const [verdictOfLate, v] = await withWorker(async () => [await late, await handle.query(ticketStateQuery)] as const);
+    saveHistory(handle, 'reopen-window-by-clock');
+    expect(verdictOfLate).toBe('ILLEGAL_TRANSITION');
+    expect(v.status).toBe('closed');
+    expect(v.reopenCount).toBe(0);
+    expect((await eventsOf(input.number)).filter((e) => e.type === 'reopened')).toHaveLength(0);
+  }, 120_000);
 });
