@@ -1,7 +1,7 @@
 // The ticket's state and every rule that changes it. Deterministic and free of Temporal APIs: the
 // workflow feeds it commands and the current (workflow) time, then carries out the effects it queues.
 import { DomainError } from '../domain/errors';
-import { allowedTransitions, assertTransition, isOpen } from '../domain/lifecycle';
+import { allowedTransitions, assertTransition, canTransition, isOpen } from '../domain/lifecycle';
 import type {
   Actor,
   AssignCommand,
@@ -154,7 +154,8 @@ export class TicketState {
     if (cmd.to === 'resolved') throw new DomainError('INVALID_INPUT', 'Use resolve, which needs a root cause and an action taken');
     if (cmd.to === 'reopened') throw new DomainError('INVALID_INPUT', 'Use reopen to reopen a ticket');
     if (cmd.to === 'closed') throw new DomainError('ILLEGAL_TRANSITION', 'Tickets close when the follow-up window ends', { from: this.d.status, to: cmd.to, allowed: this.manualTransitions() });
-    assertTransition(this.d.status, cmd.to);
+    // Same verdict as the table; the 409 lists only the moves an agent can make (never "closed").
+    if (!canTransition(this.d.status, cmd.to)) throw new DomainError('ILLEGAL_TRANSITION', `A ${this.d.status} ticket cannot move to ${cmd.to}`, { from: this.d.status, to: cmd.to, allowed: this.manualTransitions() });
   }
   validateOpen(what: string) {
     if (this.d.status === 'closed') throw new DomainError('ILLEGAL_TRANSITION', `Cannot ${what} a closed ticket`, { from: 'closed', allowed: [] });

@@ -83,6 +83,10 @@ describe('ticket commands', () => {
   });
 
   it('reopens a resolved ticket', async () => {
+    // Closing is the follow-up window's job, so the 409 offers only what an agent can do.
+    const refused = await post('/status', { to: 'in_progress' });
+    expect(refused.status).toBe(409);
+    expect((await json<{ error: { details: { allowed: string[] } } }>(refused)).error.details.allowed).toEqual(['reopened']);
     const v = await json<{ status: string; reopenCount: number }>(await post('/reopen', { reason: 'customer called' }));
     expect(v).toMatchObject({ status: 'reopened', reopenCount: 1 });
   });
