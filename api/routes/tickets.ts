@@ -27,10 +27,15 @@ import type { TicketView } from '../../workflows/ticket-view';
 import { canSeeBranch, requireUser } from '../auth';
 import type { AppEnv, ApiDeps, SessionUser } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
+import { ticketAfterCommandSchema, ticketPageSchema, ticketSchema } from '../ticket-schemas';
+
+type Ticket = z.infer<typeof ticketSchema>;
+type TicketPage = z.infer<typeof ticketPageSchema>;
+type TicketAfterCommand = z.infer<typeof ticketAfterCommandSchema>;
 import { toDomainError } from '../temporal-errors';
 
 const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
-const anyJson = (description: string) => ({ content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } }, description });
+const body = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const ticketListQuerySchema = z.object({
   status: z.string().optional().describe('Comma-separated statuses'),
@@ -53,7 +58,7 @@ const listRoute = createRoute({
   tags: ['tickets'],
   summary: 'List tickets visible to the signed-in user, with filters and sorting',
   request: { query: ticketListQuerySchema },
-  responses: { 200: anyJson('Tickets page: { items, total }'), 400: err('Bad filter'), 401: err('Not signed in') },
+  responses: { 200: body(ticketPageSchema, 'A page of tickets from the read model'), 400: err('Bad filter'), 401: err('Not signed in') },
 });
 
 const idParam = z.object({ id: z.string().regex(/^(ticket-)?\d+$/, 'ticket id is a number or ticket-<number>') });
@@ -63,7 +68,7 @@ const getRoute = createRoute({
   tags: ['tickets'],
   summary: 'One ticket: live state from its workflow (status, priority, assignee, escalationLevel, sla) and its timeline',
   request: { params: idParam },
-  responses: { 200: anyJson('Ticket with timeline'), 401: err('Not signed in'), 403: err('Not your branch'), 404: err('No such ticket') },
+  responses: { 200: body(ticketSchema, 'Live state over the read-model row, with the timeline'), 401: err('Not signed in'), 403: err('Not your branch'), 404: err('No such ticket') },
 });
 
 function commandRoute(path: string, schema: z.ZodType, summary: string) {
@@ -74,7 +79,7 @@ function commandRoute(path: string, schema: z.ZodType, summary: string) {
     summary,
     request: { params: idParam, body: { content: { 'application/json': { schema } }, required: true } },
     responses: {
-      200: anyJson('The ticket after the change'),
+      200: body(ticketAfterCommandSchema, 'The ticket after the change'),
       400: err('Invalid body'),
       401: err('Not signed in'),
       403: err('Not allowed'),
@@ -128,7 +133,8 @@ export function ticketRoutes() {
       db.select().from(tickets).where(cond).orderBy(...order, desc(tickets.number)).limit(q.limit).offset(q.offset),
       db.select({ total: sql<number>`count(*)::int` }).from(tickets).where(cond),
     ]);
-    return c.json({ items: items.map(({ search: _s, ...t }) => t), total }, 200);
+    // Drizzle types status/priority as text; the column only ever holds the enum's values.
+    return c.json({ items: items.map(({ search: _s, ...t }) => t) as unknown as TicketPage['items'], total }, 200);
   });
 
   app.openapi(getRoute, async (c) => {
@@ -147,7 +153,9 @@ export function ticketRoutes() {
       .where(eq(ticketEvents.ticketNumber, number))
       .orderBy(asc(ticketEvents.seq));
     const { search: _s, ...stored } = row;
-    return c.json({ ...stored, ...(live ?? {}), live: !!live, temporalUrl: temporalLink(deps, number), timeline }, 200);
+    // The row's jsonb columns (sla, ai) hold the view the workflow last projected, so either way the shape is the view's.
+    const ticket = { ...stored, ...(live ?? {}), live: !!live, temporalUrl: temporalLink(deps, number), timeline };
+    return c.json(ticket as unknown as Ticket, 200);
   });
 
   const commands = [
@@ -172,7 +180,7 @@ export function ticketRoutes() {
         const view = await deps.temporal.workflow
           .getHandle(ticketWorkflowId(number))
           .executeUpdate(update as typeof addCommentUpdate, { args: [{ ...body, actor: { id: user.id, name: user.name } } as never] });
-        return c.json(view as unknown as Record<string, unknown>, 200);
+        return c.json(view as unknown as TicketAfterCommand, 200);
       } catch (e) {
         throw toDomainError(e);
       }

@@ -83,8 +83,14 @@ describe('feedback → ticket', () => {
   });
 
   it('publishes OpenAPI for every route and a docs page', async () => {
-    const doc = (await (await s.call('GET', '/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
+    type Schema = { properties?: Record<string, unknown>; required?: string[] };
+    const doc = (await (await s.call('GET', '/api/v1/openapi.json')).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, Schema> } };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/feedback', '/tickets', '/tickets/{id}', '/auth/login']));
+    // The ticket's shape is documented, down to each SLA clock.
+    const { Ticket, SlaClock, TimelineEvent } = doc.components.schemas;
+    expect(Ticket.required).toEqual(expect.arrayContaining(['status', 'priority', 'assigneeId', 'escalationLevel', 'sla', 'timeline']));
+    expect(Object.keys(SlaClock.properties ?? {})).toEqual(expect.arrayContaining(['dueAt', 'state', 'pausedMs']));
+    expect(Object.keys(TimelineEvent.properties ?? {})).toEqual(expect.arrayContaining(['actorName', 'at', 'from', 'to', 'reason']));
     const page = await s.call('GET', '/api/v1/docs');
     expect(await page.text()).toContain('/api/v1/feedback');
   });
