@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devMailbox } from '../../db/schema';
-import { SHOTS, startBrowserStack, type BrowserStack } from '../support/browser';
+import { startBrowserStack, type BrowserStack } from '../support/browser';
 import { ADMIN, type Session, type Stack } from '../support/stack';
 
 let env: BrowserStack;
@@ -39,7 +39,7 @@ describe('email admin screens', () => {
     await page.frameLocator('iframe[title="HTML preview"]').getByText('Hi Ann Lee,').waitFor(); // the HTML part, sandboxed
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByRole('status').getByText('Saved').waitFor();
-    await page.screenshot({ path: `${SHOTS}/templates.png`, fullPage: true });
+    await env.shot(page, 'templates', true); // also fails on any WCAG A/AA violation
 
     const res = await s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, comment: 'Broken chair', contact: { name: 'Ivy', email: 'ivy@example.com' }, branch: 'main', externalId: 'ui-mail-1' }, '?wait=true');
     const n = ((await res.json()) as { ticketNumber: number }).ticketNumber;
@@ -55,14 +55,14 @@ describe('email admin screens', () => {
     await message.getByLabel("The customer's answer").fill('Table 12, by the window.');
     await message.getByRole('button', { name: 'Send answer' }).click();
     await message.getByRole('status').getByText(`Added to ticket #${n} (matched by token)`).waitFor();
-    await page.screenshot({ path: `${SHOTS}/dev-mailbox.png`, fullPage: true });
+    await env.shot(page, 'dev-mailbox', true);
     const answered = await s.database.db.select().from(devMailbox).where(eq(devMailbox.direction, 'answered'));
     expect(answered).toHaveLength(1);
 
     await message.getByRole('button', { name: `Open ticket #${n}` }).click();
     await page.getByRole('heading', { name: new RegExp(`#${n}`) }).waitFor();
     await page.locator('.timeline li[data-type="email_in"] blockquote', { hasText: 'Table 12, by the window.' }).waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: `${SHOTS}/ticket-customer-answer.png`, fullPage: true });
+    await env.shot(page, 'ticket-customer-answer', true);
     await page.close();
   });
 });
