@@ -10,7 +10,7 @@ import { startBrowserStack, type BrowserStack } from '../support/browser';
 let b: BrowserStack;
 let ann: { email: string; password: string; id: string; name: string };
 
-type Detail = { status: string; assigneeId: string | null; ai: { suggestedReply: string; analysedAt: string; source: string } | null };
+type Detail = { status: string; priority: string; assigneeId: string | null; sla: { resolution: { targetMs: number } }; ai: { suggestedReply: string; analysedAt: string; source: string } | null };
 const detail = async (n: number) => (await (await b.s.call('GET', `/api/v1/tickets/${n}`, undefined, b.admin)).json()) as Detail;
 
 async function feedbackTicket(body: Record<string, unknown>) {
@@ -100,6 +100,14 @@ describe('agent UI', () => {
     await page.getByRole('button', { name: 'Take ticket' }).click();
     await expect.poll(() => page.getByTestId('assignee').textContent()).toBe('Ann Agent');
     expect((await detail(n)).assigneeId).toBe(ann.id);
+
+    // Priority: the SLA is re-computed with the new multiplier (high ×0.5 → low ×2).
+    const highPriority = await detail(n);
+    await page.getByLabel('Priority').selectOption('low');
+    await page.getByRole('button', { name: 'Change priority' }).click();
+    await expect.poll(async () => (await detail(n)).priority).toBe('low');
+    expect((await detail(n)).sla.resolution.targetMs).toBe(highPriority.sla.resolution.targetMs * 4);
+    await page.locator('.timeline li[data-type="priority_changed"]').waitFor();
 
     await page.getByLabel('Internal note').check();
     expect(await page.getByLabel('Message').inputValue()).toBe(''); // the note has its own draft

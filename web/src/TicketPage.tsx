@@ -11,7 +11,7 @@ import { Composer } from './ticket/Composer';
 import { ResolveDialog } from './ticket/ResolveDialog';
 import { Timeline } from './ticket/Timeline';
 import { Alert, fmtDate, Screen } from './ui';
-import { SMILE_SCORES } from '../../domain/types';
+import { PRIORITIES, SMILE_SCORES, type Priority } from '../../domain/types';
 
 const SMILE = Object.fromEntries(Object.entries(SMILE_SCORES).map(([k, v]) => [v, k]));
 
@@ -32,6 +32,7 @@ export function TicketPage({ number }: { number: number }) {
   const [resolving, setResolving] = useState(false);
   const [regenerating, setRegenerating] = useState<string | null>(null);
   const [assignTo, setAssignTo] = useState<string | null>(null);
+  const [priorityTo, setPriorityTo] = useState<Priority | null>(null);
 
   /** Runs a ticket command; answers the error text (with the allowed moves on a 409) or null. */
   const act = async (path: string, payload: unknown): Promise<string | null> => {
@@ -148,6 +149,30 @@ export function TicketPage({ number }: { number: number }) {
                 </div>
                 <button type="submit" disabled={assignTo === null}>
                   Assign
+                </button>
+              </form>
+            )}
+            {writable && open && (
+              <form
+                className="row"
+                onSubmit={async (e) => {
+                  e.preventDefault();
+                  // The SLA due times are re-computed from the start with the new multiplier.
+                  if (priorityTo !== null && !(await act('priority', { priority: priorityTo }))) setPriorityTo(null);
+                }}
+              >
+                <div className="field">
+                  <label htmlFor="priority-to">Priority</label>
+                  <select id="priority-to" value={priorityTo ?? t.priority} onChange={(e) => setPriorityTo(e.target.value as Priority)}>
+                    {PRIORITIES.map((p) => (
+                      <option key={p} value={p}>
+                        {p}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" disabled={priorityTo === null || priorityTo === t.priority}>
+                  Change priority
                 </button>
               </form>
             )}
