@@ -9,7 +9,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Db } from '../../db/client';
 import { ticketAttachments, tickets } from '../../db/schema';
 import { isAutoReply, REPLY_TOKEN, replyTokenIn, stripQuotedReply, ticketNumberFromReferences, ticketNumberFromSubject } from '../../domain/email-threading';
-import type { NormalizedFeedback } from '../../domain/feedback';
+import { feedbackIdFor, type NormalizedFeedback } from '../../domain/feedback';
 import type { CustomerMessage } from '../../domain/ticket';
 import { followUpIntakeWorkflow } from '../../workflows/follow-up';
 import { feedbackIntakeWorkflow, ticketWorkflowId } from '../../workflows/intake';
@@ -144,7 +144,7 @@ async function startIntake(
   linkedTicketNumber?: number,
 ): Promise<InboundOutcome> {
   const externalId = createHash('sha256').update(messageId).digest('hex').slice(0, 40);
-  const feedbackId = `feedback-email-${externalId}`;
+  const feedbackId = feedbackIdFor('email', externalId);
   const args = [feedbackId, { ...fb, externalId }, Date.now(), ...(linkedTicketNumber !== undefined ? [linkedTicketNumber] : [])] as Parameters<typeof followUpIntakeWorkflow>;
   try {
     await deps.temporal.workflow.start(workflow as typeof followUpIntakeWorkflow, { taskQueue: deps.taskQueue, workflowId: feedbackId, args, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
