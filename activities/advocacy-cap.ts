@@ -31,7 +31,8 @@ export async function claimAdvocacyAsk(db: Db, ask: { ticketNumber: number; emai
       );
     const decision = decideAdvocacyAsk({ email, capPerQuarter, asksThisQuarter: Number(n) });
     if (decision.send) {
-      await tx.insert(notifications).values({ key, ticketNumber: ask.ticketNumber, channel: 'email', target: email, status: 'sending', payload: { claimedAt: new Date(ask.now).toISOString() } });
+      // Claimed against the quota, nothing sent yet: sendOnce takes it over ('pending').
+      await tx.insert(notifications).values({ key, ticketNumber: ask.ticketNumber, channel: 'email', target: email, status: 'pending', payload: { claimedAt: new Date(ask.now).toISOString() } });
     }
     return decision;
   });

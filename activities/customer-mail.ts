@@ -74,7 +74,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
         async () => {
           await deps.mailer.sendMail({ to, subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
         },
-        { permanent: permanentMailError },
+        { permanent: permanentMailError, uncertain: 'resend' },
       );
       return { to, messageId, subject, ...outcomeOf(outcome) };
     },
@@ -105,7 +105,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
         async () => {
           await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
         },
-        { permanent: permanentMailError },
+        { permanent: permanentMailError, uncertain: 'resend' },
       );
       return { to, messageId, subject: mail.subject, ...outcomeOf(outcome) };
     },
@@ -127,7 +127,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
           messageId: ticketMessageId(ticket.number, 'advocacy', deps.mailDomain),
           ...(ticket.replyToken ? { replyTo: replyAddress(deps.mailer.from, ticket.replyToken) } : {}),
         });
-      }, { permanent: permanentMailError });
+      }, { permanent: permanentMailError, uncertain: 'resend' });
       // An earlier attempt of this same ask may have sent it: it went out either way.
       if (outcome.delivery === 'failed') return { sent: false, reason: outcome.error ?? 'refused by the mail server' };
       return { sent: true, reason: outcome.delivery === 'unconfirmed' ? 'delivery unconfirmed' : null };

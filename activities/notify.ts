@@ -57,7 +57,8 @@ export function createNotifyActivities(deps: NotifyDeps) {
           if (channel === 'slack') await deps.slack!.chat.postMessage({ channel: target, text: `${subject}\n${text}`, unfurl_links: false });
           else await deps.mailer.sendMail({ to: target, subject, text, html, messageId: `<${key}@${deps.mailDomain}>` });
         },
-        { permanent: channel === 'slack' ? permanentSlackError : permanentMailError },
+        // E-mail carries a stable Message-ID, so a resend after a cut-off attempt collapses; Slack's cannot.
+        channel === 'slack' ? { permanent: permanentSlackError } : { permanent: permanentMailError, uncertain: 'resend' },
       );
       sent.push({ userId: r.userId, channel, target, delivery: outcome.delivery, ...(outcome.error ? { error: outcome.error } : {}) });
     }

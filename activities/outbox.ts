@@ -1,12 +1,14 @@
 // Exactly-once delivery bookkeeping shared by every outgoing message. A row per idempotency key is
 // claimed before sending and marked after, so a retried activity or a replayed workflow never sends
 // the same message twice:
+//   pending      claimed (e.g. against the advocacy quota) or failed before anything went out: the next
+//                attempt sends
 //   sending      claimed by an attempt that is (or was) sending it
 //   sent         delivered
-//   retry        the last attempt failed before anything went out; the next attempt sends
 //   failed       refused for good (unknown Slack channel, SMTP 5xx): reported, never retried
-//   unconfirmed  an attempt died mid-send, so nobody knows whether it went out; it is not sent again
-//                (a duplicate page at 3 a.m. is worse than a reported gap) and the timeline says so
+//   unconfirmed  an attempt died mid-send, so nobody knows whether it went out. Slack has no idempotency
+//                key, so such a message is not sent again and the timeline says so. E-mail is resent
+//                (`uncertain: 'resend'`): it carries the same Message-ID, which mail systems collapse.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notifications } from '../db/schema';
@@ -16,6 +18,9 @@ export type Delivery = 'sent' | 'already_sent' | 'unconfirmed' | 'failed';
 export interface SendOnceOptions {
   /** A reason when the error means "will never work" (retrying cannot help), null for a transient one. */
   permanent?: (error: unknown) => string | null;
+  /** After an attempt died mid-send: send again (only when a resend is recognisable, as e-mail's stable
+   * Message-ID is) or report it unconfirmed (default). */
+  uncertain?: 'resend' | 'report';
 }
 
 export async function sendOnce(
@@ -35,14 +40,19 @@ export async function sendOnce(
     if (row.status === 'sent') return { delivery: 'already_sent' };
     if (row.status === 'failed') return { delivery: 'failed', error: row.error ?? undefined };
     // Still 'sending': an earlier attempt died (or timed out) between claiming and recording the outcome.
+    if (opts.uncertain === 'resend') return sendClaimed(db, key, send, opts);
     await db.update(notifications).set({ status: 'unconfirmed' }).where(and(eq(notifications.key, key), eq(notifications.status, 'sending')));
     return { delivery: 'unconfirmed' };
   }
+  return sendClaimed(db, key, send, opts);
+}
+
+async function sendClaimed(db: Db, key: string, send: () => Promise<void>, opts: SendOnceOptions): Promise<{ delivery: Delivery; error?: string }> {
   try {
     await send();
   } catch (e) {
     const reason = opts.permanent?.(e) ?? null;
-    await db.update(notifications).set({ status: reason ? 'failed' : 'retry', error: reason ?? errorText(e) }).where(eq(notifications.key, key));
+    await db.update(notifications).set({ status: reason ? 'failed' : 'pending', error: reason ?? errorText(e) }).where(eq(notifications.key, key));
     if (reason) return { delivery: 'failed', error: reason };
     throw e; // transient: Temporal retries the activity with backoff, and that attempt sends
   }
@@ -50,12 +60,13 @@ export async function sendOnce(
   return { delivery: 'sent' };
 }
 
-/** Takes over a key whose last attempt failed cleanly; false when it is sent, failed or in flight. */
+/** Takes over a key claimed but not sent (or whose last attempt failed cleanly); false when it is sent,
+ * failed or in flight. */
 async function reclaim(db: Db, key: string): Promise<boolean> {
   const rows = await db
     .update(notifications)
     .set({ status: 'sending' })
-    .where(and(eq(notifications.key, key), inArray(notifications.status, ['retry'])))
+    .where(and(eq(notifications.key, key), inArray(notifications.status, ['pending'])))
     .returning({ key: notifications.key });
   return rows.length === 1;
 }

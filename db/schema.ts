@@ -239,7 +239,7 @@ export const notifications = pgTable('notifications', {
   ticketNumber: integer('ticket_number'),
   channel: text('channel').notNull(),
   target: text('target').notNull(),
-  status: text('status').notNull(), // 'sending' | 'sent' | 'retry' | 'failed' | 'unconfirmed' (activities/outbox.ts)
+  status: text('status').notNull(), // 'pending' | 'sending' | 'sent' | 'failed' | 'unconfirmed' (activities/outbox.ts)
   sentAt: ts('sent_at'),
   payload: jsonb('payload'),
   error: text('error'), // why the last attempt failed, for the admin

@@ -72,7 +72,7 @@ describe('escalation notifications', () => {
     const down = activities(`smtp://127.0.0.1:${port}`);
     // Connection refused is transient: the activity fails so Temporal retries it with backoff.
     await expect(down.notifyEscalation(ticket, 1, [{ userId: u.id, channel: 'email' }])).rejects.toThrow();
-    expect((await statusOf(notificationKey(ticket.number, 'escalation-L1', u.id))).status).toBe('retry');
+    expect((await statusOf(notificationKey(ticket.number, 'escalation-L1', u.id))).status).toBe('pending');
     const late = await startSmtpCapture({ port });
     try {
       const out = await activities(late.url).notifyEscalation(ticket, 1, [{ userId: u.id, channel: 'email' }]);
@@ -83,15 +83,18 @@ describe('escalation notifications', () => {
     }
   });
 
-  it('does not repeat a send that an earlier attempt was cut off in the middle of', async () => {
-    const u = await insertUser(database.db, 'Fay');
+  it('after an attempt cut off mid-send: reports a Slack message unconfirmed, resends e-mail under the same Message-ID', async () => {
+    const [viaSlack, viaMail] = [await insertUser(database.db, 'Fay', { slackTarget: 'U0FAY' }), await insertUser(database.db, 'Gus')];
     const ticket = view();
-    const key = notificationKey(ticket.number, 'escalation-L3', u.id);
     // What a worker killed between claiming and recording leaves behind.
-    await database.db.insert(notifications).values({ key, ticketNumber: ticket.number, channel: 'email', target: u.email, status: 'sending' });
-    const out = await activities().notifyEscalation(ticket, 3, [{ userId: u.id, channel: 'email' }]);
-    expect(out[0].delivery).toBe('unconfirmed');
-    expect((await statusOf(key)).status).toBe('unconfirmed');
-    expect(smtp.messages.filter((m) => m.envelopeTo.includes(u.email))).toHaveLength(0);
+    for (const [u, channel, target] of [[viaSlack, 'slack', 'U0FAY'], [viaMail, 'email', viaMail.email]] as const) {
+      await database.db.insert(notifications).values({ key: notificationKey(ticket.number, 'escalation-L3', u.id), ticketNumber: ticket.number, channel, target, status: 'sending' });
+    }
+    const out = await activities().notifyEscalation(ticket, 3, [{ userId: viaSlack.id, channel: 'slack' }, { userId: viaMail.id, channel: 'email' }]);
+    expect(out.map((r) => r.delivery)).toEqual(['unconfirmed', 'sent']);
+    expect((await statusOf(notificationKey(ticket.number, 'escalation-L3', viaSlack.id))).status).toBe('unconfirmed');
+    expect(slack.requests.filter((r) => r.body.channel === 'U0FAY')).toHaveLength(0); // Slack has no idempotency key: not resent
+    const [mail] = smtp.messages.filter((m) => m.envelopeTo.includes(viaMail.email));
+    expect(mail.parsed.messageId).toBe(`<${notificationKey(ticket.number, 'escalation-L3', viaMail.id)}@closeloop.test>`);
   });
 });

@@ -351,7 +351,7 @@ describe('notifications retried', () => {
         }
         const key = `t${s.input.number}:escalation-L1:${lead.id}`;
         const [claimed] = await database.db.select().from(notifications).where(eq(notifications.key, key));
-        expect(claimed.status).toBe('retry'); // failed before anything went out: the next attempt sends
+        expect(claimed.status).toBe('pending'); // failed before anything went out: the next attempt sends
         expect((await eventsOf(s.input.number)).filter((e) => e.type === 'notification_sent')).toHaveLength(0);
 
         const late = (up.smtp = await startSmtpCapture({ port }));
