@@ -3,9 +3,6 @@
 // SMTP server comes up: time-skipping test server, real activities (Postgres read model, real SMTP).
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { resolveTemporalBinary } from '../../platform/temporal-binaries';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createActivities, type ActivityDeps } from '../../activities';
@@ -22,6 +19,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
 import { startTimeSkippingEnv, workflowBundle, type TemporalTestEnv } from '../support/temporal';
 import { insertUser, ticketInput } from '../support/ticket-fixtures';
+import { saveHistory, settleActivities, until } from '../support/ticket-workflow';
 
 const H = 3_600_000;
 const MIN = 60_000;
@@ -67,13 +65,7 @@ async function withWorker<T>(fn: () => Promise<T>, workerDeps: ActivityDeps = de
   const worker = await Worker.create({ connection: t.env.nativeConnection, taskQueue, activities: createActivities(workerDeps), workflowBundle: workflowBundle(), maxCachedWorkflows: 0 });
   return worker.runUntil(async () => {
     const result = await fn();
-    for (const h of started) {
-      for (let i = 0; i < 100; i++) {
-        const d = await h.describe().catch(() => null);
-        if (!d || d.status.name !== 'RUNNING' || (d.raw.pendingActivities ?? []).length === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await settleActivities(started);
     return result;
   });
 }
@@ -88,16 +80,6 @@ async function start(over: Partial<TicketInput> = {}, createdAt?: number) {
   return { input, handle };
 }
 
-/** Polls the live state (real time) until it satisfies the predicate. */
-async function until(handle: WorkflowHandle, pred: (v: TicketView) => boolean, timeoutMs = 20_000): Promise<TicketView> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await handle.query(ticketStateQuery);
-    if (pred(v)) return v;
-    if (Date.now() > deadline) throw new Error(`state never matched; last: ${JSON.stringify({ status: v.status, sla: v.sla, escalationLevel: v.escalationLevel })}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const eventsOf = async (n: number) => (await database.db.select().from(ticketEvents).where(eq(ticketEvents.ticketNumber, n))).sort((a, b) => a.seq - b.seq);
 const acceptedUpdates = async (h: WorkflowHandle) => (await h.fetchHistory()).events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
@@ -394,12 +376,6 @@ describe('notifications retried', () => {
 
 // ---- the reopen window's end, judged by the clock ----
 
-/** `SAVE_HISTORIES=1` refreshes the fixture the replay test guards (as in ticket-timers.test.ts). */
-function saveHistory(handle: WorkflowHandle, name: string) {
-  if (!process.env.SAVE_HISTORIES) return;
-  const cli = resolveTemporalBinary('cli', { log: () => undefined })!.path;
-  writeFileSync(`test/fixtures/histories/${name}.json`, execFileSync(cli, ['workflow', 'show', '--address', t.address, '-w', handle.workflowId, '-o', 'json'], { maxBuffer: 64 << 20 }));
-}
 
 describe('reopen window', () => {
   it('refuses a reopen and ignores a reply that reach the workflow with its window-end timer', async () => {
@@ -423,7 +399,7 @@ describe('reopen window', () => {
     await new Promise((r) => setTimeout(r, 300));
     // A query needs a worker too, so it is asked while this one runs.
     const [verdictOfLate, v] = await withWorker(async () => [await late, await handle.query(ticketStateQuery)] as const);
-    saveHistory(handle, 'reopen-window-by-clock');
+    saveHistory(t.address, handle, 'reopen-window-by-clock');
     expect(verdictOfLate).toBe('ILLEGAL_TRANSITION');
     expect(v.status).toBe('closed');
     expect(v.reopenCount).toBe(0);

@@ -2,9 +2,6 @@
 // (Postgres read model, a real SMTP server, a local server speaking Slack's Web API).
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolveTemporalBinary } from '../../platform/temporal-binaries';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createActivities, type ActivityDeps } from '../../activities';
@@ -30,6 +27,7 @@ import { startFakeSlack } from '../support/slack';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
 import { startTimeSkippingEnv, workflowBundle, type TemporalTestEnv } from '../support/temporal';
 import { insertUser, ticketInput } from '../support/ticket-fixtures';
+import { saveHistory as saveFixture, settleActivities, until } from '../support/ticket-workflow';
 
 const H = 3_600_000;
 const MIN = 60_000;
@@ -80,13 +78,7 @@ async function newWorker() {
 async function withWorker<T>(fn: () => Promise<T>): Promise<T> {
   return (await newWorker()).runUntil(async () => {
     const result = await fn();
-    for (const h of started) {
-      for (let i = 0; i < 100; i++) {
-        const d = await h.describe().catch(() => null);
-        if (!d || d.status.name !== 'RUNNING' || (d.raw.pendingActivities ?? []).length === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await settleActivities(started);
     return result;
   });
 }
@@ -101,26 +93,9 @@ async function start(over: Partial<TicketInput> = {}) {
   return { input, handle };
 }
 
-/** Polls the live state (real time) until it satisfies the predicate. */
-async function until(handle: WorkflowHandle, pred: (v: TicketView) => boolean, timeoutMs = 20_000): Promise<TicketView> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await handle.query(ticketStateQuery);
-    if (pred(v)) return v;
-    if (Date.now() > deadline) throw new Error(`state never matched; last: ${JSON.stringify({ status: v.status, sla: v.sla, escalationLevel: v.escalationLevel })}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** `SAVE_HISTORIES=1 npx vitest run test/workflows` refreshes the fixtures the replay test guards. */
-async function saveHistory(handle: WorkflowHandle, name: string) {
-  if (!process.env.SAVE_HISTORIES) return;
-  mkdirSync('test/fixtures/histories', { recursive: true });
-  // The CLI writes the standard JSON history format other Temporal tools read.
-  const cli = resolveTemporalBinary('cli', { log: () => undefined })!.path;
-  const json = execFileSync(cli, ['workflow', 'show', '--address', t.address, '-w', handle.workflowId, '-o', 'json'], { maxBuffer: 64 << 20 });
-  writeFileSync(`test/fixtures/histories/${name}.json`, json);
-}
+const saveHistory = (handle: WorkflowHandle, name: string) => saveFixture(t.address, handle, name);
 
 const comment = (h: WorkflowHandle, visibility: 'public' | 'internal', body = 'We are on it') => h.executeUpdate(addCommentUpdate, { args: [{ body, visibility, actor: agent }] });
 const resolve = (h: WorkflowHandle) => h.executeUpdate(resolveUpdate, { args: [{ rootCauseId: 'rc-1', actionId: 'ac-1', note: 'sorted', actor: agent }] });
