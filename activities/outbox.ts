@@ -9,7 +9,7 @@
 //   unconfirmed  an attempt died mid-send, so nobody knows whether it went out. Slack has no idempotency
 //                key, so such a message is not sent again and the timeline says so. E-mail is resent
 //                (`uncertain: 'resend'`): it carries the same Message-ID, which mail systems collapse.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notifications } from '../db/schema';
 
@@ -66,7 +66,7 @@ async function reclaim(db: Db, key: string): Promise<boolean> {
   const rows = await db
     .update(notifications)
     .set({ status: 'sending' })
-    .where(and(eq(notifications.key, key), inArray(notifications.status, ['pending'])))
+    .where(and(eq(notifications.key, key), eq(notifications.status, 'pending')))
     .returning({ key: notifications.key });
   return rows.length === 1;
 }
