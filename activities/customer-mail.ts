@@ -12,7 +12,7 @@ import type { TicketView } from '../workflows/ticket-view';
 import type { Mailer } from './mail/smtp';
 import { claimAdvocacyAsk } from './advocacy-cap';
 import { readSetting } from './settings';
-import { permanentMailError, sendOnce, type Delivery } from './outbox';
+import { EMAIL_DELIVERY, sendOnce, type Delivery } from './outbox';
 import { renderStoredTemplate } from './templates';
 
 export interface CustomerMailDeps {
@@ -26,14 +26,12 @@ export type SentMail = {
   to: string;
   messageId: string;
   subject: string;
-  /** Only when it did not plainly go out: refused for good, or an attempt died mid-send. */
-  delivery?: Exclude<Delivery, 'sent' | 'already_sent'>;
+  /** Only when the mail server refused it for good (the timeline says so); absent when it went out. */
+  delivery?: 'failed';
   error?: string;
 };
 
-/** The timeline notes a refused or unconfirmed send; a plain delivery adds nothing. */
-const outcomeOf = (o: { delivery: Delivery; error?: string }): Partial<SentMail> =>
-  o.delivery === 'failed' || o.delivery === 'unconfirmed' ? { delivery: o.delivery, ...(o.error ? { error: o.error } : {}) } : {};
+const outcomeOf = (o: { delivery: Delivery; error?: string }): Partial<SentMail> => (o.delivery === 'failed' ? { delivery: 'failed', ...(o.error ? { error: o.error } : {}) } : {});
 
 export function createCustomerMailActivities(deps: CustomerMailDeps) {
   // Every message of a ticket references the first one so mail clients show one conversation, and
@@ -74,7 +72,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
         async () => {
           await deps.mailer.sendMail({ to, subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
         },
-        { permanent: permanentMailError, uncertain: 'resend' },
+        EMAIL_DELIVERY,
       );
       return { to, messageId, subject, ...outcomeOf(outcome) };
     },
@@ -105,7 +103,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
         async () => {
           await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
         },
-        { permanent: permanentMailError, uncertain: 'resend' },
+        EMAIL_DELIVERY,
       );
       return { to, messageId, subject: mail.subject, ...outcomeOf(outcome) };
     },
@@ -127,10 +125,10 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
           messageId: ticketMessageId(ticket.number, 'advocacy', deps.mailDomain),
           ...(ticket.replyToken ? { replyTo: replyAddress(deps.mailer.from, ticket.replyToken) } : {}),
         });
-      }, { permanent: permanentMailError, uncertain: 'resend' });
+      }, EMAIL_DELIVERY);
       // An earlier attempt of this same ask may have sent it: it went out either way.
       if (outcome.delivery === 'failed') return { sent: false, reason: outcome.error ?? 'refused by the mail server' };
-      return { sent: true, reason: outcome.delivery === 'unconfirmed' ? 'delivery unconfirmed' : null };
+      return { sent: true, reason: null };
     },
   };
 }

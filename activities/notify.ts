@@ -8,7 +8,7 @@ import type { TemplateKey, TemplateVars } from '../domain/templates';
 import type { EscalationLevel } from '../domain/ticket';
 import type { TicketView } from '../workflows/ticket-view';
 import type { Mailer } from './mail/smtp';
-import { permanentMailError, permanentSlackError, sendOnce, type Delivery } from './outbox';
+import { EMAIL_DELIVERY, SLACK_DELIVERY, sendOnce, type Delivery } from './outbox';
 import { renderStoredTemplate } from './templates';
 
 export interface NotifyDeps {
@@ -57,8 +57,7 @@ export function createNotifyActivities(deps: NotifyDeps) {
           if (channel === 'slack') await deps.slack!.chat.postMessage({ channel: target, text: `${subject}\n${text}`, unfurl_links: false });
           else await deps.mailer.sendMail({ to: target, subject, text, html, messageId: `<${key}@${deps.mailDomain}>` });
         },
-        // E-mail carries a stable Message-ID, so a resend after a cut-off attempt collapses; Slack's cannot.
-        channel === 'slack' ? { permanent: permanentSlackError } : { permanent: permanentMailError, uncertain: 'resend' },
+        channel === 'slack' ? SLACK_DELIVERY : EMAIL_DELIVERY,
       );
       sent.push({ userId: r.userId, channel, target, delivery: outcome.delivery, ...(outcome.error ? { error: outcome.error } : {}) });
     }

@@ -23,6 +23,11 @@ export interface SendOnceOptions {
   uncertain?: 'resend' | 'report';
 }
 
+/** E-mail: a 5xx is final; a resend after a cut-off attempt carries the same Message-ID, so it collapses. */
+export const EMAIL_DELIVERY: SendOnceOptions = { permanent: permanentMailError, uncertain: 'resend' };
+/** Slack: a platform error is final; chat.postMessage has no idempotency key, so nothing is resent. */
+export const SLACK_DELIVERY: SendOnceOptions = { permanent: permanentSlackError, uncertain: 'report' };
+
 export async function sendOnce(
   db: Db,
   key: string,

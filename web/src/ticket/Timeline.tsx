@@ -27,7 +27,6 @@ export function Timeline({ events, nameOf, taxonomy }: { events: TimelineRow[]; 
       case 'email_out': {
         const to = String(d.to ?? 'the customer');
         if (d.delivery === 'failed') return { title: `Email to ${to} refused`, body: d.error ? String(d.error) : undefined };
-        if (d.delivery === 'unconfirmed') return { title: `Email to ${to} not confirmed (an attempt was cut off; not resent)` };
         return { title: `Email sent to ${to}` };
       }
       case 'escalated':
