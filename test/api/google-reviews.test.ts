@@ -49,7 +49,12 @@ const googleRows = () => s.database.db.select().from(feedback).where(eq(feedback
 /** Triggers the schedule once and waits for that poll's result. */
 async function poll(): Promise<GoogleReviewsPollResult[]> {
   const handle = s.temporal.env.client.schedule.getHandle(googleReviewsScheduleId(s.taskQueue));
-  const seen = new Set((await handle.describe()).info.recentActions.map((a) => a.action.workflow.workflowId));
+  const recent = (await handle.describe()).info.recentActions;
+  const seen = new Set(recent.map((a) => a.action.workflow.workflowId));
+  // A scheduled run's workflow id ends in the second it was taken: a trigger within the same second as
+  // the previous one would collide with it and start nothing.
+  const last = recent.at(-1)?.takenAt.getTime() ?? 0;
+  if (Date.now() < last + 1100) await new Promise((r) => setTimeout(r, last + 1100 - Date.now()));
   await handle.trigger();
   const action = await s.eventually(async () => (await handle.describe()).info.recentActions.find((a) => !seen.has(a.action.workflow.workflowId)));
   return s.temporal.env.client.workflow.getHandle<typeof googleReviewsWorkflow>(action.action.workflow.workflowId, action.action.workflow.firstExecutionRunId).result();
