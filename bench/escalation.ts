@@ -1,4 +1,4 @@
-// `npm run bench -- escalation [1000 10000]`: N open tickets whose L1 escalation falls due at the same
+// `npm run bench -- escalation [1000 10000] [--compare] [--cache=N]`: N open tickets whose L1 escalation falls due at the same
 // instant; reports how late the escalations fire (p50/p99/max, from the workflow's own clock) and the
 // worker process's peak memory. Real dev server, real Postgres (DATABASE_URL) or PGlite, real worker.
 import { randomUUID } from 'node:crypto';
@@ -27,6 +27,8 @@ const SDK_STOCK: Partial<WorkerOptions> = {
 };
 const variants: Array<{ name: string; tuning: Partial<WorkerOptions> }> = [{ name: 'product defaults', tuning: {} }];
 if (process.argv.includes('--compare')) variants.push({ name: 'SDK stock settings', tuning: SDK_STOCK });
+// `--cache=N`: the worker's workflow cache (default 2 000: a cached ticket costs ~2 MB, see workflow-memory).
+const cacheCap = Number(process.argv.find((a) => a.startsWith('--cache='))?.slice('--cache='.length) ?? 2000);
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 // Terminating a thousand busy tickets makes the SDK core warn about each late completion: quiet.
@@ -45,7 +47,7 @@ console.log(`escalation bench — dev server ${server.address}, database ${datab
 process.on('exit', () => server.process.kill('SIGKILL'));
 for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of variants) {
   const taskQueue = `bench-${n}-${Date.now()}`;
-  console.log(`  worker: ${variant.name}`);
+  console.log(`  worker: ${variant.name}, cache ${Math.min(cacheCap, n + 100)} workflows`);
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const worker = await createWorker({
     connection: nativeConnection,
@@ -53,7 +55,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
     taskQueue,
     deps: { db, mailer: createMailer({ from: 'bench@closeloop.test', outboxDir: `${dataDir}/outbox` }), slack: null, ai: null, publicUrl: 'http://bench', mailDomain: 'closeloop.test' },
     // ~2 MB per cached ticket workflow: cap the cache so 10k tickets fit; evicted ones replay on wake.
-    tuning: { maxCachedWorkflows: Math.min(2000, n + 100), ...variant.tuning },
+    tuning: { maxCachedWorkflows: Math.min(cacheCap, n + 100), ...variant.tuning },
   });
   const running = worker.run();
   let peakRss = 0;
@@ -111,7 +113,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
 
   // Baseline on the same server: N workflows that only sleep until one instant.
   const probeQueue = `${taskQueue}-probe`;
-  const probeWorker = await Worker.create({ connection: nativeConnection, taskQueue: probeQueue, workflowsPath: fileURLToPath(new URL('./timer-probe-workflow.ts', import.meta.url)), maxCachedWorkflows: Math.min(2000, n + 100) });
+  const probeWorker = await Worker.create({ connection: nativeConnection, taskQueue: probeQueue, workflowsPath: fileURLToPath(new URL('./timer-probe-workflow.ts', import.meta.url)), maxCachedWorkflows: Math.min(cacheCap, n + 100) });
   const probeRunning = probeWorker.run();
   const probeDue = Date.now() + 15_000 + n * 10;
   const handles = [];
