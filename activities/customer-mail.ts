@@ -8,7 +8,7 @@ import { notifications } from '../db/schema';
 import { replyAddress, replySubject, ticketMessageId } from '../domain/email-threading';
 import { scoreLinks } from '../domain/templates';
 import type { Actor } from '../domain/ticket';
-import type { TicketView } from '../workflows/ticket-view';
+import type { TicketView } from '../domain/ticket-view';
 import type { Mailer } from './mail/smtp';
 import { claimAdvocacyAsk } from './advocacy-cap';
 import { readSetting } from './settings';

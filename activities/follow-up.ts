@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { feedback, tickets } from '../db/schema';
-import type { Priority, TicketKind } from '../domain/types';
 import type { TicketInput } from '../domain/ticket';
 import { branchCalendar, nextTicketNumber } from './intake';
 import { readSetting } from './settings';
@@ -17,18 +16,18 @@ export function createFollowUpActivities(db: Db) {
       return db.transaction(async (tx) => {
         const [fb] = await tx.select().from(feedback).where(eq(feedback.id, feedbackId)).for('update');
         if (!fb) throw new Error(`feedback ${feedbackId} not recorded`);
-        if (fb.outcome === 'ticket') return fb.decision as TicketInput;
+        if (fb.outcome === 'ticket' && fb.decision) return fb.decision;
         const [old] = await tx.select().from(tickets).where(eq(tickets.number, linkedTicketNumber));
         if (!old) throw new Error(`ticket ${linkedTicketNumber} not found`);
         const [origin] = old.feedbackId ? await tx.select({ decision: feedback.decision }).from(feedback).where(eq(feedback.id, old.feedbackId)) : [];
-        const before = (origin?.decision ?? null) as TicketInput | null;
+        const before = origin?.decision ?? null;
         const n = await nextTicketNumber(tx);
         const ticket: TicketInput = {
           number: n,
           feedbackId: fb.id,
           createdAt: fb.receivedAt.getTime(),
-          kind: old.kind as TicketKind,
-          priority: old.priority as Priority,
+          kind: old.kind,
+          priority: old.priority,
           channel: 'email',
           captureType: null, // a message, not a rating
           score: null,

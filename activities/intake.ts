@@ -46,7 +46,7 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
         const [fb] = await tx.select().from(feedback).where(eq(feedback.id, feedbackId)).for('update');
         if (!fb) throw new Error(`feedback ${feedbackId} not recorded`);
         if (fb.outcome === 'no_match') return { outcome: 'no_match' };
-        if (fb.outcome === 'ticket') return { outcome: 'ticket', ticket: fb.decision as TicketInput };
+        if (fb.outcome === 'ticket' && fb.decision) return { outcome: 'ticket', ticket: fb.decision };
 
         const ruleRows = await tx.select().from(rules).where(eq(rules.active, true)).orderBy(asc(rules.position));
         const ruleSet: Rule[] = ruleRows.map((r) => ruleSchema.parse({ ...(r.definition as object), id: r.id, name: r.name, active: r.active, position: r.position }));
@@ -79,7 +79,7 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
               )
           : [];
         const repeatDetractor = isRepeatDetractor(
-          history.map((h) => ({ type: h.type as NormalizedFeedback['type'], score: h.score, submittedAt: h.submittedAt.getTime() })),
+          history.map((h) => ({ type: h.type, score: h.score, submittedAt: h.submittedAt.getTime() })),
           { type: input.type, score: input.score, submittedAt: fb.submittedAt.getTime() },
           REPEAT_WINDOW_DAYS,
         );

@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import type { TemplateKey, TemplateVars } from '../domain/templates';
 import type { EscalationLevel } from '../domain/ticket';
-import type { TicketView } from '../workflows/ticket-view';
+import type { TicketView } from '../domain/ticket-view';
 import type { Mailer } from './mail/smtp';
 import { EMAIL_DELIVERY, SLACK_DELIVERY, sendOnce, type Delivery } from './outbox';
 import { renderStoredTemplate } from './templates';

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { ticketEvents, tickets } from '../db/schema';
 import type { TimelineEvent } from '../domain/ticket';
-import type { TicketView } from '../workflows/ticket-view';
+import type { TicketView } from '../domain/ticket-view';
 
 const date = (ms: number | null | undefined) => (ms == null ? null : new Date(ms));
 
@@ -27,6 +27,7 @@ export function createProjectionActivities(db: Db) {
         ruleId: view.ruleId,
         assigneeId: view.assigneeId,
         escalationLevel: view.escalationLevel,
+        escalationExhausted: view.escalationExhausted,
         breached: view.breached,
         sla: view.sla,
         firstResponseDueAt: date(view.sla.firstResponse.dueAt),
@@ -40,8 +41,10 @@ export function createProjectionActivities(db: Db) {
         churnRisk: view.ai?.churnRisk ?? null,
         rootCauseId: view.rootCauseId,
         actionId: view.actionId,
+        resolutionNote: view.resolutionNote,
         csatScore: view.csat?.score ?? null,
         reopenCount: view.reopenCount,
+        linkedTicketNumber: view.linkedTicketNumber,
         replyToken: view.replyToken ?? null,
         version: view.version,
         createdAt: new Date(view.createdAt),

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
+import type { Role } from '../domain/types';
 import type { Config } from '../platform/config';
 
 /** What the API needs from the process: the read model, Temporal, and the validated config. */
@@ -14,7 +15,7 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
-  role: 'agent' | 'manager' | 'admin';
+  role: Role;
   branches: string[];
 }
 

@@ -8,6 +8,8 @@ import { sql } from 'drizzle-orm';
 import { createApp } from '../api/app';
 import { hashPassword } from '../api/security';
 import { branches, services, tickets, users } from '../db/schema';
+import { ticketWorkflowId } from '../domain/ticket';
+import type { ClockView } from '../domain/ticket-view';
 import { PRIORITIES, TICKET_KINDS, TICKET_STATUSES } from '../domain/types';
 import { bootstrap } from '../platform/bootstrap';
 import { createTestDatabase } from '../test/support/db';
@@ -35,15 +37,15 @@ try {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const WORDS = ['cold', 'coffee', 'queue', 'rude', 'staff', 'waiting', 'dirty', 'table', 'refund', 'billing', 'charged', 'twice', 'late', 'delivery', 'noisy', 'room', 'broken', 'lift', 'parking', 'price'];
   const now = Date.now();
-  const rows = Array.from({ length: n }, (_, i) => {
+  const rows = Array.from({ length: n }, (_, i): typeof tickets.$inferInsert => {
     const createdAt = now - Math.floor(rnd() * 90 * 86_400_000);
     const status = rnd() < 0.6 ? pick(['new', 'in_progress', 'pending_customer', 'escalated', 'reopened'] as const) : pick(TICKET_STATUSES);
     const due = createdAt + 24 * 3_600_000;
-    const clock = { startedAt: createdAt, targetMs: 24 * 3_600_000, dueAt: due, warnAt: createdAt + 0.8 * 24 * 3_600_000, state: due < now ? 'breached' : 'running', paused: false, pausedMs: 0, metAt: null };
+    const clock: ClockView = { startedAt: createdAt, targetMs: 24 * 3_600_000, dueAt: due, warnAt: createdAt + 0.8 * 24 * 3_600_000, state: due < now ? 'breached' : 'running', paused: false, pausedMs: 0, metAt: null };
     const comment = Array.from({ length: 6 + Math.floor(rnd() * 10) }, () => pick(WORDS)).join(' ');
     return {
       number: 1000 + i,
-      workflowId: `ticket-${1000 + i}`,
+      workflowId: ticketWorkflowId(1000 + i),
       feedbackId: null,
       status,
       priority: pick(PRIORITIES),

@@ -2,12 +2,13 @@
 import { and, eq, inArray, sql, type Column } from 'drizzle-orm';
 import type { PoolMember } from '../domain/assignment';
 import type { NormalizedFeedback } from '../domain/feedback';
+import { OPEN_STATUSES } from '../domain/lifecycle';
 import type { Db } from './client';
 import { feedback, tickets, users } from './schema';
 
-/** How many open (not resolved or closed) tickets a user is assigned: what capacity limits. */
+/** How many open tickets a user is assigned: what capacity limits. */
 export const openTicketsOf = (userId: Column) =>
-  sql<number>`(select count(*)::int from ${tickets} where ${tickets.assigneeId} = ${userId} and ${tickets.status} not in ('resolved','closed'))`;
+  sql<number>`(select count(*)::int from ${tickets} where ${tickets.assigneeId} = ${userId} and ${inArray(tickets.status, [...OPEN_STATUSES])})`;
 
 /** Active pool members with their availability, capacity and current open-ticket count. */
 export async function poolMembers(db: Pick<Db, 'select'>, userIds: string[]): Promise<PoolMember[]> {
@@ -27,8 +28,8 @@ export async function poolMembers(db: Pick<Db, 'select'>, userIds: string[]): Pr
 /** A stored feedback row as the rules see it. */
 export function feedbackFromRow(r: typeof feedback.$inferSelect): NormalizedFeedback {
   return {
-    channel: r.channel as NormalizedFeedback['channel'],
-    type: r.type as NormalizedFeedback['type'],
+    channel: r.channel,
+    type: r.type,
     score: r.score,
     comment: r.comment ?? undefined,
     contact: r.contact,

@@ -4,8 +4,7 @@
 // Aliases: `t` = tickets; feedback-grain queries add `f` = feedback (left-joined to its ticket).
 // Measure meanings in words: domain/reports.ts (MEASURES) and the README.
 import { sql, type SQL } from 'drizzle-orm';
-import { TICKET_STATUSES } from '../domain/types';
-import { isOpen } from '../domain/lifecycle';
+import { OPEN_STATUSES } from '../domain/lifecycle';
 import type { DimensionKey, MeasureKey } from '../domain/reports';
 
 /** Score tier of a capture type + score: the SQL twin of domain/score-tiers.ts tierOf (a test keeps them equal). */
@@ -17,8 +16,7 @@ export function tierSql(type: string, score: string): string {
   end)`;
 }
 
-const OPEN_STATUSES = TICKET_STATUSES.filter(isOpen).map((s) => `'${s}'`).join(', ');
-const IS_OPEN = `t.status in (${OPEN_STATUSES})`;
+const IS_OPEN = `t.status in (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const TICKET_TIER = tierSql('t.capture_type', 't.score');
 const FEEDBACK_TIER = tierSql('f.type', 'f.score');
 /** Counts rows matching a condition, as float8 so ratios divide as reals. */

@@ -16,6 +16,10 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Sentiment, Urgency } from '../domain/ai';
+import type { TicketInput, TimelineEventType } from '../domain/ticket';
+import type { AiView, SlaOutcome, SlaView } from '../domain/ticket-view';
+import type { CaptureType, Channel, Contact, Priority, Role, TicketKind, TicketStatus } from '../domain/types';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -31,7 +35,7 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role').notNull().$type<'agent' | 'manager' | 'admin'>(),
+  role: text('role').notNull().$type<Role>(),
   branches: jsonb('branches').$type<string[]>().notNull().default([]),
   available: boolean('available').notNull().default(true),
   capacity: integer('capacity'),
@@ -51,7 +55,7 @@ export const sessions = pgTable('sessions', {
 export const intakeKeys = pgTable('intake_keys', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  channel: text('channel'), // null = any channel
+  channel: text('channel').$type<Channel>(), // null = any channel
   keyHash: text('key_hash').notNull().unique(),
   prefix: text('prefix').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -97,12 +101,12 @@ export const feedback = pgTable(
   'feedback',
   {
     id: text('id').primaryKey(),
-    channel: text('channel').notNull(),
+    channel: text('channel').notNull().$type<Channel>(),
     externalId: text('external_id'),
-    type: text('type').notNull(),
+    type: text('type').notNull().$type<CaptureType>(),
     score: integer('score').notNull(),
     comment: text('comment'),
-    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string; address?: string }>().notNull().default({}),
+    contact: jsonb('contact').$type<Contact>().notNull().default({}),
     contactKey: text('contact_key'),
     branch: text('branch'),
     service: text('service'),
@@ -112,7 +116,7 @@ export const feedback = pgTable(
     outcome: text('outcome'), // 'ticket' | 'no_match' | null while being evaluated
     ticketNumber: integer('ticket_number'),
     assigneeId: text('assignee_id'),
-    decision: jsonb('decision'), // the TicketInput the rules produced, so a retried evaluation is stable
+    decision: jsonb('decision').$type<TicketInput>(), // what the rules produced, so a retried evaluation is stable
   },
   (t) => [
     uniqueIndex('feedback_channel_external_id').on(t.channel, t.externalId),
@@ -134,32 +138,35 @@ export const tickets = pgTable(
     number: integer('number').primaryKey(),
     workflowId: text('workflow_id').notNull().unique(),
     feedbackId: text('feedback_id'),
-    status: text('status').notNull(),
-    priority: text('priority').notNull(),
-    kind: text('kind').notNull(),
-    channel: text('channel'),
-    captureType: text('capture_type'),
+    status: text('status').notNull().$type<TicketStatus>(),
+    priority: text('priority').notNull().$type<Priority>(),
+    kind: text('kind').notNull().$type<TicketKind>(),
+    channel: text('channel').$type<Channel>(),
+    captureType: text('capture_type').$type<CaptureType>(),
     score: integer('score'),
     branch: text('branch'),
     service: text('service'),
     ruleId: text('rule_id'),
     assigneeId: text('assignee_id'),
     escalationLevel: integer('escalation_level').notNull().default(0),
+    escalationExhausted: boolean('escalation_exhausted').notNull().default(false),
     breached: boolean('breached').notNull().default(false),
-    sla: jsonb('sla').notNull(),
+    sla: jsonb('sla').$type<SlaView>().notNull(),
     firstResponseDueAt: ts('first_response_due_at'),
     resolutionDueAt: ts('resolution_due_at'),
     title: text('title').notNull(),
     comment: text('comment'),
-    contact: jsonb('contact').$type<{ name?: string; email?: string; phone?: string; address?: string }>().notNull().default({}),
-    ai: jsonb('ai'),
-    sentiment: text('sentiment'),
-    urgency: text('urgency'),
+    contact: jsonb('contact').$type<Contact>().notNull().default({}),
+    ai: jsonb('ai').$type<AiView>(), // as projected; analyses stored before today's shape are read through upgradeAnalysis
+    sentiment: text('sentiment').$type<Sentiment>(),
+    urgency: text('urgency').$type<Urgency>(),
     churnRisk: doublePrecision('churn_risk'),
     rootCauseId: text('root_cause_id'),
     actionId: text('action_id'),
+    resolutionNote: text('resolution_note'),
     csatScore: integer('csat_score'),
     reopenCount: integer('reopen_count').notNull().default(0),
+    linkedTicketNumber: integer('linked_ticket_number'), // the closed ticket this one follows up
     replyToken: text('reply_token'), // plus-address token of the ticket's Reply-To (null for older tickets)
     version: integer('version').notNull().default(0), // workflow state version: newer projections win
     createdAt: ts('created_at').notNull(),
@@ -170,8 +177,8 @@ export const tickets = pgTable(
     // Report facts (TicketView.metrics, csat): one column each so the measures stay plain SQL.
     firstResponseMs: doublePrecision('first_response_ms'), // business ms, creation → first public reply
     resolutionMs: doublePrecision('resolution_ms'), // business ms, creation → resolution
-    firstResponseSla: text('first_response_sla').$type<'met' | 'breached'>(),
-    resolutionSla: text('resolution_sla').$type<'met' | 'breached'>(),
+    firstResponseSla: text('first_response_sla').$type<NonNullable<SlaOutcome['firstResponse']>>(),
+    resolutionSla: text('resolution_sla').$type<NonNullable<SlaOutcome['resolution']>>(),
     maxEscalationLevel: integer('max_escalation_level').notNull().default(0),
     repeatDetractor: boolean('repeat_detractor').notNull().default(false),
     themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
@@ -200,14 +207,14 @@ export const ticketEvents = pgTable(
   {
     ticketNumber: integer('ticket_number').notNull(),
     seq: integer('seq').notNull(),
-    type: text('type').notNull(),
+    type: text('type').notNull().$type<TimelineEventType>(),
     actorId: text('actor_id').notNull(),
     actorName: text('actor_name').notNull(),
     at: ts('at').notNull(),
     from: text('from_value'),
     to: text('to_value'),
     reason: text('reason'),
-    data: jsonb('data'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
   },
   (t) => [
     primaryKey({ columns: [t.ticketNumber, t.seq] }),
@@ -310,7 +317,7 @@ export const savedReports = pgTable(
     definition: jsonb('definition').notNull(),
     ownerId: text('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     sharedWithUsers: jsonb('shared_with_users').$type<string[]>().notNull().default([]),
-    sharedWithRoles: jsonb('shared_with_roles').$type<Array<'agent' | 'manager' | 'admin'>>().notNull().default([]),
+    sharedWithRoles: jsonb('shared_with_roles').$type<Role[]>().notNull().default([]),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -6,29 +6,7 @@ export type Sentiment = (typeof SENTIMENTS)[number];
 export const URGENCIES = ['low', 'medium', 'high'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
-/** A past resolved ticket like this one, and how it was resolved. */
-export interface SimilarTicket {
-  ticketNumber: number;
-  title: string; // redacted
-  themes: string[];
-  rootCause: string | null;
-  action: string | null;
-  note: string | null; // the resolution note, redacted
-  resolvedAt: string | null;
-  score: number; // 0–1, higher is closer
-}
-
-/** The fields both the local analyser and the model produce. */
-export interface Analysis {
-  sentiment: Sentiment;
-  urgency: Urgency;
-  churnRisk: number; // integer percentage 0–100
-  themes: string[]; // names from the admin theme list
-  tags: string[]; // free tags
-  summary: string; // two sentences
-  suggestedAction: string;
-  suggestedReply: string; // may contain [NAME]; re-personalised locally
-}
+export type { Analysis, SimilarTicket } from './ticket-view';
 
 interface ClockLike {
   state: string;

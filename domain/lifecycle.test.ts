@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors';
-import { allowedTransitions, assertTransition, canTransition, isOpen, TRANSITIONS } from './lifecycle';
+import { allowedTransitions, assertTransition, canTransition, isOpen, OPEN_STATUSES, TRANSITIONS } from './lifecycle';
 import { TICKET_STATUSES } from './types';
 
 describe('lifecycle transition table', () => {
@@ -41,5 +41,6 @@ describe('lifecycle transition table', () => {
 
   it('treats resolved and closed as not open', () => {
     expect(TICKET_STATUSES.filter((s) => !isOpen(s))).toEqual(['resolved', 'closed']);
+    expect(OPEN_STATUSES).toEqual(['new', 'in_progress', 'pending_customer', 'escalated', 'reopened']);
   });
 });

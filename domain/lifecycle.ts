@@ -31,3 +31,6 @@ export function assertTransition(from: TicketStatus, to: TicketStatus): void {
 export function isOpen(status: TicketStatus): boolean {
   return status !== 'resolved' && status !== 'closed';
 }
+
+/** Every open status, in lifecycle order: the board's "open" filter, capacity counts, reports. */
+export const OPEN_STATUSES: readonly TicketStatus[] = (Object.keys(TRANSITIONS) as TicketStatus[]).filter(isOpen);

@@ -2,10 +2,10 @@
 // functions; the workflow turns `deadlines` into one durable timer and feeds `evaluate` the time.
 import { addBusinessTime, businessTimeBetween, type Calendar } from './business-time';
 import type { SlaTargets } from './ticket';
+import type { ClockState, ClockView, SlaView } from './ticket-view';
 import type { Priority } from './types';
 
 export type ClockKind = 'firstResponse' | 'resolution' | 'nextReply';
-export type ClockState = 'running' | 'warning' | 'breached' | 'met';
 
 export const PRIORITY_MULTIPLIER: Readonly<Record<Priority, number>> = { high: 0.5, medium: 1, low: 2 };
 export const WARNING_FRACTION = 0.8;
@@ -30,17 +30,6 @@ export interface ClocksData {
   firstResponse: Clock;
   resolution: Clock;
   nextReply: Clock | null;
-}
-
-export interface ClockView {
-  startedAt: number;
-  targetMs: number;
-  dueAt: number | null;
-  warnAt: number | null;
-  state: ClockState;
-  paused: boolean;
-  pausedMs: number;
-  metAt: number | null;
 }
 
 export const targetMs = (hours: number, priority: Priority) => hours * HOUR * PRIORITY_MULTIPLIER[priority];
@@ -163,7 +152,7 @@ export const Clocks = {
     return out;
   },
 
-  view(d: ClocksData): { firstResponse: ClockView; resolution: ClockView; nextReply: ClockView | null } {
+  view(d: ClocksData): SlaView {
     const v = (c: Clock): ClockView => ({ startedAt: c.startedAt, targetMs: c.targetMs, dueAt: c.dueAt, warnAt: c.warnAt, state: c.state, paused: c.pausedAt !== null, pausedMs: c.pausedMs, metAt: c.metAt });
     return { firstResponse: v(d.firstResponse), resolution: v(d.resolution), nextReply: d.nextReply ? v(d.nextReply) : null };
   },

@@ -22,6 +22,9 @@ export const escalationLevelSchema = z.object({
 });
 export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
 
+/** The id of a ticket's workflow (also in Temporal UI links). */
+export const ticketWorkflowId = (number: number) => `ticket-${number}`;
+
 /** Everything a ticket workflow starts from; decided by the intake rules. */
 export interface TicketInput {
   number: number;

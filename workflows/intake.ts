@@ -5,7 +5,7 @@ import type { IntakeActivities } from '../activities/intake';
 import type { NormalizedFeedback } from '../domain/feedback';
 import { SA } from './search-attributes';
 import { ticketWorkflow } from './ticket';
-import type { TicketInput } from '../domain/ticket';
+import { ticketWorkflowId, type TicketInput } from '../domain/ticket';
 
 const { recordFeedback, evaluateFeedback } = proxyActivities<IntakeActivities>({
   startToCloseTimeout: '30 seconds',
@@ -18,8 +18,6 @@ export interface IntakeResult {
   ticketNumber: number | null;
   ruleId: string | null;
 }
-
-export const ticketWorkflowId = (number: number) => `ticket-${number}`;
 
 export async function feedbackIntakeWorkflow(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Promise<IntakeResult> {
   await recordFeedback(feedbackId, feedback, receivedAt);

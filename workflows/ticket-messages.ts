@@ -11,7 +11,7 @@ import type {
   StatusCommand,
   WithActor,
 } from '../domain/ticket';
-import type { TicketView } from './ticket-view';
+import type { TicketView } from '../domain/ticket-view';
 
 export const ticketStateQuery = defineQuery<TicketView>('ticketState');
 

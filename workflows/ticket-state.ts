@@ -17,12 +17,12 @@ import type {
   TimelineEventType,
   WithActor,
 } from '../domain/ticket';
-import { SYSTEM_ACTOR } from '../domain/ticket';
+import { SYSTEM_ACTOR, ticketWorkflowId } from '../domain/ticket';
 import type { Priority, TicketStatus } from '../domain/types';
 import { upgradeAnalysis } from '../domain/ai';
 import { Clocks, type ClockKind, type ClocksData } from '../domain/sla';
 import { businessTimeBetween } from '../domain/business-time';
-import type { AiView, SlaOutcome, TicketView } from './ticket-view';
+import type { AiView, SlaOutcome, TicketView } from '../domain/ticket-view';
 
 export type Effect =
   | { type: 'analyse'; reason: string; message?: string }
@@ -360,7 +360,7 @@ export class TicketState {
     const i = d.input;
     return {
       number: i.number,
-      workflowId: `ticket-${i.number}`,
+      workflowId: ticketWorkflowId(i.number),
       feedbackId: i.feedbackId,
       status: d.status,
       priority: d.priority,

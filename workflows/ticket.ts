@@ -38,7 +38,7 @@ import {
   ticketStateQuery,
 } from './ticket-messages';
 import { TicketState, type Effect, type TicketData } from './ticket-state';
-import type { TicketView } from './ticket-view';
+import type { TicketView } from '../domain/ticket-view';
 
 const ACTIVITY_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '1 minute',

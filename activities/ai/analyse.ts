@@ -8,7 +8,7 @@ import { analyseLocally } from '../../domain/local-analyser';
 import { knownPiiOf, redactPii } from '../../domain/pii';
 import { tierOf } from '../../domain/score-tiers';
 import { DEFAULT_THEMES, type ThemeData, type ThemeDef } from '../../domain/themes';
-import type { AiView, TicketView } from '../../workflows/ticket-view';
+import type { AiView, TicketView } from '../../domain/ticket-view';
 import { createModelClient, type AiConfig, type ModelAnswer } from './model-client';
 import { findSimilarTickets } from './similar-tickets';
 

@@ -1,10 +1,11 @@
 // Similar past tickets: resolved or closed tickets found by full-text search over their text or by a
 // shared theme, re-ranked in process (themes, TF-IDF, and embedding cosine when both have vectors),
 // with how each was resolved. Titles and notes are redacted with that ticket's own contact.
-import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { taxonomyEntries, ticketEmbeddings, ticketEvents, tickets } from '../../db/schema';
 import type { SimilarTicket } from '../../domain/ai';
+import { OPEN_STATUSES } from '../../domain/lifecycle';
 import { knownPiiOf, redactPii } from '../../domain/pii';
 import { ftsQueryOf, rankSimilar, SIMILAR_LIMIT } from '../../domain/similar';
 
@@ -40,7 +41,7 @@ export async function findSimilarTickets(db: Db, q: SimilarLookup, limit = SIMIL
     })
     .from(tickets)
     .leftJoin(ticketEmbeddings, and(eq(ticketEmbeddings.ticketNumber, tickets.number), eq(ticketEmbeddings.model, q.embeddingModel ?? '')))
-    .where(and(ne(tickets.number, q.ticketNumber), inArray(tickets.status, ['resolved', 'closed']), or(...matches)))
+    .where(and(ne(tickets.number, q.ticketNumber), notInArray(tickets.status, [...OPEN_STATUSES]), or(...matches)))
     .orderBy(desc(rank), desc(tickets.resolvedAt))
     .limit(CANDIDATES);
   const ranked = rankSimilar(
@@ -49,7 +50,7 @@ export async function findSimilarTickets(db: Db, q: SimilarLookup, limit = SIMIL
       ...r,
       ticketNumber: r.number,
       text: redactPii(r.comment ?? r.title, knownPiiOf(r.contact)).text,
-      themes: ((r.ai as { themes?: string[] } | null)?.themes ?? []).filter((t) => typeof t === 'string'),
+      themes: (r.ai?.themes ?? []).filter((t) => typeof t === 'string'),
       vector: r.vector,
       resolvedAt: r.resolvedAt?.getTime() ?? null,
     })),

@@ -10,9 +10,9 @@ import type { Db } from '../../db/client';
 import { ticketAttachments, tickets } from '../../db/schema';
 import { isAutoReply, REPLY_TOKEN, replyTokenIn, stripQuotedReply, ticketNumberFromReferences, ticketNumberFromSubject } from '../../domain/email-threading';
 import { feedbackIdFor, type NormalizedFeedback } from '../../domain/feedback';
-import type { CustomerMessage } from '../../domain/ticket';
+import { ticketWorkflowId, type CustomerMessage } from '../../domain/ticket';
 import { followUpIntakeWorkflow } from '../../workflows/follow-up';
-import { feedbackIntakeWorkflow, ticketWorkflowId } from '../../workflows/intake';
+import { feedbackIntakeWorkflow } from '../../workflows/intake';
 import { customerMessageSignal, ticketStateQuery } from '../../workflows/ticket-messages';
 
 export const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;

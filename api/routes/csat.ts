@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { and, eq, isNull } from 'drizzle-orm';
 import { taxonomyEntries } from '../../db/schema';
-import { ticketWorkflowId } from '../../workflows/intake';
+import { ticketWorkflowId } from '../../domain/ticket';
 import { csatAnswerSignal, ticketStateQuery } from '../../workflows/ticket-messages';
 import type { AppEnv } from '../deps';
 

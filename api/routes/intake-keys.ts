@@ -25,7 +25,7 @@ const create = createRoute({
 });
 const revoke = createRoute({ method: 'delete', path: '/{id}', tags: ['intake keys'], summary: 'Revoke a key (admin): it stops working at once', request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: 'Revoked' }, 404: err('No such key') } });
 
-const out = (k: typeof intakeKeys.$inferSelect) => ({ id: k.id, name: k.name, channel: k.channel as z.infer<typeof channelSchema> | null, prefix: k.prefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null });
+const out = (k: typeof intakeKeys.$inferSelect) => ({ id: k.id, name: k.name, channel: k.channel, prefix: k.prefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null });
 
 export function intakeKeyRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -9,7 +9,7 @@ import { runPivot } from '../../db/report-query';
 import { savedReports, users } from '../../db/schema';
 import { DomainError } from '../../domain/errors';
 import { reportQuerySchema, type ReportQuery } from '../../domain/reports';
-import { ROLES, type Role } from '../../domain/types';
+import { ROLES } from '../../domain/types';
 import { formatQuerySchema, renderPivotFile, reportContent } from '../report-files/respond';
 import { requireUser } from '../auth';
 import type { AppEnv, ApiDeps, SessionUser } from '../deps';
@@ -90,7 +90,7 @@ async function out(deps: ApiDeps, user: SessionUser, rows: Row[]) {
     description: r.description,
     definition: reportQuerySchema.parse(r.definition),
     owner: { id: r.ownerId, name: names.get(r.ownerId) ?? r.ownerId },
-    sharedWith: { users: r.sharedWithUsers.map((id) => ({ id, name: names.get(id) ?? id })), roles: r.sharedWithRoles as Role[] },
+    sharedWith: { users: r.sharedWithUsers.map((id) => ({ id, name: names.get(id) ?? id })), roles: r.sharedWithRoles },
     canEdit: canEdit(user, r),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { UpdateDefinition } from '@temporalio/client';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { taxonomyEntries, ticketEvents, tickets, users } from '../../db/schema';
@@ -10,9 +11,11 @@ import {
   reopenCommandSchema,
   resolveCommandSchema,
   statusCommandSchema,
+  ticketWorkflowId,
+  type WithActor,
 } from '../../domain/ticket';
-import { PRIORITIES, TICKET_KINDS, TICKET_STATUSES } from '../../domain/types';
-import { ticketWorkflowId } from '../../workflows/intake';
+import { ticketViewSchema, type TicketView } from '../../domain/ticket-view';
+import { PRIORITIES, TICKET_KINDS, TICKET_STATUSES, type TicketStatus } from '../../domain/types';
 import {
   addCommentUpdate,
   assignUpdate,
@@ -23,15 +26,11 @@ import {
   resolveUpdate,
   ticketStateQuery,
 } from '../../workflows/ticket-messages';
-import type { TicketView } from '../../workflows/ticket-view';
 import { canSeeBranch, requireUser } from '../auth';
 import type { AppEnv, ApiDeps, SessionUser } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
-import { ticketAfterCommandSchema, ticketPageSchema, ticketSchema } from '../ticket-schemas';
-
-type Ticket = z.infer<typeof ticketSchema>;
-type TicketPage = z.infer<typeof ticketPageSchema>;
-type TicketAfterCommand = z.infer<typeof ticketAfterCommandSchema>;
+import { summaryColumns, ticketSummaryOf, ticketViewOf, timelineEntryOf } from '../ticket-mapper';
+import { ticketPageSchema, ticketSchema, type Ticket } from '../ticket-schemas';
 import { toDomainError } from '../temporal-errors';
 
 const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
@@ -68,10 +67,10 @@ const getRoute = createRoute({
   tags: ['tickets'],
   summary: 'One ticket: live state from its workflow (status, priority, assignee, escalationLevel, sla) and its timeline',
   request: { params: idParam },
-  responses: { 200: body(ticketSchema, 'Live state over the read-model row, with the timeline'), 401: err('Not signed in'), 403: err('Not your branch'), 404: err('No such ticket') },
+  responses: { 200: body(ticketSchema, 'The live state (or the last projected one), with the timeline'), 401: err('Not signed in'), 403: err('Not your branch'), 404: err('No such ticket') },
 });
 
-function commandRoute(path: string, schema: z.ZodType, summary: string) {
+function commandRoute<S extends z.ZodType>(path: string, schema: S, summary: string) {
   return createRoute({
     method: 'post',
     path: `/{id}/${path}`,
@@ -79,7 +78,7 @@ function commandRoute(path: string, schema: z.ZodType, summary: string) {
     summary,
     request: { params: idParam, body: { content: { 'application/json': { schema } }, required: true } },
     responses: {
-      200: body(ticketAfterCommandSchema, 'The ticket after the change'),
+      200: body(ticketViewSchema, "The ticket's live state after the change (the update's result)"),
       400: err('Invalid body'),
       401: err('Not signed in'),
       403: err('Not allowed'),
@@ -90,6 +89,7 @@ function commandRoute(path: string, schema: z.ZodType, summary: string) {
 }
 
 const ticketNumber = (id: string) => Number(id.replace(/^ticket-/, ''));
+const isStatus = (s: string): s is TicketStatus => (TICKET_STATUSES as readonly string[]).includes(s);
 
 async function loadRow(deps: ApiDeps, user: SessionUser, number: number) {
   const [row] = await deps.db.select().from(tickets).where(eq(tickets.number, number));
@@ -107,7 +107,7 @@ export function ticketRoutes() {
     const user = c.get('user');
     const where: SQL[] = [];
     if (user.role !== 'admin') where.push(user.branches.length ? inArray(tickets.branch, user.branches) : sql`false`);
-    if (q.status) where.push(inArray(tickets.status, q.status.split(',').filter((s) => (TICKET_STATUSES as readonly string[]).includes(s))));
+    if (q.status) where.push(inArray(tickets.status, q.status.split(',').filter(isStatus)));
     if (q.priority) where.push(eq(tickets.priority, q.priority));
     if (q.kind) where.push(eq(tickets.kind, q.kind));
     if (q.branch) where.push(eq(tickets.branch, q.branch));
@@ -130,11 +130,10 @@ export function ticketRoutes() {
     const cond = where.length ? and(...where) : undefined;
     const { db } = c.get('deps');
     const [items, [{ total }]] = await Promise.all([
-      db.select().from(tickets).where(cond).orderBy(...order, desc(tickets.number)).limit(q.limit).offset(q.offset),
+      db.select(summaryColumns).from(tickets).where(cond).orderBy(...order, desc(tickets.number)).limit(q.limit).offset(q.offset),
       db.select({ total: sql<number>`count(*)::int` }).from(tickets).where(cond),
     ]);
-    // Drizzle types status/priority as text; the column only ever holds the enum's values.
-    return c.json({ items: items.map(({ search: _s, ...t }) => t) as unknown as TicketPage['items'], total }, 200);
+    return c.json({ items: items.map(ticketSummaryOf), total }, 200);
   });
 
   app.openapi(getRoute, async (c) => {
@@ -152,41 +151,43 @@ export function ticketRoutes() {
       .from(ticketEvents)
       .where(eq(ticketEvents.ticketNumber, number))
       .orderBy(asc(ticketEvents.seq));
-    const { search: _s, ...stored } = row;
-    // The row's jsonb columns (sla, ai) hold the view the workflow last projected, so either way the shape is the view's.
-    const ticket = { ...stored, ...(live ?? {}), live: !!live, temporalUrl: temporalLink(deps, number), timeline };
-    return c.json(ticket as unknown as Ticket, 200);
+    const ticket: Ticket = { ...ticketViewOf(row, live), live: live !== null, temporalUrl: temporalLink(deps, number), timeline: timeline.map(timelineEntryOf) };
+    return c.json(ticket, 200);
   });
 
-  const commands = [
-    ['comments', commentCommandSchema, addCommentUpdate, 'Add a public reply (emailed to the customer) or an internal note'],
-    ['status', statusCommandSchema, changeStatusUpdate, 'Move the ticket to another status (409 lists the allowed moves)'],
-    ['assign', assignCommandSchema, assignUpdate, 'Assign to a user (or null to unassign)'],
-    ['priority', priorityCommandSchema, changePriorityUpdate, 'Change priority; SLA due times are re-computed from the start'],
-    ['resolve', resolveCommandSchema, resolveUpdate, 'Resolve with a root cause and an action taken'],
-    ['reopen', reopenCommandSchema, reopenUpdate, 'Reopen a resolved ticket'],
-    ['reanalyse', z.object({}), reanalyseUpdate, 'Run the AI classification again'],
-  ] as const;
-  for (const [path, schema, update, summary] of commands) {
-    app.openapi(commandRoute(path, schema, summary), async (c) => {
-      const deps = c.get('deps');
-      const user = c.get('user');
-      const number = ticketNumber(c.req.param('id'));
-      const row = await loadRow(deps, user, number);
-      const body = c.req.valid('json' as never) as object;
-      if (path === 'assign') await assertAssignable(deps, user, row.branch, (body as { userId: string | null }).userId);
-      if (path === 'resolve') await assertResolutionTaxonomy(deps, body as { rootCauseId: string; actionId: string });
-      try {
-        const view = await deps.temporal.workflow
-          .getHandle(ticketWorkflowId(number))
-          .executeUpdate(update as typeof addCommentUpdate, { args: [{ ...body, actor: { id: user.id, name: user.name } } as never] });
-        return c.json(view as unknown as TicketAfterCommand, 200);
-      } catch (e) {
-        throw toDomainError(e);
-      }
-    });
-  }
+  command(app, 'comments', commentCommandSchema, addCommentUpdate, 'Add a public reply (emailed to the customer) or an internal note');
+  command(app, 'status', statusCommandSchema, changeStatusUpdate, 'Move the ticket to another status (409 lists the allowed moves)');
+  command(app, 'assign', assignCommandSchema, assignUpdate, 'Assign to a user (or null to unassign)', (deps, user, row, body) => assertAssignable(deps, user, row.branch, body.userId));
+  command(app, 'priority', priorityCommandSchema, changePriorityUpdate, 'Change priority; SLA due times are re-computed from the start');
+  command(app, 'resolve', resolveCommandSchema, resolveUpdate, 'Resolve with a root cause and an action taken', (deps, _user, _row, body) => assertResolutionTaxonomy(deps, body));
+  command(app, 'reopen', reopenCommandSchema, reopenUpdate, 'Reopen a resolved ticket');
+  command(app, 'reanalyse', z.object({}), reanalyseUpdate, 'Run the AI classification again');
   return app;
+}
+
+/** One command route: validate, authorise, check against the read model, then the workflow's update decides. */
+function command<T extends object>(
+  app: OpenAPIHono<AppEnv>,
+  path: string,
+  schema: z.ZodType<T, T>,
+  update: UpdateDefinition<TicketView, [WithActor<T>]>,
+  summary: string,
+  check?: (deps: ApiDeps, user: SessionUser, row: typeof tickets.$inferSelect, body: T) => Promise<void>,
+) {
+  app.openapi(commandRoute(path, schema, summary), async (c) => {
+    const deps = c.get('deps');
+    const user = c.get('user');
+    const number = ticketNumber(c.req.valid('param').id);
+    const row = await loadRow(deps, user, number);
+    const body = c.req.valid('json');
+    await check?.(deps, user, row, body);
+    try {
+      const view = await deps.temporal.workflow.getHandle(ticketWorkflowId(number)).executeUpdate(update, { args: [{ ...body, actor: { id: user.id, name: user.name } }] });
+      return c.json(ticketViewOf(row, view), 200);
+    } catch (e) {
+      throw toDomainError(e);
+    }
+  });
 }
 
 export function temporalLink(deps: ApiDeps, number: number): string {

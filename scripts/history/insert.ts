@@ -5,6 +5,7 @@ import { inArray, like, sql } from 'drizzle-orm';
 import { hashPassword } from '../../api/security';
 import type { Db } from '../../db/client';
 import { branches, feedback, rules, services, taxonomyEntries, ticketEvents, tickets, users } from '../../db/schema';
+import { ticketWorkflowId } from '../../domain/ticket';
 import { ACTIONS, agentsOf, BRANCHES, generateHistory, ROOT_CAUSES, RULES, SERVICES, type EventRow, type FeedbackRow, type TicketRow } from './generate';
 
 export const HISTORY_PASSWORD = 'history-pass-1';
@@ -21,7 +22,7 @@ const textArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, '\
 type Column<R> = [name: string, type: string, value: (r: R) => unknown];
 const TICKET_COLUMNS: Array<Column<TicketRow>> = [
   ['number', 'int4', (t) => t.number],
-  ['workflow_id', 'text', (t) => `ticket-${t.number}`],
+  ['workflow_id', 'text', (t) => ticketWorkflowId(t.number)],
   ['feedback_id', 'text', (t) => t.feedbackId],
   ['status', 'text', (t) => t.status],
   ['priority', 'text', (t) => t.priority],

@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taxonomyEntries, ticketEmbeddings } from '../../db/schema';
+import { ticketWorkflowId } from '../../domain/ticket';
 import { customerMessageSignal } from '../../workflows/ticket-messages';
 import { startFakeOpenAi } from '../support/fake-openai';
 import { startStack, type Session, type Stack } from '../support/stack';
@@ -177,7 +178,7 @@ describe('AI classification', () => {
   it('analyses again when the customer writes, reading the new message (redacted)', async () => {
     const t = await ticketWithComment('Where is my parcel?', { name: 'Ann Lee', email: 'ann@example.com' });
     const before = ai.chatRequests().length;
-    await s.temporal.env.client.workflow.getHandle(`ticket-${t.number}`).signal(customerMessageSignal, {
+    await s.temporal.env.client.workflow.getHandle(ticketWorkflowId(t.number)).signal(customerMessageSignal, {
       messageId: `<m-${t.number}@customer>`,
       from: 'ann.lee@work.example.net',
       subject: 'Re: your feedback',

@@ -5,6 +5,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { branches, feedback, notifications, rules, ticketEvents, tickets } from '../../db/schema';
 import { quarterStart } from '../../domain/advocacy';
+import type { TimelineEventType } from '../../domain/ticket';
 import { startStack, type Session, type Stack } from '../support/stack';
 import { insertUser } from '../support/ticket-fixtures';
 
@@ -43,7 +44,7 @@ async function submit(body: Record<string, unknown>): Promise<number> {
 }
 
 const ticketRow = (n: number) => s.eventually(async () => (await s.database.db.select().from(tickets).where(eq(tickets.number, n)))[0]);
-const eventsOf = (n: number, type: string) => s.database.db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketNumber, n), eq(ticketEvents.type, type)));
+const eventsOf = (n: number, type: TimelineEventType) => s.database.db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketNumber, n), eq(ticketEvents.type, type)));
 const mailsTo = (addr: string) => s.smtp.messages.filter((m) => m.envelopeTo.includes(addr));
 
 describe('repeat detractor', () => {

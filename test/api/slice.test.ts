@@ -1,5 +1,6 @@
 // The vertical slice on the real stack: intake → intake workflow → ticket workflow → read model → API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketWorkflowId } from '../../domain/ticket';
 import { SA } from '../../workflows/search-attributes';
 import { startStack, type Session, type Stack } from '../support/stack';
 
@@ -39,7 +40,7 @@ describe('feedback → ticket', () => {
     expect(detail.sla.firstResponse.state).toBe('running');
     expect(detail.timeline.map((e) => e.type)).toContain('created');
 
-    const handle = s.temporal.env.client.workflow.getHandle(`ticket-${n}`);
+    const handle = s.temporal.env.client.workflow.getHandle(ticketWorkflowId(n));
     const desc = await s.eventually(async () => {
       const d = await handle.describe();
       return d.typedSearchAttributes.get(SA.status) === 'new' ? d : null;

@@ -2,8 +2,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/security';
-import { taxonomyEntries, ticketEvents, users } from '../../db/schema';
+import { ticketSchema, ticketSummarySchema, type Ticket, type TicketPage } from '../../api/ticket-schemas';
+import { taxonomyEntries, ticketEvents, tickets, users } from '../../db/schema';
 import { startStack, type Session, type Stack } from '../support/stack';
+import { forgetWorkflow, openFollowUp } from '../support/ticket-fixtures';
 
 let s: Stack;
 let admin: Session;
@@ -167,5 +169,37 @@ describe('organisation and settings', () => {
     expect((await s.call('POST', '/api/v1/branches', { id: 'north', name: 'North' }, admin)).status).toBe(409);
     // The intake key route is unaffected by these routers' sign-in checks.
     expect((await s.postFeedback({ channel: 'web', type: 'star', score: 5, branch: 'north', externalId: 'ok-1' })).status).toBe(202);
+  });
+});
+
+describe('one ticket shape', () => {
+  it('is the same, in epoch ms, whether the workflow answers or is gone; a follow-up carries its link', async () => {
+    const f = await openFollowUp(s, n, 'bo@example.com', 'It happened again today.');
+    // Live, analysed, and projected up to the same version.
+    const live = await s.eventually(async () => {
+      const r = await s.call('GET', `/api/v1/tickets/${f}`, undefined, admin);
+      if (r.status !== 200) return null;
+      const t = await json<Ticket>(r);
+      const [row] = await s.database.db.select({ version: tickets.version }).from(tickets).where(eq(tickets.number, f));
+      return t.ai && row.version === t.version ? t : null;
+    });
+    expect(live).toMatchObject({ live: true, linkedTicketNumber: n, channel: 'email', contact: { email: 'bo@example.com' } });
+    expect(typeof live.createdAt).toBe('number');
+    expect(live.timeline.map((e) => typeof e.at)).toEqual(live.timeline.map(() => 'number'));
+    // Exactly the documented fields (a parse keeps only those), with the documented types.
+    expect(ticketSchema.parse(live)).toEqual(live);
+
+    await forgetWorkflow(s, f);
+    const gone = await json<Ticket>(await s.call('GET', `/api/v1/tickets/${f}`, undefined, admin));
+    // All but what only a running workflow knows: the moves it would take and who last acted.
+    expect(gone).toEqual({ ...live, live: false, allowedTransitions: [], lastActor: null });
+    expect(ticketSchema.parse(gone)).toEqual(gone);
+
+    // The board row: the documented summary, the same times.
+    const page = await json<TicketPage>(await s.call('GET', `/api/v1/tickets?q=${f}`, undefined, admin));
+    expect(page.items).toHaveLength(1);
+    expect(ticketSummarySchema.parse(page.items[0])).toEqual(page.items[0]);
+    expect(Object.keys(page.items[0]).sort()).toEqual(Object.keys(ticketSummarySchema.shape).sort());
+    expect(page.items[0]).toMatchObject({ number: f, linkedTicketNumber: n, createdAt: live.createdAt, updatedAt: live.updatedAt, sla: live.sla });
   });
 });

@@ -11,7 +11,7 @@ import { hashPassword } from '../../api/security';
 import { feedback, notifications, taxonomyEntries, ticketEvents, users } from '../../db/schema';
 import { startDovecot, type Dovecot } from '../support/dovecot';
 import { composeReply, deliver as deliverRaw } from '../support/mail-client';
-import type { TicketView } from '../../workflows/ticket-view';
+import type { TicketView } from '../../domain/ticket-view';
 import type { ReceivedMail } from '../support/smtp';
 import { startStack, type Session, type Stack } from '../support/stack';
 

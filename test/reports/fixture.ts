@@ -2,6 +2,10 @@
 // the report tests is worked out by hand from this table (see the comments there), not by SQL.
 import type { Db } from '../../db/client';
 import { branches, feedback, services, taxonomyEntries, ticketEvents, tickets, users } from '../../db/schema';
+import type { Sentiment } from '../../domain/ai';
+import { ticketWorkflowId } from '../../domain/ticket';
+import type { SlaView } from '../../domain/ticket-view';
+import type { CaptureType, Channel, Priority, TicketKind, TicketStatus } from '../../domain/types';
 
 const H = 3_600_000;
 export const at = (iso: string) => new Date(iso);
@@ -18,12 +22,12 @@ export const IDS = {
 interface T {
   n: number;
   branch: string;
-  priority: 'low' | 'medium' | 'high';
-  kind: 'recovery' | 'improvement' | 'advocacy';
-  channel: string;
-  captureType: 'smile' | 'star' | 'nps';
+  priority: Priority;
+  kind: TicketKind;
+  channel: Channel;
+  captureType: CaptureType;
   score: number;
-  status: string;
+  status: TicketStatus;
   assignee: string | null;
   rootCause?: string;
   action?: string;
@@ -42,7 +46,13 @@ interface T {
   csatAnswered?: string;
   csatScore?: number;
   churn?: number | null;
-  sentiment?: string | null;
+  sentiment?: Sentiment | null;
+}
+
+/** Reports never read the SLA clocks; stopped ones fill the column. */
+export function stoppedSla(startedAt: number): SlaView {
+  const clock = { startedAt, targetMs: 0, dueAt: null, warnAt: null, state: 'met', paused: false, pausedMs: 0, metAt: null } as const;
+  return { firstResponse: clock, resolution: clock, nextReply: null };
 }
 
 //  #  branch prio   kind        channel cap  sc tier  status       who  rc/act        resolved  FR   res  frSla/resSla   esc reo brch rep themes            csat sent/answered(score)  churn sentiment
@@ -68,7 +78,7 @@ export const TICKETS: T[] = [
 ];
 
 /** Feedback: one per ticket (submitted 30 min before it opened) plus two that opened none. */
-export const LONE_FEEDBACK = [
+export const LONE_FEEDBACK: Array<{ id: string; branch: string; channel: Channel; type: CaptureType; score: number; at: string }> = [
   { id: 'fb-passive', branch: 'north', channel: 'kiosk', type: 'star', score: 3, at: '2025-01-12T10:00:00Z' },
   { id: 'fb-promoter', branch: 'north', channel: 'web', type: 'nps', score: 10, at: '2025-01-30T10:00:00Z' },
 ];
@@ -99,7 +109,7 @@ export async function insertFixture(db: Db) {
   await db.insert(tickets).values(
     TICKETS.map((t) => ({
       number: t.n,
-      workflowId: `ticket-${t.n}`,
+      workflowId: ticketWorkflowId(t.n),
       feedbackId: `fb-${t.n}`,
       status: t.status,
       priority: t.priority,
@@ -112,7 +122,7 @@ export async function insertFixture(db: Db) {
       assigneeId: t.assignee,
       escalationLevel: t.esc ?? 0,
       breached: t.breached ?? false,
-      sla: {},
+      sla: stoppedSla(at(t.created).getTime()),
       title: `Ticket ${t.n}`,
       sentiment: t.sentiment ?? null,
       churnRisk: t.churn ?? null,
@@ -153,6 +163,6 @@ export async function insertFixture(db: Db) {
     ...LONE_FEEDBACK.map((f) => ({ id: f.id, channel: f.channel, type: f.type, score: f.score, branch: f.branch, submittedAt: at(f.at), receivedAt: at(f.at), outcome: 'no_match' })),
   ]);
   await db.insert(ticketEvents).values(
-    ADVOCACY_ASKS.map((a) => ({ ticketNumber: a.ticket, seq: 10, type: 'advocacy_ask', actorId: 'system', actorName: 'Closeloop', at: at(a.at), data: { sent: a.sent, reason: a.sent ? null : 'asked recently' } })),
+    ADVOCACY_ASKS.map((a) => ({ ticketNumber: a.ticket, seq: 10, type: 'advocacy_ask' as const, actorId: 'system', actorName: 'Closeloop', at: at(a.at), data: { sent: a.sent, reason: a.sent ? null : 'asked recently' } })),
   );
 }

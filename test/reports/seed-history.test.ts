@@ -8,6 +8,7 @@ import { reportQuerySchema } from '../../domain/reports';
 import { generateHistory } from '../../scripts/history/generate';
 import { removeHistory, seedHistory } from '../../scripts/history/insert';
 import { createTestDatabase, type TestDatabase } from '../support/db';
+import { stoppedSla } from './fixture';
 
 let database: TestDatabase;
 const NOW = Date.parse('2025-06-01T12:00:00Z');
@@ -49,7 +50,7 @@ describe('seed:history', () => {
   });
 
   it('removes the history and nothing else', async () => {
-    await database.db.insert(tickets).values({ number: 5, workflowId: 'ticket-5', status: 'new', priority: 'low', kind: 'recovery', sla: {}, title: 'live', createdAt: new Date(NOW), updatedAt: new Date(NOW) });
+    await database.db.insert(tickets).values({ number: 5, workflowId: 'ticket-5', status: 'new', priority: 'low', kind: 'recovery', sla: stoppedSla(NOW), title: 'live', createdAt: new Date(NOW), updatedAt: new Date(NOW) });
     await removeHistory(database.db);
     const [c] = await rows<{ t: number; f: number; e: number }>(sql`select (select count(*)::int from tickets) t, (select count(*)::int from feedback) f, (select count(*)::int from ticket_events) e`);
     expect(c).toEqual({ t: 1, f: 0, e: 0 });

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolveTemporalBinary } from '../../platform/temporal-binaries';
 import { ticketStateQuery } from '../../workflows/ticket-messages';
-import type { TicketView } from '../../workflows/ticket-view';
+import type { TicketView } from '../../domain/ticket-view';
 
 /** Polls the live state (real time) until it satisfies the predicate. */
 export async function until(handle: WorkflowHandle, pred: (v: TicketView) => boolean, timeoutMs = 20_000): Promise<TicketView> {

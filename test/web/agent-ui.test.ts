@@ -3,9 +3,11 @@
 // composer with the AI draft, lifecycle, refused move, resolve dialog, similar tickets), phone width.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketWorkflowId } from '../../domain/ticket';
 import { customerMessageSignal } from '../../workflows/ticket-messages';
 import { ADMIN } from '../support/stack';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { forgetWorkflow, openFollowUp } from '../support/ticket-fixtures';
 
 let b: BrowserStack;
 let ann: { email: string; password: string; id: string; name: string };
@@ -94,7 +96,7 @@ describe('agent UI', () => {
     await expect.poll(() => page.getByLabel('Message').inputValue()).toBe(analysed.suggestedReply);
     expect(await page.getByLabel('Public reply (emailed)').isChecked()).toBe(true);
     expect(await page.getByTestId('assignee').textContent()).toBe('Admin'); // the demo rule's pool
-    expect(await page.getByRole('link', { name: 'Workflow in Temporal UI' }).getAttribute('href')).toBe(`http://localhost:8233/namespaces/default/workflows/ticket-${n}`);
+    expect(await page.getByRole('link', { name: 'Workflow in Temporal UI' }).getAttribute('href')).toBe(`http://localhost:8233/namespaces/default/workflows/${ticketWorkflowId(n)}`);
     await b.shot(page, 'ticket');
 
     await page.getByRole('button', { name: 'Take ticket' }).click();
@@ -123,7 +125,7 @@ describe('agent UI', () => {
     await page.locator('.timeline blockquote[data-visibility="public"]', { hasText: 'next coffee' }).waitFor();
     await expect.poll(() => status(page).textContent()).toBe('in progress');
     // The customer answers by email: it shows in the timeline as a customer message.
-    await b.s.temporal.env.client.workflow.getHandle(`ticket-${n}`).signal(customerMessageSignal, {
+    await b.s.temporal.env.client.workflow.getHandle(ticketWorkflowId(n)).signal(customerMessageSignal, {
       messageId: '<answer-1@example.com>', from: 'bo@example.com', subject: `Re: [#${n}] sorry`, body: 'Thanks, that is kind of you.', verifiedSender: true, autoReply: false, attachments: [], receivedAt: Date.now(),
     });
     await page.locator('.timeline li[data-type="email_in"] blockquote', { hasText: 'kind of you' }).waitFor();
@@ -225,5 +227,31 @@ describe('agent UI', () => {
     expect(await annPhone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await b.shot(annPhone, 'board-phone');
     await annPhone.close();
+  });
+
+  it('links a follow-up to the ticket it follows, while its workflow runs and once it is gone', async () => {
+    const n = await feedbackTicket({ channel: 'web', type: 'star', score: 1, comment: 'The lift was broken', contact: { email: 'cy@example.com' }, branch: 'main', externalId: 'ui-follow' });
+    const f = await openFollowUp(b.s, n, 'cy@example.com', 'The lift is still broken.');
+    await b.s.eventually(async () => (await b.s.call('GET', `/api/v1/tickets/${f}`, undefined, b.admin)).status === 200);
+    const page = await b.signIn(ann.email, ann.password, { path: `/tickets/${f}` });
+    const link = page.getByRole('link', { name: `follow-up of #${n}` });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(`/tickets/${n}`);
+
+    // Past retention only the read model answers: the same link, and none on a ticket that follows nothing.
+    await forgetWorkflow(b.s, f);
+    await forgetWorkflow(b.s, n);
+    await page.reload();
+    await page.getByText('The workflow of this ticket has ended; this is the stored record.').waitFor();
+    expect(await link.getAttribute('href')).toBe(`/tickets/${n}`);
+    await b.shot(page, 'ticket-follow-up-stored');
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`#${n}`) }).waitFor();
+    await page.getByText('The workflow of this ticket has ended; this is the stored record.').waitFor();
+    const feedback = await page.getByRole('region', { name: 'Feedback' }).textContent();
+    expect(feedback).toContain('The lift was broken');
+    expect(feedback).not.toContain('Invalid Date');
+    expect(await page.getByRole('link', { name: /follow-up of/ }).count()).toBe(0);
+    await page.close();
   });
 });

@@ -9,12 +9,12 @@ import { createActivities, type ActivityDeps } from '../../activities';
 import { createMailer } from '../../activities/mail/smtp';
 import { notifications, ticketEvents } from '../../db/schema';
 import { TRANSITIONS } from '../../domain/lifecycle';
-import type { TicketInput } from '../../domain/ticket';
+import { ticketWorkflowId, type TicketInput } from '../../domain/ticket';
 import { TICKET_STATUSES, type TicketStatus } from '../../domain/types';
 import { freePort } from '../../platform/temporal';
 import { ticketWorkflow } from '../../workflows/ticket';
 import { changeStatusUpdate, csatAnswerSignal, customerMessageSignal, reopenUpdate, resolveUpdate, ticketStateQuery } from '../../workflows/ticket-messages';
-import type { TicketView } from '../../workflows/ticket-view';
+import type { TicketView } from '../../domain/ticket-view';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
 import { startTimeSkippingEnv, workflowBundle, type TemporalTestEnv } from '../support/temporal';
@@ -74,7 +74,7 @@ const now = () => t.env.currentTimeMs();
 
 async function start(over: Partial<TicketInput> = {}, createdAt?: number) {
   const input = ticketInput(createdAt ?? (await now()), over);
-  const handle = await t.env.client.workflow.start(ticketWorkflow, { taskQueue, workflowId: `ticket-${input.number}`, args: [input] });
+  const handle = await t.env.client.workflow.start(ticketWorkflow, { taskQueue, workflowId: ticketWorkflowId(input.number), args: [input] });
   started.push(handle);
   await until(handle, (v) => v.ai !== null); // the first analysis has run
   return { input, handle };

@@ -8,7 +8,7 @@ import { createActivities, type ActivityDeps } from '../../activities';
 import { createMailer } from '../../activities/mail/smtp';
 import { createSlackClient } from '../../activities/notify';
 import { notifications, ticketEvents, tickets } from '../../db/schema';
-import type { TicketInput } from '../../domain/ticket';
+import { ticketWorkflowId, type TicketInput } from '../../domain/ticket';
 import { CSAT_COMMENT_GRACE_MS } from '../../workflows/ticket-state';
 import { ticketWorkflow } from '../../workflows/ticket';
 import {
@@ -21,7 +21,7 @@ import {
   resolveUpdate,
   ticketStateQuery,
 } from '../../workflows/ticket-messages';
-import type { TicketView } from '../../workflows/ticket-view';
+import type { TicketView } from '../../domain/ticket-view';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startFakeSlack } from '../support/slack';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
@@ -87,7 +87,7 @@ const now = () => t.env.currentTimeMs();
 
 async function start(over: Partial<TicketInput> = {}) {
   const input = ticketInput(await now(), over);
-  const handle = await t.env.client.workflow.start(ticketWorkflow, { taskQueue, workflowId: `ticket-${input.number}`, args: [input] });
+  const handle = await t.env.client.workflow.start(ticketWorkflow, { taskQueue, workflowId: ticketWorkflowId(input.number), args: [input] });
   started.push(handle);
   await until(handle, (v) => v.ai !== null); // the first analysis has run
   return { input, handle };
@@ -514,7 +514,7 @@ describe('durability', () => {
       const msg = { messageId: '<same@c>', from: 'ann@example.com', subject: 'Re', body: 'hello', verifiedSender: true, autoReply: false, attachments: [], receivedAt: 0 };
       await handle.signal(customerMessageSignal, msg);
       for (let i = 0; i < 8; i++) await comment(handle, 'internal', `note ${i}`);
-      const latest = t.env.client.workflow.getHandle(`ticket-${input.number}`);
+      const latest = t.env.client.workflow.getHandle(ticketWorkflowId(input.number));
       await until(latest, () => true);
       const desc = await latest.describe();
       expect(desc.runId).not.toBe(firstRun);

@@ -2,14 +2,15 @@
 // kanban by status; polled, so new tickets and changes appear without a reload, and the SLA bars
 // move every second on their own.
 import { useEffect, useState } from 'react';
-import { label, percent, type Branch, type Service, type TicketRow, type TicketSort } from './api';
+import { label, percent, type Branch, type Service, type TicketPage, type TicketSummary, type TicketSort } from './api';
 import { useMe, usePeople, useResource } from './data';
 import { Link, navigate, useLocation } from './router';
 import { SlaBar } from './SlaBar';
 import { Alert, Screen } from './ui';
+import { OPEN_STATUSES } from '../../domain/lifecycle';
 import { PRIORITIES, TICKET_KINDS, TICKET_STATUSES } from '../../domain/types';
 
-const OPEN = ['new', 'in_progress', 'pending_customer', 'escalated', 'reopened'].join(',');
+const OPEN = OPEN_STATUSES.join(',');
 const SORTS: Record<TicketSort, string> = { newest: 'newest', sla_due: 'SLA due', churn_risk: 'churn risk', urgency: 'urgency', age: 'oldest' };
 /** Query keys the API filters on; `view` and the page offset are the board's own. */
 const FILTER_KEYS = ['status', 'priority', 'branch', 'service', 'assignee', 'kind', 'breached', 'escalationLevel', 'q', 'sort'] as const;
@@ -18,8 +19,8 @@ const PAGE = 50;
 /** The board's query, so the ticket page links back to the same filters. */
 export const BOARD_KEY = 'closeloop:board';
 
-function ago(iso: string, now: number) {
-  const m = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+function ago(at: number, now: number) {
+  const m = Math.max(0, Math.round((now - at) / 60_000));
   return m < 60 ? `${m} min ago` : m < 48 * 60 ? `${Math.round(m / 60)} h ago` : `${Math.round(m / 1440)} d ago`;
 }
 
@@ -36,7 +37,7 @@ export function Board() {
   for (const k of FILTER_KEYS) if (query.get(k)) apiQuery.set(k, query.get(k)!);
   apiQuery.set('limit', String(view === 'kanban' ? 200 : PAGE));
   if (view === 'list' && offset) apiQuery.set('offset', String(offset));
-  const { data, error } = useResource<{ items: TicketRow[]; total: number }>(`/tickets?${apiQuery}`, 3000);
+  const { data, error } = useResource<TicketPage>(`/tickets?${apiQuery}`, 3000);
   const items = data?.items ?? [];
 
   const setParams = (changes: Partial<Record<FilterKey | 'view' | 'offset', string>>) => {
@@ -75,7 +76,7 @@ export function Board() {
   }, [q]);
 
   const now = Date.now();
-  const card = (t: TicketRow) => (
+  const card = (t: TicketSummary) => (
     <li key={t.number}>
       <Link to={`/tickets/${t.number}`} className="ticket-row" data-ticket={t.number} data-status={t.status}>
         <span className="row-head">

@@ -1,7 +1,7 @@
 // One ticket: the feedback that opened it, SLA bars, the AI panel, assignment, the allowed moves and
 // the resolve dialog, the composer and the timeline. Polled, so changes by others show up by themselves.
 import { useEffect, useState } from 'react';
-import { api, ApiError, label, type TaxonomyEntry, type TicketDetail } from './api';
+import { api, ApiError, label, type TaxonomyEntry, type Ticket } from './api';
 import { BOARD_KEY } from './Board';
 import { useMe, usePeople, useResource } from './data';
 import { Link } from './router';
@@ -11,6 +11,7 @@ import { Composer } from './ticket/Composer';
 import { ResolveDialog } from './ticket/ResolveDialog';
 import { Timeline } from './ticket/Timeline';
 import { Alert, fmtDate, Screen } from './ui';
+import { isOpen } from '../../domain/lifecycle';
 import { PRIORITIES, SMILE_SCORES, type Priority } from '../../domain/types';
 
 const SMILE = Object.fromEntries(Object.entries(SMILE_SCORES).map(([k, v]) => [v, k]));
@@ -26,7 +27,7 @@ function scoreText(type: string | null, score: number | null) {
 export function TicketPage({ number }: { number: number }) {
   const { me } = useMe();
   const { people, nameOf } = usePeople();
-  const { data: t, error: loadError, reload } = useResource<TicketDetail>(`/tickets/${number}`, 3000);
+  const { data: t, error: loadError, reload } = useResource<Ticket>(`/tickets/${number}`, 3000);
   const taxonomy = useResource<{ items: TaxonomyEntry[] }>('/taxonomies').data?.items ?? [];
   const [error, setError] = useState('');
   const [resolving, setResolving] = useState(false);
@@ -60,11 +61,11 @@ export function TicketPage({ number }: { number: number }) {
 
   if (!t) return <Screen title={`Ticket #${number}`}>{loadError ? <Alert>{loadError}</Alert> : <p>Loading…</p>}</Screen>;
   const escalated = t.status === 'escalated';
-  const allowed = t.allowedTransitions ?? [];
+  const allowed = t.allowedTransitions;
   const moves = allowed.filter((s) => s !== 'resolved' && s !== 'reopened' && s !== 'closed');
-  const open = t.status !== 'resolved' && t.status !== 'closed';
+  const open = isOpen(t.status);
   // A closed ticket's workflow has finished: it takes no more commands.
-  const writable = !!t.live && t.status !== 'closed';
+  const writable = t.live && t.status !== 'closed';
   const canReassign = me.role !== 'agent';
   const candidates = people.filter((u) => u.active && (u.role === 'admin' || (t.branch !== null && u.branches.includes(t.branch))));
 
@@ -195,7 +196,7 @@ export function TicketPage({ number }: { number: number }) {
                 )}
               </div>
             )}
-            {(t.rootCauseId || t.csatScore !== null) && (
+            {(t.rootCauseId || typeof t.csat?.score === 'number') && (
               <dl className="facts">
                 {t.rootCauseId && (
                   <>
@@ -205,10 +206,10 @@ export function TicketPage({ number }: { number: number }) {
                     <dd>{taxonomy.find((x) => x.id === t.actionId)?.name ?? t.actionId}</dd>
                   </>
                 )}
-                {t.csatScore !== null && (
+                {typeof t.csat?.score === 'number' && (
                   <>
                     <dt>CSAT</dt>
-                    <dd>{t.csatScore} of 5</dd>
+                    <dd>{t.csat.score} of 5</dd>
                   </>
                 )}
               </dl>

@@ -1,5 +1,5 @@
-// Typed calls to the API: types come from the modules the API itself uses (zod schemas, the drizzle
-// read model, the workflow view), so the two cannot drift. Only `import type` from server modules:
+// Typed calls to the API: types come from the modules the API itself uses (zod schemas, the ticket
+// view of domain/ticket-view.ts), so the two cannot drift. Only `import type` from server modules:
 // nothing of the server is bundled.
 import type { z } from 'zod';
 import type { meSchema } from '../../api/routes/auth';
@@ -8,18 +8,15 @@ import type { intakeKeySchema } from '../../api/routes/intake-keys';
 import type { taxonomyEntrySchema } from '../../api/routes/taxonomies';
 import type { ticketListQuerySchema } from '../../api/routes/tickets';
 import type { User, UserInput, UserPatch } from '../../api/routes/users';
-import type { ticketEvents, tickets } from '../../db/schema';
+import type { Ticket, TicketPage, TicketSummary } from '../../api/ticket-schemas';
 import type { Calendar } from '../../domain/business-time';
 import type { Rule, RuleDefinition } from '../../domain/rules';
 import type { SettingKey, SettingValue } from '../../domain/settings';
 import type { SimulationResult } from '../../domain/simulate';
-import type { ClockView, TicketView } from '../../workflows/ticket-view';
+import type { AiView, ClockView, TimelineEntry } from '../../domain/ticket-view';
 
-export type { Calendar, ClockView, Rule, RuleDefinition, SettingKey, SettingValue, SimulationResult, TicketView, User, UserInput, UserPatch };
+export type { AiView, Calendar, ClockView, Rule, RuleDefinition, SettingKey, SettingValue, SimulationResult, Ticket, TicketPage, TicketSummary, TimelineEntry, User, UserInput, UserPatch };
 export type { Priority, Role, TicketKind, TicketStatus } from '../../domain/types';
-
-/** What JSON makes of a row: dates arrive as ISO strings. */
-type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
 export type Me = z.infer<typeof meSchema>;
 export type Branch = z.infer<typeof branchSchema>;
@@ -29,12 +26,6 @@ export type TaxonomyEntry = z.infer<typeof taxonomyEntrySchema>;
 export type TaxonomyKind = TaxonomyEntry['kind'];
 export type TicketListQuery = z.input<typeof ticketListQuerySchema>;
 export type TicketSort = NonNullable<TicketListQuery['sort']>;
-
-/** A board row: the read-model row as the list route sends it. */
-export type TicketRow = Omit<Wire<typeof tickets.$inferSelect>, 'search' | 'sla' | 'ai'> & { sla: TicketView['sla']; ai: TicketView['ai'] };
-export type TimelineRow = Omit<Wire<typeof ticketEvents.$inferSelect>, 'data'> & { data: Record<string, unknown> | null };
-/** One ticket: the stored row overlaid with the workflow's live state (when the workflow still runs). */
-export type TicketDetail = TicketRow & Partial<TicketView> & { live: boolean; temporalUrl: string; timeline: TimelineRow[] };
 
 export class ApiError extends Error {
   constructor(

@@ -1,11 +1,11 @@
 // The AI's reading of the ticket: summary, sentiment, urgency, churn risk, themes, the suggested
 // action and similar resolved tickets (links), with a visible marker when the local analyser made it.
-import type { TicketView } from '../api';
+import type { AiView } from '../api';
 import { percent } from '../api';
 import { Link } from '../router';
 import { fmtDate } from '../ui';
 
-export function AiPanel({ ai, regenerate, busy, canRegenerate }: { ai: TicketView['ai'] | undefined; regenerate: () => void; busy: boolean; canRegenerate: boolean }) {
+export function AiPanel({ ai, regenerate, busy, canRegenerate }: { ai: AiView | null; regenerate: () => void; busy: boolean; canRegenerate: boolean }) {
   return (
     <section className="panel ai" aria-labelledby="ai-title">
       <div className="panel-head">

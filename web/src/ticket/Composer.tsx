@@ -1,12 +1,12 @@
 // Reply to the customer (emailed) or add an internal note. The reply starts as the AI's draft; a human
 // reads, edits and sends it. Each mode keeps its own draft, so switching never loses text.
 import { useEffect, useRef, useState } from 'react';
-import type { TicketDetail } from '../api';
+import type { Ticket } from '../api';
 import { Alert } from '../ui';
 
 type Visibility = 'public' | 'internal';
 
-export function Composer({ ticket, send }: { ticket: TicketDetail; send: (body: string, visibility: Visibility) => Promise<string | null> }) {
+export function Composer({ ticket, send }: { ticket: Ticket; send: (body: string, visibility: Visibility) => Promise<string | null> }) {
   const canEmail = !!ticket.contact.email;
   const aiDraft = ticket.ai?.suggestedReply ?? '';
   const [visibility, setVisibility] = useState<Visibility>(canEmail ? 'public' : 'internal');

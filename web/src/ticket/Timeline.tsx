@@ -1,14 +1,14 @@
 // A ticket's history: audit events, public replies, internal notes, customer emails and CSAT, each
 // worded for people (names instead of ids) and marked with its type for styling and tests.
-import { label, type TaxonomyEntry, type TimelineRow } from '../api';
+import { label, type TaxonomyEntry, type TimelineEntry } from '../api';
 import { Attachments, type AttachmentRef } from '../Attachments';
 import { fmtDate } from '../ui';
 
 const CLOCK: Record<string, string> = { firstResponse: 'first response', resolution: 'resolution', nextReply: 'next reply' };
 
-export function Timeline({ events, nameOf, taxonomy }: { events: TimelineRow[]; nameOf: (id: string | null) => string; taxonomy: TaxonomyEntry[] }) {
+export function Timeline({ events, nameOf, taxonomy }: { events: TimelineEntry[]; nameOf: (id: string | null) => string; taxonomy: TaxonomyEntry[] }) {
   const entry = (id: unknown) => taxonomy.find((x) => x.id === id)?.name ?? String(id ?? '?');
-  const describe = (e: TimelineRow): { title: string; body?: string; kind?: string } => {
+  const describe = (e: TimelineEntry): { title: string; body?: string; kind?: string } => {
     const d = e.data ?? {};
     switch (e.type) {
       case 'created':
@@ -74,7 +74,7 @@ export function Timeline({ events, nameOf, taxonomy }: { events: TimelineRow[]; 
           return (
             <li key={e.seq} data-type={e.type} data-visibility={kind}>
               <div className="tl-head">
-                <strong>{title}</strong> <span className="tl-by">by {e.actorName}</span> <time dateTime={e.at}>{fmtDate(e.at)}</time>
+                <strong>{title}</strong> <span className="tl-by">by {e.actorName}</span> <time dateTime={new Date(e.at).toISOString()}>{fmtDate(e.at)}</time>
               </div>
               {e.reason && e.type !== 'created' && e.type !== 'csat_answered' && <div className="tl-reason">{e.reason}</div>}
               {body && <blockquote data-visibility={kind}>{body}</blockquote>}

@@ -1,0 +1,114 @@
+// Read-model rows → the API's ticket shapes (api/ticket-schemas.ts). The one place that turns stored
+// columns back into a TicketView, so a ticket looks the same whether its workflow answers or not.
+import { tickets, type ticketEvents } from '../db/schema';
+import { upgradeAnalysis } from '../domain/ai';
+import type { TicketView, TimelineEntry } from '../domain/ticket-view';
+import type { TicketSummary } from './ticket-schemas';
+
+type TicketRow = typeof tickets.$inferSelect;
+type TimelineRow = typeof ticketEvents.$inferSelect;
+
+const ms = (d: Date | null) => (d === null ? null : d.getTime());
+
+/**
+ * The live view when the workflow answered, else the view rebuilt from the row the workflow last
+ * projected. The read model does not keep allowedTransitions (empty: no workflow takes a command),
+ * lastActor, csat.comment and csat.reasonId (null; the timeline keeps the CSAT answer).
+ */
+export function ticketViewOf(row: TicketRow, live: TicketView | null): TicketView {
+  // Surveys sent before the CSAT comment existed carry no comment / reason keys.
+  if (live) return { ...live, csat: live.csat && { ...live.csat, comment: live.csat.comment ?? null, reasonId: live.csat.reasonId ?? null } };
+  return {
+    number: row.number,
+    workflowId: row.workflowId,
+    feedbackId: row.feedbackId,
+    status: row.status,
+    priority: row.priority,
+    kind: row.kind,
+    channel: row.channel,
+    captureType: row.captureType,
+    score: row.score,
+    title: row.title,
+    comment: row.comment,
+    contact: row.contact,
+    branch: row.branch,
+    service: row.service,
+    ruleId: row.ruleId,
+    assigneeId: row.assigneeId,
+    escalationLevel: row.escalationLevel,
+    escalationExhausted: row.escalationExhausted,
+    breached: row.breached,
+    sla: row.sla,
+    allowedTransitions: [],
+    rootCauseId: row.rootCauseId,
+    actionId: row.actionId,
+    resolutionNote: row.resolutionNote,
+    ai: row.ai && upgradeAnalysis(row.ai),
+    csat:
+      row.csatSentAt === null
+        ? null
+        : { sentAt: row.csatSentAt.getTime(), score: row.csatScore, answeredAt: ms(row.csatAnsweredAt), recovered: row.csatRecovered, comment: null, reasonId: null },
+    reopenCount: row.reopenCount,
+    linkedTicketNumber: row.linkedTicketNumber,
+    replyToken: row.replyToken,
+    createdAt: row.createdAt.getTime(),
+    updatedAt: row.updatedAt.getTime(),
+    firstRespondedAt: ms(row.firstRespondedAt),
+    resolvedAt: ms(row.resolvedAt),
+    closedAt: ms(row.closedAt),
+    lastActor: null,
+    version: row.version,
+    metrics: {
+      firstResponseBusinessMs: row.firstResponseMs,
+      resolutionBusinessMs: row.resolutionMs,
+      firstResponseSla: row.firstResponseSla,
+      resolutionSla: row.resolutionSla,
+      maxEscalationLevel: row.maxEscalationLevel,
+      repeatDetractor: row.repeatDetractor,
+    },
+  };
+}
+
+/** The columns a board row needs: no contact, comment or full analysis leaves the read model. */
+export const summaryColumns = {
+  number: tickets.number,
+  status: tickets.status,
+  priority: tickets.priority,
+  kind: tickets.kind,
+  channel: tickets.channel,
+  captureType: tickets.captureType,
+  score: tickets.score,
+  title: tickets.title,
+  branch: tickets.branch,
+  service: tickets.service,
+  ruleId: tickets.ruleId,
+  assigneeId: tickets.assigneeId,
+  escalationLevel: tickets.escalationLevel,
+  breached: tickets.breached,
+  sla: tickets.sla,
+  reopenCount: tickets.reopenCount,
+  linkedTicketNumber: tickets.linkedTicketNumber,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+  firstRespondedAt: tickets.firstRespondedAt,
+  resolvedAt: tickets.resolvedAt,
+  closedAt: tickets.closedAt,
+  sentiment: tickets.sentiment,
+  urgency: tickets.urgency,
+  churnRisk: tickets.churnRisk,
+};
+
+export function ticketSummaryOf(row: Pick<TicketRow, keyof typeof summaryColumns>): TicketSummary {
+  return {
+    ...row,
+    createdAt: row.createdAt.getTime(),
+    updatedAt: row.updatedAt.getTime(),
+    firstRespondedAt: ms(row.firstRespondedAt),
+    resolvedAt: ms(row.resolvedAt),
+    closedAt: ms(row.closedAt),
+  };
+}
+
+export function timelineEntryOf(row: TimelineRow): TimelineEntry {
+  return { ...row, at: row.at.getTime() };
+}
