@@ -2,7 +2,7 @@
 import type { Db } from '../db/client';
 import type { Config } from '../platform/config';
 import type { ActivityDeps } from '.';
-import { createMailer } from './mail/smtp';
+import { createMailer } from './mailer';
 import { createSlackClient } from './notify';
 
 /** `smtpUrl`: SMTP_URL, or the built-in dev mailbox's address in embedded mode. */
@@ -21,7 +21,7 @@ export function activityDepsFromConfig(config: Config, db: Db, smtpUrl: string):
         }
       : null,
     publicUrl: config.publicUrl,
-    mailDomain: config.MAIL_FROM.split('@')[1],
+    mailDomain: config.mailDomain,
     google: config.google ? { baseUrl: config.google.baseUrl, token: config.google.token, backfillDays: config.google.backfillDays } : null,
   };
 }
