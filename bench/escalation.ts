@@ -13,7 +13,7 @@ import { createWorker } from '../worker';
 import { ticketWorkflow } from '../workflows/ticket';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { installTemporalLogger } from '../platform/runtime';
+import { installTemporalLogger } from '../scripts/runtime';
 import { timerProbe } from './timer-probe-workflow';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);

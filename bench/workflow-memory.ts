@@ -4,7 +4,7 @@
 // ticket kept in the worker's cache.
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { installTemporalLogger } from '../platform/runtime';
+import { installTemporalLogger } from '../scripts/runtime';
 import { connectClient, freePort, startDevServer } from '../platform/temporal';
 
 installTemporalLogger({ LOG_LEVEL: 'error' });

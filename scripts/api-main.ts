@@ -1,6 +1,6 @@
 // `npm run api`: a stateless API + web process against TEMPORAL_ADDRESS and DATABASE_URL.
 import { ConfigError, loadConfig } from '../platform/config';
-import { onShutdown, openConfiguredDatabase, startApi } from '../platform/runtime';
+import { onShutdown, openConfiguredDatabase, startApi } from './runtime';
 import { ensureWebBuild } from '../platform/web-build';
 
 async function main() {

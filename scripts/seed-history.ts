@@ -2,7 +2,7 @@
 // (DATABASE_URL, or the embedded database in DATA_DIR) with a realistic history for reports and demos.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../platform/config';
-import { openConfiguredDatabase } from '../platform/runtime';
+import { openConfiguredDatabase } from './runtime';
 import { HISTORY_PASSWORD, removeHistory, seedHistory } from './history/insert';
 
 const { values } = parseArgs({

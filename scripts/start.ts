@@ -1,7 +1,7 @@
 // `npm start`: the whole system in one process (embedded Temporal dev server unless TEMPORAL_ADDRESS,
 // PGlite unless DATABASE_URL), worker + API + web UI on PORT.
 import { ConfigError, loadConfig } from '../platform/config';
-import { installTemporalLogger, onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startApi, startWorker } from '../platform/runtime';
+import { installTemporalLogger, onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startApi, startWorker } from './runtime';
 import { connectClient, startDevServer, type DevServer } from '../platform/temporal';
 import { ensureWebBuild } from '../platform/web-build';
 import { seedDemo } from '../platform/demo';

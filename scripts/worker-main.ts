@@ -1,6 +1,6 @@
 // `npm run worker`: a stateless worker against TEMPORAL_ADDRESS and DATABASE_URL (scale-out role).
 import { ConfigError, loadConfig } from '../platform/config';
-import { installTemporalLogger, onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startWorker } from '../platform/runtime';
+import { installTemporalLogger, onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startWorker } from './runtime';
 
 async function main() {
   const config = loadConfig();

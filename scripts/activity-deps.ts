@@ -1,9 +1,9 @@
 // Builds the activities' dependencies from the validated config (one place for every external client).
 import type { Db } from '../db/client';
 import type { Config } from '../platform/config';
-import type { ActivityDeps } from '.';
-import { createMailer } from './mailer';
-import { createSlackClient } from './notify';
+import type { ActivityDeps } from '../activities';
+import { createMailer } from '../activities/mailer';
+import { createSlackClient } from '../activities/notify';
 
 /** `smtpUrl`: SMTP_URL, or the built-in dev mailbox's address in embedded mode. */
 export function activityDepsFromConfig(config: Config, db: Db, smtpUrl: string): ActivityDeps {

@@ -3,15 +3,15 @@ import { serve, type ServerType } from '@hono/node-server';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { openDatabase, type Database } from '../db/client';
-import { activityDepsFromConfig } from '../activities/deps-from-config';
 import { startDevMailbox } from '../mail/dev-mailbox';
 import { startImapReader } from '../mail/imap-reader';
 import { inboundDepsFromConfig } from '../mail/inbound';
+import { bootstrap } from '../platform/bootstrap';
+import type { Config } from '../platform/config';
+import { ensureGoogleReviewsSchedule } from '../platform/google-reviews-schedule';
+import { connectClient, registerSearchAttributes } from '../platform/temporal';
 import { createWorker } from '../worker';
-import { ensureGoogleReviewsSchedule } from './google-reviews-schedule';
-import { bootstrap } from './bootstrap';
-import type { Config } from './config';
-import { connectClient, registerSearchAttributes } from './temporal';
+import { activityDepsFromConfig } from './activity-deps';
 
 /** The Temporal SDK (worker, bundler) logs at LOG_LEVEL; call once, before any worker is created. */
 export function installTemporalLogger(config: Pick<Config, 'LOG_LEVEL'>): void {
