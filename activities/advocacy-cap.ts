@@ -5,7 +5,7 @@ import { and, count, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notifications } from '../db/schema';
 import { decideAdvocacyAsk, quarterStart, type AdvocacyAskDecision } from '../domain/advocacy';
-import { readSetting } from './settings';
+import { readSetting } from '../db/settings';
 
 const advocacyAskKey = (ticketNumber: number) => `t${ticketNumber}:advocacy`;
 

@@ -9,11 +9,11 @@ import { replyAddress, replySubject, ticketMessageId } from '../domain/email-thr
 import { scoreLinks } from '../domain/templates';
 import type { Actor } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
-import type { Mailer } from './mail/smtp';
+import type { Mailer } from './mailer';
 import { claimAdvocacyAsk } from './advocacy-cap';
-import { readSetting } from './settings';
+import { readSetting } from '../db/settings';
 import { EMAIL_DELIVERY, sendOnce, type Delivery } from './outbox';
-import { renderStoredTemplate } from './templates';
+import { renderStoredTemplate } from '../db/templates';
 
 export interface CustomerMailDeps {
   db: Db;

@@ -4,10 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { feedbackFromRow } from '../db/feedback';
+import { branchCalendar } from '../db/org';
 import { feedback, tickets } from '../db/schema';
+import { readSetting } from '../db/settings';
 import type { TicketInput } from '../domain/ticket';
-import { branchCalendar, nextTicketNumber } from './intake';
-import { readSetting } from './settings';
+import { ticketInputFrom } from '../domain/ticket-input';
+import { nextTicketNumber } from './intake';
 
 export function createFollowUpActivities(db: Db) {
   return {
@@ -21,33 +24,14 @@ export function createFollowUpActivities(db: Db) {
         if (!old) throw new Error(`ticket ${linkedTicketNumber} not found`);
         const [origin] = old.feedbackId ? await tx.select({ decision: feedback.decision }).from(feedback).where(eq(feedback.id, old.feedbackId)) : [];
         const before = origin?.decision ?? null;
-        const n = await nextTicketNumber(tx);
-        const ticket: TicketInput = {
-          number: n,
-          feedbackId: fb.id,
-          createdAt: fb.receivedAt.getTime(),
-          kind: old.kind,
-          priority: old.priority,
-          channel: 'email',
-          captureType: null, // a message, not a rating
-          score: null,
-          comment: fb.comment,
-          contact: old.contact,
-          branch: old.branch,
-          service: old.service,
-          ruleId: old.ruleId,
-          ruleName: before?.ruleName ?? null,
-          assigneeId: old.assigneeId,
-          slaTargets: before?.slaTargets ?? (await readSetting(tx, 'sla')),
-          calendar: before ? before.calendar : old.branch ? await branchCalendar(tx, old.branch) : null,
-          escalationChain: before?.escalationChain ?? [],
-          settings: await readSetting(tx, 'tickets'),
-          repeatDetractor: false,
-          csatSurvey: before?.csatSurvey ?? true,
-          linkedTicketNumber,
+        const ticket = ticketInputFrom({
+          number: await nextTicketNumber(tx),
+          feedback: { ...feedbackFromRow(fb), id: fb.id, receivedAt: fb.receivedAt.getTime() },
+          origin: { continues: old, decision: before },
+          inForce: { sla: await readSetting(tx, 'sla'), settings: await readSetting(tx, 'tickets'), calendar: old.branch ? await branchCalendar(tx, old.branch) : null },
           replyToken: randomBytes(16).toString('hex'),
-        };
-        await tx.update(feedback).set({ outcome: 'ticket', ruleId: old.ruleId, ticketNumber: n, assigneeId: old.assigneeId, decision: ticket }).where(eq(feedback.id, feedbackId));
+        });
+        await tx.update(feedback).set({ outcome: 'ticket', ruleId: old.ruleId, ticketNumber: ticket.number, assigneeId: old.assigneeId, decision: ticket }).where(eq(feedback.id, feedbackId));
         return ticket;
       });
     },

@@ -5,7 +5,7 @@ import { createAiActivities, type AiConfig } from './ai/analyse';
 import { createCustomerMailActivities } from './customer-mail';
 import { createFollowUpActivities } from './follow-up';
 import { createIntakeActivities } from './intake';
-import type { Mailer } from './mail/smtp';
+import type { Mailer } from './mailer';
 import { createNotifyActivities } from './notify';
 import { createProjectionActivities } from './projection';
 import { createGoogleReviewActivities, type GoogleBusinessDeps } from './google-reviews';

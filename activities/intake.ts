@@ -1,16 +1,19 @@
 // Intake activities: store the feedback, then decide (once) whether and how it opens a ticket.
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gte, notInArray, sql } from 'drizzle-orm';
+import { and, eq, gte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { feedbackFromRow, poolMembers } from '../db/queries';
-import { branches, calendars, feedback, rules } from '../db/schema';
+import { feedbackFromRow } from '../db/feedback';
+import { branchCalendar } from '../db/org';
+import { activeRules } from '../db/rules';
+import { feedback, rules } from '../db/schema';
+import { readSetting } from '../db/settings';
+import { poolMembers } from '../db/users';
 import { pickAssignee } from '../domain/assignment';
-import { calendarSchema } from '../domain/business-time';
 import { contactKey, type NormalizedFeedback } from '../domain/feedback';
-import { firstMatch, ruleSchema, type Rule } from '../domain/rules';
+import { firstMatch } from '../domain/rules';
 import { isRepeatDetractor } from '../domain/score-tiers';
 import type { TicketInput } from '../domain/ticket';
-import { readSetting } from './settings';
+import { ticketInputFrom } from '../domain/ticket-input';
 
 export type Decision = { outcome: 'no_match' } | { outcome: 'ticket'; ticket: TicketInput };
 
@@ -48,10 +51,8 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
         if (fb.outcome === 'no_match') return { outcome: 'no_match' };
         if (fb.outcome === 'ticket' && fb.decision) return { outcome: 'ticket', ticket: fb.decision };
 
-        const ruleRows = await tx.select().from(rules).where(eq(rules.active, true)).orderBy(asc(rules.position));
-        const ruleSet: Rule[] = ruleRows.map((r) => ruleSchema.parse({ ...(r.definition as object), id: r.id, name: r.name, active: r.active, position: r.position }));
         const input = feedbackFromRow(fb);
-        const match = firstMatch(ruleSet, input);
+        const match = firstMatch(await activeRules(tx), input);
         if (!match) {
           await tx.update(feedback).set({ outcome: 'no_match' }).where(eq(feedback.id, feedbackId));
           return { outcome: 'no_match' };
@@ -84,38 +85,17 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
           REPEAT_WINDOW_DAYS,
         );
 
-        const sla = await readSetting(tx, 'sla');
-        const ticketSettings = await readSetting(tx, 'tickets');
-        const calendar = fb.branch ? await branchCalendar(tx, fb.branch) : null;
-        const n = await nextTicketNumber(tx);
-
-        const ticket: TicketInput = {
-          number: n,
-          feedbackId: fb.id,
-          createdAt: fb.receivedAt.getTime(),
-          kind: rule.outcome.kind,
-          priority: rule.outcome.priority,
-          channel: input.channel,
-          captureType: input.type,
-          score: input.score,
-          comment: fb.comment,
-          contact: fb.contact,
-          branch: fb.branch,
-          service: fb.service,
-          ruleId: rule.id,
-          ruleName: rule.name,
-          assigneeId: pick.userId,
-          slaTargets: { ...sla, ...stripNullish(rule.outcome.sla ?? {}) },
-          calendar,
-          escalationChain: rule.outcome.escalationChain,
-          settings: ticketSettings,
-          repeatDetractor,
-          csatSurvey: rule.outcome.csatSurvey,
-          replyToken: randomBytes(16).toString('hex'), // chosen once: the stored decision keeps it on a retry
-        };
+        const inForce = { sla: await readSetting(tx, 'sla'), settings: await readSetting(tx, 'tickets'), calendar: fb.branch ? await branchCalendar(tx, fb.branch) : null };
+        const ticket = ticketInputFrom({
+          number: await nextTicketNumber(tx),
+          feedback: { ...input, id: fb.id, receivedAt: fb.receivedAt.getTime() },
+          origin: { rule, assigneeId: pick.userId, repeatDetractor },
+          inForce,
+          replyToken: randomBytes(16).toString('hex'),
+        });
         await tx
           .update(feedback)
-          .set({ outcome: 'ticket', ruleId: rule.id, ticketNumber: n, assigneeId: pick.userId, decision: ticket })
+          .set({ outcome: 'ticket', ruleId: rule.id, ticketNumber: ticket.number, assigneeId: pick.userId, decision: ticket })
           .where(eq(feedback.id, feedbackId));
         return { outcome: 'ticket', ticket };
       });
@@ -124,19 +104,6 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
 }
 
 export type IntakeActivities = ReturnType<typeof createIntakeActivities>;
-
-function stripNullish<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v != null)) as Partial<T>;
-}
-
-export async function branchCalendar(tx: Pick<Db, 'select'>, branchId: string) {
-  const [row] = await tx
-    .select({ timeZone: calendars.timeZone, weekly: calendars.weekly, holidays: calendars.holidays })
-    .from(branches)
-    .innerJoin(calendars, eq(calendars.id, branches.calendarId))
-    .where(eq(branches.id, branchId));
-  return row ? calendarSchema.parse(row) : null;
-}
 
 export async function nextTicketNumber(tx: Pick<Db, 'execute'>): Promise<number> {
   const res = (await tx.execute(sql`select nextval('ticket_number_seq')::int as n`)) as unknown as { rows: Array<{ n: number }> };

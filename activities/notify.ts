@@ -7,9 +7,9 @@ import { users } from '../db/schema';
 import type { TemplateKey, TemplateVars } from '../domain/templates';
 import type { EscalationLevel } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
-import type { Mailer } from './mail/smtp';
+import type { Mailer } from './mailer';
 import { EMAIL_DELIVERY, SLACK_DELIVERY, sendOnce, type Delivery } from './outbox';
-import { renderStoredTemplate } from './templates';
+import { renderStoredTemplate } from '../db/templates';
 
 export interface NotifyDeps {
   db: Db;

@@ -1,12 +1,11 @@
 // Session cookies (HttpOnly, SameSite) with a per-session CSRF token required on every unsafe request.
-import { and, eq, gt } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { sessions, users } from '../db/schema';
+import { liveSession } from '../db/sessions';
 import { DomainError } from '../domain/errors';
 import type { Role } from '../domain/types';
 import type { AppEnv } from './deps';
-import { safeEqual, sha256 } from './security';
+import { safeEqual, sha256 } from '../platform/security';
 
 export const SESSION_COOKIE = 'closeloop_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -17,12 +16,7 @@ export const requireUser = (...roles: Role[]) =>
     const token = getCookie(c, SESSION_COOKIE);
     if (!token) throw new DomainError('UNAUTHORIZED', 'Sign in first');
     const { db } = c.get('deps');
-    const [row] = await db
-      .select({ session: sessions, user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
-      .limit(1);
+    const row = await liveSession(db, sha256(token));
     if (!row) throw new DomainError('UNAUTHORIZED', 'Session expired or signed out');
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
       const header = c.req.header(CSRF_HEADER) ?? '';

@@ -7,8 +7,8 @@ import type { Config } from '../platform/config';
 export interface ApiDeps {
   db: Db;
   temporal: Client;
-  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'SESSION_TTL_HOURS' | 'publicUrl' | 'temporalUiUrl' | 'TWILIO_AUTH_TOKEN'> &
-    Partial<Pick<Config, 'devMailbox' | 'MAIL_FROM' | 'MAIL_ATTACHMENT_MAX_BYTES'>>;
+  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'SESSION_TTL_HOURS' | 'publicUrl' | 'temporalUiUrl' | 'TWILIO_AUTH_TOKEN' | 'MAIL_FROM' | 'mailDomain' | 'MAIL_ATTACHMENT_MAX_BYTES'> &
+    Partial<Pick<Config, 'devMailbox'>>;
 }
 
 export interface SessionUser {

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { DomainError, type DomainErrorCode } from '../domain/errors';
+import { DomainError, invalidFields, type DomainErrorCode } from '../domain/errors';
 
 export const errorBodySchema = z
   .object({
@@ -33,12 +33,8 @@ export function errorBody(code: string, message: string, details?: Record<string
 
 /** Field-level message for a failed zod parse: "score: NPS score must be …; contact.email: …". */
 export function validationError(error: z.ZodError): ErrorBody {
-  const fields = error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
-  return errorBody(
-    'INVALID_INPUT',
-    fields.map((f) => `${f.path}: ${f.message}`).join('; '),
-    { fields },
-  );
+  const e = invalidFields(error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
+  return errorBody(e.code, e.message, e.details);
 }
 
 export function onError(err: Error, c: Context) {

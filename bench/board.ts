@@ -6,12 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../api/app';
-import { hashPassword } from '../api/security';
 import { branches, services, tickets, users } from '../db/schema';
 import { ticketWorkflowId } from '../domain/ticket';
 import type { ClockView } from '../domain/ticket-view';
 import { PRIORITIES, TICKET_KINDS, TICKET_STATUSES } from '../domain/types';
 import { bootstrap } from '../platform/bootstrap';
+import { loadConfig } from '../platform/config';
+import { hashPassword } from '../platform/security';
 import { createTestDatabase } from '../test/support/db';
 
 const n = Number(process.argv[2] ?? 10_000);
@@ -81,7 +82,7 @@ try {
   const app = createApp({
     db,
     temporal: new Client(),
-    config: { TEMPORAL_TASK_QUEUE: 'bench', TEMPORAL_NAMESPACE: 'default', SESSION_TTL_HOURS: 12, publicUrl: 'http://bench', temporalUiUrl: 'http://bench', TWILIO_AUTH_TOKEN: undefined },
+    config: loadConfig({ TEMPORAL_TASK_QUEUE: 'bench', PUBLIC_URL: 'http://bench', TEMPORAL_UI_URL: 'http://bench' }),
   });
   const login = async (email: string, password: string) => {
     const res = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });

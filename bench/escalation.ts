@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { createMailer } from '../activities/mail/smtp';
+import { createMailer } from '../activities/mailer';
 import { openDatabase } from '../db/client';
 import { ticketEvents, tickets, users } from '../db/schema';
 import { DEFAULT_TICKET_SETTINGS, type TicketInput } from '../domain/ticket';

@@ -1,4 +1,6 @@
 // How outgoing mail is tagged and how an inbound answer finds its ticket. Pure.
+import { escapeRegExp } from './regexp';
+
 export const subjectTag = (ticketNumber: number) => `[#${ticketNumber}]`;
 
 export function replySubject(ticketNumber: number, title: string): string {
@@ -22,13 +24,11 @@ export function replyAddress(mailFrom: string, token: string): string {
   return `${local}+${token}@${mailFrom.slice(at + 1)}`;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The reply token in any of the recipient addresses (To, Cc, Delivered-To, X-Original-To), if one is ours. */
 export function replyTokenIn(recipientHeaders: string[], mailFrom: string): string | null {
   const at = mailFrom.lastIndexOf('@');
   const local = mailFrom.slice(0, at).replace(/\+.*$/, '');
-  const re = new RegExp(`(?:^|[\\s<,:;"])${escapeRe(local)}\\+([0-9a-f]{32})@${escapeRe(mailFrom.slice(at + 1))}(?=$|[\\s>,;"])`, 'i');
+  const re = new RegExp(`(?:^|[\\s<,:;"])${escapeRegExp(local)}\\+([0-9a-f]{32})@${escapeRegExp(mailFrom.slice(at + 1))}(?=$|[\\s>,;"])`, 'i');
   for (const h of recipientHeaders) {
     const m = re.exec(h);
     if (m) return m[1].toLowerCase();
@@ -48,7 +48,7 @@ export interface InboundHeaders {
 /** Our Message-IDs in In-Reply-To/References name the ticket. */
 export function ticketNumberFromReferences(h: InboundHeaders, domain: string): number | null {
   const refs = [h.inReplyTo ?? '', ...(Array.isArray(h.references) ? h.references : [h.references ?? ''])].join(' ');
-  const re = new RegExp(`<ticket-(\\d+)-[\\w.-]+@${escapeRe(domain)}>`, 'i');
+  const re = new RegExp(`<ticket-(\\d+)-[\\w.-]+@${escapeRegExp(domain)}>`, 'i');
   const byRef = re.exec(refs);
   return byRef ? Number(byRef[1]) : null;
 }

@@ -21,3 +21,14 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/** One invalid field of a request: its path ("contact.email", "items.2.branch") and what is wrong. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The 400 that names each field: "path: message; …", with the fields in `details` for the UI. */
+export function invalidFields(fields: FieldError[]): DomainError {
+  return new DomainError('INVALID_INPUT', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+}

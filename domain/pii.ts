@@ -1,5 +1,7 @@
 // PII redaction before any text leaves for an AI model. Pure; placeholders keep the sentence readable.
 // Errs on the side of removing too much: a lost order number costs less than a leaked phone number.
+import { escapeRegExp } from './regexp';
+
 export type PiiKind = 'email' | 'phone' | 'card' | 'iban' | 'id' | 'address' | 'name';
 
 export interface RedactionResult {
@@ -73,8 +75,6 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Same length as the input, letters without accents: indexes in it are indexes in the original. */
 function foldAccents(s: string): string {
   let out = '';
@@ -87,7 +87,7 @@ function foldAccents(s: string): string {
 
 /** A literal, matched case- and accent-insensitively, whitespace/punctuation-tolerant, never inside a word. */
 function literalPattern(literal: string): RegExp {
-  const tokens = foldAccents(literal.trim()).split(/[\s,]+/).filter(Boolean).map(escapeRe);
+  const tokens = foldAccents(literal.trim()).split(/[\s,]+/).filter(Boolean).map(escapeRegExp);
   return new RegExp(`(?<![\\p{L}\\p{N}])${tokens.join('[\\s,]+')}(?![\\p{L}\\p{N}])`, 'giu');
 }
 

@@ -1,7 +1,7 @@
 // The catalogue of reports: which dimensions and measures exist, what they mean, and how their values
-// read. Pure and free of zod so the web bundle stays small; the query schema is in ./reports.ts and
-// the SQL of each measure and dimension lives once in db/report-definitions.ts under the same keys.
-import type { ReportQuery } from './reports';
+// read. Pure and free of zod so the web bundle stays small; the query schema and the pivot's result
+// are in ./reports.ts (which builds on this file, never the other way round), and the SQL of each
+// measure and dimension lives once in db/report-definitions.ts under the same keys.
 
 export type DimensionKind = 'entity' | 'enum' | 'time' | 'text';
 export interface DimensionMeta {
@@ -76,24 +76,12 @@ export type MeasureKey = keyof typeof MEASURES;
 export const MEASURE_KEYS = Object.keys(MEASURES) as MeasureKey[];
 
 export type MeasureValues = Partial<Record<MeasureKey, number | null>>;
-export interface PivotKey {
-  values: Array<string | null>;
-  labels: string[];
-}
-export interface PivotResult {
-  query: ReportQuery;
-  rowKeys: PivotKey[];
-  columnKeys: PivotKey[];
-  /** cells[row][column]; null where no ticket falls in both. */
-  cells: Array<Array<MeasureValues | null>>;
-  /** Each row over all columns, each column over all rows, and everything: recomputed, never summed. */
-  rowTotals: MeasureValues[];
-  columnTotals: MeasureValues[];
-  grandTotal: MeasureValues;
-  period: { from: string | null; to: string | null; basis: 'created' | 'resolved' };
-  truncatedRows: number; // rows left out by `limit`
-  /** The filters in words, e.g. "Branch is North, South" (names instead of ids). */
-  filterLabels: string[];
+
+/** The period a pivot covered (ISO instants, `to` exclusive) and which instant placed a ticket in it. */
+export interface PivotPeriod {
+  from: string | null;
+  to: string | null;
+  basis: 'created' | 'resolved';
 }
 
 // ---- labels and display ----
@@ -122,7 +110,7 @@ export function valueLabel(dimension: DimensionKey, value: string | null): strin
 }
 
 /** Describes a query's period and filters in one line (files and the builder show it). */
-export function describeQuery(r: Pick<PivotResult, 'period' | 'filterLabels'>, timeZone: string): string {
+export function describeQuery(r: { period: PivotPeriod; filterLabels: string[] }, timeZone: string): string {
   const day = (iso: string, end = false) => {
     // `to` is exclusive: the last day shown is the one before it.
     const d = new Date(Date.parse(iso) - (end ? 1 : 0));

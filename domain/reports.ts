@@ -2,7 +2,7 @@
 // What the dimensions and measures are: ./report-catalogue.ts.
 import { z } from 'zod';
 import { isValidTimeZone, zonedTimeToUtc } from './business-time';
-import { DIMENSION_KEYS, MEASURE_KEYS, type DimensionKey, type MeasureKey } from './report-catalogue';
+import { DIMENSION_KEYS, MEASURE_KEYS, type DimensionKey, type MeasureKey, type MeasureValues, type PivotPeriod } from './report-catalogue';
 
 export * from './report-catalogue';
 
@@ -50,6 +50,26 @@ export const reportQuerySchema = z
   .meta({ id: 'ReportQuery' });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 export type ReportQueryInput = z.input<typeof reportQuerySchema>;
+
+export interface PivotKey {
+  values: Array<string | null>;
+  labels: string[];
+}
+export interface PivotResult {
+  query: ReportQuery;
+  rowKeys: PivotKey[];
+  columnKeys: PivotKey[];
+  /** cells[row][column]; null where no ticket falls in both. */
+  cells: Array<Array<MeasureValues | null>>;
+  /** Each row over all columns, each column over all rows, and everything: recomputed, never summed. */
+  rowTotals: MeasureValues[];
+  columnTotals: MeasureValues[];
+  grandTotal: MeasureValues;
+  period: PivotPeriod;
+  truncatedRows: number; // rows left out by `limit`
+  /** The filters in words, e.g. "Branch is North, South" (names instead of ids). */
+  filterLabels: string[];
+}
 
 // ---- the period as instants ----
 

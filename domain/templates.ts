@@ -4,7 +4,6 @@ import { z } from 'zod';
 
 export const TEMPLATE_KEYS = ['reply', 'csat_survey', 'csat_reminder', 'advocacy_ask', 'escalation_notice', 'reopened_notice', 'unassigned_notice'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
-export const templateKeySchema = z.enum(TEMPLATE_KEYS);
 
 export const templateBodySchema = z
   .object({

@@ -4,7 +4,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { branches, intakeKeys, rules, services, settings, taxonomyEntries, users } from '../db/schema';
 import { DEFAULT_THEMES, type ThemeData } from '../domain/themes';
-import { hashPassword, newIntakeKey, newToken, sha256 } from '../api/security';
+import { hashPassword, newIntakeKey, newToken, sha256 } from './security';
 
 export interface BootstrapResult {
   seeded: boolean;

@@ -29,3 +29,10 @@ describe('Google reviews bridge configuration', () => {
     expect(() => loadConfig({ GOOGLE_BUSINESS_TOKEN: 't', GOOGLE_BUSINESS_LOCATIONS: '1/2', GOOGLE_BUSINESS_POLL_SECONDS: '1' })).toThrow(/GOOGLE_BUSINESS_POLL_SECONDS/);
   });
 });
+
+describe('mail domain', () => {
+  it('is MAIL_FROM’s domain, derived once', () => {
+    expect(loadConfig({}).mailDomain).toBe('closeloop.local');
+    expect(loadConfig({ MAIL_FROM: 'help@shop.example' }).mailDomain).toBe('shop.example');
+  });
+});

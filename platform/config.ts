@@ -67,6 +67,8 @@ export type Config = RawConfig & {
   temporalUiUrl: string;
   /** Embedded mode: no SMTP_URL, so the built-in dev mailbox receives what the app sends. */
   devMailbox: boolean;
+  /** MAIL_FROM's domain: our Message-IDs end in it, so answers that quote them find their ticket. */
+  mailDomain: string;
 };
 
 export interface GoogleBusinessConfig {
@@ -109,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     temporalUiUrl: c.TEMPORAL_UI_URL ?? `http://localhost:${c.TEMPORAL_UI_PORT}`,
     devMailbox: !c.SMTP_URL,
+    mailDomain: c.MAIL_FROM.split('@')[1],
   };
 }

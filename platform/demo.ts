@@ -1,13 +1,14 @@
 // `npm start -- --demo`: a small organisation (branches, services, agents, rules) and a stream of
 // feedback sent through the real intake path, so every screen has something to show. Idempotent:
 // rows are upserted by id and each feedback has a fixed externalId (accepted once).
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { branches, rules, services, users } from '../db/schema';
 import { normalizeFeedback, type FeedbackInput } from '../domain/feedback';
-import { hashPassword } from '../api/security';
 import { feedbackIntakeWorkflow } from '../workflows/intake';
+import { hashPassword } from './security';
+import { startWorkflowOnce } from './temporal';
 
 export const DEMO_PASSWORD = 'demo-pass-123';
 
@@ -64,12 +65,7 @@ export async function seedDemo(db: Db, temporal: Client, taskQueue: string, log:
   for (const [i, item] of FEEDBACK.entries()) {
     const fb = normalizeFeedback({ ...item, externalId: `demo-${i + 1}` });
     const id = `feedback-${fb.channel}-${fb.externalId}`;
-    try {
-      await temporal.workflow.start(feedbackIntakeWorkflow, { taskQueue, workflowId: id, args: [id, fb, Date.now()], workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
-      accepted++;
-    } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-    }
+    if (await startWorkflowOnce(temporal, feedbackIntakeWorkflow, { taskQueue, workflowId: id, args: [id, fb, Date.now()] })) accepted++;
   }
   log(`[closeloop] demo: branches main/downtown/airport, agents ${AGENTS.map((a) => a.email).join(', ')} (password ${DEMO_PASSWORD}), ${accepted} new feedback`);
 }

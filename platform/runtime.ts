@@ -3,15 +3,15 @@ import { serve, type ServerType } from '@hono/node-server';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { openDatabase, type Database } from '../db/client';
-import { activityDepsFromConfig } from '../activities/deps-from-config';
-import { startDevMailbox } from '../activities/mail/dev-mailbox';
-import { startImapReader } from '../activities/mail/imap-reader';
-import type { InboundDeps } from '../activities/mail/inbound';
-import { createWorker } from '../worker';
-import { ensureGoogleReviewsSchedule } from './google-reviews-schedule';
+import { startDevMailbox } from '../mail/dev-mailbox';
+import { startImapReader } from '../mail/imap-reader';
+import { inboundDepsFromConfig } from '../mail/inbound';
 import { bootstrap } from './bootstrap';
 import type { Config } from './config';
+import { ensureGoogleReviewsSchedule } from './google-reviews-schedule';
 import { connectClient, registerSearchAttributes } from './temporal';
+import { createWorker } from '../worker';
+import { activityDepsFromConfig } from './activity-deps';
 
 /** The Temporal SDK (worker, bundler) logs at LOG_LEVEL; call once, before any worker is created. */
 export function installTemporalLogger(config: Pick<Config, 'LOG_LEVEL'>): void {
@@ -83,7 +83,7 @@ export async function startApi(config: Config, address: string, database: Databa
 export async function startMailReader(config: Config, address: string, database: Database): Promise<{ stop(): Promise<void> } | null> {
   if (!config.IMAP_URL) return null;
   const { connection, client } = await connectClient(address, config.TEMPORAL_NAMESPACE);
-  const reader = startImapReader(config.IMAP_URL, inboundDepsFromConfig(config, database, client));
+  const reader = startImapReader(config.IMAP_URL, inboundDepsFromConfig(config, database.db, client));
   console.log(`[closeloop] reading customer answers from ${new URL(config.IMAP_URL).host}`);
   return {
     stop: async () => {
@@ -91,10 +91,6 @@ export async function startMailReader(config: Config, address: string, database:
       await connection.close();
     },
   };
-}
-
-export function inboundDepsFromConfig(config: Config, database: Database, temporal: InboundDeps['temporal']): InboundDeps {
-  return { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, mailFrom: config.MAIL_FROM, mailDomain: config.MAIL_FROM.split('@')[1], attachmentMaxBytes: config.MAIL_ATTACHMENT_MAX_BYTES };
 }
 
 /** Asks a running worker to stop; a no-op when the SDK's own signal handling is already draining it. */

@@ -1,9 +1,11 @@
-// Temporal plumbing for processes: start the embedded dev server, connect, register search attributes.
+// Temporal plumbing for processes: start the embedded dev server, connect, register search attributes,
+// start a workflow once.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type WorkflowHandleWithStartDetails, type WorkflowStartOptions } from '@temporalio/client';
+import type { Workflow } from '@temporalio/common';
 // @temporalio/proto is CommonJS: named imports do not resolve under Node's ESM loader.
 import proto from '@temporalio/proto';
 
@@ -98,6 +100,19 @@ export async function startDevServer(opts: {
 export async function connectClient(address: string, namespace: string): Promise<{ connection: Connection; client: Client }> {
   const connection = await Connection.connect({ address });
   return { connection, client: new Client({ connection, namespace }) };
+}
+
+/**
+ * Starts a workflow whose id makes it once-only (an intake's feedback id): the id is never reused, and a
+ * start of an id that was started before (a duplicate, or an earlier attempt of this one) answers null.
+ */
+export async function startWorkflowOnce<T extends Workflow>(client: Client, workflow: T, options: WorkflowStartOptions<T>): Promise<WorkflowHandleWithStartDetails<T> | null> {
+  try {
+    return await client.workflow.start(workflow, { ...options, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
+  } catch (e) {
+    if (e instanceof WorkflowExecutionAlreadyStartedError) return null;
+    throw e;
+  }
 }
 
 /**

@@ -2,10 +2,11 @@
 // location, an activity reads the reviews changed since the last poll; each new review of three stars
 // or fewer starts the same intake workflow the API would (id feedback-google-<reviewId>), so a review
 // is accepted once however often it is read, and the rules decide what it opens.
-import { ApplicationFailure, ParentClosePolicy, proxyActivities, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import { ApplicationFailure, ParentClosePolicy, proxyActivities, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import type { GoogleReviewActivities } from '../activities/google-reviews';
 import type { GoogleLocation } from '../domain/google-reviews';
 import { feedbackIntakeWorkflow } from './intake';
+import { startChildOnce } from './start-child-once';
 
 const { fetchNewGoogleReviews, saveGoogleReviewWatermark } = proxyActivities<GoogleReviewActivities>({
   startToCloseTimeout: '5 minutes',
@@ -25,16 +26,14 @@ export async function googleReviewsWorkflow(locations: GoogleLocation[]): Promis
     try {
       const { items, watermark } = await fetchNewGoogleReviews(location);
       await Promise.all(
+        // Already started: the API, an earlier poll or an earlier attempt of this one accepted it.
         items.map(({ feedbackId, feedback }) =>
-          startChild(feedbackIntakeWorkflow, {
+          startChildOnce(feedbackIntakeWorkflow, {
             workflowId: feedbackId,
             args: [feedbackId, feedback, Date.now()],
             parentClosePolicy: ParentClosePolicy.ABANDON,
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
             staticSummary: `Google review ${feedback.score}★ (${location.name})`,
-          }).catch((err: Error) => {
-            // Already started: the API, an earlier poll or an earlier attempt of this one accepted it.
-            if (err.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
           }),
         ),
       );

@@ -1,9 +1,10 @@
 // One intake workflow per accepted feedback: its start is the durable acceptance (the API answers 2xx
 // only after Temporal has it), so a crash of the API or worker afterwards still evaluates it, once.
-import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, proxyActivities } from '@temporalio/workflow';
 import type { IntakeActivities } from '../activities/intake';
 import type { NormalizedFeedback } from '../domain/feedback';
 import { SA } from './search-attributes';
+import { startChildOnce } from './start-child-once';
 import { ticketWorkflow } from './ticket';
 import { ticketWorkflowId, type TicketInput } from '../domain/ticket';
 
@@ -30,15 +31,13 @@ export async function feedbackIntakeWorkflow(feedbackId: string, feedback: Norma
 
 /** Starts the ticket's own workflow, which outlives this one. */
 export async function startTicket(ticket: TicketInput, summary: string): Promise<void> {
-  await startChild(ticketWorkflow, {
+  // Already running means an earlier attempt of this evaluation started it: nothing to do.
+  await startChildOnce(ticketWorkflow, {
     workflowId: ticketWorkflowId(ticket.number),
     args: [ticket],
     parentClosePolicy: ParentClosePolicy.ABANDON,
     typedSearchAttributes: initialSearchAttributes(ticket),
     staticSummary: summary,
-  }).catch((err: Error) => {
-    // Already running means an earlier attempt of this evaluation started it: nothing to do.
-    if (err.name !== 'WorkflowExecutionAlreadyStartedError') throw err;
   });
 }
 

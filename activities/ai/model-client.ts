@@ -122,5 +122,3 @@ export function createModelClient(config: AiConfig) {
     },
   };
 }
-
-export type ModelClient = ReturnType<typeof createModelClient>;

@@ -1,8 +1,7 @@
 // Files that came with customer mail, for signed-in users who may see the ticket's branch.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ticketAttachments, tickets } from '../../db/schema';
+import { attachmentWithBranch } from '../../db/attachments';
 import { DomainError } from '../../domain/errors';
 import { canSeeBranch, requireUser } from '../auth';
 import type { AppEnv } from '../deps';
@@ -33,12 +32,7 @@ export function attachmentRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requireUser());
   app.openapi(download, async (c) => {
-    const { db } = c.get('deps');
-    const [row] = await db
-      .select({ a: ticketAttachments, branch: tickets.branch })
-      .from(ticketAttachments)
-      .leftJoin(tickets, eq(tickets.number, ticketAttachments.ticketNumber))
-      .where(eq(ticketAttachments.id, c.req.valid('param').id));
+    const row = await attachmentWithBranch(c.get('deps').db, c.req.valid('param').id);
     if (!row) throw new DomainError('NOT_FOUND', 'No such attachment');
     if (!canSeeBranch(c.get('user'), row.branch)) throw new DomainError('FORBIDDEN', 'This attachment belongs to a ticket of a branch you do not work');
     if (!row.a.content) return c.json(errorBody('GONE', `${row.a.filename} (${row.a.size} bytes) was over the size cap and was not stored`), 410);

@@ -1,15 +1,15 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { and, count, eq, gt, ne } from 'drizzle-orm';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
-import { loginAttempts, sessions, users } from '../../db/schema';
+import { createSession, endSession, endSessionsOf, failedSignInsSince, recordSignIn, sessionDetails } from '../../db/sessions';
+import { updateUser, userByEmail, userById } from '../../db/users';
 import { DomainError } from '../../domain/errors';
 import { roleSchema } from '../../domain/types';
 import { requireUser, SESSION_COOKIE } from '../auth';
 import type { AppEnv } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
-import { hashPassword, newToken, sha256, verifyPassword } from '../security';
+import { hashPassword, newToken, sha256, verifyPassword } from '../../platform/security';
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES = 5;
@@ -57,20 +57,16 @@ export function authRoutes() {
   app.openapi(login, async (c) => {
     const { email, password } = c.req.valid('json');
     const { db, config } = c.get('deps');
-    const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-    const [{ failures }] = await db
-      .select({ failures: count() })
-      .from(loginAttempts)
-      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
+    const failures = await failedSignInsSince(db, email, new Date(Date.now() - LOGIN_WINDOW_MS));
     if (failures >= MAX_FAILURES) throw new DomainError('RATE_LIMITED', 'Too many failed sign-in attempts; try again in 15 minutes');
-    const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+    const user = await userByEmail(db, email);
     const ok = !!user && user.active && (await verifyPassword(user.passwordHash, password));
-    await db.insert(loginAttempts).values({ email, ip: clientIp(c), success: ok });
+    await recordSignIn(db, { email, ip: clientIp(c), success: ok });
     if (!ok || !user) throw new DomainError('UNAUTHORIZED', 'Wrong email or password');
     const token = newToken();
     const csrfToken = newToken(18);
     const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000);
-    await db.insert(sessions).values({ id: sha256(token), userId: user.id, csrfToken, expiresAt });
+    await createSession(db, { id: sha256(token), userId: user.id, csrfToken, expiresAt });
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -83,20 +79,14 @@ export function authRoutes() {
 
   app.use('/logout', requireUser());
   app.openapi(logout, async (c) => {
-    await c.get('deps').db.delete(sessions).where(eq(sessions.id, c.get('sessionId')));
+    await endSession(c.get('deps').db, c.get('sessionId'));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
 
   app.use('/me', requireUser());
   app.openapi(me, async (c) => {
-    const [row] = await c
-      .get('deps')
-      .db.select({ csrfToken: sessions.csrfToken, available: users.available })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, c.get('sessionId')));
-    return c.json({ ...c.get('user'), ...row }, 200);
+    return c.json({ ...c.get('user'), ...(await sessionDetails(c.get('deps').db, c.get('sessionId'))) }, 200);
   });
 
   app.use('/password', requireUser());
@@ -104,11 +94,11 @@ export function authRoutes() {
     const { currentPassword, newPassword } = c.req.valid('json');
     const { db } = c.get('deps');
     const user = c.get('user');
-    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    const row = (await userById(db, user.id))!;
     if (!(await verifyPassword(row.passwordHash, currentPassword))) throw new DomainError('UNAUTHORIZED', 'Wrong current password');
-    await db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, user.id));
+    await updateUser(db, user.id, { passwordHash: await hashPassword(newPassword) });
     // Sessions elsewhere (a lost phone, a shared desk) end; this one stays signed in.
-    await db.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, c.get('sessionId'))));
+    await endSessionsOf(db, user.id, c.get('sessionId'));
     return c.body(null, 204);
   });
 

@@ -1,8 +1,7 @@
 // The public CSAT page behind the survey links: no sign-in, no JavaScript. The token names the ticket;
 // the workflow checks it and accepts one score (a comment and, for unhappy answers, a reason may follow).
 import { Hono } from 'hono';
-import { and, eq, isNull } from 'drizzle-orm';
-import { taxonomyEntries } from '../../db/schema';
+import { liveEntries } from '../../db/taxonomies';
 import { ticketWorkflowId } from '../../domain/ticket';
 import { csatAnswerSignal, ticketStateQuery } from '../../workflows/ticket-messages';
 import type { AppEnv } from '../deps';
@@ -27,7 +26,7 @@ export function csatRoutes() {
   }
 
   async function form(c: { get: (k: 'deps') => AppEnv['Variables']['deps'] }, token: string, score: number) {
-    const reasons = score <= 2 ? await c.get('deps').db.select().from(taxonomyEntries).where(and(eq(taxonomyEntries.kind, 'csat_reason'), isNull(taxonomyEntries.retiredAt))) : [];
+    const reasons = score <= 2 ? await liveEntries(c.get('deps').db, 'csat_reason') : [];
     const select = reasons.length
       ? `<label>What went wrong?<select name="reasonId"><option value="">—</option>${reasons.map((r) => `<option value="${esc(r.id)}">${esc(r.name)}</option>`).join('')}</select></label>`
       : '';

@@ -2,7 +2,8 @@
 // real RFC 5322 reply through the same inbound handler as mail read over IMAP.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { answerAsCustomer, listDevMail, readDevMail } from '../../activities/mail/dev-mailbox';
+import { answerAsCustomer, listDevMail, readDevMail } from '../../mail/dev-mailbox';
+import { inboundDepsFromConfig } from '../../mail/inbound';
 import { DomainError } from '../../domain/errors';
 import { requireUser } from '../auth';
 import type { AppEnv, ApiDeps } from '../deps';
@@ -72,15 +73,7 @@ export function devMailboxRoutes() {
   app.openapi(routes.answer, async (c) => {
     const deps = c.get('deps');
     assertEnabled(deps);
-    const { config } = deps;
-    const result = await answerAsCustomer(deps.db, c.req.valid('param').id, c.req.valid('json'), {
-      db: deps.db,
-      temporal: deps.temporal,
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      mailFrom: config.MAIL_FROM,
-      mailDomain: config.MAIL_FROM?.split('@')[1] ?? 'closeloop.local',
-      attachmentMaxBytes: config.MAIL_ATTACHMENT_MAX_BYTES,
-    });
+    const result = await answerAsCustomer(deps.db, c.req.valid('param').id, c.req.valid('json'), inboundDepsFromConfig(deps.config, deps.db, deps.temporal));
     if (!result) throw new DomainError('NOT_FOUND', 'No such message');
     return c.json(result as { answerId: number; outcome: Record<string, unknown> }, 200);
   });

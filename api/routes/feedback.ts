@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { branches, services } from '../../db/schema';
-import { DomainError } from '../../domain/errors';
+import { knownBranches, knownServices } from '../../db/org';
+import { DomainError, invalidFields, type FieldError } from '../../domain/errors';
 import { feedbackIdFor, feedbackInputSchema, normalizeFeedback, type NormalizedFeedback } from '../../domain/feedback';
+import { startWorkflowOnce } from '../../platform/temporal';
 import { feedbackIntakeWorkflow, type IntakeResult } from '../../workflows/intake';
 import type { ApiDeps } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
@@ -64,37 +63,30 @@ export const feedbackWorkflowId = (channel: NormalizedFeedback['channel'], exter
 export async function assertKnownRefs(deps: ApiDeps, items: NormalizedFeedback[]) {
   const wantedBranches = [...new Set(items.map((i) => i.branch).filter((b): b is string => !!b))];
   const wantedServices = [...new Set(items.map((i) => i.service).filter((s): s is string => !!s))];
-  const known = async (table: typeof branches | typeof services, ids: string[]) =>
-    ids.length ? new Set((await deps.db.select({ id: table.id }).from(table).where(inArray(table.id, ids))).map((r) => r.id)) : new Set<string>();
-  const kb = await known(branches, wantedBranches);
-  const ks = await known(services, wantedServices);
-  const fields: Array<{ path: string; message: string }> = [];
+  const kb = await knownBranches(deps.db, wantedBranches);
+  const ks = await knownServices(deps.db, wantedServices);
+  const fields: FieldError[] = [];
   items.forEach((item, i) => {
     const prefix = items.length > 1 ? `items.${i}.` : '';
     if (item.branch && !kb.has(item.branch)) fields.push({ path: `${prefix}branch`, message: `unknown branch "${item.branch}"` });
     if (item.service && !ks.has(item.service)) fields.push({ path: `${prefix}service`, message: `unknown service "${item.service}"` });
   });
-  if (fields.length) throw new DomainError('INVALID_INPUT', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+  if (fields.length) throw invalidFields(fields);
 }
 
 /** Starting the intake workflow is the durable acceptance: once Temporal has it, it is evaluated once. */
 export async function acceptFeedback(deps: ApiDeps, fb: NormalizedFeedback, wait: boolean) {
   const id = feedbackWorkflowId(fb.channel, fb.externalId);
-  try {
-    const handle = await deps.temporal.workflow.start(feedbackIntakeWorkflow, {
-      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-      workflowId: id,
-      args: [id, fb, Date.now()],
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      staticSummary: `Feedback ${fb.type} ${fb.score} on ${fb.channel}`,
-    });
-    if (!wait) return { id, duplicate: false };
-    const result = await Promise.race([handle.result(), new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
-    return { id, duplicate: false, ...(result ? pickResult(result) : {}) };
-  } catch (e) {
-    if (e instanceof WorkflowExecutionAlreadyStartedError) return { id, duplicate: true };
-    throw e;
-  }
+  const handle = await startWorkflowOnce(deps.temporal, feedbackIntakeWorkflow, {
+    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+    workflowId: id,
+    args: [id, fb, Date.now()],
+    staticSummary: `Feedback ${fb.type} ${fb.score} on ${fb.channel}`,
+  });
+  if (!handle) return { id, duplicate: true };
+  if (!wait) return { id, duplicate: false };
+  const result = await Promise.race([handle.result(), new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+  return { id, duplicate: false, ...(result ? pickResult(result) : {}) };
 }
 
 const pickResult = (r: IntakeResult) => ({ outcome: r.outcome, ticketNumber: r.ticketNumber });

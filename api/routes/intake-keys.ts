@@ -1,15 +1,14 @@
 // Channel intake keys (admin): created with the secret shown once, listed by prefix, revoked.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { intakeKeys } from '../../db/schema';
+import { insertIntakeKey, listIntakeKeys, revokeIntakeKey, type IntakeKeyRow } from '../../db/intake-keys';
 import { DomainError } from '../../domain/errors';
 import { channelSchema } from '../../domain/types';
 import { requireUser } from '../auth';
 import type { AppEnv } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
-import { newIntakeKey } from '../security';
+import { newIntakeKey } from '../../platform/security';
 
 const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
 export const intakeKeySchema = z.object({ id: z.string(), name: z.string(), channel: channelSchema.nullable(), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() }).meta({ id: 'IntakeKey' });
@@ -25,21 +24,20 @@ const create = createRoute({
 });
 const revoke = createRoute({ method: 'delete', path: '/{id}', tags: ['intake keys'], summary: 'Revoke a key (admin): it stops working at once', request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: 'Revoked' }, 404: err('No such key') } });
 
-const out = (k: typeof intakeKeys.$inferSelect) => ({ id: k.id, name: k.name, channel: k.channel, prefix: k.prefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null });
+const out = (k: IntakeKeyRow) => ({ id: k.id, name: k.name, channel: k.channel, prefix: k.prefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null });
 
 export function intakeKeyRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requireUser('admin'));
-  app.openapi(list, async (c) => c.json({ items: (await c.get('deps').db.select().from(intakeKeys).orderBy(asc(intakeKeys.createdAt))).map(out) }, 200));
+  app.openapi(list, async (c) => c.json({ items: (await listIntakeKeys(c.get('deps').db)).map(out) }, 200));
   app.openapi(create, async (c) => {
     const { name, channel } = c.req.valid('json');
     const k = newIntakeKey();
-    const [row] = await c.get('deps').db.insert(intakeKeys).values({ id: randomUUID(), name, channel, keyHash: k.keyHash, prefix: k.prefix }).returning();
+    const row = await insertIntakeKey(c.get('deps').db, { id: randomUUID(), name, channel, keyHash: k.keyHash, prefix: k.prefix });
     return c.json({ ...out(row), key: k.key }, 201);
   });
   app.openapi(revoke, async (c) => {
-    const rows = await c.get('deps').db.update(intakeKeys).set({ revokedAt: new Date() }).where(eq(intakeKeys.id, c.req.valid('param').id)).returning();
-    if (!rows.length) throw new DomainError('NOT_FOUND', 'No such intake key');
+    if (!(await revokeIntakeKey(c.get('deps').db, c.req.valid('param').id))) throw new DomainError('NOT_FOUND', 'No such intake key');
     return c.body(null, 204);
   });
   return app;

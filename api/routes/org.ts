@@ -2,12 +2,11 @@
 // behaviour, advocacy). Branches and services: reading needs a signed-in user, changing an admin.
 // Settings are the admin's alone.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { readSetting, writeSetting } from '../../activities/settings';
-import { branches, calendars, services } from '../../db/schema';
+import { insertBranch, insertService, listBranches, listServices, readBranch, renameBranch, renameService, setBranchCalendar } from '../../db/org';
+import { readSetting, writeSetting } from '../../db/settings';
 import { calendarSchema } from '../../domain/business-time';
-import { DomainError } from '../../domain/errors';
+import { DomainError, invalidFields } from '../../domain/errors';
 import { SETTINGS, type SettingKey } from '../../domain/settings';
 import { requireUser } from '../auth';
 import type { AppEnv } from '../deps';
@@ -58,25 +57,15 @@ export function orgRoutes() {
   app.use('/settings/*', adminOnly);
 
   const branchOut = async (db: AppEnv['Variables']['deps']['db'], id: string) => {
-    const [row] = await db
-      .select({ id: branches.id, name: branches.name, timeZone: calendars.timeZone, weekly: calendars.weekly, holidays: calendars.holidays })
-      .from(branches)
-      .leftJoin(calendars, eq(calendars.id, branches.calendarId))
-      .where(eq(branches.id, id));
-    if (!row) throw new DomainError('NOT_FOUND', `No branch ${id}`);
-    return { id: row.id, name: row.name, calendar: row.timeZone ? calendarSchema.parse({ timeZone: row.timeZone, weekly: row.weekly, holidays: row.holidays }) : null };
+    const branch = await readBranch(db, id);
+    if (!branch) throw new DomainError('NOT_FOUND', `No branch ${id}`);
+    return branch;
   };
 
-  app.openapi(routes.listBranches, async (c) => {
-    const { db } = c.get('deps');
-    const rows = await db.select({ id: branches.id }).from(branches).orderBy(asc(branches.name));
-    return c.json({ items: await Promise.all(rows.map((r) => branchOut(db, r.id))) }, 200);
-  });
+  app.openapi(routes.listBranches, async (c) => c.json({ items: await listBranches(c.get('deps').db) }, 200));
   app.openapi(routes.createBranch, async (c) => {
     const b = c.req.valid('json');
-    const { db } = c.get('deps');
-    const inserted = await db.insert(branches).values(b).onConflictDoNothing().returning();
-    if (!inserted.length) throw new DomainError('CONFLICT', `Branch ${b.id} exists`);
+    if (!(await insertBranch(c.get('deps').db, b))) throw new DomainError('CONFLICT', `Branch ${b.id} exists`);
     return c.json({ ...b, calendar: null }, 201);
   });
   app.openapi(routes.setCalendar, async (c) => {
@@ -84,41 +73,32 @@ export function orgRoutes() {
     const cal = c.req.valid('json');
     const { db } = c.get('deps');
     await branchOut(db, id);
-    if (cal) {
-      // One calendar row per branch, keyed by the branch id.
-      await db
-        .insert(calendars)
-        .values({ id, name: `${id} hours`, timeZone: cal.timeZone, weekly: cal.weekly, holidays: cal.holidays })
-        .onConflictDoUpdate({ target: calendars.id, set: { timeZone: cal.timeZone, weekly: cal.weekly, holidays: cal.holidays } });
-    }
-    await db.update(branches).set({ calendarId: cal ? id : null }).where(eq(branches.id, id));
+    await setBranchCalendar(db, id, cal);
     return c.json(await branchOut(db, id), 200);
   });
   app.openapi(routes.renameBranch, async (c) => {
     const { db } = c.get('deps');
     const { id } = c.req.valid('param');
-    const rows = await db.update(branches).set({ name: c.req.valid('json').name }).where(eq(branches.id, id)).returning();
-    if (!rows.length) throw new DomainError('NOT_FOUND', `No branch ${id}`);
+    if (!(await renameBranch(db, id, c.req.valid('json').name))) throw new DomainError('NOT_FOUND', `No branch ${id}`);
     return c.json(await branchOut(db, id), 200);
   });
   app.openapi(routes.renameService, async (c) => {
     const { id } = c.req.valid('param');
-    const [row] = await c.get('deps').db.update(services).set({ name: c.req.valid('json').name }).where(eq(services.id, id)).returning();
+    const row = await renameService(c.get('deps').db, id, c.req.valid('json').name);
     if (!row) throw new DomainError('NOT_FOUND', `No service ${id}`);
     return c.json(row, 200);
   });
-  app.openapi(routes.listServices, async (c) => c.json({ items: await c.get('deps').db.select().from(services).orderBy(asc(services.name)) }, 200));
+  app.openapi(routes.listServices, async (c) => c.json({ items: await listServices(c.get('deps').db) }, 200));
   app.openapi(routes.createService, async (c) => {
     const s = c.req.valid('json');
-    const inserted = await c.get('deps').db.insert(services).values(s).onConflictDoNothing().returning();
-    if (!inserted.length) throw new DomainError('CONFLICT', `Service ${s.id} exists`);
+    if (!(await insertService(c.get('deps').db, s))) throw new DomainError('CONFLICT', `Service ${s.id} exists`);
     return c.json(s, 201);
   });
   app.openapi(routes.getSetting, async (c) => c.json((await readSetting(c.get('deps').db, c.req.valid('param').key)) as Record<string, unknown>, 200));
   app.openapi(routes.putSetting, async (c) => {
     const { key } = c.req.valid('param');
     const parsed = SETTINGS[key].schema.safeParse(c.req.valid('json'));
-    if (!parsed.success) throw new DomainError('INVALID_INPUT', parsed.error.issues.map((i) => `${i.path.join('.') || key}: ${i.message}`).join('; '));
+    if (!parsed.success) throw invalidFields(parsed.error.issues.map((i) => ({ path: i.path.join('.') || key, message: i.message })));
     await writeSetting(c.get('deps').db, key, parsed.data as never);
     return c.json(parsed.data as Record<string, unknown>, 200);
   });

@@ -1,10 +1,10 @@
 // Generation rules: admin CRUD, reorder, and a preview over stored feedback that opens nothing.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { feedbackFromRow, poolMembers } from '../../db/queries';
-import { feedback, rules } from '../../db/schema';
+import { feedbackSubmittedBetween } from '../../db/feedback';
+import { deleteRule, insertRule, listRules, reorderRules, replaceRule } from '../../db/rules';
+import { poolMembers } from '../../db/users';
 import { DomainError } from '../../domain/errors';
 import { ruleDefinitionSchema, ruleSchema, type Rule } from '../../domain/rules';
 import { simulateRules } from '../../domain/simulate';
@@ -43,68 +43,45 @@ const routes = {
   }),
 };
 
-const toRule = (r: typeof rules.$inferSelect): Rule => ruleSchema.parse({ ...(r.definition as object), id: r.id, name: r.name, active: r.active, position: r.position });
-const definitionOf = (input: z.infer<typeof ruleInputSchema>) => {
-  const { name: _n, active: _a, ...definition } = input;
-  return definition;
+const storedRule = (input: z.infer<typeof ruleInputSchema>) => {
+  const { name, active, ...definition } = input;
+  return { name, active, definition };
 };
 
 export function ruleRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requireUser('admin'));
 
-  const listAll = async (db: AppEnv['Variables']['deps']['db']) => (await db.select().from(rules).orderBy(asc(rules.position))).map(toRule);
+  app.openapi(routes.list, async (c) => c.json({ items: await listRules(c.get('deps').db) }, 200));
 
-  app.openapi(routes.list, async (c) => c.json({ items: await listAll(c.get('deps').db) }, 200));
-
-  app.openapi(routes.create, async (c) => {
-    const input = c.req.valid('json');
-    const { db } = c.get('deps');
-    const id = randomUUID();
-    const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${rules.position}), 0)::int + 1` }).from(rules);
-    const [row] = await db.insert(rules).values({ id, name: input.name, active: input.active, position: Number(next), definition: definitionOf(input) }).returning();
-    return c.json(toRule(row), 201);
-  });
+  app.openapi(routes.create, async (c) => c.json(await insertRule(c.get('deps').db, randomUUID(), storedRule(c.req.valid('json'))), 201));
 
   app.openapi(routes.update, async (c) => {
-    const input = c.req.valid('json');
-    const { db } = c.get('deps');
-    const [row] = await db.update(rules).set({ name: input.name, active: input.active, definition: definitionOf(input), updatedAt: new Date() }).where(eq(rules.id, c.req.valid('param').id)).returning();
-    if (!row) throw new DomainError('NOT_FOUND', `No rule ${c.req.valid('param').id}`);
-    return c.json(toRule(row), 200);
+    const rule = await replaceRule(c.get('deps').db, c.req.valid('param').id, storedRule(c.req.valid('json')));
+    if (!rule) throw new DomainError('NOT_FOUND', `No rule ${c.req.valid('param').id}`);
+    return c.json(rule, 200);
   });
 
   app.openapi(routes.remove, async (c) => {
-    const deleted = await c.get('deps').db.delete(rules).where(eq(rules.id, c.req.valid('param').id)).returning();
-    if (!deleted.length) throw new DomainError('NOT_FOUND', `No rule ${c.req.valid('param').id}`);
+    if (!(await deleteRule(c.get('deps').db, c.req.valid('param').id))) throw new DomainError('NOT_FOUND', `No rule ${c.req.valid('param').id}`);
     return c.body(null, 204);
   });
 
   app.openapi(routes.reorder, async (c) => {
     const { ids } = c.req.valid('json');
     const { db } = c.get('deps');
-    await db.transaction(async (tx) => {
-      const existing = (await tx.select({ id: rules.id }).from(rules).for('update')).map((r) => r.id).sort();
-      if (ids.length !== existing.length || [...ids].sort().some((id, i) => id !== existing[i])) {
-        throw new DomainError('INVALID_INPUT', 'ids must list every rule exactly once', { expected: existing.length });
-      }
-      for (const [i, id] of ids.entries()) await tx.update(rules).set({ position: i + 1 }).where(eq(rules.id, id));
-    });
-    return c.json({ items: await listAll(db) }, 200);
+    const order = await reorderRules(db, ids);
+    if (!order.reordered) throw new DomainError('INVALID_INPUT', 'ids must list every rule exactly once', { expected: order.rules });
+    return c.json({ items: await listRules(db) }, 200);
   });
 
   app.openapi(routes.simulate, async (c) => {
     const draft = c.req.valid('json');
     const { db } = c.get('deps');
     const ruleSet: Rule[] = draft.rules.map((r, i) => ruleSchema.parse({ ...r, id: r.id ?? `draft-${i + 1}`, position: i + 1 }));
-    const rows = await db
-      .select()
-      .from(feedback)
-      .where(and(gte(feedback.submittedAt, new Date(draft.from)), lt(feedback.submittedAt, new Date(draft.to))))
-      .orderBy(asc(feedback.submittedAt))
-      .limit(100_000);
+    const period = await feedbackSubmittedBetween(db, new Date(draft.from), new Date(draft.to), 100_000);
     const members = await poolMembers(db, [...new Set(ruleSet.flatMap((r) => r.outcome.pool))]);
-    return c.json(simulateRules(ruleSet, rows.map(feedbackFromRow), members), 200);
+    return c.json(simulateRules(ruleSet, period, members), 200);
   });
   return app;
 }

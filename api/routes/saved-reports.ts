@@ -3,11 +3,11 @@
 // result is always computed for the viewer, so an agent sees only their branches' data.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { runPivot } from '../../db/report-query';
-import { savedReports, users } from '../../db/schema';
-import { DomainError } from '../../domain/errors';
+import { deleteReport, insertReport, updateReport, visibleReport, visibleReports, type SavedReportRow } from '../../db/saved-reports';
+import { activeUserIds, userNames } from '../../db/users';
+import { DomainError, invalidFields } from '../../domain/errors';
 import { reportQuerySchema, type ReportQuery } from '../../domain/reports';
 import { ROLES } from '../../domain/types';
 import { formatQuerySchema, renderPivotFile, reportContent } from '../report-files/respond';
@@ -61,29 +61,18 @@ const routes = {
   }),
 };
 
-type Row = typeof savedReports.$inferSelect;
+const canEdit = (user: SessionUser, r: SavedReportRow) => user.role === 'admin' || (r.ownerId === user.id && user.role === 'manager');
 
-/** Owner, shared by name, shared by role; an admin sees everything. */
-function visibleTo(user: SessionUser): SQL | undefined {
-  if (user.role === 'admin') return undefined;
-  return or(
-    eq(savedReports.ownerId, user.id),
-    sql`${savedReports.sharedWithUsers} @> ${JSON.stringify([user.id])}::jsonb`,
-    sql`${savedReports.sharedWithRoles} @> ${JSON.stringify([user.role])}::jsonb`,
-  );
-}
-const canEdit = (user: SessionUser, r: Row) => user.role === 'admin' || (r.ownerId === user.id && user.role === 'manager');
-
-async function load(deps: ApiDeps, user: SessionUser, id: string): Promise<Row> {
-  const [row] = await deps.db.select().from(savedReports).where(and(eq(savedReports.id, id), visibleTo(user)));
+async function load(deps: ApiDeps, user: SessionUser, id: string): Promise<SavedReportRow> {
+  const row = await visibleReport(deps.db, user, id);
   // Invisible and missing look the same: a report's existence is not leaked.
   if (!row) throw new DomainError('NOT_FOUND', `No report ${id}`);
   return row;
 }
 
-async function out(deps: ApiDeps, user: SessionUser, rows: Row[]) {
+async function out(deps: ApiDeps, user: SessionUser, rows: SavedReportRow[]) {
   const ids = [...new Set(rows.flatMap((r) => [r.ownerId, ...r.sharedWithUsers]))];
-  const names = new Map((ids.length ? await deps.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : []).map((u) => [u.id, u.name]));
+  const names = await userNames(deps.db, ids);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -98,10 +87,9 @@ async function out(deps: ApiDeps, user: SessionUser, rows: Row[]) {
 }
 
 async function assertUsersExist(deps: ApiDeps, ids: string[]) {
-  if (!ids.length) return;
-  const found = new Set((await deps.db.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.active, true)))).map((u) => u.id));
+  const found = await activeUserIds(deps.db, ids);
   const missing = ids.filter((id) => !found.has(id));
-  if (missing.length) throw new DomainError('INVALID_INPUT', `sharedWith.users: unknown user(s) ${missing.join(', ')}`, { fields: [{ path: 'sharedWith.users', message: `unknown user(s) ${missing.join(', ')}` }] });
+  if (missing.length) throw invalidFields([{ path: 'sharedWith.users', message: `unknown user(s) ${missing.join(', ')}` }]);
 }
 
 const stored = (b: z.infer<typeof saveSchema>) => ({
@@ -122,8 +110,7 @@ export function savedReportRoutes() {
   app.openapi(routes.list, async (c) => {
     const deps = c.get('deps');
     const user = c.get('user');
-    const rows = await deps.db.select().from(savedReports).where(visibleTo(user)).orderBy(desc(savedReports.updatedAt));
-    return c.json({ items: await out(deps, user, rows) }, 200);
+    return c.json({ items: await out(deps, user, await visibleReports(deps.db, user)) }, 200);
   });
 
   app.openapi(routes.create, async (c) => {
@@ -131,7 +118,7 @@ export function savedReportRoutes() {
     const user = c.get('user');
     const b = c.req.valid('json');
     await assertUsersExist(deps, b.sharedWith.users);
-    const [row] = await deps.db.insert(savedReports).values({ id: randomUUID(), ownerId: user.id, ...stored(b) }).returning();
+    const row = await insertReport(deps.db, { id: randomUUID(), ownerId: user.id, ...stored(b) });
     return c.json((await out(deps, user, [row]))[0], 201);
   });
 
@@ -148,7 +135,7 @@ export function savedReportRoutes() {
     if (!canEdit(user, existing)) throw new DomainError('FORBIDDEN', 'Only the owner or an admin changes a report');
     const b = c.req.valid('json');
     await assertUsersExist(deps, b.sharedWith.users);
-    const [row] = await deps.db.update(savedReports).set({ ...stored(b), updatedAt: new Date() }).where(eq(savedReports.id, existing.id)).returning();
+    const row = await updateReport(deps.db, existing.id, { ...stored(b), updatedAt: new Date() });
     return c.json((await out(deps, user, [row]))[0], 200);
   });
 
@@ -157,7 +144,7 @@ export function savedReportRoutes() {
     const user = c.get('user');
     const existing = await load(deps, user, c.req.valid('param').id);
     if (!canEdit(user, existing)) throw new DomainError('FORBIDDEN', 'Only the owner or an admin deletes a report');
-    await deps.db.delete(savedReports).where(eq(savedReports.id, existing.id));
+    await deleteReport(deps.db, existing.id);
     return c.body(null, 204);
   });
 

@@ -3,10 +3,9 @@
 // Entries can be renamed or retired; an entry a ticket references is never deleted.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { taxonomyEntries, tickets } from '../../db/schema';
-import { DomainError } from '../../domain/errors';
+import { deleteEntry, entryNamed, insertEntry, listEntries, readEntry, updateEntry, type TaxonomyEntryPatch, type TaxonomyEntryRow } from '../../db/taxonomies';
+import { DomainError, invalidFields } from '../../domain/errors';
 import type { ThemeData } from '../../domain/themes';
 import { requireUser } from '../auth';
 import type { AppEnv } from '../deps';
@@ -82,11 +81,8 @@ export function taxonomyRoutes() {
   app.use('/', async (c, next) => (c.req.method === 'GET' ? next() : adminOnly(c, next)));
   app.use('/:id', adminOnly);
 
-  const usage = sql<number>`(select count(*)::int from ${tickets} where ${tickets.rootCauseId} = ${taxonomyEntries.id} or ${tickets.actionId} = ${taxonomyEntries.id})`;
-  const select = { id: taxonomyEntries.id, kind: taxonomyEntries.kind, name: taxonomyEntries.name, retiredAt: taxonomyEntries.retiredAt, inUse: usage, data: taxonomyEntries.data };
-  type Row = { id: string; kind: string; name: string; retiredAt: Date | null; inUse: number; data: unknown };
-  const out = (r: Row) => {
-    const base = { id: r.id, kind: r.kind as (typeof TAXONOMY_KINDS)[number], name: r.name, retired: r.retiredAt !== null, inUse: Number(r.inUse) };
+  const out = (r: TaxonomyEntryRow) => {
+    const base = { id: r.id, kind: r.kind, name: r.name, retired: r.retiredAt !== null, inUse: Number(r.inUse) };
     if (r.kind !== 'theme') return base;
     const data = (r.data ?? {}) as Partial<ThemeData>;
     return { ...base, keywords: data.keywords ?? [], action: data.action ?? null };
@@ -94,43 +90,37 @@ export function taxonomyRoutes() {
 
   app.openapi(listRoute, async (c) => {
     const { kind } = c.req.valid('query');
-    const { db } = c.get('deps');
-    const rows = await db
-      .select(select)
-      .from(taxonomyEntries)
-      .where(kind ? eq(taxonomyEntries.kind, kind) : inArray(taxonomyEntries.kind, [...TAXONOMY_KINDS]))
-      .orderBy(asc(taxonomyEntries.kind), asc(taxonomyEntries.name));
+    const rows = await listEntries(c.get('deps').db, kind ? [kind] : [...TAXONOMY_KINDS]);
     return c.json({ items: rows.map(out) }, 200);
   });
 
   app.openapi(createEntryRoute, async (c) => {
     const body = c.req.valid('json');
     const { db } = c.get('deps');
-    const [dup] = await db.select({ id: taxonomyEntries.id }).from(taxonomyEntries).where(and(eq(taxonomyEntries.kind, body.kind), sql`lower(${taxonomyEntries.name}) = lower(${body.name})`));
-    if (dup) throw new DomainError('CONFLICT', `"${body.name}" already exists`, { id: dup.id });
+    const dup = await entryNamed(db, body.kind, body.name);
+    if (dup) throw new DomainError('CONFLICT', `"${body.name}" already exists`, { id: dup });
     const id = randomUUID();
     const data: ThemeData | null = body.kind === 'theme' ? { keywords: body.keywords ?? [], action: body.action ?? null } : null;
-    await db.insert(taxonomyEntries).values({ id, kind: body.kind, name: body.name, data });
-    const [row] = await db.select(select).from(taxonomyEntries).where(eq(taxonomyEntries.id, id));
-    return c.json(out(row), 201);
+    await insertEntry(db, { id, kind: body.kind, name: body.name, data });
+    return c.json(out((await readEntry(db, id))!), 201);
   });
 
   app.openapi(patchRoute, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db } = c.get('deps');
-    const set: Partial<typeof taxonomyEntries.$inferInsert> = {};
+    const set: TaxonomyEntryPatch = {};
     if (body.keywords !== undefined || body.action !== undefined) {
-      const [current] = await db.select({ kind: taxonomyEntries.kind, data: taxonomyEntries.data }).from(taxonomyEntries).where(eq(taxonomyEntries.id, id));
+      const current = await readEntry(db, id);
       if (!current) throw new DomainError('NOT_FOUND', `No taxonomy entry ${id}`);
-      if (current.kind !== 'theme') throw new DomainError('INVALID_INPUT', THEME_ONLY, { fields: [{ path: 'keywords', message: THEME_ONLY }] });
+      if (current.kind !== 'theme') throw invalidFields([{ path: 'keywords', message: THEME_ONLY }]);
       const data = (current.data ?? { keywords: [] }) as ThemeData;
       set.data = { keywords: body.keywords ?? data.keywords ?? [], action: body.action !== undefined ? body.action : (data.action ?? null) } satisfies ThemeData;
     }
     if (body.name !== undefined) set.name = body.name;
     if (body.retired !== undefined) set.retiredAt = body.retired ? new Date() : null;
-    if (Object.keys(set).length) await db.update(taxonomyEntries).set(set).where(eq(taxonomyEntries.id, id));
-    const [row] = await db.select(select).from(taxonomyEntries).where(eq(taxonomyEntries.id, id));
+    await updateEntry(db, id, set);
+    const row = await readEntry(db, id);
     if (!row) throw new DomainError('NOT_FOUND', `No taxonomy entry ${id}`);
     return c.json(out(row), 200);
   });
@@ -138,10 +128,10 @@ export function taxonomyRoutes() {
   app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { db } = c.get('deps');
-    const [row] = await db.select(select).from(taxonomyEntries).where(eq(taxonomyEntries.id, id));
+    const row = await readEntry(db, id);
     if (!row) throw new DomainError('NOT_FOUND', `No taxonomy entry ${id}`);
     if (Number(row.inUse) > 0) throw new DomainError('CONFLICT', `"${row.name}" is referenced by ${row.inUse} ticket(s); retire it instead`, { inUse: Number(row.inUse) });
-    await db.delete(taxonomyEntries).where(eq(taxonomyEntries.id, id));
+    await deleteEntry(db, id);
     return c.body(null, 204);
   });
   return app;

@@ -1,8 +1,8 @@
 // Mail templates (admin): list, read, change (placeholders validated), preview and reset to the default.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { readTemplate, resetTemplate, writeTemplate } from '../../activities/templates';
-import { DomainError } from '../../domain/errors';
+import { readTemplate, resetTemplate, writeTemplate } from '../../db/templates';
+import { DomainError, invalidFields } from '../../domain/errors';
 import { renderTemplate, sampleVars, TEMPLATE_KEYS, TEMPLATES, templateBodySchema, validateTemplate, type TemplateKey } from '../../domain/templates';
 import { requireUser } from '../auth';
 import type { AppEnv, ApiDeps } from '../deps';
@@ -59,7 +59,7 @@ function templateKey(key: string): TemplateKey {
 
 function assertValid(key: TemplateKey, body: z.infer<typeof templateBodySchema>) {
   const fields = validateTemplate(key, body);
-  if (fields.length) throw new DomainError('INVALID_INPUT', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+  if (fields.length) throw invalidFields(fields);
 }
 
 async function out(db: ApiDeps['db'], key: TemplateKey) {

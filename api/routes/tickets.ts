@@ -3,7 +3,7 @@ import type { UpdateDefinition } from '@temporalio/client';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { taxonomyEntries, ticketEvents, tickets, users } from '../../db/schema';
-import { DomainError } from '../../domain/errors';
+import { DomainError, invalidFields } from '../../domain/errors';
 import {
   assignCommandSchema,
   commentCommandSchema,
@@ -215,5 +215,5 @@ async function assertResolutionTaxonomy(deps: ApiDeps, body: { rootCauseId: stri
   const fields: Array<{ path: string; message: string }> = [];
   if (!rows.some((r) => r.id === body.rootCauseId && r.kind === 'root_cause')) fields.push({ path: 'rootCauseId', message: `unknown or retired root cause "${body.rootCauseId}"` });
   if (!rows.some((r) => r.id === body.actionId && r.kind === 'action')) fields.push({ path: 'actionId', message: `unknown or retired action "${body.actionId}"` });
-  if (fields.length) throw new DomainError('INVALID_INPUT', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+  if (fields.length) throw invalidFields(fields);
 }

@@ -4,17 +4,17 @@
 // round-robin assignment respect.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { openTicketsOf } from '../../db/queries';
-import { branches, sessions, users } from '../../db/schema';
-import { DomainError } from '../../domain/errors';
+import { knownBranches } from '../../db/org';
+import { endSessionsOf } from '../../db/sessions';
+import { anotherActiveAdmin, emailTakenByAnother, insertUser, updateUser, usersWithLoad, type UserRow } from '../../db/users';
+import { DomainError, invalidFields } from '../../domain/errors';
 import { roleSchema } from '../../domain/types';
 import { requireUser } from '../auth';
 import type { AppEnv, ApiDeps } from '../deps';
 import { validationHook } from '../errors';
 import { err, json, jsonBody } from '../openapi';
-import { hashPassword } from '../security';
+import { hashPassword } from '../../platform/security';
 import { newPasswordSchema } from './auth';
 
 export const userSchema = z
@@ -95,8 +95,7 @@ const routes = {
   }),
 };
 
-type Row = typeof users.$inferSelect;
-const out = (r: Row, openTickets: number): User => ({
+const out = (r: UserRow, openTickets: number): User => ({
   id: r.id,
   email: r.email,
   name: r.name,
@@ -111,12 +110,7 @@ const out = (r: Row, openTickets: number): User => ({
 });
 
 async function loadUsers(db: ApiDeps['db'], id?: string) {
-  const rows = await db
-    .select({ user: users, openTickets: openTicketsOf(users.id) })
-    .from(users)
-    .where(id ? eq(users.id, id) : undefined)
-    .orderBy(asc(users.name));
-  return rows.map((r) => out(r.user, r.openTickets));
+  return (await usersWithLoad(db, id)).map((r) => out(r.user, r.openTickets));
 }
 
 async function loadUser(db: ApiDeps['db'], id: string) {
@@ -127,17 +121,16 @@ async function loadUser(db: ApiDeps['db'], id: string) {
 
 async function assertBranchesExist(db: ApiDeps['db'], ids: string[] | undefined) {
   if (!ids?.length) return;
-  const known = new Set((await db.select({ id: branches.id }).from(branches).where(inArray(branches.id, ids))).map((b) => b.id));
+  const known = await knownBranches(db, ids);
   const unknown = ids.filter((b) => !known.has(b));
-  if (unknown.length) throw new DomainError('INVALID_INPUT', `branches: unknown branch ${unknown.join(', ')}`, { fields: [{ path: 'branches', message: `unknown branch ${unknown.join(', ')}` }] });
+  if (unknown.length) throw invalidFields([{ path: 'branches', message: `unknown branch ${unknown.join(', ')}` }]);
 }
 
 /** Demoting or deactivating the last active admin would lock everyone out of the admin screens. */
 async function assertAnotherAdmin(db: ApiDeps['db'], target: User, patch: { role?: string; active?: boolean }) {
   const losesAdmin = target.role === 'admin' && target.active && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false);
   if (!losesAdmin) return;
-  const others = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, target.id))).limit(1);
-  if (!others.length) throw new DomainError('CONFLICT', 'This is the last active admin; make someone else admin first');
+  if (!(await anotherActiveAdmin(db, target.id))) throw new DomainError('CONFLICT', 'This is the last active admin; make someone else admin first');
 }
 
 export function userRoutes() {
@@ -160,12 +153,7 @@ export function userRoutes() {
     await assertBranchesExist(db, input.branches);
     const { password, ...fields } = input;
     const id = randomUUID();
-    const inserted = await db
-      .insert(users)
-      .values({ id, ...fields, passwordHash: await hashPassword(password) })
-      .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id });
-    if (!inserted.length) throw new DomainError('CONFLICT', `A user with email ${input.email} exists`);
+    if (!(await insertUser(db, { id, ...fields, passwordHash: await hashPassword(password) }))) throw new DomainError('CONFLICT', `A user with email ${input.email} exists`);
     return c.json(await loadUser(db, id), 201);
   });
 
@@ -176,14 +164,10 @@ export function userRoutes() {
     const target = await loadUser(db, id);
     await assertBranchesExist(db, patch.branches);
     await assertAnotherAdmin(db, target, patch);
-    if (patch.email && patch.email !== target.email) {
-      const [taken] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, patch.email), ne(users.id, id)));
-      if (taken) throw new DomainError('CONFLICT', `A user with email ${patch.email} exists`);
-    }
-    const set: Partial<typeof users.$inferInsert> = { ...patch, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
-    if (Object.keys(set).length) await db.update(users).set(set).where(eq(users.id, id));
+    if (patch.email && patch.email !== target.email && (await emailTakenByAnother(db, patch.email, id))) throw new DomainError('CONFLICT', `A user with email ${patch.email} exists`);
+    await updateUser(db, id, { ...patch, ...(password ? { passwordHash: await hashPassword(password) } : {}) });
     // A deactivated user or a reset password ends the user's sessions at once.
-    if (patch.active === false || password) await db.delete(sessions).where(eq(sessions.userId, id));
+    if (patch.active === false || password) await endSessionsOf(db, id);
     return c.json(await loadUser(db, id), 200);
   });
 
@@ -193,7 +177,7 @@ export function userRoutes() {
     if (me.role !== 'admin' && me.id !== id) throw new DomainError('FORBIDDEN', 'Only an admin sets someone else\'s availability');
     const { db } = c.get('deps');
     await loadUser(db, id);
-    await db.update(users).set({ available: c.req.valid('json').available }).where(eq(users.id, id));
+    await updateUser(db, id, { available: c.req.valid('json').available });
     return c.json(await loadUser(db, id), 200);
   });
   return app;

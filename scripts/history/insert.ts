@@ -2,7 +2,7 @@
 // managers, taxonomies, rules), then tickets, feedback and timeline events in batches of one
 // `insert … select from unnest($1::int[], …)` each, the fastest plain-SQL bulk path on both drivers.
 import { inArray, like, sql } from 'drizzle-orm';
-import { hashPassword } from '../../api/security';
+import { hashPassword } from '../../platform/security';
 import type { Db } from '../../db/client';
 import { branches, feedback, rules, services, taxonomyEntries, ticketEvents, tickets, users } from '../../db/schema';
 import { ticketWorkflowId } from '../../domain/ticket';

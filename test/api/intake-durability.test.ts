@@ -35,7 +35,7 @@ describe('durable acceptance', () => {
   it('evaluates a feedback accepted while no worker runs exactly once after one starts, across a lost evaluation', async () => {
     // An API process whose task queue has no worker yet.
     const queue = `no-worker-${randomBytes(4).toString('hex')}`;
-    const api = createApp({ db: s.database.db, temporal: s.temporal.env.client, config: { TEMPORAL_TASK_QUEUE: queue, TEMPORAL_NAMESPACE: 'default', SESSION_TTL_HOURS: 12, publicUrl: 'http://closeloop.test', temporalUiUrl: 'http://localhost:8233', TWILIO_AUTH_TOKEN: undefined } });
+    const api = createApp({ db: s.database.db, temporal: s.temporal.env.client, config: { ...s.config, TEMPORAL_TASK_QUEUE: queue } });
     const ids = ['d-1', 'd-2', 'd-3'];
     for (const externalId of ids) {
       const res = await api.request('/api/v1/feedback', {

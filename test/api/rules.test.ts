@@ -148,7 +148,7 @@ describe('rules API', () => {
   });
 
   it('is admin-only', async () => {
-    await s.database.db.insert(users).values({ id: 'agent-z', email: 'z@test.local', name: 'Z', passwordHash: await (await import('../../api/security')).hashPassword('zz-pass-1'), role: 'agent', branches: ['main'] });
+    await s.database.db.insert(users).values({ id: 'agent-z', email: 'z@test.local', name: 'Z', passwordHash: await (await import('../../platform/security')).hashPassword('zz-pass-1'), role: 'agent', branches: ['main'] });
     const agent = await s.login('z@test.local', 'zz-pass-1');
     expect((await s.call('GET', '/api/v1/rules', undefined, agent)).status).toBe(403);
   });

@@ -1,6 +1,6 @@
 // Mail templates through the admin API on the real stack: validation, overrides used by real mail, reset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../api/security';
+import { hashPassword } from '../../platform/security';
 import { users } from '../../db/schema';
 import { startStack, type Session, type Stack } from '../support/stack';
 

@@ -1,7 +1,7 @@
 // Agent commands through the API on the real stack: lifecycle with 409s, resolution taxonomies, roles.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../api/security';
+import { hashPassword } from '../../platform/security';
 import { ticketSchema, ticketSummarySchema, type Ticket, type TicketPage } from '../../api/ticket-schemas';
 import { taxonomyEntries, ticketEvents, tickets, users } from '../../db/schema';
 import { startStack, type Session, type Stack } from '../support/stack';

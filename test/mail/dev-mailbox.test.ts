@@ -3,8 +3,8 @@
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevMailbox } from '../../activities/mail/dev-mailbox';
-import { createMailer } from '../../activities/mail/smtp';
+import { startDevMailbox } from '../../mail/dev-mailbox';
+import { createMailer } from '../../activities/mailer';
 import { createApp } from '../../api/app';
 import { devMailbox, ticketEvents } from '../../db/schema';
 import { startStack, type Session, type Stack } from '../support/stack';
@@ -89,7 +89,7 @@ describe('dev mailbox', () => {
     expect(after.map((m) => m.id)).toEqual([expect.any(Number), ...before.map((m) => m.id)]);
     expect(after[0]).toMatchObject({ subject: 'After the restart', to: ['wes@example.com'], messageId: '<restart-1@closeloop.test>', direction: 'sent' });
 
-    const off = createApp({ db: s.database.db, temporal: s.temporal.env.client, config: { TEMPORAL_TASK_QUEUE: s.taskQueue, TEMPORAL_NAMESPACE: 'default', SESSION_TTL_HOURS: 12, publicUrl: 'http://closeloop.test', temporalUiUrl: 'http://localhost:8233', TWILIO_AUTH_TOKEN: undefined, devMailbox: false } });
+    const off = createApp({ db: s.database.db, temporal: s.temporal.env.client, config: { ...s.config, devMailbox: false } });
     const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' };
     expect(await json(await off.request('/api/v1/dev-mailbox', { headers }))).toEqual({ enabled: false, items: [] });
     expect((await off.request(`/api/v1/dev-mailbox/${after[0].id}/answer`, { method: 'POST', headers, body: JSON.stringify({ body: 'x' }) })).status).toBe(404);

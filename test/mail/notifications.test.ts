@@ -3,7 +3,7 @@
 // retried for ever, and a send cut off half-way is reported rather than repeated.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer } from '../../activities/mail/smtp';
+import { createMailer } from '../../activities/mailer';
 import { createNotifyActivities, createSlackClient, notificationKey } from '../../activities/notify';
 import { notifications } from '../../db/schema';
 import { freePort } from '../../platform/temporal';

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../api/security';
+import { hashPassword } from '../../platform/security';
 import { savedReports, taxonomyEntries, tickets, users } from '../../db/schema';
 import { startStack, type Session, type Stack } from '../support/stack';
 import { insertFixture } from './fixture';

@@ -3,10 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
 import type { ActivityDeps } from '../../activities';
-import { startDevMailbox, type DevMailbox } from '../../activities/mail/dev-mailbox';
-import type { InboundDeps } from '../../activities/mail/inbound';
-import { createMailer } from '../../activities/mail/smtp';
+import { createMailer } from '../../activities/mailer';
 import { createApp } from '../../api/app';
+import type { ApiDeps } from '../../api/deps';
+import { startDevMailbox, type DevMailbox } from '../../mail/dev-mailbox';
+import { inboundDepsFromConfig, type InboundDeps } from '../../mail/inbound';
 import { bootstrap } from '../../platform/bootstrap';
 import { createWorker } from '../../worker';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -27,6 +28,8 @@ export interface Stack {
   smtp: SmtpCapture;
   taskQueue: string;
   app: ReturnType<typeof createApp>;
+  /** The app's config, for a test that builds a second app beside it. */
+  config: ApiDeps['config'];
   worker: Worker;
   deps: ActivityDeps;
   /** What the mail reader (or the dev mailbox's "answer as the customer") hands to handleInboundMail. */
@@ -51,7 +54,7 @@ export async function startStack(opts: { temporal?: TemporalTestEnv; activityDep
   const smtp = await startSmtpCapture();
   const devMailbox = opts.devMailbox ? await startDevMailbox(database.db, { log: () => undefined }) : null;
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
-  const config = {
+  const config: ApiDeps['config'] = {
     TEMPORAL_TASK_QUEUE: taskQueue,
     TEMPORAL_NAMESPACE: 'default',
     SESSION_TTL_HOURS: 12,
@@ -59,6 +62,7 @@ export async function startStack(opts: { temporal?: TemporalTestEnv; activityDep
     temporalUiUrl: 'http://localhost:8233',
     TWILIO_AUTH_TOKEN: 'twilio-test-token',
     MAIL_FROM: 'support@closeloop.test',
+    mailDomain: 'closeloop.test',
     MAIL_ATTACHMENT_MAX_BYTES: opts.attachmentMaxBytes ?? 10 * 1024 * 1024,
     devMailbox: !!devMailbox,
   };
@@ -68,7 +72,7 @@ export async function startStack(opts: { temporal?: TemporalTestEnv; activityDep
     slack: null,
     ai: null,
     publicUrl: config.publicUrl,
-    mailDomain: 'closeloop.test',
+    mailDomain: config.mailDomain,
     ...opts.activityDeps,
   };
   const worker = await createWorker({
@@ -101,9 +105,10 @@ export async function startStack(opts: { temporal?: TemporalTestEnv; activityDep
     smtp,
     taskQueue,
     app,
+    config,
     worker,
     deps,
-    inboundDeps: { db: database.db, temporal: temporal.env.client, taskQueue, mailFrom: config.MAIL_FROM, mailDomain: 'closeloop.test', attachmentMaxBytes: config.MAIL_ATTACHMENT_MAX_BYTES },
+    inboundDeps: inboundDepsFromConfig(config, database.db, temporal.env.client),
     devMailbox,
     adminId: admin.id,
     call,

@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createActivities, type ActivityDeps } from '../../activities';
-import { createMailer } from '../../activities/mail/smtp';
+import { createMailer } from '../../activities/mailer';
 import { createSlackClient } from '../../activities/notify';
 import { notifications, ticketEvents, tickets } from '../../db/schema';
 import { ticketWorkflowId, type TicketInput } from '../../domain/ticket';

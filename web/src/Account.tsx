@@ -1,11 +1,12 @@
 // The signed-in person's own page: who they are, their availability, and a password change.
 import { useState } from 'react';
 import { api } from './api';
+import { AvailabilityToggle } from './AvailabilityToggle';
 import { useMe } from './data';
 import { Alert, Field, Notice, Screen, useAction } from './ui';
 
 export function Account() {
-  const { me, setMe } = useMe();
+  const { me } = useMe();
   const [form, setForm] = useState({ currentPassword: '', newPassword: '', confirm: '' });
   const [done, setDone] = useState('');
   const { busy, error, fields, run, setError } = useAction();
@@ -22,19 +23,7 @@ export function Account() {
           <dt>Branches</dt>
           <dd>{me.branches.join(', ') || '–'}</dd>
         </dl>
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={me.available}
-            onChange={async (e) => {
-              const available = e.target.checked;
-              setMe({ ...me, available }); // at once; put back if the server refuses
-              const ok = await run(async () => (await api('PUT', `/users/${me.id}/availability`, { available }), true));
-              if (!ok) setMe({ ...me, available: !available });
-            }}
-          />
-          Available for new tickets
-        </label>
+        <AvailabilityToggle label="Available for new tickets" className="inline" />
       </section>
       <form
         className="panel stack narrow"

@@ -2,6 +2,7 @@
 // are listed in SCREENS with the roles that may open them (the API checks the roles again).
 import { useEffect, useState, type ReactNode } from 'react';
 import { Account } from './Account';
+import { AvailabilityToggle } from './AvailabilityToggle';
 import { IntakeKeysAdmin } from './admin/IntakeKeys';
 import { CalendarsAdmin } from './admin/Calendars';
 import { DevMailbox } from './admin/DevMailbox';
@@ -119,31 +120,6 @@ function Nav({ me, path }: { me: Me; path: string }) {
   );
 }
 
-/** The signed-in person's availability for new assignments, one click away. */
-function AvailabilityToggle({ me, setMe }: { me: Me; setMe: (m: Me) => void }) {
-  const [error, setError] = useState('');
-  return (
-    <label className="availability" title={error || 'Whether assignment gives you new tickets'}>
-      <input
-        type="checkbox"
-        checked={me.available}
-        onChange={async (e) => {
-          const available = e.target.checked;
-          setMe({ ...me, available }); // at once; put back if the server refuses
-          try {
-            await api('PUT', `/users/${me.id}/availability`, { available });
-            setError('');
-          } catch (err) {
-            setMe({ ...me, available: !available });
-            setError((err as Error).message);
-          }
-        }}
-      />
-      Available
-    </label>
-  );
-}
-
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const { path } = useLocation();
@@ -170,7 +146,7 @@ export function App() {
           </Link>
           <Nav me={me} path={path} />
           <div className="me">
-            <AvailabilityToggle me={me} setMe={setMe} />
+            <AvailabilityToggle label="Available" className="availability" />
             <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
               {me.name} <span className="role">({me.role})</span>
             </Link>

@@ -1,8 +1,8 @@
 // Admin, embedded mode: what the app sent to the built-in dev mailbox, and "answer as the customer",
 // which the server turns into a real reply handled exactly like mail read over IMAP.
 import { useCallback, useEffect, useState } from 'react';
-import type { DevMailDetail, DevMailSummary } from '../../../activities/mail/dev-mailbox';
-import type { InboundOutcome } from '../../../activities/mail/inbound';
+import type { DevMailDetail, DevMailSummary } from '../../../mail/dev-mailbox';
+import type { InboundOutcome } from '../../../mail/inbound';
 import { api } from '../api';
 
 function describe(o: InboundOutcome): string {

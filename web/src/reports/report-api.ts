@@ -1,6 +1,6 @@
 // Typed report calls; the shapes come from domain/reports.ts, which the API itself uses.
-import type { DimensionKey, MeasureKey, MeasureValues, PivotResult } from '../../../domain/report-catalogue';
-import type { ReportQuery, ReportQueryInput } from '../../../domain/reports';
+import type { DimensionKey, MeasureKey, MeasureValues } from '../../../domain/report-catalogue';
+import type { PivotResult, ReportQuery, ReportQueryInput } from '../../../domain/reports';
 import type { Role } from '../../../domain/types';
 import { api, ApiError, getCsrf } from '../api';
 

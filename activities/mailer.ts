@@ -1,5 +1,5 @@
-// Outgoing mail over SMTP (nodemailer): SMTP_URL, or in embedded mode the built-in dev mailbox
-// (activities/mail/dev-mailbox.ts). Without any server (benchmarks) each message becomes an .eml file.
+// Outgoing mail over SMTP (nodemailer), the transport the activities send with: SMTP_URL, or in embedded
+// mode the built-in dev mailbox (mail/dev-mailbox.ts). Without any server (benchmarks) each message becomes an .eml file.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';

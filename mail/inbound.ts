@@ -3,17 +3,20 @@
 // none. Safe to repeat: the ticket dedupes by Message-ID, attachment rows and the intake workflow id
 // are derived from it.
 import { createHash } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { Db } from '../../db/client';
-import { ticketAttachments, tickets } from '../../db/schema';
-import { isAutoReply, REPLY_TOKEN, replyTokenIn, stripQuotedReply, ticketNumberFromReferences, ticketNumberFromSubject } from '../../domain/email-threading';
-import { feedbackIdFor, type NormalizedFeedback } from '../../domain/feedback';
-import { ticketWorkflowId, type CustomerMessage } from '../../domain/ticket';
-import { followUpIntakeWorkflow } from '../../workflows/follow-up';
-import { feedbackIntakeWorkflow } from '../../workflows/intake';
-import { customerMessageSignal, ticketStateQuery } from '../../workflows/ticket-messages';
+import { storeAttachment } from '../db/attachments';
+import type { Db } from '../db/client';
+import { tickets } from '../db/schema';
+import { isAutoReply, REPLY_TOKEN, replyTokenIn, stripQuotedReply, ticketNumberFromReferences, ticketNumberFromSubject } from '../domain/email-threading';
+import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
+import { ticketWorkflowId, type CustomerMessage } from '../domain/ticket';
+import type { Config } from '../platform/config';
+import { startWorkflowOnce } from '../platform/temporal';
+import { followUpIntakeWorkflow } from '../workflows/follow-up';
+import { feedbackIntakeWorkflow } from '../workflows/intake';
+import { customerMessageSignal, ticketStateQuery } from '../workflows/ticket-messages';
 
 export const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -26,6 +29,11 @@ export interface InboundDeps {
   mailFrom?: string;
   /** Attachments above this size are listed on the ticket but not stored. */
   attachmentMaxBytes?: number;
+}
+
+/** The inbound handler's dependencies in a process configured by platform/config.ts. */
+export function inboundDepsFromConfig(config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'MAIL_FROM' | 'mailDomain' | 'MAIL_ATTACHMENT_MAX_BYTES'>, db: Db, temporal: Client): InboundDeps {
+  return { db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, mailFrom: config.MAIL_FROM, mailDomain: config.mailDomain, attachmentMaxBytes: config.MAIL_ATTACHMENT_MAX_BYTES };
 }
 
 export type ThreadRoute = 'token' | 'references' | 'subject';
@@ -123,10 +131,7 @@ async function keepAttachments(mail: ParsedMail, ticketNumber: number, messageId
     const size = a.size ?? a.content.length;
     const stored = size <= cap;
     const filename = [...(a.filename ?? `attachment-${i + 1}`)].map((ch) => (ch < ' ' || ch === '/' || ch === '\\' ? '_' : ch)).join('').slice(0, 255);
-    await deps.db
-      .insert(ticketAttachments)
-      .values({ id, ticketNumber, messageId, filename, contentType: a.contentType || 'application/octet-stream', size, content: stored ? a.content : null })
-      .onConflictDoNothing();
+    await storeAttachment(deps.db, { id, ticketNumber, messageId, filename, contentType: a.contentType || 'application/octet-stream', size, content: stored ? a.content : null });
     out.push({ id, filename, contentType: a.contentType || 'application/octet-stream', size, stored });
   }
   return out;
@@ -146,10 +151,6 @@ async function startIntake(
   const externalId = createHash('sha256').update(messageId).digest('hex').slice(0, 40);
   const feedbackId = feedbackIdFor('email', externalId);
   const args = [feedbackId, { ...fb, externalId }, Date.now(), ...(linkedTicketNumber !== undefined ? [linkedTicketNumber] : [])] as Parameters<typeof followUpIntakeWorkflow>;
-  try {
-    await deps.temporal.workflow.start(workflow as typeof followUpIntakeWorkflow, { taskQueue: deps.taskQueue, workflowId: feedbackId, args, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
-  } catch (e) {
-    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-  }
+  await startWorkflowOnce(deps.temporal, workflow as typeof followUpIntakeWorkflow, { taskQueue: deps.taskQueue, workflowId: feedbackId, args });
   return linkedTicketNumber !== undefined ? { kind: 'follow_up', linkedTicketNumber, feedbackId } : { kind: 'new_feedback', feedbackId };
 }

@@ -1,7 +1,7 @@
 // Mail templates as stored: an admin's override in the templates table, else the default.
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { templates } from '../db/schema';
+import type { Db } from './client';
+import { templates } from './schema';
 import { renderTemplate, TEMPLATES, templateBodySchema, validateTemplate, type RenderedMail, type TemplateBody, type TemplateKey, type TemplateVars } from '../domain/templates';
 
 export interface StoredTemplate {

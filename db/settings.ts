@@ -1,6 +1,7 @@
+// Settings as stored: an admin's value in the settings table, else the default (domain/settings.ts).
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { settings } from '../db/schema';
+import type { Db } from './client';
+import { settings } from './schema';
 import { SETTINGS, type SettingKey, type SettingValue } from '../domain/settings';
 
 /** Reads a setting, falling back to its default; a stored value that no longer parses is ignored. */

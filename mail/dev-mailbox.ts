@@ -8,8 +8,8 @@ import { desc, eq } from 'drizzle-orm';
 import { simpleParser, type AddressObject } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { SMTPServer } from 'smtp-server';
-import type { Db } from '../../db/client';
-import { devMailbox } from '../../db/schema';
+import type { Db } from '../db/client';
+import { devMailbox } from '../db/schema';
 import { handleInboundMail, type InboundDeps, type InboundOutcome } from './inbound';
 
 export const DEV_MAILBOX_MAX_BYTES = 25 * 1024 * 1024;

@@ -1,9 +1,9 @@
 // Builds the activities' dependencies from the validated config (one place for every external client).
 import type { Db } from '../db/client';
-import type { Config } from '../platform/config';
-import type { ActivityDeps } from '.';
-import { createMailer } from './mail/smtp';
-import { createSlackClient } from './notify';
+import type { Config } from './config';
+import type { ActivityDeps } from '../activities';
+import { createMailer } from '../activities/mailer';
+import { createSlackClient } from '../activities/notify';
 
 /** `smtpUrl`: SMTP_URL, or the built-in dev mailbox's address in embedded mode. */
 export function activityDepsFromConfig(config: Config, db: Db, smtpUrl: string): ActivityDeps {
@@ -21,7 +21,7 @@ export function activityDepsFromConfig(config: Config, db: Db, smtpUrl: string):
         }
       : null,
     publicUrl: config.publicUrl,
-    mailDomain: config.MAIL_FROM.split('@')[1],
+    mailDomain: config.mailDomain,
     google: config.google ? { baseUrl: config.google.baseUrl, token: config.google.token, backfillDays: config.google.backfillDays } : null,
   };
 }
