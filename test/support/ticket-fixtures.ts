@@ -3,8 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { DEFAULT_TICKET_SETTINGS, type TicketInput } from '../../domain/ticket';
+import type { Patches } from '../../workflows/ticket-state';
 
 let nextNumber = 50_000 + Math.floor(Math.random() * 10_000) * 10;
+
+/** The patches a ticket started by today's workflow code runs with. */
+export const NEW_TICKET_PATCHES: Patches = { listenAfterClose: true, reopenWindowByClock: true };
 
 export function ticketInput(createdAt: number, over: Partial<TicketInput> = {}): TicketInput {
   return {

@@ -9,7 +9,7 @@ import { createMailer } from '../../activities/mail/smtp';
 import { createSlackClient } from '../../activities/notify';
 import { notifications, ticketEvents, tickets } from '../../db/schema';
 import type { TicketInput } from '../../domain/ticket';
-import { CSAT_COMMENT_GRACE_MS } from '../../workflows/ticket-state';
+import { CSAT_COMMENT_GRACE_MS } from '../../workflows/ticket-csat';
 import { ticketWorkflow } from '../../workflows/ticket';
 import {
   addCommentUpdate,
