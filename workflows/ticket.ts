@@ -71,6 +71,12 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   const patches: Patches = { listenAfterClose: patched('listen-after-close'), reopenWindowByClock: patched('reopen-window-by-clock') };
   const t = carried ? TicketState.restore(carried, patches) : TicketState.create(input, patches);
   let dirty = false;
+  // Tickets started with their search attributes (the intake does) keep them current for the Temporal UI;
+  // a server without them registered (the time-skipping test server) gets none.
+  const indexed = workflowInfo().typedSearchAttributes.get(SA.ticketNumber) !== undefined;
+  // Declared before the handlers: an update that came with the run's first task runs inside setHandler()
+  // and projects at once.
+  let projecting: Promise<void> = Promise.resolve();
 
   const now = () => Date.now(); // workflow time: deterministic on replay
   const apply = async (fn: () => void) => {
@@ -98,10 +104,6 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   // A fast click can arrive while the survey activity is still completing; older tickets dropped it.
   setHandler(csatAnswerSignal, (answer) => { t.csatAnswer(answer, now(), patched('csat-early-answer')); dirty = true; });
 
-  // Tickets started with their search attributes (the intake does) keep them current for the Temporal UI;
-  // a server without them registered (the time-skipping test server) gets none.
-  const indexed = workflowInfo().typedSearchAttributes.get(SA.ticketNumber) !== undefined;
-  let projecting: Promise<void> = Promise.resolve();
   async function project(): Promise<void> {
     // Serialise projections so events reach Postgres in order; each call is idempotent anyway.
     projecting = projecting.then(async () => {

@@ -532,6 +532,26 @@ describe('durability', () => {
   });
 });
 
+describe('an update in the first workflow task', () => {
+  // Such an update runs its handler inside setHandler(), before the rest of the workflow function (a
+  // new run after continue-as-new, or a ticket updated the moment it starts, before a worker polled).
+  it('is applied, not failed on state declared after the handlers', async () => {
+    const input = ticketInput(await now());
+    const handle = await t.env.client.workflow.start(ticketWorkflow, { taskQueue, workflowId: `ticket-${input.number}`, args: [input] });
+    started.push(handle);
+    const update = handle.executeUpdate(addCommentUpdate, { args: [{ body: 'first thing', visibility: 'internal', actor: agent }] });
+    await new Promise((r) => setTimeout(r, 1000)); // no worker yet: the update waits with the first task
+    const v = await withWorker(async () => {
+      const answer = await update;
+      await until(handle, (x) => x.ai !== null);
+      await saveHistory(handle, 'update-in-first-task');
+      return answer;
+    });
+    expect(v.lastActor).toEqual(agent);
+    expect((await eventsOf(input.number)).map((e) => e.type)).toEqual(expect.arrayContaining(['created', 'comment']));
+  });
+});
+
 describe('advocacy ask', () => {
   it('records on the timeline that no ask went out when the customer left no e-mail address', async () => {
     await withWorker(async () => {
