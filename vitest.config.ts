@@ -1,14 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+// Three projects: `unit` (pure tests beside their modules: no servers, no global setup), `integration`
+// (test/**: real Temporal servers, Postgres, SMTP, Dovecot) and `browser` (test/web/**: Chromium on the
+// built UI). Only the last two bundle the workflows and resolve the Temporal binaries first.
 // Temporal servers, Postgres and Dovecot are shared, real processes: run test files one at a time
-// so timer tests on the time-skipping server never race each other on this 2-core machine.
+// (fileParallelism is a root option, so it holds across projects) so timer tests on the time-skipping
+// server never race each other on this 2-core machine.
+const withServers = { globalSetup: ['test/global-setup.ts'], hookTimeout: 180_000 };
+
 export default defineConfig({
   test: {
-    include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'data/**', '.tools/**', 'dist/**'],
     fileParallelism: false,
     testTimeout: 60_000,
-    globalSetup: ['test/global-setup.ts'],
-    hookTimeout: 180_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['test/**'] } },
+      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/web/**'], ...withServers } },
+      { extends: true, test: { name: 'browser', include: ['test/web/**/*.test.ts'], ...withServers } },
+    ],
   },
 });

@@ -18,7 +18,7 @@ import { redactPii } from '../domain/pii';
 import { DEFAULT_THEMES } from '../domain/themes';
 import { bootstrap } from '../platform/bootstrap';
 import { createTestDatabase } from '../test/support/db';
-import { ticketInput } from '../test/support/ticket-fixtures';
+import { NEW_TICKET_PATCHES, ticketInput } from '../test/support/ticket-fixtures';
 import { TicketState } from '../workflows/ticket-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -78,10 +78,11 @@ try {
 
   async function open(text: string, at: number): Promise<TicketState> {
     const input = ticketInput(at, { channel: 'web', score: 2, comment: text, contact: { name: 'Sam Taylor', email: 'sam@example.com' }, ruleName: null });
-    const state = TicketState.create(input);
+    const state = TicketState.create(input, NEW_TICKET_PATCHES);
     state.takeEffects();
-    await projection.projectTicket(state.view(), state.unprojected());
-    state.markProjected(state.d.seq);
+    const events = state.unprojected();
+    await projection.projectTicket(state.view(), events);
+    state.markProjected(events[events.length - 1].seq);
     state.recordAi(await ai.analyseTicket(state.view()), at + 1000);
     return state;
   }

@@ -55,8 +55,6 @@ const all = (d: ClocksData): Clock[] => [d.firstResponse, d.resolution, ...(d.ne
 const live = (c: Clock) => !c.stopped && c.state !== 'met';
 
 export const Clocks = {
-  multiplier: (p: Priority) => PRIORITY_MULTIPLIER[p],
-
   addBusiness: (start: number, ms: number, cal: Calendar | null) => addBusinessTime(start, ms, cal),
 
   start(targets: SlaTargets, priority: Priority, now: number, cal: Calendar | null): ClocksData {

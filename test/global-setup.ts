@@ -1,4 +1,5 @@
-// Runs once per test run: make sure the Temporal binaries exist and bundle the workflows once.
+// Runs once per test run before the projects with servers: make sure the Temporal binaries exist and
+// bundle the workflows once.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -11,7 +12,16 @@ declare module 'vitest' {
   }
 }
 
+// The integration and browser projects both name this file: bundle once per run (the main process's
+// globalThis outlives each project's module instance of it).
+const shared = globalThis as typeof globalThis & { closeloopWorkflowBundle?: Promise<string> };
+
 export default async function setup(project: TestProject) {
+  shared.closeloopWorkflowBundle ??= prepare();
+  project.provide('workflowBundlePath', await shared.closeloopWorkflowBundle);
+}
+
+async function prepare(): Promise<string> {
   resolveTemporalBinary('cli');
   resolveTemporalBinary('test-server');
   const { code } = await bundleWorkflowCode({
@@ -22,5 +32,5 @@ export default async function setup(project: TestProject) {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'workflow-bundle.js');
   writeFileSync(file, code);
-  project.provide('workflowBundlePath', file);
+  return file;
 }

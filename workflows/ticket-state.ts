@@ -1,5 +1,7 @@
 // The ticket's state and every rule that changes it. Deterministic and free of Temporal APIs: the
 // workflow feeds it commands and the current (workflow) time, then carries out the effects it queues.
+// The CSAT survey (ticket-csat.ts) and the timeline's way to the read model (ticket-projection.ts)
+// are pieces of their own.
 import { DomainError } from '../domain/errors';
 import { allowedTransitions, assertTransition, canTransition, isOpen } from '../domain/lifecycle';
 import type {
@@ -20,8 +22,10 @@ import type {
 import { SYSTEM_ACTOR, ticketWorkflowId } from '../domain/ticket';
 import type { Priority, TicketStatus } from '../domain/types';
 import { upgradeAnalysis } from '../domain/ai';
-import { Clocks, type ClockKind, type ClocksData } from '../domain/sla';
+import { Clocks, targetMs, type ClockKind, type ClocksData } from '../domain/sla';
 import { businessTimeBetween } from '../domain/business-time';
+import { Csat, type CsatData } from './ticket-csat';
+import { Projection, type ProjectionLog } from './ticket-projection';
 import type { AiView, SlaOutcome, TicketView } from '../domain/ticket-view';
 
 export type Effect =
@@ -34,7 +38,21 @@ export type Effect =
   | { type: 'send_advocacy_ask' }
   | { type: 'notify_assignee'; reason: string };
 
-export interface TicketData {
+/** The workflow's patches that change these rules, evaluated (patched()) at the start of every run,
+ * where they were introduced. The workflow's other patches (csat-early-answer, csat-reminder,
+ * notify-assignee-on-unhappy-csat, advocacy-ask-recorded-without-email) stay at the point in
+ * workflows/ticket.ts where each is evaluated: moving a patched() call can break replay. */
+export interface Patches {
+  /** listen-after-close: a closed ticket keeps listening through its reopen window and for the
+   * comment that may follow a one-click CSAT answer (older tickets ended at close). */
+  listenAfterClose: boolean;
+  /** reopen-window-by-clock: judge the reopen window by the clock, not by the last tick (a reopen or a
+   * reply could land in the same workflow task as the window's end timer, before the tick that closes it). */
+  reopenWindowByClock: boolean;
+}
+
+/** Everything continue-as-new carries over; restore() takes it back (its shape only ever grows). */
+export interface TicketData extends CsatData, ProjectionLog {
   input: TicketInput;
   status: TicketStatus;
   priority: Priority;
@@ -45,18 +63,11 @@ export interface TicketData {
   escalationExhausted: boolean;
   clocks: ClocksData;
   breached: boolean;
-  seq: number;
-  projectedSeq: number;
-  events: TimelineEvent[]; // events not yet projected to Postgres
   seenMessageIds: string[];
   rootCauseId: string | null;
   actionId: string | null;
   resolutionNote: string | null;
   ai: AiView | null;
-  csat: TicketView['csat'];
-  csatToken: string | null;
-  /** Answers clicked before the survey was recorded as sent (the mail leaves inside the activity). */
-  earlyCsatAnswers?: CsatAnswer[];
   reopenCount: number;
   firstRespondedAt: number | null;
   resolvedAt: number | null;
@@ -65,8 +76,6 @@ export interface TicketData {
   version: number;
   lastActor: Actor | null;
   effects: Effect[];
-  /** When the one CSAT reminder is due (setting tickets.csatReminder); absent in older tickets. */
-  csatReminderAt?: number | null;
   /** Set when the ticket closes: until when a customer reply still reopens it, and until when the
    * workflow keeps listening (for that, and for the comment that may follow a one-click CSAT answer). */
   afterClose?: { reopenUntil: number; listenUntil: number; reopenable: boolean } | null;
@@ -77,21 +86,15 @@ export interface TicketData {
 }
 
 const MAX_SEEN_MESSAGE_IDS = 1000;
-const MAX_EARLY_CSAT_ANSWERS = 5; // forged tokens cannot grow the state
 const DAY = 86_400_000;
-/** How long after a CSAT answer closed the ticket its optional comment is still accepted. */
-export const CSAT_COMMENT_GRACE_MS = DAY;
 
 export class TicketState {
-  /** Whether a closed ticket keeps listening (reopen window, CSAT comment); the workflow sets it (a patch). */
-  listenAfterClose = false;
-  /** Judge the reopen window by the clock, not by the last tick (patched: a reopen or a reply could land
-   * in the same workflow task as the window's end timer, before the tick that closes it). */
-  reopenWindowByClock = false;
+  private constructor(
+    private readonly d: TicketData,
+    private readonly patches: Readonly<Patches>,
+  ) {}
 
-  private constructor(readonly d: TicketData) {}
-
-  static create(input: TicketInput): TicketState {
+  static create(input: TicketInput, patches: Patches): TicketState {
     const now = input.createdAt;
     const s = new TicketState({
       input,
@@ -124,18 +127,19 @@ export class TicketState {
       effects: [],
       slaOutcome: { firstResponse: null, resolution: null },
       maxEscalationLevel: 0,
-    });
+    }, patches);
     s.event('created', SYSTEM_ACTOR, now, { to: 'new', reason: input.ruleName ? `rule "${input.ruleName}"` : null, data: { priority: input.priority, assigneeId: input.assigneeId } });
     if (input.assigneeId) s.event('assigned', SYSTEM_ACTOR, now, { to: input.assigneeId, reason: 'assignment strategy' });
-    else if (input.escalationChain.length) s.d.effects.push({ type: 'notify_unassigned' });
-    s.d.effects.push({ type: 'analyse', reason: 'new ticket' });
-    if (input.kind === 'advocacy' && input.contact.email) s.d.effects.push({ type: 'send_advocacy_ask' });
+    else if (input.escalationChain.length) s.queue({ type: 'notify_unassigned' });
+    s.requestAnalysis('new ticket');
+    if (input.kind === 'advocacy' && input.contact.email) s.queue({ type: 'send_advocacy_ask' });
     if (input.repeatDetractor && input.escalationChain.length) s.escalate(now, 'repeat detractor: two or more low scores within 90 days');
     return s;
   }
 
-  static restore(data: TicketData): TicketState {
-    const s = new TicketState(data);
+  /** Takes back what carryOver() handed to continue-as-new, from any earlier version of this code. */
+  static restore(data: TicketData, patches: Patches): TicketState {
+    const s = new TicketState(data, patches);
     data.maxEscalationLevel ??= data.escalationLevel;
     if (!data.slaOutcome) {
       data.slaOutcome = { firstResponse: null, resolution: null };
@@ -146,6 +150,11 @@ export class TicketState {
 
   get status() {
     return this.d.status;
+  }
+
+  /** The whole state, for continue-as-new. */
+  carryOver(): TicketData {
+    return this.d;
   }
 
   // ---- validators: synchronous, throw DomainError before anything enters history ----
@@ -160,10 +169,8 @@ export class TicketState {
   validateOpen(what: string) {
     if (this.d.status === 'closed') throw new DomainError('ILLEGAL_TRANSITION', `Cannot ${what} a closed ticket`, { from: 'closed', allowed: [] });
   }
-  validateResolve(cmd: ResolveCommand, known: { rootCauses: string[]; actions: string[] } | null) {
+  validateResolve(cmd: ResolveCommand) {
     if (!cmd.rootCauseId || !cmd.actionId) throw new DomainError('INVALID_INPUT', 'Resolving needs a root cause and an action taken');
-    if (known && !known.rootCauses.includes(cmd.rootCauseId)) throw new DomainError('INVALID_INPUT', `Unknown root cause ${cmd.rootCauseId}`);
-    if (known && !known.actions.includes(cmd.actionId)) throw new DomainError('INVALID_INPUT', `Unknown action ${cmd.actionId}`);
     assertTransition(this.d.status, 'resolved');
   }
   validateReopen(now: number) {
@@ -177,7 +184,7 @@ export class TicketState {
     this.event('comment', cmd.actor, now, { data: { visibility: cmd.visibility, body: cmd.body } });
     if (cmd.visibility === 'public') {
       const seq = this.d.seq;
-      this.d.effects.push({ type: 'send_reply', seq, body: cmd.body, actor: cmd.actor });
+      this.queue({ type: 'send_reply', seq, body: cmd.body, actor: cmd.actor });
       if (this.d.firstRespondedAt === null) this.d.firstRespondedAt = now;
       this.meet('firstResponse', now);
       this.meet('nextReply', now);
@@ -213,7 +220,7 @@ export class TicketState {
     this.event('resolved', cmd.actor, now, { data: { rootCauseId: cmd.rootCauseId, actionId: cmd.actionId, note: cmd.note ?? null } });
     Clocks.stopAll(this.d.clocks, now);
     this.recordSlaOutcomes();
-    if (this.d.input.csatSurvey && this.d.input.contact.email) this.d.effects.push({ type: 'send_csat' });
+    if (this.d.input.csatSurvey && this.d.input.contact.email) this.queue({ type: 'send_csat' });
   }
 
   reopen(cmd: WithActor<ReopenCommand>, now: number) {
@@ -233,40 +240,40 @@ export class TicketState {
       data: { body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, autoReply: msg.autoReply, attachments: msg.attachments },
     });
     if (msg.autoReply || (this.d.status === 'closed' && !this.reopenableAt(now))) return true;
-    const customer: Actor = { id: 'customer', name: this.d.input.contact.name ?? 'Customer' };
+    const customer = this.customer();
     if (this.d.status === 'pending_customer') this.moveTo('in_progress', customer, now, 'customer replied');
     else if (this.d.status === 'resolved') this.reopenBecause(customer, now, 'customer replied after resolution');
     else if (this.d.status === 'closed') this.reopenBecause(customer, now, 'customer replied within the reopen window');
     Clocks.startNextReply(this.d.clocks, this.d.input.slaTargets, this.d.priority, now, this.d.input.calendar);
-    this.d.effects.push({ type: 'analyse', reason: 'new customer message', message: msg.body });
+    this.queue({ type: 'analyse', reason: 'new customer message', message: msg.body });
     return true;
+  }
+
+  /** An analysis on request (an agent's "analyse again"). */
+  requestAnalysis(reason: string) {
+    this.queue({ type: 'analyse', reason });
   }
 
   /** With `holdEarly`, an answer that beats the survey's bookkeeping is kept until markCsatSent. */
   csatAnswer(a: CsatAnswer, now: number, holdEarly = false) {
-    if (!this.d.csat && holdEarly && this.d.status === 'resolved') {
-      this.d.earlyCsatAnswers = [...(this.d.earlyCsatAnswers ?? []), a].slice(-MAX_EARLY_CSAT_ANSWERS);
-      return;
-    }
-    if (!this.d.csat || a.token !== this.d.csatToken) return;
-    if (this.d.status === 'closed' && this.d.csat.answeredAt === null) return; // the follow-up window is over
-    if (this.d.csat.answeredAt !== null) {
-      // The score is single-use; the optional comment (and reason) may follow the one-click answer.
-      if ((a.comment || a.reasonId) && !this.d.csat.comment && !this.d.csat.reasonId) {
-        this.d.csat = { ...this.d.csat, comment: a.comment ?? null, reasonId: a.reasonId ?? null };
-        this.event('csat_answered', { id: 'customer', name: this.d.input.contact.name ?? 'Customer' }, now, { to: String(this.d.csat.score), reason: a.reasonId ?? 'comment added', data: { comment: a.comment ?? null } });
-      }
-      return;
-    }
-    const recovered = a.score >= 4;
-    this.d.csatReminderAt = null;
-    this.d.csat = { ...this.d.csat, score: a.score, answeredAt: now, recovered, comment: a.comment ?? null, reasonId: a.reasonId ?? null };
-    this.event('csat_answered', { id: 'customer', name: this.d.input.contact.name ?? 'Customer' }, now, { to: String(a.score), reason: a.reasonId ?? null, data: { comment: a.comment ?? null } });
-    if (a.score <= 2 && this.d.status === 'resolved') {
+    const outcome = Csat.answer(this.d, this.d.status, a, now, holdEarly);
+    if (outcome === 'commented') this.event('csat_answered', this.customer(), now, { to: String(this.d.csat!.score), reason: a.reasonId ?? 'comment added', data: { comment: a.comment ?? null } });
+    if (outcome !== 'scored') return;
+    this.event('csat_answered', this.customer(), now, { to: String(a.score), reason: a.reasonId ?? null, data: { comment: a.comment ?? null } });
+    const then = this.d.status === 'resolved' ? Csat.consequence(a.score) : null;
+    if (then === 'reopen') {
       this.reopenBecause(SYSTEM_ACTOR, now, 'unhappy CSAT answer');
-      if (this.d.assigneeId) this.d.effects.push({ type: 'notify_assignee', reason: `unhappy CSAT answer (${a.score}/5)` });
-    }
-    else if (recovered && this.d.status === 'resolved') this.close(now, 'satisfied CSAT answer');
+      if (this.d.assigneeId) this.queue({ type: 'notify_assignee', reason: `unhappy CSAT answer (${a.score}/5)` });
+    } else if (then === 'close') this.close(now, 'satisfied CSAT answer');
+  }
+
+  /** With `remind`, one reminder falls due halfway between the survey and the end of the follow-up window. */
+  markCsatSent(token: string, now: number, remind = false) {
+    const closeAt = this.followUpCloseAt();
+    const reminderAt = remind && closeAt !== null && closeAt > now ? now + Math.floor((closeAt - now) / 2) : null;
+    const early = Csat.markSent(this.d, token, now, reminderAt);
+    this.event('csat_sent', SYSTEM_ACTOR, now, {});
+    for (const a of early) this.csatAnswer(a, now);
   }
 
   // ---- the passage of time ----
@@ -276,13 +283,9 @@ export class TicketState {
     this.evaluateClocks(now);
     const due = this.escalationDueAt();
     if (due !== null && now >= due) this.escalate(now, 'unresolved past the escalation step');
-    const remindAt = this.csatReminderDueAt();
-    if (remindAt !== null && now >= remindAt) {
-      this.d.csatReminderAt = null;
-      this.d.effects.push({ type: 'send_csat_reminder' });
-    }
+    if (Csat.takeDueReminder(this.d, this.d.status, now)) this.queue({ type: 'send_csat_reminder' });
     const closeAt = this.followUpCloseAt();
-    if (closeAt !== null && now >= closeAt) this.close(now, this.d.csat?.sentAt ? 'no CSAT answer within the follow-up window' : 'follow-up window ended');
+    if (closeAt !== null && now >= closeAt) this.close(now, Csat.wasSent(this.d) ? 'no CSAT answer within the follow-up window' : 'follow-up window ended');
     const after = this.d.afterClose;
     if (this.d.status === 'closed' && after?.reopenable && now >= after.reopenUntil) this.d.afterClose = { ...after, reopenable: false };
   }
@@ -292,25 +295,13 @@ export class TicketState {
     const candidates: Array<{ at: number | null; what: string }> = [
       ...Clocks.deadlines(this.d.clocks, isOpen(this.d.status)),
       { at: this.escalationDueAt(), what: `escalate to L${this.d.escalationLevel + 1}` },
-      { at: this.csatReminderDueAt(), what: 'send the CSAT reminder' },
+      { at: Csat.reminderDueAt(this.d, this.d.status), what: 'send the CSAT reminder' },
       { at: this.followUpCloseAt(), what: 'close after follow-up window' },
       ...this.afterCloseDeadlines(),
     ];
     let best: { at: number; what: string } | null = null;
     for (const c of candidates) if (c.at !== null && (best === null || c.at < best.at)) best = { at: c.at, what: c.what };
     return best;
-  }
-
-  /** With `remind`, one reminder falls due halfway between the survey and the end of the follow-up window. */
-  markCsatSent(token: string, now: number, remind = false) {
-    this.d.csatToken = token;
-    this.d.csat = { sentAt: now, score: null, answeredAt: null, recovered: null, comment: null, reasonId: null };
-    this.event('csat_sent', SYSTEM_ACTOR, now, {});
-    const closeAt = this.followUpCloseAt();
-    this.d.csatReminderAt = remind && closeAt !== null && closeAt > now ? now + Math.floor((closeAt - now) / 2) : null;
-    const early = (this.d.earlyCsatAnswers ?? []).filter((a) => a.token === token);
-    this.d.earlyCsatAnswers = [];
-    for (const a of early) this.csatAnswer(a, now);
   }
 
   // ---- after closing: the reopen window (setting tickets.reopenWindowDays) ----
@@ -325,8 +316,10 @@ export class TicketState {
   }
 
   reopenableAt(now: number): boolean {
-    return this.reopenable && (!this.reopenWindowByClock || now < this.d.afterClose!.reopenUntil);
+    return this.reopenable && (!this.patches.reopenWindowByClock || now < this.d.afterClose!.reopenUntil);
   }
+
+  // ---- the workflow's side: effects to carry out, their results, the read model ----
 
   recordAi(ai: AiView, now: number) {
     this.d.ai = ai;
@@ -346,13 +339,17 @@ export class TicketState {
     return e;
   }
 
+  hasEffects(): boolean {
+    return this.d.effects.length > 0;
+  }
+
   /** Events since the last successful projection. */
   unprojected(): TimelineEvent[] {
-    return this.d.events.filter((e) => e.seq > this.d.projectedSeq);
+    return Projection.unprojected(this.d);
   }
+
   markProjected(seq: number) {
-    if (seq > this.d.projectedSeq) this.d.projectedSeq = seq;
-    this.d.events = this.d.events.filter((e) => e.seq > this.d.projectedSeq);
+    Projection.markProjected(this.d, seq);
   }
 
   view(): TicketView {
@@ -413,9 +410,16 @@ export class TicketState {
     return allowedTransitions(this.d.status).filter((s) => s !== 'closed');
   }
 
+  private queue(effect: Effect) {
+    this.d.effects.push(effect);
+  }
+
+  private customer(): Actor {
+    return { id: 'customer', name: this.d.input.contact.name ?? 'Customer' };
+  }
+
   private event(type: TimelineEventType, actor: Actor, at: number, e: Partial<Pick<TimelineEvent, 'from' | 'to' | 'reason' | 'data'>>) {
-    this.d.seq += 1;
-    this.d.events.push({ seq: this.d.seq, type, actor, at, from: e.from ?? null, to: e.to ?? null, reason: e.reason ?? null, data: e.data ?? null });
+    Projection.append(this.d, { type, actor, at, from: e.from ?? null, to: e.to ?? null, reason: e.reason ?? null, data: e.data ?? null });
     this.d.updatedAt = at;
     this.d.version += 1;
     if (actor.id !== SYSTEM_ACTOR.id) this.d.lastActor = actor;
@@ -449,7 +453,7 @@ export class TicketState {
     this.d.reopenedAt = now;
     this.d.closedAt = null;
     this.d.afterClose = null;
-    this.d.csatReminderAt = null;
+    Csat.cancelReminder(this.d);
     this.event('reopened', actor, now, { reason });
   }
 
@@ -459,8 +463,8 @@ export class TicketState {
     this.event('closed', SYSTEM_ACTOR, now, { reason });
     // Keep listening through the reopen window and for the comment a one-click CSAT answer may bring.
     const reopenUntil = now + this.d.input.settings.reopenWindowDays * DAY;
-    const listenUntil = Math.max(reopenUntil, this.csatCommentUntil());
-    if (this.listenAfterClose && listenUntil > now) this.d.afterClose = { reopenUntil, listenUntil, reopenable: reopenUntil > now };
+    const listenUntil = Math.max(reopenUntil, Csat.commentUntil(this.d));
+    if (this.patches.listenAfterClose && listenUntil > now) this.d.afterClose = { reopenUntil, listenUntil, reopenable: reopenUntil > now };
   }
 
   private meet(kind: ClockKind, now: number) {
@@ -498,7 +502,7 @@ export class TicketState {
     if (!isOpen(this.d.status) || this.d.escalationExhausted) return null;
     const next = this.d.input.escalationChain.find((l) => l.level === this.d.escalationLevel + 1);
     if (!next) return null;
-    return Clocks.addBusiness(this.escalationStart(), next.afterHours * 3_600_000 * Clocks.multiplier(this.d.priority), this.d.input.calendar);
+    return Clocks.addBusiness(this.escalationStart(), targetMs(next.afterHours, this.d.priority), this.d.input.calendar);
   }
 
   private escalate(now: number, reason: string) {
@@ -516,7 +520,7 @@ export class TicketState {
       this.event('assigned', SYSTEM_ACTOR, now, { from: this.d.assigneeId, to: owner, reason: `escalation L${next.level}` });
       this.d.assigneeId = owner;
     }
-    this.d.effects.push({ type: 'notify_escalation', level: next.level, users: next.users });
+    this.queue({ type: 'notify_escalation', level: next.level, users: next.users });
     // The last level stays put: report the exhausted chain once instead of looping.
     if (!chain.some((l) => l.level === next.level + 1)) {
       this.d.escalationExhausted = true;
@@ -527,17 +531,6 @@ export class TicketState {
   private followUpCloseAt(): number | null {
     if (this.d.status !== 'resolved' || this.d.resolvedAt === null) return null;
     return this.d.resolvedAt + this.d.input.settings.followUpDays * DAY;
-  }
-
-  private csatReminderDueAt(): number | null {
-    if (this.d.status !== 'resolved' || !this.d.csat || this.d.csat.answeredAt !== null) return null;
-    return this.d.csatReminderAt ?? null;
-  }
-
-  /** Until when the optional comment after a one-click CSAT answer is still expected (0: none). */
-  private csatCommentUntil(): number {
-    const c = this.d.csat;
-    return c && c.answeredAt !== null && !c.comment && !c.reasonId ? c.answeredAt + CSAT_COMMENT_GRACE_MS : 0;
   }
 
   private afterCloseDeadlines(): Array<{ at: number | null; what: string }> {

@@ -13,6 +13,8 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { ZodType } from 'zod';
 import type { Activities } from '../activities';
 import { DomainError } from '../domain/errors';
 import {
@@ -37,7 +39,7 @@ import {
   resolveUpdate,
   ticketStateQuery,
 } from './ticket-messages';
-import { TicketState, type Effect, type TicketData } from './ticket-state';
+import { TicketState, type Effect, type Patches, type TicketData } from './ticket-state';
 import type { TicketView } from '../domain/ticket-view';
 
 const ACTIVITY_OPTIONS: ActivityOptions = {
@@ -65,12 +67,16 @@ function rejectInvalid(check: () => void): void {
 }
 
 export async function ticketWorkflow(input: TicketInput, carried?: TicketData): Promise<TicketView> {
-  const t = carried ? TicketState.restore(carried) : TicketState.create(input);
-  // Added after tickets were already running (they ended at close): a closed ticket keeps listening
-  // through its reopen window and for the comment that may follow a one-click CSAT answer.
-  t.listenAfterClose = patched('listen-after-close');
-  t.reopenWindowByClock = patched('reopen-window-by-clock');
+  // TicketState's patches (see Patches): evaluated at the start of every run, where they always were.
+  const patches: Patches = { listenAfterClose: patched('listen-after-close'), reopenWindowByClock: patched('reopen-window-by-clock') };
+  const t = carried ? TicketState.restore(carried, patches) : TicketState.create(input, patches);
   let dirty = false;
+  // Tickets started with their search attributes (the intake does) keep them current for the Temporal UI;
+  // a server without them registered (the time-skipping test server) gets none.
+  const indexed = workflowInfo().typedSearchAttributes.get(SA.ticketNumber) !== undefined;
+  // Declared before the handlers: an update that came with the run's first task runs inside setHandler()
+  // and projects at once.
+  let projecting: Promise<void> = Promise.resolve();
 
   const now = () => Date.now(); // workflow time: deterministic on replay
   const apply = async (fn: () => void) => {
@@ -80,58 +86,24 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     await project(); // the caller reads its own write from the read model
     return t.view();
   };
+  /** An update: its validator parses the command and asks the state (synchronously, before anything
+   * enters history); its handler changes the state, then projects it and answers with the new view. */
+  function onUpdate<C>(update: UpdateDefinition<TicketView, [C]>, schema: ZodType | null, check: (cmd: C) => void, change: (cmd: C) => void) {
+    setHandler(update, (cmd: C) => apply(() => change(cmd)), { validator: (cmd: C) => rejectInvalid(() => { schema?.parse(cmd); check(cmd); }) });
+  }
 
   setHandler(ticketStateQuery, () => t.view());
-  setHandler(addCommentUpdate, (cmd) => apply(() => t.addComment(cmd, now())), {
-    validator: (cmd) => rejectInvalid(() => {
-      commentCommandSchema.parse(cmd);
-      t.validateOpen('comment on');
-    }),
-  });
-  setHandler(changeStatusUpdate, (cmd) => apply(() => t.changeStatus(cmd, now())), {
-    validator: (cmd) => rejectInvalid(() => {
-      statusCommandSchema.parse(cmd);
-      t.validateStatus(cmd);
-    }),
-  });
-  setHandler(assignUpdate, (cmd) => apply(() => t.assign(cmd, now())), {
-    validator: (cmd) => rejectInvalid(() => {
-      assignCommandSchema.parse(cmd);
-      t.validateOpen('assign');
-    }),
-  });
-  setHandler(changePriorityUpdate, (cmd) => apply(() => t.changePriority(cmd, now())), {
-    validator: (cmd) => rejectInvalid(() => {
-      priorityCommandSchema.parse(cmd);
-      t.validateOpen('re-prioritise');
-    }),
-  });
-  setHandler(resolveUpdate, (cmd) => apply(() => t.resolve(cmd, now())), {
-    validator: (cmd) => rejectInvalid(() => {
-      resolveCommandSchema.parse(cmd);
-      t.validateResolve(cmd, null);
-    }),
-  });
-  setHandler(reopenUpdate, (cmd) => apply(() => t.reopen(cmd, now())), {
-    validator: (cmd) => rejectInvalid(() => {
-      reopenCommandSchema.parse(cmd);
-      t.validateReopen(now());
-    }),
-  });
-  setHandler(reanalyseUpdate, (_cmd: { actor: { id: string; name: string } }) => apply(() => t.d.effects.push({ type: 'analyse', reason: 'requested by agent' })), {
-    validator: (_cmd) => rejectInvalid(() => t.validateOpen('analyse')),
-  });
-  setHandler(customerMessageSignal, (msg) => void (t.customerMessage(msg, now()) && (dirty = true)));
-  setHandler(csatAnswerSignal, (answer) => {
-    // A fast click can arrive while the survey activity is still completing; older tickets dropped it.
-    t.csatAnswer(answer, now(), patched('csat-early-answer'));
-    dirty = true;
-  });
+  onUpdate(addCommentUpdate, commentCommandSchema, () => t.validateOpen('comment on'), (cmd) => t.addComment(cmd, now()));
+  onUpdate(changeStatusUpdate, statusCommandSchema, (cmd) => t.validateStatus(cmd), (cmd) => t.changeStatus(cmd, now()));
+  onUpdate(assignUpdate, assignCommandSchema, () => t.validateOpen('assign'), (cmd) => t.assign(cmd, now()));
+  onUpdate(changePriorityUpdate, priorityCommandSchema, () => t.validateOpen('re-prioritise'), (cmd) => t.changePriority(cmd, now()));
+  onUpdate(resolveUpdate, resolveCommandSchema, (cmd) => t.validateResolve(cmd), (cmd) => t.resolve(cmd, now()));
+  onUpdate(reopenUpdate, reopenCommandSchema, () => t.validateReopen(now()), (cmd) => t.reopen(cmd, now()));
+  onUpdate(reanalyseUpdate, null, () => t.validateOpen('analyse'), () => t.requestAnalysis('requested by agent'));
+  setHandler(customerMessageSignal, (msg) => { if (t.customerMessage(msg, now())) dirty = true; }); // false: a duplicate
+  // A fast click can arrive while the survey activity is still completing; older tickets dropped it.
+  setHandler(csatAnswerSignal, (answer) => { t.csatAnswer(answer, now(), patched('csat-early-answer')); dirty = true; });
 
-  // Tickets started with their search attributes (the intake does) keep them current for the Temporal UI;
-  // a server without them registered (the time-skipping test server) gets none.
-  const indexed = workflowInfo().typedSearchAttributes.get(SA.ticketNumber) !== undefined;
-  let projecting: Promise<void> = Promise.resolve();
   async function project(): Promise<void> {
     // Serialise projections so events reach Postgres in order; each call is idempotent anyway.
     projecting = projecting.then(async () => {
@@ -226,10 +198,10 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       await project();
       // Nothing may await between this and the hand-over, or a newly admitted update would be cut off.
       await condition(allHandlersFinished);
-      await continueAsNew<typeof ticketWorkflow>(input, t.d);
+      await continueAsNew<typeof ticketWorkflow>(input, t.carryOver());
     }
     const wake = t.nextWake();
-    const woke = () => dirty || t.d.effects.length > 0;
+    const woke = () => dirty || t.hasEffects();
     if (wake) await condition(woke, Math.max(wake.at - now(), 1), { summary: `${wake.what} at ${new Date(wake.at).toISOString()}` });
     else await condition(woke);
   }

@@ -11,7 +11,7 @@ import { TicketState } from '../../workflows/ticket-state';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startFakeSlack } from '../support/slack';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
-import { insertUser, ticketInput } from '../support/ticket-fixtures';
+import { insertUser, NEW_TICKET_PATCHES, ticketInput } from '../support/ticket-fixtures';
 
 let database: TestDatabase;
 let smtp: SmtpCapture;
@@ -24,7 +24,7 @@ afterAll(async () => {
   await Promise.all([database?.drop(), smtp?.close(), slack?.close()]);
 });
 
-const view = () => TicketState.create(ticketInput(Date.now())).view();
+const view = () => TicketState.create(ticketInput(Date.now()), NEW_TICKET_PATCHES).view();
 const activities = (smtpUrl = smtp.url) =>
   createNotifyActivities({ db: database.db, mailer: createMailer({ smtpUrl, from: 'support@closeloop.test' }), slack: createSlackClient('xoxb-test', slack.url), publicUrl: 'http://closeloop.test', mailDomain: 'closeloop.test' });
 const statusOf = async (key: string) => (await database.db.select().from(notifications).where(eq(notifications.key, key)))[0];

@@ -6,8 +6,12 @@ import { users } from '../../db/schema';
 import { DEFAULT_TICKET_SETTINGS, ticketWorkflowId, type TicketInput } from '../../domain/ticket';
 import { followUpIntakeWorkflow } from '../../workflows/follow-up';
 import type { Stack } from './stack';
+import type { Patches } from '../../workflows/ticket-state';
 
 let nextNumber = 50_000 + Math.floor(Math.random() * 10_000) * 10;
+
+/** The patches a ticket started by today's workflow code runs with. */
+export const NEW_TICKET_PATCHES: Patches = { listenAfterClose: true, reopenWindowByClock: true };
 
 export function ticketInput(createdAt: number, over: Partial<TicketInput> = {}): TicketInput {
   return {

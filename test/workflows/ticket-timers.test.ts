@@ -9,7 +9,7 @@ import { createMailer } from '../../activities/mailer';
 import { createSlackClient } from '../../activities/notify';
 import { notifications, ticketEvents, tickets } from '../../db/schema';
 import { ticketWorkflowId, type TicketInput } from '../../domain/ticket';
-import { CSAT_COMMENT_GRACE_MS } from '../../workflows/ticket-state';
+import { CSAT_COMMENT_GRACE_MS } from '../../workflows/ticket-csat';
 import { ticketWorkflow } from '../../workflows/ticket';
 import {
   addCommentUpdate,
@@ -529,6 +529,26 @@ describe('durability', () => {
       await t.env.sleep(8 * H + MIN);
       await until(latest, (x) => x.sla.resolution.state === 'breached');
     });
+  });
+});
+
+describe('an update in the first workflow task', () => {
+  // Such an update runs its handler inside setHandler(), before the rest of the workflow function (a
+  // new run after continue-as-new, or a ticket updated the moment it starts, before a worker polled).
+  it('is applied, not failed on state declared after the handlers', async () => {
+    const input = ticketInput(await now());
+    const handle = await t.env.client.workflow.start(ticketWorkflow, { taskQueue, workflowId: `ticket-${input.number}`, args: [input] });
+    started.push(handle);
+    const update = handle.executeUpdate(addCommentUpdate, { args: [{ body: 'first thing', visibility: 'internal', actor: agent }] });
+    await new Promise((r) => setTimeout(r, 1000)); // no worker yet: the update waits with the first task
+    const v = await withWorker(async () => {
+      const answer = await update;
+      await until(handle, (x) => x.ai !== null);
+      await saveHistory(handle, 'update-in-first-task');
+      return answer;
+    });
+    expect(v.lastActor).toEqual(agent);
+    expect((await eventsOf(input.number)).map((e) => e.type)).toEqual(expect.arrayContaining(['created', 'comment']));
   });
 });
 

@@ -1,9 +1,9 @@
 // The report facts the ticket state derives (TicketView.metrics): business-time durations, sticky
 // per-clock SLA outcomes across reopenings, the highest escalation level. Pure: no server needed.
 import { describe, expect, it } from 'vitest';
-import type { Calendar } from '../../domain/business-time';
-import { TicketState, type TicketData } from '../../workflows/ticket-state';
-import { ticketInput } from '../support/ticket-fixtures';
+import type { Calendar } from '../domain/business-time';
+import { NEW_TICKET_PATCHES, ticketInput } from '../test/support/ticket-fixtures';
+import { TicketState, type TicketData } from './ticket-state';
 
 const H = 3_600_000;
 const agent = { id: 'agent-1', name: 'Agent One' };
@@ -12,7 +12,7 @@ const monday8 = Date.parse('2025-03-03T08:00:00Z');
 
 describe('ticket metrics', () => {
   it('measures first response and resolution in business hours and keeps a breach through a reopen', () => {
-    const t = TicketState.create(ticketInput(monday8, { calendar: nineToFive, contact: { email: 'c@example.com' }, csatSurvey: true, repeatDetractor: true }));
+    const t = TicketState.create(ticketInput(monday8, { calendar: nineToFive, contact: { email: 'c@example.com' }, csatSurvey: true, repeatDetractor: true }), NEW_TICKET_PATCHES);
     t.addComment({ body: 'On it', visibility: 'public', actor: agent }, monday8 + 2 * H); // Mon 10:00
     expect(t.view().metrics).toMatchObject({ firstResponseBusinessMs: 1 * H, firstResponseSla: 'met', resolutionSla: null, repeatDetractor: true });
     t.tick(monday8 + 25.5 * H); // Tue 09:30: the 8 business hours ran out Mon 17:00
@@ -28,7 +28,7 @@ describe('ticket metrics', () => {
   it('remembers the highest escalation level and drops a met resolution when reopened', () => {
     const t0 = Date.parse('2025-03-03T12:00:00Z');
     const chain = [1, 2].map((level) => ({ level, afterHours: 1, users: [{ userId: `boss-${level}`, channel: 'email' as const }] }));
-    const t = TicketState.create(ticketInput(t0, { escalationChain: chain }));
+    const t = TicketState.create(ticketInput(t0, { escalationChain: chain }), NEW_TICKET_PATCHES);
     t.tick(t0 + 1.5 * H); // L1 due at +1 h
     t.tick(t0 + 2.5 * H); // L2 due 1 h after L1; first response (2 h) breached
     expect(t.view().escalationLevel).toBe(2);
@@ -44,10 +44,10 @@ describe('ticket metrics', () => {
   it('fills the bookkeeping in for state carried over from before it existed', () => {
     const t0 = Date.parse('2025-03-03T12:00:00Z');
     const chain = [{ level: 1, afterHours: 1, users: [{ userId: 'boss', channel: 'email' as const }] }];
-    const t = TicketState.create(ticketInput(t0, { escalationChain: chain }));
+    const t = TicketState.create(ticketInput(t0, { escalationChain: chain }), NEW_TICKET_PATCHES);
     t.tick(t0 + 2.5 * H);
-    const { slaOutcome: _o, maxEscalationLevel: _m, ...old } = structuredClone(t.d);
-    const restored = TicketState.restore(old as TicketData);
+    const { slaOutcome: _o, maxEscalationLevel: _m, ...old } = structuredClone(t.carryOver());
+    const restored = TicketState.restore(old as TicketData, NEW_TICKET_PATCHES);
     expect(restored.view().metrics).toMatchObject({ firstResponseSla: 'breached', resolutionSla: null, maxEscalationLevel: 1 });
   });
 });
