@@ -8,7 +8,7 @@ import type { ChildNode, Document, Element } from 'domhandler';
 import { findAll, getAttributeValue, removeElement, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { compile, type HtmlToTextOptions } from 'html-to-text';
-import { FORWARD_SUBJECT, isForwardMarker } from './patterns';
+import { FORWARD_SUBJECT, startsWithForwardLabel } from './patterns';
 
 const heading = (h: string) => ({ selector: h, options: { uppercase: false } });
 const BASE: HtmlToTextOptions = {
@@ -99,7 +99,7 @@ export function cutHtml(html: string, subject?: string | null): HtmlCut {
   for (const e of findAll(isSignature, doc.children)) removeElement(e);
   const before = render(doc);
   const whole = () => toPlainText(before);
-  const forwardAttr = findAll((n) => classes(n).includes('gmail_attr'), doc.children).some((n) => isForwardMarker(textContent(n).split('\n')[0] ?? ''));
+  const forwardAttr = findAll((n) => classes(n).includes('gmail_attr'), doc.children).some((n) => startsWithForwardLabel(textContent(n)));
   const forwarded = forwardAttr || FORWARD_SUBJECT.test(subject ?? '');
   const quoted: ChildNode[] = [];
   if (!forwarded) {

@@ -75,6 +75,9 @@ const FORWARD_SEPARATOR = new RegExp(`^\\s*-{2,}\\s*(?:${FORWARD_WORDS})\\s*-{2,
 const FORWARD_INTRO =
   /^\s*(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|Début du message transféré|Inicio del mensaje reenviado|Comienzo del mensaje reenviado|Inizio messaggio inoltrato|Início da mensagem reencaminhada|Início da mensagem encaminhada|Begin doorgestuurd bericht|Vidarebefordrat brev|Videresendt besked|Videresendt melding|Początek przekazywanej wiadomości|Начало переадресованного сообщения|İletilen ileti başlangıcı|転送されたメッセージ|以下为转发的邮件|以下是转发的邮件)\s*[:：]\s*$/iu;
 export const isForwardMarker = (line: string) => FORWARD_SEPARATOR.test(line) || FORWARD_INTRO.test(line);
+const FORWARD_LABEL = new RegExp(`^\\s*(?:-{2,}\\s*(?:${FORWARD_WORDS})\\s*-{2,}|Begin forwarded message:)`, 'iu');
+/** A forward label at the start of a block's text (Gmail's div.gmail_attr has no line breaks in its text). */
+export const startsWithForwardLabel = (text: string) => FORWARD_LABEL.test(text.slice(0, 200));
 
 /** Subject prefixes of a forward in the clients' languages: Fwd, FW, WG, TR, RV, I, Doorst, VB, VS, PD, ENC, İLT, Пересл, 转发, 転送. */
 export const FORWARD_SUBJECT = /^\s*(?:\[[^\]]*\]\s*)?(?:fwd?|fw|wg|tr|rv|enc|i|doorst|vb|vs|vl|pd|ilt|i̇lt|пересл|转发|轉寄|転送)\s*[:：]/iu;

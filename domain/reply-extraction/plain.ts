@@ -52,9 +52,14 @@ function splitGluedAttribution(lines: string[]): string[] {
 function attributionAt(lines: string[], i: number): number {
   const first = lines[i].slice(0, LINE_TEST_CHARS);
   if (!mayStartAttribution(first)) return 0;
+  // A wrapped attribution continues its first line; a finished sentence is the customer's, not its start.
+  const mayWrap = !/[.!?]$/.test(first.trim());
+  // Polymail leaves a blank line inside its attribution ("On … PM John Smith\n\n<\nmailto:…> wrote:").
+  const mayCrossBlank = mayWrap && /^\s*On\s.*\d/.test(first);
   let joined = '';
   for (let k = 0; k < MAX_ATTRIBUTION_LINES && i + k < lines.length; k++) {
     const next = lines[i + k].slice(0, LINE_TEST_CHARS).trim();
+    if (k > 0 && (!mayWrap || (!next && !mayCrossBlank))) break;
     if (k > 0 && isQuoted(lines[i + k]) && !/^>\s*wrote/i.test(next)) break;
     joined = k === 0 ? next : `${joined} ${next}`;
     if (joined.length > 400) break;
