@@ -117,10 +117,14 @@ function timeLibrary(lib: 'email-reply-parser' | 'planer', input: string): strin
 }
 console.log('\npathological inputs (time for one mail):');
 for (const [name, input] of Object.entries(PATHOLOGICAL)) {
-  const t0 = performance.now();
-  const out = extractReply({ text: input });
-  const t = performance.now() - t0;
-  console.log(`  ${name} (${(input.length / 1024).toFixed(0)} KB): closeloop ${ms(t)}${out.truncated ? ' (analysed up to the cap)' : ''}; email-reply-parser ${timeLibrary('email-reply-parser', input)}; planer ${timeLibrary('planer', input)}`);
+  const runs: number[] = [];
+  let truncated = false;
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    truncated = extractReply({ text: input }).truncated;
+    runs.push(performance.now() - t0);
+  }
+  console.log(`  ${name} (${(input.length / 1024).toFixed(0)} KB): closeloop first ${ms(runs[0])}, best of 3 ${ms(Math.min(...runs))}${truncated ? ' (analysed up to the cap)' : ''}; email-reply-parser ${timeLibrary('email-reply-parser', input)}; planer ${timeLibrary('planer', input)}`);
 }
 rmSync(tmp, { recursive: true, force: true });
 

@@ -161,7 +161,8 @@ const tidy = (lines: string[]) =>
     .trim();
 
 export function extractFromPlainText(text: string, subject?: string | null): Extracted {
-  const lines = splitGluedAttribution(text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n'));
+  // Leading blank lines are never shown: dropped before the split (an 80 KB run of them costs nothing).
+  const lines = splitGluedAttribution(text.replace(/^(?:[ \t\u00a0]*\r?\n)+/, '').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n'));
   const forwardSubject = FORWARD_SUBJECT.test(subject ?? '');
   const kept: string[] = [];
   const quoted: string[] = [];
