@@ -261,7 +261,7 @@ export const templates = pgTable('templates', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
-/** Files that came with customer mail. Kept in Postgres so every stateless process can serve them;
+/** Files that came with customer mail, and each mail's raw original. Kept in Postgres so every stateless process can serve them;
  * one over the size cap is listed (name, type, size) without its content. */
 export const ticketAttachments = pgTable(
   'ticket_attachments',
@@ -273,6 +273,9 @@ export const ticketAttachments = pgTable(
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     content: bytea('content'), // null when over the cap
+    // 'original': the whole raw message as it arrived (message/rfc822), so nothing a customer sent is lost
+    // even where reading their words out of it went wrong.
+    kind: text('kind', { enum: ['attachment', 'original'] }).notNull().default('attachment'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('ticket_attachments_ticket').on(t.ticketNumber)],

@@ -63,6 +63,6 @@ describe('quote and signature stripping, as real clients quote', () => {
   it('keeps interleaved answers and text that only looks like a header', () => {
     expect(stripQuotedReply('> Did it arrive?\nYes, today.\n> Was it complete?\nNo, one item missing.')).toBe('Yes, today.\nNo, one item missing.');
     expect(stripQuotedReply('From: my point of view this is fine.\nThanks')).toBe('From: my point of view this is fine.\nThanks');
-    expect(stripQuotedReply('-- \nonly a signature')).toBe('-- \nonly a signature'); // nothing above it: nothing to cut
+    expect(stripQuotedReply('-- \nonly a signature')).toBe('--\nonly a signature'); // line ends are trimmed // nothing above it: nothing to cut
   });
 });

@@ -1,6 +1,7 @@
 // How outgoing mail is tagged and how an inbound answer finds its ticket. Pure.
 import { escapeRegExp } from './regexp';
-
+import { automaticMail, type AutomaticMailHeaders } from './reply-extraction/auto-reply';
+import { extractReply } from './reply-extraction';
 export const subjectTag = (ticketNumber: number) => `[#${ticketNumber}]`;
 
 export function replySubject(ticketNumber: number, title: string): string {
@@ -63,63 +64,8 @@ export function ticketNumberOf(h: InboundHeaders, domain: string): number | null
   return ticketNumberFromReferences(h, domain) ?? ticketNumberFromSubject(h.subject);
 }
 
-/** Out-of-office and other machine mail must not reopen or bounce a ticket around (RFC 3834). */
-export function isAutoReply(h: InboundHeaders): boolean {
-  if (h.autoSubmitted && h.autoSubmitted.toLowerCase() !== 'no') return true;
-  if (h.precedence && /^(auto_reply|bulk|junk|list)$/i.test(h.precedence.trim())) return true;
-  if (h.xAutoResponseSuppress) return false;
-  return /^(auto(matic)?[ -]?reply|out of (the )?office|abwesenheit)/i.test(h.subject ?? '');
-}
+/** Out-of-office replies and bounces must not reopen or bounce a ticket around (see reply-extraction/auto-reply). */
+export const isAutoReply = (h: InboundHeaders & AutomaticMailHeaders): boolean => automaticMail(h) !== null;
 
-// ---- what the customer wrote: the reply without the quoted history and the signature ----
-
-// "On Mon, 23 Nov 2026 at 09:00, Support <s@x> wrote:" (Gmail, Apple Mail, Thunderbird) and the usual
-// translations; Gmail wraps a long attribution over two or three lines, so it is matched joined.
-const ATTRIBUTION = [/^On\b.{0,300}\bwrote:$/i, /^Am\b.{0,300}\bschrieb.{0,200}:$/i, /^Le\b.{0,300}\ba écrit\s?:$/i, /^El\b.{0,300}\bescribió:$/i, /^Op\b.{0,300}\bschreef.{0,200}:$/i];
-const ORIGINAL_MESSAGE = /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine)\s*-{2,}/i;
-const OUTLOOK_RULE = /^_{10,}$/;
-// Outlook's header block of the quoted mail: "From: …" followed by "Sent:"/"Date:", "To:", "Subject:".
-const HEADER_FROM = /^\*?(From|Von|De):\*?\s/i;
-const HEADER_FOLLOW = /^\*?(Sent|Date|To|Subject|Cc|Gesendet|Datum|An|Betreff|Envoyé|À|Objet):\*?\s/i;
-const SIGNATURE_DELIMITER = /^-- ?$/; // RFC 3676 "-- " (some clients drop the trailing space)
-const MOBILE_SIGNATURE = [
-  /^Sent from my \w+/i,
-  /^Sent from (Mail|Outlook|Yahoo Mail|Gmail)\b/i,
-  /^Get Outlook for (iOS|Android)/i,
-  /^Sent with Proton Mail/i,
-  /^(Von meinem \w+ gesendet|Envoyé de mon \w+|Enviado desde mi \w+|Verzonden vanaf mijn \w+)/i,
-];
-
-function quoteStartsAt(lines: string[], i: number): boolean {
-  const line = lines[i].trim();
-  if (ORIGINAL_MESSAGE.test(line)) return true;
-  if (OUTLOOK_RULE.test(line) && lines.slice(i + 1, i + 3).some((l) => HEADER_FROM.test(l.trim()))) return true;
-  if (HEADER_FROM.test(line)) {
-    const next = lines.slice(i + 1, i + 5).map((l) => l.trim());
-    if (next.filter((l) => HEADER_FOLLOW.test(l)).length >= 2) return true;
-  }
-  // An attribution, possibly wrapped over up to three lines and possibly followed by quoted lines.
-  if (/^(On|Am|Le|El|Op)\b/i.test(line)) {
-    for (let n = 1; n <= 3 && i + n <= lines.length; n++) {
-      const joined = lines.slice(i, i + n).map((l) => l.trim()).join(' ');
-      if (ATTRIBUTION.some((re) => re.test(joined))) return true;
-    }
-  }
-  return false;
-}
-
-/** Drops the quoted history and the signature so the timeline shows what the customer wrote. */
-export function stripQuotedReply(body: string): string {
-  const lines = body.replace(/\r\n?/g, '\n').split('\n');
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const hasText = out.some((l) => l.trim() !== '');
-    // A mail that is nothing but a quote (a bare forward) keeps it: there is nothing else to show.
-    if (hasText && quoteStartsAt(lines, i)) break;
-    if (hasText && (SIGNATURE_DELIMITER.test(line) || MOBILE_SIGNATURE.some((re) => re.test(line.trim())))) break;
-    if (line.startsWith('>')) continue; // quoted lines of an interleaved answer
-    out.push(line);
-  }
-  return out.join('\n').trim();
-}
+/** Drops the quoted history and the signature so the timeline shows what the customer wrote (plain text only; see reply-extraction). */
+export const stripQuotedReply = (body: string): string => extractReply({ text: body }).body;

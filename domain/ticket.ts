@@ -143,7 +143,9 @@ export interface CustomerMessage {
   body: string;
   verifiedSender: boolean;
   autoReply: boolean;
-  attachments: Array<{ id: string; filename: string; contentType: string; size: number; stored?: boolean }>; // stored: false = over the size cap
+  attachments: Array<{ id: string; filename: string; contentType: string; size: number; stored?: boolean; original?: boolean }>; // stored: false = over the size cap; original: the raw message
+  /** The quoted history cut from the body, for "show quoted text" (capped; the original has it all). */
+  quoted?: string;
   receivedAt: number;
 }
 

@@ -8,8 +8,10 @@ import { eq } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { storeAttachment } from '../db/attachments';
 import type { Db } from '../db/client';
-import { tickets } from '../db/schema';
-import { isAutoReply, REPLY_TOKEN, replyTokenIn, stripQuotedReply, ticketNumberFromReferences, ticketNumberFromSubject } from '../domain/email-threading';
+import { ticketAttachments, tickets } from '../db/schema';
+import { REPLY_TOKEN, replyTokenIn, ticketNumberFromReferences, ticketNumberFromSubject } from '../domain/email-threading';
+import { extractReply } from '../domain/reply-extraction';
+import { automaticMail } from '../domain/reply-extraction/auto-reply';
 import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
 import { ticketWorkflowId, type CustomerMessage } from '../domain/ticket';
 import type { Config } from '../platform/config';
@@ -59,16 +61,20 @@ export async function handleInboundMail(raw: Buffer, deps: InboundDeps): Promise
     autoSubmitted: header(mail.headers.get('auto-submitted')),
     precedence: header(mail.headers.get('precedence')),
   };
-  const dsn = /multipart\/report/i.test(header(mail.headers.get('content-type')) ?? '');
-  const autoReply = dsn || isAutoReply(h);
-  const body = stripQuotedReply(mail.text ?? '');
+  // ---- issue 16: machine mail by its headers, the customer's words HTML first ----
+  const autoReply = automaticMail({ ...h, xAutoreply: header(mail.headers.get('x-autoreply')), xAutorespond: header(mail.headers.get('x-autorespond')), contentType: contentTypeOf(mail), from }) !== null;
+  const reply = extractReply({ text: mail.text, html: typeof mail.html === 'string' ? mail.html : null, subject: mail.subject });
+  const body = reply.body;
+  const quoted = reply.quoted.slice(0, QUOTED_MAX_CHARS) || undefined;
+  // ---- end issue 16 ----
 
   const found = await findTicket(mail, h, deps);
   if (found) {
     const verified = !!from && from === found.contactEmail?.toLowerCase();
     const finalClose = found.status === 'closed' && (await closedForGood(found.number, deps));
     if (!finalClose) {
-      const msg: CustomerMessage = { messageId, from, subject: mail.subject ?? null, body, verifiedSender: verified, autoReply, attachments: await keepAttachments(mail, found.number, messageId, deps), receivedAt: Date.now() };
+      const attachments = [...(await keepAttachments(mail, found.number, messageId, deps)), await keepOriginal(raw, found.number, messageId, deps)]; // issue 16: + the raw original
+      const msg: CustomerMessage = { messageId, from, subject: mail.subject ?? null, body, quoted, verifiedSender: verified, autoReply, attachments, receivedAt: Date.now() };
       try {
         await deps.temporal.workflow.getHandle(ticketWorkflowId(found.number)).signal(customerMessageSignal, msg);
         return { kind: 'threaded', ticketNumber: found.number, route: found.route, verified, autoReply };
@@ -136,6 +142,76 @@ async function keepAttachments(mail: ParsedMail, ticketNumber: number, messageId
   }
   return out;
 }
+
+// ---- issue 16: the raw original, and mail that cannot be read ----
+
+/** Quoted history kept on the timeline event: enough to read, small for the workflow history (the original has all). */
+export const QUOTED_MAX_CHARS = 8_000;
+export const ORIGINAL_FILENAME = 'original-message.eml';
+
+/** The top-level Content-Type with its parameters (report-type tells a DSN from a read receipt). */
+function contentTypeOf(mail: ParsedMail): string | null {
+  const ct = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | string | undefined;
+  if (!ct || typeof ct === 'string') return ct ?? null;
+  return [ct.value, ...Object.entries(ct.params ?? {}).map(([k, v]) => `${k}=${v}`)].join('; ');
+}
+
+/** The whole message as it arrived, kept beside its attachments: downloadable from the ticket. */
+async function keepOriginal(raw: Buffer, ticketNumber: number, messageId: string, deps: InboundDeps): Promise<CustomerMessage['attachments'][number]> {
+  const id = createHash('sha256').update(`${messageId}\u0000original`).digest('hex').slice(0, 32);
+  await deps.db
+    .insert(ticketAttachments)
+    .values({ id, ticketNumber, messageId, filename: ORIGINAL_FILENAME, contentType: 'message/rfc822', size: raw.length, content: raw, kind: 'original' })
+    .onConflictDoNothing();
+  return { id, filename: ORIGINAL_FILENAME, contentType: 'message/rfc822', size: raw.length, stored: true, original: true };
+}
+
+/** The header lines of a raw message read without a MIME parser (which may be what fails on it). */
+function rawHeaders(raw: Buffer): Map<string, string[]> {
+  const head = raw.subarray(0, 64 * 1024).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const out = new Map<string, string[]>();
+  for (const line of (end === -1 ? head : head.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const m = /^([\w-]+):\s*(.*)$/.exec(line);
+    if (m) out.set(m[1].toLowerCase(), [...(out.get(m[1].toLowerCase()) ?? []), m[2]]);
+  }
+  return out;
+}
+
+/**
+ * A message the reader gave up on (it failed or overran its budget every time): recorded so nobody waits
+ * for it in vain — on its ticket's timeline with the original attached, else as email feedback.
+ */
+export async function recordUnreadableMail(raw: Buffer, reason: string, deps: InboundDeps): Promise<InboundOutcome> {
+  const hs = rawHeaders(raw);
+  const one = (k: string) => hs.get(k)?.[0] ?? null;
+  // Our own id: the message's Message-ID may be what made it fail.
+  const messageId = `<unreadable-${createHash('sha256').update(raw).digest('hex').slice(0, 40)}@inbound>`;
+  const from = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(one('from') ?? '')?.[0]?.toLowerCase() ?? null;
+  const subject = one('subject');
+  const h = { subject, inReplyTo: one('in-reply-to'), references: one('references') };
+  const recipients = ['to', 'cc', 'delivered-to', 'x-original-to', 'envelope-to'].flatMap((k) => (hs.get(k) ?? []).map((v) => `${k}: ${v}`));
+  const token = deps.mailFrom ? replyTokenIn(recipients, deps.mailFrom) : null;
+  const cols = { number: tickets.number, contact: tickets.contact };
+  const byReference = ticketNumberFromReferences(h, deps.mailDomain);
+  const number = byReference ?? ticketNumberFromSubject(subject);
+  const [row] = token && REPLY_TOKEN.test(token) ? await deps.db.select(cols).from(tickets).where(eq(tickets.replyToken, token)) : number !== null ? await deps.db.select(cols).from(tickets).where(eq(tickets.number, number)) : [];
+  const note = `This e-mail could not be read automatically (${reason}). The original message is attached.`;
+  if (row) {
+    const original = await keepOriginal(raw, row.number, messageId, deps);
+    const verified = !!from && from === row.contact.email?.toLowerCase();
+    // autoReply: the note is ours, not the customer's words — it must not move the status or reach the AI.
+    const msg: CustomerMessage = { messageId, from, subject, body: note, verifiedSender: verified, autoReply: true, attachments: [original], receivedAt: Date.now() };
+    try {
+      await deps.temporal.workflow.getHandle(ticketWorkflowId(row.number)).signal(customerMessageSignal, msg);
+      return { kind: 'threaded', ticketNumber: row.number, route: token ? 'token' : byReference !== null ? 'references' : 'subject', verified, autoReply: true };
+    } catch (e) {
+      if (!(e instanceof WorkflowNotFoundError)) throw e;
+    }
+  }
+  return startIntake(feedbackIntakeWorkflow, messageId, { channel: 'email', type: 'smile', score: 1, comment: [subject, note].filter(Boolean).join('\n\n'), contact: from ? { email: from } : undefined }, deps);
+}
+// ---- end issue 16 ----
 
 function feedbackOf(mail: ParsedMail, body: string, from: string | null): NormalizedFeedback {
   return { channel: 'email', type: 'smile', score: 1, comment: [mail.subject, body].filter(Boolean).join('\n\n').slice(0, 10_000) || undefined, contact: from ? { email: from } : undefined };

@@ -232,12 +232,12 @@ export class TicketState {
     if (this.d.seenMessageIds.includes(msg.messageId)) return false;
     this.d.seenMessageIds = [...this.d.seenMessageIds, msg.messageId].slice(-MAX_SEEN_MESSAGE_IDS);
     if (!msg.verifiedSender) {
-      this.event('comment', SYSTEM_ACTOR, now, { reason: 'unverified sender', data: { visibility: 'internal', body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, unverifiedSender: true, attachments: msg.attachments } });
+      this.event('comment', SYSTEM_ACTOR, now, { reason: 'unverified sender', data: { visibility: 'internal', body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, unverifiedSender: true, attachments: msg.attachments, ...(msg.quoted ? { quoted: msg.quoted } : {}) } });
       return true;
     }
     this.event('email_in', { id: `customer:${msg.from ?? ''}`, name: this.d.input.contact.name ?? msg.from ?? 'Customer' }, now, {
       reason: msg.autoReply ? 'auto-reply (ignored for status)' : null,
-      data: { body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, autoReply: msg.autoReply, attachments: msg.attachments },
+      data: { body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, autoReply: msg.autoReply, attachments: msg.attachments, ...(msg.quoted ? { quoted: msg.quoted } : {}) },
     });
     if (msg.autoReply || (this.d.status === 'closed' && !this.reopenableAt(now))) return true;
     const customer = this.customer();

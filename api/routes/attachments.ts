@@ -13,7 +13,7 @@ const download = createRoute({
   method: 'get',
   path: '/{id}',
   tags: ['tickets'],
-  summary: "An attachment of a customer mail (the id is in the timeline event's data.attachments)",
+  summary: "An attachment of a customer mail, or the mail's raw original as message/rfc822 (ids in the timeline event's data.attachments; the original has original: true)",
   request: { params: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/, 'attachment ids are 32 hex digits') }) },
   responses: {
     200: { content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } }, description: 'The file, as an attachment download' },

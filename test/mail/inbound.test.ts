@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerMailActivities } from '../../activities/customer-mail';
-import { startImapReader, type ImapReader } from '../../mail/imap-reader';
+import { ImapFlow } from 'imapflow';
+import { startImapReader, UNREADABLE_KEYWORD, type ImapReader } from '../../mail/imap-reader';
 import { hashPassword } from '../../platform/security';
 import { feedback, notifications, taxonomyEntries, ticketEvents, users } from '../../db/schema';
 import { startDovecot, type Dovecot } from '../support/dovecot';
@@ -165,6 +166,74 @@ describe('inbound email', () => {
     await s.eventually(async () => (await status(n)) === 'reopened');
   });
 
+  it('an HTML-only Outlook reply: the answer without the quoted history, which stays expandable, and the raw original downloadable', async () => {
+    const n = await newTicket('hal@example.com', 'Hal');
+    const out = await agentReply(n, 'Which size did you order?');
+    const html = `<html><body dir="ltr"><div class="elementToProof">Size M, but I received an L.<br><br>Hal</div><div id="appendonsend"></div><hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt"><b>Van:</b> Closeloop Support &lt;support@closeloop.test&gt;<br><b>Verzonden:</b> maandag 23 november 2026 09:00<br><b>Onderwerp:</b> ${out.parsed.subject}</font><div>&nbsp;</div></div><div>Which size did you order?</div></body></html>`;
+    const raw = `From: Hal <hal@example.com>\nTo: support@closeloop.test\nSubject: RE: ${out.parsed.subject}\nMessage-ID: <owa-1@outlook.test>\nIn-Reply-To: ${out.parsed.messageId}\nDate: Mon, 23 Nov 2026 10:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n${html}\n`;
+    await deliver(raw);
+    const ev = await emailIn(n, '<owa-1@outlook.test>');
+    const data = ev.data as { body: string; quoted?: string; attachments: Array<{ id: string; contentType: string; original?: boolean; size: number }> };
+    expect(data.body).toBe('Size M, but I received an L.\n\nHal');
+    expect(data.quoted).toContain('Which size did you order?');
+    const original = data.attachments.find((a) => a.original)!;
+    expect(original).toMatchObject({ contentType: 'message/rfc822' });
+    const file = await s.call('GET', `/api/v1/attachments/${original.id}`, undefined, admin);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('message/rfc822');
+    expect(file.headers.get('content-disposition')).toContain('filename="original-message.eml"');
+    // Byte for byte what the customer's provider delivered (the test's APPEND writes CRLF line ends).
+    expect(Buffer.from(await file.arrayBuffer()).toString('utf8')).toBe(raw.replace(/\r?\n/g, '\r\n'));
+    expect((await s.call('GET', `/api/v1/attachments/${original.id}`)).status).toBe(401);
+  });
+
+  it('a bottom-posted reply keeps the answer below the quote, and an interleaved one every answer', async () => {
+    const n = await newTicket('bea@example.com', 'Bea');
+    const out = await agentReply(n, 'Could you send the order number? And the branch?');
+    await deliver(reply({ from: 'bea@example.com', id: '<tb-1@thunderbird.test>', subject: `Re: ${out.parsed.subject}`, inReplyTo: out.parsed.messageId!, body: `Hi,\n\nOn 23/11/2026 10:00, Closeloop Support wrote:\n> Could you send the order number?\n\nIt is 4471.\n\n> And the branch?\n\nMain Street.\n\n-- \nBea Stone\nStone & Co` }));
+    const ev = await emailIn(n, '<tb-1@thunderbird.test>');
+    expect((ev.data as { body: string }).body).toBe('Hi,\n\nIt is 4471.\n\nMain Street.');
+    expect((ev.data as { quoted: string }).quoted).toContain('Could you send the order number?');
+  });
+
+  it('a message that keeps failing (here: overrunning its budget every time) is tried 3 times, recorded on its ticket with the original, flagged and never read again', async () => {
+    const n = await newTicket('pat@example.com', 'Pat');
+    await reader.stop();
+    const poisonLogs: string[] = [];
+    // A budget no real message can meet: every try of this one fails the same way.
+    const strict = startImapReader(imap.url, s.inboundDeps, (m) => poisonLogs.push(m), { messageBudgetMs: 1 });
+    try {
+      const big = `From: Pat <pat@example.com>\r\nTo: support@closeloop.test\r\nSubject: Re: [#${n}] photos\r\nMessage-ID: <poison-1@example.com>\r\nContent-Type: text/plain\r\n\r\n${'All the photos, line after line.\r\n'.repeat(60_000)}`;
+      await deliver(big);
+      await s.eventually(async () => poisonLogs.some((l) => /gave up after 3 failed tries; recorded: threaded to #\d+/.test(l)), 60_000);
+      expect(poisonLogs.filter((l) => /try \d of 3 failed: took longer than its 1 ms budget/.test(l))).toHaveLength(3);
+      const note = await s.eventually(async () => (await events(n)).find((e) => (e.data as { body?: string } | null)?.body?.startsWith('This e-mail could not be read automatically')));
+      const original = (note.data as { attachments: Array<{ id: string; original?: boolean; size: number }> }).attachments[0];
+      expect(original.original).toBe(true);
+      expect(original.size).toBe(Buffer.byteLength(big));
+      expect(await status(n)).toBe('new'); // our note is no customer answer: the status stays
+      // Flagged on the server: seen and unreadable, so neither this reader nor a restarted one reads it again.
+      const c = new ImapFlow({ host: '127.0.0.1', port: imap.port, secure: false, auth: { user: imap.user, pass: imap.password }, logger: false });
+      await c.connect();
+      const lock = await c.getMailboxLock('INBOX');
+      try {
+        const found = (await c.search({ header: { 'message-id': '<poison-1@example.com>' } }, { uid: true })) || [];
+        const msg = await c.fetchOne(String(found[0]), { flags: true }, { uid: true });
+        expect([...(msg ? msg.flags ?? [] : [])]).toEqual(expect.arrayContaining(['\\Seen', UNREADABLE_KEYWORD, '$CloseloopTry1', '$CloseloopTry2', '$CloseloopTry3']));
+      } finally {
+        lock.release();
+        await c.logout();
+      }
+    } finally {
+      await strict.stop();
+      reader = startImapReader(imap.url, s.inboundDeps, (m) => logs.push(m));
+    }
+    const before = logs.length;
+    await deliver(reply({ from: 'pat@example.com', id: '<after-poison@example.com>', subject: `Re: [#${n}] photos`, body: 'Did they arrive?' }));
+    await emailIn(n, '<after-poison@example.com>');
+    expect(logs.slice(before).some((l) => l.includes('poison'))).toBe(false);
+  }, 120_000);
+
   it('keeps attachments as files (name, type, size), lists the over-cap one without storing it, serves them to the right people', async () => {
     const n = await newTicket('max@example.com', 'Max');
     const out = await agentReply(n, 'Please send the receipt.');
@@ -180,7 +249,7 @@ describe('inbound email', () => {
       ],
     }));
     const ev = await emailIn(n, '<att-1@outlook.test>');
-    const atts = (ev.data as { attachments: Array<{ id: string; filename: string; contentType: string; size: number; stored: boolean }> }).attachments;
+    const atts = (ev.data as { attachments: Array<{ id: string; filename: string; contentType: string; size: number; stored: boolean; original?: boolean }> }).attachments.filter((a) => !a.original);
     expect(atts.map(({ filename, contentType, size, stored }) => ({ filename, contentType, size, stored }))).toEqual([
       { filename: 'receipt.pdf', contentType: 'application/pdf', size: pdf.length, stored: true },
       { filename: 'photo of the box.jpg', contentType: 'image/jpeg', size: photo.length, stored: false },

@@ -126,9 +126,16 @@ describe('agent UI', () => {
     await expect.poll(() => status(page).textContent()).toBe('in progress');
     // The customer answers by email: it shows in the timeline as a customer message.
     await b.s.temporal.env.client.workflow.getHandle(ticketWorkflowId(n)).signal(customerMessageSignal, {
-      messageId: '<answer-1@example.com>', from: 'bo@example.com', subject: `Re: [#${n}] sorry`, body: 'Thanks, that is kind of you.', verifiedSender: true, autoReply: false, attachments: [], receivedAt: Date.now(),
+      messageId: '<answer-1@example.com>', from: 'bo@example.com', subject: `Re: [#${n}] sorry`, body: 'Thanks, that is kind of you.', verifiedSender: true, autoReply: false, receivedAt: Date.now(),
+      quoted: 'On Mon, 23 Nov 2026 at 09:00, Support wrote:\nSo sorry, Bo.', attachments: [{ id: 'f'.repeat(32), filename: 'original-message.eml', contentType: 'message/rfc822', size: 4096, stored: true, original: true }],
     });
     await page.locator('.timeline li[data-type="email_in"] blockquote', { hasText: 'kind of you' }).waitFor();
+    // The cut quote is one click away, the raw original a download.
+    const mail = page.locator('.timeline li[data-type="email_in"]');
+    expect(await mail.locator('.tl-quoted blockquote').isVisible()).toBe(false);
+    await mail.getByText('Show quoted text').click();
+    await mail.locator('.tl-quoted blockquote', { hasText: 'So sorry, Bo.' }).waitFor();
+    expect(await mail.getByRole('link', { name: 'Original message (4 KB)' }).getAttribute('href')).toBe(`/api/v1/attachments/${'f'.repeat(32)}`);
 
     await page.getByRole('button', { name: 'Move to pending customer' }).click();
     await expect.poll(() => status(page).textContent()).toBe('pending customer');

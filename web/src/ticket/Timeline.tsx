@@ -78,6 +78,12 @@ export function Timeline({ events, nameOf, taxonomy }: { events: TimelineEntry[]
               </div>
               {e.reason && e.type !== 'created' && e.type !== 'csat_answered' && <div className="tl-reason">{e.reason}</div>}
               {body && <blockquote data-visibility={kind}>{body}</blockquote>}
+              {typeof e.data?.quoted === 'string' && e.data.quoted && (
+                <details className="tl-quoted">
+                  <summary>Show quoted text</summary>
+                  <blockquote>{e.data.quoted}</blockquote>
+                </details>
+              )}
               {Array.isArray(e.data?.attachments) && <Attachments items={e.data.attachments as AttachmentRef[]} />}
             </li>
           );

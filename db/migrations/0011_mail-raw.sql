@@ -1,0 +1,1 @@
+ALTER TABLE "ticket_attachments" ADD COLUMN "kind" text DEFAULT 'attachment' NOT NULL;
