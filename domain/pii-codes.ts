@@ -22,7 +22,7 @@ const DATE = [
   YEAR,
 ].join('|');
 const BORN = [
-  ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is', 'my birthday'],
+  ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is'],
   ...['geboren am', 'geboren', 'geb.', 'geburtsdatum', 'geburtstag'],
   ...['né le', 'née le', 'né en', 'née en', 'né', 'née', 'date de naissance', 'naissance'],
   ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'nacimiento'],
@@ -84,24 +84,33 @@ const REFERENCE = new RegExp(
 const BARE_REFERENCE = /(?<![\p{L}\p{N}&])#[ ]?[A-Z]{0,4}-?\d{3,}(?:[-/][A-Z0-9]+)*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{2,5}[-/](?:[A-Z]{2,5}[-/])?\d{3,}(?:[-/][A-Z0-9]{1,8}){0,3}(?![\p{L}\p{N}])/gu;
 
 // ---- postcodes ----
-const UK_POSTCODE = /(?<![\p{L}\p{N}])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA)(?![\p{L}\p{N}])/gu;
+// (not a storage size: "PS5 2TB")
+const UK_POSTCODE = /(?<![\p{L}\p{N}])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ ]?\d(?![TGMK]B\b)[ABD-HJLNP-UW-Z]{2}|GIR ?0AA)(?![\p{L}\p{N}])/gu;
 const CA_POSTCODE = /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu;
 // NL "1234 AB": not "1500 GB", "2024 AD" or "10 PM"
 const NL_POSTCODE = /(?<![\p{L}\p{N}])[1-9]\d{3}[ ]?(?!SA|SD|SS|GB|MB|KB|TB|PM|AM|KM|KG|CM|MM|ML|KW|HP|CC|EU|US|UK|BC|AD|XL|HD|TV|PC|OK|CV|ID|VW|DJ|LP|CD)[A-Z]{2}(?![\p{L}\p{N}])/gu;
+// With a country prefix: "D-80331", "F-75116", "I-00118", "CH-8001"
+const PREFIXED_POSTCODE = /(?<![\p{L}\p{N}-])(?:D|A|F|I|E|B|L|P|CH|NL)-\d{4,5}(?![\p{L}\p{N}])/gu;
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`, 'gu');
 const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is'];
-// After a cue: "PLZ 70180", "CAP 00185 Roma", "ZIP 30301"
+// "PLZ 70180", "CAP 00185 Roma", "my zip for the card is 02139": up to three words between
 const POSTCODE_CUE = new RegExp(
-  `${START}(?:${oneOf(POSTCODE_WORDS)})(?![\\p{L}])[ \\t]*(?:(?:is|ist|est|es|è|:)[ \\t]*)?([1-9]\\d{3}[ ]?[A-Z]{2}|(?:[A-Z]-)?\\d{4,5}(?:-\\d{4})?)(?![\\p{L}\\p{N}])`,
+  `${START}(?:${oneOf(POSTCODE_WORDS)})(?![\\p{L}])(?:[ \\t]+\\p{L}{2,8}){0,3}?[ \\t]*(?:(?:is|ist|est|es|è|:)[ \\t]*)?([1-9]\\d{3}[ ]?[A-Z]{2}|(?:[A-Z]-)?\\d{4,5}(?:-\\d{4})?)(?![\\p{L}\\p{N}])`,
   'dgiu',
 );
-// A 5-digit code before a capitalised town where an address is (after an address, a comma, a line
-// start, "in / à / en / aus / te / uit"): "{addr}, 69003 Lyon", "in 80335 München", "D-10115 Berlin";
-// 4 digits (Belgium, Switzerland, Austria) only right after an address or a comma, and never a year.
+// A 4–5 digit code before a capitalised town: after "in / à / en / aus / te / uit" ("in 80335 München"),
+// right after an address ("{addr}, 69003 Lyon", "{addr}\n50674 Köln"), or anywhere when the town ends
+// the phrase ("con destino 08013 Barcelona,"); 4 digits (Belgium, Switzerland, Austria) never as a year.
 const TOWN = '(?=[ \\t]+(?!Euro|Euros|Dollar|Pfund|Franken|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Personen|Menschen)\\p{Lu}\\p{Ll}{2,})';
+// after a comma or a line start the town must end the phrase: "…, 69003 Lyon." but not "…, 10000 Schritte am Tag"
+const TOWN_ENDS = '(?=[ \\t]+\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?)]|\\r?\\n|$))';
 const CITY_POSTCODE = new RegExp(
-  `(?:(?<=(?:^|\\n|,|\\uE000)[ \\t]*)|(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei)[ \\t]+))((?:[A-Z]{1,2}-)?\\d{5})${TOWN}|(?<=(?:,|\\uE000)[ \\t]*)((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN}|${START}(\\d{5})(?=[ \\t]+\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?)]|\\n|$))`,
+  [
+    `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
+    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN}`,
+    `${START}((?!19\\d\\d|20\\d\\d)(?:\\d{5}|(?<=,[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
+  ].join('|'),
   'dgu',
 );
 
@@ -145,6 +154,7 @@ export function findCodes(scan: Scan): void {
     const codeLike = /\d/.test(code) && (/[A-Za-z]/.test(code) || code.replace(/\D/g, '').length >= 5);
     return isReference(code) && (!m[1] || codeLike) ? groupSpan(m, 2, 'reference') : null;
   });
+  scan.pass(PREFIXED_POSTCODE, 'postcode');
   scan.pass(UK_POSTCODE, 'postcode');
   scan.pass(CA_POSTCODE, 'postcode');
   scan.pass(PLATE, 'plate');

@@ -23,7 +23,15 @@ const INTRO_STRONG = [
   ...['me llamo', 'mi nombre es', 'le escribe', 'les escribe', 'nombre:', 'mi nombre:'],
   ...['mi chiamo', 'il mio nome è', "il mio nome e'", 'mi presento', 'vi scrive', 'nome:'],
   ...['mijn naam is', 'ik heet', 'u spreekt met', 'je spreekt met', 'naam:'],
+  // someone else's: "sein Name ist X", "his name is X"
+  ...['his name is', 'her name is', 'his name was', 'her name was', 'sein name ist', 'ihr name ist', 'sein name war', 'ihr name war', 'son nom est', 'son prénom est', 'su nombre es', 'il suo nome è', 'zijn naam is', 'haar naam is'],
 ];
+// lists of people: "Passengers: A, B"
+const LISTS = [
+  ...['passengers:', 'passenger:', 'guests:', 'guest:', 'travellers:', 'travelers:', 'names:', 'attendees:', 'passagiere:', 'fahrgäste:', 'gäste:', 'reisende:', 'passagers :', 'passagers:', 'voyageurs :', 'pasajeros:', 'viajeros:', 'passeggeri:', 'viaggiatori:', 'passagiers:', 'reizigers:', 'gasten:'],
+];
+// "Hi Sarah,", "Beste Wouter,", "Hola Marta": a given name must follow (not "Hi Team", "Dear Ryanair")
+const GREETINGS = ['hi', 'hello', 'hey', 'dear', 'good morning', 'good afternoon', 'hallo', 'liebe', 'lieber', 'guten tag', 'moin', 'bonjour', 'bonsoir', 'salut', 'cher', 'chère', 'hola', 'buenos días', 'buenas tardes', 'estimado', 'estimada', 'ciao', 'buongiorno', 'buonasera', 'gentile', 'caro', 'cara', 'beste', 'hoi', 'goedemorgen', 'goedemiddag', 'geachte'];
 const INTRO_WEAK = [
   ...["i'm", 'i am', 'im', 'this is', "it's", 'its', 'it is', 'here is', "here's"],
   ...['ich bin', 'hier ist'],
@@ -64,6 +72,12 @@ const PEOPLE = [
   // Dutch
   ...'vrouw|echtgenoot|echtgenote|vriend|vriendin|zoon|dochter|kinderen|moeder|vader|broer|zus|zuster|oma|opa|oom|neef|nicht|buurman|buurvrouw|baas|schoonmoeder|schoonvader|kleinzoon|kleindochter|advocaat'.split('|'),
   ...'person|personne|persona|persoon'.split('|'),
+  ...'carrier|delivery person|postwoman|postie|handyman|builder|painter|decorator|gardener|nanny|babysitter|tutor|teacher|lecturer|professor|trainee|apprentice|intern|sales rep|account manager|estate agent|letting agent|caretaker|janitor|chauffeur|cabbie|taxi driver|bus driver|train manager|ticket inspector|flight attendant|cabin crew|purser|captain|midwife|surgeon|gp|paramedic|social worker'.split('|'),
+  ...'spediteur|transporteur|lieferfahrer|paketzusteller|postbote|briefträger|azubi|auszubildende|praktikant|praktikantin|lehrer|lehrerin|hebamme'.split('|'),
+  ...'facteur|factrice|postier|postière|stagiaire|apprenti|apprentie|professeur|animateur|animatrice|pilote|chef de rayon|chef d\'équipe|superviseur|vigile|guide'.split('|'),
+  ...'cartero|cartera|mensajero|mensajera|becario|becaria|profesor|profesora|monitor|monitora|vigilante|supervisor|supervisora|teleoperador|teleoperadora|administrativo|administrativa'.split('|'),
+  ...'postino|postina|spedizioniere|stagista|tirocinante|professore|professoressa|maestro|maestra|supervisore|centralinista'.split('|'),
+  ...'postbode|stagiair|leraar|lerares|docent|begeleider|begeleidster|bewaker|conciërge|vertegenwoordiger|accountmanager|makelaar|taxichauffeur|buschauffeur|hoofdconducteur|verpleegkundige|huisarts|tandarts|fysiotherapeut'.split('|'),
   ...'ober|serveerster|chauffeur|bezorger|bezorgster|koerier|pakketbezorger|monteur|technicus|medewerker|medewerkster|verkoper|verkoopster|caissière|kassamedewerker|receptioniste|bedrijfsleider|filiaalmanager|adviseur|adviseuse|conducteur|instructeur|kapper|kapster|apotheker|loodgieter|elektricien|schoonmaker|schoonmaakster|beveiliger|gastvrouw|gastheer|eigenaar|eigenaresse|meneer|mevrouw'.split('|'),
 ];
 // German compounds: "Servicemitarbeiterin", "Busfahrer", "Kundenberaterin".
@@ -82,11 +96,11 @@ const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'u
 
 // "tell X", "spoke to X", "hablé con X": a given name (or a full name) must follow.
 const VERBS = [
-  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'with'],
+  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for'],
   ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'mit'],
-  ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'avec', 'de la part de'],
-  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'ayudado por', 'ayudada por', 'de parte de', 'con'],
-  ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'con'],
+  ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter'],
+  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a'],
+  ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo'],
   ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens'],
 ];
 
@@ -130,16 +144,23 @@ function skipBlank(text: string, at: number): number {
 
 const notAName = (word: string, strength: Strength) => (strength === 'strong' ? isNotANameEvenAfterCue(word) : isNotAName(word));
 
-function acceptsFirst(word: string, strength: Strength, followedByName: boolean): boolean {
+function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean): boolean {
   if (notAName(word, strength)) return false;
-  if (!isCapitalised(word)) return strength === 'strong' && isGivenName(word);
+  if (!isCapitalised(word)) return lowercase && strength === 'strong' && isGivenName(word);
   if (strength === 'strong') return true;
   if (strength === 'medium') return isGivenName(word) || followedByName;
   return isGivenName(word);
 }
 
 /** The name (1–3 words, particles allowed between them) starting at `at`, if `strength` lets it be one. */
-export function readName(text: string, at: number, strength: Strength, particleFirst = false): PiiSpan | null {
+interface ReadOptions {
+  /** The name may start with a particle ("meneer de Boer"). */
+  particleFirst?: boolean;
+  /** A lower-case given name counts ("my name is john"); not after "the coach was late". */
+  lowercase?: boolean;
+}
+
+export function readName(text: string, at: number, strength: Strength, { particleFirst = false, lowercase: lowercaseOk = false }: ReadOptions = {}): PiiSpan | null {
   let p = skipBlank(text, at);
   let first = wordAt(text, p);
   if (!first) return null;
@@ -159,12 +180,15 @@ export function readName(text: string, at: number, strength: Strength, particleF
     // particles between two parts of a name
     for (let i = 0; i < 2 && next && PARTICLES.has(next.text) && !lowercase; i++) next = wordAt(text, (q = skipBlank(text, next.end)));
     if (!next) break;
-    const fits = lowercase ? !isFunctionWord(next.text) && !isNotAName(next.text) && /^\p{Ll}+$/u.test(next.text) : isCapitalised(next.text) && !notAName(next.text, strength);
+    // a lowercase surname only where the name visibly ends ("my name is john smith.") – else "john booked…" would count
+    const fits = lowercase
+      ? !isFunctionWord(next.text) && !isNotAName(next.text) && /^\p{Ll}+$/u.test(next.text) && (isGivenName(next.text) || /^[ \t]*(?:[.,;!?)]|\r?\n|$)/.test(text.slice(next.end, next.end + 3)))
+      : isCapitalised(next.text) && !notAName(next.text, strength);
     if (!fits) break;
     words.push(next);
     p = next.end;
   }
-  if (!acceptsFirst(first.text, strength, words.length > 1)) return null;
+  if (!acceptsFirst(first.text, strength, words.length > 1, lowercaseOk)) return null;
   // a lowercase "name" of two words needs its first word to be a known given name (checked above)
   return { start: words[0].start, end: words[words.length - 1].end, kind: 'name' };
 }
@@ -173,14 +197,14 @@ const COORDINATION = /[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o|of)[ \t]
 const LINE_END = /[ \t]*[.!,]?[ \t]*(?:\((?:Mrs?|Ms|Miss|Dr|Mme|Sra?|Sig\.ra)\.?\))?[ \t]*(?:\r?\n|$)/y;
 
 /** The name at `at` and any joined to it ("Noah and Mia"); null when none, or when `atLineEnd` and the line goes on. */
-function readNames(text: string, at: number, strength: Strength, atLineEnd = false, particleFirst = false): PiiSpan[] | null {
-  const first = readName(text, at, strength, particleFirst);
+function readNames(text: string, at: number, strength: Strength, atLineEnd = false, opts: ReadOptions = {}): PiiSpan[] | null {
+  const first = readName(text, at, strength, opts);
   if (!first) return null;
   const found = [first];
   COORDINATION.lastIndex = first.end;
   const joined = COORDINATION.exec(text);
   if (joined) {
-    const second = readName(text, first.end + joined[0].length, strength === 'strong' ? 'strong' : strength);
+    const second = readName(text, first.end + joined[0].length, strength);
     if (second && isCapitalised(text.slice(second.start, second.end))) found.push(second);
   }
   if (atLineEnd) {
@@ -202,7 +226,7 @@ const HONORIFIC_CUE_CI = new RegExp(
 const INTRO_STRONG_CUE = cue(INTRO_STRONG);
 const INTRO_WEAK_CUE = cue(INTRO_WEAK);
 const PEOPLE_CUE = new RegExp(
-  `${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}-]+[ \\t]+){0,2}?(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])(?:[ \\t]+(?:${oneOf(COPULA)})(?![\\p{L}]))?${SEP}`,
+  `${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}-]+[ \\t]+){0,2}?(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}]))?${SEP}`,
   'giu',
 );
 const PEOPLE_CALLED_CUE = new RegExp(
@@ -212,6 +236,11 @@ const PEOPLE_CALLED_CUE = new RegExp(
 const CALLED_CUE = cue(CALLED);
 const ONLY_NAMES_CUE = cue(ONLY_BEFORE_NAMES);
 const VERB_CUE = cue(VERBS);
+const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]+`, 'giu');
+// Dutch and German put the verb last: "dat hij Youssef heette", "dass er Dominik hieß"
+const NAME_BEFORE_VERB = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:heette|heet|hieß|heißt|hiess|heisst)(?![\\p{L}]))`, 'dgu');
+// a list after "Passengers:" goes on after commas
+const LIST_CUE = cue(LISTS);
 const SIGN_OFF_CUE = new RegExp(
   `(?:^|(?<=[\\n.!?:;)]))[ \\t]*(?:${oneOf(SIGN_OFFS)})(?![\\p{L}])(?:[ \\t]+(?:from|aus|uit|de|desde|da|dal|dalla|van|vanuit)[ \\t]+\\p{Lu}[\\p{L}-]*(?:[ \\t]+\\p{Lu}[\\p{L}-]*)?)?[ \\t]*[,.!:;–—-]?[ \\t]*(?:\\r?\\n[ \\t]*)*(?:[-–—]+[ \\t]*)?`,
   'giu',
@@ -222,7 +251,7 @@ const APPOSITION = new RegExp(
   `${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(['the', 'our', 'your', 'la', 'le', 'el', 'der', 'die', 'de', 'il', 'notre', 'votre', 'nuestra', 'nuestro', 'vostra', 'vostro', 'nostra', 'nostro', 'uw', 'onze', 'unser', 'unsere', 'ihr', 'ihre', 'Ihr', 'Ihre'])})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))})(?![\\p{L}]))`,
   'dgu',
 );
-const POST_CUE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}]))`, 'dgiu');
+const POST_CUE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}]))`, 'dgiu');
 // A staff member named after a phrase: "la commessa del negozio di Torino, Federica, mi ha detto"
 const DESCRIBED_CUE = new RegExp(
   `${CUE_START}(?:${oneOf(DETERMINERS)})[ \\t]+(?:${oneOf(PEOPLE.filter((p) => p.length > 3))}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])[^,.!?\\n]{3,40},[ \\t]*(?=\\p{Lu}[\\p{L}'’-]+[ \\t]*[,.;!?)])`,
@@ -247,10 +276,9 @@ function lastNameLine(scan: Scan): PiiSpan[] | null {
         const found = readNames(text, solo.lastIndex, 'medium', true);
         if (found && found[found.length - 1].end <= end) return found;
       }
-      const after = /[.!?,][ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?)[ \t]*[.!]?[ \t]*$/u.exec(line);
+      const after = /[.!?,][ \t]+(?=\p{Lu}[^.!?,]*$)/u.exec(line);
       if (after) {
-        const start = lineStart + after.index + after[0].indexOf(after[1]);
-        const found = readNames(text, start, 'medium', true);
+        const found = readNames(text, lineStart + after.index + after[0].length, 'medium', true);
         if (found) return found;
       }
       return null;
@@ -263,21 +291,36 @@ function lastNameLine(scan: Scan): PiiSpan[] | null {
 /** Finds names by context and masks them, then every other occurrence of the words found. */
 export function findContextNames(scan: Scan): void {
   const before = scan.spans.length;
-  const names = (strength: Strength, opts: { atLineEnd?: boolean; particleFirst?: boolean } = {}) => (m: RegExpExecArray) =>
-    readNames(scan.masked, m.index + m[0].length, strength, opts.atLineEnd, opts.particleFirst);
+  const names = (strength: Strength, opts: ReadOptions & { atLineEnd?: boolean } = {}) => (m: RegExpExecArray) =>
+    readNames(scan.masked, m.index + m[0].length, strength, opts.atLineEnd, opts);
 
   scan.pass(HONORIFIC_CUE, names('strong', { particleFirst: true }));
   scan.pass(HONORIFIC_CUE_CI, names('strong', { particleFirst: true }));
-  scan.pass(INTRO_STRONG_CUE, names('strong'));
+  scan.pass(INTRO_STRONG_CUE, names('strong', { lowercase: true }));
   scan.pass(PEOPLE_CALLED_CUE, names('strong'));
   scan.pass(ONLY_NAMES_CUE, names('strong'));
-  scan.pass(PEOPLE_CUE, names('strong'));
+  // "my husband john", but not "the coach was late"
+  scan.pass(PEOPLE_CUE, (m) => readNames(scan.masked, m.index + m[0].length, 'strong', false, { lowercase: !m[1] }));
   scan.pass(DESCRIBED_CUE, names('strong'));
   scan.pass(APPOSITION, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   // German capitalises every noun ("Kollege vom Kundendienst"): only a known given name stands before a post
   scan.pass(POST_CUE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
-  scan.pass(SIGN_OFF_CUE, names('strong', { atLineEnd: true }));
+  // "Regards,\nAnn" is surely a name; "Thanks, Ryanair." at the end of a line only if a given name
+  scan.pass(SIGN_OFF_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[0].includes('\n') ? 'strong' : 'medium', true, { lowercase: true }));
   scan.pass(DELIMITER_CUE, names('strong', { atLineEnd: true }));
+  scan.pass(LIST_CUE, (m) => {
+    const found: PiiSpan[] = [];
+    let at = m.index + m[0].length;
+    for (let name = readName(scan.masked, at, 'strong'); name && found.length < 10; name = readName(scan.masked, at, 'strong')) {
+      found.push(name);
+      const comma = /^[ \t]*[,;][ \t]*/.exec(scan.masked.slice(name.end, name.end + 8));
+      if (!comma) break;
+      at = name.end + comma[0].length;
+    }
+    return found;
+  });
+  scan.pass(NAME_BEFORE_VERB, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
+  scan.pass(GREETING_CUE, names('medium'));
   scan.pass(CALLED_CUE, names('medium'));
   scan.pass(VERB_CUE, names('medium'));
   scan.pass(INTRO_WEAK_CUE, names('weak'));
@@ -286,6 +329,12 @@ export function findContextNames(scan: Scan): void {
     return found && found[found.length - 1].end >= scan.masked.trimEnd().length ? found : null;
   });
   scan.add(lastNameLine(scan) ?? []);
+
+  // A given name right before a name already found is part of it: "Gerhard [Beck]", "Martina [Beck]".
+  const nameStarts = new Set(scan.spans.filter((s) => s.kind === 'name').map((s) => s.start));
+  scan.pass(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+)(?=[ \t]\uE000)/dgu, (m) =>
+    isGivenName(m[1]) && isCapitalised(m[1]) && nameStarts.has(m.index + m[1].length + 1) ? groupSpan(m, 1, 'name') : null,
+  );
 
   // A name found once is a name everywhere in the text ("my daughter Amelia … Amelia is 19").
   const found = new Set<string>();

@@ -60,8 +60,10 @@ const UK_NINO = /\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b/g;
 // Any run of digits with phone-ish separators; what it is gets decided by counting its digits.
 // One separator (or a "(0)"-style group) between digit groups: "0958 / (555)" is two numbers, not one.
 const DIGIT_RUN = /(?:\+|\b|(?=\())(?:\(\d{1,5}\)\s?)?\d+(?:(?:[ .\-/]| ?\(\d{1,5}\) ?)\d+)*/g;
-// Passport, licence, ID-card and account-like codes: letters and digits mixed, at least four digits.
-const ALNUM_CODE = /\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,}\b/g;
+// Passport, licence, ID-card and account-like codes: letters and digits mixed, at least five digits
+// (product models such as "QE55Q80C" or "RTX4090" rarely have five), not the tail of a hyphenated
+// model number ("WH-1000XM4").
+const ALNUM_CODE = /\b(?<![A-Za-z]-)(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,}\b/g;
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 const STREET =
   /\b\d{1,5}[A-Za-z]?,?\s+(?:[\p{Lu}][\p{L}'-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?/gu;
@@ -87,12 +89,13 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** The whole name, each word and each half of a hyphenated word; never a lone particle ("de", "van"). */
+/** The whole name, each word, each half of a hyphenated word and a surname with its particle ("de Graaf"); never a lone particle. */
 function nameParts(name: string): string[] {
   const whole = name.trim();
   const words = whole.split(/\s+/);
   const hyphenated = words.flatMap((w) => w.split('-'));
-  return [whole, ...words, ...hyphenated]
+  const particleSurname = words.findIndex((w, i) => i > 0 && PARTICLES.has(w.toLowerCase()));
+  return [whole, ...(particleSurname > 0 ? [words.slice(particleSurname).join(' ')] : []), ...words, ...hyphenated]
     .map((p) => p.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
     .filter((p) => p.length >= 2 && !PARTICLES.has(p.toLowerCase()));
 }
@@ -140,7 +143,7 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
       if (digits.length >= 6) return 'id';
       return null;
     });
-    scan.pass(ALNUM_CODE, (m) => ((m[0].match(/\d/g)?.length ?? 0) >= 4 ? 'id' : null));
+    scan.pass(ALNUM_CODE, (m) => ((m[0].match(/\d/g)?.length ?? 0) >= 5 ? 'id' : null));
   });
 
   scan.literals((k.names ?? []).flatMap((n) => (n ? nameParts(n) : [])), 'name');
@@ -148,13 +151,20 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   return scan.spans.sort((a, b) => a.start - b.start);
 }
 
-/** `findPii`, with every span replaced by a placeholder naming its kind. */
+/** `findPii`, with every span replaced by a placeholder naming its kind ("Martina [Beck]" is one [NAME]). */
 export function redactPii(input: string, known: KnownPii | Array<string | undefined | null> = {}): RedactionResult {
   const counts = Object.fromEntries(Object.keys(PLACEHOLDER).map((kind) => [kind, 0])) as RedactionResult['counts'];
   let text = '';
   let last = 0;
+  let lastKind: PiiKind | null = null;
   for (const s of findPii(input, known)) {
-    text += input.slice(last, s.start) + PLACEHOLDER[s.kind];
+    const gap = input.slice(last, s.start);
+    if (s.kind === lastKind && /^[ \t]+$/.test(gap)) {
+      last = s.end;
+      continue;
+    }
+    lastKind = s.kind;
+    text += gap + PLACEHOLDER[s.kind];
     counts[s.kind]++;
     last = s.end;
   }
