@@ -1,8 +1,14 @@
 // PII redaction before any text leaves for an AI model. Pure; placeholders keep the sentence readable.
 // Errs on the side of removing too much: a lost order number costs less than a leaked phone number.
-import { escapeRegExp } from './regexp';
+// The rules run in passes over the text (domain/pii-scan.ts), surest first: known values, e-mails,
+// IBANs, addresses, dates of birth, plates / references / postcodes (domain/pii-codes.ts), digit
+// runs, then names by context (domain/pii-names.ts). Scored on a corpus: `npm run bench -- pii`.
+import { findBirthDates, findCodes } from './pii-codes';
+import { findContextNames } from './pii-names';
+import { Scan, type PiiKind, type PiiSpan } from './pii-scan';
+import { PARTICLES, isNotAName } from './pii-words';
 
-export type PiiKind = 'email' | 'phone' | 'card' | 'iban' | 'id' | 'address' | 'name';
+export type { PiiKind, PiiSpan } from './pii-scan';
 
 export interface RedactionResult {
   text: string;
@@ -29,38 +35,46 @@ const PLACEHOLDER: Record<PiiKind, string> = {
   iban: '[IBAN]',
   id: '[ID]',
   address: '[ADDRESS]',
+  postcode: '[POSTCODE]',
   name: '[NAME]',
+  dob: '[DATE_OF_BIRTH]',
+  plate: '[PLATE]',
+  reference: '[REFERENCE]',
 };
 
-const EMAIL = /[\p{L}\p{N}._%+-]+(?:@|%40)[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-// "ann [at] example [dot] com", "ann(at)example.com", "ann at example dot com"
+// Patterns that start with a repeated class begin only where a token begins (the look-behind): tried
+// at every position, they would rescan the rest of a long token each time, quadratic in its length.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+(?:@|%40)[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+// "ann [at] example [dot] com", "ann(at)example.com", "ann at example dot com"; the top-level domain
+// is letters, so "meet at 10.30" is not an address
 const OBFUSCATED_EMAIL =
-  /[\p{L}\p{N}._%+-]+\s*(?:[[({]\s*at\s*[\])}]|\s(?:at|AT)\s)\s*[\p{L}\p{N}-]+(?:\s*(?:[[({]\s*dot\s*[\])}]|\s(?:dot|DOT)\s|\.)\s*[\p{L}\p{N}-]+)+/gu;
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+\s*(?:[[({]\s*at\s*[\])}]|\s(?:at|AT)\s)\s*[\p{L}\p{N}-]+(?:(?:\s*[[({]\s*dot\s*[\])}]\s*|\s(?:dot|DOT)\s|\.)[\p{L}\p{N}-]+)*(?:\s*[[({]\s*dot\s*[\])}]\s*|\s(?:dot|DOT)\s|\.)\p{L}{2,}(?![\p{L}\p{N}])/gu;
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 // Dates and times look like phone numbers to a digit counter; they are set aside first and kept.
 const DATE_OR_TIME =
   /(?<![\d./-])(?:(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![./-]?\d)|\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
+// Spanish DNI / NIE ("12345678Z", "X1234567L"): the digit rule would leave the letter behind
+const ES_DNI = /\b[XYZ]?\d{7,8}-?[A-HJ-NP-TV-Z]\b/g;
 const UK_NINO = /\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b/g;
 // Any run of digits with phone-ish separators; what it is gets decided by counting its digits.
 // One separator (or a "(0)"-style group) between digit groups: "0958 / (555)" is two numbers, not one.
 const DIGIT_RUN = /(?:\+|\b|(?=\())(?:\(\d{1,5}\)\s?)?\d+(?:(?:[ .\-/]| ?\(\d{1,5}\) ?)\d+)*/g;
-// Passport, licence, ID-card and account-like codes: letters and digits mixed, at least four digits.
-const ALNUM_CODE = /\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,}\b/g;
+// Passport, licence, ID-card and account-like codes: letters and digits mixed, at least five digits
+// (product models such as "QE55Q80C" or "RTX4090" rarely have five), not the tail of a hyphenated
+// model number ("WH-1000XM4").
+const ALNUM_CODE = /\b(?<![A-Za-z]-)(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,}\b/g;
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 const STREET =
   /\b\d{1,5}[A-Za-z]?,?\s+(?:[\p{Lu}][\p{L}'-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?/gu;
+// "Flat 4, 27 Kingsway", "Apt 3B, 12 Northgate"
+const FLAT_OR_ONE_WORD_STREET =
+  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?,?\s+[\p{Lu}][\p{L}'-]*(?:way|gate|street|road|lane|side|field|wood|bury)\b|\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?\b/gu;
+// German "Am Lindenhof 3", "An der Alster 12", "Im Winkel 5a"
+const GERMAN_SITE = /\b(?:Am|An der|An den|Im|Auf der|Auf dem|Zum|Zur|In der|Unter den|Hinter der|Vor dem)\s+([\p{Lu}][\p{L}-]+)\s+\d{1,4}[a-z]?\b/dgu;
 // "12 rue de Rivoli", "Via Roma 5", "Hauptstraße 12a", "Keizersgracht 123"
 const STREET_CONTINENTAL =
-  /\b\d{1,5},?\s+(?:rue|avenue|av\.|boulevard|bd|place|via|viale|calle|avenida|plaza)\s+(?:(?:de|du|des|de la|del|della|di)\s+)?[\p{L}'-]+|\b(?:Rue|Via|Viale|Calle|Avenida|Plaza|Rua)\s+(?:(?:de|del|della|di|da|do)\s+)?[\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)?,?\s+\d{1,5}\b|\b[\p{Lu}][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|straat|laan|gracht|plein|vej|gatan|gate|veien)\s+\d{1,5}[a-z]?\b/gu;
-const HONORIFIC = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?\s+[\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)?/gu;
-const INTRODUCTION = /\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame:|I am|I'm|[Tt]his is|[Ss]igned)\s+([\p{Lu}][\p{Ll}'-]+(?:\s+[\p{Lu}][\p{Ll}'-]+){0,2})/gu;
-const SIGN_OFF = /((?:^|\n|[.!,]\s*)\s*(?:[Kk]ind regards|[Bb]est regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Mm]any thanks|[Tt]hanks|[Tt]hank you|[Cc]heers|[Ss]incerely|[Yy]ours)[,!.]?\s*\n?\s*[-–—]?\s*)([\p{Lu}][\p{Ll}'-]+(?:\s+[\p{Lu}][\p{Ll}'-]+){0,2})(?=[.!]?\s*$)/gu;
-const DASH_SIGNATURE = /(\n\s*[-–—]{1,2}\s*)([\p{Lu}][\p{Ll}'-]+(?:\s+[\p{Lu}][\p{Ll}'-]*){0,2})(?=\s*$)/gu;
-// Capitalised words that follow "I am" / "This is" without being names.
-const NOT_A_NAME = new Set(
-  'A An The So Very Really Not Sorry Just Still Absolutely Totally Quite Extremely Never Always Here There Writing Calling Contacting Unhappy Happy Disappointed Angry Furious Upset Shocked Sick Done Fed Ridiculous Unacceptable Disgusting Terrible Awful Great Good Bad It This That What'.split(' '),
-);
+  /\b\d{1,5},?\s+(?:rue|avenue|av\.|boulevard|bd|place|via|viale|calle|avenida|plaza)\s+(?:(?:de la|de l'|des|du|de|del|della|di)\s*)?[\p{L}'-]+|\b(?:Rue|Via|Viale|Calle|Avenida|Plaza|Rua)\s+(?:(?:de la|de los|de las|de|del|della|dei|degli|di|da|do)\s+)?[\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)?,?\s+\d{1,5}\b|\b[\p{Lu}][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|straat|laan|gracht|plein|vej|gatan|gate|veien)\s+\d{1,5}[a-z]?\b/gu;
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -75,40 +89,15 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Same length as the input, letters without accents: indexes in it are indexes in the original. */
-function foldAccents(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const base = ch.normalize('NFD').replace(/\p{M}+/gu, '');
-    out += base.length === ch.length ? base : ch;
-  }
-  return out;
-}
-
-/** A literal, matched case- and accent-insensitively, whitespace/punctuation-tolerant, never inside a word. */
-function literalPattern(literal: string): RegExp {
-  const tokens = foldAccents(literal.trim()).split(/[\s,]+/).filter(Boolean).map(escapeRegExp);
-  return new RegExp(`(?<![\\p{L}\\p{N}])${tokens.join('[\\s,]+')}(?![\\p{L}\\p{N}])`, 'giu');
-}
-
-function replaceLiteral(text: string, literal: string, placeholder: string, onHit: () => void): string {
-  const folded = foldAccents(text);
-  const re = literalPattern(literal);
-  let out = '';
-  let last = 0;
-  for (const m of folded.matchAll(re)) {
-    out += text.slice(last, m.index) + placeholder;
-    last = m.index + m[0].length;
-    onHit();
-  }
-  return out + text.slice(last);
-}
-
+/** The whole name, each word, each half of a hyphenated word and a surname with its particle ("de Graaf"); never a lone particle. */
 function nameParts(name: string): string[] {
   const whole = name.trim();
   const words = whole.split(/\s+/);
   const hyphenated = words.flatMap((w) => w.split('-'));
-  return [whole, ...words, ...hyphenated].map((p) => p.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')).filter((p) => p.length >= 2);
+  const particleSurname = words.findIndex((w, i) => i > 0 && PARTICLES.has(w.toLowerCase()));
+  return [whole, ...(particleSurname > 0 ? [words.slice(particleSurname).join(' ')] : []), ...words, ...hyphenated]
+    .map((p) => p.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+    .filter((p) => p.length >= 2 && !PARTICLES.has(p.toLowerCase()));
 }
 
 function addressParts(address: string): string[] {
@@ -120,49 +109,64 @@ function addressParts(address: string): string[] {
 }
 
 /**
- * Replaces e-mails (also "[at]"-obfuscated), IBANs, card numbers (Luhn-checked), national-ID-like and
+ * Finds e-mails (also "[at]"-obfuscated), IBANs, card numbers (Luhn-checked), national-ID-like and
  * passport/licence-like codes, long digit runs, phone numbers in any common format, street addresses,
- * introduced or signed names, and everything the ticket itself knows about the contact.
+ * postcodes, dates of birth, licence plates, order / booking / ticket references, names given by
+ * their context in six languages, and everything the ticket itself knows about the contact.
  */
-export function redactPii(input: string, known: KnownPii | Array<string | undefined | null> = {}): RedactionResult {
+export function findPii(input: string, known: KnownPii | Array<string | undefined | null> = {}): PiiSpan[] {
   const k: KnownPii = Array.isArray(known) ? { names: known } : known;
-  const counts: RedactionResult['counts'] = { email: 0, phone: 0, card: 0, iban: 0, id: 0, address: 0, name: 0 };
-  const put = (kind: PiiKind) => (counts[kind]++, PLACEHOLDER[kind]);
+  const scan = new Scan(input);
 
-  let text = input;
   // Known values first: they are the surest hits and must win over partial pattern matches.
-  for (const email of k.emails ?? []) if (email) text = replaceLiteral(text, email, PLACEHOLDER.email, () => counts.email++);
-  for (const phone of k.phones ?? []) if (phone && phone.replace(/\D/g, '').length >= 6) text = replaceLiteral(text, phone, PLACEHOLDER.phone, () => counts.phone++);
-  text = text.replace(EMAIL, () => put('email')).replace(OBFUSCATED_EMAIL, () => put('email'));
-  const addresses = (k.addresses ?? []).flatMap((a) => (a ? addressParts(a) : [])).sort((a, b) => b.length - a.length);
-  for (const part of new Set(addresses)) text = replaceLiteral(text, part, PLACEHOLDER.address, () => counts.address++);
-  text = text.replace(STREET, () => put('address')).replace(STREET_CONTINENTAL, () => put('address')).replace(UK_POSTCODE, () => put('address'));
-  text = text.replace(IBAN, () => put('iban'));
+  scan.literals(k.emails?.filter((e): e is string => !!e) ?? [], 'email');
+  scan.literals(k.phones?.filter((p): p is string => !!p && p.replace(/\D/g, '').length >= 6) ?? [], 'phone');
+  scan.pass(EMAIL, 'email');
+  scan.pass(OBFUSCATED_EMAIL, 'email');
+  scan.pass(IBAN, 'iban');
+  scan.literals((k.addresses ?? []).flatMap((a) => (a ? addressParts(a) : [])), 'address');
+  scan.pass(STREET, 'address');
+  scan.pass(STREET_CONTINENTAL, 'address');
+  scan.pass(FLAT_OR_ONE_WORD_STREET, 'address');
+  scan.pass(GERMAN_SITE, (m) => (isNotAName(m[1]) ? null : 'address'));
+  findBirthDates(scan);
+  findCodes(scan);
 
-  const kept: string[] = [];
-  text = text.replace(DATE_OR_TIME, (m) => (kept.push(m), `\uE000${kept.length - 1}\uE000`));
-  text = text.replace(SSN, () => put('id')).replace(UK_NINO, () => put('id'));
-  text = text.replace(DIGIT_RUN, (m) => {
-    const digits = m.replace(/\D/g, '');
-    if (digits.length >= 13 && digits.length <= 19 && luhn(digits)) return put('card');
-    if (digits.length >= 7) return put(/^\+|^\(?0|[ ().\-/]/.test(m.trim()) && digits.length <= 15 ? 'phone' : 'id');
-    if (digits.length >= 6) return put('id');
-    return m;
+  scan.keeping(DATE_OR_TIME, () => {
+    scan.pass(SSN, 'id');
+    scan.pass(ES_DNI, 'id');
+    scan.pass(UK_NINO, 'id');
+    scan.pass(DIGIT_RUN, (m) => {
+      const digits = m[0].replace(/\D/g, '');
+      if (digits.length >= 13 && digits.length <= 19 && luhn(digits)) return 'card';
+      if (digits.length >= 7) return /^\+|^\(?0|[ ().\-/]/.test(m[0].trim()) && digits.length <= 15 ? 'phone' : 'id';
+      if (digits.length >= 6) return 'id';
+      return null;
+    });
+    scan.pass(ALNUM_CODE, (m) => ((m[0].match(/\d/g)?.length ?? 0) >= 5 ? 'id' : null));
   });
-  text = text.replace(ALNUM_CODE, (m) => ((m.match(/\d/g)?.length ?? 0) >= 4 ? put('id') : m));
-  text = text.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => kept[Number(i)]);
 
-  const names = (k.names ?? []).flatMap((n) => (n ? nameParts(n) : [])).sort((a, b) => b.length - a.length);
-  for (const name of new Set(names)) text = replaceLiteral(text, name, PLACEHOLDER.name, () => counts.name++);
-  text = text.replace(HONORIFIC, () => put('name'));
-  text = text.replace(INTRODUCTION, (m, name: string) => {
-    const words = name.split(/\s+/);
-    const realWords = words.findIndex((w) => NOT_A_NAME.has(w));
-    if (realWords === 0) return m;
-    const kept = realWords > 0 ? words.slice(0, realWords).join(' ') : name;
-    return m.replace(kept, put('name'));
-  });
-  text = text.replace(SIGN_OFF, (m, lead: string, name: string) => (NOT_A_NAME.has(name.split(/\s+/)[0]) ? m : `${lead}${put('name')}`));
-  text = text.replace(DASH_SIGNATURE, (_m, lead: string) => `${lead}${put('name')}`);
-  return { text, counts };
+  scan.literals((k.names ?? []).flatMap((n) => (n ? nameParts(n) : [])), 'name');
+  findContextNames(scan);
+  return scan.spans.sort((a, b) => a.start - b.start);
+}
+
+/** `findPii`, with every span replaced by a placeholder naming its kind ("Martina [Beck]" is one [NAME]). */
+export function redactPii(input: string, known: KnownPii | Array<string | undefined | null> = {}): RedactionResult {
+  const counts = Object.fromEntries(Object.keys(PLACEHOLDER).map((kind) => [kind, 0])) as RedactionResult['counts'];
+  let text = '';
+  let last = 0;
+  let lastKind: PiiKind | null = null;
+  for (const s of findPii(input, known)) {
+    const gap = input.slice(last, s.start);
+    if (s.kind === lastKind && /^[ \t]+$/.test(gap)) {
+      last = s.end;
+      continue;
+    }
+    lastKind = s.kind;
+    text += gap + PLACEHOLDER[s.kind];
+    counts[s.kind]++;
+    last = s.end;
+  }
+  return { text: text + input.slice(last), counts };
 }

@@ -120,6 +120,30 @@ describe('AI classification', () => {
     expect(stored.vector.length).toBe(64);
   });
 
+  it('never sends third-party names, dates of birth, plates, references or the contact name, in any language', async () => {
+    const before = ai.requests.length;
+    const contact = { name: 'Sabine Hoffmann', email: 'sabine.h@example.de' };
+    const comment = [
+      'Die Kellnerin Jana hat uns ignoriert, mein Mann Klaus hatte Geburtstag (geboren am 14.03.1961).',
+      'Reservierung R-55120, unser Auto mit dem Kennzeichen HH-KL 4471 wurde zugeparkt.',
+      'Also, please tell Priya at the front desk that my daughter Amelia loved the cake. Order #A7731920, postcode SW1A 2AA.',
+      'sabine was there too.',
+      'Viele Grüße',
+      'Sabine Hoffmann',
+    ].join('\n');
+    const t = await ticketWithComment(comment, contact);
+
+    const sent = ai.requests.slice(before);
+    expect(sent.some((r) => r.path.endsWith('/chat/completions'))).toBe(true);
+    const wire = JSON.stringify(sent.map((r) => r.body));
+    const leaked = ['Jana', 'Klaus', '14.03.1961', '1961', 'R-55120', '55120', 'HH-KL', '4471', 'Priya', 'Amelia', 'A7731920', 'SW1A', 'Sabine', 'sabine', 'Hoffmann'];
+    for (const pii of leaked) expect(wire, pii).not.toContain(pii);
+    for (const placeholder of ['[NAME]', '[DATE_OF_BIRTH]', '[PLATE]', '[REFERENCE]', '[POSTCODE]']) expect(wire).toContain(placeholder);
+    // the ordinary words around them did reach the model
+    for (const kept of ['Kellnerin', 'Geburtstag', 'Kennzeichen', 'front desk', 'loved the cake']) expect(wire).toContain(kept);
+    expect(t.ai!.suggestedReply).toBe('Hello Sabine, we are sorry.'); // re-personalised locally
+  });
+
   it('retries a malformed answer and then uses the model', async () => {
     ai.state.script = ['malformed', 'invalid_schema'];
     const before = ai.chatRequests().length;

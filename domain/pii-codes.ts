@@ -1,0 +1,165 @@
+// Dates of birth, licence plates, order / booking / ticket references and postcodes, in the formats
+// of the UK, US, Canada, Germany, France, Spain, Italy and the Netherlands. A bare number is
+// ambiguous, so most of these need a cue ("born on", "Kennzeichen", "booking ref", "PLZ", a city
+// after the code); the formats that are unmistakable on their own (a UK postcode, a French plate)
+// do not. Every pattern is bounded or anchored on its cue: linear in the text.
+import { groupSpan, oneOf, type PiiSpan, type Scan } from './pii-scan';
+import { MONTHS } from './pii-words';
+
+const START = '(?<![\\p{L}\\p{N}])';
+const END = '(?![\\p{L}\\p{N}])';
+
+// ---- dates of birth ----
+const MONTH = `(?:${oneOf(MONTHS)})\\.?`;
+const DAY = '(?:[0-2]?\\d|3[01])(?:st|nd|rd|th|er|º|°|\\.)?';
+const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
+const DATE = [
+  `\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})`,
+  `${YEAR}[./-]\\d{1,2}[./-]\\d{1,2}`,
+  `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?${YEAR}`,
+  `${MONTH}[ \\t]+${DAY}[ \\t,]+${YEAR}`,
+  `${MONTH}[ \\t]+${YEAR}`,
+  YEAR,
+].join('|');
+const BORN = [
+  ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is'],
+  ...['geboren am', 'geboren', 'geb.', 'geburtsdatum', 'geburtstag'],
+  ...['né le', 'née le', 'né en', 'née en', 'né', 'née', 'date de naissance', 'naissance'],
+  ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'nacimiento'],
+  ...['nato il', 'nata il', 'nato nel', 'nata nel', 'data di nascita', 'nascita'],
+  ...['geboren op', 'geboortedatum', 'geb.'],
+];
+// "born on 3 May 1990", "Geboren bin ich am 14. März 1941", "DOB: 1985-09-30", "(born 2010)"
+const DOB = new RegExp(`${START}(?:${oneOf(BORN)})(?![\\p{L}])[^\\d\\n]{0,24}?(${DATE})${END}`, 'dgiu');
+
+// ---- licence plates ----
+const LETTER = 'A-Z';
+const PLATE_FORMATS = [
+  `[${LETTER}]{2}\\d{2}[ ]?[${LETTER}]{3}`, // UK: AB12 CDE
+  `[A-ZÄÖÜ]{1,3}-[${LETTER}]{1,2}[ -]?\\d{1,4}[EH]?`, // DE: B-MW 1234, HH-AB 123
+  `[A-ZÄÖÜ]{1,3} [${LETTER}]{1,2} \\d{1,4}[EH]?`, // DE without hyphen: M AB 1234
+  `[A-HJ-NP-TV-Z]{2}[- ]?\\d{3}[- ]?[A-HJ-NP-TV-Z]{2}`, // FR (SIV) and IT: AB-123-CD, AB 123 CD
+  `\\d{4}[- ]?(?!GBP|CHF|DKK|SEK|NZD|PLN|CZK|HKD|KWH|MPH|KMH|BPM|RPM|PPM|DPI|FPS)[BCDFGHJKLMNPRSTVWXYZ]{3}`, // ES: 1234 BCD
+  `[${LETTER}]{1,2}-\\d{4}-[${LETTER}]{1,2}`, // old ES: M-1234-AB
+  // NL side codes: three groups, letters and digits never mixed within a group, six characters
+  `(?=[A-Z\\d-]{8}${END})(?:[${LETTER}]{1,3}|\\d{1,3})-(?:[${LETTER}]{2,3}|\\d{2,3})-(?:[${LETTER}]{1,3}|\\d{1,3})`,
+];
+const PLATE = new RegExp(`${START}(?:${PLATE_FORMATS.join('|')})${END}`, 'gu');
+const PLATE_WORDS = [
+  ...['plate', 'plates', 'number plate', 'licence plate', 'license plate', 'reg', 'reg.', 'reg no', 'registration', 'registration number', 'vehicle registration'],
+  ...['kennzeichen', 'nummernschild', 'amtliches kennzeichen', 'kfz-kennzeichen'],
+  ...['plaque', "plaque d'immatriculation", 'immatriculation', 'immatriculé', 'immatriculée'],
+  ...['matrícula', 'matricula', 'placa'],
+  ...['targa', 'targata', 'targato'],
+  ...['kenteken', 'nummerplaat'],
+];
+// After a cue any code of upper-case letters and digits is a plate: "plate CBXW 472", "targa EF 123 GH"
+const PLATE_CUE = new RegExp(
+  `${START}(?:${oneOf(PLATE_WORDS)})(?![\\p{L}])[ \\t]*(?:(?:is|ist|est|es|è|was|:|number|no\\.?|nr\\.?|n°)[ \\t]*)?[(:]?[ \\t]*([A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2})${END}`,
+  'dgiu',
+);
+
+// ---- order / booking / ticket / customer references ----
+const REFERENCE_WORDS = [
+  ...['order', 'order number', 'order no', 'order ref', 'order id', 'booking', 'booking ref', 'booking reference', 'booking number', 'booking code', 'reservation', 'reservation number', 'reservation code', 'confirmation', 'confirmation number', 'confirmation code', 'reference', 'reference number', 'ref', 'ticket', 'ticket number', 'case', 'case number', 'case ref', 'claim', 'claim number', 'invoice', 'invoice number', 'receipt', 'receipt number', 'account', 'account number', 'account no', 'customer number', 'customer no', 'customer id', 'customer ref', 'member', 'member number', 'member id', 'membership', 'membership number', 'policy', 'policy number', 'tracking', 'tracking number', 'tracking no', 'tracking code', 'tracking id', 'consignment', 'consignment number', 'parcel', 'parcel number', 'shipment', 'pnr', 'voucher', 'voucher code', 'transaction', 'transaction id', 'job', 'job number', 'work order', 'service request', 'complaint', 'complaint number', 'contract', 'contract number', 'subscription', 'loyalty card'],
+  ...['bestellung', 'bestellnummer', 'bestell-nr', 'auftrag', 'auftragsnummer', 'auftrags-nr', 'buchung', 'buchungsnummer', 'buchungscode', 'reservierung', 'reservierungsnummer', 'rechnung', 'rechnungsnummer', 'rechnungs-nr', 'kundennummer', 'kunden-nr', 'kundennr', 'vertrag', 'vertragsnummer', 'versicherungsnummer', 'vorgang', 'vorgangsnummer', 'ticketnummer', 'sendung', 'sendungsnummer', 'paketnummer', 'kassenbon', 'bon', 'beleg', 'belegnummer', 'aktenzeichen', 'referenz', 'referenznummer', 'mitgliedsnummer', 'schadennummer', 'policennummer', 'fallnummer', 'trackingnummer', 'tracking-nummer'],
+  ...['commande', 'numéro de commande', 'n° de commande', 'réservation', 'numéro de réservation', 'référence', 'réf', 'dossier', 'numéro de dossier', 'billet', 'facture', 'numéro de facture', 'numéro client', 'numéro de client', 'suivi', 'numéro de suivi', 'colis', 'contrat', 'numéro de contrat', 'bon de commande', 'reçu', 'abonnement', 'adhérent', 'numéro adhérent', 'sinistre', 'carte de fidélité'],
+  ...['pedido', 'número de pedido', 'nº de pedido', 'reserva', 'número de reserva', 'localizador', 'referencia', 'billete', 'factura', 'número de factura', 'número de cliente', 'seguimiento', 'número de seguimiento', 'envío', 'contrato', 'póliza', 'aviso', 'número de aviso', 'incidencia', 'expediente', 'recibo', 'número de socio', 'código de reserva'],
+  ...['ordine', "numero d'ordine", 'numero ordine', 'prenotazione', 'codice prenotazione', 'numero di prenotazione', 'riferimento', 'rif', 'biglietto', 'fattura', 'numero fattura', 'codice cliente', 'numero cliente', 'spedizione', 'codice spedizione', 'numero di spedizione', 'pratica', 'numero pratica', 'contratto', 'polizza', 'scontrino', 'tessera', 'numero tessera', 'segnalazione'],
+  ...['bestelling', 'bestelnummer', 'ordernummer', 'boeking', 'boekingsnummer', 'reservering', 'reserveringsnummer', 'factuur', 'factuurnummer', 'klantnummer', 'referentie', 'referentienummer', 'kenmerk', 'zending', 'zendingnummer', 'zendingsnummer', 'pakketnummer', 'track & trace', 'track en trace', 'ticketnummer', 'dossiernummer', 'polis', 'polisnummer', 'contractnummer', 'bonnummer', 'kassabon', 'reparatienummer', 'lidnummer'],
+];
+// "-nummer" compounds name a reference too, except the ones that number a place ("Zimmernummer 214")
+const NUMBER_COMPOUND = '(?!zimmer|tisch|platz|sitz|gleis|haus|kamer|tafel|stoel|huis|telefoon|telefon|handy)\\p{L}{3,}(?:nummer|-nr\\.?)';
+const QUALIFIER = ['number', 'no', 'no.', 'nr', 'nr.', 'num', 'n°', 'nº', 'n.', 'is', 'was', 'ist', 'lautet', 'war', 'est', 'était', 'es', 'era', 'è', 'ref', 'ref.', 'reference', 'code', 'id', 'numéro', 'número', 'numero', 'nummer', 'de', 'di', 'del', "d'", 'van', 'of', 'my', 'mon', 'ma', 'mijn', 'mein', 'meine', 'mi', 'il', 'la', 'le', 'el', 'the', 'your', 'votre', 'uw', 'su', 'con il', 'con el', 'avec le', 'with', 'met', 'mit', 'der', 'die', 'das'];
+const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|minutes?|minuten|minutos|minuti|h|hrs?|hours?|stunden|heures|horas|ore|uur|people|persons?|personen|personnes|personas|persone|pers|guests?|gäste|days?|tage|jours|días|giorni|dagen|nights?|nächte|nuits|noches|notti|nachten|kg|km|items?|stück|pcs|x|years?|jahre?n?|ans|años|anni|jaar|weeks?|wochen|semaines|semanas|settimane|weken|months?|monate?n?|mois|meses|mesi|maanden)';
+// A reference: letters, digits and inner separators, with at least one digit; or an upper-case
+// booking code of 5–8 letters ("QZKMTR"). Times, amounts and counts ("for 8 people") are not.
+const CODE = `#?[ \\t]?((?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{5,8}(?![\\p{L}]))`;
+// Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
+const REFERENCE = new RegExp(
+  `${START}(?:${oneOf(REFERENCE_WORDS)}|${NUMBER_COMPOUND})(?![\\p{L}])(?:[ \\t]*(?:${oneOf(QUALIFIER)})(?![\\p{L}]))*((?:[ \\t]+\\p{L}{2,12}){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
+  'dgiu',
+);
+// Without a cue only the unmistakable: "#45019", "ORD-2024-0001", "BK-88213"
+const BARE_REFERENCE = /(?<![\p{L}\p{N}&])#[ ]?[A-Z]{0,4}-?\d{3,}(?:[-/][A-Z0-9]+)*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{2,5}[-/](?:[A-Z]{2,5}[-/])?\d{3,}(?:[-/][A-Z0-9]{1,8}){0,3}(?![\p{L}\p{N}])/gu;
+
+// ---- postcodes ----
+// (not a storage size: "PS5 2TB")
+const UK_POSTCODE = /(?<![\p{L}\p{N}])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ ]?\d(?![TGMK]B\b)[ABD-HJLNP-UW-Z]{2}|GIR ?0AA)(?![\p{L}\p{N}])/gu;
+const CA_POSTCODE = /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu;
+// NL "1234 AB": not "1500 GB", "2024 AD" or "10 PM"
+const NL_POSTCODE = /(?<![\p{L}\p{N}])[1-9]\d{3}[ ]?(?!SA|SD|SS|GB|MB|KB|TB|PM|AM|KM|KG|CM|MM|ML|KW|HP|CC|EU|US|UK|BC|AD|XL|HD|TV|PC|OK|CV|ID|VW|DJ|LP|CD)[A-Z]{2}(?![\p{L}\p{N}])/gu;
+// With a country prefix: "D-80331", "F-75116", "I-00118", "CH-8001"
+const PREFIXED_POSTCODE = /(?<![\p{L}\p{N}-])(?:D|A|F|I|E|B|L|P|CH|NL)-\d{4,5}(?![\p{L}\p{N}])/gu;
+const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
+const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`, 'gu');
+const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is'];
+// "PLZ 70180", "CAP 00185 Roma", "my zip for the card is 02139": up to three words between
+const POSTCODE_CUE = new RegExp(
+  `${START}(?:${oneOf(POSTCODE_WORDS)})(?![\\p{L}])(?:[ \\t]+\\p{L}{2,8}){0,3}?[ \\t]*(?:(?:is|ist|est|es|è|:)[ \\t]*)?([1-9]\\d{3}[ ]?[A-Z]{2}|(?:[A-Z]-)?\\d{4,5}(?:-\\d{4})?)(?![\\p{L}\\p{N}])`,
+  'dgiu',
+);
+// A 4–5 digit code before a capitalised town: after "in / à / en / aus / te / uit" ("in 80335 München"),
+// right after an address ("{addr}, 69003 Lyon", "{addr}\n50674 Köln"), or anywhere when the town ends
+// the phrase ("con destino 08013 Barcelona,"); 4 digits (Belgium, Switzerland, Austria) never as a year.
+const TOWN = '(?=[ \\t]+(?!Euro|Euros|Dollar|Pfund|Franken|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Personen|Menschen)\\p{Lu}\\p{Ll}{2,})';
+// after a comma or a line start the town must end the phrase: "…, 69003 Lyon." but not "…, 10000 Schritte am Tag"
+const TOWN_ENDS = '(?=[ \\t]+\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?)]|\\r?\\n|$))';
+const CITY_POSTCODE = new RegExp(
+  [
+    `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
+    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN}`,
+    `${START}((?!19\\d\\d|20\\d\\d)(?:\\d{5}|(?<=,[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
+  ].join('|'),
+  'dgu',
+);
+
+const DATE_LIKE = new RegExp(`^(?:${DATE})$`, 'iu');
+
+/** What follows a reference cue is a reference when it looks like a code, not like a count, a time or a date. */
+function isReference(code: string): boolean {
+  const digits = code.replace(/\D/g, '').length;
+  if (!digits) return /^[A-Z]{5,8}$/.test(code); // an upper-case booking code, never a word
+  if (DATE_LIKE.test(code) || /^\d{1,2}(?:st|nd|rd|th|er|e|h\d*)$/i.test(code)) return false;
+  const alnum = code.replace(/[^A-Za-z0-9]/g, '').length;
+  return digits === alnum ? digits >= 3 : alnum >= 4;
+}
+
+const group1 = (kind: PiiSpan['kind']) => (m: RegExpExecArray): PiiSpan[] => {
+  const at = m.indices?.[1];
+  return at ? [{ start: at[0], end: at[1], kind }] : [];
+};
+
+/** Finds dates of birth (before the date/time protection of the digit rules runs). */
+export function findBirthDates(scan: Scan): void {
+  scan.pass(DOB, group1('dob'));
+}
+
+/** Finds plates, references and postcodes (before the generic digit rules, which would take parts of them). */
+export function findCodes(scan: Scan): void {
+  scan.pass(POSTCODE_CUE, (m) => {
+    // the cue in any case, an NL code's letters only in capitals ("postcode 1234 is…" is the number)
+    const at = m.indices![1][0];
+    const code = /^\d{4}[ ]?[a-z]/.test(m[1]) ? m[1].slice(0, 4) : m[1];
+    return [{ start: at, end: at + code.length, kind: 'postcode' }];
+  });
+  scan.pass(PLATE_CUE, (m) => {
+    // the cue is matched in any case, the plate only in capitals: "reg LD68 XKR is…" stops before "is"
+    const at = m.indices![1][0];
+    const plate = /^[A-Z0-9]+(?:[ -][A-Z0-9]+)*/.exec(m[1])?.[0].replace(/[ -]+$/, '') ?? '';
+    return /\d/.test(plate) && plate.replace(/[ -]/g, '').length >= 4 ? [{ start: at, end: at + plate.length, kind: 'plate' }] : null;
+  });
+  scan.pass(REFERENCE, (m) => {
+    const code = m[2];
+    const codeLike = /\d/.test(code) && (/[A-Za-z]/.test(code) || code.replace(/\D/g, '').length >= 5);
+    return isReference(code) && (!m[1] || codeLike) ? groupSpan(m, 2, 'reference') : null;
+  });
+  scan.pass(PREFIXED_POSTCODE, 'postcode');
+  scan.pass(UK_POSTCODE, 'postcode');
+  scan.pass(CA_POSTCODE, 'postcode');
+  scan.pass(PLATE, 'plate');
+  scan.pass(NL_POSTCODE, 'postcode');
+  scan.pass(US_ZIP, 'postcode');
+  scan.pass(CITY_POSTCODE, (m) => [1, 2, 3].flatMap((g) => groupSpan(m, g, 'postcode')));
+  scan.pass(BARE_REFERENCE, 'reference');
+}

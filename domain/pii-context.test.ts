@@ -1,0 +1,178 @@
+// The PII rules added for names by context, dates of birth, plates, references and postcodes: one
+// case per language and format, and the ordinary words each rule must leave alone.
+import { describe, expect, it } from 'vitest';
+import { redactPii } from './pii';
+
+const redact = (text: string, names: string[] = []) => redactPii(text, { names }).text;
+
+describe('names by context', () => {
+  it.each([
+    ['Please tell my wife Elena that the order is ready.', 'Please tell my wife [NAME] that the order is ready.'],
+    ['The waiter, Marco, forgot us.', 'The waiter, [NAME], forgot us.'],
+    ['our night manager Gunther Blake shrugged', 'our night manager [NAME] shrugged'],
+    ['Mein Mann Klaus und die Kellnerin Jana Berger', 'Mein Mann [NAME] und die Kellnerin [NAME]'],
+    ['Ihre Servicemitarbeiterin Aylin war super', 'Ihre Servicemitarbeiterin [NAME] war super'],
+    ["ma fille Léa et la réceptionniste Sophie Martin", 'ma fille [NAME] et la réceptionniste [NAME]'],
+    ["l'agent Karim a raccroché", "l'agent [NAME] a raccroché"],
+    ['mi marido Javier y el repartidor, Andrés,', 'mi marido [NAME] y el repartidor, [NAME],'],
+    ['mio marito Luca e il cameriere Paolo', 'mio marito [NAME] e il cameriere [NAME]'],
+    ['mijn vrouw Sanne en de bezorger Kevin', 'mijn vrouw [NAME] en de bezorger [NAME]'],
+    ['Willem van den Berg is mijn buurman', 'Willem van den Berg is mijn buurman'],
+    ['de monteur Willem van den Berg kwam', 'de monteur [NAME] kwam'],
+    ['My kids Noah and Mia were tired', 'My kids [NAME] and [NAME] were tired'],
+    ['his supervisor was Neil Grayson.', 'his supervisor was [NAME].'],
+    ['my husband john booked it', 'my husband [NAME] booked it'],
+  ])('relations and staff: %s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it.each([
+    ['Hello, my name is Ann Lee.', 'Hello, my name is [NAME].'],
+    ["je m'appelle Camille Durand et", "je m'appelle [NAME] et"],
+    ['ich heiße Jürgen, und', 'ich heiße [NAME], und'],
+    ['Hola, me llamo Lucía.', 'Hola, me llamo [NAME].'],
+    ['Buongiorno, mi chiamo Giulia Romano.', 'Buongiorno, mi chiamo [NAME].'],
+    ['mijn naam is Daan de Vries.', 'mijn naam is [NAME].'],
+    ['Goedendag, u spreekt met Ruben Mulder.', 'Goedendag, u spreekt met [NAME].'],
+    ["I'm Aisha and I'm Happy to wait.", "I'm [NAME] and I'm Happy to wait."],
+    ['Soy Diego, soy Platino y soy de Madrid.', 'Soy [NAME], soy Platino y soy de Madrid.'],
+    ['Ich bin Kunde seit 2010. Ich bin Nina.', 'Ich bin Kunde seit 2010. Ich bin [NAME].'],
+    ['Sein Name ist Gerhard Beck.', 'Sein Name ist [NAME].'],
+  ])('introductions: %s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it.each([
+    ['Please tell Priya at the front desk.', 'Please tell [NAME] at the front desk.'],
+    ['I spoke to Callum, then to Customer Services.', 'I spoke to [NAME], then to Customer Services.'],
+    ['a guy called Steve laughed', 'a guy called [NAME] laughed'],
+    ['le livreur, un certain Karim, a raccroché', 'le livreur, un certain [NAME], a raccroché'],
+    ['el encargado, un tal Fernando, dice', 'el encargado, un tal [NAME], dice'],
+    ['hablé con Álvaro el martes', 'hablé con [NAME] el martes'],
+    ['Ho parlato con Gianluca del servizio clienti', 'Ho parlato con [NAME] del servizio clienti'],
+    ['de chauffeur, ene Mohammed, weigert', 'de chauffeur, ene [NAME], weigert'],
+    ['hij zei dat hij Youssef heette', 'hij zei dat hij [NAME] heette'],
+    ['Kate on the till was lovely', '[NAME] on the till was lovely'],
+    ['Merci à Amandine, la serveuse', 'Merci à [NAME], la serveuse'],
+    ['la commessa del negozio di Torino, Federica, mi ha detto', 'la commessa del negozio di Torino, [NAME], mi ha detto'],
+    ['Passengers: Aoife Byrne, Ciaran Byrne.', 'Passengers: [NAME], [NAME].'],
+  ])('people spoken to, called or described: %s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps the honorific and removes the name after it, in any language', () => {
+    expect(redact('Mr Patel, Frau Krüger, Herrn Schäfer, Mme Petit, M. Garcia, Sra. Ruiz, signor Bruno, dott. Ferrari, meneer de Boer')).toBe(
+      'Mr [NAME], Frau [NAME], Herrn [NAME], Mme [NAME], M. [NAME], Sra. [NAME], signor [NAME], dott. [NAME], meneer [NAME]',
+    );
+  });
+
+  it.each([
+    ['Great stay.\nKind regards,\nTom Reilly\n07700 900457', 'Great stay.\nKind regards,\n[NAME]\n[PHONE]'],
+    ['Danke.\nMit freundlichen Grüßen\nJürgen Weber\nTeamleiter Einkauf\nMüller Logistik GmbH', 'Danke.\nMit freundlichen Grüßen\n[NAME]\nTeamleiter Einkauf\nMüller Logistik GmbH'],
+    ['Bien à vous,\nNathalie Morel', 'Bien à vous,\n[NAME]'],
+    ['Atentamente, Carmen Ruiz Ortega', 'Atentamente, [NAME]'],
+    ['Cordiali saluti\nGiulia', 'Cordiali saluti\n[NAME]'],
+    ['Met vriendelijke groet,\nLisa de Jong', 'Met vriendelijke groet,\n[NAME]'],
+    ['Viele Grüße aus Frankfurt\nHeike Braun', 'Viele Grüße aus Frankfurt\n[NAME]'],
+    ['It broke.\n--\nMarcus Brown\nIT Coordinator', 'It broke.\n--\n[NAME]\nIT Coordinator'],
+    ['Please sort it out.\nKwame Osei', 'Please sort it out.\n[NAME]'],
+    ["Don't send him again. — Megan", "Don't send him again. — [NAME]"],
+    ['Hi Sarah,\nthanks for the call.', 'Hi [NAME],\nthanks for the call.'],
+    ['Beste Wouter,\nbedankt.', 'Beste [NAME],\nbedankt.'],
+  ])('sign-offs, greetings and signature blocks: %s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('removes a name found once wherever else it appears', () => {
+    expect(redact('My daughter Amelia was told off. Amelia is 19.')).toBe('My daughter [NAME] was told off. [NAME] is 19.');
+  });
+
+  it("removes the contact's known name in any case, with its particle, and the given name before a known surname", () => {
+    expect(redact('Goedemiddag, K. de Graaf hier; kees belt terug.', ['Kees de Graaf'])).toBe('Goedemiddag, K. [NAME] hier; [NAME] belt terug.');
+    expect(redact('Die Lieferung an Martina Beck bitte.', ['Ursula Beck'])).toBe('Die Lieferung an [NAME] bitte.');
+  });
+
+  it.each([
+    "I'm Happy with it, I'm British and this is Ridiculous.",
+    'Thanks, Ryanair.',
+    'Very disappointed.\nHighly Recommended? Never Again',
+    'The coach was late again this morning',
+    'We flew from Paris to London on Tuesday. Valencia was great, tell Paris we loved it.',
+    'Ich habe mit Karte bezahlt, mit Abstand das Beste. Ich bin Stammgast.',
+    'Sono Milanese. Je suis Belge. Ik ben Rotterdammer en betaal met PIN.',
+    'I spoke to Customer Services and asked for the Manager, thanks to Google Maps.',
+    'Kind regards\nSent from my iPhone',
+    'Best regards,\nThe Harrisons',
+    'Black Friday, Christmas Eve, Easter Monday; the manager was French and the driver is Polish.',
+  ])('keeps capitalised words that are not names: %s', (text) => expect(redact(text)).toBe(text));
+});
+
+describe('dates of birth', () => {
+  it.each([
+    ['My date of birth is 03/11/1989.', 'My date of birth is [DATE_OF_BIRTH].'],
+    ['DOB: 1985-09-30', 'DOB: [DATE_OF_BIRTH]'],
+    ['born on March 3, 1992 in Leeds', 'born on [DATE_OF_BIRTH] in Leeds'],
+    ['Geboren bin ich am 14. März 1941.', 'Geboren bin ich am [DATE_OF_BIRTH].'],
+    ['geb. 03.04.1957', 'geb. [DATE_OF_BIRTH]'],
+    ['née le 3 juin 1936', 'née le [DATE_OF_BIRTH]'],
+    ['nacido el 5 de mayo de 1991', 'nacido el [DATE_OF_BIRTH]'],
+    ['nata il 9 settembre 1987', 'nata il [DATE_OF_BIRTH]'],
+    ['geboortedatum 1 april 1990', 'geboortedatum [DATE_OF_BIRTH]'],
+    ['Emma (geboren 3 januari 2010) mocht niet mee', 'Emma (geboren [DATE_OF_BIRTH]) mocht niet mee'],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps other dates', () => {
+    const text = 'Ordered on 12/03/2024, delivered 2024-03-15, my birthday dinner on 14/02/2024, born and raised in Leeds.';
+    expect(redact(text)).toBe(text);
+  });
+});
+
+describe('licence plates', () => {
+  it.each([
+    ['White van, LD68 XKR, blocked us', 'White van, [PLATE], blocked us'],
+    ['Kennzeichen HH-KL 4471 und B-MW 2047', 'Kennzeichen [PLATE] und [PLATE]'],
+    ['immatriculée GH-456-JK', 'immatriculée [PLATE]'],
+    ['matrícula 4821 KJT', 'matrícula [PLATE]'],
+    ['targata FG 456 HJ', 'targata [PLATE]'],
+    ['kenteken BX-123-P of 1-KBB-23', 'kenteken [PLATE] of [PLATE]'],
+    ['rental car (plate CBXW 472) broke down', 'rental car (plate [PLATE]) broke down'],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps car models, flights and products', () => {
+    const text = 'A VW Golf, a BMW X5, flight LH 1234, the M25, a Boeing 737, USB-C, a 4K TV, a PS5 2TB and 1500 GB.';
+    expect(redact(text)).toBe(text);
+  });
+});
+
+describe('references', () => {
+  it.each([
+    ['booking ref TBL-448213 if', 'booking ref [REFERENCE] if'],
+    ['order #A7731920', 'order #[REFERENCE]'],
+    ['Bestellnummer 2024-118734', 'Bestellnummer [REFERENCE]'],
+    ['commande n° FR-2024-77812', 'commande n° [REFERENCE]'],
+    ['el localizador XK7QPL', 'el localizador [REFERENCE]'],
+    ['prenotazione n. 88431', 'prenotazione n. [REFERENCE]'],
+    ['reserveringsnummer 77120', 'reserveringsnummer [REFERENCE]'],
+    ['Booking reference QZKMTR.', 'Booking reference [REFERENCE].'],
+    ['el billete de tren LOC-7R2K9P', 'el billete de tren [REFERENCE]'],
+    ['Ticket #88213 is open', 'Ticket #[REFERENCE] is open'],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps counts, times, amounts, rooms and dates after the same words', () => {
+    const text = 'Order 2 pizzas, a booking for 4 people at 19:30, a ticket for 45 €, the order of 12/03/2024, Zimmernummer 214, my account was closed.';
+    expect(redact(text)).toBe(text);
+  });
+});
+
+describe('postcodes', () => {
+  it.each([
+    ['at 27 Hawthorn Road, LS6 2QB, on', 'at [ADDRESS], [POSTCODE], on'],
+    ['Springfield, IL 62704.', 'Springfield, IL [POSTCODE].'],
+    ['never made it to M5V 2T6, Toronto', 'never made it to [POSTCODE], Toronto'],
+    ['Werkstatt in 80335 München.', 'Werkstatt in [POSTCODE] München.'],
+    ['Lindenstraße 12\n50674 Köln', '[ADDRESS]\n[POSTCODE] Köln'],
+    ['8 rue des Lilas, 69003 Lyon', '[ADDRESS], [POSTCODE] Lyon'],
+    ['Postcode 3511 LX Utrecht', 'Postcode [POSTCODE] Utrecht'],
+    ['Dorpsstraat 8, 1234AB Zwaag', '[ADDRESS], [POSTCODE] Zwaag'],
+    ['con destino 08013 Barcelona, nunca llegó', 'con destino [POSTCODE] Barcelona, nunca llegó'],
+    ['CAP 00185 Roma', 'CAP [POSTCODE] Roma'],
+    ['D-80331 München', '[POSTCODE] München'],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps years, amounts and counts before capitalised words', () => {
+    const text = 'In 2019 Apple released it, 12000 Euro later, 10000 Schritte am Tag, 1500 GB.';
+    expect(redact(text)).toBe(text);
+  });
+});

@@ -1,0 +1,346 @@
+// Names found by their context, in English, German, French, Spanish, Italian and Dutch: introductions
+// ("my name is X", "je m'appelle X"), relations and staff ("my wife X", "der Kellner X", "la
+// réceptionniste X"), honorifics, people called or spoken to ("a guy called X", "tell X", "hablé con
+// X"), sign-offs and signature blocks. A name found once is then removed wherever else it appears.
+//
+// How sure the context is decides what may follow it: after a strong cue any capitalised word that is
+// not a common word is a name; after a weaker one ("I'm X", "tell X") only a known given name (or a
+// full name) is, so "I'm Happy" and "Tell Paris…" survive. Linear: every cue is a regex anchored on
+// its first word, and the name after it is read word by word.
+import { groupSpan, oneOf, type PiiSpan, type Scan } from './pii-scan';
+import { HONORIFICS, PARTICLES, isFunctionWord, isGivenName, isNotAName, isNotANameEvenAfterCue, isPlace } from './pii-words';
+
+type Strength = 'strong' | 'medium' | 'weak';
+
+const CUE_START = '(?<![\\p{L}\\p{N}])';
+const SEP = "(?:[ \\t]*[,:][ \\t]*|[ \\t]+|(?<=['’]))";
+
+// ---- cue vocabularies ----
+const INTRO_STRONG = [
+  ...['my name is', "my name's", 'my name was', 'the name is', "the name's", "i'm called", 'i am called', 'my first name is', 'my surname is', 'full name:', 'name:', 'signed:', 'signed'],
+  ...['ich heiße', 'ich heisse', 'mein name ist', 'mein name lautet', 'mein name:', 'hier schreibt', 'hier spricht', 'mein vorname ist', 'vorname:', 'nachname:'],
+  ...["je m'appelle", 'je me nomme', 'mon nom est', 'mon prénom est', "moi c'est", 'je me présente', 'nom :', 'prénom :', 'prénom:'],
+  ...['me llamo', 'mi nombre es', 'le escribe', 'les escribe', 'nombre:', 'mi nombre:'],
+  ...['mi chiamo', 'il mio nome è', "il mio nome e'", 'mi presento', 'vi scrive', 'nome:'],
+  ...['mijn naam is', 'ik heet', 'u spreekt met', 'je spreekt met', 'naam:'],
+  // someone else's: "sein Name ist X", "his name is X"
+  ...['his name is', 'her name is', 'his name was', 'her name was', 'sein name ist', 'ihr name ist', 'sein name war', 'ihr name war', 'son nom est', 'son prénom est', 'su nombre es', 'il suo nome è', 'zijn naam is', 'haar naam is'],
+];
+// lists of people: "Passengers: A, B"
+const LISTS = [
+  ...['passengers:', 'passenger:', 'guests:', 'guest:', 'travellers:', 'travelers:', 'names:', 'attendees:', 'passagiere:', 'fahrgäste:', 'gäste:', 'reisende:', 'passagers :', 'passagers:', 'voyageurs :', 'pasajeros:', 'viajeros:', 'passeggeri:', 'viaggiatori:', 'passagiers:', 'reizigers:', 'gasten:'],
+];
+// "Hi Sarah,", "Beste Wouter,", "Hola Marta": a given name must follow (not "Hi Team", "Dear Ryanair")
+const GREETINGS = ['hi', 'hello', 'hey', 'dear', 'good morning', 'good afternoon', 'hallo', 'liebe', 'lieber', 'guten tag', 'moin', 'bonjour', 'bonsoir', 'salut', 'cher', 'chère', 'hola', 'buenos días', 'buenas tardes', 'estimado', 'estimada', 'ciao', 'buongiorno', 'buonasera', 'gentile', 'caro', 'cara', 'beste', 'hoi', 'goedemorgen', 'goedemiddag', 'geachte'];
+const INTRO_WEAK = [
+  ...["i'm", 'i am', 'im', 'this is', "it's", 'its', 'it is', 'here is', "here's"],
+  ...['ich bin', 'hier ist'],
+  ...['je suis', "c'est", 'ici'],
+  ...['soy', 'aquí', 'le habla'],
+  ...['sono', 'qui è'],
+  ...['ik ben', 'met', 'hier is', 'dit is'],
+];
+
+const DETERMINERS = [
+  ...['my', 'our', 'his', 'her', 'their', 'your', 'the', 'a', 'an', 'this', 'that', 'one of your', 'one of the', 'one of our'],
+  ...['mein', 'meine', 'meinem', 'meinen', 'meiner', 'unser', 'unsere', 'unserem', 'unseren', 'unserer', 'ihr', 'ihre', 'ihrem', 'ihren', 'ihrer', 'dein', 'deine', 'der', 'die', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'dieser', 'diese', 'diesem', 'diesen'],
+  ...['mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos', 'son', 'sa', 'ses', 'leur', 'le', 'la', "l'", 'les', 'un', 'une', 'du', 'au', 'ce', 'cet', 'cette', 'de la', "de l'"],
+  ...['mi', 'mis', 'nuestro', 'nuestra', 'su', 'sus', 'tu', 'el', 'los', 'las', 'una', 'del', 'al', 'este', 'esta', 'ese', 'esa', 'vuestro', 'vuestra'],
+  ...['mio', 'mia', 'miei', 'mie', 'nostro', 'nostra', 'vostro', 'vostra', 'suo', 'sua', 'il', 'lo', 'gli', 'uno', "un'", 'dello', 'della', 'dal', 'dallo', 'dalla', 'allo', 'alla', 'questo', 'questa'],
+  ...['mijn', "m'n", 'onze', 'ons', 'uw', 'jullie', 'zijn', 'haar', 'hun', 'de', 'het', 'een', 'deze'],
+];
+// "my wife is X", "sein Name ist X", "mi jefe se llama X"
+const COPULA = ['is', 'was', "'s", 'is called', 'ist', 'war', 'heißt', 'hieß', 'est', 'était', "s'appelle", 'es', 'era', 'se llama', 'è', 'si chiama', 'heet', 'heette'];
+
+// People close to the writer, and staff: a name after "my wife", "the waiter", "Ihre Kollegin"…
+const PEOPLE = [
+  // English
+  ...'wife|husband|partner|fiancé|fiancée|fiance|fiancee|boyfriend|girlfriend|son|daughter|kid|kids|child|children|baby|mum|mom|mother|mam|dad|father|brother|sister|grandmother|grandfather|grandma|grandpa|granny|nan|nana|grandson|granddaughter|aunt|auntie|uncle|cousin|niece|nephew|stepson|stepdaughter|stepmother|stepfather|mother-in-law|father-in-law|son-in-law|daughter-in-law|brother-in-law|sister-in-law|friend|colleague|coworker|co-worker|boss|neighbour|neighbor|flatmate|roommate|carer|caregiver|landlord|landlady|lawyer|solicitor|accountant'.split('|'),
+  ...'waiter|waitress|server|bartender|barman|barmaid|barista|host|hostess|chef|cook|driver|courier|postman|engineer|technician|tech|plumber|electrician|fitter|installer|mechanic|agent|advisor|adviser|consultant|rep|representative|receptionist|concierge|porter|doorman|housekeeper|cleaner|cashier|clerk|assistant|salesman|saleswoman|salesperson|manager|supervisor|team leader|staff member|member of staff|employee|guard|attendant|steward|stewardess|pilot|conductor|instructor|trainer|coach|therapist|physio|pharmacist|optician|stylist|hairdresser|barber|nurse|doctor|dentist|guide|operator|call handler|inspector|surveyor|broker|officer|owner|vet|delivery driver|delivery guy|delivery man|lady|gentleman|guy|man|woman'.split('|'),
+  // German
+  ...'frau|mann|ehemann|ehefrau|gattin|gatte|partnerin|lebensgefährte|lebensgefährtin|freund|freundin|sohn|tochter|kind|kinder|enkel|enkelin|mutter|mama|vater|papa|bruder|schwester|oma|opa|großmutter|großvater|tante|onkel|cousine|nichte|neffe|schwager|schwägerin|schwiegermutter|schwiegervater|schwiegersohn|schwiegertochter|nachbar|nachbarin|kollege|kollegin|chef|chefin|vorgesetzter|vorgesetzte|anwalt|anwältin|arzt|ärztin|betreuer|betreuerin|vermieter|vermieterin|mitbewohner|mitbewohnerin'.split('|'),
+  ...'kellner|kellnerin|bedienung|servicekraft|fahrer|fahrerin|paketbote|paketbotin|bote|botin|zusteller|zustellerin|kurier|lieferant|techniker|technikerin|monteur|monteurin|handwerker|mechaniker|mitarbeiter|mitarbeiterin|angestellte|angestellter|verkäufer|verkäuferin|berater|beraterin|kundenberater|kundenberaterin|kassierer|kassiererin|filialleiter|filialleiterin|marktleiter|leiter|leiterin|geschäftsführer|geschäftsführerin|rezeptionist|rezeptionistin|empfangsdame|portier|hausmeister|reinigungskraft|putzfrau|koch|köchin|sachbearbeiter|sachbearbeiterin|schaffner|schaffnerin|zugbegleiter|zugbegleiterin|busfahrer|busfahrerin|trainerin|apotheker|apothekerin|friseur|friseurin|pfleger|pflegerin|dame|herr'.split('|'),
+  // French
+  ...'femme|mari|époux|épouse|conjoint|conjointe|compagnon|compagne|copain|copine|ami|amie|fils|fille|enfant|enfants|mère|maman|père|papa|frère|sœur|soeur|grand-mère|grand-père|mamie|papi|tante|oncle|cousin|cousine|neveu|nièce|voisin|voisine|collègue|patron|patronne|beau-père|belle-mère|gendre|belle-fille|avocat|avocate|médecin|propriétaire'.split('|'),
+  ...'serveur|serveuse|livreur|livreuse|chauffeur|technicien|technicienne|conseiller|conseillère|vendeur|vendeuse|caissier|caissière|réceptionniste|gérant|gérante|directeur|directrice|responsable|employé|employée|agente|hôtesse|standardiste|opérateur|opératrice|mécanicien|plombier|électricien|installateur|coiffeur|coiffeuse|pharmacien|pharmacienne|infirmier|infirmière|moniteur|monitrice|contrôleur|contrôleuse|loueur|commercial|commerciale|dépanneur|interlocuteur|interlocutrice|agent de sécurité|agent d\'entretien|monsieur|dame'.split('|'),
+  // Spanish
+  ...'esposa|esposo|mujer|marido|pareja|novio|novia|hijo|hija|hijos|madre|mamá|padre|papá|hermano|hermana|abuela|abuelo|tía|tío|primo|prima|sobrino|sobrina|amigo|amiga|compañero|compañera|jefe|jefa|vecino|vecina|suegra|suegro|cuñado|cuñada|nieto|nieta|abogado|abogada'.split('|'),
+  ...'camarero|camarera|mesero|mesera|repartidor|repartidora|conductor|conductora|chófer|chofer|técnico|técnica|dependiente|dependienta|encargado|encargada|gerente|recepcionista|cajero|cajera|asesor|asesora|operador|operadora|empleado|empleada|revisor|revisora|mecánico|fontanero|electricista|instalador|transportista|vendedor|vendedora|azafata|guía|directora|señor|señora'.split('|'),
+  // Italian
+  ...'moglie|marito|compagno|compagna|fidanzato|fidanzata|figlio|figlia|figli|mamma|papà|fratello|sorella|nonna|nonno|zia|zio|cugino|cugina|nipote|amico|amica|collega|capo|vicino|vicina|suocera|suocero|cognato|cognata|avvocato'.split('|'),
+  ...'cameriere|cameriera|corriere|autista|fattorino|tecnica|commesso|commessa|direttore|direttrice|portiere|cassiere|cassiera|consulente|operatore|operatrice|addetto|addetta|impiegato|impiegata|meccanico|idraulico|installatore|titolare|gestore|controllore|farmacista|parrucchiere|parrucchiera|istruttore|istruttrice|venditore|venditrice|signore|signora'.split('|'),
+  // Dutch
+  ...'vrouw|echtgenoot|echtgenote|vriend|vriendin|zoon|dochter|kinderen|moeder|vader|broer|zus|zuster|oma|opa|oom|neef|nicht|buurman|buurvrouw|baas|schoonmoeder|schoonvader|kleinzoon|kleindochter|advocaat'.split('|'),
+  ...'person|personne|persona|persoon'.split('|'),
+  ...'carrier|delivery person|postwoman|postie|handyman|builder|painter|decorator|gardener|nanny|babysitter|tutor|teacher|lecturer|professor|trainee|apprentice|intern|sales rep|account manager|estate agent|letting agent|caretaker|janitor|chauffeur|cabbie|taxi driver|bus driver|train manager|ticket inspector|flight attendant|cabin crew|purser|captain|midwife|surgeon|gp|paramedic|social worker'.split('|'),
+  ...'spediteur|transporteur|lieferfahrer|paketzusteller|postbote|briefträger|azubi|auszubildende|praktikant|praktikantin|lehrer|lehrerin|hebamme'.split('|'),
+  ...'facteur|factrice|postier|postière|stagiaire|apprenti|apprentie|professeur|animateur|animatrice|pilote|chef de rayon|chef d\'équipe|superviseur|vigile|guide'.split('|'),
+  ...'cartero|cartera|mensajero|mensajera|becario|becaria|profesor|profesora|monitor|monitora|vigilante|supervisor|supervisora|teleoperador|teleoperadora|administrativo|administrativa'.split('|'),
+  ...'postino|postina|spedizioniere|stagista|tirocinante|professore|professoressa|maestro|maestra|supervisore|centralinista'.split('|'),
+  ...'postbode|stagiair|leraar|lerares|docent|begeleider|begeleidster|bewaker|conciërge|vertegenwoordiger|accountmanager|makelaar|taxichauffeur|buschauffeur|hoofdconducteur|verpleegkundige|huisarts|tandarts|fysiotherapeut'.split('|'),
+  ...'ober|serveerster|chauffeur|bezorger|bezorgster|koerier|pakketbezorger|monteur|technicus|medewerker|medewerkster|verkoper|verkoopster|caissière|kassamedewerker|receptioniste|bedrijfsleider|filiaalmanager|adviseur|adviseuse|conducteur|instructeur|kapper|kapster|apotheker|loodgieter|elektricien|schoonmaker|schoonmaakster|beveiliger|gastvrouw|gastheer|eigenaar|eigenaresse|meneer|mevrouw'.split('|'),
+];
+// German compounds: "Servicemitarbeiterin", "Busfahrer", "Kundenberaterin".
+const GERMAN_STAFF_SUFFIX = '\\p{L}{2,}(?:mitarbeiter|mitarbeiterin|berater|beraterin|fahrer|fahrerin|techniker|technikerin|leiter|leiterin|verkäufer|verkäuferin|kellner|kellnerin|zusteller|zustellerin|monteur|monteurin|kraft|bote|botin)';
+
+// "a guy called X", "un certain X", "una tal X", "ene X"
+const CALLED = [
+  ...['called', 'named', 'by the name of', 'goes by', 'known as', 'who said his name was', 'who said her name was', 'gave his name as', 'gave her name as', 'his name is', 'her name is', 'his name was', 'her name was', 'introduced himself as', 'introduced herself as'],
+  ...['namens', 'mit namen', 'mit dem namen', 'heißt', 'heisst', 'hieß', 'hiess', 'nannte sich', 'stellte sich als', 'stellte sich vor als'],
+  ...['nommé', 'nommée', 'prénommé', 'prénommée', 'du nom de', "s'appelle", "s'appelait", 'appelé', 'appelée', 'se prénomme'],
+  ...['llamado', 'llamada', 'de nombre', 'se llama', 'se llamaba', 'se presentó como'],
+  ...['di nome', 'chiamato', 'chiamata', 'si chiama', 'si chiamava'],
+  ...['genaamd', 'met de naam', 'heet', 'heette'],
+];
+const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'un certo', 'una certa', 'ene', 'a certain'];
+
+// "tell X", "spoke to X", "hablé con X": a given name (or a full name) must follow.
+const VERBS = [
+  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for'],
+  ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'mit'],
+  ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter'],
+  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a'],
+  ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo'],
+  ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens'],
+];
+
+const SIGN_OFFS = [
+  ...['regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'kindest regards', 'many regards', 'with regards', 'best wishes', 'all the best', 'best', 'thanks', 'thank you', 'thanks again', 'many thanks', 'thanks in advance', 'thanks & regards', 'thanks and regards', 'cheers', 'sincerely', 'yours sincerely', 'sincerely yours', 'yours faithfully', 'yours truly', 'respectfully', 'warmly', 'love', 'take care', 'with thanks', 'greetings', 'signed', 'from'],
+  ...['grüße', 'gruß', 'gruss', 'grüsse', 'viele grüße', 'liebe grüße', 'beste grüße', 'herzliche grüße', 'freundliche grüße', 'mit freundlichen grüßen', 'mit freundlichen grüssen', 'mit freundlichem gruß', 'schöne grüße', 'lg', 'vg', 'mfg', 'hochachtungsvoll', 'danke', 'vielen dank', 'besten dank', 'danke und gruß', 'dankeschön', 'bis bald'],
+  ...['cordialement', 'bien cordialement', 'très cordialement', 'salutations', 'sincères salutations', 'meilleures salutations', 'salutations distinguées', 'bien à vous', 'amicalement', 'merci', "merci d'avance", 'merci beaucoup', 'bonne journée', 'bonne soirée', 'à bientôt', 'respectueusement', 'bises'],
+  ...['saludos', 'un saludo', 'saludos cordiales', 'atentamente', 'muy atentamente', 'cordialmente', 'gracias', 'muchas gracias', 'un abrazo', 'abrazos', 'besos', 'hasta pronto', 'un cordial saludo', 'reciba un cordial saludo'],
+  ...['cordiali saluti', 'distinti saluti', 'saluti', 'un saluto', 'grazie', 'grazie mille', 'a presto', 'buona giornata', 'un abbraccio', 'ciao', 'saluti cordiali'],
+  ...['met vriendelijke groet', 'met vriendelijke groeten', 'vriendelijke groet', 'vriendelijke groeten', 'groeten', 'groetjes', 'groet', 'hartelijke groet', 'hartelijke groeten', 'met groet', 'mvg', 'bedankt', 'dank je', 'dank u', 'alvast bedankt', 'tot ziens', 'hoogachtend', 'fijne dag'],
+];
+
+// Where a staff member stands: "X at the front desk", "X von der Rezeption", "X del mostrador".
+const POSTS = [
+  ...['at the front desk', 'at reception', 'at the reception', 'on reception', 'on the till', 'on the tills', 'at the till', 'at the checkout', 'at the counter', 'at the desk', 'at the bar', 'at the door', 'on the door', 'on the phone', 'on the chat', 'on chat', 'from customer service', 'from customer services', 'in customer service', 'in customer services', 'from support', 'from billing', 'in billing', 'from accounts', 'in accounts', 'from sales', 'from complaints', 'from your team', 'from the team', 'from housekeeping', 'in the kitchen', 'from head office', 'at head office', 'at the helpdesk', 'from the helpdesk'],
+  ...['von der rezeption', 'an der rezeption', 'an der kasse', 'von der kasse', 'vom kundenservice', 'vom kundendienst', 'von der hotline', 'am empfang', 'vom empfang', 'an der theke', 'an der information', 'aus der buchhaltung', 'aus der filiale'],
+  ...["de l'accueil", "à l'accueil", 'du service client', 'du service clients', 'à la caisse', 'de la caisse', 'de la réception', 'à la réception', 'au comptoir', 'du standard', 'du sav', 'au téléphone', 'au guichet'],
+  ...['del mostrador', 'de recepción', 'de la recepción', 'en recepción', 'de atención al cliente', 'de la caja', 'en caja', 'de la tienda', 'del servicio técnico', 'al teléfono'],
+  ...['della reception', 'alla reception', 'alla cassa', 'della cassa', 'del servizio clienti', "dell'assistenza", 'del negozio', 'al banco', 'allo sportello', 'al telefono', 'al centralino'],
+  ...['van de kassa', 'aan de kassa', 'van de klantenservice', 'aan de balie', 'van de balie', 'bij de receptie', 'van de receptie', 'aan de receptie', 'van de winkel', 'van de servicedesk', 'aan de telefoon'],
+];
+
+// ---- reading a name ----
+const WORD = /(?:\p{Lu}['’])?\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*/uy;
+const BLANK = /[ \t]*/y;
+const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && /\p{Ll}/u.test(w);
+
+function wordAt(text: string, at: number): { start: number; end: number; text: string } | null {
+  WORD.lastIndex = at;
+  const m = WORD.exec(text);
+  if (!m) return null;
+  // "Amelia's" is Amelia
+  const text_ = m[0].replace(/['’]s$/u, '');
+  return { start: at, end: at + text_.length, text: text_ };
+}
+
+function skipBlank(text: string, at: number): number {
+  BLANK.lastIndex = at;
+  return at + (BLANK.exec(text)?.[0].length ?? 0);
+}
+
+const notAName = (word: string, strength: Strength) => (strength === 'strong' ? isNotANameEvenAfterCue(word) : isNotAName(word));
+
+function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean): boolean {
+  if (notAName(word, strength)) return false;
+  if (!isCapitalised(word)) return lowercase && strength === 'strong' && isGivenName(word);
+  if (strength === 'strong') return true;
+  if (strength === 'medium') return isGivenName(word) || followedByName;
+  return isGivenName(word);
+}
+
+/** The name (1–3 words, particles allowed between them) starting at `at`, if `strength` lets it be one. */
+interface ReadOptions {
+  /** The name may start with a particle ("meneer de Boer"). */
+  particleFirst?: boolean;
+  /** A lower-case given name counts ("my name is john"); not after "the coach was late". */
+  lowercase?: boolean;
+}
+
+export function readName(text: string, at: number, strength: Strength, { particleFirst = false, lowercase: lowercaseOk = false }: ReadOptions = {}): PiiSpan | null {
+  let p = skipBlank(text, at);
+  let first = wordAt(text, p);
+  if (!first) return null;
+  if (particleFirst && PARTICLES.has(first.text.toLowerCase())) {
+    // "meneer de Boer", "Herr von Weizsäcker": the particle belongs to the name
+    const next = wordAt(text, skipBlank(text, first.end));
+    if (next && isCapitalised(next.text) && !notAName(next.text, strength)) first = { start: first.start, end: next.end, text: next.text };
+    else return null;
+  }
+  const lowercase = !isCapitalised(first.text);
+  const words = [first];
+  p = first.end;
+  while (words.length < 3) {
+    let q = skipBlank(text, p);
+    if (q === p || text[p] === '\n') break;
+    let next = wordAt(text, q);
+    // particles between two parts of a name
+    for (let i = 0; i < 2 && next && PARTICLES.has(next.text) && !lowercase; i++) next = wordAt(text, (q = skipBlank(text, next.end)));
+    if (!next) break;
+    // a lowercase surname only where the name visibly ends ("my name is john smith.") – else "john booked…" would count
+    const fits = lowercase
+      ? !isFunctionWord(next.text) && !isNotAName(next.text) && /^\p{Ll}+$/u.test(next.text) && (isGivenName(next.text) || /^[ \t]*(?:[.,;!?)]|\r?\n|$)/.test(text.slice(next.end, next.end + 3)))
+      : isCapitalised(next.text) && !notAName(next.text, strength);
+    if (!fits) break;
+    words.push(next);
+    p = next.end;
+  }
+  if (!acceptsFirst(first.text, strength, words.length > 1, lowercaseOk)) return null;
+  // a lowercase "name" of two words needs its first word to be a known given name (checked above)
+  return { start: words[0].start, end: words[words.length - 1].end, kind: 'name' };
+}
+
+const COORDINATION = /[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o|of)[ \t]+/y;
+const LINE_END = /[ \t]*[.!,]?[ \t]*(?:\((?:Mrs?|Ms|Miss|Dr|Mme|Sra?|Sig\.ra)\.?\))?[ \t]*(?:\r?\n|$)/y;
+
+/** The name at `at` and any joined to it ("Noah and Mia"); null when none, or when `atLineEnd` and the line goes on. */
+function readNames(text: string, at: number, strength: Strength, atLineEnd = false, opts: ReadOptions = {}): PiiSpan[] | null {
+  const first = readName(text, at, strength, opts);
+  if (!first) return null;
+  const found = [first];
+  COORDINATION.lastIndex = first.end;
+  const joined = COORDINATION.exec(text);
+  if (joined) {
+    const second = readName(text, first.end + joined[0].length, strength);
+    if (second && isCapitalised(text.slice(second.start, second.end))) found.push(second);
+  }
+  if (atLineEnd) {
+    LINE_END.lastIndex = found[found.length - 1].end;
+    if (!LINE_END.test(text)) return null;
+  }
+  return found;
+}
+
+// ---- the passes ----
+const cue = (alternatives: readonly string[], sep = SEP) => new RegExp(`${CUE_START}(?:${oneOf(alternatives)})${sep}`, 'giu');
+
+const HONORIFIC_CUE = new RegExp(`${CUE_START}(?:(?:${oneOf(HONORIFICS)})(?:\\.|(?=[ \\t]))|M\\.|Sig\\.ra|Dott\\.ssa)[ \\t]*`, 'gu');
+// Written in lower case too ("signor Bruno", "meneer de Boer"); not "miss", "sir", "dr"… which are also words.
+const HONORIFIC_CUE_CI = new RegExp(
+  `${CUE_START}(?:${oneOf(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'señor', 'señora', 'señorita', 'doña', 'signor', 'signora', 'signorina', 'sig.', 'sig.ra', 'dott.', 'dott.ssa', 'dottor', 'dottore', 'dottoressa', 'ing.', 'avv.', 'meneer', 'mevrouw', 'mevr.', 'dhr.', 'mw.', 'mijnheer', 'juffrouw', 'mr.', 'mrs.', 'mme', 'mlle', 'sr.', 'sra.', 'srta.'])})(?![\\p{L}])[ \\t]*`,
+  'giu',
+);
+const INTRO_STRONG_CUE = cue(INTRO_STRONG);
+const INTRO_WEAK_CUE = cue(INTRO_WEAK);
+const PEOPLE_CUE = new RegExp(
+  `${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}-]+[ \\t]+){0,2}?(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}]))?${SEP}`,
+  'giu',
+);
+const PEOPLE_CALLED_CUE = new RegExp(
+  `${CUE_START}(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX}|${oneOf(['someone', 'somebody', 'person', 'jemand', "quelqu'un", 'alguien', 'qualcuno', 'iemand', 'one'])})[ \\t]*,?[ \\t]+(?:${oneOf(CALLED)})${SEP}`,
+  'giu',
+);
+const CALLED_CUE = cue(CALLED);
+const ONLY_NAMES_CUE = cue(ONLY_BEFORE_NAMES);
+const VERB_CUE = cue(VERBS);
+const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]+`, 'giu');
+// Dutch and German put the verb last: "dat hij Youssef heette", "dass er Dominik hieß"
+const NAME_BEFORE_VERB = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:heette|heet|hieß|heißt|hiess|heisst)(?![\\p{L}]))`, 'dgu');
+// a list after "Passengers:" goes on after commas
+const LIST_CUE = cue(LISTS);
+const SIGN_OFF_CUE = new RegExp(
+  `(?:^|(?<=[\\n.!?:;)]))[ \\t]*(?:${oneOf(SIGN_OFFS)})(?![\\p{L}])(?:[ \\t]+(?:from|aus|uit|de|desde|da|dal|dalla|van|vanuit)[ \\t]+\\p{Lu}[\\p{L}-]*(?:[ \\t]+\\p{Lu}[\\p{L}-]*)?)?[ \\t]*[,.!:;–—-]?[ \\t]*(?:\\r?\\n[ \\t]*)*(?:[-–—]+[ \\t]*)?`,
+  'giu',
+);
+const DELIMITER_CUE = /(?:^|\n)[ \t]*(?:--|—|–|-|_{2,})[ \t]*(?:\r?\n[ \t]*)?/g;
+const INLINE_DASH_CUE = /[ \t](?:--|—|–|-)[ \t]*/g;
+const APPOSITION = new RegExp(
+  `${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(['the', 'our', 'your', 'la', 'le', 'el', 'der', 'die', 'de', 'il', 'notre', 'votre', 'nuestra', 'nuestro', 'vostra', 'vostro', 'nostra', 'nostro', 'uw', 'onze', 'unser', 'unsere', 'ihr', 'ihre', 'Ihr', 'Ihre'])})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))})(?![\\p{L}]))`,
+  'dgu',
+);
+const POST_CUE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}]))`, 'dgiu');
+// A staff member named after a phrase: "la commessa del negozio di Torino, Federica, mi ha detto"
+const DESCRIBED_CUE = new RegExp(
+  `${CUE_START}(?:${oneOf(DETERMINERS)})[ \\t]+(?:${oneOf(PEOPLE.filter((p) => p.length > 3))}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])[^,.!?\\n]{3,40},[ \\t]*(?=\\p{Lu}[\\p{L}'’-]+[ \\t]*[,.;!?)])`,
+  'giu',
+);
+
+/** Lines at the end that only carry contact details or a device footer, not the sign-off. */
+const FOOTER_LINE = /^[ \t]*(?:[\uE000\s\d+().\-/:]*|(?:sent from|envoyé de|gesendet von|enviado desde|inviato da|verzonden (?:vanaf|met)|get outlook).*|(?:tel|tél|phone|mobile|mob|cell|fax|e-?mail|mail|www|http|web)\b.*)$/iu;
+
+function lastNameLine(scan: Scan): PiiSpan[] | null {
+  const text = scan.masked;
+  let end = text.length;
+  // walk back over blank and footer lines
+  for (;;) {
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(lineStart, end);
+    if (lineStart === 0 || !FOOTER_LINE.test(line)) {
+      // a name alone on the last line, or after the last sentence of a one-line message
+      const solo = /[ \t]*[-–—]?[ \t]*(?=\S)/y;
+      solo.lastIndex = lineStart;
+      if (lineStart > 0 && solo.exec(text)) {
+        const found = readNames(text, solo.lastIndex, 'medium', true);
+        if (found && found[found.length - 1].end <= end) return found;
+      }
+      const after = /[.!?,][ \t]+(?=\p{Lu}[^.!?,]*$)/u.exec(line);
+      if (after) {
+        const found = readNames(text, lineStart + after.index + after[0].length, 'medium', true);
+        if (found) return found;
+      }
+      return null;
+    }
+    end = lineStart - 1;
+    if (end <= 0) return null;
+  }
+}
+
+/** Finds names by context and masks them, then every other occurrence of the words found. */
+export function findContextNames(scan: Scan): void {
+  const before = scan.spans.length;
+  const names = (strength: Strength, opts: ReadOptions & { atLineEnd?: boolean } = {}) => (m: RegExpExecArray) =>
+    readNames(scan.masked, m.index + m[0].length, strength, opts.atLineEnd, opts);
+
+  scan.pass(HONORIFIC_CUE, names('strong', { particleFirst: true }));
+  scan.pass(HONORIFIC_CUE_CI, names('strong', { particleFirst: true }));
+  scan.pass(INTRO_STRONG_CUE, names('strong', { lowercase: true }));
+  scan.pass(PEOPLE_CALLED_CUE, names('strong'));
+  scan.pass(ONLY_NAMES_CUE, names('strong'));
+  // "my husband john", but not "the coach was late"
+  scan.pass(PEOPLE_CUE, (m) => readNames(scan.masked, m.index + m[0].length, 'strong', false, { lowercase: !m[1] }));
+  scan.pass(DESCRIBED_CUE, names('strong'));
+  scan.pass(APPOSITION, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
+  // German capitalises every noun ("Kollege vom Kundendienst"): only a known given name stands before a post
+  scan.pass(POST_CUE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
+  // "Regards,\nAnn" is surely a name; "Thanks, Ryanair." at the end of a line only if a given name
+  scan.pass(SIGN_OFF_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[0].includes('\n') ? 'strong' : 'medium', true, { lowercase: true }));
+  scan.pass(DELIMITER_CUE, names('strong', { atLineEnd: true }));
+  scan.pass(LIST_CUE, (m) => {
+    const found: PiiSpan[] = [];
+    let at = m.index + m[0].length;
+    for (let name = readName(scan.masked, at, 'strong'); name && found.length < 10; name = readName(scan.masked, at, 'strong')) {
+      found.push(name);
+      const comma = /^[ \t]*[,;][ \t]*/.exec(scan.masked.slice(name.end, name.end + 8));
+      if (!comma) break;
+      at = name.end + comma[0].length;
+    }
+    return found;
+  });
+  scan.pass(NAME_BEFORE_VERB, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
+  scan.pass(GREETING_CUE, names('medium'));
+  scan.pass(CALLED_CUE, names('medium'));
+  scan.pass(VERB_CUE, names('medium'));
+  scan.pass(INTRO_WEAK_CUE, names('weak'));
+  scan.pass(INLINE_DASH_CUE, (m) => {
+    const found = readNames(scan.masked, m.index + m[0].length, 'medium', true);
+    return found && found[found.length - 1].end >= scan.masked.trimEnd().length ? found : null;
+  });
+  scan.add(lastNameLine(scan) ?? []);
+
+  // A given name right before a name already found is part of it: "Gerhard [Beck]", "Martina [Beck]".
+  const nameStarts = new Set(scan.spans.filter((s) => s.kind === 'name').map((s) => s.start));
+  scan.pass(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+)(?=[ \t]\uE000)/dgu, (m) =>
+    isGivenName(m[1]) && isCapitalised(m[1]) && nameStarts.has(m.index + m[1].length + 1) ? groupSpan(m, 1, 'name') : null,
+  );
+
+  // A name found once is a name everywhere in the text ("my daughter Amelia … Amelia is 19").
+  const found = new Set<string>();
+  for (const s of scan.spans.slice(before)) {
+    if (s.kind !== 'name') continue;
+    for (const w of scan.text.slice(s.start, s.end).split(/[\s]+/)) if (w.length >= 3 && !isNotAName(w) && !PARTICLES.has(w.toLowerCase())) found.add(w);
+  }
+  scan.literals([...found], 'name', true);
+}
