@@ -2,7 +2,7 @@
 // lays them over each new analysis (activities/projection.ts), so the board, search and reports show
 // what the agent said, and the rows with the analyser's own answer beside them serve later as labels.
 import { eq } from 'drizzle-orm';
-import type { Sentiment } from '../domain/ai';
+import { SENTIMENTS, type Sentiment } from '../domain/ai';
 import { NO_CORRECTIONS, type AiCorrectionInput, type AiCorrections } from '../domain/ai-correction';
 import type { Actor } from '../domain/ticket';
 import type { AiView } from '../domain/ticket-view';
@@ -14,10 +14,13 @@ type Reader = Pick<Db, 'select'>;
 export async function aiCorrectionsOf(db: Reader, ticketNumber: number): Promise<AiCorrections> {
   const rows = await db.select().from(aiCorrections).where(eq(aiCorrections.ticketNumber, ticketNumber));
   const out: AiCorrections = { ...NO_CORRECTIONS };
+  const sentiment = (v: unknown) => (SENTIMENTS as readonly unknown[]).includes(v) ? (v as Sentiment) : null;
+  const themes = (v: unknown) => (Array.isArray(v) ? v.map(String) : null);
   for (const r of rows) {
-    const common = { aiSource: (r.aiSource as 'llm' | 'local' | null) ?? null, by: { id: r.correctedBy, name: r.correctedByName }, at: r.correctedAt.getTime() };
-    if (r.field === 'sentiment') out.sentiment = { value: r.value as Sentiment, aiValue: (r.aiValue as Sentiment | null) ?? null, ...common };
-    else out.themes = { value: r.value as string[], aiValue: (r.aiValue as string[] | null) ?? null, ...common };
+    const common = { aiSource: r.aiSource, by: { id: r.correctedBy, name: r.correctedByName }, at: r.correctedAt.getTime() };
+    const value = r.field === 'sentiment' ? sentiment(r.value) : themes(r.value);
+    if (r.field === 'sentiment' && typeof value === 'string') out.sentiment = { value, aiValue: sentiment(r.aiValue), ...common };
+    if (r.field === 'themes' && Array.isArray(value)) out.themes = { value, aiValue: themes(r.aiValue), ...common };
   }
   return out;
 }

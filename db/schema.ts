@@ -374,7 +374,7 @@ export const aiCorrections = pgTable(
     field: text('field').notNull().$type<AiCorrectionField>(),
     value: jsonb('value').$type<string | string[]>().notNull(),
     aiValue: jsonb('ai_value').$type<string | string[] | null>(), // what the analyser had said
-    aiSource: text('ai_source'), // 'llm' | 'local'
+    aiSource: text('ai_source').$type<AiView['source']>(),
     correctedBy: text('corrected_by').notNull(),
     correctedByName: text('corrected_by_name').notNull(),
     correctedAt: ts('corrected_at').notNull().defaultNow(),
