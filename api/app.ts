@@ -11,18 +11,22 @@ import { renderDocsPage } from './docs-page';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { csatRoutes } from './routes/csat';
+import { dashboardRoutes } from './routes/dashboards';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { feedbackRoutes } from './routes/feedback';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
 import { savedReportRoutes } from './routes/saved-reports';
+import { integrationRoutes } from './routes/integrations';
 import { intakeKeyRoutes } from './routes/intake-keys';
+import { macroRoutes } from './routes/macros';
 import { ruleRoutes } from './routes/rules';
 import { smsRoutes } from './routes/sms';
 import { taxonomyRoutes } from './routes/taxonomies';
 import { templateRoutes } from './routes/templates';
 import { ticketRoutes } from './routes/tickets';
 import { userRoutes } from './routes/users';
+import { viewRoutes } from './routes/views';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -46,6 +50,10 @@ export function createApp(deps: ApiDeps) {
   api.route('/dev-mailbox', devMailboxRoutes());
   api.route('/reports/saved', savedReportRoutes());
   api.route('/reports', reportRoutes());
+  api.route('/macros', macroRoutes());
+  api.route('/views', viewRoutes());
+  api.route('/dashboards', dashboardRoutes());
+  api.route('/integrations', integrationRoutes());
   api.route('/', orgRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });
