@@ -46,7 +46,6 @@ export const fr: Resource = {
     greeting: 'Bonjour {{name}},',
     greetingNoName: 'Bonjour,',
     customerNameFallback: '',
-    scoreLinksIntro: 'Choisissez votre réponse :',
     reply: {
       subject: 'Votre avis sur {{branchName}} [#{{ticketNumber}}]',
       text: '{{body}}\n\n— {{agentName}}, {{organisationName}}',
