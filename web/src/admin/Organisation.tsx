@@ -35,7 +35,7 @@ function Catalogue<T extends { id: string; name: string }>(p: { title: string; w
       <h2 id={headingId}>{p.title}</h2>
       <ul className="plain">
         {p.items.map((item) => (
-          <li key={item.id} className="row" data-id={item.id}>
+          <li key={item.id} className="row wrap" data-id={item.id}>
             <strong>{item.name}</strong> <code>{item.id}</code>
             {p.extra?.(item)}
             <Rename what={p.what} name={item.name} save={(name) => run(async () => (await api('PATCH', `${p.path}/${item.id}`, { name }), await p.reload()))} />
