@@ -10,6 +10,8 @@ import { onError, validationHook } from './errors';
 import { renderDocsPage } from './docs-page';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
+import { brandingRoutes } from './routes/branding';
+import { publicAssetRoutes } from './public-site';
 import { csatRoutes } from './routes/csat';
 import { dashboardRoutes } from './routes/dashboards';
 import { devMailboxRoutes } from './routes/dev-mailbox';
@@ -46,6 +48,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/intake-keys', intakeKeyRoutes());
   api.route('/users', userRoutes());
   api.route('/templates', templateRoutes());
+  api.route('/branding', brandingRoutes());
   api.route('/attachments', attachmentRoutes());
   api.route('/dev-mailbox', devMailboxRoutes());
   api.route('/reports/saved', savedReportRoutes());
@@ -71,11 +74,15 @@ export function createApp(deps: ApiDeps) {
 
   const app = new OpenAPIHono<AppEnv>();
   app.route('/api/v1', api);
-  app.use('/csat/*', async (c, next) => {
-    c.set('deps', deps);
-    await next();
-  });
+  // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
+  for (const prefix of ['/csat/*', '/public/*']) {
+    app.use(prefix, async (c, next) => {
+      c.set('deps', deps);
+      await next();
+    });
+  }
   app.route('/csat', csatRoutes());
+  app.route('/public', publicAssetRoutes());
   app.onError(onError);
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: path.relative(process.cwd(), webDist) }));

@@ -51,6 +51,9 @@ export interface TicketInput {
   linkedTicketNumber?: number | null;
   /** Unguessable token in the Reply-To of the ticket's mail (support+<token>@…); absent on older tickets. */
   replyToken?: string | null;
+  /** The customer's language (BCP 47) from the feedback; absent on older tickets (then the branch
+   * default, then English: domain/i18n). */
+  locale?: string | null;
   /** Continue-as-new threshold (history events); lowered in tests to exercise the hand-over. */
   maxHistoryEvents?: number;
 }
@@ -62,6 +65,9 @@ export interface TicketSettings {
    * Zendesk) it opens a new ticket linked to the closed one. */
   reopenWindowDays: number;
   csatReminder: boolean; // one reminder halfway through the follow-up window
+  /** Minutes a customer may change their CSAT answer; it takes effect after them (domain/csat.ts).
+   * Absent in tickets started before the setting: 15. */
+  csatChangeMinutes?: number;
 }
 
 export const DEFAULT_TICKET_SETTINGS: TicketSettings = {
@@ -69,6 +75,7 @@ export const DEFAULT_TICKET_SETTINGS: TicketSettings = {
   followUpDays: 7,
   reopenWindowDays: 0,
   csatReminder: false,
+  csatChangeMinutes: 15,
 };
 
 export const actorSchema = z.object({ id: z.string(), name: z.string() });
