@@ -5,11 +5,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
 import { onError, validationHook } from './errors';
 import { renderDocsPage } from './docs-page';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
+import { collectRoutes } from './routes/collect';
+import { collectPageRoutes } from './routes/collect-pages';
+import { collectionPointRoutes } from './routes/collection-points';
 import { csatRoutes } from './routes/csat';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { feedbackRoutes } from './routes/feedback';
@@ -46,6 +50,8 @@ export function createApp(deps: ApiDeps) {
   api.route('/dev-mailbox', devMailboxRoutes());
   api.route('/reports/saved', savedReportRoutes());
   api.route('/reports', reportRoutes());
+  api.route('/collection-points', collectionPointRoutes());
+  api.route('/collect', collectRoutes());
   api.route('/', orgRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });
@@ -62,12 +68,17 @@ export function createApp(deps: ApiDeps) {
   api.onError(onError);
 
   const app = new OpenAPIHono<AppEnv>();
+  // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
+  app.use('*', contextStorage());
   app.route('/api/v1', api);
-  app.use('/csat/*', async (c, next) => {
-    c.set('deps', deps);
-    await next();
-  });
+  for (const prefix of ['/csat/*', '/c/*']) {
+    app.use(prefix, async (c, next) => {
+      c.set('deps', deps);
+      await next();
+    });
+  }
   app.route('/csat', csatRoutes());
+  app.route('/c', collectPageRoutes());
   app.onError(onError);
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: path.relative(process.cwd(), webDist) }));

@@ -40,6 +40,8 @@ export interface NormalizedFeedback {
   service?: string;
   externalId?: string;
   submittedAt?: number; // epoch ms
+  /** The collection point (kiosk, QR code, widget) it was given at, for its response count. */
+  collectionPointId?: string;
 }
 
 /** Trims text, drops empty values and lower-cases the e-mail so the same person is one contact. */
