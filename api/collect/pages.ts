@@ -4,7 +4,7 @@
 import type { CollectionPoint, CollectSurface } from '../../domain/collection-point';
 import { asksEmail, asksPhone, scoreRange } from '../../domain/collection-point';
 import { tierOf, type Tier } from '../../domain/score-tiers';
-import type { CollectKey, Translate } from './strings';
+import type { MessageKey, Translator } from '../../domain/i18n';
 
 export const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -13,7 +13,7 @@ export interface PageContext {
   point: CollectionPoint;
   lang: string;
   dir: 'ltr' | 'rtl';
-  t: Translate;
+  t: Translator['t'];
   org: { name: string; logoUrl: string | null };
   assets: { css: string[]; kioskJs: string };
   /** Languages offered in the switcher, with the URL of this page in each. */
@@ -36,14 +36,14 @@ export interface FormState {
 const texts = (ctx: PageContext) => ctx.point.texts[ctx.lang] ?? {};
 
 export function questionOf(ctx: PageContext): string {
-  return texts(ctx).question || ctx.t(`collect.question.${ctx.point.captureType}` as CollectKey, { org: ctx.org.name });
+  return texts(ctx).question || ctx.t(`collect.question.${ctx.point.captureType}` as MessageKey, { org: ctx.org.name });
 }
 
 export function thanksOf(ctx: PageContext, tier: Tier): string {
-  return texts(ctx).thankYou || ctx.t(`collect.thanks.${tier}` as CollectKey);
+  return texts(ctx).thankYou || ctx.t(`collect.thanks.${tier}` as MessageKey);
 }
 
-const consentOf = (ctx: PageContext) => texts(ctx).consent || ctx.t('collect.contact.consent', { org: ctx.org.name });
+const consentOf = (ctx: PageContext) => texts(ctx).consent || ctx.t('collect.consent', { org: ctx.org.name });
 
 export function shell(ctx: PageContext, o: { title: string; surface: CollectSurface | 'kiosk-page'; body: string; script?: boolean }): string {
   const css = ctx.assets.css.map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join('');
@@ -96,8 +96,8 @@ export function scoreOptions(ctx: PageContext): ScoreOption[] {
   const out: ScoreOption[] = [];
   for (let s = min; s <= max; s++) {
     const tier = tierOf(captureType, s);
-    if (captureType === 'smile') out.push({ score: s, tier, label: ctx.t(`collect.smile.${s}` as CollectKey), art: face(s), showLabel: true });
-    else if (captureType === 'star') out.push({ score: s, tier, label: ctx.t('collect.star.label', { score: s }), art: `<span class="star" aria-hidden="true">★</span><span class="num" aria-hidden="true">${s}</span>`, showLabel: false });
+    if (captureType === 'smile') out.push({ score: s, tier, label: ctx.t(`collect.smile.${s}` as MessageKey), art: face(s), showLabel: true });
+    else if (captureType === 'star') out.push({ score: s, tier, label: ctx.t('collect.starLabel', { score: s }), art: `<span class="star" aria-hidden="true">★</span><span class="num" aria-hidden="true">${s}</span>`, showLabel: false });
     else out.push({ score: s, tier, label: String(s), art: '', showLabel: true });
   }
   return out;
@@ -105,7 +105,7 @@ export function scoreOptions(ctx: PageContext): ScoreOption[] {
 
 function npsLegend(ctx: PageContext, id: string): string {
   if (ctx.point.captureType !== 'nps') return '';
-  return `<p class="scale__legend" id="${id}"><span>0 = ${esc(ctx.t('collect.nps.low'))}</span><span>10 = ${esc(ctx.t('collect.nps.high'))}</span></p>`;
+  return `<p class="scale__legend" id="${id}"><span>${esc(ctx.t('collect.npsLow'))}</span><span>${esc(ctx.t('collect.npsHigh'))}</span></p>`;
 }
 
 const fieldError = (id: string, message: string | undefined) => (message ? `<p class="field-error" id="${id}">${esc(message)}</p>` : '');
@@ -135,19 +135,19 @@ export function formPage(ctx: PageContext, surface: CollectSurface, state: FormS
       ? `<div class="alert" role="alert" id="errors"><p>${esc(state.alert)}</p></div>`
       : '';
   const comment = point.commentStep
-    ? `<div class="field"><label for="comment">${esc(t('collect.comment.label'))}</label>` +
+    ? `<div class="field"><label for="comment">${esc(t('collect.comment'))}</label>` +
       `<textarea id="comment" name="comment" rows="3" maxlength="2000"${e.comment ? ' aria-invalid="true"' : ''}${describedBy(e.comment && 'comment-error')}>${esc(state.comment ?? '')}</textarea>${fieldError('comment-error', e.comment)}</div>`
     : '';
   const contactFields = [
     asksEmail(point.contactStep) &&
-      `<div class="field"><label for="email">${esc(t('collect.contact.email'))}</label><input id="email" name="email" type="email" autocomplete="email" maxlength="320" value="${esc(state.email ?? '')}"${e.email ? ' aria-invalid="true"' : ''}${describedBy(e.email && 'email-error')}>${fieldError('email-error', e.email)}</div>`,
+      `<div class="field"><label for="email">${esc(t('collect.email'))}</label><input id="email" name="email" type="email" autocomplete="email" maxlength="320" value="${esc(state.email ?? '')}"${e.email ? ' aria-invalid="true"' : ''}${describedBy(e.email && 'email-error')}>${fieldError('email-error', e.email)}</div>`,
     asksPhone(point.contactStep) &&
-      `<div class="field"><label for="phone">${esc(t('collect.contact.phone'))}</label><input id="phone" name="phone" type="tel" autocomplete="tel" maxlength="40" value="${esc(state.phone ?? '')}"${e.phone ? ' aria-invalid="true"' : ''}${describedBy(e.phone && 'phone-error')}>${fieldError('phone-error', e.phone)}</div>`,
+      `<div class="field"><label for="phone">${esc(t('collect.phone'))}</label><input id="phone" name="phone" type="tel" autocomplete="tel" maxlength="40" value="${esc(state.phone ?? '')}"${e.phone ? ' aria-invalid="true"' : ''}${describedBy(e.phone && 'phone-error')}>${fieldError('phone-error', e.phone)}</div>`,
   ]
     .filter(Boolean)
     .join('');
   const contact = contactFields
-    ? `<fieldset class="contact"><legend>${esc(t('collect.contact.legend'))}</legend>${contactFields}` +
+    ? `<fieldset class="contact"><legend>${esc(t('collect.contactLegend'))}</legend>${contactFields}` +
       `<div class="check"><input id="consent" name="consent" type="checkbox" value="yes"${state.consent ? ' checked' : ''}${e.consent ? ' aria-invalid="true"' : ''}${describedBy(e.consent && 'consent-error')}><label for="consent">${esc(consentOf(ctx))}</label></div>${fieldError('consent-error', e.consent)}</fieldset>`
     : '';
   const body =
@@ -199,18 +199,18 @@ export function kioskPage(ctx: PageContext, apiPath: string): string {
     })
     .join('');
   const email = asksEmail(point.contactStep)
-    ? `<div class="field"><label for="k-email">${esc(t('collect.contact.email'))}</label><input id="k-email" type="email" autocomplete="off" maxlength="320" data-error="${esc(t('collect.error.email'))}"></div>`
+    ? `<div class="field"><label for="k-email">${esc(t('collect.email'))}</label><input id="k-email" type="email" autocomplete="off" maxlength="320" data-error="${esc(t('collect.errors.email'))}"></div>`
     : '';
   const phone = asksPhone(point.contactStep)
-    ? `<div class="field"><label for="k-phone">${esc(t('collect.contact.phone'))}</label><input id="k-phone" type="tel" autocomplete="off" maxlength="40" data-error="${esc(t('collect.error.phone'))}"></div>`
+    ? `<div class="field"><label for="k-phone">${esc(t('collect.phone'))}</label><input id="k-phone" type="tel" autocomplete="off" maxlength="40" data-error="${esc(t('collect.errors.phone'))}"></div>`
     : '';
   const steps = [
     point.commentStep &&
-      `<section class="kiosk__screen" id="kiosk-comment" hidden aria-labelledby="k-comment-label"><div class="field"><label id="k-comment-label" for="k-comment">${esc(t('collect.comment.label'))}</label><textarea id="k-comment" rows="4" maxlength="2000"></textarea></div>` +
+      `<section class="kiosk__screen" id="kiosk-comment" hidden aria-labelledby="k-comment-label"><div class="field"><label id="k-comment-label" for="k-comment">${esc(t('collect.comment'))}</label><textarea id="k-comment" rows="4" maxlength="2000"></textarea></div>` +
         `<div class="actions"><button type="button" class="primary" data-action="next">${esc(t('collect.send'))}</button><button type="button" data-action="skip">${esc(t('collect.skip'))}</button></div></section>`,
     (email || phone) &&
-      `<section class="kiosk__screen" id="kiosk-contact" hidden aria-labelledby="k-contact-title"><h2 id="k-contact-title">${esc(t('collect.contact.legend'))}</h2>${email}${phone}` +
-        `<div class="check"><input id="k-consent" type="checkbox" data-error="${esc(t('collect.error.consent'))}"><label for="k-consent">${esc(consentOf(ctx))}</label></div>` +
+      `<section class="kiosk__screen" id="kiosk-contact" hidden aria-labelledby="k-contact-title"><h2 id="k-contact-title">${esc(t('collect.contactLegend'))}</h2>${email}${phone}` +
+        `<div class="check"><input id="k-consent" type="checkbox" data-error="${esc(t('collect.errors.consent'))}"><label for="k-consent">${esc(consentOf(ctx))}</label></div>` +
         `<p class="field-error" id="k-contact-error" role="alert"></p>` +
         `<div class="actions"><button type="button" class="primary" data-action="next">${esc(t('collect.send'))}</button><button type="button" data-action="skip">${esc(t('collect.skip'))}</button></div></section>`,
   ]

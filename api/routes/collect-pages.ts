@@ -12,7 +12,7 @@ import { limitAddress, limitPoint, refusedFields, submitAnswer } from '../collec
 import { asset, isAssetName } from '../collect/assets';
 import { bareContext, pageContext } from '../collect/context';
 import { formPage, kioskPage, messagePage, thanksPage, type FormState, type PageContext } from '../collect/pages';
-import type { CollectKey } from '../collect/strings';
+import type { MessageKey } from '../../domain/i18n';
 import { clientIp } from '../client-ip';
 import type { AppEnv } from '../deps';
 
@@ -48,7 +48,7 @@ function securityHeaders(c: Context, frameAncestors: string) {
 /** The widget's own framing policy: the sites the admin listed, else any site. */
 const embedAncestors = (point: CollectionPoint) => (point.embedOrigins.length ? point.embedOrigins.join(' ') : '*');
 
-const ERROR_TEXT: Record<string, CollectKey> = { score: 'collect.error.score', comment: 'collect.error.comment', email: 'collect.error.email', phone: 'collect.error.phone', consent: 'collect.error.consent' };
+const ERROR_TEXT: Record<string, MessageKey> = { score: 'collect.errors.score', comment: 'collect.errors.comment', email: 'collect.errors.email', phone: 'collect.errors.phone', consent: 'collect.errors.consent' };
 
 /** The form's fields as the answer schema reads them; anything that is not a plain string is ignored. */
 function answerFromForm(body: Record<string, unknown>) {
@@ -164,14 +164,14 @@ function refusedPage(c: Context<AppEnv>, ctx: PageContext, surface: CollectSurfa
   if (!(err instanceof DomainError)) throw err;
   const retryAfter = err.details?.retryAfterSeconds;
   if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
-  if (err.code === 'RATE_LIMITED') return c.html(formPage(ctx, surface, { ...state, alert: ctx.t('collect.error.rate') }), 429);
-  if (err.code === 'UNAVAILABLE') return c.html(formPage(ctx, surface, { ...state, alert: ctx.t('collect.error.unavailable') }), 503);
+  if (err.code === 'RATE_LIMITED') return c.html(formPage(ctx, surface, { ...state, alert: ctx.t('collect.errors.rate') }), 429);
+  if (err.code === 'UNAVAILABLE') return c.html(formPage(ctx, surface, { ...state, alert: ctx.t('collect.errors.unavailable') }), 503);
   if (err.code !== 'INVALID_INPUT') throw err;
   const errors: FormState['errors'] = {};
   for (const path of refusedFields(err)) {
     const key = ERROR_TEXT[path];
     if (key) errors[path as keyof typeof errors] = ctx.t(key);
-    else errors.form = ctx.t('collect.error.form');
+    else errors.form = ctx.t('collect.errors.form');
   }
   return c.html(formPage(ctx, surface, { ...state, errors }), 400);
 }
