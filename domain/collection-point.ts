@@ -93,23 +93,37 @@ export const asksPhone = (step: ContactStep) => step === 'phone' || step === 'em
 /** True when the honeypot was filled: the answer is dropped without a word to the sender. */
 export const isBot = (a: Pick<CollectAnswer, 'website'>) => !!a.website?.trim();
 
+/** What is wrong with an answer for this point (score range, contact details, consent); empty when nothing. */
+export function answerProblems(point: CollectionPoint, a: Partial<CollectAnswer>): FieldError[] {
+  const fields: FieldError[] = [];
+  const range = scoreRange(point.captureType);
+  if (a.score === undefined || a.score < range.min || a.score > range.max) fields.push({ path: 'score', message: `pick a score from ${range.min} to ${range.max}` });
+  const { email, phone } = contactOf(point, a);
+  if (email && !EMAIL.safeParse(email).success) fields.push({ path: 'email', message: 'this does not look like an e-mail address' });
+  if (asksPhone(point.contactStep) && a.phone && (!PHONE.test(a.phone) || (phone ?? '').replace(/\D/g, '').length < 6)) {
+    fields.push({ path: 'phone', message: 'this does not look like a phone number' });
+  }
+  if ((email || phone) && !a.consent) fields.push({ path: 'consent', message: 'tick the box to agree to be contacted, or leave your contact details out' });
+  return fields;
+}
+
+/** The contact details the point asks for, normalised; steps it does not ask are dropped. */
+function contactOf(point: CollectionPoint, a: Partial<CollectAnswer>) {
+  return {
+    email: asksEmail(point.contactStep) ? a.email?.toLowerCase() || undefined : undefined,
+    phone: asksPhone(point.contactStep) ? a.phone?.replace(/[^\d+]/g, '') || undefined : undefined,
+  };
+}
+
 /**
  * The answer as intake feedback on the surface's channel, or a 400 naming each bad field. Steps the
  * point no longer asks are ignored rather than refused: a kiosk may send answers it queued before an
  * admin changed the point.
  */
 export function feedbackFromAnswer(point: CollectionPoint, surface: CollectSurface, a: CollectAnswer, receivedAt: number): NormalizedFeedback {
-  const fields: FieldError[] = [];
-  const range = scoreRange(point.captureType);
-  if (a.score < range.min || a.score > range.max) fields.push({ path: 'score', message: `pick a score from ${range.min} to ${range.max}` });
-  const email = asksEmail(point.contactStep) ? a.email?.toLowerCase() || undefined : undefined;
-  const phone = asksPhone(point.contactStep) ? a.phone?.replace(/[^\d+]/g, '') || undefined : undefined;
-  if (email && !EMAIL.safeParse(email).success) fields.push({ path: 'email', message: 'this does not look like an e-mail address' });
-  if (asksPhone(point.contactStep) && a.phone && (!PHONE.test(a.phone) || (phone ?? '').replace(/\D/g, '').length < 6)) {
-    fields.push({ path: 'phone', message: 'this does not look like a phone number' });
-  }
-  if ((email || phone) && !a.consent) fields.push({ path: 'consent', message: 'tick the box to agree to be contacted, or leave your contact details out' });
-  if (fields.length) throw invalidFields(fields);
+  const problems = answerProblems(point, a);
+  if (problems.length) throw invalidFields(problems);
+  const { email, phone } = contactOf(point, a);
   const comment = point.commentStep ? a.comment || undefined : undefined;
   const contact = email || phone ? { ...(email ? { email } : {}), ...(phone ? { phone } : {}) } : undefined;
   return {

@@ -2,7 +2,7 @@
 // same intake as every other channel (acceptFeedback: the intake workflow, idempotent on channel +
 // externalId), so rules, tiers, SLAs and routing apply unchanged. Nothing is stored before the start.
 import { z } from 'zod';
-import { collectAnswerSchema, feedbackFromAnswer, isBot, type CollectionPoint, type CollectSurface } from '../../domain/collection-point';
+import { answerProblems, collectAnswerSchema, feedbackFromAnswer, isBot, type CollectAnswer, type CollectionPoint, type CollectSurface } from '../../domain/collection-point';
 import { DomainError, invalidFields } from '../../domain/errors';
 import { tierOf, type Tier } from '../../domain/score-tiers';
 import type { ApiDeps } from '../deps';
@@ -35,7 +35,12 @@ export async function limitPoint(deps: ApiDeps, pointId: string): Promise<void> 
 /** Validates `raw` against the point and hands it to the intake; throws 400 (fields named), 503 (intake down). */
 export async function submitAnswer(deps: ApiDeps, point: CollectionPoint, surface: CollectSurface, raw: unknown): Promise<AnswerOutcome> {
   const parsed = collectAnswerSchema.safeParse(raw);
-  if (!parsed.success) throw invalidFields(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
+  if (!parsed.success) {
+    // Every problem at once: what the schema refuses, and what the point's rules refuse of the rest.
+    const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+    const rest = answerProblems(point, wellTyped(raw)).filter((f) => !fields.some((g) => g.path === f.path));
+    throw invalidFields([...fields, ...rest]);
+  }
   const answer = parsed.data;
   const tier = tierOf(point.captureType, answer.score);
   const fb = feedbackFromAnswer(point, surface, answer, Date.now());
@@ -54,6 +59,13 @@ export async function submitAnswer(deps: ApiDeps, point: CollectionPoint, surfac
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The fields of `raw` that have the right type, for checking the rest of an answer the schema refused. */
+function wellTyped(raw: unknown): Partial<CollectAnswer> {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string).trim() : undefined);
+  return { score: Number.isInteger(r.score) ? (r.score as number) : undefined, email: str('email'), phone: str('phone'), consent: r.consent === true };
 }
 
 /** Field paths of a refused answer (from invalidFields' details). */

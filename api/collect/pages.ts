@@ -206,7 +206,7 @@ export function kioskPage(ctx: PageContext, apiPath: string): string {
     : '';
   const steps = [
     point.commentStep &&
-      `<section class="kiosk__screen" id="kiosk-comment" hidden aria-labelledby="k-comment-label"><div class="field"><label id="k-comment-label" for="k-comment">${esc(t('collect.comment'))}</label><textarea id="k-comment" rows="4" maxlength="2000"></textarea></div>` +
+      `<section class="kiosk__screen" id="kiosk-comment" hidden><div class="field"><label for="k-comment">${esc(t('collect.comment'))}</label><textarea id="k-comment" rows="4" maxlength="2000"></textarea></div>` +
         `<div class="actions"><button type="button" class="primary" data-action="next">${esc(t('collect.send'))}</button><button type="button" data-action="skip">${esc(t('collect.skip'))}</button></div></section>`,
     (email || phone) &&
       `<section class="kiosk__screen" id="kiosk-contact" hidden aria-labelledby="k-contact-title"><h2 id="k-contact-title">${esc(t('collect.contactLegend'))}</h2>${email}${phone}` +
