@@ -1,12 +1,18 @@
 // Mail to the customer: public replies threaded into one conversation, the CSAT survey after
 // resolution (and its one optional reminder) and the review ask for promoters. Each send is
-// exactly-once per ticket event; texts come from the templates (domain/templates.ts).
+// exactly-once per ticket event; texts come from the templates (domain/templates.ts) in the customer's
+// language (contact → branch default → English), dressed in the organisation's branding. The internal
+// ticket title (rating code, the customer's name and words) is never among their values.
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notifications } from '../db/schema';
 import { replyAddress, replySubject, ticketMessageId } from '../domain/email-threading';
-import { scoreLinks } from '../domain/templates';
+import { translator, type Translator } from '../domain/i18n';
+import { mailDress } from '../domain/mail-dress';
+import { scoreLinks, type MailDress, type TemplateKey, type TemplateVars } from '../domain/templates';
+import { readBranding } from '../db/branding';
+import { readBranch } from '../db/org';
 import type { Actor } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
 import type { Mailer } from './mailer';
@@ -42,7 +48,33 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
     references: [root(t)],
     ...(t.replyToken ? { replyTo: replyAddress(deps.mailer.from, t.replyToken) } : {}),
   });
-  const customerVars = (t: TicketView) => ({ customerName: t.contact.name ?? 'there', ticketNumber: t.number, ticketTitle: t.title });
+
+  /** Language, branding and the values every customer template may use. */
+  async function customerContext(t: TicketView): Promise<{ tr: Translator; dress: MailDress; fromName: string; accentColor: string; vars: TemplateVars }> {
+    const branch = t.branch ? await readBranch(deps.db, t.branch) : null;
+    const branding = await readBranding(deps.db);
+    const tr = translator(t.locale, branch?.locale);
+    const name = t.contact.name;
+    return {
+      tr,
+      dress: mailDress(tr, branding, deps.publicUrl),
+      fromName: branding.fromName,
+      accentColor: branding.accentColor,
+      vars: {
+        customerName: name ?? tr.t('mail.customerNameFallback'),
+        greeting: name ? tr.t('mail.greeting', { name }) : tr.t('mail.greetingNoName'),
+        ticketNumber: t.number,
+        branchName: branch?.name ?? branding.displayName,
+        organisationName: branding.displayName,
+      },
+    };
+  }
+
+  async function render(t: TicketView, key: TemplateKey, extra: (ctx: Awaited<ReturnType<typeof customerContext>>) => TemplateVars) {
+    const ctx = await customerContext(t);
+    const mail = await renderStoredTemplate(deps.db, key, { ...ctx.vars, ...extra(ctx) }, ctx.tr.chain, ctx.dress);
+    return { ...mail, fromName: ctx.fromName };
+  }
 
   /** The survey token is chosen once per resolution and kept in the outbox row, so a retry mails the same link. */
   async function surveyToken(ticket: TicketView, to: string): Promise<{ key: string; token: string; sent: boolean }> {
@@ -54,7 +86,9 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
 
   async function renderSurvey(ticket: TicketView, template: 'csat_survey' | 'csat_reminder', token: string) {
     const surveyUrl = `${deps.publicUrl}/csat/${token}`;
-    const mail = await renderStoredTemplate(deps.db, template, { ...customerVars(ticket), surveyUrl, scoreLinks: scoreLinks(surveyUrl) });
+    // Feedback given with faces gets faces back; the answer is stored on the 1–5 scale either way.
+    const scale = ticket.captureType === 'smile' ? 'smile' : 'five';
+    const mail = await render(ticket, template, ({ tr, accentColor }) => ({ surveyUrl, scoreLinks: scoreLinks(surveyUrl, tr, scale, accentColor) }));
     return { ...mail, subject: replySubject(ticket.number, mail.subject) };
   }
 
@@ -63,14 +97,14 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
       const to = ticket.contact.email;
       if (!to) return null;
       const messageId = ticketMessageId(ticket.number, seq, deps.mailDomain);
-      const mail = await renderStoredTemplate(deps.db, 'reply', { ...customerVars(ticket), body, agentName: actor.name });
+      const mail = await render(ticket, 'reply', () => ({ body, agentName: actor.name }));
       const subject = replySubject(ticket.number, mail.subject);
       const outcome = await sendOnce(
         deps.db,
         `t${ticket.number}:reply:${seq}`,
         { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject } },
         async () => {
-          await deps.mailer.sendMail({ to, subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
+          await deps.mailer.sendMail({ to, subject, text: mail.text, html: mail.html, messageId, fromName: mail.fromName, ...thread(ticket) });
         },
         EMAIL_DELIVERY,
       );
@@ -83,7 +117,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
       const { key, token, sent } = await surveyToken(ticket, to);
       if (!sent) {
         const mail = await renderSurvey(ticket, 'csat_survey', token);
-        await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, messageId: ticketMessageId(ticket.number, `csat${ticket.reopenCount}`, deps.mailDomain), ...thread(ticket) });
+        await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, fromName: mail.fromName, messageId: ticketMessageId(ticket.number, `csat${ticket.reopenCount}`, deps.mailDomain), ...thread(ticket) });
         await deps.db.update(notifications).set({ status: 'sent', sentAt: new Date() }).where(eq(notifications.key, key));
       }
       return { token };
@@ -101,7 +135,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
         `t${ticket.number}:csat-reminder:${ticket.reopenCount}`,
         { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject: mail.subject } },
         async () => {
-          await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, messageId, ...thread(ticket) });
+          await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, fromName: mail.fromName, messageId, ...thread(ticket) });
         },
         EMAIL_DELIVERY,
       );
@@ -116,9 +150,10 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
       if (!decision.send) return { sent: false, reason: decision.reason };
       const { reviewUrl } = await readSetting(deps.db, 'advocacy');
       const outcome = await sendOnce(deps.db, `t${ticket.number}:advocacy`, { ticketNumber: ticket.number, channel: 'email', target: to }, async () => {
-        const mail = await renderStoredTemplate(deps.db, 'advocacy_ask', { ...customerVars(ticket), reviewUrl });
+        const mail = await render(ticket, 'advocacy_ask', () => ({ reviewUrl }));
         await deps.mailer.sendMail({
           to,
+          fromName: mail.fromName,
           subject: mail.subject,
           text: mail.text,
           html: mail.html,

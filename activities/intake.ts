@@ -40,6 +40,7 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
           submittedAt: new Date(fb.submittedAt ?? receivedAt),
           receivedAt: new Date(receivedAt),
           collectionPointId: fb.collectionPointId ?? null,
+          locale: fb.locale ?? null,
         })
         .onConflictDoNothing();
     },

@@ -13,6 +13,8 @@ export interface OutgoingMail {
   inReplyTo?: string;
   references?: string[];
   replyTo?: string; // the ticket's plus-address with its reply token
+  /** Display name of the sender (branding: customer mail); the address is always MAIL_FROM. */
+  fromName?: string;
 }
 
 export interface Mailer {
@@ -22,7 +24,7 @@ export interface Mailer {
   close(): void;
 }
 
-const message = (from: string, m: OutgoingMail) => ({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId, inReplyTo: m.inReplyTo, references: m.references, replyTo: m.replyTo });
+const message = (from: string, m: OutgoingMail) => ({ from: m.fromName ? { name: m.fromName, address: from } : from, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId, inReplyTo: m.inReplyTo, references: m.references, replyTo: m.replyTo });
 
 export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir?: string }): Mailer {
   if (opts.smtpUrl) {

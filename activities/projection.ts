@@ -46,6 +46,7 @@ export function createProjectionActivities(db: Db) {
         reopenCount: view.reopenCount,
         linkedTicketNumber: view.linkedTicketNumber,
         replyToken: view.replyToken ?? null,
+        locale: view.locale ?? null,
         version: view.version,
         createdAt: new Date(view.createdAt),
         updatedAt: new Date(view.updatedAt),

@@ -11,9 +11,11 @@ import { onError, validationHook } from './errors';
 import { renderDocsPage } from './docs-page';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
+import { brandingRoutes } from './routes/branding';
 import { collectRoutes } from './routes/collect';
 import { collectPageRoutes } from './routes/collect-pages';
 import { collectionPointRoutes } from './routes/collection-points';
+import { publicAssetRoutes } from './public-site';
 import { csatRoutes } from './routes/csat';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { feedbackRoutes } from './routes/feedback';
@@ -46,6 +48,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/intake-keys', intakeKeyRoutes());
   api.route('/users', userRoutes());
   api.route('/templates', templateRoutes());
+  api.route('/branding', brandingRoutes());
   api.route('/attachments', attachmentRoutes());
   api.route('/dev-mailbox', devMailboxRoutes());
   api.route('/reports/saved', savedReportRoutes());
@@ -71,13 +74,15 @@ export function createApp(deps: ApiDeps) {
   // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
   app.use('*', contextStorage());
   app.route('/api/v1', api);
-  for (const prefix of ['/csat/*', '/c/*']) {
+  // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
+  for (const prefix of ['/csat/*', '/public/*', '/c/*']) {
     app.use(prefix, async (c, next) => {
       c.set('deps', deps);
       await next();
     });
   }
   app.route('/csat', csatRoutes());
+  app.route('/public', publicAssetRoutes());
   app.route('/c', collectPageRoutes());
   app.onError(onError);
   if (existsSync(webDist)) {

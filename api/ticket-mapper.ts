@@ -51,6 +51,7 @@ export function ticketViewOf(row: TicketRow, live: TicketView | null): TicketVie
     reopenCount: row.reopenCount,
     linkedTicketNumber: row.linkedTicketNumber,
     replyToken: row.replyToken,
+    locale: row.locale,
     createdAt: row.createdAt.getTime(),
     updatedAt: row.updatedAt.getTime(),
     firstRespondedAt: ms(row.firstRespondedAt),

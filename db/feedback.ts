@@ -15,6 +15,7 @@ export function feedbackFromRow(r: typeof feedback.$inferSelect): NormalizedFeed
     contact: r.contact,
     branch: r.branch ?? undefined,
     service: r.service ?? undefined,
+    ...(r.locale ? { locale: r.locale } : {}),
   };
 }
 

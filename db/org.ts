@@ -2,6 +2,7 @@
 // branch, keyed by the branch id) and services.
 import { asc, eq, inArray } from 'drizzle-orm';
 import { calendarSchema, type Calendar } from '../domain/business-time';
+import { toLocale, type Locale } from '../domain/i18n/locales';
 import type { Db } from './client';
 import { branches, calendars, services } from './schema';
 
@@ -9,12 +10,15 @@ export interface Branch {
   id: string;
   name: string;
   calendar: Calendar | null;
+  /** The branch's default customer language; null = English. */
+  locale: Locale | null;
 }
 
-const branchColumns = { id: branches.id, name: branches.name, timeZone: calendars.timeZone, weekly: calendars.weekly, holidays: calendars.holidays };
-const branchOf = (row: { id: string; name: string; timeZone: string | null; weekly: unknown; holidays: string[] | null }): Branch => ({
+const branchColumns = { id: branches.id, name: branches.name, locale: branches.locale, timeZone: calendars.timeZone, weekly: calendars.weekly, holidays: calendars.holidays };
+const branchOf = (row: { id: string; name: string; locale: string | null; timeZone: string | null; weekly: unknown; holidays: string[] | null }): Branch => ({
   id: row.id,
   name: row.name,
+  locale: toLocale(row.locale),
   calendar: row.timeZone ? calendarSchema.parse({ timeZone: row.timeZone, weekly: row.weekly, holidays: row.holidays }) : null,
 });
 
@@ -38,9 +42,10 @@ export async function insertBranch(db: Db, branch: { id: string; name: string })
   return (await db.insert(branches).values(branch).onConflictDoNothing().returning()).length > 0;
 }
 
-/** False when there is no such branch. */
-export async function renameBranch(db: Db, id: string, name: string): Promise<boolean> {
-  return (await db.update(branches).set({ name }).where(eq(branches.id, id)).returning()).length > 0;
+/** Renames a branch or sets its default customer language; false when there is no such branch. */
+export async function updateBranch(db: Db, id: string, patch: { name?: string; locale?: Locale | null }): Promise<boolean> {
+  if (patch.name === undefined && patch.locale === undefined) return (await readBranch(db, id)) !== null;
+  return (await db.update(branches).set(patch).where(eq(branches.id, id)).returning()).length > 0;
 }
 
 /** Sets (or with null clears) the branch's calendar. */

@@ -67,6 +67,7 @@ export const branches = pgTable('branches', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   calendarId: text('calendar_id'),
+  locale: text('locale'), // customer-facing default language (domain/i18n); null = English
 });
 
 export const services = pgTable('services', {
@@ -119,6 +120,7 @@ export const feedback = pgTable(
     assigneeId: text('assignee_id'),
     decision: jsonb('decision').$type<TicketInput>(), // what the rules produced, so a retried evaluation is stable
     collectionPointId: text('collection_point_id'), // kiosk / QR / widget it came from (collection_points.id)
+    locale: text('locale'), // the customer's language (BCP 47) when the channel knew it
   },
   (t) => [
     uniqueIndex('feedback_channel_external_id').on(t.channel, t.externalId),
@@ -171,6 +173,7 @@ export const tickets = pgTable(
     reopenCount: integer('reopen_count').notNull().default(0),
     linkedTicketNumber: integer('linked_ticket_number'), // the closed ticket this one follows up
     replyToken: text('reply_token'), // plus-address token of the ticket's Reply-To (null for older tickets)
+    locale: text('locale'), // the customer's language (BCP 47); null: unknown (and for older tickets)
     version: integer('version').notNull().default(0), // workflow state version: newer projections win
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -256,11 +259,26 @@ export const notifications = pgTable('notifications', {
 
 });
 
-export const templates = pgTable('templates', {
-  key: text('key').primaryKey(),
-  subject: text('subject').notNull(),
-  text: text('text').notNull(),
-  html: text('html').notNull(),
+/** An admin's edit of a mail template in one locale (staff templates: locale 'en' only). */
+export const templates = pgTable(
+  'templates',
+  {
+    key: text('key').notNull(),
+    locale: text('locale').notNull().default('en'),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.locale] })],
+);
+
+/** Uploaded branding images (the logo), kept in Postgres so every process serves them. */
+export const brandAssets = pgTable('brand_assets', {
+  name: text('name').primaryKey(), // 'logo'
+  contentType: text('content_type').notNull(),
+  content: bytea('content').notNull(),
+  sha256: text('sha256').notNull(), // cache key in the public URL
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 

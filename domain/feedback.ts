@@ -1,5 +1,6 @@
 // The feedback an intake channel submits, its validation and normalisation. Pure.
 import { z } from 'zod';
+import { localeTagSchema, toLanguageTag } from './i18n/locales';
 import { captureTypeSchema, channelSchema, contactSchema, type CaptureType } from './types';
 
 export const SCORE_RANGES: Readonly<Record<CaptureType, { min: number; max: number }>> = {
@@ -19,6 +20,7 @@ export const feedbackInputSchema = z
     service: z.string().min(1).max(100).optional(),
     externalId: z.string().min(1).max(200).optional().describe('Channel-side id: the same channel + externalId is accepted once'),
     submittedAt: z.iso.datetime({ offset: true }).optional().describe('When the customer answered (defaults to receipt time)'),
+    locale: localeTagSchema.optional(),
   })
   .strict()
   .superRefine((fb, ctx) => {
@@ -42,6 +44,8 @@ export interface NormalizedFeedback {
   submittedAt?: number; // epoch ms
   /** The collection point (kiosk, QR code, widget) it was given at, for its response count. */
   collectionPointId?: string;
+  /** The customer's language (canonical BCP 47 tag), when the channel knew it. */
+  locale?: string;
 }
 
 /** Trims text, drops empty values and lower-cases the e-mail so the same person is one contact. */
@@ -62,6 +66,7 @@ export function normalizeFeedback(fb: FeedbackInput): NormalizedFeedback {
     ...(fb.service ? { service: fb.service } : {}),
     ...(fb.externalId ? { externalId: fb.externalId } : {}),
     ...(fb.submittedAt ? { submittedAt: Date.parse(fb.submittedAt) } : {}),
+    ...(fb.locale ? { locale: toLanguageTag(fb.locale)! } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 // Admin settings with their defaults; stored as JSON per key in the settings table.
 import { z } from 'zod';
+import { brandingSchema, DEFAULT_BRANDING } from './branding';
 import { DEFAULT_TICKET_SETTINGS, slaTargetsSchema } from './ticket';
 
 export const ticketSettingsSchema = z.object({
@@ -16,6 +17,8 @@ export const SETTINGS = {
     schema: z.object({ capPerQuarter: z.number().int().min(0).max(50), reviewUrl: z.string() }),
     default: { capPerQuarter: 1, reviewUrl: 'https://g.page/r/review' },
   },
+  /** What customers see: display name, accent colour, footer, sender name (the logo is in brand_assets). */
+  branding: { schema: brandingSchema, default: DEFAULT_BRANDING },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,6 +1,9 @@
 // Every mail text in one place: the default templates, the placeholders each may use, validation of an
-// admin's edit and rendering to a subject, a plain-text and an HTML part. Pure.
+// admin's edit and rendering to a subject, a plain-text and an HTML part (branded for customers). Pure.
+// Customer templates exist per locale: their shipped defaults are the mail.* messages of the i18n
+// resource files (domain/i18n); staff notices have one English version.
 import { z } from 'zod';
+import { LOCALES, rawMessage, type Locale, type Translator } from './i18n';
 
 export const TEMPLATE_KEYS = ['reply', 'csat_survey', 'csat_reminder', 'advocacy_ask', 'escalation_notice', 'reopened_notice', 'unassigned_notice'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
@@ -24,56 +27,58 @@ interface TemplateSpec {
   default: TemplateBody;
 }
 
-const TICKET = { ticketNumber: 'The ticket number, e.g. 1042', ticketTitle: 'The ticket title' };
-const CUSTOMER = { customerName: 'The customer name, or "there" when unknown' };
+const TICKET = { ticketNumber: 'The ticket number, e.g. 1042', ticketTitle: 'The internal ticket title (rating code, customer name, their words): staff mail only' };
+// Customer mail never gets the internal title: it holds a rating code and the customer's own words.
+const CUSTOMER = {
+  customerName: 'The customer name, or a neutral word of the mail\'s language when unknown',
+  greeting: 'A greeting line in the mail\'s language, with the name when known ("Hello Ann,")',
+  ticketNumber: TICKET.ticketNumber,
+  branchName: 'The branch the feedback was about (the organisation name when none)',
+  organisationName: 'The display name from the branding settings',
+};
 const SURVEY = {
   ...CUSTOMER,
-  ...TICKET,
-  surveyUrl: 'The survey page (the customer picks a score there)',
-  scoreLinks: 'One-click answer links for 1 to 5 (a list in text, a row of buttons in HTML)',
+  surveyUrl: 'The survey page (the customer picks an answer there)',
+  scoreLinks: 'Answer links (1–5, or three faces for smile feedback) that open the survey with that answer chosen; nothing is recorded until the customer sends it',
 };
 const STAFF = { ...TICKET, priority: 'low, medium or high', ticketUrl: 'Link to the ticket in Closeloop' };
+
+/** A customer template's shipped default in one locale: the mail.<key> messages of that resource file. */
+function shippedDefault(key: TemplateKey, locale: Locale): TemplateBody | null {
+  const subject = rawMessage(locale, `mail.${key}.subject`);
+  const text = rawMessage(locale, `mail.${key}.text`);
+  return subject && text ? { subject, text, html: rawMessage(locale, `mail.${key}.html`) ?? '' } : null;
+}
+const english = (key: TemplateKey) => shippedDefault(key, 'en')!;
 
 export const TEMPLATES: Readonly<Record<TemplateKey, TemplateSpec>> = {
   reply: {
     description: 'A public reply from the ticket. The subject always keeps the [#number] tag.',
     audience: 'customer',
-    placeholders: { ...CUSTOMER, ...TICKET, body: 'The reply the agent wrote', agentName: 'The agent who replied' },
+    placeholders: { ...CUSTOMER, body: 'The reply the agent wrote', agentName: 'The agent who replied' },
     required: [['body']],
-    default: { subject: '{{ticketTitle}}', text: '{{body}}\n\n— {{agentName}}', html: '' },
+    default: english('reply'),
   },
   csat_survey: {
     description: 'The satisfaction survey sent when a ticket is resolved.',
     audience: 'customer',
     placeholders: SURVEY,
     required: [['scoreLinks', 'surveyUrl']],
-    default: {
-      subject: 'How did we do?',
-      text: 'Hello {{customerName}},\n\nwe have resolved your request. How satisfied are you with how we handled it? Answer in one click (1 = very unhappy, 5 = very happy):\n\n{{scoreLinks}}\n\nIf we did not fix it, just reply to this mail.',
-      html: '<p>Hello {{customerName}},</p><p>we have resolved your request. How satisfied are you with how we handled it? Answer in one click (1 = very unhappy, 5 = very happy):</p>{{scoreLinks}}<p>If we did not fix it, just reply to this mail.</p>',
-    },
+    default: english('csat_survey'),
   },
   csat_reminder: {
     description: 'The one reminder before the follow-up window ends (setting tickets.csatReminder).',
     audience: 'customer',
     placeholders: SURVEY,
     required: [['scoreLinks', 'surveyUrl']],
-    default: {
-      subject: 'A quick reminder: how did we do?',
-      text: 'Hello {{customerName}},\n\na few days ago we resolved your request. If you have a moment, tell us how we did — one click is enough:\n\n{{scoreLinks}}\n\nIf something is still not right, just reply to this mail.',
-      html: '<p>Hello {{customerName}},</p><p>a few days ago we resolved your request. If you have a moment, tell us how we did — one click is enough:</p>{{scoreLinks}}<p>If something is still not right, just reply to this mail.</p>',
-    },
+    default: english('csat_reminder'),
   },
   advocacy_ask: {
     description: 'The public-review ask for promoters.',
     audience: 'customer',
-    placeholders: { ...CUSTOMER, ...TICKET, reviewUrl: 'Where to leave the review (setting advocacy.reviewUrl)' },
+    placeholders: { ...CUSTOMER, reviewUrl: 'Where to leave the review (setting advocacy.reviewUrl)' },
     required: [['reviewUrl']],
-    default: {
-      subject: 'Thank you for your feedback!',
-      text: 'Hello {{customerName}},\n\nthank you for the great rating. Would you share it in a public review? It takes a minute:\n{{reviewUrl}}',
-      html: '',
-    },
+    default: english('advocacy_ask'),
   },
   escalation_notice: {
     description: 'To the people of an escalation level (email or Slack).',
@@ -149,17 +154,47 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.c
 /** One line of plain text as HTML, with clickable links. */
 const linked = (s: string) => escapeHtml(s).replace(/https?:\/\/[^\s<>"'\uE000]+/g, (url) => `<a href="${url}">${url}</a>`);
 
-/** Plain text as simple HTML: paragraphs, line breaks and clickable links. */
+/** The locales a template has: every shipped one for customer mail, English alone for staff notices. */
+export const templateLocales = (key: TemplateKey): readonly Locale[] => (TEMPLATES[key].audience === 'customer' ? LOCALES : ['en']);
+
+/** The shipped default of a template in a locale, or null when there is none in that locale. */
+export function defaultTemplate(key: TemplateKey, locale: Locale): TemplateBody | null {
+  if (TEMPLATES[key].audience === 'staff') return locale === 'en' ? TEMPLATES[key].default : null;
+  return shippedDefault(key, locale);
+}
+
+/** Plain text as simple HTML: paragraphs, line breaks and clickable links. A paragraph that is a
+ * single placeholder stays unwrapped (its trusted HTML may be a table, which <p> cannot hold). */
 export function textToHtml(text: string): string {
   return text
     .trim()
     .split(/\n{2,}/)
-    .map((p) => `<p>${p.split('\n').map(linked).join('<br>')}</p>`)
+    .map((p) => (/^\uE000[^\uE000]*\uE000$/.test(p.trim()) ? p.trim() : `<p>${p.split('\n').map(linked).join('<br>')}</p>`))
     .join('\n');
 }
 
-const htmlDocument = (body: string) =>
-  `<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:15px;line-height:1.5;color:#1f2328">${body}</body></html>`;
+/** What a customer mail is dressed in: the language's direction and the organisation's branding. */
+export interface MailDress {
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  displayName: string;
+  accentColor: string;
+  footer: string;
+  /** Absolute URL of the logo, or null. */
+  logoUrl: string | null;
+}
+
+function htmlDocument(body: string, dress?: MailDress): string {
+  const font = "font-family:system-ui,-apple-system,'Segoe UI','Noto Sans',Tahoma,sans-serif;font-size:15px;line-height:1.5;color:#1f2328";
+  if (!dress) return `<!doctype html><html><head><meta charset="utf-8"></head><body style="${font}">${body}</body></html>`;
+  const logo = dress.logoUrl ? `<img src="${escapeHtml(dress.logoUrl)}" alt="${escapeHtml(dress.displayName)}" height="40" style="display:block;max-height:40px;border:0">` : `<strong style="font-size:17px">${escapeHtml(dress.displayName)}</strong>`;
+  const footer = dress.footer ? `<p style="margin-top:24px;padding-top:12px;border-top:1px solid #d0d7de;color:#57606a;font-size:13px">${dress.footer.split('\n').map(escapeHtml).join('<br>')}</p>` : '';
+  return (
+    `<!doctype html><html lang="${escapeHtml(dress.locale)}" dir="${dress.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head>` +
+    `<body style="margin:0;background:#f6f8fa;${font}"><div dir="${dress.dir}" style="max-width:600px;margin:0 auto;padding:16px">` +
+    `<div style="border-top:4px solid ${dress.accentColor};background:#ffffff;padding:16px 20px;border-radius:6px">${logo}<div style="margin-top:12px">${body}</div>${footer}</div></div></body></html>`
+  );
+}
 
 export interface RenderedMail {
   subject: string;
@@ -167,8 +202,9 @@ export interface RenderedMail {
   html: string;
 }
 
-/** Fills the placeholders; the HTML part escapes every value except the trusted HTML forms we build. */
-export function renderTemplate(body: TemplateBody, vars: TemplateVars): RenderedMail {
+/** Fills the placeholders; the HTML part escapes every value except the trusted HTML forms we build.
+ * With `dress` (customer mail) the HTML carries the branding and the text part ends with the footer. */
+export function renderTemplate(body: TemplateBody, vars: TemplateVars, dress?: MailDress): RenderedMail {
   const asText = (name: string) => {
     const v = vars[name];
     return v === undefined ? '' : typeof v === 'object' ? v.text : String(v);
@@ -183,30 +219,43 @@ export function renderTemplate(body: TemplateBody, vars: TemplateVars): Rendered
   const html = body.html
     ? body.html.replace(PLACEHOLDER, (_, n: string) => asHtml(n))
     : textToHtml(body.text.replace(PLACEHOLDER, (_, n: string) => `\uE000${n}\uE000`)).replace(/\uE000([^\uE000]*)\uE000/g, (_, n: string) => asHtml(n));
-  return { subject, text, html: htmlDocument(html) };
+  const footer = dress?.footer ? `\n\n-- \n${dress.footer}` : '';
+  return { subject, text: `${text}${footer}`, html: htmlDocument(html, dress) };
 }
 
-/** The CSAT one-click links in both forms. */
-export function scoreLinks(surveyUrl: string): { text: string; html: string } {
-  const labels = ['very unhappy', 'unhappy', 'okay', 'happy', 'very happy'];
-  const text = labels.map((l, i) => `${i + 1} (${l}): ${surveyUrl}?score=${i + 1}`).join('\n');
-  const cells = labels
-    .map((l, i) => `<td style="padding:4px"><a href="${escapeHtml(`${surveyUrl}?score=${i + 1}`)}" title="${l}" style="display:inline-block;min-width:2.2em;padding:.5em .7em;border:1px solid #8c959f;border-radius:6px;text-align:center;text-decoration:none;color:#1f2328;font-weight:600">${i + 1}</a></td>`)
+/** The survey's answer scale: 1–5, or three faces (CSAT 1, 3, 5) for feedback given with faces. */
+export type SurveyScale = 'five' | 'smile';
+export const SCALE_SCORES: Readonly<Record<SurveyScale, readonly number[]>> = { five: [1, 2, 3, 4, 5], smile: [1, 3, 5] };
+/** Mail clients show emoji, so the faces in mail are emoji (the survey page draws its own). */
+const FACE_EMOJI: Record<number, string> = { 1: '\u{1F61E}', 3: '\u{1F610}', 5: '\u{1F60A}' };
+
+/** The survey links in both forms; each opens the page with that answer chosen (a GET records nothing). */
+export function scoreLinks(surveyUrl: string, tr: Translator, scale: SurveyScale = 'five', accentColor = '#0b5cad'): { text: string; html: string } {
+  const items = SCALE_SCORES[scale].map((score) => {
+    const label = tr.t(scale === 'smile' ? (`score.smile.${score}` as 'score.smile.1') : (`score.five.${score}` as 'score.five.1'));
+    return { score, label, mark: scale === 'smile' ? FACE_EMOJI[score] : String(score), url: `${surveyUrl}?score=${score}` };
+  });
+  const text = items.map((i) => `${i.mark} ${i.label}: ${i.url}`).join('\n');
+  const cells = items
+    .map((i) => `<td style="padding:4px;text-align:center;vertical-align:top"><a href="${escapeHtml(i.url)}" style="display:inline-block;min-width:3.2em;padding:.5em .6em;border:2px solid ${accentColor};border-radius:8px;text-decoration:none;color:#1f2328"><span style="display:block;font-size:20px;font-weight:700">${i.mark}</span><span style="display:block;font-size:12px">${escapeHtml(i.label)}</span></a></td>`)
     .join('');
-  return { text, html: `<table role="presentation" cellspacing="0" cellpadding="0"><tr>${cells}</tr></table>` };
+  return { text, html: `<table role="presentation" cellspacing="0" cellpadding="0" dir="${tr.dir}"><tr>${cells}</tr></table>` };
 }
 
-/** Example values for previews in the admin screen. */
-export function sampleVars(key: TemplateKey): TemplateVars {
+/** Example values for previews in the admin screen, in the template's language. */
+export function sampleVars(key: TemplateKey, tr: Translator): TemplateVars {
   const survey = 'https://closeloop.example/csat/1042.0123456789abcdef0123456789abcdef';
   const all: TemplateVars = {
     ticketNumber: 1042,
     ticketTitle: 'STAR 1 from Ann Lee: Waited 40 minutes',
     customerName: 'Ann Lee',
+    greeting: tr.t('mail.greeting', { name: 'Ann Lee' }),
+    branchName: 'Hotel Example Amsterdam',
+    organisationName: 'Hotel Example',
     agentName: 'Sam Agent',
     body: 'Sorry for the wait, Ann. We have refunded your order.',
     surveyUrl: survey,
-    scoreLinks: scoreLinks(survey),
+    scoreLinks: scoreLinks(survey, tr),
     reviewUrl: 'https://g.page/r/review',
     priority: 'high',
     level: 2,

@@ -69,6 +69,7 @@ export function ticketInputFrom({ number, feedback: fb, origin, inForce, replyTo
       repeatDetractor: origin.repeatDetractor,
       csatSurvey: rule.outcome.csatSurvey,
       replyToken,
+      ...(fb.locale ? { locale: fb.locale } : {}),
     };
   }
   // A follow-up continues the old case: its contact, branch, service, kind, owner, targets and chain.
@@ -97,6 +98,7 @@ export function ticketInputFrom({ number, feedback: fb, origin, inForce, replyTo
     csatSurvey: before?.csatSurvey ?? true,
     linkedTicketNumber: old.number,
     replyToken,
+    ...(fb.locale ?? before?.locale ? { locale: fb.locale ?? before?.locale } : {}),
   };
 }
 

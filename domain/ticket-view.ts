@@ -141,6 +141,7 @@ export const ticketViewSchema = z
     reopenCount: z.number().int(),
     linkedTicketNumber: z.number().int().nullable().meta({ description: 'The closed ticket this one follows up (a customer answer after its reopen window)' }),
     replyToken: text("Plus-address token of the ticket's Reply-To (null for older tickets)"),
+    locale: text("The customer's language (BCP 47) when known; null for older tickets and unknown languages (mails then use the branch default, then English)"),
     createdAt: epochMs('Created'),
     updatedAt: epochMs('Last change'),
     firstRespondedAt: epochMs('First public reply').nullable(),

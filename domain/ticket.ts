@@ -51,6 +51,9 @@ export interface TicketInput {
   linkedTicketNumber?: number | null;
   /** Unguessable token in the Reply-To of the ticket's mail (support+<token>@…); absent on older tickets. */
   replyToken?: string | null;
+  /** The customer's language (BCP 47) from the feedback; absent on older tickets (then the branch
+   * default, then English: domain/i18n). */
+  locale?: string | null;
   /** Continue-as-new threshold (history events); lowered in tests to exercise the hand-over. */
   maxHistoryEvents?: number;
 }

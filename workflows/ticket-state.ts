@@ -385,6 +385,7 @@ export class TicketState {
       reopenCount: d.reopenCount,
       linkedTicketNumber: i.linkedTicketNumber ?? null,
       replyToken: i.replyToken ?? null,
+      locale: i.locale ?? null,
       createdAt: i.createdAt,
       updatedAt: d.updatedAt,
       firstRespondedAt: d.firstRespondedAt,

@@ -3,7 +3,8 @@
 // Settings are the admin's alone.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { insertBranch, insertService, listBranches, listServices, readBranch, renameBranch, renameService, setBranchCalendar } from '../../db/org';
+import { insertBranch, insertService, listBranches, listServices, readBranch, renameService, setBranchCalendar, updateBranch } from '../../db/org';
+import { localeSchema } from '../../domain/i18n/locales';
 import { readSetting, writeSetting } from '../../db/settings';
 import { calendarSchema } from '../../domain/business-time';
 import { DomainError, invalidFields } from '../../domain/errors';
@@ -17,7 +18,9 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({ content
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, - and _');
-export const branchSchema = z.object({ id: z.string(), name: z.string(), calendar: calendarSchema.nullable() }).meta({ id: 'Branch' });
+export const branchSchema = z
+  .object({ id: z.string(), name: z.string(), calendar: calendarSchema.nullable(), locale: localeSchema.nullable().meta({ description: 'Default customer language (mails, CSAT and collection pages) when the contact\'s is unknown; null = English' }) })
+  .meta({ id: 'Branch' });
 export const serviceSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Service' });
 const settingKey = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);
 
@@ -32,7 +35,7 @@ const routes = {
     request: { params: z.object({ id: z.string() }), ...body(calendarSchema.nullable()) },
     responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid calendar'), 403: err('Not an admin'), 404: err('No such branch') },
   }),
-  renameBranch: createRoute({ method: 'patch', path: '/branches/{id}', tags: ['organisation'], summary: 'Rename a branch (admin); its id stays', request: { params: z.object({ id: z.string() }), ...body(z.object({ name: z.string().trim().min(1).max(120) })) }, responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such branch') } }),
+  updateBranch: createRoute({ method: 'patch', path: '/branches/{id}', tags: ['organisation'], summary: 'Rename a branch or set its default customer language (admin); its id stays', request: { params: z.object({ id: z.string() }), ...body(z.object({ name: z.string().trim().min(1).max(120).optional(), locale: localeSchema.nullable().optional() }).strict()) }, responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such branch') } }),
   listServices: createRoute({ method: 'get', path: '/services', tags: ['organisation'], summary: 'Services', responses: { 200: json(z.object({ items: z.array(serviceSchema) }), 'Services'), 401: err('Not signed in') } }),
   createService: createRoute({ method: 'post', path: '/services', tags: ['organisation'], summary: 'Add a service (admin)', request: body(z.object({ id: slug, name: z.string().trim().min(1).max(120) })), responses: { 201: json(serviceSchema, 'Created'), 400: err('Invalid body'), 403: err('Not an admin'), 409: err('Id taken') } }),
   renameService: createRoute({ method: 'patch', path: '/services/{id}', tags: ['organisation'], summary: 'Rename a service (admin); its id stays', request: { params: z.object({ id: z.string() }), ...body(z.object({ name: z.string().trim().min(1).max(120) })) }, responses: { 200: json(serviceSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such service') } }),
@@ -66,7 +69,7 @@ export function orgRoutes() {
   app.openapi(routes.createBranch, async (c) => {
     const b = c.req.valid('json');
     if (!(await insertBranch(c.get('deps').db, b))) throw new DomainError('CONFLICT', `Branch ${b.id} exists`);
-    return c.json({ ...b, calendar: null }, 201);
+    return c.json({ ...b, calendar: null, locale: null }, 201);
   });
   app.openapi(routes.setCalendar, async (c) => {
     const { id } = c.req.valid('param');
@@ -76,10 +79,10 @@ export function orgRoutes() {
     await setBranchCalendar(db, id, cal);
     return c.json(await branchOut(db, id), 200);
   });
-  app.openapi(routes.renameBranch, async (c) => {
+  app.openapi(routes.updateBranch, async (c) => {
     const { db } = c.get('deps');
     const { id } = c.req.valid('param');
-    if (!(await renameBranch(db, id, c.req.valid('json').name))) throw new DomainError('NOT_FOUND', `No branch ${id}`);
+    if (!(await updateBranch(db, id, c.req.valid('json')))) throw new DomainError('NOT_FOUND', `No branch ${id}`);
     return c.json(await branchOut(db, id), 200);
   });
   app.openapi(routes.renameService, async (c) => {

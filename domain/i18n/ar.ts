@@ -55,7 +55,6 @@ export const ar: Resource = {
     greeting: 'مرحبًا {{name}}،',
     greetingNoName: 'مرحبًا،',
     customerNameFallback: '',
-    scoreLinksIntro: 'اختر إجابتك:',
     reply: {
       subject: 'ملاحظاتك حول {{branchName}} [#{{ticketNumber}}]',
       text: '{{body}}\n\n— {{agentName}}، {{organisationName}}',

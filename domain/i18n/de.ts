@@ -46,7 +46,6 @@ export const de: Resource = {
     greeting: 'Hallo {{name}},',
     greetingNoName: 'Guten Tag,',
     customerNameFallback: 'zusammen',
-    scoreLinksIntro: 'Wählen Sie Ihre Antwort:',
     reply: {
       subject: 'Ihr Feedback zu {{branchName}} [#{{ticketNumber}}]',
       text: '{{body}}\n\n— {{agentName}}, {{organisationName}}',

@@ -49,7 +49,6 @@ export const en = {
     greeting: 'Hello {{name}},',
     greetingNoName: 'Hello,',
     customerNameFallback: 'there',
-    scoreLinksIntro: 'Choose your answer:',
     reply: {
       subject: 'Your feedback about {{branchName}} [#{{ticketNumber}}]',
       text: '{{body}}\n\n— {{agentName}}, {{organisationName}}',

@@ -48,7 +48,6 @@ export const es: Resource = {
     greeting: 'Hola, {{name}}:',
     greetingNoName: 'Hola:',
     customerNameFallback: '',
-    scoreLinksIntro: 'Elija su respuesta:',
     reply: {
       subject: 'Su opinión sobre {{branchName}} [#{{ticketNumber}}]',
       text: '{{body}}\n\n— {{agentName}}, {{organisationName}}',

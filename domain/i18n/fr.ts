@@ -48,7 +48,6 @@ export const fr: Resource = {
     greeting: 'Bonjour {{name}},',
     greetingNoName: 'Bonjour,',
     customerNameFallback: '',
-    scoreLinksIntro: 'Choisissez votre réponse :',
     reply: {
       subject: 'Votre avis sur {{branchName}} [#{{ticketNumber}}]',
       text: '{{body}}\n\n— {{agentName}}, {{organisationName}}',

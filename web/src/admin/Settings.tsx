@@ -9,7 +9,8 @@ type Input = { kind: 'number'; min?: number; step?: string; nullable?: boolean }
 type Spec<K extends SettingKey> = Array<{ name: keyof SettingValue<K> & string; label: string; hint?: string; input: Input }>;
 
 const hours: Input = { kind: 'number', min: 0.001, step: 'any' };
-const FORMS: { [K in SettingKey]: { title: string; hint: string; fields: Spec<K> } } = {
+// Branding has its own screen (admin/Branding.tsx: the logo upload and a preview).
+const FORMS: { [K in Exclude<SettingKey, 'branding'>]: { title: string; hint: string; fields: Spec<K> } } = {
   sla: {
     title: 'SLA targets',
     hint: 'Hours for medium priority; high priority gets half, low twice. A rule may override them.',
@@ -39,7 +40,7 @@ const FORMS: { [K in SettingKey]: { title: string; hint: string; fields: Spec<K>
   },
 };
 
-function SettingForm<K extends SettingKey>({ settingKey }: { settingKey: K }) {
+function SettingForm<K extends Exclude<SettingKey, 'branding'>>({ settingKey }: { settingKey: K }) {
   const spec = FORMS[settingKey] as unknown as { title: string; hint: string; fields: Spec<K> };
   const { data, error: loadError } = useResource<SettingValue<K>>(`/settings/${settingKey}`);
   const [value, setValue] = useState<Record<string, unknown> | null>(null);
@@ -106,7 +107,7 @@ export function SettingsAdmin() {
   return (
     <Screen title="Settings">
       <div className="two-col">
-        {(Object.keys(FORMS) as SettingKey[]).map((k) => (
+        {(Object.keys(FORMS) as Array<keyof typeof FORMS>).map((k) => (
           <SettingForm key={k} settingKey={k} />
         ))}
       </div>

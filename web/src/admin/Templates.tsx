@@ -1,7 +1,9 @@
 // Admin: the mail templates (reply, CSAT survey and reminder, advocacy ask, staff notices), with their
-// placeholders, a preview with example values, and reset to the default.
+// placeholders, a preview with example values, and reset to the default. Customer templates are edited
+// per language (a customer gets their own, else the branch default, else English); staff notices are English.
 import { useCallback, useEffect, useState } from 'react';
 import type { MailTemplate } from '../../../api/routes/templates';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../../../domain/i18n/locales';
 import { api, ApiError } from '../api';
 
 type Body = Pick<MailTemplate, 'subject' | 'text' | 'html'>;
@@ -10,16 +12,17 @@ const label = (key: string) => key.replace(/_/g, ' ');
 export function Templates() {
   const [items, setItems] = useState<MailTemplate[]>([]);
   const [key, setKey] = useState<string>('reply');
+  const [locale, setLocale] = useState<Locale>('en');
   const [draft, setDraft] = useState<Body>({ subject: '', text: '', html: '' });
   const [problems, setProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState('');
   const [preview, setPreview] = useState<Body | null>(null);
 
   const load = useCallback(async () => {
-    const r = await api<{ items: MailTemplate[] }>('GET', '/templates');
+    const r = await api<{ items: MailTemplate[] }>('GET', `/templates?locale=${locale}`);
     setItems(r.items);
     return r.items;
-  }, []);
+  }, [locale]);
   const select = (t: MailTemplate) => {
     setKey(t.key);
     setDraft({ subject: t.subject, text: t.text, html: t.html });
@@ -28,7 +31,12 @@ export function Templates() {
     setPreview(null);
   };
   useEffect(() => {
-    load().then((list) => list[0] && select(list[0])).catch((e: Error) => setProblems([e.message]));
+    load()
+      .then((list) => {
+        const same = list.find((t) => t.key === key) ?? list[0];
+        if (same) select(same);
+      })
+      .catch((e: Error) => setProblems([e.message]));
   }, [load]);
 
   const current = items.find((t) => t.key === key);
@@ -47,6 +55,16 @@ export function Templates() {
   return (
     <section className="admin-templates" aria-label="Mail templates">
       <h2>Mail templates</h2>
+      <label className="template-locale">
+        Language of customer mail{' '}
+        <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </label>
       <nav className="template-list" aria-label="Templates">
         {items.map((t) => (
           <button key={t.key} aria-pressed={t.key === key} onClick={() => select(t)}>
@@ -60,14 +78,14 @@ export function Templates() {
         onSubmit={(e) => {
           e.preventDefault();
           void run(async () => {
-            const saved = await api<MailTemplate>('PUT', `/templates/${key}`, draft);
+            const saved = await api<MailTemplate>('PUT', `/templates/${key}?locale=${current?.locale ?? 'en'}`, draft);
             setItems(items.map((t) => (t.key === key ? saved : t)));
             setNotice('Saved. New mail uses it from now on.');
           });
         }}
       >
         <p>
-          {current.description} <em>({current.audience === 'customer' ? 'to the customer' : 'to staff'})</em>
+          {current.description} <em>({current.audience === 'customer' ? `to the customer, in ${LOCALE_NAMES[current.locale]}` : 'to staff, in English'})</em>
         </p>
         <p className="placeholders">
           Placeholders:{' '}
@@ -78,11 +96,11 @@ export function Templates() {
         </p>
         <label>
           Subject
-          <input value={draft.subject} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} required />
+          <input dir="auto" value={draft.subject} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} required />
         </label>
         <label>
           Plain text
-          <textarea value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} rows={9} required />
+          <textarea dir="auto" value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} rows={9} required />
         </label>
         <label>
           HTML (optional: empty = made from the text)
@@ -98,7 +116,7 @@ export function Templates() {
         {notice && <p role="status">{notice}</p>}
         <div className="actions">
           <button type="submit">Save</button>
-          <button type="button" onClick={() => run(async () => setPreview(await api<Body>('POST', `/templates/${key}/preview`, draft)))}>
+          <button type="button" onClick={() => run(async () => setPreview(await api<Body>('POST', `/templates/${key}/preview?locale=${current?.locale ?? 'en'}`, draft)))}>
             Preview
           </button>
           <button
@@ -106,7 +124,7 @@ export function Templates() {
             disabled={!current.customised}
             onClick={() =>
               run(async () => {
-                const reset = await api<MailTemplate>('DELETE', `/templates/${key}`);
+                const reset = await api<MailTemplate>('DELETE', `/templates/${key}?locale=${current?.locale ?? 'en'}`);
                 setItems(items.map((t) => (t.key === key ? reset : t)));
                 select(reset);
                 setNotice('Back to the default.');
