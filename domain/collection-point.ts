@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { invalidFields, type FieldError } from './errors';
 import { SCORE_RANGES, type NormalizedFeedback } from './feedback';
+import { localeTagSchema, toLanguageTag } from './i18n/locales';
 import { safeText } from './text';
 import { captureTypeSchema, type CaptureType } from './types';
 
@@ -78,6 +79,7 @@ export const collectAnswerSchema = z
       .optional()
       .describe('How long ago the answer was given, by the device clock (a queued kiosk answer keeps its time even when the clock is wrong)'),
     website: z.string().max(500).optional().describe('Honeypot: left empty by people, filled by bots; a filled one is dropped'),
+    locale: localeTagSchema.optional().describe('The language the page was shown in: later mail to this customer uses it'),
   })
   .strict()
   .meta({ id: 'CollectAnswer' });
@@ -138,5 +140,6 @@ export function feedbackFromAnswer(point: CollectionPoint, surface: CollectSurfa
     externalId: `${point.id}-${a.externalId}`,
     submittedAt: receivedAt - (a.ageMs ?? 0),
     collectionPointId: point.id,
+    ...(a.locale ? { locale: toLanguageTag(a.locale)! } : {}),
   };
 }

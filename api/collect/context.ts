@@ -1,16 +1,16 @@
-// What a collection page is rendered with: the language (the one asked for with ?lang= or the form's
-// own, else the browser's Accept-Language, else English — domain/i18n), its texts, the organisation's
-// name and logo, and the asset URLs.
+// What a collection page is rendered with: the language — the one asked for (?lang=, or the form's own),
+// else the browser's Accept-Language, else the branch default, else English (domain/i18n) —, the
+// branding, and the asset URLs.
 import type { Context } from 'hono';
+import { readBranding } from '../../db/branding';
 import { readBranch } from '../../db/org';
 import type { CollectionPoint } from '../../domain/collection-point';
-import { LOCALE_NAMES, LOCALES, preferredLocale, translator } from '../../domain/i18n';
+import { LOCALE_NAMES, LOCALES, preferredLocale, toLocale, translator } from '../../domain/i18n';
+import { escapeHtml } from '../../domain/templates';
 import type { AppEnv } from '../deps';
+import { renderPublicPage } from '../public-site';
 import { assetUrl } from './assets';
 import type { PageContext } from './pages';
-
-/** The translator for this request: `requested` (a ?lang= or the form's hidden field) first. */
-const translatorFor = (c: Context<AppEnv>, requested: string | undefined) => translator(requested, preferredLocale(c.req.header('accept-language')));
 
 /** This page in another language: the same URL with ?lang= set (other parameters, such as a preselected score, kept). */
 function languageHref(c: Context<AppEnv>, lang: string): string {
@@ -19,22 +19,24 @@ function languageHref(c: Context<AppEnv>, lang: string): string {
   return `${url.pathname}?${url.searchParams.toString()}`;
 }
 
+/** The customer's own language when the request says it (asked for, or the browser's), for their feedback and later mail. */
+export const customerLocale = (c: Context<AppEnv>, requested: string | undefined) => toLocale(requested) ?? preferredLocale(c.req.header('accept-language')) ?? undefined;
+
 export async function pageContext(c: Context<AppEnv>, point: CollectionPoint, requested?: string): Promise<PageContext> {
-  const tr = translatorFor(c, requested);
-  const branch = await readBranch(c.get('deps').db, point.branch);
+  const { db } = c.get('deps');
+  const [branch, branding] = await Promise.all([readBranch(db, point.branch), readBranding(db)]);
   return {
     point,
-    lang: tr.locale,
-    dir: tr.dir,
-    t: tr.t,
-    org: { name: branch?.name ?? point.name, logoUrl: null },
-    assets: { css: [assetUrl('collect.css')], kioskJs: assetUrl('kiosk.js') },
+    tr: translator(customerLocale(c, requested), branch?.locale),
+    branding,
+    assets: { css: assetUrl('collect.css'), kioskJs: assetUrl('kiosk.js') },
     languages: LOCALES.map((l) => ({ lang: l, label: LOCALE_NAMES[l], href: languageHref(c, l) })),
   };
 }
 
-/** The texts of a page that has no point (unknown or closed). */
-export function bareContext(c: Context<AppEnv>) {
-  const tr = translatorFor(c, c.req.query('lang'));
-  return { lang: tr.locale, dir: tr.dir, t: tr.t, css: [assetUrl('collect.css')] };
+/** 404 for an unknown or closed point: branded, in the visitor's language, nothing about any point. */
+export async function notFoundPage(c: Context<AppEnv>, csp: string): Promise<Response> {
+  const tr = translator(customerLocale(c, c.req.query('lang')));
+  const main = `<h1>${escapeHtml(tr.t('collect.notFound.title'))}</h1><p>${escapeHtml(tr.t('collect.notFound.text'))}</p>`;
+  return renderPublicPage({ tr, branding: await readBranding(c.get('deps').db), title: tr.t('collect.notFound.title'), main, status: 404, csp });
 }

@@ -8,11 +8,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { readPoint } from '../../db/collection-points';
 import { scoreRange, type CollectionPoint, type CollectSurface } from '../../domain/collection-point';
 import { DomainError } from '../../domain/errors';
+import type { MessageKey } from '../../domain/i18n';
 import { limitAddress, limitPoint, refusedFields, submitAnswer } from '../collect/answer';
 import { asset, isAssetName } from '../collect/assets';
-import { bareContext, pageContext } from '../collect/context';
-import { formPage, kioskPage, messagePage, thanksPage, type FormState, type PageContext } from '../collect/pages';
-import type { MessageKey } from '../../domain/i18n';
+import { customerLocale, notFoundPage, pageContext } from '../collect/context';
+import { formPage, kioskPage, thanksPage, type FormState, type PageContext, type PageOptions } from '../collect/pages';
 import { clientIp } from '../client-ip';
 import type { AppEnv } from '../deps';
 
@@ -23,30 +23,31 @@ type FormPath = keyof typeof FORM_SURFACES;
 /** A fresh id for one rendered form: submitting it twice (double tap, reload) records one answer. */
 export const newFormId = () => randomBytes(12).toString('base64url');
 
-/** Strict CSP: files from our origin only; `frameAncestors` decides who may frame the page. */
-function securityHeaders(c: Context, frameAncestors: string) {
-  c.header(
-    'Content-Security-Policy',
-    [
-      "default-src 'none'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "base-uri 'none'",
-      "manifest-src 'self'",
-      `frame-ancestors ${frameAncestors}`,
-    ].join('; '),
-  );
-  if (frameAncestors === "'none'") c.header('X-Frame-Options', 'DENY');
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'no-referrer');
-  c.header('Cache-Control', 'no-store'); // each form carries its own answer id
+/**
+ * Strict CSP: files of our origin only, no inline script or style. The kiosk adds its script and its
+ * calls to the API; `frameAncestors` says who may frame the page (nobody, or the widget's sites).
+ */
+function collectCsp(frameAncestors: string, kiosk = false): string {
+  return [
+    "default-src 'none'",
+    kiosk ? "script-src 'self'" : '',
+    kiosk ? "connect-src 'self'" : '',
+    kiosk ? "manifest-src 'self'" : '',
+    "style-src 'self'",
+    "img-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
-/** The widget's own framing policy: the sites the admin listed, else any site. */
-const embedAncestors = (point: CollectionPoint) => (point.embedOrigins.length ? point.embedOrigins.join(' ') : '*');
+/** How a page of this point may be shown: the widget on the sites the admin listed (else any), the rest nowhere framed. */
+function pageOptions(point: CollectionPoint, path: FormPath | 'kiosk'): PageOptions {
+  if (path === 'embed') return { csp: collectCsp(point.embedOrigins.length ? point.embedOrigins.join(' ') : '*') };
+  return { csp: collectCsp("'none'", path === 'kiosk'), headers: { 'X-Frame-Options': 'DENY' } };
+}
 
 const ERROR_TEXT: Record<string, MessageKey> = { score: 'collect.errors.score', comment: 'collect.errors.comment', email: 'collect.errors.email', phone: 'collect.errors.phone', consent: 'collect.errors.consent' };
 
@@ -82,45 +83,35 @@ export function collectPageRoutes() {
   async function pointOr404(c: Context<AppEnv>): Promise<CollectionPoint | Response> {
     const id = c.req.param('id') ?? '';
     const point = POINT_ID.test(id) ? await readPoint(c.get('deps').db, id) : null;
-    if (point?.active) return point;
-    securityHeaders(c, "'none'");
-    const b = bareContext(c);
-    return c.html(messagePage({ lang: b.lang, dir: b.dir, title: b.t('collect.notFound.title'), text: b.t('collect.notFound.text'), css: b.css }), 404);
+    return point?.active ? point : notFoundPage(c, collectCsp("'none'"));
   }
-
-  const requestedLang = (c: Context) => c.req.query('lang');
 
   for (const path of Object.keys(FORM_SURFACES) as FormPath[]) {
     const surface = FORM_SURFACES[path];
     const route = path ? `/:id/${path}` : '/:id';
-    const ancestors = (point: CollectionPoint) => (path === 'embed' ? embedAncestors(point) : "'none'");
 
     app.get(route, async (c) => {
       const point = await pointOr404(c);
       if (point instanceof Response) return point;
-      const ctx = await pageContext(c, point, requestedLang(c));
+      const ctx = await pageContext(c, point, c.req.query('lang'));
       // The campaign link may preselect a score; it is only recorded when the person presses Send.
-      const pre = Number(c.req.query('score'));
+      const asked = c.req.query('score') ?? '';
       const { min, max } = scoreRange(point.captureType);
-      const score = path === 'link' && /^\d{1,2}$/.test(c.req.query('score') ?? '') && pre >= min && pre <= max ? pre : undefined;
-      securityHeaders(c, ancestors(point));
-      return c.html(formPage(ctx, surface, { externalId: newFormId(), score }));
+      const score = path === 'link' && /^\d{1,2}$/.test(asked) && Number(asked) >= min && Number(asked) <= max ? Number(asked) : undefined;
+      return formPage(ctx, surface, { externalId: newFormId(), score }, pageOptions(point, path));
     });
 
     app.post(
       route,
-      bodyLimit({
-        maxSize: 16 * 1024,
-        onError: (c) => c.text('Request body too large', 413),
-      }),
+      bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Request body too large', 413) }),
       async (c) => {
         const point = await pointOr404(c);
         if (point instanceof Response) return point;
         const body = await c.req.parseBody();
-        const ctx = await pageContext(c, point, typeof body.lang === 'string' ? body.lang : undefined);
-        securityHeaders(c, ancestors(point));
+        const lang = typeof body.lang === 'string' ? body.lang : undefined;
+        const ctx = await pageContext(c, point, lang);
         const raw = answerFromForm(body);
-        const again: FormState = {
+        const state: FormState = {
           externalId: /^[A-Za-z0-9_-]{8,64}$/.test(raw.externalId) ? raw.externalId : newFormId(),
           score: raw.score,
           comment: raw.comment,
@@ -128,13 +119,14 @@ export function collectPageRoutes() {
           phone: raw.phone,
           consent: raw.consent,
         };
+        const opts = pageOptions(point, path);
         try {
           await limitAddress(c.get('deps'), clientIp(c));
           await limitPoint(c.get('deps'), point.id);
-          const outcome = await submitAnswer(c.get('deps'), point, surface, raw);
-          return c.html(thanksPage(ctx, surface, outcome.tier, c.req.path));
+          const outcome = await submitAnswer(c.get('deps'), point, surface, { ...raw, locale: customerLocale(c, lang) });
+          return thanksPage(ctx, surface, outcome.tier, c.req.path, opts);
         } catch (err) {
-          return refusedPage(c, ctx, surface, again, err);
+          return refusedPage(ctx, surface, state, err, opts);
         }
       },
     );
@@ -143,9 +135,8 @@ export function collectPageRoutes() {
   app.get('/:id/kiosk', async (c) => {
     const point = await pointOr404(c);
     if (point instanceof Response) return point;
-    const ctx = await pageContext(c, point, requestedLang(c));
-    securityHeaders(c, "'none'");
-    return c.html(kioskPage(ctx, `/api/v1/collect/${point.id}/answers`));
+    const ctx = await pageContext(c, point, c.req.query('lang'));
+    return kioskPage(ctx, `/api/v1/collect/${point.id}/answers`, pageOptions(point, 'kiosk'));
   });
 
   app.get('/:id/kiosk.webmanifest', async (c) => {
@@ -160,18 +151,18 @@ export function collectPageRoutes() {
 }
 
 /** The form again with what went wrong: fields named (400), too many answers (429), intake down (503). */
-function refusedPage(c: Context<AppEnv>, ctx: PageContext, surface: CollectSurface, state: FormState, err: unknown) {
+function refusedPage(ctx: PageContext, surface: CollectSurface, state: FormState, err: unknown, opts: PageOptions): Response {
   if (!(err instanceof DomainError)) throw err;
   const retryAfter = err.details?.retryAfterSeconds;
-  if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
-  if (err.code === 'RATE_LIMITED') return c.html(formPage(ctx, surface, { ...state, alert: ctx.t('collect.errors.rate') }), 429);
-  if (err.code === 'UNAVAILABLE') return c.html(formPage(ctx, surface, { ...state, alert: ctx.t('collect.errors.unavailable') }), 503);
+  const headers = { ...opts.headers, ...(typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : {}) };
+  if (err.code === 'RATE_LIMITED') return formPage(ctx, surface, { ...state, alert: ctx.tr.t('collect.errors.rate') }, { ...opts, headers, status: 429 });
+  if (err.code === 'UNAVAILABLE') return formPage(ctx, surface, { ...state, alert: ctx.tr.t('collect.errors.unavailable') }, { ...opts, headers, status: 503 });
   if (err.code !== 'INVALID_INPUT') throw err;
   const errors: FormState['errors'] = {};
   for (const path of refusedFields(err)) {
     const key = ERROR_TEXT[path];
-    if (key) errors[path as keyof typeof errors] = ctx.t(key);
-    else errors.form = ctx.t('collect.errors.form');
+    if (key) errors[path as keyof typeof errors] = ctx.tr.t(key);
+    else errors.form = ctx.tr.t('collect.errors.form');
   }
-  return c.html(formPage(ctx, surface, { ...state, errors }), 400);
+  return formPage(ctx, surface, { ...state, errors }, { ...opts, status: 400 });
 }

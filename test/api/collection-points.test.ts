@@ -272,9 +272,11 @@ describe('form pages (QR, campaign link, widget)', () => {
       const res = await s.app.request(path);
       expect(res.status).toBe(200);
       const csp = res.headers.get('content-security-policy')!;
-      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("default-src 'none'");
       expect(csp).toContain("style-src 'self'");
-      expect(csp).not.toContain('unsafe-inline');
+      // Only the kiosk runs a script (its own file); the form pages need none.
+      expect(csp.includes("script-src 'self'")).toBe(path.endsWith('/kiosk'));
+      expect(csp).not.toMatch(/unsafe-|\*\s*;|data:/);
       expect(csp).toContain(`frame-ancestors ${ancestors}`);
       const html = await res.text();
       expect(html).not.toMatch(/<script(?![^>]*\ssrc=)/);
@@ -293,7 +295,7 @@ describe('form pages (QR, campaign link, widget)', () => {
     const p = await createPoint({ captureType: 'nps' });
     const link = await s.app.request(`/c/${p.id}/link?score=3`);
     const html = await link.text();
-    expect(html).toMatch(/<input class="score__input" type="radio" id="score-3" name="score" value="3" checked>/);
+    expect(html).toMatch(/<input class="c-score__input" type="radio" id="score-3" name="score" value="3" checked>/);
     for (const q of ['?score=11', '?score=-1', '?score=abc']) expect(await (await s.app.request(`/c/${p.id}/link${q}`)).text()).not.toContain(' checked');
     await new Promise((r) => setTimeout(r, 1500));
     expect(await rowsOf(p.id)).toHaveLength(0);

@@ -11,12 +11,25 @@ import type { CollectionPointView } from '../../api/routes/collection-points';
 import { feedback } from '../../db/schema';
 import { accessibilityViolations, startBrowserStack, type BrowserStack } from '../support/browser';
 import { ADMIN } from '../support/stack';
+import { PNG } from 'pngjs';
 
 let b: BrowserStack;
 let admin: Page;
+/** A 120×40 PNG in one colour, as an organisation's logo. */
+function logoPng(): Buffer {
+  const png = new PNG({ width: 120, height: 40 });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([232, 163, 61, 255], i);
+  return PNG.sync.write(png);
+}
+
 beforeAll(async () => {
   b = await startBrowserStack();
   admin = await b.signIn(ADMIN.email, ADMIN.password);
+  // Branding: the pages carry the organisation's name, logo and accent colour.
+  const branding = { displayName: 'Hotel Aurora', accentColor: '#7a1f5c', footer: 'Hotel Aurora · 1 Harbour Street', senderName: '' };
+  expect((await b.s.call('PUT', '/api/v1/settings/branding', branding, b.admin)).status).toBe(200);
+  const logo = await b.s.app.request('/api/v1/branding/logo', { method: 'PUT', headers: { 'content-type': 'image/png', cookie: b.admin.cookie, 'x-csrf-token': b.admin.csrf }, body: new Uint8Array(logoPng()) });
+  expect(logo.status).toBe(200);
 });
 afterAll(async () => b?.close());
 
@@ -170,8 +183,13 @@ describe('QR page, widget and campaign link', () => {
     const page = await b.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const blocked = cspViolations(page);
     await page.goto(local(p.urls.qr));
-    await page.getByRole('heading', { name: 'How likely are you to recommend Main branch to a friend or colleague?' }).waitFor();
+    await page.getByRole('heading', { name: 'How likely are you to recommend Hotel Aurora to a friend or colleague?' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390); // nothing sideways
+    // Branded: the name and logo in the header, the accent colour on the button, the footer.
+    await page.getByRole('banner').getByText('Hotel Aurora').waitFor();
+    expect(await page.getByRole('banner').locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+    expect(await page.getByRole('button', { name: 'Send' }).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(122, 31, 92)');
+    await page.getByText('Hotel Aurora · 1 Harbour Street').waitFor();
     await b.shot(page, 'qr-page');
     await page.getByLabel('Anything you would like to tell us? (optional)').fill('Great view, slow drinks');
     await page.getByLabel('Phone').fill('+49 30 1234567');

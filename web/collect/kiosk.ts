@@ -9,7 +9,7 @@ interface Pending {
   externalId: string;
   /** When the person answered, by this device's clock; sent as an age so a wrong clock does not matter. */
   answeredAt: number;
-  body: { score: number; comment?: string; email?: string; phone?: string; consent?: boolean; website?: string };
+  body: { score: number; comment?: string; email?: string; phone?: string; consent?: boolean; website?: string; locale?: string };
 }
 
 const QUEUE_KEY = 'closeloop.kiosk.queue';
@@ -127,7 +127,9 @@ function showOffline(on: boolean) {
 
 function enqueue(body: Pending['body']) {
   const honeypot = $<HTMLInputElement>('k-website')?.value;
-  writeQueue([...readQueue(), { pointId, externalId: newId(), answeredAt: Date.now(), body: honeypot ? { ...body, website: honeypot } : body }]);
+  // The page's language is the one the customer answered in (they may have switched it on the kiosk).
+  const locale = document.documentElement.lang || undefined;
+  writeQueue([...readQueue(), { pointId, externalId: newId(), answeredAt: Date.now(), body: { ...body, locale, ...(honeypot ? { website: honeypot } : {}) } }]);
   void flush();
 }
 
@@ -166,7 +168,7 @@ function startOver() {
 function finish() {
   if (!current) return;
   window.clearTimeout(idleTimer);
-  const tier = root.querySelector<HTMLElement>(`.score[data-score="${current.score}"]`)?.dataset.tier;
+  const tier = root.querySelector<HTMLElement>(`[data-score="${current.score}"]`)?.dataset.tier;
   enqueue(current);
   current = null;
   for (const p of root.querySelectorAll<HTMLElement>('#kiosk-thanks [data-tier]')) p.hidden = p.dataset.tier !== tier;
@@ -226,7 +228,12 @@ root.addEventListener('click', (ev) => {
     nextStep(screen);
   }
 });
-root.addEventListener('input', () => current && armIdle());
+root.addEventListener('input', (ev) => {
+  if (!current) return;
+  armIdle();
+  // A correction clears the complaint; Send checks again.
+  if ((ev.target as HTMLElement).closest('#kiosk-contact')) $('k-contact-error')!.textContent = '';
+});
 
 // --- pairing -------------------------------------------------------------------------------------
 function showPairing() {
