@@ -1,7 +1,7 @@
 // Collection points on the real stack: admin CRUD, printable QR codes that decode back to the point's
 // URL, kiosk pairing and device tokens, the honeypot, rate limits shared by every API process, and the
 // public form pages (QR, campaign link, widget) — bad input gets a message and stores nothing.
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { and, eq, sql } from 'drizzle-orm';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -305,7 +305,7 @@ describe('form pages (QR, campaign link, widget)', () => {
     expect(sent.status).toBe(200);
     expect(await sent.text()).toContain('Thank you for telling us. We are sorry it was not better');
     const row = await s.eventually(() => rowFor('web', `${p.id}-${externalId}`));
-    expect(row).toMatchObject({ channel: 'web', type: 'nps', score: 3, collectionPointId: p.id });
+    expect(row).toMatchObject({ channel: 'web', type: 'nps', score: 3, collectionPointId: p.id, locale: null });
   });
 
   it('shows what is wrong, keeps what was typed, and stores nothing half-way', async () => {
@@ -361,6 +361,15 @@ describe('form pages (QR, campaign link, widget)', () => {
     expect(de).toContain('>Zufrieden<');
     const fr = await (await s.app.request(`/c/${p.id}?lang=fr`, { headers: { 'accept-language': 'de' } })).text();
     expect(fr).toContain('Comment s’est passée votre visite aujourd’hui ?');
+    // The branch's default language comes after the customer's own.
+    expect((await s.call('PATCH', '/api/v1/branches/main', { locale: 'es' }, admin)).status).toBe(200);
+    expect(await (await s.app.request(`/c/${p.id}`)).text()).toMatch(/<html lang="es" dir="ltr">/);
+    expect(await (await s.app.request(`/c/${p.id}`, { headers: { 'accept-language': 'fr' } })).text()).toMatch(/<html lang="fr"/);
+    await s.call('PATCH', '/api/v1/branches/main', { locale: null }, admin);
+    // The language the customer answered in is kept on their feedback (for later mail to them).
+    const externalId = formId(fr);
+    expect((await postForm(`/c/${p.id}`, { score: '2', externalId, lang: 'fr' })).status).toBe(200);
+    expect(await s.eventually(() => rowFor('qr', `${p.id}-${externalId}`))).toMatchObject({ locale: 'fr', score: 2 });
     // The language links keep the other parameters (a preselected score).
     expect(await (await s.app.request(`/c/${p.id}/link?score=2`)).text()).toContain(`href="/c/${p.id}/link?score=2&#38;lang=es"`);
   });
@@ -373,6 +382,27 @@ describe('form pages (QR, campaign link, widget)', () => {
     }
     expect((await postForm('/c/zzzzzzzzzzzz', { score: '1', externalId: 'abcdefgh' })).status).toBe(404);
   });
+});
+
+describe('an intake outage', () => {
+  it('answers 503 with Retry-After (the kiosk keeps the answer, the page says to try again) and stores nothing', async () => {
+    // An API process whose Temporal is unreachable (nothing listens on port 1).
+    const connection = Connection.lazy({ address: '127.0.0.1:1' });
+    const down = createApp({ db: s.database.db, temporal: new Client({ connection }), config: s.config });
+    const p = await createPoint();
+    const token = await pairKiosk(p.id);
+    const kiosk = await kioskAnswer(p.id, token, { score: 1, externalId: answerId() }, {}, down);
+    expect(kiosk.status).toBe(503);
+    expect(kiosk.headers.get('retry-after')).toBe('30');
+    const page = await postForm(`/c/${p.id}`, { score: '1', externalId: 'outage-form-1' }, {}, down);
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toBe('30');
+    const html = await page.text();
+    expect(html).toContain('We could not save your answer just now. Nothing has been recorded');
+    expect(html).toContain('name="externalId" value="outage-form-1"'); // sending again is the same answer
+    expect(await rowsOf(p.id)).toHaveLength(0);
+    await connection.close();
+  }, 60_000);
 });
 
 describe('stored counts', () => {
