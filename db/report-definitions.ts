@@ -27,6 +27,15 @@ const median = (col: string) => `percentile_cont(0.5) within group (order by ${c
 const ASKED_WITHIN_48H = `exists (select 1 from ticket_events e where e.ticket_number = f.ticket_number and e.type = 'advocacy_ask'
     and (e.data->>'sent')::boolean and e.at <= f.submitted_at + interval '48 hours')`;
 
+/** A score on one 0–100 scale whatever the capture type: smile 0/1/2 → 0/50/100, star 1–5 → 0–100 in
+ * steps of 25, NPS 0–10 → ×10. The SQL twin of domain/score-tiers.ts normalisedScore (a test keeps them equal). */
+export function normalisedScoreSql(type: string, score: string): string {
+  return `(case ${type} when 'smile' then ${score} * 50.0 when 'star' then (${score} - 1) * 25.0 when 'nps' then ${score} * 10.0 end)`;
+}
+/** The next feedback of a recovered ticket's customer (same contact key) after the CSAT answer, normalised. */
+const NEXT_SCORE = `(select ${normalisedScoreSql('f1.type', 'f1.score')} from feedback f0 join feedback f1 on f1.contact_key = f0.contact_key
+    and f1.submitted_at > t.csat_answered_at where f0.id = t.feedback_id order by f1.submitted_at limit 1)`;
+
 export const MEASURE_SQL: Record<MeasureKey, string> = {
   ticketsOpened: countIf('true'),
   ticketsResolved: countIf('t.resolved_at is not null'),
@@ -51,6 +60,7 @@ export const MEASURE_SQL: Record<MeasureKey, string> = {
   avgChurnRisk: 'avg(t.churn_risk)',
   feedbackReceived: countIf('true'),
   promoterActivationRate: ratio(`${FEEDBACK_TIER} = 'promoter' and ${ASKED_WITHIN_48H}`, `${FEEDBACK_TIER} = 'promoter'`),
+  reRatingUplift: `avg(${NEXT_SCORE} - ${normalisedScoreSql('t.capture_type', 't.score')}) filter (where t.csat_recovered)`,
 };
 
 export type Grain = 'ticket' | 'feedback';

@@ -71,6 +71,7 @@ export const MEASURES = {
   avgChurnRisk: { label: 'Avg churn risk', format: 'score', grain: 'ticket', formula: 'mean AI churn risk (0–100) over analysed tickets' },
   feedbackReceived: { label: 'Feedback received', format: 'count', grain: 'feedback', formula: 'number of feedback answers' },
   promoterActivationRate: { label: 'Promoter activation rate', format: 'ratio', grain: 'feedback', formula: 'promoter answers followed by an advocacy ask sent within 48 h ÷ promoter answers' },
+  reRatingUplift: { label: 'Re-rating uplift', format: 'score', grain: 'ticket', formula: "mean of (the customer's next feedback score − the score that opened the ticket), both on a 0–100 scale, over recovered tickets whose customer gave feedback after the CSAT answer" },
 } as const satisfies Record<string, MeasureMeta>;
 export type MeasureKey = keyof typeof MEASURES;
 export const MEASURE_KEYS = Object.keys(MEASURES) as MeasureKey[];

@@ -45,3 +45,17 @@ export function isRepeatDetractor(history: ScoredAnswer[], current: ScoredAnswer
   const since = current.submittedAt - windowDays * 86_400_000;
   return history.some((h) => h.submittedAt >= since && h.submittedAt <= current.submittedAt && tierOf(h.type, h.score) === 'detractor');
 }
+
+/** A score on one 0–100 scale, whatever the capture type (re-rating uplift compares across them):
+ * the scale's lowest answer is 0 and its highest 100, evenly between — smile 0/50/100, star 0/25/…/100,
+ * NPS ×10. Kept equal to normalisedScoreSql (db/report-definitions.ts) by a test. */
+export function normalisedScore(type: CaptureType, score: number): number {
+  switch (type) {
+    case 'smile':
+      return score * 50;
+    case 'star':
+      return (score - 1) * 25;
+    case 'nps':
+      return score * 10;
+  }
+}

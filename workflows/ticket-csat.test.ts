@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { CsatAnswer } from '../domain/ticket';
 import { DEFAULT_TICKET_SETTINGS } from '../domain/ticket';
 import { NEW_TICKET_PATCHES } from '../test/support/ticket-fixtures';
-import { agent, DAY, H, lastOf, rootCause, T0, ticketIn, typesOf } from '../test/support/ticket-state';
+import { CSAT_CHANGE_WINDOW_MS } from '../domain/csat';
+import { agent, DAY, H, lastOf, refusal, rootCause, T0, ticketIn, typesOf } from '../test/support/ticket-state';
 import { Csat, CSAT_COMMENT_GRACE_MS, type CsatData } from './ticket-csat';
 import type { TicketState } from './ticket-state';
 
@@ -216,5 +217,88 @@ describe('the CSAT reminder', () => {
     const t = ticketIn('resolved', { csatSurvey: true });
     t.markCsatSent('tok', closeAt, true);
     expect(t.nextWake()).toEqual({ at: closeAt, what: 'close after follow-up window' });
+  });
+});
+
+describe('answers from the survey page (csat-answer-policy)', () => {
+  const W = CSAT_CHANGE_WINDOW_MS;
+  const at = SENT + H;
+  const page = (score: number, over: Partial<CsatAnswer> = {}) => answer(score, { answeredAt: at, ...over });
+  const check = (t: TicketState, a: CsatAnswer, now: number) => refusal(() => t.validateCsatAnswer(a, now));
+
+  it('records the answer at once and acts on it when the change window ends', () => {
+    const t = surveyed({ assigneeId: 'u-1' });
+    expect(t.submitCsat(page(1, { comment: 'Still cold' }), at)).toMatchObject({ outcome: 'scored', survey: { state: 'answered', score: 1, answeredAt: at, changeUntil: at + W } });
+    expect(t.view()).toMatchObject({ status: 'resolved', csat: { score: 1, recovered: false, comment: 'Still cold' } });
+    expect(t.nextWake()).toEqual({ at: at + W, what: 'act on the CSAT answer' });
+    t.tick(at + W - 1);
+    expect(t.status).toBe('resolved');
+    t.tick(at + W);
+    expect(t.view()).toMatchObject({ status: 'reopened', reopenCount: 1 });
+    expect(t.takeEffects()).toEqual([{ type: 'notify_assignee', reason: 'unhappy CSAT answer (1/5)' }]);
+  });
+
+  it('lets a changed mind within the window replace the answer; the consequence follows the last one', () => {
+    const t = surveyed({ assigneeId: 'u-1' });
+    t.submitCsat(page(1), at);
+    expect(t.submitCsat(page(5, { comment: 'Actually fine' }), at + W - 1)).toMatchObject({ outcome: 'changed', survey: { score: 5, answeredAt: at } });
+    expect(lastOf(t, 'csat_answered')).toMatchObject({ from: '1', to: '5', reason: 'answer changed', data: { comment: 'Actually fine' } });
+    expect(t.submitCsat(page(5), at + W - 1).outcome).toBe('unchanged'); // a double click
+    t.tick(at + W);
+    expect(t.view()).toMatchObject({ status: 'closed', reopenCount: 0, csat: { score: 5, recovered: true, comment: 'Actually fine' } });
+    expect(t.takeEffects()).toEqual([]); // nobody was told about the 1
+  });
+
+  it('refuses a different score after the window, says what is on record, and still takes the comment once', () => {
+    const t = surveyed();
+    t.submitCsat(page(4), at);
+    t.tick(at + W);
+    expect(t.status).toBe('closed');
+    const late = check(t, page(1), at + W + 1);
+    expect(late).toMatchObject({ code: 'CONFLICT', details: { csat: 'already_answered', score: 4, answeredAt: at } });
+    expect(() => t.validateCsatAnswer(page(4), at + W + 1)).not.toThrow(); // the same answer again: nothing to refuse
+    expect(t.submitCsat(page(4), at + W + 1).outcome).toBe('unchanged');
+    expect(t.submitCsat(page(4, { comment: 'Lovely staff' }), at + 2 * W).outcome).toBe('commented');
+    expect(t.view().csat).toMatchObject({ score: 4, comment: 'Lovely staff' });
+    expect(check(t, page(4, { comment: 'Another one' }), at + 3 * W).details).toMatchObject({ csat: 'already_answered' });
+  });
+
+  it('refuses a forged token, an unsent survey and an expired one, before anything changes', () => {
+    const t = surveyed();
+    expect(check(t, page(5, { token: 'forged' }), at).code).toBe('NOT_FOUND');
+    const unsent = ticketIn('resolved', { csatSurvey: true });
+    expect(check(unsent, page(5), at).details).toMatchObject({ csat: 'not_ready' });
+    expect(unsent.csatSurvey('tok').state).toBe('pending');
+    const expired = surveyed();
+    expired.tick(T0 + H + 7 * DAY);
+    expect(check(expired, page(5), T0 + H + 7 * DAY + 1).details).toMatchObject({ csat: 'closed', score: null });
+    expect(expired.csatSurvey('tok')).toMatchObject({ state: 'closed', followUpDays: 7 });
+    expect(expired.csatSurvey('forged').state).toBe('unknown');
+  });
+
+  it('waits for an answer given at the end of the follow-up window before closing', () => {
+    const closeAt = T0 + H + 7 * DAY;
+    const t = surveyed({ assigneeId: 'u-1' });
+    t.submitCsat(page(2, { answeredAt: closeAt - 60_000 }), closeAt - 60_000);
+    expect(t.nextWake()).toEqual({ at: closeAt - 60_000 + W, what: 'act on the CSAT answer' });
+    t.tick(closeAt);
+    expect(t.status).toBe('resolved');
+    t.tick(closeAt - 60_000 + W);
+    expect(t.status).toBe('reopened');
+  });
+
+  it('moves nothing when the ticket left resolved during the window', () => {
+    const t = surveyed();
+    t.submitCsat(page(5), at);
+    t.reopen({ actor: agent }, at + 60_000);
+    t.tick(at + W);
+    expect(t.view()).toMatchObject({ status: 'reopened', csat: { score: 5 } });
+  });
+
+  it('shows the survey to its page: state, answer, change window, comment window, capture type', () => {
+    const t = surveyed({ captureType: 'smile', score: 0, locale: 'ar' });
+    expect(t.csatSurvey('tok')).toEqual({ state: 'open', ticketNumber: t.view().number, captureType: 'smile', locale: 'ar', branch: 'main', score: null, answeredAt: null, changeUntil: null, commentUntil: 0, followUpDays: 7 });
+    t.submitCsat(page(3), at);
+    expect(t.csatSurvey('tok')).toMatchObject({ state: 'answered', score: 3, changeUntil: at + W, commentUntil: at + CSAT_COMMENT_GRACE_MS });
   });
 });

@@ -1,7 +1,12 @@
-// The CSAT survey of a resolved ticket: sent once, scored once, an optional comment after the
-// one-click score, answers that beat the survey's bookkeeping, the one reminder. Pure functions on the
-// survey's slice of TicketData (continue-as-new carries it as it is); TicketState turns what they
-// return into timeline events, status moves and effects.
+// The CSAT survey of a resolved ticket: sent once, answered on the survey page (a change of mind
+// within a short window replaces the answer; its consequence waits for the window — domain/csat.ts has
+// the policy in words), an optional comment after the score, the one reminder. Older tickets were
+// answered by a signal (one-click score, first answer wins, answers that beat the bookkeeping held):
+// that path stays for their histories. Pure functions on the survey's slice of TicketData
+// (continue-as-new carries it as it is); TicketState turns what they return into timeline events,
+// status moves and effects.
+import { CSAT_CHANGE_WINDOW_MS, type CsatReceiptOutcome, type CsatRefusal, type CsatSurvey } from '../domain/csat';
+import { DomainError } from '../domain/errors';
 import type { CsatAnswer } from '../domain/ticket';
 import type { TicketStatus } from '../domain/types';
 import type { TicketView } from '../domain/ticket-view';
@@ -13,6 +18,9 @@ export interface CsatData {
   earlyCsatAnswers?: CsatAnswer[];
   /** When the one CSAT reminder is due (setting tickets.csatReminder); absent in older tickets. */
   csatReminderAt?: number | null;
+  /** When the answer given on the survey page takes effect (the end of its change window); absent in
+   * older tickets, whose answers took effect at once. */
+  csatSettleAt?: number | null;
 }
 
 /** What an incoming answer did to the survey. */
@@ -62,7 +70,72 @@ const ON_ANSWER: Record<Phase, (s: CsatData, x: Arrival) => CsatOutcome> = {
   },
 };
 
+const refuse = (why: CsatRefusal, message: string, s: CsatData) => new DomainError('CONFLICT', message, { csat: why, score: s.csat?.score ?? null, answeredAt: s.csat?.answeredAt ?? null });
+
 export const Csat = {
+  /** The survey as the page sees it under `token` (nothing changes). */
+  survey(s: CsatData, status: TicketStatus, token: string, ticket: Omit<CsatSurvey, 'state' | 'score' | 'answeredAt' | 'changeUntil' | 'commentUntil'>): CsatSurvey {
+    const p = phase(s, status);
+    const state: CsatSurvey['state'] = p === 'unsent' ? (status === 'resolved' ? 'pending' : 'unknown') : token !== s.csatToken ? 'unknown' : p === 'expired' ? 'closed' : p;
+    const known = state === 'open' || state === 'answered' || state === 'closed';
+    const answeredAt = known ? (s.csat?.answeredAt ?? null) : null;
+    return {
+      ...ticket,
+      state,
+      score: known ? (s.csat?.score ?? null) : null,
+      answeredAt,
+      changeUntil: answeredAt === null ? null : answeredAt + CSAT_CHANGE_WINDOW_MS,
+      commentUntil: known ? Csat.commentUntil(s) : 0,
+    };
+  },
+
+  /** The update's validator: throws (before anything enters history) when the answer is refused. */
+  check(s: CsatData, status: TicketStatus, a: CsatAnswer, now: number): void {
+    const p = phase(s, status);
+    if (p === 'unsent') throw refuse('not_ready', 'The survey is not ready yet', s);
+    if (a.token !== s.csatToken) throw new DomainError('NOT_FOUND', 'No such survey');
+    if (p === 'expired') throw refuse('closed', 'The survey is closed: the follow-up window ended without an answer', s);
+    if (p === 'answered' && Csat.outcomeOf(s, a, now) === null) throw refuse('already_answered', `Already answered (${s.csat!.score}/5); the answer can no longer be changed`, s);
+  },
+
+  /** What an answer on the page does (null: refused); changes nothing. */
+  outcomeOf(s: CsatData, a: CsatAnswer, now: number): CsatReceiptOutcome | null {
+    const c = s.csat!;
+    if (c.answeredAt === null) return 'scored';
+    const comment = a.comment ?? null;
+    const reasonId = a.reasonId ?? null;
+    const adds = (comment !== null && comment !== c.comment) || (reasonId !== null && reasonId !== c.reasonId);
+    if (now < c.answeredAt + CSAT_CHANGE_WINDOW_MS) return a.score !== c.score ? 'changed' : adds ? 'commented' : 'unchanged';
+    if (a.score !== c.score) return null;
+    if (!adds) return 'unchanged';
+    return c.comment === null && c.reasonId === null && now < c.answeredAt + CSAT_COMMENT_GRACE_MS ? 'commented' : null;
+  },
+
+  /** Applies a checked answer from the page; the first score's consequence waits for the window. */
+  submit(s: CsatData, a: CsatAnswer, now: number): CsatReceiptOutcome {
+    const outcome = Csat.outcomeOf(s, a, now)!;
+    const c = s.csat!;
+    const comment = a.comment ?? c.comment;
+    const reasonId = a.reasonId ?? c.reasonId;
+    if (outcome === 'scored') {
+      s.csatReminderAt = null;
+      s.csatSettleAt = now + CSAT_CHANGE_WINDOW_MS;
+      s.csat = { ...c, score: a.score, answeredAt: now, recovered: a.score >= 4, comment: a.comment ?? null, reasonId: a.reasonId ?? null };
+    } else if (outcome === 'changed') s.csat = { ...c, score: a.score, recovered: a.score >= 4, comment, reasonId };
+    else if (outcome === 'commented') s.csat = { ...c, comment, reasonId };
+    return outcome;
+  },
+
+  /** When the page's answer takes effect, if it has not yet. */
+  settleDueAt: (s: CsatData): number | null => s.csatSettleAt ?? null,
+
+  /** The score whose consequence falls due by `now` (once), or null. */
+  takeDueSettlement(s: CsatData, now: number): number | null {
+    if (s.csatSettleAt == null || now < s.csatSettleAt) return null;
+    s.csatSettleAt = null;
+    return s.csat?.score ?? null;
+  },
+
   /** Applies an answer. With `holdEarly`, an answer that beats the survey's bookkeeping is kept. */
   answer(s: CsatData, status: TicketStatus, answer: CsatAnswer, now: number, holdEarly: boolean): CsatOutcome {
     const p = phase(s, status);
@@ -79,6 +152,7 @@ export const Csat = {
     s.csatToken = token;
     s.csat = { sentAt: now, score: null, answeredAt: null, recovered: null, comment: null, reasonId: null };
     s.csatReminderAt = reminderAt;
+    if (s.csatSettleAt != null) s.csatSettleAt = null;
     const early = (s.earlyCsatAnswers ?? []).filter((a) => a.token === token);
     s.earlyCsatAnswers = [];
     return early;

@@ -11,9 +11,12 @@ import type {
   StatusCommand,
   WithActor,
 } from '../domain/ticket';
+import type { CsatReceipt, CsatSurvey } from '../domain/csat';
 import type { TicketView } from '../domain/ticket-view';
 
 export const ticketStateQuery = defineQuery<TicketView>('ticketState');
+/** The survey behind a token, for its public page: a query, so opening a link records nothing. */
+export const csatSurveyQuery = defineQuery<CsatSurvey, [string]>('csatSurvey');
 
 export const addCommentUpdate = defineUpdate<TicketView, [WithActor<CommentCommand>]>('addComment');
 export const changeStatusUpdate = defineUpdate<TicketView, [WithActor<StatusCommand>]>('changeStatus');
@@ -21,8 +24,11 @@ export const assignUpdate = defineUpdate<TicketView, [WithActor<AssignCommand>]>
 export const changePriorityUpdate = defineUpdate<TicketView, [WithActor<PriorityCommand>]>('changePriority');
 export const resolveUpdate = defineUpdate<TicketView, [WithActor<ResolveCommand>]>('resolve');
 export const reopenUpdate = defineUpdate<TicketView, [WithActor<ReopenCommand>]>('reopen');
+/** An answer sent from the survey page: validated (token, window, policy: domain/csat.ts) before it enters history. */
+export const csatAnswerUpdate = defineUpdate<CsatReceipt, [CsatAnswer]>('answerCsat');
 export const reanalyseUpdate = defineUpdate<TicketView, [{ actor: { id: string; name: string } }]>('reanalyse');
 
-/** No verdict needed: inbound email (deduped by Message-ID) and CSAT answers (single-use token). */
+/** No verdict needed: inbound email (deduped by Message-ID). csatAnswer is how older tickets were answered
+ * (one-click GET links); kept so their histories replay, no longer sent. */
 export const customerMessageSignal = defineSignal<[CustomerMessage]>('customerMessage');
 export const csatAnswerSignal = defineSignal<[CsatAnswer]>('csatAnswer');

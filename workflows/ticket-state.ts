@@ -24,6 +24,7 @@ import type { Priority, TicketStatus } from '../domain/types';
 import { upgradeAnalysis } from '../domain/ai';
 import { Clocks, targetMs, type ClockKind, type ClocksData } from '../domain/sla';
 import { businessTimeBetween } from '../domain/business-time';
+import type { CsatReceipt, CsatSurvey } from '../domain/csat';
 import { Csat, type CsatData } from './ticket-csat';
 import { Projection, type ProjectionLog } from './ticket-projection';
 import type { AiView, SlaOutcome, TicketView } from '../domain/ticket-view';
@@ -254,16 +255,46 @@ export class TicketState {
     this.queue({ type: 'analyse', reason });
   }
 
-  /** With `holdEarly`, an answer that beats the survey's bookkeeping is kept until markCsatSent. */
+  /** The signal path of older tickets (one-click score, first answer wins). With `holdEarly`, an answer
+   * that beats the survey's bookkeeping is kept until markCsatSent. */
   csatAnswer(a: CsatAnswer, now: number, holdEarly = false) {
     const outcome = Csat.answer(this.d, this.d.status, a, now, holdEarly);
     if (outcome === 'commented') this.event('csat_answered', this.customer(), now, { to: String(this.d.csat!.score), reason: a.reasonId ?? 'comment added', data: { comment: a.comment ?? null } });
     if (outcome !== 'scored') return;
     this.event('csat_answered', this.customer(), now, { to: String(a.score), reason: a.reasonId ?? null, data: { comment: a.comment ?? null } });
-    const then = this.d.status === 'resolved' ? Csat.consequence(a.score) : null;
+    this.actOnCsat(a.score, now);
+  }
+
+  // ---- answers from the survey page (update csatAnswer; the policy: domain/csat.ts) ----
+
+  /** The update's validator: refuses a wrong token, a closed or unsent survey, a late change. */
+  validateCsatAnswer(a: CsatAnswer, now: number) {
+    Csat.check(this.d, this.d.status, a, now);
+  }
+
+  /** Records a checked answer; its consequence follows when the change window ends (tick). */
+  submitCsat(a: CsatAnswer, now: number): CsatReceipt {
+    const before = this.d.csat?.score ?? null;
+    const outcome = Csat.submit(this.d, a, now);
+    const c = this.d.csat!;
+    if (outcome === 'scored') this.event('csat_answered', this.customer(), now, { to: String(c.score), reason: c.reasonId, data: { comment: c.comment } });
+    if (outcome === 'changed') this.event('csat_answered', this.customer(), now, { from: String(before), to: String(c.score), reason: 'answer changed', data: { comment: c.comment, reasonId: c.reasonId } });
+    if (outcome === 'commented') this.event('csat_answered', this.customer(), now, { to: String(c.score), reason: a.reasonId ?? 'comment added', data: { comment: c.comment } });
+    return { outcome, survey: this.csatSurvey(a.token) };
+  }
+
+  /** The survey as its page sees it under `token`. */
+  csatSurvey(token: string): CsatSurvey {
+    const i = this.d.input;
+    return Csat.survey(this.d, this.d.status, token, { ticketNumber: i.number, captureType: i.captureType, locale: i.locale ?? null, branch: i.branch, followUpDays: i.settings.followUpDays });
+  }
+
+  /** What a CSAT score does to a resolved ticket: 1–2 reopen it (and tell the assignee), 4–5 close it. */
+  private actOnCsat(score: number, now: number) {
+    const then = this.d.status === 'resolved' ? Csat.consequence(score) : null;
     if (then === 'reopen') {
       this.reopenBecause(SYSTEM_ACTOR, now, 'unhappy CSAT answer');
-      if (this.d.assigneeId) this.queue({ type: 'notify_assignee', reason: `unhappy CSAT answer (${a.score}/5)` });
+      if (this.d.assigneeId) this.queue({ type: 'notify_assignee', reason: `unhappy CSAT answer (${score}/5)` });
     } else if (then === 'close') this.close(now, 'satisfied CSAT answer');
   }
 
@@ -284,8 +315,10 @@ export class TicketState {
     const due = this.escalationDueAt();
     if (due !== null && now >= due) this.escalate(now, 'unresolved past the escalation step');
     if (Csat.takeDueReminder(this.d, this.d.status, now)) this.queue({ type: 'send_csat_reminder' });
+    const settled = Csat.takeDueSettlement(this.d, now);
+    if (settled !== null) this.actOnCsat(settled, now);
     const closeAt = this.followUpCloseAt();
-    if (closeAt !== null && now >= closeAt) this.close(now, Csat.wasSent(this.d) ? 'no CSAT answer within the follow-up window' : 'follow-up window ended');
+    if (closeAt !== null && now >= closeAt) this.close(now, Csat.wasSent(this.d) && this.d.csat?.answeredAt == null ? 'no CSAT answer within the follow-up window' : 'follow-up window ended');
     const after = this.d.afterClose;
     if (this.d.status === 'closed' && after?.reopenable && now >= after.reopenUntil) this.d.afterClose = { ...after, reopenable: false };
   }
@@ -296,6 +329,7 @@ export class TicketState {
       ...Clocks.deadlines(this.d.clocks, isOpen(this.d.status)),
       { at: this.escalationDueAt(), what: `escalate to L${this.d.escalationLevel + 1}` },
       { at: Csat.reminderDueAt(this.d, this.d.status), what: 'send the CSAT reminder' },
+      { at: Csat.settleDueAt(this.d), what: 'act on the CSAT answer' },
       { at: this.followUpCloseAt(), what: 'close after follow-up window' },
       ...this.afterCloseDeadlines(),
     ];
@@ -531,7 +565,10 @@ export class TicketState {
 
   private followUpCloseAt(): number | null {
     if (this.d.status !== 'resolved' || this.d.resolvedAt === null) return null;
-    return this.d.resolvedAt + this.d.input.settings.followUpDays * DAY;
+    const at = this.d.resolvedAt + this.d.input.settings.followUpDays * DAY;
+    // An answer given near the end of the window is acted on first.
+    const settle = Csat.settleDueAt(this.d);
+    return settle === null ? at : Math.max(at, settle);
   }
 
   private afterCloseDeadlines(): Array<{ at: number | null; what: string }> {

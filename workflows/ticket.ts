@@ -33,6 +33,8 @@ import {
   changePriorityUpdate,
   changeStatusUpdate,
   csatAnswerSignal,
+  csatAnswerUpdate,
+  csatSurveyQuery,
   customerMessageSignal,
   reanalyseUpdate,
   reopenUpdate,
@@ -41,6 +43,7 @@ import {
 } from './ticket-messages';
 import { TicketState, type Effect, type Patches, type TicketData } from './ticket-state';
 import type { TicketView } from '../domain/ticket-view';
+import type { CsatReceipt } from '../domain/csat';
 
 const ACTIVITY_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '1 minute',
@@ -103,6 +106,24 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   setHandler(customerMessageSignal, (msg) => { if (t.customerMessage(msg, now())) dirty = true; }); // false: a duplicate
   // A fast click can arrive while the survey activity is still completing; older tickets dropped it.
   setHandler(csatAnswerSignal, (answer) => { t.csatAnswer(answer, now(), patched('csat-early-answer')); dirty = true; });
+  // Answers from the survey page: refused in the validator (nothing enters history) or recorded and
+  // projected before the page says so. csat-answer-policy: a change of mind within the window replaces
+  // the answer and its consequence waits for the window (domain/csat.ts); without the patch the
+  // answer works as the older signal did.
+  setHandler(csatSurveyQuery, (token) => t.csatSurvey(token));
+  setHandler(
+    csatAnswerUpdate,
+    async (answer) => {
+      if (!patched('csat-answer-policy')) {
+        await apply(() => t.csatAnswer(answer, now(), true));
+        return { outcome: 'scored', survey: t.csatSurvey(answer.token) };
+      }
+      let receipt: CsatReceipt | null = null;
+      await apply(() => (receipt = t.submitCsat(answer, now())));
+      return receipt!;
+    },
+    { validator: (answer) => rejectInvalid(() => t.validateCsatAnswer(answer, now())) },
+  );
 
   async function project(): Promise<void> {
     // Serialise projections so events reach Postgres in order; each call is idempotent anyway.

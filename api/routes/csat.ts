@@ -1,72 +1,180 @@
-// The public CSAT page behind the survey links: no sign-in, no JavaScript. The token names the ticket;
-// the workflow checks it and accepts one score (a comment and, for unhappy answers, a reason may follow).
-import { Hono } from 'hono';
+// The public CSAT page behind the survey links: no sign-in, no JavaScript, strict CSP, branded and in
+// the customer's language. A GET (what mail scanners do to every link) only shows the page, with the
+// link's answer preselected — it reads the survey by a workflow query and records nothing. Only the
+// person's POST answers, through the ticket workflow's csatAnswer update, which applies the
+// second-answer policy (domain/csat.ts) and says what it stored; the page shows exactly that.
+// The token in the path is the capability; cross-site form posts are refused (Origin / Sec-Fetch-Site).
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { csatOnRecord } from '../../db/csat';
+import { readBranch } from '../../db/org';
 import { liveEntries } from '../../db/taxonomies';
+import type { CsatReceipt, CsatRefusal, CsatSurvey } from '../../domain/csat';
+import { DomainError } from '../../domain/errors';
+import { preferredLocale, translator, type Translator } from '../../domain/i18n';
+import { isSafeText } from '../../domain/text';
 import { ticketWorkflowId } from '../../domain/ticket';
-import { csatAnswerSignal, ticketStateQuery } from '../../workflows/ticket-messages';
+import { SCALE_SCORES } from '../../domain/templates';
+import { csatAnswerUpdate, csatSurveyQuery } from '../../workflows/ticket-messages';
+import { answerLabel, heading, notice, para, scaleOf, subheading, surveyForm, tone, type FormState } from '../csat-page';
 import type { AppEnv } from '../deps';
+import { readBranding, renderPublicPage, type PublicPage } from '../public-site';
+import { toDomainError } from '../temporal-errors';
 
 const TOKEN = /^(\d+)\.[0-9a-f]{32}$/;
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-const page = (body: string, status: 200 | 400 | 404 = 200) =>
-  new Response(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Your feedback</title>` +
-      `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:520px;margin:3rem auto;padding:0 1rem}button{font:inherit;padding:.4rem .9rem}textarea,select{font:inherit;width:100%}</style></head><body>${body}</body></html>`,
-    { status, headers: { 'content-type': 'text/html; charset=utf-8' } },
-  );
+const MAX_COMMENT = 2000;
+type C = Context<AppEnv>;
+
+/** Everything a page needs besides its body: language (contact → Accept-Language → branch → English), branding, branch name. */
+async function pageContext(c: C, survey: Pick<CsatSurvey, 'locale' | 'branch'> | null) {
+  const { db } = c.get('deps');
+  const branch = survey?.branch ? await readBranch(db, survey.branch) : null;
+  const tr = translator(survey?.locale, preferredLocale(c.req.header('accept-language')), branch?.locale);
+  const branding = await readBranding(db);
+  return { tr, branding, branchName: branch?.name ?? branding.displayName };
+}
+
+async function page(c: C, survey: Pick<CsatSurvey, 'locale' | 'branch'> | null, build: (tr: Translator, branchName: string) => { main: string; status?: PublicPage['status']; headers?: Record<string, string> }) {
+  const { tr, branding, branchName } = await pageContext(c, survey);
+  return renderPublicPage({ tr, branding, title: tr.t('csat.pageTitle'), ...build(tr, branchName) });
+}
+
+const invalid = (c: C) => page(c, null, (tr) => ({ main: heading(tr.t('csat.invalid.title')) + para(tr.t('csat.invalid.body')), status: 404 }));
+const unavailable = (c: C, survey: CsatSurvey | null = null) =>
+  page(c, survey, (tr) => ({ main: heading(tr.t('csat.unavailable.title')) + para(tr.t('csat.unavailable.body')), status: 503, headers: { 'retry-after': '30' } }));
+
+/** The survey behind a token by a workflow query (nothing enters history); null when there is none. */
+async function readSurvey(c: C, token: string): Promise<CsatSurvey | null> {
+  const number = Number(TOKEN.exec(token)![1]);
+  try {
+    const survey = await c.get('deps').temporal.workflow.getHandle(ticketWorkflowId(number)).query(csatSurveyQuery, token);
+    return survey.state === 'unknown' ? null : survey;
+  } catch (e) {
+    if (e instanceof WorkflowNotFoundError) return null;
+    throw e;
+  }
+}
+
+const reasonsOf = async (c: C) => (await liveEntries(c.get('deps').db, 'csat_reason')).map((r) => ({ id: r.id, name: r.name }));
+
+/** The page of a survey in any state; `chosen` preselects an answer (from the link or the form). */
+async function surveyPage(c: C, survey: CsatSurvey, opts: { chosen?: number | null; form?: Partial<FormState>; lead?: string; status?: PublicPage['status'] } = {}) {
+  const reasons = await reasonsOf(c);
+  const scale = scaleOf(survey.captureType);
+  const now = Date.now();
+  return page(c, survey, (tr, branchName) => {
+    const intro = para(tr.t('csat.intro', { branchName, ticketNumber: String(survey.ticketNumber) }), 'lead');
+    const lead = opts.lead ?? '';
+    const form = (f: Partial<FormState> = {}) => surveyForm(tr, { scale, chosen: opts.chosen ?? survey.score, comment: '', reasonId: null, reasons, error: null, ...opts.form, ...f });
+    if (survey.state === 'closed') return { main: heading(tr.t('csat.closed.title')) + para(tr.t('csat.closed.body', { count: survey.followUpDays })), status: 410 };
+    if (survey.state === 'answered' && survey.score !== null) {
+      const answer = answerLabel(tr, scale, survey.score);
+      if (survey.changeUntil !== null && now < survey.changeUntil) {
+        const minutes = Math.max(1, Math.ceil((survey.changeUntil - now) / 60_000));
+        return { main: heading(tr.t(`csat.thanks.${tone(survey.score)}.title`)) + lead + notice(`${tr.t('csat.onRecord', { answer })} ${tr.t('csat.changeFor', { count: minutes })} ${tr.t('csat.changePrompt')}`) + form(), status: opts.status };
+      }
+      const more = survey.commentUntil > now ? subheading(tr.t('csat.addComment')) + form({ commentOnly: true, chosen: survey.score }) : '';
+      return { main: heading(tr.t(`csat.thanks.${tone(survey.score)}.title`)) + lead + notice(tr.t('csat.onRecord', { answer })) + more, status: opts.status };
+    }
+    return { main: heading(tr.t('csat.pageTitle')) + intro + form(), status: opts.status };
+  });
+}
+
+/** After an answer was stored: the wording fits the score, and says exactly what is on record. */
+async function receiptPage(c: C, r: CsatReceipt) {
+  const s = r.survey;
+  const scale = scaleOf(s.captureType);
+  return page(c, s, (tr) => {
+    const answer = answerLabel(tr, scale, s.score!);
+    if (r.outcome === 'commented') return { main: heading(tr.t('csat.commented.title')) + para(tr.t('csat.commented.body', { answer })) };
+    const t = tone(s.score!);
+    const changed = r.outcome === 'changed' ? notice(tr.t('csat.changed', { answer })) : '';
+    const until = s.changeUntil !== null && Date.now() < s.changeUntil ? para(tr.t('csat.changeFor', { count: Math.max(1, Math.ceil((s.changeUntil - Date.now()) / 60_000)) }), 'muted') : '';
+    return { main: heading(tr.t(`csat.thanks.${t}.title`)) + changed + para(tr.t(`csat.thanks.${t}.body`, { answer })) + until };
+  });
+}
+
+/** A refused answer: what is on record (or why nothing could be). */
+async function refusedPage(c: C, survey: CsatSurvey, why: CsatRefusal | 'gone', onRecord: { score: number | null; answeredAt: number | null }) {
+  if (why === 'not_ready') return page(c, survey, (tr) => ({ main: heading(tr.t('csat.notReady.title')) + para(tr.t('csat.notReady.body')), status: 503, headers: { 'retry-after': '60' } }));
+  if ((why === 'already_answered' || why === 'gone') && onRecord.score !== null && onRecord.answeredAt !== null) {
+    const scale = scaleOf(survey.captureType);
+    return page(c, survey, (tr) => ({
+      main: heading(tr.t('csat.alreadyAnswered.title')) + para(tr.t('csat.alreadyAnswered.body', { answer: answerLabel(tr, scale, onRecord.score!), date: tr.date(onRecord.answeredAt!, { dateStyle: 'long' }) })),
+      status: 409,
+    }));
+  }
+  return page(c, survey, (tr) => ({ main: heading(tr.t('csat.closed.title')) + para(tr.t('csat.closed.body', { count: survey.followUpDays })), status: 410 }));
+}
 
 export function csatRoutes() {
   const app = new Hono<AppEnv>();
 
-  async function record(c: { get: (k: 'deps') => AppEnv['Variables']['deps'] }, token: string, score: number, comment: string | null, reasonId: string | null) {
-    const number = Number(TOKEN.exec(token)![1]);
-    const handle = c.get('deps').temporal.workflow.getHandle(ticketWorkflowId(number));
-    await handle.signal(csatAnswerSignal, { token, score, comment, reasonId, answeredAt: Date.now() });
-    return number;
-  }
-
-  async function form(c: { get: (k: 'deps') => AppEnv['Variables']['deps'] }, token: string, score: number) {
-    const reasons = score <= 2 ? await liveEntries(c.get('deps').db, 'csat_reason') : [];
-    const select = reasons.length
-      ? `<label>What went wrong?<select name="reasonId"><option value="">—</option>${reasons.map((r) => `<option value="${esc(r.id)}">${esc(r.name)}</option>`).join('')}</select></label>`
-      : '';
-    return page(
-      `<h1>Thank you!</h1><p>We recorded your answer: <strong>${score} / 5</strong>.</p>` +
-        `<form method="post"><input type="hidden" name="score" value="${score}">${select}<label>Anything you would like to add?<textarea name="comment" rows="4" maxlength="2000"></textarea></label><p><button type="submit">Send</button></p></form>`,
-    );
-  }
-
+  // GET (and HEAD, which Hono answers from it): shows, never records.
   app.get('/:token', async (c) => {
     const token = c.req.param('token');
-    if (!TOKEN.test(token)) return page('<h1>Link not valid</h1><p>This survey link is not valid.</p>', 404);
-    const score = Number(c.req.query('score'));
-    if (!Number.isInteger(score) || score < 1 || score > 5) {
-      const links = [1, 2, 3, 4, 5].map((s) => `<a href="?score=${s}">${s}</a>`).join(' · ');
-      return page(`<h1>How did we do?</h1><p>1 = very unhappy, 5 = very happy</p><p style="font-size:1.6rem">${links}</p>`);
-    }
+    if (!TOKEN.test(token)) return invalid(c);
+    let survey: CsatSurvey | null;
     try {
-      await record(c, token, score, null, null);
+      survey = await readSurvey(c, token);
     } catch {
-      return page('<h1>Survey closed</h1><p>This ticket is no longer open for answers.</p>', 404);
+      return unavailable(c);
     }
-    return form(c, token, score);
+    if (!survey) return invalid(c);
+    const wanted = Number(c.req.query('score'));
+    const chosen = SCALE_SCORES[scaleOf(survey.captureType)].includes(wanted) ? wanted : null;
+    return surveyPage(c, survey, { chosen: chosen ?? survey.score });
+  });
+
+  // A form post from another site is refused: the browser says where it comes from (Origin or
+  // Sec-Fetch-Site); a post without either (old clients, curl) relies on the token alone.
+  const crossSite = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(c.get('deps').config.publicUrl).origin, secFetchSite: ['same-origin'] });
+  app.post('/:token', async (c, next) => {
+    const fetchSite = c.req.header('sec-fetch-site');
+    const origin = c.req.header('origin');
+    if (!fetchSite && !origin) return next();
+    try {
+      return await crossSite(c, next);
+    } catch (e) {
+      if (!(e instanceof HTTPException) || e.status !== 403) throw e;
+      return page(c, null, (tr) => ({ main: heading(tr.t('csat.crossSite.title')) + para(tr.t('csat.crossSite.body')), status: 403 }));
+    }
   });
 
   app.post('/:token', async (c) => {
     const token = c.req.param('token');
-    if (!TOKEN.test(token)) return page('<h1>Link not valid</h1>', 404);
+    if (!TOKEN.test(token)) return invalid(c);
+    let survey: CsatSurvey | null;
+    try {
+      survey = await readSurvey(c, token);
+    } catch {
+      return unavailable(c);
+    }
+    const number = Number(TOKEN.exec(token)![1]);
+    if (!survey) return invalid(c);
     const body = await c.req.parseBody();
     const score = Number(body.score);
-    if (!Number.isInteger(score) || score < 1 || score > 5) return page('<h1>Please pick a score from 1 to 5</h1>', 400);
-    const comment = String(body.comment ?? '').trim().slice(0, 2000) || null;
-    const reasonId = String(body.reasonId ?? '') || null;
-    try {
-      const number = await record(c, token, score, comment, reasonId);
-      await c.get('deps').temporal.workflow.getHandle(ticketWorkflowId(number)).query(ticketStateQuery);
-    } catch {
-      return page('<h1>Survey closed</h1><p>This ticket is no longer open for answers.</p>', 404);
+    const comment = typeof body.comment === 'string' ? body.comment.trim().slice(0, MAX_COMMENT) : '';
+    const reasons = await reasonsOf(c);
+    const reasonId = typeof body.reasonId === 'string' && reasons.some((r) => r.id === body.reasonId) ? body.reasonId : null;
+    const form = { comment, reasonId };
+    if (!SCALE_SCORES[scaleOf(survey.captureType)].includes(score) || !isSafeText(comment)) {
+      const { tr } = await pageContext(c, survey);
+      return surveyPage(c, survey, { chosen: null, form: { ...form, comment: isSafeText(comment) ? comment : '', error: tr.t('csat.chooseScore') }, status: 400 });
     }
-    return page('<h1>Thank you!</h1><p>Your comment reached the team.</p>');
+    try {
+      const receipt = await c.get('deps').temporal.workflow.getHandle(ticketWorkflowId(number)).executeUpdate(csatAnswerUpdate, { args: [{ token, score, comment: comment || null, reasonId, answeredAt: Date.now() }] });
+      return receiptPage(c, receipt);
+    } catch (e) {
+      const err = toDomainError(e);
+      if (!(err instanceof DomainError)) return unavailable(c, survey);
+      if (err.code === 'NOT_FOUND') return invalid(c);
+      const why = (err.details?.csat as CsatRefusal | undefined) ?? 'gone';
+      const record = why === 'gone' ? await csatOnRecord(c.get('deps').db, number) : { score: (err.details?.score as number | null) ?? null, answeredAt: (err.details?.answeredAt as number | null) ?? null };
+      return refusedPage(c, survey, why, record ?? { score: null, answeredAt: null });
+    }
   });
   return app;
 }

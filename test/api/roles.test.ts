@@ -61,6 +61,9 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'PUT /templates/{key}': 'admin',
   'DELETE /templates/{key}': 'admin',
   'POST /templates/{key}/preview': 'admin',
+  'GET /branding': 'admin',
+  'PUT /branding/logo': 'admin',
+  'DELETE /branding/logo': 'admin',
   'GET /attachments/{id}': 'signed-in', // the ticket's branch: checked in test/mail/inbound.test.ts
   'GET /dev-mailbox': 'admin',
   'GET /dev-mailbox/{id}': 'admin',

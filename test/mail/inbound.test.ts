@@ -71,7 +71,7 @@ describe('outbound', () => {
     const mail = await agentReply(n, 'Your refund is on its way.\nSee https://shop.example/refunds');
     const p = mail.parsed;
     expect(mail.envelopeTo).toEqual(['ola@example.com']);
-    expect(p.subject).toBe(`[#${n}] STAR 1 from Ola Nordmann: Order never arrived`);
+    expect(p.subject).toBe(`Your feedback about Main branch [#${n}]`); // never the internal title (rating code, name, words)
     expect(p.replyTo?.value[0].address).toBe(`support+${replyToken}@closeloop.test`);
     expect(p.from?.value[0].address).toBe('support@closeloop.test');
     expect(p.messageId).toMatch(new RegExp(`^<ticket-${n}-\\d+@closeloop.test>$`));

@@ -77,10 +77,19 @@ export const TICKETS: T[] = [
   { n: 9, branch: 'south', priority: 'low', kind: 'advocacy', channel: 'qr', captureType: 'nps', score: 9, status: 'new', assignee: null, created: '2025-01-25T08:00:00Z', churn: null, sentiment: 'positive' },
 ];
 
-/** Feedback: one per ticket (submitted 30 min before it opened) plus two that opened none. */
-export const LONE_FEEDBACK: Array<{ id: string; branch: string; channel: Channel; type: CaptureType; score: number; at: string }> = [
-  { id: 'fb-passive', branch: 'north', channel: 'kiosk', type: 'star', score: 3, at: '2025-01-12T10:00:00Z' },
-  { id: 'fb-promoter', branch: 'north', channel: 'web', type: 'nps', score: 10, at: '2025-01-30T10:00:00Z' },
+/** Who gave the feedback of a ticket (contact key), for re-rating uplift; the others are anonymous. */
+export const TICKET_CONTACTS: Record<number, string> = { 1: 'email:guest1@fx.test', 5: 'email:guest5@fx.test', 6: 'email:guest6@fx.test' };
+
+/** Feedback: one per ticket (submitted 30 min before it opened) plus lone ones that opened none. The
+ * lone ones come back from customers of recovered tickets (re-rating uplift):
+ *   guest1 (#1 star 1 → CSAT 5 on 01-06 09:00): next is fb-passive, star 3 on 01-12 (then an NPS 0 in March: not the next)
+ *   guest6 (#6 NPS 10 → CSAT 5 on 01-23): next is fb-promoter, NPS 10 on 01-30
+ *   guest5 (#5 star 2 → CSAT 3, not recovered): star 5 in March, not counted */
+export const LONE_FEEDBACK: Array<{ id: string; branch: string; channel: Channel; type: CaptureType; score: number; at: string; contactKey?: string }> = [
+  { id: 'fb-passive', branch: 'north', channel: 'kiosk', type: 'star', score: 3, at: '2025-01-12T10:00:00Z', contactKey: 'email:guest1@fx.test' },
+  { id: 'fb-promoter', branch: 'north', channel: 'web', type: 'nps', score: 10, at: '2025-01-30T10:00:00Z', contactKey: 'email:guest6@fx.test' },
+  { id: 'fb-guest1-march', branch: 'north', channel: 'web', type: 'nps', score: 0, at: '2025-03-10T10:00:00Z', contactKey: 'email:guest1@fx.test' },
+  { id: 'fb-guest5-march', branch: 'south', channel: 'web', type: 'star', score: 5, at: '2025-03-11T10:00:00Z', contactKey: 'email:guest5@fx.test' },
 ];
 
 /** Advocacy asks: #6 sent 1 h after the score, #8 not sent (cap), #9 sent 50 h after. */
@@ -159,8 +168,9 @@ export async function insertFixture(db: Db) {
       receivedAt: at(t.created),
       outcome: 'ticket',
       ticketNumber: t.n,
+      contactKey: TICKET_CONTACTS[t.n] ?? null,
     })),
-    ...LONE_FEEDBACK.map((f) => ({ id: f.id, channel: f.channel, type: f.type, score: f.score, branch: f.branch, submittedAt: at(f.at), receivedAt: at(f.at), outcome: 'no_match' })),
+    ...LONE_FEEDBACK.map((f) => ({ id: f.id, channel: f.channel, type: f.type, score: f.score, branch: f.branch, submittedAt: at(f.at), receivedAt: at(f.at), outcome: 'no_match', contactKey: f.contactKey ?? null })),
   ]);
   await db.insert(ticketEvents).values(
     ADVOCACY_ASKS.map((a) => ({ ticketNumber: a.ticket, seq: 10, type: 'advocacy_ask' as const, actorId: 'system', actorName: 'Closeloop', at: at(a.at), data: { sent: a.sent, reason: a.sent ? null : 'asked recently' } })),

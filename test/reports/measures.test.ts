@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRANCH_SQL, dimensionSql, MEASURE_SQL, PERIOD_SQL, THEME_JOIN, tierSql } from '../../db/report-definitions';
+import { BRANCH_SQL, dimensionSql, MEASURE_SQL, normalisedScoreSql, PERIOD_SQL, THEME_JOIN, tierSql } from '../../db/report-definitions';
 import { runPivot, type Viewer } from '../../db/report-query';
 import { DIMENSION_KEYS, MEASURE_KEYS, MEASURES, reportQuerySchema, type ReportQueryInput } from '../../domain/reports';
-import { tierOf } from '../../domain/score-tiers';
+import { normalisedScore, tierOf } from '../../domain/score-tiers';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { IDS, insertFixture } from './fixture';
 
@@ -49,6 +49,8 @@ describe('measures over January (tickets 1–6, 8, 9; #7 is February)', () => {
     expect(t.avgChurnRisk).toBeCloseTo((80 + 60 + 40 + 20 + 10 + 5) / 6); // 4 and 9 not analysed
     expect(t.feedbackReceived).toBe(10); // 8 ticket feedbacks + 2 lone ones
     expect(t.promoterActivationRate).toBeCloseTo(1 / 4); // promoters 6 (asked 1.5 h later), 8 (not sent), 9 (50.5 h), lone one
+    // Recovered: 1 (star 1 = 0 → next star 3 = 50: +50) and 6 (NPS 10 = 100 → next NPS 10 = 100: 0); 5 is not recovered.
+    expect(t.reRatingUplift).toBeCloseTo((50 + 0) / 2);
     expect(r.rowKeys).toEqual([]);
   });
 
@@ -58,6 +60,29 @@ describe('measures over January (tickets 1–6, 8, 9; #7 is February)', () => {
       const res = (await database.db.execute(sql.raw(`select ${tierSql(`'${type}'`, String(score))} as tier`))) as unknown as { rows: Array<{ tier: string }> };
       expect(`${type} ${score} ${res.rows[0].tier}`).toBe(`${type} ${score} ${tierOf(type, score)}`);
     }
+  });
+});
+
+describe('re-rating uplift', () => {
+  it('compares the next score with the opening one per recovered ticket, grouped by ticket dimensions', async () => {
+    const r = await pivot({ rows: ['branch'], measures: ['reRatingUplift', 'recoveryRate'], period: JANUARY });
+    const byBranch = Object.fromEntries(r.rowKeys.map((k, i) => [k.values[0], r.rowTotals[i].reRatingUplift]));
+    expect(byBranch.north).toBeCloseTo(50); // 1
+    expect(byBranch.south).toBeCloseTo(0); // 6; 5 (answered 3) is not recovered
+    expect(r.grandTotal.reRatingUplift).toBeCloseTo(25); // recomputed over both, not the mean of cells by chance
+    const feb = await pivot({ measures: ['reRatingUplift'], period: { from: '2025-02-01', to: '2025-02-28' } });
+    expect(feb.grandTotal.reRatingUplift).toBeNull(); // 7 is not recovered (unanswered)
+  });
+
+  it('puts every capture type on one 0–100 scale, in SQL as in the domain', async () => {
+    const cases = [...[0, 1, 2].map((s) => ['smile', s] as const), ...[1, 2, 3, 4, 5].map((s) => ['star', s] as const), ...Array.from({ length: 11 }, (_, s) => ['nps', s] as const)];
+    for (const [type, score] of cases) {
+      const res = (await database.db.execute(sql.raw(`select ${normalisedScoreSql(`'${type}'`, String(score))}::float8 as v`))) as unknown as { rows: Array<{ v: number }> };
+      expect(`${type} ${score} ${res.rows[0].v}`).toBe(`${type} ${score} ${normalisedScore(type, score)}`);
+    }
+    expect([normalisedScore('smile', 0), normalisedScore('star', 1), normalisedScore('nps', 0)]).toEqual([0, 0, 0]);
+    expect([normalisedScore('smile', 2), normalisedScore('star', 5), normalisedScore('nps', 10)]).toEqual([100, 100, 100]);
+    expect([normalisedScore('nps', 3), normalisedScore('nps', 8)]).toEqual([30, 80]); // the hotel guest's 3/10 then 8/10: +50
   });
 });
 

@@ -47,7 +47,7 @@ describe('email admin screens', () => {
     expect((await s.call('POST', `/api/v1/tickets/${n}/comments`, { body: 'Which table was it?', visibility: 'public' }, admin)).status).toBe(200);
 
     await page.getByRole('link', { name: 'Dev mailbox' }).click();
-    const subject = page.getByRole('button', { name: new RegExp(`^\\[#${n}\\]`) });
+    const subject = page.getByRole('button', { name: new RegExp(`\\[#${n}\\]`) });
     await subject.waitFor({ timeout: 15_000 }); // the list polls
     await subject.click();
     const message = page.getByRole('article', { name: 'Message' });

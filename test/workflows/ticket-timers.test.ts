@@ -16,6 +16,8 @@ import {
   changePriorityUpdate,
   changeStatusUpdate,
   csatAnswerSignal,
+  csatAnswerUpdate,
+  csatSurveyQuery,
   customerMessageSignal,
   reopenUpdate,
   resolveUpdate,
@@ -370,6 +372,46 @@ describe('lifecycle', () => {
   });
 });
 
+describe('CSAT answers from the survey page (csat-answer-policy)', () => {
+  it('a change of mind within the window replaces the answer, acted on when the window ends; a late change is refused', async () => {
+    await withWorker(async () => {
+      const owner = await insertUser(database.db, 'Ria');
+      const { input, handle } = await start({ csatSurvey: true, assigneeId: owner.id });
+      await resolve(handle);
+      await until(handle, (v) => v.csat?.sentAt != null);
+      const [row] = await database.db.select().from(notifications).where(eq(notifications.key, `t${input.number}:csat:0`));
+      const token = (row.payload as { token: string }).token;
+      const survey = await handle.query(csatSurveyQuery, token);
+      expect(survey).toMatchObject({ state: 'open', score: null, captureType: 'star' });
+      const answer = (score: number, comment?: string) => handle.executeUpdate(csatAnswerUpdate, { args: [{ token, score, comment: comment ?? null, reasonId: null, answeredAt: 0 }] });
+      const refusedWith = async (p: Promise<unknown>) => {
+        const e = await p.then(() => null, (x: unknown) => x);
+        expect(e).toBeInstanceOf(WorkflowUpdateFailedError);
+        return (e as WorkflowUpdateFailedError).cause as Error & { type?: string; details?: unknown[] };
+      };
+      expect((await refusedWith(handle.executeUpdate(csatAnswerUpdate, { args: [{ token: `${input.number}.${'0'.repeat(32)}`, score: 1, answeredAt: 0 }] }))).type).toBe('NOT_FOUND');
+      expect(await answer(1, 'Cold again')).toMatchObject({ outcome: 'scored', survey: { state: 'answered', score: 1 } });
+      await t.env.sleep(5 * MIN);
+      expect((await handle.query(ticketStateQuery)).status).toBe('resolved'); // nothing acted on yet
+      expect(await answer(3)).toMatchObject({ outcome: 'changed', survey: { score: 3 } });
+      await t.env.sleep(11 * MIN);
+      await until(handle, (v) => v.csat?.score === 3 && v.version > 0);
+      await t.env.sleep(MIN);
+      const settled = await handle.query(ticketStateQuery);
+      expect(settled).toMatchObject({ status: 'resolved', reopenCount: 0, csat: { score: 3, recovered: false, comment: 'Cold again' } }); // 3 waits for the follow-up window
+      const late = await refusedWith(answer(5));
+      expect(late.type).toBe('CONFLICT');
+      expect(late.details?.[0]).toMatchObject({ csat: 'already_answered', score: 3 });
+      expect(await answer(3)).toMatchObject({ outcome: 'unchanged' });
+      const events = await eventsOf(input.number);
+      expect(events.filter((e) => e.type === 'csat_answered').map((e) => [e.from, e.to])).toEqual([[null, '1'], ['1', '3']]);
+      expect(events.some((e) => e.type === 'reopened')).toBe(false);
+      expect(smtp.messages.some((m) => m.envelopeTo.includes(owner.email))).toBe(false); // the 1 never reached the assignee
+      await saveHistory(handle, 'csat-answer-policy');
+    });
+  });
+});
+
 describe('CSAT answer racing the survey', () => {
   it('keeps an answer clicked while the survey activity is still completing', async () => {
     // The mail leaves inside the activity; a customer can click before the workflow records it as sent.
@@ -401,7 +443,7 @@ describe('CSAT follow-up and the reopen window', () => {
     const [row] = await database.db.select().from(notifications).where(eq(notifications.key, `t${n}:csat:${round}`));
     return (row.payload as { token: string }).token;
   };
-  const mailsTo = (email: string, n: number) => smtp.messages.filter((m) => m.envelopeTo.includes(email) && (m.parsed.subject ?? '').startsWith(`[#${n}]`));
+  const mailsTo = (email: string, n: number) => smtp.messages.filter((m) => m.envelopeTo.includes(email) && (m.parsed.subject ?? '').includes(`[#${n}]`));
 
   it('sends one reminder halfway through the follow-up window with the same links, then closes unanswered', async () => {
     await withWorker(async () => {
@@ -443,7 +485,7 @@ describe('CSAT follow-up and the reopen window', () => {
       await until(answered.handle, (x) => x.csat?.answeredAt != null);
       await t.env.sleep(4 * DAY + H);
       for (const x of [answered, noEmail, ruleOff]) expect((await x.handle.result()).status).toBe('closed');
-      expect(mailsTo('quick@example.com', answered.input.number).map((m) => m.parsed.subject)).toEqual([`[#${answered.input.number}] How did we do?`]);
+      expect(mailsTo('quick@example.com', answered.input.number).map((m) => m.parsed.subject)).toEqual([`How did we do? [#${answered.input.number}]`]);
       expect(mailsTo('off@example.com', ruleOff.input.number)).toHaveLength(0);
       for (const x of [noEmail, ruleOff]) {
         expect((await x.handle.query(ticketStateQuery)).csat).toBeNull();
