@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { readPoint } from '../../db/collection-points';
 import { scoreRange, type CollectionPoint, type CollectSurface } from '../../domain/collection-point';
 import { DomainError } from '../../domain/errors';
@@ -66,6 +68,23 @@ function answerFromForm(body: Record<string, unknown>) {
   };
 }
 
+/**
+ * True when the browser says the post comes from another site (Origin / Sec-Fetch-Site, checked by
+ * Hono's csrf middleware): a hostile page cannot make its visitors answer. A post with neither header
+ * (curl, old clients) passes; rate limits still hold.
+ */
+async function fromAnotherSite(c: Context<AppEnv>): Promise<boolean> {
+  if (!c.req.header('sec-fetch-site') && !c.req.header('origin')) return false;
+  const check = csrf({ origin: (origin) => origin === new URL(c.req.url).origin || origin === new URL(c.get('deps').config.publicUrl).origin, secFetchSite: ['same-origin'] });
+  try {
+    await check(c, async () => undefined);
+    return false;
+  } catch (e) {
+    if (e instanceof HTTPException && e.status === 403) return true;
+    throw e;
+  }
+}
+
 export function collectPageRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -120,6 +139,7 @@ export function collectPageRoutes() {
           consent: raw.consent,
         };
         const opts = pageOptions(point, path);
+        if (await fromAnotherSite(c)) return formPage(ctx, surface, { ...state, alert: ctx.tr.t('collect.errors.crossSite') }, { ...opts, status: 403 });
         try {
           await limitAddress(c.get('deps'), clientIp(c));
           await limitPoint(c.get('deps'), point.id);

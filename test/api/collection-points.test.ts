@@ -341,6 +341,19 @@ describe('form pages (QR, campaign link, widget)', () => {
     expect(tooBig.status).toBe(413);
   });
 
+  it('refuses a post from another site (Origin / Sec-Fetch-Site), storing nothing; its own page may post', async () => {
+    const p = await createPoint();
+    const externalId = formId(await (await s.app.request(`/c/${p.id}`)).text());
+    const attempts: Array<Record<string, string>> = [{ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }, { 'sec-fetch-site': 'same-site' }];
+    for (const headers of attempts) {
+      const res = await postForm(`/c/${p.id}`, { score: '1', externalId }, headers);
+      expect(res.status).toBe(403);
+      expect(await res.text()).toContain('This form can only be sent from its own page. Nothing has been recorded');
+    }
+    await expectNoIntake('qr', `${p.id}-${externalId}`);
+    expect((await postForm(`/c/${p.id}`, { score: '1', externalId }, { origin: 'http://closeloop.test', 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+  });
+
   it('drops a form whose honeypot is filled, thanking the sender all the same', async () => {
     const p = await createPoint();
     const externalId = formId(await (await s.app.request(`/c/${p.id}/embed`)).text());

@@ -35,6 +35,7 @@ export const collectDe: Resource = {
     form: 'Dieses Formular ist abgelaufen. Bitte antworten Sie noch einmal.',
     rate: 'Gerade kommen zu viele Antworten von hier. Bitte versuchen Sie es in einer Minute noch einmal.',
     unavailable: 'Wir konnten Ihre Antwort gerade nicht speichern. Es wurde nichts gespeichert; bitte versuchen Sie es gleich noch einmal.',
+    crossSite: 'Dieses Formular kann nur von seiner eigenen Seite gesendet werden. Es wurde nichts gespeichert; bitte antworten Sie auf unserer Seite.',
   },
   notFound: { title: 'Seite nicht gefunden', text: 'Diese Feedback-Seite gibt es nicht oder sie ist geschlossen.' },
   language: 'Sprache',

@@ -34,6 +34,7 @@ export const collectEn = {
     form: 'This form has expired. Please answer again.',
     rate: 'Too many answers from here right now. Please try again in a minute.',
     unavailable: 'We could not save your answer just now. Nothing has been recorded; please try again in a moment.',
+    crossSite: 'This form can only be sent from its own page. Nothing has been recorded; please answer on our page.',
   },
   notFound: { title: 'Page not found', text: 'This feedback page does not exist or is closed.' },
   language: 'Language',

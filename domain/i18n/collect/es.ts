@@ -35,6 +35,7 @@ export const collectEs: Resource = {
     form: 'Este formulario ha caducado. Responda de nuevo.',
     rate: 'Demasiadas respuestas desde aquí en este momento. Inténtelo de nuevo en un minuto.',
     unavailable: 'No hemos podido guardar su respuesta. No se ha registrado nada; inténtelo de nuevo en un momento.',
+    crossSite: 'Este formulario solo se puede enviar desde su propia página. No se ha registrado nada; responda en nuestra página.',
   },
   notFound: { title: 'Página no encontrada', text: 'Esta página de opinión no existe o está cerrada.' },
   language: 'Idioma',

@@ -35,6 +35,7 @@ export const collectFr: Resource = {
     form: 'Ce formulaire a expiré. Veuillez répondre à nouveau.',
     rate: 'Trop de réponses venant d’ici en ce moment. Veuillez réessayer dans une minute.',
     unavailable: 'Nous n’avons pas pu enregistrer votre réponse. Rien n’a été enregistré ; veuillez réessayer dans un instant.',
+    crossSite: 'Ce formulaire ne peut être envoyé que depuis sa propre page. Rien n’a été enregistré ; veuillez répondre sur notre page.',
   },
   notFound: { title: 'Page introuvable', text: 'Cette page d’avis n’existe pas ou est fermée.' },
   language: 'Langue',
