@@ -38,7 +38,7 @@ export function surveyForm(tr: Translator, f: FormState): string {
       const id = `score-${score}`;
       const label = f.scale === 'smile' ? tr.t(`score.smile.${score}` as 'score.smile.1') : tr.t(`score.five.${score}` as 'score.five.1');
       const mark = f.scale === 'smile' ? face(score) : `<span class="num">${score}</span>`;
-      return `<input type="radio" name="score" id="${id}" value="${score}"${f.chosen === score ? ' checked' : ''} required><label for="${id}">${mark}<span>${esc(label)}</span></label>`;
+      return `<input type="radio" name="score" id="${id}" value="${score}"${f.chosen === score ? ' checked' : ''} required><label for="${id}">${mark} <span>${esc(label)}</span></label>`;
     })
     .join('');
   const error = f.error ? `<p class="notice bad" id="score-error" role="alert">${esc(f.error)}</p>` : '';

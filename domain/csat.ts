@@ -4,8 +4,9 @@
 // Second answers (answers through the survey page, patch `csat-answer-policy`):
 // - A GET of the survey page records nothing; only the customer's POST answers.
 // - The first answer is recorded at once. What it does to the ticket (1–2 reopen it and tell the
-//   assignee, 4–5 close it, 3 waits for the follow-up window) happens CSAT_CHANGE_WINDOW_MS later,
-//   with the answer on record then, and only if the ticket is still resolved.
+//   assignee, 4–5 close it, 3 waits for the follow-up window) happens when the change window ends
+//   (setting tickets.csatChangeMinutes, 15 by default; 0: at once, and no change of mind), with the
+//   answer on record then, and only if the ticket is still resolved.
 // - Within that window the customer may change their mind: a new score replaces the one on record
 //   (a comment or reason sent with it replaces theirs too).
 // - After the window the score stands: a different score is refused (409, and the page says what is on
@@ -14,8 +15,10 @@
 // - A survey whose follow-up window ended unanswered is closed (410); an answer before the survey is
 //   recorded as sent is refused as "not ready" (503), never held.
 
-/** How long after the first answer the customer may still change it (and the consequence waits). */
-export const CSAT_CHANGE_WINDOW_MS = 15 * 60_000;
+/** How long after the first answer the customer may still change it (and the consequence waits), when
+ * the ticket's settings do not say (tickets started before the setting existed). */
+export const DEFAULT_CSAT_CHANGE_MINUTES = 15;
+export const csatChangeWindowMs = (settings: { csatChangeMinutes?: number }) => (settings.csatChangeMinutes ?? DEFAULT_CSAT_CHANGE_MINUTES) * 60_000;
 
 export type CsatSurveyState =
   | 'unknown' // not this ticket's current survey (forged, or replaced by a later survey)

@@ -8,6 +8,8 @@ export const ticketSettingsSchema = z.object({
   followUpDays: z.number().positive().max(365),
   reopenWindowDays: z.number().min(0).max(365),
   csatReminder: z.boolean(),
+  // Stored values from before the setting existed get the default instead of failing to parse.
+  csatChangeMinutes: z.number().int().min(0).max(1440).default(15),
 });
 
 export const SETTINGS = {

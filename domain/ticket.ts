@@ -65,6 +65,9 @@ export interface TicketSettings {
    * Zendesk) it opens a new ticket linked to the closed one. */
   reopenWindowDays: number;
   csatReminder: boolean; // one reminder halfway through the follow-up window
+  /** Minutes a customer may change their CSAT answer; it takes effect after them (domain/csat.ts).
+   * Absent in tickets started before the setting: 15. */
+  csatChangeMinutes?: number;
 }
 
 export const DEFAULT_TICKET_SETTINGS: TicketSettings = {
@@ -72,6 +75,7 @@ export const DEFAULT_TICKET_SETTINGS: TicketSettings = {
   followUpDays: 7,
   reopenWindowDays: 0,
   csatReminder: false,
+  csatChangeMinutes: 15,
 };
 
 export const actorSchema = z.object({ id: z.string(), name: z.string() });

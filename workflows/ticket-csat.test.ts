@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CsatAnswer } from '../domain/ticket';
 import { DEFAULT_TICKET_SETTINGS } from '../domain/ticket';
 import { NEW_TICKET_PATCHES } from '../test/support/ticket-fixtures';
-import { CSAT_CHANGE_WINDOW_MS } from '../domain/csat';
+import { DEFAULT_CSAT_CHANGE_MINUTES } from '../domain/csat';
 import { agent, DAY, H, lastOf, refusal, rootCause, T0, ticketIn, typesOf } from '../test/support/ticket-state';
 import { Csat, CSAT_COMMENT_GRACE_MS, type CsatData } from './ticket-csat';
 import type { TicketState } from './ticket-state';
@@ -221,7 +221,7 @@ describe('the CSAT reminder', () => {
 });
 
 describe('answers from the survey page (csat-answer-policy)', () => {
-  const W = CSAT_CHANGE_WINDOW_MS;
+  const W = DEFAULT_CSAT_CHANGE_MINUTES * 60_000;
   const at = SENT + H;
   const page = (score: number, over: Partial<CsatAnswer> = {}) => answer(score, { answeredAt: at, ...over });
   const check = (t: TicketState, a: CsatAnswer, now: number) => refusal(() => t.validateCsatAnswer(a, now));
@@ -293,6 +293,14 @@ describe('answers from the survey page (csat-answer-policy)', () => {
     t.reopen({ actor: agent }, at + 60_000);
     t.tick(at + W);
     expect(t.view()).toMatchObject({ status: 'reopened', csat: { score: 5 } });
+  });
+
+  it('with a window of 0 minutes acts at once and takes no change of mind', () => {
+    const t = surveyed({ settings: { ...DEFAULT_TICKET_SETTINGS, csatChangeMinutes: 0 } });
+    t.submitCsat(page(5), at);
+    t.tick(at);
+    expect(t.status).toBe('closed');
+    expect(check(t, page(2), at).details).toMatchObject({ csat: 'already_answered', score: 5 });
   });
 
   it('shows the survey to its page: state, answer, change window, comment window, capture type', () => {

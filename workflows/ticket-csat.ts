@@ -5,7 +5,7 @@
 // that path stays for their histories. Pure functions on the survey's slice of TicketData
 // (continue-as-new carries it as it is); TicketState turns what they return into timeline events,
 // status moves and effects.
-import { CSAT_CHANGE_WINDOW_MS, type CsatReceiptOutcome, type CsatRefusal, type CsatSurvey } from '../domain/csat';
+import { type CsatReceiptOutcome, type CsatRefusal, type CsatSurvey } from '../domain/csat';
 import { DomainError } from '../domain/errors';
 import type { CsatAnswer } from '../domain/ticket';
 import type { TicketStatus } from '../domain/types';
@@ -74,7 +74,7 @@ const refuse = (why: CsatRefusal, message: string, s: CsatData) => new DomainErr
 
 export const Csat = {
   /** The survey as the page sees it under `token` (nothing changes). */
-  survey(s: CsatData, status: TicketStatus, token: string, ticket: Omit<CsatSurvey, 'state' | 'score' | 'answeredAt' | 'changeUntil' | 'commentUntil'>): CsatSurvey {
+  survey(s: CsatData, status: TicketStatus, token: string, ticket: Omit<CsatSurvey, 'state' | 'score' | 'answeredAt' | 'changeUntil' | 'commentUntil'>, windowMs: number): CsatSurvey {
     const p = phase(s, status);
     const state: CsatSurvey['state'] = p === 'unsent' ? (status === 'resolved' ? 'pending' : 'unknown') : token !== s.csatToken ? 'unknown' : p === 'expired' ? 'closed' : p;
     const known = state === 'open' || state === 'answered' || state === 'closed';
@@ -84,42 +84,42 @@ export const Csat = {
       state,
       score: known ? (s.csat?.score ?? null) : null,
       answeredAt,
-      changeUntil: answeredAt === null ? null : answeredAt + CSAT_CHANGE_WINDOW_MS,
+      changeUntil: answeredAt === null ? null : answeredAt + windowMs,
       commentUntil: known ? Csat.commentUntil(s) : 0,
     };
   },
 
   /** The update's validator: throws (before anything enters history) when the answer is refused. */
-  check(s: CsatData, status: TicketStatus, a: CsatAnswer, now: number): void {
+  check(s: CsatData, status: TicketStatus, a: CsatAnswer, now: number, windowMs: number): void {
     const p = phase(s, status);
     if (p === 'unsent') throw refuse('not_ready', 'The survey is not ready yet', s);
     if (a.token !== s.csatToken) throw new DomainError('NOT_FOUND', 'No such survey');
     if (p === 'expired') throw refuse('closed', 'The survey is closed: the follow-up window ended without an answer', s);
-    if (p === 'answered' && Csat.outcomeOf(s, a, now) === null) throw refuse('already_answered', `Already answered (${s.csat!.score}/5); the answer can no longer be changed`, s);
+    if (p === 'answered' && Csat.outcomeOf(s, a, now, windowMs) === null) throw refuse('already_answered', `Already answered (${s.csat!.score}/5); the answer can no longer be changed`, s);
   },
 
   /** What an answer on the page does (null: refused); changes nothing. */
-  outcomeOf(s: CsatData, a: CsatAnswer, now: number): CsatReceiptOutcome | null {
+  outcomeOf(s: CsatData, a: CsatAnswer, now: number, windowMs: number): CsatReceiptOutcome | null {
     const c = s.csat!;
     if (c.answeredAt === null) return 'scored';
     const comment = a.comment ?? null;
     const reasonId = a.reasonId ?? null;
     const adds = (comment !== null && comment !== c.comment) || (reasonId !== null && reasonId !== c.reasonId);
-    if (now < c.answeredAt + CSAT_CHANGE_WINDOW_MS) return a.score !== c.score ? 'changed' : adds ? 'commented' : 'unchanged';
+    if (now < c.answeredAt + windowMs) return a.score !== c.score ? 'changed' : adds ? 'commented' : 'unchanged';
     if (a.score !== c.score) return null;
     if (!adds) return 'unchanged';
     return c.comment === null && c.reasonId === null && now < c.answeredAt + CSAT_COMMENT_GRACE_MS ? 'commented' : null;
   },
 
   /** Applies a checked answer from the page; the first score's consequence waits for the window. */
-  submit(s: CsatData, a: CsatAnswer, now: number): CsatReceiptOutcome {
-    const outcome = Csat.outcomeOf(s, a, now)!;
+  submit(s: CsatData, a: CsatAnswer, now: number, windowMs: number): CsatReceiptOutcome {
+    const outcome = Csat.outcomeOf(s, a, now, windowMs)!;
     const c = s.csat!;
     const comment = a.comment ?? c.comment;
     const reasonId = a.reasonId ?? c.reasonId;
     if (outcome === 'scored') {
       s.csatReminderAt = null;
-      s.csatSettleAt = now + CSAT_CHANGE_WINDOW_MS;
+      s.csatSettleAt = now + windowMs;
       s.csat = { ...c, score: a.score, answeredAt: now, recovered: a.score >= 4, comment: a.comment ?? null, reasonId: a.reasonId ?? null };
     } else if (outcome === 'changed') s.csat = { ...c, score: a.score, recovered: a.score >= 4, comment, reasonId };
     else if (outcome === 'commented') s.csat = { ...c, comment, reasonId };

@@ -24,7 +24,7 @@ import type { Priority, TicketStatus } from '../domain/types';
 import { upgradeAnalysis } from '../domain/ai';
 import { Clocks, targetMs, type ClockKind, type ClocksData } from '../domain/sla';
 import { businessTimeBetween } from '../domain/business-time';
-import type { CsatReceipt, CsatSurvey } from '../domain/csat';
+import { csatChangeWindowMs, type CsatReceipt, type CsatSurvey } from '../domain/csat';
 import { Csat, type CsatData } from './ticket-csat';
 import { Projection, type ProjectionLog } from './ticket-projection';
 import type { AiView, SlaOutcome, TicketView } from '../domain/ticket-view';
@@ -269,13 +269,13 @@ export class TicketState {
 
   /** The update's validator: refuses a wrong token, a closed or unsent survey, a late change. */
   validateCsatAnswer(a: CsatAnswer, now: number) {
-    Csat.check(this.d, this.d.status, a, now);
+    Csat.check(this.d, this.d.status, a, now, csatChangeWindowMs(this.d.input.settings));
   }
 
   /** Records a checked answer; its consequence follows when the change window ends (tick). */
   submitCsat(a: CsatAnswer, now: number): CsatReceipt {
     const before = this.d.csat?.score ?? null;
-    const outcome = Csat.submit(this.d, a, now);
+    const outcome = Csat.submit(this.d, a, now, csatChangeWindowMs(this.d.input.settings));
     const c = this.d.csat!;
     if (outcome === 'scored') this.event('csat_answered', this.customer(), now, { to: String(c.score), reason: c.reasonId, data: { comment: c.comment } });
     if (outcome === 'changed') this.event('csat_answered', this.customer(), now, { from: String(before), to: String(c.score), reason: 'answer changed', data: { comment: c.comment, reasonId: c.reasonId } });
@@ -286,7 +286,7 @@ export class TicketState {
   /** The survey as its page sees it under `token`. */
   csatSurvey(token: string): CsatSurvey {
     const i = this.d.input;
-    return Csat.survey(this.d, this.d.status, token, { ticketNumber: i.number, captureType: i.captureType, locale: i.locale ?? null, branch: i.branch, followUpDays: i.settings.followUpDays });
+    return Csat.survey(this.d, this.d.status, token, { ticketNumber: i.number, captureType: i.captureType, locale: i.locale ?? null, branch: i.branch, followUpDays: i.settings.followUpDays }, csatChangeWindowMs(i.settings));
   }
 
   /** What a CSAT score does to a resolved ticket: 1–2 reopen it (and tell the assignee), 4–5 close it. */

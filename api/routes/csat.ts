@@ -57,6 +57,16 @@ async function readSurvey(c: C, token: string): Promise<CsatSurvey | null> {
   }
 }
 
+/** The survey of a well-formed token, or the page that says why there is none (404, or 503 in an outage). */
+async function surveyOrPage(c: C, token: string): Promise<CsatSurvey | Response> {
+  if (!TOKEN.test(token)) return invalid(c);
+  try {
+    return (await readSurvey(c, token)) ?? (await invalid(c));
+  } catch {
+    return unavailable(c);
+  }
+}
+
 const reasonsOf = async (c: C) => (await liveEntries(c.get('deps').db, 'csat_reason')).map((r) => ({ id: r.id, name: r.name }));
 
 /** The page of a survey in any state; `chosen` preselects an answer (from the link or the form). */
@@ -115,14 +125,8 @@ export function csatRoutes() {
   // GET (and HEAD, which Hono answers from it): shows, never records.
   app.get('/:token', async (c) => {
     const token = c.req.param('token');
-    if (!TOKEN.test(token)) return invalid(c);
-    let survey: CsatSurvey | null;
-    try {
-      survey = await readSurvey(c, token);
-    } catch {
-      return unavailable(c);
-    }
-    if (!survey) return invalid(c);
+    const survey = await surveyOrPage(c, token);
+    if (survey instanceof Response) return survey;
     const wanted = Number(c.req.query('score'));
     const chosen = SCALE_SCORES[scaleOf(survey.captureType)].includes(wanted) ? wanted : null;
     return surveyPage(c, survey, { chosen: chosen ?? survey.score });
@@ -145,15 +149,9 @@ export function csatRoutes() {
 
   app.post('/:token', async (c) => {
     const token = c.req.param('token');
-    if (!TOKEN.test(token)) return invalid(c);
-    let survey: CsatSurvey | null;
-    try {
-      survey = await readSurvey(c, token);
-    } catch {
-      return unavailable(c);
-    }
-    const number = Number(TOKEN.exec(token)![1]);
-    if (!survey) return invalid(c);
+    const survey = await surveyOrPage(c, token);
+    if (survey instanceof Response) return survey;
+    const number = survey.ticketNumber;
     const body = await c.req.parseBody();
     const score = Number(body.score);
     const comment = typeof body.comment === 'string' ? body.comment.trim().slice(0, MAX_COMMENT) : '';

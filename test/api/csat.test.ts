@@ -159,4 +159,24 @@ describe('answering on the page', () => {
     expect(await (await post(link, { score: '5' })).text()).toContain('We have recorded your answer (Happy)');
     expect((await ticket(n)).csat).toMatchObject({ score: 5, recovered: true });
   });
+
+  it('refuses a different answer once the change window is over and says what is on record', async () => {
+    const settings = await json<Record<string, unknown>>(await s.call('GET', '/api/v1/settings/tickets', undefined, admin));
+    expect((await s.call('PUT', '/api/v1/settings/tickets', { ...settings, csatChangeMinutes: 0 }, admin)).status).toBe(200);
+    const { n, link } = await resolvedTicket('csat-late', 'lou@example.com');
+    expect(await (await post(link, { score: '3' })).text()).toContain('Thank you for your answer');
+    const late = await post(link, { score: '5', comment: 'Actually great' });
+    expect(late.status).toBe(409);
+    const html = await late.text();
+    expect(html).toContain('You have already answered');
+    expect(html).toMatch(/We have your answer 3 of 5 – Okay, given on \w+ \d+, \d{4}\. It can no longer be changed\./);
+    expect(html).not.toContain('Thank you!'); // never claims the 5
+    expect((await ticket(n)).csat).toMatchObject({ score: 3, comment: null });
+    const page = await (await s.app.request(`${link}?score=5`)).text();
+    expect(page).toContain('Your answer on record: 3 of 5 – Okay.');
+    expect(page).toContain('Would you like to tell us more?'); // the comment may still follow, once
+    expect(await (await post(link, { score: '3', comment: 'Slow but fine' })).text()).toContain('Thank you for your comment');
+    expect((await ticket(n)).csat).toMatchObject({ score: 3, comment: 'Slow but fine' });
+    expect((await s.call('PUT', '/api/v1/settings/tickets', { ...settings, csatChangeMinutes: 15 }, admin)).status).toBe(200);
+  });
 });

@@ -273,12 +273,16 @@ describe('inbound email', () => {
       await resolveTicket(n);
       const survey = await s.smtp.waitFor((m) => m.envelopeTo.includes(email) && /How did we do/.test(m.parsed.subject ?? ''));
       const link = /http:\/\/closeloop\.test(\/csat\/[^\s?]+)\?score=5/.exec(survey.parsed.text ?? '')![1];
-      // The mail leaves before the workflow records the survey as sent; a click in between would be too early.
+      // The mail leaves before the workflow records the survey as sent; an answer in between would be too early.
       await s.eventually(async () => (await events(n)).some((e) => e.type === 'csat_sent'));
-      expect((await s.app.request(`${link}?score=5`)).status).toBe(200);
+      // The link only opens the page; the customer's post answers (these tickets act on it at once: csatChangeMinutes 0).
+      const posted = await s.app.request(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'score=5' });
+      expect(posted.status).toBe(200);
       await s.eventually(async () => (await status(n)) === 'closed');
       return survey;
     };
+    const before = (await (await s.call('GET', '/api/v1/settings/tickets', undefined, admin)).json()) as Record<string, unknown>;
+    expect((await s.call('PUT', '/api/v1/settings/tickets', { ...before, csatChangeMinutes: 0 }, admin)).status).toBe(200);
     const n = await newTicket('cal@example.com', 'Cal');
     const survey = await closeHappily(n, 'cal@example.com');
     await deliver(await composeReply('gmail', survey.parsed, { from: { name: 'Cal', address: 'cal@example.com' }, body: 'It broke again today.', messageId: '<late-1@mail.gmail.com>' }));

@@ -77,7 +77,7 @@ describe('roles in the browser', () => {
 
   it('an admin has every admin screen', async () => {
     await admin.goto(`${b.base}/tickets`);
-    await expect.poll(() => navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Reports', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Collection points', 'Channel keys', 'Settings', 'Templates', 'Dev mailbox']);
+    await expect.poll(() => navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Reports', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Collection points', 'Channel keys', 'Settings', 'Templates', 'Branding', 'Dev mailbox']);
     await admin.locator(`[data-ticket="${northTicket}"]`).waitFor();
     await admin.locator(`[data-ticket="${mainTicket}"]`).waitFor();
   });
@@ -298,7 +298,7 @@ describe('admin screens', () => {
 
   it('every admin screen fits a phone-width screen', async () => {
     await admin.setViewportSize({ width: 390, height: 844 });
-    for (const path of ['/admin/users', '/admin/branches', '/admin/calendars', '/admin/rules', '/admin/taxonomies', '/admin/intake-keys', '/admin/settings', '/account']) {
+    for (const path of ['/admin/users', '/admin/branches', '/admin/calendars', '/admin/rules', '/admin/taxonomies', '/admin/intake-keys', '/admin/settings', '/admin/branding', '/account']) {
       await admin.goto(b.base + path);
       await admin.getByRole('heading', { level: 1 }).waitFor();
       await admin.waitForLoadState('networkidle');

@@ -81,6 +81,9 @@ describe('agent UI', () => {
   });
 
   it('works a ticket: feedback, AI panel, take, note, reply from the AI draft, moves, a refused move, resolve', async () => {
+    // CSAT answers act at once for this ticket (no change-of-mind window), so the happy answer closes it now.
+    const settings = (await (await b.s.call('GET', '/api/v1/settings/tickets', undefined, b.admin)).json()) as Record<string, unknown>;
+    expect((await b.s.call('PUT', '/api/v1/settings/tickets', { ...settings, csatChangeMinutes: 0 }, b.admin)).status).toBe(200);
     const n = await feedbackTicket({ channel: 'qr', type: 'nps', score: 2, comment: 'Rude staff at the bar and cold coffee', contact: { name: 'Bo Chen', email: 'bo@example.com', phone: '+44 20 7946 0000' }, branch: 'main', externalId: 'ui-2' });
     const page = await b.signIn(ann.email, ann.password, { path: `/tickets/${n}` });
     await page.getByRole('heading', { level: 1, name: new RegExp(`#${n}`) }).waitFor();
@@ -169,7 +172,8 @@ describe('agent UI', () => {
     // The customer's CSAT answer lands in the timeline; a happy one closes the ticket.
     const survey = await b.s.smtp.waitFor((mail) => mail.envelopeTo.includes('bo@example.com') && (mail.parsed.text ?? '').includes('/csat/'));
     const link = /http:\/\/closeloop\.test(\/csat\/[^\s?]+)\?score=/.exec(survey.parsed.text ?? '')![1];
-    expect((await b.s.app.request(`${link}?score=4`)).status).toBe(200);
+    expect((await b.s.app.request(`${link}?score=4`)).status).toBe(200); // opens the page only
+    expect((await b.s.app.request(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'score=4' })).status).toBe(200);
     await page.locator('.timeline li[data-type="csat_answered"]', { hasText: 'CSAT answer 4/5' }).waitFor();
     await expect.poll(() => status(page).textContent()).toBe('closed');
     await page.getByText('This ticket is closed.').waitFor();
@@ -187,6 +191,7 @@ describe('agent UI', () => {
     await page.getByRole('button', { name: 'Regenerate' }).waitFor(); // the button is back from "Regenerating…"
     await similar.click();
     await page.getByRole('heading', { level: 1, name: new RegExp(`#${n}`) }).waitFor();
+    expect((await b.s.call('PUT', '/api/v1/settings/tickets', settings, b.admin)).status).toBe(200);
     await page.close();
   });
 

@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Account } from './Account';
 import { AvailabilityToggle } from './AvailabilityToggle';
 import { IntakeKeysAdmin } from './admin/IntakeKeys';
+import { BrandingAdmin } from './admin/Branding';
 import { CalendarsAdmin } from './admin/Calendars';
 import { CollectionPointsAdmin } from './admin/CollectionPoints';
 import { DevMailbox } from './admin/DevMailbox';
@@ -83,6 +84,7 @@ const SCREENS: ScreenEntry[] = [
   { path: '/admin/intake-keys', nav: 'Channel keys', group: 'admin', roles: ADMIN, render: () => <IntakeKeysAdmin /> },
   { path: '/admin/settings', nav: 'Settings', group: 'admin', roles: ADMIN, render: () => <SettingsAdmin /> },
   { path: '/admin/templates', nav: 'Templates', group: 'admin', roles: ADMIN, render: () => <Templates /> },
+  { path: '/admin/branding', nav: 'Branding', group: 'admin', roles: ADMIN, render: () => <BrandingAdmin /> },
   { path: '/admin/mailbox', nav: 'Dev mailbox', group: 'admin', roles: ADMIN, render: () => <DevMailbox openTicket={(n) => navigate(`/tickets/${n}`)} /> },
 ];
 

@@ -1,6 +1,7 @@
-// Branches and services (admin): add and rename. Ids are permanent (tickets, rules and users name
-// them); names are what people read.
+// Branches and services (admin): add and rename, and each branch's default customer language. Ids are
+// permanent (tickets, rules and users name them); names are what people read.
 import { useState, type ReactNode } from 'react';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../../../domain/i18n/locales';
 import { api, type Branch, type Service } from '../api';
 import { useResource } from '../data';
 import { Link } from '../router';
@@ -34,7 +35,7 @@ function Catalogue<T extends { id: string; name: string }>(p: { title: string; w
       <h2 id={headingId}>{p.title}</h2>
       <ul className="plain">
         {p.items.map((item) => (
-          <li key={item.id} className="row" data-id={item.id}>
+          <li key={item.id} className="row wrap" data-id={item.id}>
             <strong>{item.name}</strong> <code>{item.id}</code>
             {p.extra?.(item)}
             <Rename what={p.what} name={item.name} save={(name) => run(async () => (await api('PATCH', `${p.path}/${item.id}`, { name }), await p.reload()))} />
@@ -66,6 +67,29 @@ function Catalogue<T extends { id: string; name: string }>(p: { title: string; w
   );
 }
 
+/** Mails, the CSAT page and collection pages use it when the customer's own language is unknown. */
+function BranchLanguage({ branch, reload }: { branch: Branch; reload: () => Promise<void> }) {
+  const { error, run } = useAction();
+  return (
+    <label className="inline">
+      Customer language{' '}
+      <select
+        aria-label={`Customer language of ${branch.name}`}
+        value={branch.locale ?? 'en'}
+        onChange={(e) => run(async () => (await api('PATCH', `/branches/${branch.id}`, { locale: e.target.value as Locale }), await reload()))}
+        aria-invalid={error ? true : undefined}
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LOCALE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+      {error && <span role="alert"> {error}</span>}
+    </label>
+  );
+}
+
 export function OrganisationAdmin() {
   const b = useResource<{ items: Branch[] }>('/branches');
   const s = useResource<{ items: Service[] }>('/services');
@@ -79,7 +103,12 @@ export function OrganisationAdmin() {
           path="/branches"
           items={b.data?.items ?? []}
           reload={b.reload}
-          extra={(branch) => <Link to={`/admin/calendars#${branch.id}`}>{branch.calendar ? `hours: ${branch.calendar.timeZone}` : 'around the clock'}</Link>}
+          extra={(branch) => (
+            <>
+              <Link to={`/admin/calendars#${branch.id}`}>{branch.calendar ? `hours: ${branch.calendar.timeZone}` : 'around the clock'}</Link>
+              <BranchLanguage branch={branch} reload={b.reload} />
+            </>
+          )}
         />
         <Catalogue title="Services" what="service" path="/services" items={s.data?.items ?? []} reload={s.reload} />
       </div>

@@ -28,6 +28,7 @@ const FORMS: { [K in Exclude<SettingKey, 'branding'>]: { title: string; hint: st
       { name: 'followUpDays', label: 'Follow-up window (days): CSAT answers are taken, then the ticket closes', input: { kind: 'number', min: 0.001, step: 'any' } },
       { name: 'reopenWindowDays', label: 'Reopen window (days)', input: { kind: 'number', min: 0, step: 'any' } },
       { name: 'csatReminder', label: 'Remind customers who have not answered the CSAT survey', input: { kind: 'bool' } },
+      { name: 'csatChangeMinutes', label: 'Minutes a customer may change their CSAT answer', hint: 'The answer takes effect (reopen, close) after them; 0: at once, no change', input: { kind: 'number', min: 0, step: '1' } },
     ],
   },
   advocacy: {
