@@ -26,7 +26,11 @@ export interface NotifiedRecipient {
   target: string;
   delivery: Delivery;
   error?: string;
+  /** The level asked for Slack but no SLACK_TOKEN is configured: it went by e-mail instead. */
+  fallback?: string;
 }
+
+export const SLACK_FALLBACK = 'Slack asked for, but no Slack token (SLACK_TOKEN) is configured: sent by e-mail instead';
 
 export const notificationKey = (ticket: number, event: string, userId: string) => `t${ticket}:${event}:${userId}`;
 
@@ -59,7 +63,8 @@ export function createNotifyActivities(deps: NotifyDeps) {
         },
         channel === 'slack' ? SLACK_DELIVERY : EMAIL_DELIVERY,
       );
-      sent.push({ userId: r.userId, channel, target, delivery: outcome.delivery, ...(outcome.error ? { error: outcome.error } : {}) });
+      const fellBack = r.channel === 'slack' && channel === 'email';
+      sent.push({ userId: r.userId, channel, target, delivery: outcome.delivery, ...(outcome.error ? { error: outcome.error } : {}), ...(fellBack ? { fallback: SLACK_FALLBACK } : {}) });
     }
     return sent;
   }

@@ -2,6 +2,7 @@
 // never duplicates a timeline event (primary key ticket+seq) and an older snapshot never
 // overwrites a newer one (version guard).
 import { sql } from 'drizzle-orm';
+import { correctedColumns } from '../db/ai-corrections';
 import type { Db } from '../db/client';
 import { ticketEvents, tickets } from '../db/schema';
 import type { TimelineEvent } from '../domain/ticket';
@@ -65,6 +66,7 @@ export function createProjectionActivities(db: Db) {
         csatRecovered: view.csat?.recovered ?? null,
       };
       await db.transaction(async (tx) => {
+        Object.assign(row, await correctedColumns(tx, view.number)); // an agent's correction outlives every new analysis
         const { number: _n, workflowId: _w, ...changes } = row;
         await tx
           .insert(tickets)

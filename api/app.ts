@@ -17,18 +17,22 @@ import { collectPageRoutes } from './routes/collect-pages';
 import { collectionPointRoutes } from './routes/collection-points';
 import { publicAssetRoutes } from './public-site';
 import { csatRoutes } from './routes/csat';
+import { dashboardRoutes } from './routes/dashboards';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { feedbackRoutes } from './routes/feedback';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
 import { savedReportRoutes } from './routes/saved-reports';
+import { integrationRoutes } from './routes/integrations';
 import { intakeKeyRoutes } from './routes/intake-keys';
+import { macroRoutes } from './routes/macros';
 import { ruleRoutes } from './routes/rules';
 import { smsRoutes } from './routes/sms';
 import { taxonomyRoutes } from './routes/taxonomies';
 import { templateRoutes } from './routes/templates';
 import { ticketRoutes } from './routes/tickets';
 import { userRoutes } from './routes/users';
+import { viewRoutes } from './routes/views';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -53,6 +57,10 @@ export function createApp(deps: ApiDeps) {
   api.route('/dev-mailbox', devMailboxRoutes());
   api.route('/reports/saved', savedReportRoutes());
   api.route('/reports', reportRoutes());
+  api.route('/macros', macroRoutes());
+  api.route('/views', viewRoutes());
+  api.route('/dashboards', dashboardRoutes());
+  api.route('/integrations', integrationRoutes());
   api.route('/collection-points', collectionPointRoutes());
   api.route('/collect', collectRoutes());
   api.route('/', orgRoutes());

@@ -30,9 +30,3 @@ export const requireUser = (...roles: Role[]) =>
     c.set('sessionId', row.session.id);
     await next();
   });
-
-/** Agents and managers see tickets of their branches; admins see everything. */
-export function canSeeBranch(user: { role: Role; branches: string[] }, branch: string | null): boolean {
-  if (user.role === 'admin') return true;
-  return branch !== null && user.branches.includes(branch);
-}

@@ -38,6 +38,14 @@ export function validationError(error: z.ZodError): ErrorBody {
   return errorBody(e.code, e.message, e.details);
 }
 
+/** A domain or validation error as a route would answer it (bulk results report it per ticket);
+ * anything else is an internal error. */
+export function describeError(err: unknown): { status: ContentfulStatusCode; error: ErrorBody['error'] } | null {
+  if (err instanceof DomainError) return { status: STATUS[err.code], error: errorBody(err.code, err.message, err.details).error };
+  if (err instanceof z.ZodError) return { status: 400, error: validationError(err).error };
+  return null;
+}
+
 export function onError(err: Error, c: Context) {
   if (err instanceof DomainError) {
     // 429 and 503 say when to come back (details.retryAfterSeconds), as a header clients act on.

@@ -1,6 +1,7 @@
 // Read-model rows → the API's ticket shapes (api/ticket-schemas.ts). The one place that turns stored
 // columns back into a TicketView, so a ticket looks the same whether its workflow answers or not.
-import { tickets, type ticketEvents } from '../db/schema';
+import type { tickets, ticketEvents } from '../db/schema';
+import type { summaryColumns } from '../db/ticket-list';
 import { upgradeAnalysis } from '../domain/ai';
 import type { TicketView, TimelineEntry } from '../domain/ticket-view';
 import type { TicketSummary } from './ticket-schemas';
@@ -10,14 +11,19 @@ type TimelineRow = typeof ticketEvents.$inferSelect;
 
 const ms = (d: Date | null) => (d === null ? null : d.getTime());
 
+/** The workflow's own view, in today's shape. */
+export function liveViewOf(live: TicketView): TicketView {
+  // Surveys sent before the CSAT comment existed carry no comment / reason keys.
+  return { ...live, csat: live.csat && { ...live.csat, comment: live.csat.comment ?? null, reasonId: live.csat.reasonId ?? null } };
+}
+
 /**
  * The live view when the workflow answered, else the view rebuilt from the row the workflow last
  * projected. The read model does not keep allowedTransitions (empty: no workflow takes a command),
  * lastActor, csat.comment and csat.reasonId (null; the timeline keeps the CSAT answer).
  */
 export function ticketViewOf(row: TicketRow, live: TicketView | null): TicketView {
-  // Surveys sent before the CSAT comment existed carry no comment / reason keys.
-  if (live) return { ...live, csat: live.csat && { ...live.csat, comment: live.csat.comment ?? null, reasonId: live.csat.reasonId ?? null } };
+  if (live) return liveViewOf(live);
   return {
     number: row.number,
     workflowId: row.workflowId,
@@ -69,35 +75,6 @@ export function ticketViewOf(row: TicketRow, live: TicketView | null): TicketVie
     },
   };
 }
-
-/** The columns a board row needs: no contact, comment or full analysis leaves the read model. */
-export const summaryColumns = {
-  number: tickets.number,
-  status: tickets.status,
-  priority: tickets.priority,
-  kind: tickets.kind,
-  channel: tickets.channel,
-  captureType: tickets.captureType,
-  score: tickets.score,
-  title: tickets.title,
-  branch: tickets.branch,
-  service: tickets.service,
-  ruleId: tickets.ruleId,
-  assigneeId: tickets.assigneeId,
-  escalationLevel: tickets.escalationLevel,
-  breached: tickets.breached,
-  sla: tickets.sla,
-  reopenCount: tickets.reopenCount,
-  linkedTicketNumber: tickets.linkedTicketNumber,
-  createdAt: tickets.createdAt,
-  updatedAt: tickets.updatedAt,
-  firstRespondedAt: tickets.firstRespondedAt,
-  resolvedAt: tickets.resolvedAt,
-  closedAt: tickets.closedAt,
-  sentiment: tickets.sentiment,
-  urgency: tickets.urgency,
-  churnRisk: tickets.churnRisk,
-};
 
 export function ticketSummaryOf(row: Pick<TicketRow, keyof typeof summaryColumns>): TicketSummary {
   return {

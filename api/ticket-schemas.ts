@@ -1,6 +1,7 @@
 // Response shapes of the tickets API, derived from the one ticket definition (domain/ticket-view.ts)
 // so the OpenAPI document, the handlers and the web UI's types cannot drift apart.
 import { z } from 'zod';
+import { aiCorrectionsSchema } from '../domain/ai-correction';
 import { aiViewSchema, ticketViewSchema, timelineEntrySchema } from '../domain/ticket-view';
 
 export const ticketSchema = ticketViewSchema
@@ -8,12 +9,14 @@ export const ticketSchema = ticketViewSchema
     live: z.boolean().meta({ description: 'false when the workflow is gone (closed past retention): the read model answers' }),
     temporalUrl: z.string().meta({ description: "The ticket's workflow in the Temporal UI" }),
     timeline: z.array(timelineEntrySchema),
+    aiCorrections: aiCorrectionsSchema,
   })
   .meta({
     id: 'Ticket',
     description:
       'One ticket: its live state while the workflow runs, else the state last projected into the read model, in the same shape. ' +
-      'Without the workflow, allowedTransitions is empty and lastActor, csat.comment and csat.reasonId are null.',
+      'Without the workflow, allowedTransitions is empty and lastActor, csat.comment and csat.reasonId are null. ' +
+      "aiCorrections: an agent's corrections of the analysis, which the board and reports use instead of ai.sentiment / ai.themes.",
   });
 export type Ticket = z.infer<typeof ticketSchema>;
 

@@ -1,7 +1,9 @@
 // `npm run bench -- board [tickets]`: the ticket board's server time. Seeds N tickets (default 10 000)
 // straight into the read model of a fresh database, then times GET /api/v1/tickets through the real
 // Hono app (session check, filters, sort, page and total) for typical board queries; prints p50/p95.
-// Goal: every query under 150 ms. Needs DATABASE_URL (a real Postgres) for meaningful figures.
+// Goal: every query under 150 ms. Then the desk's reads around the board: the views with their counts
+// (the built-in one plus 20 shared and 20 personal: 41 count queries), the dashboards by role and a
+// ticket's customer history. Needs DATABASE_URL (a real Postgres) for meaningful figures.
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
@@ -126,6 +128,37 @@ try {
   }
   const max = Math.max(...worst);
   console.log(`worst p95 ${max.toFixed(1)} ms — goal < 150 ms: ${max < 150 ? 'met' : 'NOT met'}`);
+
+  // The desk: 20 shared views (an admin's) and 20 personal ones of the agent, each a board query.
+  const csrf = async (cookie: string) => ((await (await app.request('/api/v1/auth/me', { headers: { cookie } })).json()) as { csrfToken: string }).csrfToken;
+  const viewQueries = queries.map(([, qs]) => qs).filter((qs) => qs && !qs.includes('offset') && !qs.includes('limit'));
+  for (const [who, shared] of [['admin', true], ['agent', false]] as const) {
+    const token = await csrf(sessions[who]);
+    for (let i = 0; i < 20; i++) {
+      const body = JSON.stringify({ name: `${who} view ${i}`, query: viewQueries[i % viewQueries.length], shared });
+      const res = await app.request('/api/v1/views', { method: 'POST', headers: { cookie: sessions[who], 'x-csrf-token': token, 'content-type': 'application/json' }, body });
+      if (res.status !== 201) throw new Error(`view: ${res.status} ${await res.text()}`);
+    }
+  }
+  const desk: Array<[keyof typeof sessions, string]> = [
+    ['agent', '/views'],
+    ['admin', '/views'],
+    ['agent', '/dashboards/mine'],
+    ['admin', '/dashboards/mine'],
+    ['agent', '/tickets/1000/customer'],
+  ];
+  for (const [who, path] of desk) {
+    const times: number[] = [];
+    for (let i = 0; i < WARMUP + RUNS / 2; i++) {
+      const t = performance.now();
+      const res = await app.request(`/api/v1${path}`, { headers: { cookie: sessions[who] } });
+      await res.text();
+      if (res.status !== 200 && !(res.status === 403 && path.includes('customer'))) throw new Error(`${path}: ${res.status}`);
+      if (i >= WARMUP) times.push(performance.now() - t);
+    }
+    console.log(`${who.padEnd(5)} GET ${path.padEnd(52)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms  p95 ${pct(times, 95).toFixed(1).padStart(6)} ms`);
+  }
+  console.log(`load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 } finally {
   await database.drop();
 }

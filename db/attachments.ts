@@ -11,7 +11,7 @@ export async function storeAttachment(db: Db, values: typeof ticketAttachments.$
 /** The attachment with the branch of its ticket (who may download it), or undefined. */
 export async function attachmentWithBranch(db: Pick<Db, 'select'>, id: string) {
   const [row] = await db
-    .select({ a: ticketAttachments, branch: tickets.branch })
+    .select({ a: ticketAttachments, branch: tickets.branch, assigneeId: tickets.assigneeId })
     .from(ticketAttachments)
     .leftJoin(tickets, eq(tickets.number, ticketAttachments.ticketNumber))
     .where(eq(ticketAttachments.id, id));

@@ -17,6 +17,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Sentiment, Urgency } from '../domain/ai';
+import type { AiCorrectionField } from '../domain/ai-correction';
+import type { MacroActions } from '../domain/macros';
 import type { TicketInput, TimelineEventType } from '../domain/ticket';
 import type { AiView, SlaOutcome, SlaView } from '../domain/ticket-view';
 import type { ContactStep, PointTexts } from '../domain/collection-point';
@@ -194,6 +196,11 @@ export const tickets = pgTable(
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(comment, ''))`,
     ),
+    // domain/feedback.ts contactKey() in SQL (a test keeps the two equal): the customer context finds a
+    // contact's tickets by it, whichever way they were opened (feedback, follow-up, e-mail).
+    contactKey: text('contact_key').generatedAlwaysAs(
+      sql`case when coalesce(btrim(contact->>'email'), '') <> '' then 'email:' || lower(btrim(contact->>'email')) when regexp_replace(coalesce(contact->>'phone', ''), '[^0-9]', '', 'g') <> '' then 'phone:' || regexp_replace(contact->>'phone', '[^0-9]', '', 'g') end`,
+    ),
   },
   (t) => [
     index('tickets_status').on(t.status),
@@ -205,6 +212,7 @@ export const tickets = pgTable(
     index('tickets_resolution_due').on(t.resolutionDueAt),
     index('tickets_search').using('gin', t.search),
     uniqueIndex('tickets_reply_token').on(t.replyToken),
+    index('tickets_contact_key').on(t.contactKey, t.createdAt),
   ],
 );
 
@@ -346,6 +354,53 @@ export const savedReports = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [index('saved_reports_owner').on(t.ownerId)],
+);
+
+/** Canned replies: shared (ownerId null, admins edit them) or personal. The body may use placeholders
+ * (domain/macros.ts); the actions are applied as the usual ticket commands. */
+export const macros = pgTable(
+  'macros',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    body: text('body').notNull(),
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'cascade' }), // null = shared
+    locale: text('locale'), // null = any language; per-locale macros come with the customer-facing i18n
+    actions: jsonb('actions').$type<MacroActions>().notNull().default({}),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('macros_owner').on(t.ownerId)],
+);
+
+/** Saved board views: the board's filters and sort as a query string; shared (ownerId null) or personal. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    query: text('query').notNull(), // canonical (domain/saved-views.ts), "assignee=me" stays symbolic
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'cascade' }), // null = shared by an admin
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('saved_views_owner').on(t.ownerId)],
+);
+
+/** An agent's correction of the analysis (sentiment, themes) of a ticket: the latest per field wins,
+ * a new analysis never overwrites it, and with the analyser's own answer beside it the rows are labels. */
+export const aiCorrections = pgTable(
+  'ai_corrections',
+  {
+    ticketNumber: integer('ticket_number').notNull(),
+    field: text('field').notNull().$type<AiCorrectionField>(),
+    value: jsonb('value').$type<string | string[]>().notNull(),
+    aiValue: jsonb('ai_value').$type<string | string[] | null>(), // what the analyser had said
+    aiSource: text('ai_source').$type<AiView['source']>(),
+    correctedBy: text('corrected_by').notNull(),
+    correctedByName: text('corrected_by_name').notNull(),
+    correctedAt: ts('corrected_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketNumber, t.field] })],
 );
 
 /** Request counts per key and fixed window, shared by every API process (api/rate-limit.ts). */

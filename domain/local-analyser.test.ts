@@ -70,3 +70,15 @@ describe('theme matching', () => {
     expect(matchThemes('Two items missing', themes).map((t) => t.name)).toEqual(['Missing']);
   });
 });
+
+describe('confidence', () => {
+  it('is low for a polite request or a score without words, high for a clear rant or clear praise', () => {
+    const polite = run('Could you please refund my order? The item arrived damaged. Thank you.', 'detractor');
+    expect(polite.confidence.sentiment).toBeLessThan(0.5);
+    expect(run('', 'detractor').confidence).toEqual({ sentiment: 0.4, themes: 0.2 });
+    expect(run('ABSOLUTELY DISGUSTING!!! Rude staff, filthy toilets, never again, worst place ever', 'detractor').confidence.sentiment).toBeGreaterThanOrEqual(0.75);
+    expect(run('Lovely staff, great coffee, quick service', 'promoter').confidence.sentiment).toBeGreaterThanOrEqual(0.75);
+    // Praise and criticism together: the guess is weak.
+    expect(run('The food was good but the wait was a bit long', 'passive').confidence.sentiment).toBeLessThan(0.5);
+  });
+});

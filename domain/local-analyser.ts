@@ -2,7 +2,8 @@
 // rules over already-redacted text. Pure.
 import Sentiment from 'sentiment';
 import { percent, type Analysis, type Sentiment as SentimentLabel, type Urgency } from './ai';
-import { matchThemes, type ThemeDef } from './themes';
+import { matchThemes, type ThemeDef, type ThemeHit } from './themes';
+import type { AiConfidence } from './ticket-view';
 import { containsPhrase, phraseTerms, stem, tokens, words, type PhraseTerm, type Token } from './text-terms';
 
 export type { Analysis } from './ai';
@@ -360,16 +361,36 @@ function replyOf(a: { sentiment: SentimentLabel; urgency: Urgency; themes: strin
   return `Hello [NAME],\n\n${body}\n\nKind regards`;
 }
 
-export function analyseLocally(input: AnalyserInput): Analysis {
+/**
+ * How strong the cues were, 0–1 (shown as low / medium / high beside the guess). Not a calibrated
+ * probability: more and stronger lexicon hits raise it; a score alone, praise and criticism together,
+ * hedging, or a text that contradicts the score lower it. Themes: keyword hits of the best theme.
+ */
+function confidenceOf(s: Signals, sentiment: SentimentLabel, tier: AnalyserInput['tier'], hasText: boolean, themeHits: ThemeHit[]): AiConfidence {
+  const round = (x: number) => Math.round(Math.max(0.2, Math.min(0.9, x)) * 100) / 100;
+  if (!hasText) return { sentiment: tier ? 0.4 : 0.2, themes: 0.2 };
+  const evidence = sentiment === 'angry' ? s.anger + Math.abs(s.polarity) / 2 : Math.abs(s.polarity);
+  let c = 0.35 + 0.08 * Math.min(6, evidence);
+  if (s.mixed || (s.contrast && s.positive >= 2 && s.negative <= -1)) c -= 0.15;
+  if (s.hedged) c -= 0.05;
+  const againstScore = (tier === 'detractor' && sentiment === 'positive') || (tier === 'promoter' && (sentiment === 'negative' || sentiment === 'angry'));
+  if (againstScore) c -= 0.1;
+  const top = themeHits[0]?.hits ?? 0;
+  return { sentiment: round(c), themes: round(top ? 0.4 + 0.15 * top : 0.45) };
+}
+
+export function analyseLocally(input: AnalyserInput): Analysis & { confidence: AiConfidence } {
   const text = input.text;
   const toks = tokens(text);
   const signals = readSignals(text, toks);
   const sentiment = sentimentOf(signals, input.tier, !!text.trim());
   const urgency = urgencyOf(toks, sentiment);
-  const themes = matchThemes(text, input.themes).slice(0, 3).map((t) => t.name);
+  const themeHits = matchThemes(text, input.themes).slice(0, 3);
+  const themes = themeHits.map((t) => t.name);
   const a = { sentiment, urgency, themes };
   return {
     ...a,
+    confidence: confidenceOf(signals, sentiment, input.tier, !!text.trim(), themeHits),
     churnRisk: churnRiskOf({ tier: input.tier, sentiment, urgency, tokens: toks }),
     tags: tagsOf(text, input.themes),
     summary: summaryOf(text, a, input),

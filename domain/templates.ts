@@ -120,6 +120,19 @@ export function placeholdersIn(s: string): { names: string[]; malformed: boolean
   return { names, malformed: rest.includes('{{') || rest.includes('}}') };
 }
 
+/** Each {{name}} replaced by value(name). */
+export const fillPlaceholders = (s: string, value: (name: string) => string) => s.replace(PLACEHOLDER, (_, n: string) => value(n));
+
+/** Unknown and malformed placeholders of one text, against the names it may use. */
+export function placeholderIssues(s: string, allowed: Record<string, string>): string[] {
+  const { names, malformed } = placeholdersIn(s);
+  const issues = malformed ? ['unbalanced {{ or }}'] : [];
+  for (const n of new Set(names)) {
+    if (!(n in allowed)) issues.push(`unknown placeholder {{${n}}}; allowed: ${Object.keys(allowed).map((p) => `{{${p}}}`).join(', ')}`);
+  }
+  return issues;
+}
+
 export interface TemplateIssue {
   path: 'subject' | 'text' | 'html';
   message: string;
@@ -130,11 +143,7 @@ export function validateTemplate(key: TemplateKey, body: TemplateBody): Template
   const spec = TEMPLATES[key];
   const issues: TemplateIssue[] = [];
   for (const path of ['subject', 'text', 'html'] as const) {
-    const { names, malformed } = placeholdersIn(body[path]);
-    if (malformed) issues.push({ path, message: 'unbalanced {{ or }}' });
-    for (const n of new Set(names)) {
-      if (!(n in spec.placeholders)) issues.push({ path, message: `unknown placeholder {{${n}}}; allowed: ${Object.keys(spec.placeholders).map((p) => `{{${p}}}`).join(', ')}` });
-    }
+    for (const message of placeholderIssues(body[path], spec.placeholders)) issues.push({ path, message });
   }
   const inText = new Set(placeholdersIn(body.text).names);
   const inHtml = new Set(placeholdersIn(body.html).names);
@@ -213,8 +222,8 @@ export function renderTemplate(body: TemplateBody, vars: TemplateVars, dress?: M
     const v = vars[name];
     return v === undefined ? '' : typeof v === 'object' ? v.html : String(v).split('\n').map(linked).join('<br>');
   };
-  const subject = body.subject.replace(PLACEHOLDER, (_, n: string) => asText(n)).replace(/\s+/g, ' ').trim();
-  const text = body.text.replace(PLACEHOLDER, (_, n: string) => asText(n));
+  const subject = fillPlaceholders(body.subject, asText).replace(/\s+/g, ' ').trim();
+  const text = fillPlaceholders(body.text, asText);
   // Without an HTML template the text becomes HTML; trusted HTML values keep their markup there too.
   const html = body.html
     ? body.html.replace(PLACEHOLDER, (_, n: string) => asHtml(n))

@@ -66,6 +66,13 @@ export const analysisSchema = z.object({
 });
 export type Analysis = z.infer<typeof analysisSchema>;
 
+/** How sure the analyser was (0–1 each): the local analyser's strength of cues, not a calibrated
+ * probability; null when the model gave none. */
+export const aiConfidenceSchema = z
+  .object({ sentiment: z.number().min(0).max(1), themes: z.number().min(0).max(1) })
+  .meta({ id: 'AiConfidence', description: 'How strong the cues for the sentiment and the themes were (0–1); not a calibrated probability' });
+export type AiConfidence = z.infer<typeof aiConfidenceSchema>;
+
 /** The AI analysis of a ticket (model or local analyser), with what was sent for an admin to audit. */
 export const aiViewSchema = analysisSchema
   .extend({
@@ -76,8 +83,9 @@ export const aiViewSchema = analysisSchema
     sentText: text('Exactly the redacted text that left the process (null when nothing was sent)').optional(),
     fallbackReason: text("Why the model's answer was not used, when a model is configured").optional(),
     attempts: z.number().int().optional().meta({ description: 'Model calls made' }),
+    confidence: aiConfidenceSchema.nullable().optional(),
   })
-  .meta({ id: 'AiAnalysis', description: 'Older analyses lack sentText, fallbackReason and attempts' });
+  .meta({ id: 'AiAnalysis', description: 'Older analyses lack sentText, fallbackReason, attempts and confidence' });
 export type AiView = z.infer<typeof aiViewSchema>;
 
 // ---- CSAT and report facts ----

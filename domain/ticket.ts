@@ -124,7 +124,10 @@ export const commentCommandSchema = z.object({
   visibility: z.enum(['public', 'internal']),
 });
 export const statusCommandSchema = z.object({ to: ticketStatusSchema, reason: z.string().max(2000).optional() });
-export const assignCommandSchema = z.object({ userId: z.string().min(1).nullable() });
+export const assignCommandSchema = z.object({
+  userId: z.string().min(1).nullable(),
+  expectedAssigneeId: z.string().min(1).nullable().optional().describe('Only if the ticket is still assigned to this user (null: unassigned); 409 otherwise. An agent\'s take always carries it'),
+});
 export const priorityCommandSchema = z.object({ priority: prioritySchema, reason: z.string().max(2000).optional() });
 export const resolveCommandSchema = z.object({
   rootCauseId: z.string().min(1, 'a root cause is required'),

@@ -75,6 +75,8 @@ export type Config = RawConfig & {
   devMailbox: boolean;
   /** MAIL_FROM's domain: our Message-IDs end in it, so answers that quote them find their ticket. */
   mailDomain: string;
+  /** SLACK_TOKEN is set: escalation levels set to Slack post there (else they are e-mailed). */
+  slackEnabled: boolean;
 };
 
 export interface GoogleBusinessConfig {
@@ -118,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalUiUrl: c.TEMPORAL_UI_URL ?? `http://localhost:${c.TEMPORAL_UI_PORT}`,
     devMailbox: !c.SMTP_URL,
     mailDomain: c.MAIL_FROM.split('@')[1],
+    slackEnabled: !!c.SLACK_TOKEN,
   };
 }

@@ -69,24 +69,45 @@ describe('status moves and refusals', () => {
       for (const to of TICKET_STATUSES) {
         const t = ticketIn(from);
         if (to === 'resolved') {
-          expect(refusal(() => t.validateStatus({ to }))).toMatchObject({ code: 'INVALID_INPUT', message: 'Use resolve, which needs a root cause and an action taken' });
+          expect(refusal(() => t.validateStatus({ to }, T0))).toMatchObject({ code: 'INVALID_INPUT', message: 'Use resolve, which needs a root cause and an action taken' });
+        } else if (to === 'reopened' && t.view().allowedTransitions.includes('reopened')) {
+          // Offered in allowedTransitions, so the status change does it, as the reopen update would.
+          expect(() => t.validateStatus({ to }, T0 + 3 * H)).not.toThrow();
+          t.changeStatus({ to, reason: 'customer called', actor: agent }, T0 + 3 * H);
+          expect(t.view()).toMatchObject({ status: 'reopened', reopenCount: 1, resolvedAt: null });
+          expect(lastOf(t, 'reopened')).toMatchObject({ reason: 'customer called', actor: agent });
         } else if (to === 'reopened') {
-          expect(refusal(() => t.validateStatus({ to }))).toMatchObject({ code: 'INVALID_INPUT', message: 'Use reopen to reopen a ticket' });
+          expect(refusal(() => t.validateStatus({ to }, T0 + 3 * H))).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { from, to, allowed: t.view().allowedTransitions } });
         } else if (to === 'closed') {
-          expect(refusal(() => t.validateStatus({ to }))).toMatchObject({ code: 'ILLEGAL_TRANSITION', message: 'Tickets close when the follow-up window ends', details: { from, to, allowed: t.view().allowedTransitions } });
+          expect(refusal(() => t.validateStatus({ to }, T0))).toMatchObject({ code: 'ILLEGAL_TRANSITION', message: 'Tickets close when the follow-up window ends', details: { from, to, allowed: t.view().allowedTransitions } });
         } else if (canTransition(from, to)) {
-          expect(() => t.validateStatus({ to })).not.toThrow();
+          expect(() => t.validateStatus({ to }, T0)).not.toThrow();
           t.changeStatus({ to, reason: 'why not', actor: agent }, T0 + 3 * H);
           expect(t.status).toBe(to);
           expect(lastOf(t, 'status_changed')).toMatchObject({ from, to, reason: 'why not', actor: agent, at: T0 + 3 * H });
         } else {
-          const e = refusal(() => t.validateStatus({ to }));
+          const e = refusal(() => t.validateStatus({ to }, T0));
           expect(e).toMatchObject({ code: 'ILLEGAL_TRANSITION', message: `A ${from} ticket cannot move to ${to}`, details: { from, to, allowed: t.view().allowedTransitions } });
           expect(e.details?.allowed).not.toContain('closed');
         }
       }
     });
   }
+
+  it('refuses a status change to reopened with 400 on tickets started before status-reopened-reopens', () => {
+    const t = ticketIn('resolved', {}, { ...NEW_TICKET_PATCHES, statusReopens: false });
+    expect(refusal(() => t.validateStatus({ to: 'reopened' }, T0))).toMatchObject({ code: 'INVALID_INPUT', message: 'Use reopen to reopen a ticket' });
+  });
+
+  it('lets an assignment hold only while the ticket is assigned as expected (an agent taking it)', () => {
+    const t = ticketIn('in_progress');
+    expect(() => t.validateAssign({ userId: 'u-1', expectedAssigneeId: null })).not.toThrow();
+    t.assign({ userId: 'u-2', actor: agent }, T0 + H);
+    expect(refusal(() => t.validateAssign({ userId: 'u-1', expectedAssigneeId: null }))).toMatchObject({ code: 'CONFLICT', details: { assigneeId: 'u-2' } });
+    expect(() => t.validateAssign({ userId: 'u-1', expectedAssigneeId: 'u-2' })).not.toThrow();
+    expect(() => t.validateAssign({ userId: 'u-1' })).not.toThrow(); // managers reassign without it
+    expect(refusal(() => ticketIn('closed').validateAssign({ userId: 'u-1' }))).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+  });
 
   it('lists the manual moves on the view; a closed ticket outside its reopen window has none', () => {
     for (const s of TICKET_STATUSES) expect(ticketIn(s).view().allowedTransitions).toEqual(s === 'closed' ? [] : manual(s));

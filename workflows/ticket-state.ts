@@ -50,6 +50,9 @@ export interface Patches {
   /** reopen-window-by-clock: judge the reopen window by the clock, not by the last tick (a reopen or a
    * reply could land in the same workflow task as the window's end timer, before the tick that closes it). */
   reopenWindowByClock: boolean;
+  /** status-reopened-reopens: a status change to "reopened" (offered in allowedTransitions) reopens the
+   * ticket as the reopen update does, or is refused with 409 and the allowed moves (older tickets: 400). */
+  statusReopens: boolean;
 }
 
 /** Everything continue-as-new carries over; restore() takes it back (its shape only ever grows). */
@@ -160,8 +163,9 @@ export class TicketState {
 
   // ---- validators: synchronous, throw DomainError before anything enters history ----
 
-  validateStatus(cmd: StatusCommand) {
+  validateStatus(cmd: StatusCommand, now: number) {
     if (cmd.to === 'resolved') throw new DomainError('INVALID_INPUT', 'Use resolve, which needs a root cause and an action taken');
+    if (cmd.to === 'reopened' && this.patches.statusReopens) return this.validateReopen(now);
     if (cmd.to === 'reopened') throw new DomainError('INVALID_INPUT', 'Use reopen to reopen a ticket');
     if (cmd.to === 'closed') throw new DomainError('ILLEGAL_TRANSITION', 'Tickets close when the follow-up window ends', { from: this.d.status, to: cmd.to, allowed: this.manualTransitions() });
     // Same verdict as the table; the 409 lists only the moves an agent can make (never "closed").
@@ -170,13 +174,22 @@ export class TicketState {
   validateOpen(what: string) {
     if (this.d.status === 'closed') throw new DomainError('ILLEGAL_TRANSITION', `Cannot ${what} a closed ticket`, { from: 'closed', allowed: [] });
   }
+  /** With expectedAssigneeId the change holds only if nobody reassigned the ticket meanwhile (an
+   * agent's take). A validator only refuses, so this needs no patch: no history records a refusal. */
+  validateAssign(cmd: AssignCommand) {
+    this.validateOpen('assign');
+    const expected = cmd.expectedAssigneeId;
+    if (expected !== undefined && expected !== this.d.assigneeId) {
+      throw new DomainError('CONFLICT', this.d.assigneeId ? 'Someone else was assigned this ticket meanwhile; a manager reassigns' : 'The ticket was unassigned meanwhile; reload and try again', { assigneeId: this.d.assigneeId });
+    }
+  }
   validateResolve(cmd: ResolveCommand) {
     if (!cmd.rootCauseId || !cmd.actionId) throw new DomainError('INVALID_INPUT', 'Resolving needs a root cause and an action taken');
     assertTransition(this.d.status, 'resolved');
   }
   validateReopen(now: number) {
     if (this.d.status === 'closed' && !this.reopenableAt(now)) throw new DomainError('ILLEGAL_TRANSITION', 'The reopen window of this closed ticket has passed', { from: 'closed', to: 'reopened', allowed: [] });
-    assertTransition(this.d.status, 'reopened');
+    if (!canTransition(this.d.status, 'reopened')) throw new DomainError('ILLEGAL_TRANSITION', `A ${this.d.status} ticket cannot move to reopened`, { from: this.d.status, to: 'reopened', allowed: this.manualTransitions() });
   }
 
   // ---- commands ----
@@ -194,6 +207,8 @@ export class TicketState {
   }
 
   changeStatus(cmd: WithActor<StatusCommand>, now: number) {
+    // Only reached with the status-reopened-reopens patch: older tickets' validator refused it.
+    if (cmd.to === 'reopened') return this.reopenBecause(cmd.actor, now, cmd.reason ?? 'reopened by agent');
     this.moveTo(cmd.to, cmd.actor, now, cmd.reason ?? null);
   }
 

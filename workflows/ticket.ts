@@ -71,7 +71,11 @@ function rejectInvalid(check: () => void): void {
 
 export async function ticketWorkflow(input: TicketInput, carried?: TicketData): Promise<TicketView> {
   // TicketState's patches (see Patches): evaluated at the start of every run, where they always were.
-  const patches: Patches = { listenAfterClose: patched('listen-after-close'), reopenWindowByClock: patched('reopen-window-by-clock') };
+  const patches: Patches = {
+    listenAfterClose: patched('listen-after-close'),
+    reopenWindowByClock: patched('reopen-window-by-clock'),
+    statusReopens: patched('status-reopened-reopens'),
+  };
   const t = carried ? TicketState.restore(carried, patches) : TicketState.create(input, patches);
   let dirty = false;
   // Tickets started with their search attributes (the intake does) keep them current for the Temporal UI;
@@ -97,8 +101,8 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
 
   setHandler(ticketStateQuery, () => t.view());
   onUpdate(addCommentUpdate, commentCommandSchema, () => t.validateOpen('comment on'), (cmd) => t.addComment(cmd, now()));
-  onUpdate(changeStatusUpdate, statusCommandSchema, (cmd) => t.validateStatus(cmd), (cmd) => t.changeStatus(cmd, now()));
-  onUpdate(assignUpdate, assignCommandSchema, () => t.validateOpen('assign'), (cmd) => t.assign(cmd, now()));
+  onUpdate(changeStatusUpdate, statusCommandSchema, (cmd) => t.validateStatus(cmd, now()), (cmd) => t.changeStatus(cmd, now()));
+  onUpdate(assignUpdate, assignCommandSchema, (cmd) => t.validateAssign(cmd), (cmd) => t.assign(cmd, now()));
   onUpdate(changePriorityUpdate, priorityCommandSchema, () => t.validateOpen('re-prioritise'), (cmd) => t.changePriority(cmd, now()));
   onUpdate(resolveUpdate, resolveCommandSchema, (cmd) => t.validateResolve(cmd), (cmd) => t.resolve(cmd, now()));
   onUpdate(reopenUpdate, reopenCommandSchema, () => t.validateReopen(now()), (cmd) => t.reopen(cmd, now()));

@@ -94,7 +94,8 @@ export function createAiActivities(deps: { db: Db; ai: AiConfig | null }) {
           .onConflictDoUpdate({ target: ticketEmbeddings.ticketNumber, set: { model: ask.config.embeddingModel, vector, updatedAt: new Date() } });
       }
 
-      const analysis = chat?.answer ? fromModel(chat.answer, themes) : analyseLocally({ text, tier, themes, rating });
+      const local = chat?.answer ? null : analyseLocally({ text, tier, themes, rating });
+      const analysis = local ?? fromModel(chat!.answer!, themes);
       // The model only ever saw placeholders: the draft is re-personalised here, locally.
       const firstName = ticket.contact.name?.trim().split(/\s+/)[0];
       const similar = await findSimilarTickets(deps.db, { ticketNumber: ticket.number, text, themes: analysis.themes, vector, embeddingModel: vector ? (ask?.config.embeddingModel ?? null) : null });
@@ -108,6 +109,7 @@ export function createAiActivities(deps: { db: Db; ai: AiConfig | null }) {
         sentText: ask ? userContent : null, // what left the process (chat and embeddings), for an admin to audit
         fallbackReason: chat && !chat.answer ? chat.reason : null,
         attempts: chat?.attempts ?? 0,
+        confidence: local?.confidence ?? null, // the model states none
       };
     },
   };

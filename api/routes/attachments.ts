@@ -3,7 +3,8 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { attachmentWithBranch } from '../../db/attachments';
 import { DomainError } from '../../domain/errors';
-import { canSeeBranch, requireUser } from '../auth';
+import { canSeeTicket } from '../../domain/ticket-access';
+import { requireUser } from '../auth';
 import type { AppEnv } from '../deps';
 import { errorBody, errorBodySchema, validationHook } from '../errors';
 
@@ -34,7 +35,7 @@ export function attachmentRoutes() {
   app.openapi(download, async (c) => {
     const row = await attachmentWithBranch(c.get('deps').db, c.req.valid('param').id);
     if (!row) throw new DomainError('NOT_FOUND', 'No such attachment');
-    if (!canSeeBranch(c.get('user'), row.branch)) throw new DomainError('FORBIDDEN', 'This attachment belongs to a ticket of a branch you do not work');
+    if (!canSeeTicket(c.get('user'), { branch: row.branch, assigneeId: row.assigneeId })) throw new DomainError('FORBIDDEN', 'This attachment belongs to a ticket of a branch you do not work');
     if (!row.a.content) return c.json(errorBody('GONE', `${row.a.filename} (${row.a.size} bytes) was over the size cap and was not stored`), 410);
     // Served as a download, never rendered in our origin: mail attachments are untrusted content.
     return new Response(new Uint8Array(row.a.content), {

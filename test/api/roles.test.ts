@@ -30,6 +30,20 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /tickets/{id}/resolve': 'signed-in',
   'POST /tickets/{id}/reopen': 'signed-in',
   'POST /tickets/{id}/reanalyse': 'signed-in',
+  'PUT /tickets/{id}/ai-correction': 'signed-in', // the ticket's branch, as every ticket route
+  'GET /tickets/{id}/customer': 'signed-in', // the ticket's branch; the history within the viewer's (test/api/desk.test.ts)
+  'POST /tickets/bulk': 'signed-in', // each ticket as its single command would be checked
+  'GET /macros': 'signed-in',
+  'POST /macros': 'signed-in', // shared: admins only (test/api/desk.test.ts)
+  'PUT /macros/{id}': 'signed-in', // own, or shared as an admin
+  'DELETE /macros/{id}': 'signed-in',
+  'POST /macros/{id}/apply': 'signed-in',
+  'GET /views': 'signed-in',
+  'POST /views': 'signed-in', // shared: admins only
+  'PUT /views/{id}': 'signed-in',
+  'DELETE /views/{id}': 'signed-in',
+  'GET /dashboards/mine': 'signed-in', // panels by role (test/api/desk.test.ts)
+  'GET /integrations': 'admin',
   'GET /taxonomies': 'signed-in',
   'POST /taxonomies': 'admin',
   'PATCH /taxonomies/{id}': 'admin',
@@ -193,9 +207,13 @@ describe('assignment', () => {
   const assign = (n: number, userId: string | null, who: Session) => s.call('POST', `/api/v1/tickets/${n}/assign`, { userId }, who);
   const assignee = async (n: number) => (await json<{ assigneeId: string | null }>(await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin))).assigneeId;
 
-  it('lets an agent take a ticket but not give it to someone else', async () => {
+  it('lets an agent take an unassigned ticket, but not a colleague\'s, nor give it to someone else', async () => {
     expect((await assign(mainTicket, manager.user.id, agentMain.session)).status).toBe(403);
     expect((await assign(mainTicket, null, agentMain.session)).status).toBe(403);
+    // The demo rule gave it to the admin: taking it from a colleague is a manager's reassignment.
+    expect(await assignee(mainTicket)).not.toBe(null);
+    expect((await assign(mainTicket, agentMain.user.id, agentMain.session)).status).toBe(403);
+    expect((await assign(mainTicket, null, manager.session)).status).toBe(200);
     expect((await assign(mainTicket, agentMain.user.id, agentMain.session)).status).toBe(200);
     expect(await assignee(mainTicket)).toBe(agentMain.user.id);
   });

@@ -46,6 +46,11 @@ describe('agent UI', () => {
   it('shows a new ticket on the board by itself; filters and sort live in the URL; list and kanban', async () => {
     const page = await b.signIn(ann.email, ann.password, { path: '/tickets' });
     await page.getByRole('heading', { name: 'Tickets' }).waitFor();
+    // An agent's board opens on "My open tickets"; clearing the filters shows every ticket of her branches.
+    await expect.poll(() => new URL(page.url()).searchParams.get('assignee')).toBe(ann.id);
+    expect(await page.getByRole('list', { name: 'Views' }).getByRole('link', { name: /My open tickets/ }).getAttribute('aria-current')).toBe('true');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
     const n = await feedbackTicket({ channel: 'kiosk', type: 'star', score: 1, comment: 'Cold coffee and a long queue', contact: { name: 'Ann Lee', email: 'ann@example.com' }, branch: 'main', externalId: 'ui-1' });
     const row = page.locator(`[data-ticket="${n}"]`);
     await row.waitFor({ timeout: 15_000 }); // appears by polling, without a reload
@@ -102,6 +107,10 @@ describe('agent UI', () => {
     expect(await page.getByRole('link', { name: 'Workflow in Temporal UI' }).getAttribute('href')).toBe(`http://localhost:8233/namespaces/default/workflows/${ticketWorkflowId(n)}`);
     await b.shot(page, 'ticket');
 
+    // Assigned to a colleague: only a manager reassigns it, so it is not hers to take …
+    expect(await page.getByRole('button', { name: 'Take ticket' }).count()).toBe(0);
+    // … until it is unassigned.
+    expect((await b.s.call('POST', `/api/v1/tickets/${n}/assign`, { userId: null }, b.admin)).status).toBe(200);
     await page.getByRole('button', { name: 'Take ticket' }).click();
     await expect.poll(() => page.getByTestId('assignee').textContent()).toBe('Ann Agent');
     expect((await detail(n)).assigneeId).toBe(ann.id);
@@ -198,7 +207,7 @@ describe('agent UI', () => {
   it('turns an SLA bar amber at 80 % and red on breach, live', async () => {
     // 0.004 h = 14.4 s, ×0.5 for the demo rule's high priority: warning after ~5.8 s, breach at 7.2 s.
     await b.s.call('PUT', '/api/v1/settings/sla', { firstResponseHours: 0.004, resolutionHours: 1 }, b.admin);
-    const page = await b.signIn(ann.email, ann.password, { path: '/tickets' });
+    const page = await b.signIn(ann.email, ann.password, { path: '/tickets?sort=newest' }); // every ticket, not her default view
     const n = await feedbackTicket({ channel: 'web', type: 'nps', score: 0, branch: 'main', externalId: 'ui-sla' });
     const bar = page.locator(`[data-ticket="${n}"] .sla`).first();
     await bar.waitFor({ timeout: 15_000 });
@@ -234,7 +243,7 @@ describe('agent UI', () => {
     // Nothing is wider than the screen.
     expect(await annPhone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await b.shot(annPhone, 'ticket-phone');
-    await annPhone.goto(`${b.base}/tickets`);
+    await annPhone.goto(`${b.base}/tickets?sort=newest`);
     await annPhone.locator('[data-ticket]').first().waitFor();
     expect(await annPhone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await b.shot(annPhone, 'board-phone');

@@ -102,7 +102,9 @@ function verdict(from: TicketStatus, ask: Ask, reopenable: boolean): 'accepted' 
   const inTable = TRANSITIONS[from].includes(ask.to);
   switch (ask.via) {
     case 'changeStatus':
-      if (ask.to === 'resolved' || ask.to === 'reopened') return 'INVALID_INPUT'; // only through resolve / reopen
+      if (ask.to === 'resolved') return 'INVALID_INPUT'; // only through resolve, with a root cause and an action
+      // Offered in allowedTransitions, so the status change reopens as the reopen update does.
+      if (ask.to === 'reopened') return inTable && (from !== 'closed' || reopenable) ? 'accepted' : 'ILLEGAL_TRANSITION';
       if (ask.to === 'closed') return 'ILLEGAL_TRANSITION'; // never by hand
       return inTable ? 'accepted' : 'ILLEGAL_TRANSITION';
     case 'resolve':
@@ -154,7 +156,7 @@ class Walk {
     expect(after.status).toBe(from);
     expect(await acceptedUpdates(this.handle), `updates accepted into history in ${from}`).toBe(historyBefore);
     // What the ticket offers the UI is exactly what the workflow accepts.
-    expect([...after.allowedTransitions].sort(), `moves offered in ${from}`).toEqual([...accepted].sort());
+    expect([...after.allowedTransitions].sort(), `moves offered in ${from}`).toEqual([...new Set(accepted)].sort());
     this.checked.add(from === 'closed' ? `closed${reopenable ? ' (reopen window open)' : ' (reopen window over)'}` : from);
   }
 
@@ -226,6 +228,27 @@ describe('every (from, to) pair through real updates', () => {
       expect([...checked].sort()).toEqual(['closed (reopen window open)', 'closed (reopen window over)', 'escalated', 'in_progress', 'new', 'pending_customer', 'reopened', 'resolved']);
     });
   }, 120_000);
+});
+
+describe('status change to reopened', () => {
+  it('reopens like the reopen update does, and refuses it with the allowed moves where reopening is not one', async () => {
+    const { input, handle } = await withWorker(async () => {
+      const s = await start();
+      const refused = await s.handle.executeUpdate(changeStatusUpdate, { args: [{ to: 'reopened', actor: agent }] }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(failureType(refused)).toBe('ILLEGAL_TRANSITION');
+      expect(((refused as WorkflowUpdateFailedError).cause as { details?: unknown[] }).details?.[0]).toMatchObject({ from: 'new', to: 'reopened', allowed: ['in_progress', 'pending_customer', 'escalated', 'resolved'] });
+      await s.handle.executeUpdate(resolveUpdate, { args: [{ rootCauseId: 'rc-1', actionId: 'ac-1', note: 'done', actor: agent }] });
+      const v = await s.handle.executeUpdate(changeStatusUpdate, { args: [{ to: 'reopened', reason: 'customer called back', actor: agent }] });
+      expect(v).toMatchObject({ status: 'reopened', reopenCount: 1, resolvedAt: null });
+      return s;
+    });
+    saveHistory(t.address, handle, 'status-reopened-reopens');
+    const events = await eventsOf(input.number);
+    expect(events.filter((e) => e.type === 'reopened')).toMatchObject([{ reason: 'customer called back', actorId: agent.id }]);
+  }, 60_000);
 });
 
 // ---- business hours inside the workflow ----

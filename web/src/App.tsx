@@ -18,6 +18,7 @@ import { api, setCsrf, type Me, type Role } from './api';
 import { Board } from './Board';
 import { Dashboard } from './Dashboard';
 import { SessionContext } from './data';
+import { MacrosScreen } from './macros/MacrosScreen';
 import { Link, navigate, useLocation } from './router';
 import { ReportsPage } from './reports/ReportsPage';
 import { TicketPage } from './TicketPage';
@@ -73,6 +74,7 @@ const SCREENS: ScreenEntry[] = [
   { path: '/tickets', nav: 'Tickets', render: () => <Board /> },
   { path: /^\/tickets\/(\d+)$/, render: (m) => <TicketPage number={Number(m![1])} /> },
   { path: '/reports', nav: 'Reports', render: (_, me) => <ReportsPage me={me} /> },
+  { path: '/macros', nav: 'Macros', render: () => <MacrosScreen /> },
   { path: '/account', render: () => <Account /> },
   { path: '/admin/users', nav: 'Users', group: 'admin', roles: ADMIN, render: () => <UsersAdmin /> },
   { path: '/admin/branches', nav: 'Branches & services', group: 'admin', roles: ADMIN, render: () => <OrganisationAdmin /> },

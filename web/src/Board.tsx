@@ -6,6 +6,8 @@ import { label, percent, type Branch, type Service, type TicketPage, type Ticket
 import { useMe, usePeople, useResource } from './data';
 import { Link, navigate, useLocation } from './router';
 import { SlaBar } from './SlaBar';
+import { BulkBar, SelectBox, useSelection } from './board/BulkActions';
+import { ViewsBar } from './board/Views';
 import { Alert, Screen } from './ui';
 import { OPEN_STATUSES } from '../../domain/lifecycle';
 import { PRIORITIES, TICKET_KINDS, TICKET_STATUSES } from '../../domain/types';
@@ -37,8 +39,9 @@ export function Board() {
   for (const k of FILTER_KEYS) if (query.get(k)) apiQuery.set(k, query.get(k)!);
   apiQuery.set('limit', String(view === 'kanban' ? 200 : PAGE));
   if (view === 'list' && offset) apiQuery.set('offset', String(offset));
-  const { data, error } = useResource<TicketPage>(`/tickets?${apiQuery}`, 3000);
+  const { data, error, reload } = useResource<TicketPage>(`/tickets?${apiQuery}`, 3000);
   const items = data?.items ?? [];
+  const selection = useSelection(items);
 
   const setParams = (changes: Partial<Record<FilterKey | 'view' | 'offset', string>>) => {
     const next = new URLSearchParams(location.search); // not a render's copy: debounced calls come late
@@ -77,7 +80,8 @@ export function Board() {
 
   const now = Date.now();
   const card = (t: TicketSummary) => (
-    <li key={t.number}>
+    <li key={t.number} className="board-row">
+      <SelectBox number={t.number} selection={selection} />
       <Link to={`/tickets/${t.number}`} className="ticket-row" data-ticket={t.number} data-status={t.status}>
         <span className="row-head">
           <span className="num">#{t.number}</span>
@@ -127,6 +131,7 @@ export function Board() {
         </div>
       }
     >
+      <ViewsBar query={query} />
       <form className="filters" role="search" aria-label="Filter tickets" onSubmit={(e) => e.preventDefault()}>
         <div className="field grow">
           <label htmlFor="f-q">Search</label>
@@ -148,6 +153,7 @@ export function Board() {
         )}
       </form>
       <Alert>{error}</Alert>
+      <BulkBar selection={selection} people={people} canReassign={me.role !== 'agent'} meId={me.id} onDone={reload} />
       <p className="count" aria-live="polite">
         {data ? (total === 0 ? 'No tickets match.' : view === 'list' ? `${offset + 1}–${offset + items.length} of ${total} tickets` : `${items.length} of ${total} tickets`) : 'Loading…'}
       </p>

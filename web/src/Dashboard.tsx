@@ -4,6 +4,7 @@ import { formatMeasure, type MeasureKey, type MeasureValues } from '../../domain
 import { api } from './api';
 import { Screen } from './ui';
 import { Chart } from './reports/Chart';
+import { RoleDashboard } from './dashboards/RoleDashboard';
 import type { PivotResult } from './reports/report-api';
 import './reports/reports.css';
 
@@ -60,6 +61,7 @@ export function Dashboard() {
         />
       </div>
       </div>
+      <RoleDashboard />
     </Screen>
   );
 }

@@ -1,5 +1,6 @@
 // One SLA clock as a bar: green while running, amber from 80 % (warnAt), red on breach, and always red
-// for an escalated ticket. Re-drawn every second from due times, so it moves without a reload.
+// for an escalated ticket — whose text then says "escalated" or "breached", never just red. Re-drawn
+// every second from due times, so it moves without a reload.
 import { useEffect, useState } from 'react';
 import type { ClockView } from './api';
 
@@ -21,7 +22,16 @@ export function clockColour(c: ClockView, now: number, escalated: boolean): 'gre
   return 'green';
 }
 
-const COLOUR_WORD = { green: 'on track', amber: 'at risk', red: 'breached or escalated', grey: 'met' } as const;
+/** The bar's state in words. An escalated ticket's bar is red whatever its clock says (product rule),
+ * so the words tell "escalated, on time" from "breached". */
+export function clockWord(c: ClockView, now: number, escalated: boolean): string {
+  const overdue = c.state === 'breached' || (c.state !== 'met' && c.dueAt !== null && now >= c.dueAt);
+  if (overdue) return escalated ? 'escalated and breached' : 'breached';
+  if (c.state === 'met') return 'met';
+  const risk = c.state === 'warning' || (c.warnAt !== null && now >= c.warnAt);
+  if (escalated) return risk ? 'escalated, at risk' : 'escalated, on time';
+  return risk ? 'at risk' : 'on track';
+}
 
 function left(ms: number) {
   const abs = Math.abs(ms);
@@ -37,7 +47,10 @@ export function SlaBar({ label, clock, escalated }: { label: string; clock: Cloc
   if (!clock) return null;
   const colour = clockColour(clock, now, escalated);
   const used = clock.dueAt ? Math.min(1, Math.max(0, (now - clock.startedAt - clock.pausedMs) / clock.targetMs)) : 0;
-  const text = clock.state === 'met' ? 'met' : clock.paused ? 'paused' : clock.dueAt ? left(clock.dueAt - now) : '';
+  const time = clock.state === 'met' ? 'met' : clock.paused ? 'paused' : clock.dueAt ? left(clock.dueAt - now) : '';
+  const word = clockWord(clock, now, escalated);
+  // Red bars carry their reason in text: "escalated" is not "breached".
+  const text = colour === 'red' && clock.state !== 'met' ? `${word} · ${time}` : time;
   return (
     <div
       className="sla"
@@ -48,7 +61,8 @@ export function SlaBar({ label, clock, escalated }: { label: string; clock: Cloc
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={Math.round(used * 100)}
-      aria-valuetext={`${COLOUR_WORD[colour]}, ${text}`}
+      aria-valuetext={`${word}, ${time}`}
+      data-state={word}
     >
       <span className="sla-label">{label}</span>
       <span className="sla-track">

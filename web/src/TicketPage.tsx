@@ -7,6 +7,7 @@ import { useMe, usePeople, useResource } from './data';
 import { Link } from './router';
 import { SlaBar } from './SlaBar';
 import { AiPanel } from './ticket/AiPanel';
+import { CustomerContextPanel } from './ticket/CustomerContext';
 import { Composer } from './ticket/Composer';
 import { ResolveDialog } from './ticket/ResolveDialog';
 import { Timeline } from './ticket/Timeline';
@@ -67,7 +68,8 @@ export function TicketPage({ number }: { number: number }) {
   // A closed ticket's workflow has finished: it takes no more commands.
   const writable = t.live && t.status !== 'closed';
   const canReassign = me.role !== 'agent';
-  const candidates = people.filter((u) => u.active && (u.role === 'admin' || (t.branch !== null && u.branches.includes(t.branch))));
+  // A branch-less ticket may go to anyone active (domain/ticket-access.ts); else to who works its branch.
+  const candidates = people.filter((u) => u.active && (u.role === 'admin' || t.branch === null || u.branches.includes(t.branch)));
 
   return (
     <Screen title={`#${t.number} ${t.title}`}>
@@ -114,7 +116,7 @@ export function TicketPage({ number }: { number: number }) {
               <dd>{fmtDate(t.createdAt)}</dd>
             </dl>
           </section>
-          {writable && <Composer ticket={t} send={(body, visibility) => act('comments', { body, visibility })} />}
+          {writable && <Composer ticket={t} send={(body, visibility) => act('comments', { body, visibility })} onChanged={reload} />}
           <Timeline events={t.timeline} nameOf={nameOf} taxonomy={taxonomy} />
         </div>
         <div className="col-side">
@@ -123,7 +125,8 @@ export function TicketPage({ number }: { number: number }) {
             <p>
               Assignee: <strong data-testid="assignee">{nameOf(t.assigneeId)}</strong>
             </p>
-            {writable && open && me.role === 'agent' && t.assigneeId !== me.id && (
+            {/* Agents take unassigned tickets; taking a colleague's is a manager's reassignment. */}
+            {writable && open && me.role === 'agent' && t.assigneeId === null && (
               <button type="button" onClick={() => act('assign', { userId: me.id })}>
                 Take ticket
               </button>
@@ -217,6 +220,9 @@ export function TicketPage({ number }: { number: number }) {
           </section>
           <AiPanel
             ai={t.ai}
+            corrections={t.aiCorrections}
+            themeNames={taxonomy.filter((x) => x.kind === 'theme' && !x.retired).map((x) => x.name)}
+            correct={(c) => api('PUT', `/tickets/${number}/ai-correction`, c).then(reload).then(() => null, (e: Error) => e.message)}
             canRegenerate={writable}
             busy={regenerating !== null}
             regenerate={async () => {
@@ -224,6 +230,7 @@ export function TicketPage({ number }: { number: number }) {
               if (!(await act('reanalyse', {}))) setRegenerating(before);
             }}
           />
+          <CustomerContextPanel number={t.number} version={t.version} />
         </div>
       </div>
       <ResolveDialog

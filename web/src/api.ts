@@ -6,6 +6,13 @@ import type { meSchema } from '../../api/routes/auth';
 import type { branchSchema, serviceSchema } from '../../api/routes/org';
 import type { CollectionPointView, KioskDevice, kioskPairingSchema } from '../../api/routes/collection-points';
 import type { intakeKeySchema } from '../../api/routes/intake-keys';
+import type { Integrations } from '../../api/routes/integrations';
+import type { Macro, MacroApplication } from '../../api/routes/macros';
+import type { SavedView } from '../../api/routes/views';
+import type { DashboardPanel, RoleDashboard } from '../../api/routes/dashboards';
+import type { AiCorrections } from '../../domain/ai-correction';
+import type { BulkResult } from '../../domain/bulk';
+import type { CustomerContext } from '../../domain/customer-context';
 import type { taxonomyEntrySchema } from '../../api/routes/taxonomies';
 import type { ticketListQuerySchema } from '../../api/routes/tickets';
 import type { User, UserInput, UserPatch } from '../../api/routes/users';
@@ -16,6 +23,7 @@ import type { SettingKey, SettingValue } from '../../domain/settings';
 import type { SimulationResult } from '../../domain/simulate';
 import type { AiView, ClockView, TimelineEntry } from '../../domain/ticket-view';
 
+export type { AiCorrections, BulkResult, CustomerContext, DashboardPanel, Integrations, Macro, MacroApplication, RoleDashboard, SavedView };
 export type { AiView, Calendar, ClockView, Rule, RuleDefinition, SettingKey, SettingValue, SimulationResult, Ticket, TicketPage, TicketSummary, TimelineEntry, User, UserInput, UserPatch };
 export type { Priority, Role, TicketKind, TicketStatus } from '../../domain/types';
 

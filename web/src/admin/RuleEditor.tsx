@@ -2,7 +2,9 @@
 // field errors) and a render function over the draft. A new rule field is one more entry; choices
 // (buckets, conditions, kinds, priorities, strategies) come from the domain schema itself.
 import { useState, type ReactNode } from 'react';
-import { api, label, type Branch, type Rule, type Service, type User } from '../api';
+import { api, label, type Branch, type Integrations, type Rule, type Service, type User } from '../api';
+import { useResource } from '../data';
+import { escalationDelays } from '../../../domain/escalation-delay';
 import { SCORE_RANGES } from '../../../domain/feedback';
 import { RULE_CONDITION_LABELS, ruleDefinitionSchema, type ScoreRange } from '../../../domain/rules';
 import { BUCKETS } from '../../../domain/score-tiers';
@@ -138,7 +140,13 @@ function PeopleList({ legend, ids, people, onChange, error }: { legend: string; 
   );
 }
 
+/** What a level's hours mean at each priority (the SLA multiplier applies to escalation too). */
+const effectiveDelays = (hours: number) =>
+  Number.isFinite(hours) && hours > 0 ? `Fires after ${escalationDelays(hours).map((d) => `${d.text} at ${d.priority}`).join(', ')} priority (×${escalationDelays(hours).map((d) => d.multiplier).join(' / ×')}), in the branch's business hours` : '';
+
 function EscalationChain({ chain, people, onChange, error }: { chain: Chain; people: User[]; onChange: (c: Chain) => void; error: (path: string) => string | undefined }) {
+  // Without a Slack token a Slack level is e-mailed; the editor says so before the rule is saved.
+  const slack = useResource<Integrations>('/integrations').data?.slack;
   // Levels are numbered by their place, as the schema requires.
   const renumber = (c: Chain) => c.map((l, i) => ({ ...l, level: i + 1 }));
   const setLevel = (i: number, l: Partial<Chain[number]>) => onChange(chain.map((x, j) => (j === i ? { ...x, ...l } : x)));
@@ -148,7 +156,11 @@ function EscalationChain({ chain, people, onChange, error }: { chain: Chain; peo
       {chain.map((lvl, i) => (
         <fieldset key={i} className="level">
           <legend>Level {lvl.level}</legend>
-          <Field label={`Level ${lvl.level} after (hours)`} hint={i === 0 ? 'counted from the ticket\'s creation' : 'counted from the previous level'} error={error(`outcome.escalationChain.${i}.afterHours`)}>
+          <Field
+            label={`Level ${lvl.level} after (hours)`}
+            hint={`${i === 0 ? "Counted from the ticket's creation" : 'Counted from the previous level'}. ${effectiveDelays(lvl.afterHours)}`}
+            error={error(`outcome.escalationChain.${i}.afterHours`)}
+          >
             {(a) => <input {...a} type="number" min={0.001} step="any" required value={lvl.afterHours} onChange={(e) => setLevel(i, { afterHours: Number(e.target.value) })} />}
           </Field>
           {lvl.users.map((u, k) => (
@@ -172,6 +184,11 @@ function EscalationChain({ chain, people, onChange, error }: { chain: Chain; peo
                   </select>
                 )}
               </Field>
+              {u.channel === 'slack' && slack === false && (
+                <p className="warning" data-testid="slack-fallback">
+                  Slack is not configured (no SLACK_TOKEN): this person will be e-mailed instead, and the timeline will say so.
+                </p>
+              )}
               {u.channel === 'slack' && (
                 <Field label={`Level ${lvl.level} person ${k + 1} Slack target`} hint="empty: the user's own">
                   {(a) => <input {...a} value={u.slackTarget ?? ''} onChange={(e) => setLevel(i, { users: lvl.users.map((x, m) => (m === k ? { ...x, slackTarget: e.target.value || undefined } : x)) })} />}

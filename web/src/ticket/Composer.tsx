@@ -3,10 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Ticket } from '../api';
 import { Alert } from '../ui';
+import { MacroPicker } from './MacroPicker';
 
 type Visibility = 'public' | 'internal';
 
-export function Composer({ ticket, send }: { ticket: Ticket; send: (body: string, visibility: Visibility) => Promise<string | null> }) {
+export function Composer({ ticket, send, onChanged }: { ticket: Ticket; send: (body: string, visibility: Visibility) => Promise<string | null>; onChanged?: () => void }) {
   const canEmail = !!ticket.contact.email;
   const aiDraft = ticket.ai?.suggestedReply ?? '';
   const [visibility, setVisibility] = useState<Visibility>(canEmail ? 'public' : 'internal');
@@ -46,6 +47,8 @@ export function Composer({ ticket, send }: { ticket: Ticket; send: (body: string
         </label>
       </fieldset>
       {visibility === 'public' && !canEmail && <p className="hint">No email address on file: the reply is recorded on the ticket but not sent.</p>}
+      {/* A macro's text replaces an empty or untouched AI draft, else it is added below. */}
+      <MacroPicker ticket={ticket.number} onApplied={() => onChanged?.()} onInsert={(text) => setDrafts((d) => ({ ...d, [visibility]: !d[visibility].trim() || (visibility === 'public' && d.public === aiDraft) ? text : `${d[visibility].trimEnd()}\n\n${text}` }))} />
       <label htmlFor="composer-body">Message</label>
       <textarea id="composer-body" value={body} onChange={(e) => setDrafts({ ...drafts, [visibility]: e.target.value })} rows={6} aria-describedby={fromAi ? 'draft-hint' : undefined} />
       {fromAi && (

@@ -42,12 +42,16 @@ export function Timeline({ events, nameOf, taxonomy }: { events: TimelineEntry[]
       case 'ai_analysed':
         return { title: `Analysed (${d.source === 'local' ? 'local analyser' : 'model'}): ${String(d.sentiment ?? '')}` };
       case 'notification_sent': {
-        const recipients = Array.isArray(d.recipients) ? (d.recipients as Array<{ userId: string; channel: string; delivery?: string; error?: string }>) : [];
+        const recipients = Array.isArray(d.recipients) ? (d.recipients as Array<{ userId: string; channel: string; delivery?: string; error?: string; fallback?: string }>) : [];
         const reached = recipients.filter((r) => r.delivery !== 'failed');
         const refused = recipients.filter((r) => r.delivery === 'failed');
-        const to = reached.map((r) => `${nameOf(r.userId)} by ${r.channel}${r.delivery === 'unconfirmed' ? ' (unconfirmed)' : ''}`).join(', ');
-        const body = refused.length ? `Not delivered: ${refused.map((r) => `${nameOf(r.userId)} by ${r.channel} (${r.error ?? 'refused'})`).join(', ')}` : undefined;
-        return { title: `Notified ${to || 'nobody'}${d.level ? ` (L${String(d.level)})` : ''}`, body };
+        const to = reached.map((r) => `${nameOf(r.userId)} by ${r.channel}${r.fallback ? ' instead of Slack' : ''}${r.delivery === 'unconfirmed' ? ' (unconfirmed)' : ''}`).join(', ');
+        const notes = [
+          ...(refused.length ? [`Not delivered: ${refused.map((r) => `${nameOf(r.userId)} by ${r.channel} (${r.error ?? 'refused'})`).join(', ')}`] : []),
+          // A Slack level without a Slack token is e-mailed; say so rather than let it look like Slack.
+          ...[...new Set(recipients.map((r) => r.fallback).filter(Boolean))].map(String),
+        ];
+        return { title: `Notified ${to || 'nobody'}${d.level ? ` (L${String(d.level)})` : ''}`, body: notes.join('\n') || undefined };
       }
       case 'csat_sent':
         return { title: 'CSAT survey sent' };
