@@ -39,6 +39,7 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
           service: fb.service ?? null,
           submittedAt: new Date(fb.submittedAt ?? receivedAt),
           receivedAt: new Date(receivedAt),
+          collectionPointId: fb.collectionPointId ?? null,
           locale: fb.locale ?? null,
         })
         .onConflictDoNothing();

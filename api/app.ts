@@ -5,12 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
 import { onError, validationHook } from './errors';
 import { renderDocsPage } from './docs-page';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { brandingRoutes } from './routes/branding';
+import { collectRoutes } from './routes/collect';
+import { collectPageRoutes } from './routes/collect-pages';
+import { collectionPointRoutes } from './routes/collection-points';
 import { publicAssetRoutes } from './public-site';
 import { csatRoutes } from './routes/csat';
 import { dashboardRoutes } from './routes/dashboards';
@@ -57,6 +61,8 @@ export function createApp(deps: ApiDeps) {
   api.route('/views', viewRoutes());
   api.route('/dashboards', dashboardRoutes());
   api.route('/integrations', integrationRoutes());
+  api.route('/collection-points', collectionPointRoutes());
+  api.route('/collect', collectRoutes());
   api.route('/', orgRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });
@@ -73,9 +79,11 @@ export function createApp(deps: ApiDeps) {
   api.onError(onError);
 
   const app = new OpenAPIHono<AppEnv>();
+  // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
+  app.use('*', contextStorage());
   app.route('/api/v1', api);
   // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
-  for (const prefix of ['/csat/*', '/public/*']) {
+  for (const prefix of ['/csat/*', '/public/*', '/c/*']) {
     app.use(prefix, async (c, next) => {
       c.set('deps', deps);
       await next();
@@ -83,6 +91,7 @@ export function createApp(deps: ApiDeps) {
   }
   app.route('/csat', csatRoutes());
   app.route('/public', publicAssetRoutes());
+  app.route('/c', collectPageRoutes());
   app.onError(onError);
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: path.relative(process.cwd(), webDist) }));

@@ -25,6 +25,7 @@ const STATUS: Record<DomainErrorCode, ContentfulStatusCode> = {
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
 };
 
 export function errorBody(code: string, message: string, details?: Record<string, unknown>): ErrorBody {
@@ -46,7 +47,12 @@ export function describeError(err: unknown): { status: ContentfulStatusCode; err
 }
 
 export function onError(err: Error, c: Context) {
-  if (err instanceof DomainError) return c.json(errorBody(err.code, err.message, err.details), STATUS[err.code]);
+  if (err instanceof DomainError) {
+    // 429 and 503 say when to come back (details.retryAfterSeconds), as a header clients act on.
+    const retryAfter = err.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
+    return c.json(errorBody(err.code, err.message, err.details), STATUS[err.code]);
+  }
   if (err instanceof z.ZodError) return c.json(validationError(err), 400);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

@@ -22,10 +22,16 @@ export interface PublicPage {
   title: string;
   /** Trusted HTML of <main> (escape every value in it). */
   main: string;
-  status?: 200 | 400 | 403 | 404 | 409 | 410 | 503;
+  status?: 200 | 400 | 403 | 404 | 409 | 410 | 413 | 429 | 503;
   headers?: Record<string, string>;
   /** Overrides PUBLIC_CSP (a page meant to be framed declares its own frame-ancestors). */
   csp?: string;
+  /** A page's own files (our origin only, as the CSP demands): stylesheets after the shared ones, module scripts, a web app manifest. */
+  stylesheets?: string[];
+  scripts?: string[];
+  manifest?: string;
+  /** A class on <body> for a page's own layout (the kiosk fills the screen). */
+  bodyClass?: string;
 }
 
 /** A whole branded page: lang and dir from the translator, logo and name in the header, footer lines. */
@@ -37,8 +43,11 @@ export function renderPublicPage(p: PublicPage): Response {
     `<!doctype html><html lang="${p.tr.locale}" dir="${p.tr.dir}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer">` +
     `<title>${escapeHtml(p.title)} – ${escapeHtml(b.displayName)}</title>` +
-    `<link rel="stylesheet" href="/public/page.css"><link rel="stylesheet" href="${escapeHtml(b.cssPath)}"></head>` +
-    `<body><header class="brand-header">${logo}<span class="brand-name">${escapeHtml(b.displayName)}</span></header>` +
+    `<link rel="stylesheet" href="/public/page.css"><link rel="stylesheet" href="${escapeHtml(b.cssPath)}">` +
+    (p.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('') +
+    (p.manifest ? `<link rel="manifest" href="${escapeHtml(p.manifest)}">` : '') +
+    (p.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('') +
+    `</head><body${p.bodyClass ? ` class="${escapeHtml(p.bodyClass)}"` : ''}><header class="brand-header">${logo}<span class="brand-name">${escapeHtml(b.displayName)}</span></header>` +
     `<main id="main">${p.main}</main>${footer}</body></html>`;
   return new Response(html, {
     status: p.status ?? 200,

@@ -21,6 +21,7 @@ import type { AiCorrectionField } from '../domain/ai-correction';
 import type { MacroActions } from '../domain/macros';
 import type { TicketInput, TimelineEventType } from '../domain/ticket';
 import type { AiView, SlaOutcome, SlaView } from '../domain/ticket-view';
+import type { ContactStep, PointTexts } from '../domain/collection-point';
 import type { CaptureType, Channel, Contact, Priority, Role, TicketKind, TicketStatus } from '../domain/types';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -120,10 +121,12 @@ export const feedback = pgTable(
     ticketNumber: integer('ticket_number'),
     assigneeId: text('assignee_id'),
     decision: jsonb('decision').$type<TicketInput>(), // what the rules produced, so a retried evaluation is stable
+    collectionPointId: text('collection_point_id'), // kiosk / QR / widget it came from (collection_points.id)
     locale: text('locale'), // the customer's language (BCP 47) when the channel knew it
   },
   (t) => [
     uniqueIndex('feedback_channel_external_id').on(t.channel, t.externalId),
+    index('feedback_collection_point').on(t.collectionPointId, t.submittedAt),
     index('feedback_contact_key').on(t.contactKey, t.submittedAt),
     index('feedback_submitted_at').on(t.submittedAt),
   ],
@@ -398,4 +401,52 @@ export const aiCorrections = pgTable(
     correctedAt: ts('corrected_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.ticketNumber, t.field] })],
+);
+
+/** Request counts per key and fixed window, shared by every API process (api/rate-limit.ts). */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: ts('window_start').notNull(),
+    count: integer('count').notNull(),
+    expiresAt: ts('expires_at').notNull(), // window end: the row is swept after it
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limits_expires_at').on(t.expiresAt)],
+);
+
+/** Where customers answer: a kiosk, a printed QR code, a widget, a campaign link (domain/collection-point.ts). */
+export const collectionPoints = pgTable('collection_points', {
+  id: text('id').primaryKey(), // random, public: it is in the point's URLs and QR code
+  name: text('name').notNull(),
+  branch: text('branch').notNull(),
+  service: text('service'),
+  captureType: text('capture_type').notNull().$type<CaptureType>(),
+  texts: jsonb('texts').$type<Record<string, PointTexts>>().notNull().default({}),
+  commentStep: boolean('comment_step').notNull().default(false),
+  contactStep: text('contact_step').notNull().$type<ContactStep>().default('off'),
+  embedOrigins: jsonb('embed_origins').$type<string[]>().notNull().default([]),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Kiosks paired with a point: a one-time pairing code (hashed, short-lived) becomes a device token (hashed). */
+export const collectionDevices = pgTable(
+  'collection_devices',
+  {
+    id: text('id').primaryKey(),
+    pointId: text('point_id')
+      .notNull()
+      .references(() => collectionPoints.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    pairingCodeHash: text('pairing_code_hash').unique(), // cleared once used
+    pairingExpiresAt: ts('pairing_expires_at'),
+    tokenHash: text('token_hash').unique(),
+    pairedAt: ts('paired_at'),
+    lastSeenAt: ts('last_seen_at'),
+    revokedAt: ts('revoked_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('collection_devices_point').on(t.pointId)],
 );

@@ -8,6 +8,7 @@ export const DOMAIN_ERROR_CODES = [
   'FORBIDDEN',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'UNAVAILABLE', // a dependency is down: try again later (503 with Retry-After)
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -42,6 +42,8 @@ export interface NormalizedFeedback {
   service?: string;
   externalId?: string;
   submittedAt?: number; // epoch ms
+  /** The collection point (kiosk, QR code, widget) it was given at, for its response count. */
+  collectionPointId?: string;
   /** The customer's language (canonical BCP 47 tag), when the channel knew it. */
   locale?: string;
 }

@@ -55,6 +55,12 @@ export const configSchema = z.object({
   GOOGLE_BUSINESS_POLL_SECONDS: z.coerce.number().int().min(10).default(900),
   GOOGLE_BUSINESS_BACKFILL_DAYS: z.coerce.number().min(0).max(365).default(7),
   TWILIO_AUTH_TOKEN: optionalString,
+  // Public collection pages (kiosk, QR, widget): answers per minute a point, and one client address, may send.
+  COLLECT_RATE_PER_POINT: z.coerce.number().int().min(1).default(120),
+  COLLECT_RATE_PER_IP: z.coerce.number().int().min(1).default(30),
+  // Reverse proxies in front of the API: the client address is that many entries from the end of
+  // X-Forwarded-For (0: the socket's address, the header is ignored).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

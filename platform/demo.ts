@@ -4,7 +4,7 @@
 import type { Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { branches, rules, services, users } from '../db/schema';
+import { branches, collectionPoints, rules, services, users } from '../db/schema';
 import { normalizeFeedback, type FeedbackInput } from '../domain/feedback';
 import { feedbackIntakeWorkflow } from '../workflows/intake';
 import { hashPassword } from './security';
@@ -29,11 +29,20 @@ const FEEDBACK: FeedbackInput[] = [
   { channel: 'qr', type: 'smile', score: 1, comment: 'It was ok.', branch: 'main', service: 'general' },
 ];
 
+/** Two collection points, so the kiosk, QR and widget pages have something to show (README: Collecting feedback). */
+const POINTS = [
+  { id: 'demokiosk01', name: 'Checkout kiosk', branch: 'main', service: 'checkout', captureType: 'smile' as const, commentStep: true },
+  { id: 'demotable01', name: 'Table QR code', branch: 'downtown', service: 'general', captureType: 'star' as const, commentStep: true, contactStep: 'email' as const },
+];
+/** Which demo feedback was given at which point (by its position in FEEDBACK). */
+const GIVEN_AT: Record<number, string> = { 0: 'demokiosk01', 1: 'demotable01' };
+
 export async function seedDemo(db: Db, temporal: Client, taskQueue: string, log: (m: string) => void = (m) => console.log(m)): Promise<void> {
   await db.insert(branches).values([{ id: 'downtown', name: 'Downtown' }, { id: 'airport', name: 'Airport' }]).onConflictDoNothing();
   await db.insert(services).values([{ id: 'checkout', name: 'Checkout' }, { id: 'delivery', name: 'Delivery' }]).onConflictDoNothing();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.insert(users).values(AGENTS.map((a) => ({ ...a, passwordHash }))).onConflictDoNothing();
+  await db.insert(collectionPoints).values(POINTS).onConflictDoNothing();
   const [existing] = await db.select({ id: rules.id }).from(rules).where(eq(rules.id, 'demo-promoters'));
   if (!existing) {
     await db.insert(rules).values([
@@ -63,9 +72,9 @@ export async function seedDemo(db: Db, temporal: Client, taskQueue: string, log:
   }
   let accepted = 0;
   for (const [i, item] of FEEDBACK.entries()) {
-    const fb = normalizeFeedback({ ...item, externalId: `demo-${i + 1}` });
+    const fb = { ...normalizeFeedback({ ...item, externalId: `demo-${i + 1}` }), ...(GIVEN_AT[i] ? { collectionPointId: GIVEN_AT[i] } : {}) };
     const id = `feedback-${fb.channel}-${fb.externalId}`;
     if (await startWorkflowOnce(temporal, feedbackIntakeWorkflow, { taskQueue, workflowId: id, args: [id, fb, Date.now()] })) accepted++;
   }
-  log(`[closeloop] demo: branches main/downtown/airport, agents ${AGENTS.map((a) => a.email).join(', ')} (password ${DEMO_PASSWORD}), ${accepted} new feedback`);
+  log(`[closeloop] demo: branches main/downtown/airport, agents ${AGENTS.map((a) => a.email).join(', ')} (password ${DEMO_PASSWORD}), ${accepted} new feedback, collection points ${POINTS.map((p) => `/c/${p.id}`).join(' and ')}`);
 }

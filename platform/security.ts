@@ -19,3 +19,9 @@ export function newIntakeKey(): { key: string; prefix: string; keyHash: string }
   const key = `clk_${prefix}_${newToken(24)}`;
   return { key, prefix, keyHash: sha256(key) };
 }
+
+/** `length` characters drawn uniformly from `alphabet` (whose size must divide 256, so no modulo bias). */
+export function randomCode(length: number, alphabet: string): string {
+  if (256 % alphabet.length !== 0) throw new Error('alphabet size must divide 256');
+  return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join('');
+}

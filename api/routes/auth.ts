@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import { createSession, endSession, endSessionsOf, failedSignInsSince, recordSignIn, sessionDetails } from '../../db/sessions';
 import { updateUser, userByEmail, userById } from '../../db/users';
 import { DomainError } from '../../domain/errors';
 import { roleSchema } from '../../domain/types';
 import { requireUser, SESSION_COOKIE } from '../auth';
+import { clientIp } from '../client-ip';
 import type { AppEnv } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
 import { hashPassword, newToken, sha256, verifyPassword } from '../../platform/security';
@@ -42,14 +42,6 @@ const changePassword = createRoute({
   request: { body: { content: { 'application/json': { schema: z.object({ currentPassword: z.string().min(1), newPassword: newPasswordSchema }) } }, required: true } },
   responses: { 204: { description: 'Changed' }, 400: err('Bad body'), 401: err('Wrong current password') },
 });
-
-function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
 
 export function authRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -1,7 +1,9 @@
+import { collectAr } from './collect/ar';
 import type { Resource } from './resource';
 
 // Arabic: right-to-left (dir() says so); plurals in all six forms Intl.PluralRules('ar') names.
 export const ar: Resource = {
+  collect: collectAr, // the collection pages: domain/i18n/collect/ar.ts
   score: {
     five: { '1': 'غير راضٍ إطلاقًا', '2': 'غير راضٍ', '3': 'مقبول', '4': 'راضٍ', '5': 'راضٍ جدًا' },
     smile: { '1': 'غير راضٍ', '3': 'مقبول', '5': 'راضٍ' },

@@ -1,6 +1,8 @@
+import { collectDe } from './collect/de';
 import type { Resource } from './resource';
 
 export const de: Resource = {
+  collect: collectDe, // the collection pages: domain/i18n/collect/de.ts
   score: {
     five: { '1': 'Sehr unzufrieden', '2': 'Unzufrieden', '3': 'Geht so', '4': 'Zufrieden', '5': 'Sehr zufrieden' },
     smile: { '1': 'Unzufrieden', '3': 'Geht so', '5': 'Zufrieden' },

@@ -2,7 +2,10 @@
 // Plural keys end in _one / _other (and whatever else Intl.PluralRules names for a language: Arabic has
 // _zero, _one, _two, _few, _many, _other). Placeholders are {{name}}; values are plain text, the
 // renderer escapes them for HTML. The mail templates (mail.*) are the shipped defaults an admin edits.
+import { collectEn } from './collect/en';
+
 export const en = {
+  collect: collectEn, // the collection pages: domain/i18n/collect/en.ts
   score: {
     five: { '1': 'Very unhappy', '2': 'Unhappy', '3': 'Okay', '4': 'Happy', '5': 'Very happy' },
     smile: { '1': 'Unhappy', '3': 'Okay', '5': 'Happy' },

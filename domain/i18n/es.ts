@@ -1,6 +1,8 @@
+import { collectEs } from './collect/es';
 import type { Resource } from './resource';
 
 export const es: Resource = {
+  collect: collectEs, // the collection pages: domain/i18n/collect/es.ts
   score: {
     five: { '1': 'Muy insatisfecho', '2': 'Insatisfecho', '3': 'Regular', '4': 'Satisfecho', '5': 'Muy satisfecho' },
     smile: { '1': 'Insatisfecho', '3': 'Regular', '5': 'Satisfecho' },

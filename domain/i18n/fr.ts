@@ -1,6 +1,8 @@
+import { collectFr } from './collect/fr';
 import type { Resource } from './resource';
 
 export const fr: Resource = {
+  collect: collectFr, // the collection pages: domain/i18n/collect/fr.ts
   score: {
     five: { '1': 'Très insatisfait', '2': 'Insatisfait', '3': 'Correct', '4': 'Satisfait', '5': 'Très satisfait' },
     smile: { '1': 'Insatisfait', '3': 'Correct', '5': 'Satisfait' },

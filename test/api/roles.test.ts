@@ -89,6 +89,18 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'GET /reports/saved': 'signed-in',
   'GET /reports/saved/{id}': 'signed-in',
   'GET /reports/saved/{id}/result': 'signed-in',
+  'GET /collection-points': 'admin',
+  'POST /collection-points': 'admin',
+  'GET /collection-points/{id}': 'admin',
+  'PUT /collection-points/{id}': 'admin',
+  'DELETE /collection-points/{id}': 'admin',
+  'GET /collection-points/{id}/qr': 'admin',
+  'GET /collection-points/{id}/devices': 'admin',
+  'POST /collection-points/{id}/pairings': 'admin',
+  'DELETE /collection-points/{id}/devices/{deviceId}': 'admin',
+  // Kiosks: a pairing code, then a device token instead of a session (test/api/collection-points.test.ts).
+  'POST /collect/pair': 'public',
+  'POST /collect/{pointId}/answers': 'public',
 };
 
 type Op = { method: string; path: string; key: string };

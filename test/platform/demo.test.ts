@@ -2,7 +2,7 @@
 // run adds nothing.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedback, tickets } from '../../db/schema';
+import { collectionPoints, feedback, tickets } from '../../db/schema';
 import { seedDemo } from '../../platform/demo';
 import { startStack, type Stack } from '../support/stack';
 
@@ -25,6 +25,8 @@ describe('demo data', () => {
     expect(billing.ruleId).toBe('demo-billing');
     expect(billing.assigneeId).toBe('demo-agent-ben');
     expect(evaluated.find((r) => r.externalId === 'demo-4')!.ruleId).toBe('demo-promoters');
+    expect(evaluated.filter((r) => r.collectionPointId).map((r) => [r.externalId, r.collectionPointId]).sort()).toEqual([['demo-1', 'demokiosk01'], ['demo-2', 'demotable01']]);
+    expect((await s.app.request('/c/demokiosk01')).status).toBe(200);
     const open = await s.eventually(async () => {
       const rows = await s.database.db.select().from(tickets);
       return rows.length === 7 ? rows : null;
@@ -33,6 +35,7 @@ describe('demo data', () => {
 
     await seedDemo(s.database.db, s.temporal.env.client, s.taskQueue, quiet);
     expect(await s.database.db.select().from(feedback)).toHaveLength(8);
+    expect(await s.database.db.select().from(collectionPoints)).toHaveLength(2);
     expect(await s.database.db.select().from(tickets).where(eq(tickets.kind, 'recovery'))).toHaveLength(5);
   });
 });

@@ -6,6 +6,7 @@ import { AvailabilityToggle } from './AvailabilityToggle';
 import { IntakeKeysAdmin } from './admin/IntakeKeys';
 import { BrandingAdmin } from './admin/Branding';
 import { CalendarsAdmin } from './admin/Calendars';
+import { CollectionPointsAdmin } from './admin/CollectionPoints';
 import { DevMailbox } from './admin/DevMailbox';
 import { OrganisationAdmin } from './admin/Organisation';
 import { RulesAdmin } from './admin/Rules';
@@ -80,6 +81,8 @@ const SCREENS: ScreenEntry[] = [
   { path: '/admin/calendars', nav: 'Business hours', group: 'admin', roles: ADMIN, render: () => <CalendarsAdmin /> },
   { path: '/admin/rules', nav: 'Rules', group: 'admin', roles: ADMIN, render: () => <RulesAdmin /> },
   { path: '/admin/taxonomies', nav: 'Taxonomies', group: 'admin', roles: ADMIN, render: () => <TaxonomiesAdmin /> },
+  { path: '/admin/collection-points', nav: 'Collection points', group: 'admin', roles: ADMIN, render: () => <CollectionPointsAdmin /> },
+  { path: /^\/admin\/collection-points\/([a-z0-9]+)$/, roles: ADMIN, render: (m) => <CollectionPointsAdmin id={m![1]} /> },
   { path: '/admin/intake-keys', nav: 'Channel keys', group: 'admin', roles: ADMIN, render: () => <IntakeKeysAdmin /> },
   { path: '/admin/settings', nav: 'Settings', group: 'admin', roles: ADMIN, render: () => <SettingsAdmin /> },
   { path: '/admin/templates', nav: 'Templates', group: 'admin', roles: ADMIN, render: () => <Templates /> },

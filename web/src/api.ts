@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { meSchema } from '../../api/routes/auth';
 import type { branchSchema, serviceSchema } from '../../api/routes/org';
+import type { CollectionPointView, KioskDevice, kioskPairingSchema } from '../../api/routes/collection-points';
 import type { intakeKeySchema } from '../../api/routes/intake-keys';
 import type { Integrations } from '../../api/routes/integrations';
 import type { Macro, MacroApplication } from '../../api/routes/macros';
@@ -27,6 +28,10 @@ export type { AiView, Calendar, ClockView, Rule, RuleDefinition, SettingKey, Set
 export type { Priority, Role, TicketKind, TicketStatus } from '../../domain/types';
 
 export type Me = z.infer<typeof meSchema>;
+export type CollectionPoint = CollectionPointView;
+export type { CollectionPointInput } from '../../domain/collection-point';
+export type { KioskDevice };
+export type KioskPairing = z.infer<typeof kioskPairingSchema>;
 export type Branch = z.infer<typeof branchSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type IntakeKey = z.infer<typeof intakeKeySchema>;
