@@ -1,0 +1,58 @@
+// One long-running dispatcher per webhook subscription: delivers the outbox's pending events, in order
+// per ticket and several tickets at once, each delivery an activity that Temporal retries with backoff.
+// When a delivery still fails after the last retry (or its target is refused) the subscription is paused
+// and its admins told; nothing is dropped, and resuming picks up at the same event. Woken by a signal
+// when events are queued, and it looks by itself every few minutes in case a signal was lost.
+import { ActivityFailure, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { WebhookActivities } from '../activities/webhooks';
+import { wakeDispatcherSignal } from './webhook-messages';
+
+const { nextWebhookEvents, pauseWebhookSubscription } = proxyActivities<WebhookActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+const IDLE_LOOK_MS = 5 * 60_000;
+const MAX_HISTORY_EVENTS = 2_000;
+
+const why = (e: unknown) => (e instanceof ActivityFailure && e.cause ? e.cause.message : e instanceof Error ? e.message : String(e));
+
+export async function webhookDispatcherWorkflow(subscriptionId: string): Promise<void> {
+  let woken = false;
+  setHandler(wakeDispatcherSignal, () => {
+    woken = true;
+  });
+  for (;;) {
+    woken = false;
+    const next = await nextWebhookEvents(subscriptionId);
+    if (next.state === 'gone') return;
+    let delivered = false;
+    if (next.state === 'active' && next.partitions.length) {
+      // The retry policy is the worker's configuration, read by the activity above (so it is in history).
+      const { deliverWebhookEvent } = proxyActivities<WebhookActivities>({
+        startToCloseTimeout: next.timeoutMs + 15_000,
+        retry: { initialInterval: next.retry.initialIntervalMs, backoffCoefficient: 2, maximumInterval: next.retry.maximumIntervalMs, maximumAttempts: next.retry.maximumAttempts },
+      });
+      const failures = await Promise.all(
+        next.partitions.map(async (eventIds) => {
+          for (const id of eventIds) {
+            try {
+              const r = await deliverWebhookEvent(subscriptionId, id);
+              if (r === 'paused' || r === 'gone') return null;
+            } catch (e) {
+              return { eventId: id, reason: why(e) }; // later events of this ticket wait behind it
+            }
+          }
+          return null;
+        }),
+      );
+      const failed = failures.find((f) => f !== null);
+      if (failed) await pauseWebhookSubscription(subscriptionId, failed.eventId, failed.reason);
+      else delivered = true;
+    }
+    if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
+      await continueAsNew<typeof webhookDispatcherWorkflow>(subscriptionId);
+    }
+    if (!delivered && !woken) await condition(() => woken, IDLE_LOOK_MS);
+  }
+}
