@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth';
 import { csatRoutes } from './routes/csat';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { feedbackRoutes } from './routes/feedback';
+import { oidcRoutes } from './routes/oidc';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
 import { savedReportRoutes } from './routes/saved-reports';
@@ -38,6 +39,7 @@ export function createApp(deps: ApiDeps) {
     await next();
   });
   api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/auth/oidc', oidcRoutes());
   api.route('/auth', authRoutes());
   api.route('/api-tokens', apiTokenRoutes());
   api.route('/feedback', feedbackRoutes());

@@ -16,6 +16,8 @@ export const SETTINGS = {
     schema: z.object({ capPerQuarter: z.number().int().min(0).max(50), reviewUrl: z.string() }),
     default: { capPerQuarter: 1, reviewUrl: 'https://g.page/r/review' },
   },
+  /** Sign-in: with SSO configured, passwords can be switched off (never while no admin can sign in by SSO). */
+  auth: { schema: z.object({ localPasswords: z.boolean() }), default: { localPasswords: true } },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -20,6 +20,9 @@ const json = async <T = Record<string, unknown>>(r: Response) => (await r.json()
  */
 const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /auth/login': 'public',
+  'GET /auth/methods': 'public',
+  'GET /auth/oidc/start': 'public', // SSO: the browser goes to the identity provider
+  'GET /auth/oidc/callback': 'public', // … and comes back (test/web/sso.test.ts)
   'POST /auth/logout': 'signed-in',
   'GET /auth/me': 'signed-in',
   'POST /auth/password': 'signed-in',

@@ -248,7 +248,7 @@ describe('admin screens', () => {
     await admin.getByLabel('Key name').fill('Kiosk north');
     await admin.getByLabel('Channel', { exact: true }).selectOption('kiosk');
     await admin.getByRole('button', { name: 'Create key' }).click();
-    const key = (await admin.getByTestId('new-key').textContent())!;
+    const key = (await admin.getByTestId('new-secret').textContent())!;
     expect(key).toMatch(/^clk_[0-9a-f]{8}_/);
     await b.shot(admin, 'admin-channel-keys');
     const post = (externalId: string) => b.s.call('POST', '/api/v1/feedback', { channel: 'kiosk', type: 'smile', score: 2, branch: 'north', externalId }, null, { authorization: `Bearer ${key}` });

@@ -5,6 +5,10 @@ import type { z } from 'zod';
 import type { meSchema } from '../../api/routes/auth';
 import type { branchSchema, serviceSchema } from '../../api/routes/org';
 import type { intakeKeySchema } from '../../api/routes/intake-keys';
+import type { signInMethodsSchema } from '../../api/routes/auth';
+import type { ApiToken, ApiTokenInput } from '../../api/routes/api-tokens';
+import type { WebhookEventLog, WebhookSubscription } from '../../api/routes/webhooks';
+import type { WebhookSubscriptionInput } from '../../domain/webhooks';
 import type { taxonomyEntrySchema } from '../../api/routes/taxonomies';
 import type { ticketListQuerySchema } from '../../api/routes/tickets';
 import type { User, UserInput, UserPatch } from '../../api/routes/users';
@@ -18,7 +22,9 @@ import type { AiView, ClockView, TimelineEntry } from '../../domain/ticket-view'
 export type { AiView, Calendar, ClockView, Rule, RuleDefinition, SettingKey, SettingValue, SimulationResult, Ticket, TicketPage, TicketSummary, TimelineEntry, User, UserInput, UserPatch };
 export type { Priority, Role, TicketKind, TicketStatus } from '../../domain/types';
 
+export type { ApiToken, ApiTokenInput, WebhookEventLog, WebhookSubscription, WebhookSubscriptionInput };
 export type Me = z.infer<typeof meSchema>;
+export type SignInMethods = z.infer<typeof signInMethodsSchema>;
 export type Branch = z.infer<typeof branchSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type IntakeKey = z.infer<typeof intakeKeySchema>;

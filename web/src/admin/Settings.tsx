@@ -37,6 +37,11 @@ const FORMS: { [K in SettingKey]: { title: string; hint: string; fields: Spec<K>
       { name: 'reviewUrl', label: 'Review page URL', input: { kind: 'text' } },
     ],
   },
+  auth: {
+    title: 'Sign-in',
+    hint: 'With single sign-on (OIDC) configured, passwords can be switched off. That needs at least one active admin who has signed in by SSO, so nobody is locked out.',
+    fields: [{ name: 'localPasswords', label: 'Allow sign-in with e-mail and password', input: { kind: 'bool' } }],
+  },
 };
 
 function SettingForm<K extends SettingKey>({ settingKey }: { settingKey: K }) {
