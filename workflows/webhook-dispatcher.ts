@@ -17,7 +17,8 @@ const MAX_HISTORY_EVENTS = 2_000;
 
 const why = (e: unknown) => (e instanceof ActivityFailure && e.cause ? e.cause.message : e instanceof Error ? e.message : String(e));
 
-export async function webhookDispatcherWorkflow(subscriptionId: string): Promise<void> {
+/** `maxHistoryEvents`: continue-as-new threshold, lowered in tests to exercise the hand-over. */
+export async function webhookDispatcherWorkflow(subscriptionId: string, maxHistoryEvents = MAX_HISTORY_EVENTS): Promise<void> {
   let woken = false;
   setHandler(wakeDispatcherSignal, () => {
     woken = true;
@@ -50,8 +51,8 @@ export async function webhookDispatcherWorkflow(subscriptionId: string): Promise
       if (failed) await pauseWebhookSubscription(subscriptionId, failed.eventId, failed.reason);
       else delivered = true;
     }
-    if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
-      await continueAsNew<typeof webhookDispatcherWorkflow>(subscriptionId);
+    if (workflowInfo().historyLength > maxHistoryEvents || workflowInfo().continueAsNewSuggested) {
+      await continueAsNew<typeof webhookDispatcherWorkflow>(subscriptionId, maxHistoryEvents);
     }
     if (!delivered && !woken) await condition(() => woken, IDLE_LOOK_MS);
   }
