@@ -111,6 +111,9 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
 export type IntakeActivities = ReturnType<typeof createIntakeActivities>;
 
 export async function nextTicketNumber(tx: Pick<Db, 'execute'>): Promise<number> {
-  const res = (await tx.execute(sql`select nextval('ticket_number_seq')::int as n`)) as unknown as { rows: Array<{ n: number }> };
-  return Number(res.rows[0].n);
+  // Both drivers answer `{ rows: [...] }`; the shared Db type cannot say so, hence the check.
+  const res: unknown = await tx.execute(sql`select nextval('ticket_number_seq')::int as n`);
+  const row: unknown = res && typeof res === 'object' && 'rows' in res && Array.isArray(res.rows) ? res.rows[0] : null;
+  if (!row || typeof row !== 'object' || !('n' in row)) throw new Error('nextval returned no row');
+  return Number(row.n);
 }

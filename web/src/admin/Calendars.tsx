@@ -6,7 +6,8 @@ import { useResource } from '../data';
 import { Alert, Field, Notice, Screen, useAction } from '../ui';
 
 const DAYS: Array<[string, string]> = [['1', 'Monday'], ['2', 'Tuesday'], ['3', 'Wednesday'], ['4', 'Thursday'], ['5', 'Friday'], ['6', 'Saturday'], ['0', 'Sunday']];
-const ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+// Older browsers lack Intl.supportedValuesOf: the field then takes any zone name.
+const ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 const OFFICE: Calendar = { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, weekly: Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start: '09:00', end: '17:00' }]])), holidays: [] };
 
 function CalendarEditor({ branch, reload }: { branch: Branch; reload: () => Promise<void> }) {

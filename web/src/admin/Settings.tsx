@@ -45,7 +45,7 @@ const FORMS: { [K in SettingKey]: { title: string; hint: string; fields: Spec<K>
 };
 
 function SettingForm<K extends SettingKey>({ settingKey }: { settingKey: K }) {
-  const spec = FORMS[settingKey] as unknown as { title: string; hint: string; fields: Spec<K> };
+  const spec: { title: string; hint: string; fields: Spec<K> } = FORMS[settingKey];
   const { data, error: loadError } = useResource<SettingValue<K>>(`/settings/${settingKey}`);
   const [value, setValue] = useState<Record<string, unknown> | null>(null);
   const [saved, setSaved] = useState(false);
