@@ -42,7 +42,7 @@ function guardedLookup(allow: TargetAllowList): LookupFunction {
           if (why) return callback(new RefusedTarget(`${hostname} resolves to ${why}`), '', 0);
         }
       }
-      if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+      if (options.all) return callback(null, addresses);
       callback(null, addresses[0].address, addresses[0].family);
     });
   };

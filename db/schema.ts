@@ -396,7 +396,7 @@ export const webhookEvents = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.subscriptionId, t.id] }),
-    index('webhook_events_pending').on(t.subscriptionId, t.partitionKey, t.seq).where(sql`status = 'pending'`),
+    index('webhook_events_pending').on(t.subscriptionId, t.createdAt, t.partitionKey, t.seq).where(sql`status = 'pending'`),
     index('webhook_events_recent').on(t.subscriptionId, t.createdAt),
   ],
 );

@@ -21,25 +21,21 @@ export async function enqueueWebhookEvents(tx: Pick<Db, 'select' | 'insert'>, ev
   return [...new Set(rows.map((r) => r.subscriptionId))];
 }
 
-/** Pending events in delivery order: per partition (a ticket) by seq, partitions oldest first. */
-export async function pendingEvents(db: Pick<Db, 'execute'>, subscriptionId: string, maxPartitions: number, perPartition: number): Promise<string[][]> {
-  const res = (await db.execute(sql`
-    select id, partition_key from (
-      select id, partition_key, seq,
-             row_number() over (partition by partition_key order by seq) as rn,
-             min(created_at) over (partition by partition_key) as since
-      from ${webhookEvents}
-      where subscription_id = ${subscriptionId} and status = 'pending'
-    ) p
-    where rn <= ${perPartition}
-      and partition_key in (
-        select partition_key from ${webhookEvents}
-        where subscription_id = ${subscriptionId} and status = 'pending'
-        group by partition_key order by min(created_at), partition_key limit ${maxPartitions})
-    order by since, partition_key, seq`)) as unknown as { rows: Array<{ id: string; partition_key: string }> };
-  const byPartition = new Map<string, string[]>();
-  for (const r of res.rows) byPartition.set(r.partition_key, [...(byPartition.get(r.partition_key) ?? []), r.id]);
-  return [...byPartition.values()];
+/** Pending events in delivery order: per partition (a ticket) by seq, the partitions waiting longest first.
+ * Reads the oldest pending rows only, so a long backlog costs one bounded query per round. */
+export async function pendingEvents(db: Pick<Db, 'select'>, subscriptionId: string, maxPartitions: number, perPartition: number): Promise<string[][]> {
+  const rows = await db
+    .select({ id: webhookEvents.id, partition: webhookEvents.partitionKey, seq: webhookEvents.seq })
+    .from(webhookEvents)
+    .where(and(eq(webhookEvents.subscriptionId, subscriptionId), eq(webhookEvents.status, 'pending')))
+    .orderBy(asc(webhookEvents.createdAt), asc(webhookEvents.partitionKey), asc(webhookEvents.seq))
+    .limit(maxPartitions * perPartition * 10);
+  const byPartition = new Map<string, Array<{ id: string; seq: number }>>();
+  for (const r of rows) {
+    if (!byPartition.has(r.partition) && byPartition.size >= maxPartitions) continue;
+    byPartition.set(r.partition, [...(byPartition.get(r.partition) ?? []), r]);
+  }
+  return [...byPartition.values()].map((events) => events.sort((a, b) => a.seq - b.seq).slice(0, perPartition).map((e) => e.id));
 }
 
 export async function webhookEvent(db: Pick<Db, 'select'>, subscriptionId: string, id: string): Promise<WebhookEventRow | undefined> {

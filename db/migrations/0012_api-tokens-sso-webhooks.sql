@@ -68,6 +68,6 @@ ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_subscription
 ALTER TABLE "webhook_events" ADD CONSTRAINT "webhook_events_subscription_id_webhook_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."webhook_subscriptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_tokens_user" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_event" ON "webhook_deliveries" USING btree ("subscription_id","event_id","at");--> statement-breakpoint
-CREATE INDEX "webhook_events_pending" ON "webhook_events" USING btree ("subscription_id","partition_key","seq") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "webhook_events_pending" ON "webhook_events" USING btree ("subscription_id","created_at","partition_key","seq") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "webhook_events_recent" ON "webhook_events" USING btree ("subscription_id","created_at");--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_oidc_subject_unique" UNIQUE("oidc_subject");
