@@ -8,6 +8,8 @@ export interface ReceivedHook {
   body: string;
   json: { id: string; type: string; data: Record<string, unknown> } & Record<string, unknown>;
   answered: number;
+  /** When it arrived (epoch ms). */
+  at: number;
 }
 
 export interface WebhookReceiver {
@@ -37,7 +39,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const answered = r.queue.length ? r.queue.shift()! : r.status;
-      r.received.push({ headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body, json: JSON.parse(body), answered });
+      r.received.push({ headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body, json: JSON.parse(body), answered, at: Date.now() });
       res.writeHead(answered, { 'content-type': 'text/plain' }).end(answered < 300 ? 'ok' : 'no');
     });
   });

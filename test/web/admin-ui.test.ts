@@ -77,7 +77,7 @@ describe('roles in the browser', () => {
 
   it('an admin has every admin screen', async () => {
     await admin.goto(`${b.base}/tickets`);
-    await expect.poll(() => navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Reports', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Channel keys', 'Settings', 'Templates', 'Dev mailbox']);
+    await expect.poll(() => navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Reports', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Channel keys', 'Webhooks', 'Settings', 'Templates', 'Dev mailbox']);
     await admin.locator(`[data-ticket="${northTicket}"]`).waitFor();
     await admin.locator(`[data-ticket="${mainTicket}"]`).waitFor();
   });
