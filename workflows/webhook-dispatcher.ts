@@ -30,25 +30,21 @@ export async function webhookDispatcherWorkflow(subscriptionId: string, maxHisto
     let delivered = false;
     if (next.state === 'active' && next.partitions.length) {
       // The retry policy is the worker's configuration, read by the activity above (so it is in history).
-      const { deliverWebhookEvent } = proxyActivities<WebhookActivities>({
-        startToCloseTimeout: next.timeoutMs + 15_000,
+      const { deliverWebhookEvents } = proxyActivities<WebhookActivities>({
+        startToCloseTimeout: next.partitions.reduce((m, p) => Math.max(m, p.length), 1) * next.timeoutMs + 30_000,
         retry: { initialInterval: next.retry.initialIntervalMs, backoffCoefficient: 2, maximumInterval: next.retry.maximumIntervalMs, maximumAttempts: next.retry.maximumAttempts },
       });
+      // One activity per ticket: its events in order; a failure holds that ticket's later events back.
       const failures = await Promise.all(
-        next.partitions.map(async (eventIds) => {
-          for (const id of eventIds) {
-            try {
-              const r = await deliverWebhookEvent(subscriptionId, id);
-              if (r === 'paused' || r === 'gone') return null;
-            } catch (e) {
-              return { eventId: id, reason: why(e) }; // later events of this ticket wait behind it
-            }
-          }
-          return null;
-        }),
+        next.partitions.map((eventIds) =>
+          deliverWebhookEvents(subscriptionId, eventIds).then(
+            () => null,
+            (e: unknown) => ({ eventIds, reason: why(e) }),
+          ),
+        ),
       );
       const failed = failures.find((f) => f !== null);
-      if (failed) await pauseWebhookSubscription(subscriptionId, failed.eventId, failed.reason);
+      if (failed) await pauseWebhookSubscription(subscriptionId, failed.eventIds, failed.reason);
       else delivered = true;
     }
     if (workflowInfo().historyLength > maxHistoryEvents || workflowInfo().continueAsNewSuggested) {
