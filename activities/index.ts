@@ -9,6 +9,8 @@ import type { Mailer } from './mailer';
 import { createNotifyActivities } from './notify';
 import { createProjectionActivities } from './projection';
 import { createGoogleReviewActivities, type GoogleBusinessDeps } from './google-reviews';
+import { createWebhookActivities } from './webhooks';
+import type { WebhookConfig } from '../platform/config';
 
 export interface ActivityDeps {
   db: Db;
@@ -19,17 +21,20 @@ export interface ActivityDeps {
   mailDomain: string;
   /** Google reviews bridge; absent when GOOGLE_BUSINESS_* is not configured. */
   google?: GoogleBusinessDeps | null;
+  /** Outbound webhooks: SSRF allow-list, retry policy, timeout (defaults: DEFAULT_WEBHOOK_CONFIG). */
+  webhooks?: WebhookConfig;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createIntakeActivities(deps.db),
     ...createFollowUpActivities(deps.db),
-    ...createProjectionActivities(deps.db),
+    ...createProjectionActivities(deps.db, deps.publicUrl),
     ...createNotifyActivities(deps),
     ...createCustomerMailActivities(deps),
     ...createAiActivities(deps),
     ...createGoogleReviewActivities(deps),
+    ...createWebhookActivities(deps),
   };
 }
 

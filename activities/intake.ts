@@ -14,6 +14,7 @@ import { firstMatch } from '../domain/rules';
 import { isRepeatDetractor } from '../domain/score-tiers';
 import type { TicketInput } from '../domain/ticket';
 import { ticketInputFrom } from '../domain/ticket-input';
+import { enqueueFeedbackWebhook, wakeDispatchers } from './webhook-outbox';
 
 export type Decision = { outcome: 'no_match' } | { outcome: 'ticket'; ticket: TicketInput };
 
@@ -24,25 +25,29 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
   return {
     /** Idempotent on the feedback id (the intake workflow id) and on (channel, externalId). */
     async recordFeedback(feedbackId: string, fb: NormalizedFeedback, receivedAt: number): Promise<void> {
-      await db
-        .insert(feedback)
-        .values({
-          id: feedbackId,
-          channel: fb.channel,
-          externalId: fb.externalId ?? null,
-          type: fb.type,
-          score: fb.score,
-          comment: fb.comment ?? null,
-          contact: fb.contact ?? {},
-          contactKey: contactKey(fb.contact ?? {}),
-          branch: fb.branch ?? null,
-          service: fb.service ?? null,
-          submittedAt: new Date(fb.submittedAt ?? receivedAt),
-          receivedAt: new Date(receivedAt),
-          collectionPointId: fb.collectionPointId ?? null,
-          locale: fb.locale ?? null,
-        })
-        .onConflictDoNothing();
+      const row = {
+        id: feedbackId,
+        channel: fb.channel,
+        externalId: fb.externalId ?? null,
+        type: fb.type,
+        score: fb.score,
+        comment: fb.comment ?? null,
+        contact: fb.contact ?? {},
+        branch: fb.branch ?? null,
+        service: fb.service ?? null,
+        submittedAt: fb.submittedAt ?? receivedAt,
+        receivedAt,
+        collectionPointId: fb.collectionPointId ?? null,
+        locale: fb.locale ?? null,
+      };
+      const hooked = await db.transaction(async (tx) => {
+        await tx
+          .insert(feedback)
+          .values({ ...row, contactKey: contactKey(row.contact), submittedAt: new Date(row.submittedAt), receivedAt: new Date(receivedAt) })
+          .onConflictDoNothing();
+        return enqueueFeedbackWebhook(tx, row);
+      });
+      await wakeDispatchers(hooked);
     },
 
     /** Runs the ordered rules once per feedback; a retry returns the stored decision. */

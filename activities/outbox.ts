@@ -31,7 +31,7 @@ export const SLACK_DELIVERY: SendOnceOptions = { permanent: permanentSlackError,
 export async function sendOnce(
   db: Db,
   key: string,
-  meta: { ticketNumber: number; channel: string; target: string; payload?: unknown },
+  meta: { ticketNumber: number | null; channel: string; target: string; payload?: unknown },
   send: () => Promise<void>,
   opts: SendOnceOptions = {},
 ): Promise<{ delivery: Delivery; error?: string }> {

@@ -7,10 +7,11 @@ import type { Db } from '../db/client';
 import { ticketEvents, tickets } from '../db/schema';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
+import { enqueueTicketWebhooks, wakeDispatchers } from './webhook-outbox';
 
 const date = (ms: number | null | undefined) => (ms == null ? null : new Date(ms));
 
-export function createProjectionActivities(db: Db) {
+export function createProjectionActivities(db: Db, publicUrl: string) {
   return {
     async projectTicket(view: TicketView, events: TimelineEvent[]): Promise<void> {
       const row = {
@@ -65,7 +66,7 @@ export function createProjectionActivities(db: Db) {
         csatAnsweredAt: date(view.csat?.answeredAt),
         csatRecovered: view.csat?.recovered ?? null,
       };
-      await db.transaction(async (tx) => {
+      const hooked = await db.transaction(async (tx) => {
         Object.assign(row, await correctedColumns(tx, view.number)); // an agent's correction outlives every new analysis
         const { number: _n, workflowId: _w, ...changes } = row;
         await tx
@@ -91,7 +92,9 @@ export function createProjectionActivities(db: Db) {
             )
             .onConflictDoNothing();
         }
+        return enqueueTicketWebhooks(tx, view, events, publicUrl);
       });
+      await wakeDispatchers(hooked);
     },
   };
 }

@@ -8,7 +8,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
 import { onError, validationHook } from './errors';
+import { scopeFor } from './scopes';
+import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../domain/api-tokens';
 import { renderDocsPage } from './docs-page';
+import { apiTokenRoutes } from './routes/api-tokens';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { brandingRoutes } from './routes/branding';
@@ -20,6 +23,7 @@ import { csatRoutes } from './routes/csat';
 import { dashboardRoutes } from './routes/dashboards';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { feedbackRoutes } from './routes/feedback';
+import { oidcRoutes } from './routes/oidc';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
 import { savedReportRoutes } from './routes/saved-reports';
@@ -33,6 +37,8 @@ import { templateRoutes } from './routes/templates';
 import { ticketRoutes } from './routes/tickets';
 import { userRoutes } from './routes/users';
 import { viewRoutes } from './routes/views';
+import { webhookRoutes } from './routes/webhooks';
+import { registerWebhookPayloads } from './webhook-docs';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -43,7 +49,9 @@ export function createApp(deps: ApiDeps) {
     await next();
   });
   api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/auth/oidc', oidcRoutes());
   api.route('/auth', authRoutes());
+  api.route('/api-tokens', apiTokenRoutes());
   api.route('/feedback', feedbackRoutes());
   api.route('/tickets', ticketRoutes());
   api.route('/taxonomies', taxonomyRoutes());
@@ -63,18 +71,26 @@ export function createApp(deps: ApiDeps) {
   api.route('/integrations', integrationRoutes());
   api.route('/collection-points', collectionPointRoutes());
   api.route('/collect', collectRoutes());
+  api.route('/webhooks', webhookRoutes());
   api.route('/', orgRoutes());
+  registerWebhookPayloads(api.openAPIRegistry);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'closeloop_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: `API token (clt_…). Scopes: ${API_SCOPES.map((s) => `${s}: ${SCOPE_DESCRIPTIONS[s]}`).join('; ')}. Each operation lists the scope it needs.`,
+  });
   const openApiConfig = {
     openapi: '3.1.0',
     info: { title: 'Closeloop API', version: '1', description: 'Closed-loop customer-feedback ticketing' },
     servers: [{ url: '/api/v1' }],
     security: [{ session: [] }],
   };
-  api.doc31('/openapi.json', openApiConfig);
-  api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document(openApiConfig))));
+  const document = () => withTokenScopes(api.getOpenAPI31Document(openApiConfig));
+  api.get('/openapi.json', (c) => c.json(document()));
+  api.get('/docs', (c) => c.html(renderDocsPage(document())));
   api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
   api.onError(onError);
 
@@ -103,3 +119,17 @@ export function createApp(deps: ApiDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** Every operation without its own `security` (the intake's keys) takes a session or an API token with
+ * the scope api/scopes.ts names; session-only operations say so. */
+function withTokenScopes<D extends { paths?: object }>(doc: D): D {
+  for (const [path, ops] of Object.entries(doc.paths ?? {}) as Array<[string, Record<string, unknown>]>) {
+    for (const [method, op] of Object.entries(ops)) {
+      const operation = op as { security?: unknown };
+      if (typeof op !== 'object' || op === null || operation.security) continue;
+      const scope = scopeFor(method, path);
+      operation.security = scope === 'session' ? [{ session: [] }] : [{ session: [] }, { apiToken: [scope] }];
+    }
+  }
+  return doc;
+}

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
+import type { ApiScope, ApiTokenKind } from '../domain/api-tokens';
 import type { Role } from '../domain/types';
 import type { Config } from '../platform/config';
 
@@ -7,7 +8,7 @@ import type { Config } from '../platform/config';
 export interface ApiDeps {
   db: Db;
   temporal: Client;
-  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'SESSION_TTL_HOURS' | 'publicUrl' | 'temporalUiUrl' | 'TWILIO_AUTH_TOKEN' | 'MAIL_FROM' | 'mailDomain' | 'MAIL_ATTACHMENT_MAX_BYTES'> &
+  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'SESSION_TTL_HOURS' | 'publicUrl' | 'temporalUiUrl' | 'TWILIO_AUTH_TOKEN' | 'MAIL_FROM' | 'mailDomain' | 'MAIL_ATTACHMENT_MAX_BYTES' | 'webhooks' | 'oidc'> &
     Partial<Pick<Config, 'devMailbox' | 'slackEnabled' | 'COLLECT_RATE_PER_POINT' | 'COLLECT_RATE_PER_IP' | 'TRUST_PROXY_HOPS'>>;
 }
 
@@ -17,6 +18,8 @@ export interface SessionUser {
   name: string;
   role: Role;
   branches: string[];
+  /** Set when the caller came with an API token instead of a session. */
+  token?: { id: string; kind: ApiTokenKind; scopes: ApiScope[] };
 }
 
 export type AppEnv = {

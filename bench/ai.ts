@@ -69,7 +69,7 @@ const database = await createTestDatabase();
 try {
   const db = database.db;
   await bootstrap(db, { adminEmail: 'bench@closeloop.local', adminPassword: 'bench-password' });
-  const projection = createProjectionActivities(db);
+  const projection = createProjectionActivities(db, 'http://localhost');
   const ai = createAiActivities({ db, ai: null });
   const [rootCause] = await db.select().from(taxonomyEntries).where(eq(taxonomyEntries.kind, 'root_cause'));
   const [action] = await db.select().from(taxonomyEntries).where(eq(taxonomyEntries.kind, 'action'));

@@ -22,6 +22,8 @@ import type { MacroActions } from '../domain/macros';
 import type { TicketInput, TimelineEventType } from '../domain/ticket';
 import type { AiView, SlaOutcome, SlaView } from '../domain/ticket-view';
 import type { ContactStep, PointTexts } from '../domain/collection-point';
+import type { ApiScope, ApiTokenKind } from '../domain/api-tokens';
+import type { WebhookEvent, WebhookEventType } from '../domain/webhooks';
 import type { CaptureType, Channel, Contact, Priority, Role, TicketKind, TicketStatus } from '../domain/types';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -45,6 +47,7 @@ export const users = pgTable('users', {
   slackTarget: text('slack_target'),
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
+  oidcSubject: text('oidc_subject').unique(), // `sub` of the user's identity at the OIDC provider, linked on first SSO sign-in
 });
 
 export const sessions = pgTable('sessions', {
@@ -449,4 +452,92 @@ export const collectionDevices = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('collection_devices_point').on(t.pointId)],
+);
+
+/** API tokens: personal (act as their owner, within their scopes) or service (an integration, all branches,
+ * within their scopes). Only the SHA-256 of the secret is kept. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull().$type<ApiTokenKind>(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }), // the owner of a personal token
+    createdBy: text('created_by').notNull(),
+    scopes: jsonb('scopes').$type<ApiScope[]>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    prefix: text('prefix').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at'),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('api_tokens_user').on(t.userId)],
+);
+
+/** An OIDC sign-in under way: the PKCE verifier and nonce, keyed by the hash of the state (also the
+ * browser's cookie), so any API process can finish it. Single use, short-lived. */
+export const oidcLogins = pgTable('oidc_logins', {
+  id: text('id').primaryKey(), // sha256 of the state
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+/** Outbound webhook subscriptions (admin). The secret signs every delivery; during a rotation the previous
+ * one signs too until `previousSecretUntil`. A paused subscription keeps collecting events. */
+export const webhookSubscriptions = pgTable('webhook_subscriptions', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  description: text('description').notNull().default(''),
+  events: jsonb('events').$type<WebhookEventType[]>().notNull(),
+  secret: text('secret').notNull(),
+  previousSecret: text('previous_secret'),
+  previousSecretUntil: ts('previous_secret_until'),
+  status: text('status').notNull().$type<'active' | 'paused'>().default('active'),
+  pausedAt: ts('paused_at'),
+  pauseReason: text('pause_reason'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** The webhook outbox: one row per (subscription, event), written in the transaction that records the
+ * event, so nothing is lost and a retried projection adds nothing. Delivered in `seq` order per
+ * partition (a ticket, or one feedback). */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    subscriptionId: text('subscription_id').notNull().references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(), // the event id the receiver dedupes on
+    type: text('type').notNull().$type<WebhookEventType>(),
+    partitionKey: text('partition_key').notNull(),
+    seq: integer('seq').notNull(),
+    payload: jsonb('payload').$type<WebhookEvent>().notNull(), // the body, as delivered
+    status: text('status').notNull().$type<'pending' | 'delivered'>().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subscriptionId, t.id] }),
+    index('webhook_events_pending').on(t.subscriptionId, t.createdAt, t.partitionKey, t.seq).where(sql`status = 'pending'`),
+    index('webhook_events_recent').on(t.subscriptionId, t.createdAt),
+  ],
+);
+
+/** Every delivery attempt, for the admin's delivery log. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    subscriptionId: text('subscription_id').notNull().references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    ok: boolean('ok').notNull(),
+    responseCode: integer('response_code'),
+    latencyMs: integer('latency_ms').notNull(),
+    error: text('error'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('webhook_deliveries_event').on(t.subscriptionId, t.eventId, t.at)],
 );

@@ -1,6 +1,6 @@
 // Staff accounts as stored: the people list with each one's open-ticket load (what capacity limits),
 // assignment pools, and the writes of the users screen. Sessions and sign-in attempts: ./sessions.ts.
-import { and, asc, eq, inArray, ne, sql, type Column } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql, type Column } from 'drizzle-orm';
 import type { PoolMember } from '../domain/assignment';
 import { OPEN_STATUSES } from '../domain/lifecycle';
 import type { Db } from './client';
@@ -77,4 +77,15 @@ export async function activeUserIds(db: Pick<Db, 'select'>, ids: string[]): Prom
 /** Display names of `ids` (inactive users included). */
 export async function userNames(db: Pick<Db, 'select'>, ids: string[]): Promise<Map<string, string>> {
   return new Map((ids.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : []).map((u) => [u.id, u.name]));
+}
+
+export async function userByOidcSubject(db: Pick<Db, 'select'>, subject: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.oidcSubject, subject)).limit(1);
+  return row;
+}
+
+/** Whether an active admin has signed in by SSO (has a linked identity): switching passwords off needs one. */
+export async function ssoAdminExists(db: Pick<Db, 'select'>): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true), isNotNull(users.oidcSubject))).limit(1);
+  return rows.length > 0;
 }

@@ -21,6 +21,8 @@ export const SETTINGS = {
   },
   /** What customers see: display name, accent colour, footer, sender name (the logo is in brand_assets). */
   branding: { schema: brandingSchema, default: DEFAULT_BRANDING },
+  /** Sign-in: with SSO configured, passwords can be switched off (never while no admin can sign in by SSO). */
+  auth: { schema: z.object({ localPasswords: z.boolean() }), default: { localPasswords: true } },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { LOCALES, rawMessage, type Locale, type Translator } from './i18n';
 
-export const TEMPLATE_KEYS = ['reply', 'csat_survey', 'csat_reminder', 'advocacy_ask', 'escalation_notice', 'reopened_notice', 'unassigned_notice'] as const;
+export const TEMPLATE_KEYS = ['reply', 'csat_survey', 'csat_reminder', 'advocacy_ask', 'escalation_notice', 'reopened_notice', 'unassigned_notice', 'webhook_paused_notice'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export const templateBodySchema = z
@@ -106,6 +106,22 @@ export const TEMPLATES: Readonly<Record<TemplateKey, TemplateSpec>> = {
     default: {
       subject: '[#{{ticketNumber}}] New ticket with nobody available to take it',
       text: "No one in the rule's pool is available, so ticket #{{ticketNumber}} is unassigned.\n{{ticketUrl}}",
+      html: '',
+    },
+  },
+  webhook_paused_notice: {
+    description: 'To every admin when a webhook subscription is paused after its deliveries kept failing.',
+    audience: 'staff',
+    placeholders: {
+      webhookUrl: 'The URL the subscription delivers to',
+      reason: 'The last failure, e.g. "HTTP 503"',
+      eventId: 'The event that could not be delivered',
+      webhooksUrl: 'The webhooks screen in Closeloop (delivery log, resume)',
+    },
+    required: [],
+    default: {
+      subject: 'Webhook paused: {{webhookUrl}}',
+      text: 'Deliveries to {{webhookUrl}} kept failing ({{reason}}), so the subscription is paused. Nothing is dropped: event {{eventId}} and every later one wait until you resume it.\n{{webhooksUrl}}',
       html: '',
     },
   },
@@ -268,8 +284,11 @@ export function sampleVars(key: TemplateKey, tr: Translator): TemplateVars {
     reviewUrl: 'https://g.page/r/review',
     priority: 'high',
     level: 2,
-    reason: 'unhappy CSAT answer (1/5)',
+    reason: key === 'webhook_paused_notice' ? 'HTTP 503' : 'unhappy CSAT answer (1/5)',
     ticketUrl: 'https://closeloop.example/tickets/1042',
+    webhookUrl: 'https://crm.example/hooks/closeloop',
+    eventId: 'evt_t1042_7',
+    webhooksUrl: 'https://closeloop.example/admin/webhooks',
   };
   return Object.fromEntries(Object.keys(TEMPLATES[key].placeholders).map((k) => [k, all[k]]));
 }

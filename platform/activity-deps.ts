@@ -22,6 +22,7 @@ export function activityDepsFromConfig(config: Config, db: Db, smtpUrl: string):
       : null,
     publicUrl: config.publicUrl,
     mailDomain: config.mailDomain,
+    webhooks: config.webhooks,
     google: config.google ? { baseUrl: config.google.baseUrl, token: config.google.token, backfillDays: config.google.backfillDays } : null,
   };
 }

@@ -36,3 +36,51 @@ describe('mail domain', () => {
     expect(loadConfig({ MAIL_FROM: 'help@shop.example' }).mailDomain).toBe('shop.example');
   });
 });
+
+describe('webhook configuration', () => {
+  it('allows no private target by default and reads the allow-list and retry policy', () => {
+    const d = loadConfig({});
+    expect(d.webhooks.allowList.networks).toEqual([]);
+    expect(d.webhooks.retry).toEqual({ maximumAttempts: 15, initialIntervalMs: 15_000, maximumIntervalMs: 3_600_000 });
+    const c = loadConfig({ WEBHOOK_ALLOWED_TARGETS: '127.0.0.1, 10.0.0.0/8, hooks.internal', WEBHOOK_MAX_ATTEMPTS: '3' });
+    expect(c.webhooks.allowList.networks).toHaveLength(2);
+    expect([...c.webhooks.allowList.hosts]).toEqual(['hooks.internal']);
+    expect(c.webhooks.retry.maximumAttempts).toBe(3);
+  });
+
+  it('stops on a bad allow-list entry, naming it', () => {
+    expect(() => loadConfig({ WEBHOOK_ALLOWED_TARGETS: '10.0.0.0/40' })).toThrow(/WEBHOOK_ALLOWED_TARGETS: "10.0.0.0\/40" is not a network/);
+  });
+});
+
+describe('OIDC configuration', () => {
+  it('is off without OIDC_ISSUER, and complete with defaults when set', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    const c = loadConfig({ OIDC_ISSUER: 'https://id.example.com', OIDC_CLIENT_ID: 'closeloop', OIDC_ROLE_CLAIM: 'groups', OIDC_ROLE_MAP: 'admin=it|ops,agent=staff', PUBLIC_URL: 'https://help.example.com' });
+    expect(c.oidc).toMatchObject({
+      issuer: 'https://id.example.com',
+      clientId: 'closeloop',
+      clientSecret: null,
+      redirectUrl: 'https://help.example.com/api/v1/auth/oidc/callback',
+      scopes: 'openid email profile',
+      roleClaim: 'groups',
+      roleMap: [
+        { role: 'admin', value: 'it' },
+        { role: 'admin', value: 'ops' },
+        { role: 'agent', value: 'staff' },
+      ],
+      branchesClaim: null,
+      jit: false,
+      defaultRole: 'agent',
+    });
+    expect(loadConfig({ OIDC_ISSUER: 'https://id.example.com', OIDC_CLIENT_ID: 'c', OIDC_JIT: 'true' }).oidc?.jit).toBe(true);
+  });
+
+  it('stops with a message naming what is missing or malformed', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://id.example.com' })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://id.example.com', OIDC_CLIENT_ID: 'c', OIDC_ROLE_MAP: 'admin=x' })).toThrow(/OIDC_ROLE_CLAIM/);
+    expect(() => loadConfig({ OIDC_ROLE_MAP: 'boss=x' })).toThrow(/OIDC_ROLE_MAP: "boss=x" is not role=value/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'not a url', OIDC_CLIENT_ID: 'c' })).toThrow(/OIDC_ISSUER/);
+    expect(() => loadConfig({ OIDC_JIT: 'maybe' })).toThrow(/OIDC_JIT/);
+  });
+});

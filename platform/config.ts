@@ -2,6 +2,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseGoogleLocations, type GoogleLocation } from '../domain/google-reviews';
+import { parseRoleMap, type ClaimMapping } from '../domain/sso';
+import type { Role } from '../domain/types';
+import { parseAllowList, type TargetAllowList } from '../domain/webhook-target';
+import type { WebhookRetry } from '../domain/webhooks';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = z
@@ -62,6 +66,37 @@ export const configSchema = z.object({
   // X-Forwarded-For (0: the socket's address, the header is ignored).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // Outbound webhooks: the SSRF allow-list, and how long a failing delivery is retried before the
+  // subscription is paused (defaults: 15 s doubling to 1 h, 15 attempts ≈ 8 hours).
+  WEBHOOK_ALLOWED_TARGETS: optionalString.superRefine((v, ctx) => {
+    try {
+      parseAllowList(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `${(e as Error).message} (expected addresses, networks or host names, comma-separated)` });
+    }
+  }),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(15),
+  WEBHOOK_RETRY_INITIAL_SECONDS: z.coerce.number().min(0.1).max(3600).default(15),
+  WEBHOOK_RETRY_MAX_SECONDS: z.coerce.number().min(1).max(86_400).default(3600),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(1).max(60).default(10),
+  // OpenID Connect sign-in (authorization code + PKCE); on when OIDC_ISSUER is set.
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_REDIRECT_URL: optionalUrl,
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  OIDC_ROLE_CLAIM: optionalString,
+  OIDC_ROLE_MAP: optionalString.superRefine((v, ctx) => {
+    try {
+      parseRoleMap(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `${(e as Error).message} (expected e.g. admin=cl-admins,manager=cl-managers|leads,agent=cl-staff)` });
+    }
+  }),
+  OIDC_BRANCHES_CLAIM: optionalString,
+  OIDC_JIT: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  OIDC_DEFAULT_ROLE: z.enum(['agent', 'manager', 'admin']).default('agent'),
+  OIDC_BUTTON_LABEL: z.string().trim().min(1).max(60).default('Sign in with SSO'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -77,7 +112,27 @@ export type Config = RawConfig & {
   mailDomain: string;
   /** SLACK_TOKEN is set: escalation levels set to Slack post there (else they are e-mailed). */
   slackEnabled: boolean;
+  webhooks: WebhookConfig;
+  /** OpenID Connect sign-in, when OIDC_ISSUER is set. */
+  oidc: OidcConfig | null;
 };
+
+export interface WebhookConfig {
+  allowList: TargetAllowList;
+  retry: WebhookRetry;
+  timeoutMs: number;
+}
+
+export interface OidcConfig extends ClaimMapping {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  redirectUrl: string;
+  scopes: string;
+  jit: boolean;
+  defaultRole: Role;
+  buttonLabel: string;
+}
 
 export interface GoogleBusinessConfig {
   baseUrl: string;
@@ -102,6 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!!c.GOOGLE_BUSINESS_TOKEN !== !!c.GOOGLE_BUSINESS_LOCATIONS) {
     throw new ConfigError(`Invalid configuration:\n  ${c.GOOGLE_BUSINESS_TOKEN ? 'GOOGLE_BUSINESS_LOCATIONS' : 'GOOGLE_BUSINESS_TOKEN'}: the Google reviews bridge needs both GOOGLE_BUSINESS_TOKEN and GOOGLE_BUSINESS_LOCATIONS`);
   }
+  if (c.OIDC_ISSUER && !c.OIDC_CLIENT_ID) throw new ConfigError('Invalid configuration:\n  OIDC_CLIENT_ID: OIDC sign-in needs the client id registered at OIDC_ISSUER');
+  if (c.OIDC_ROLE_MAP && !c.OIDC_ROLE_CLAIM) throw new ConfigError('Invalid configuration:\n  OIDC_ROLE_CLAIM: OIDC_ROLE_MAP needs the claim it reads (e.g. groups)');
+  const publicUrl = c.PUBLIC_URL ?? `http://localhost:${c.PORT}`;
   const googleLocations = c.GOOGLE_BUSINESS_LOCATIONS ? parseGoogleLocations(c.GOOGLE_BUSINESS_LOCATIONS) : null;
   return {
     google:
@@ -116,10 +174,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     ...c,
     dataDir: path.resolve(c.DATA_DIR),
-    publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    publicUrl,
     temporalUiUrl: c.TEMPORAL_UI_URL ?? `http://localhost:${c.TEMPORAL_UI_PORT}`,
     devMailbox: !c.SMTP_URL,
     mailDomain: c.MAIL_FROM.split('@')[1],
     slackEnabled: !!c.SLACK_TOKEN,
+    webhooks: {
+      allowList: parseAllowList(c.WEBHOOK_ALLOWED_TARGETS),
+      retry: { maximumAttempts: c.WEBHOOK_MAX_ATTEMPTS, initialIntervalMs: c.WEBHOOK_RETRY_INITIAL_SECONDS * 1000, maximumIntervalMs: c.WEBHOOK_RETRY_MAX_SECONDS * 1000 },
+      timeoutMs: c.WEBHOOK_TIMEOUT_SECONDS * 1000,
+    },
+    oidc:
+      c.OIDC_ISSUER && c.OIDC_CLIENT_ID
+        ? {
+            issuer: c.OIDC_ISSUER,
+            clientId: c.OIDC_CLIENT_ID,
+            clientSecret: c.OIDC_CLIENT_SECRET ?? null,
+            redirectUrl: c.OIDC_REDIRECT_URL ?? `${publicUrl}/api/v1/auth/oidc/callback`,
+            scopes: c.OIDC_SCOPES,
+            roleClaim: c.OIDC_ROLE_CLAIM ?? null,
+            roleMap: parseRoleMap(c.OIDC_ROLE_MAP),
+            branchesClaim: c.OIDC_BRANCHES_CLAIM ?? null,
+            jit: c.OIDC_JIT,
+            defaultRole: c.OIDC_DEFAULT_ROLE,
+            buttonLabel: c.OIDC_BUTTON_LABEL,
+          }
+        : null,
   };
 }

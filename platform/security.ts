@@ -1,4 +1,4 @@
-// Secrets: intake keys and session tokens are random, shown once, and stored only as SHA-256 hashes.
+// Secrets: intake keys, API tokens and session tokens are random, shown once, and stored only as SHA-256 hashes.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
@@ -13,10 +13,10 @@ export function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Intake keys look like `clk_<prefix>_<secret>`; the prefix lets an admin recognise a key in a list. */
-export function newIntakeKey(): { key: string; prefix: string; keyHash: string } {
+/** `<tag>_<prefix>_<secret>`: the prefix lets an admin recognise a key in a list, the tag what it is for. */
+function newPrefixedSecret(tag: string): { key: string; prefix: string; keyHash: string } {
   const prefix = randomBytes(4).toString('hex');
-  const key = `clk_${prefix}_${newToken(24)}`;
+  const key = `${tag}_${prefix}_${newToken(24)}`;
   return { key, prefix, keyHash: sha256(key) };
 }
 
@@ -25,3 +25,9 @@ export function randomCode(length: number, alphabet: string): string {
   if (256 % alphabet.length !== 0) throw new Error('alphabet size must divide 256');
   return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join('');
 }
+/** Intake keys look like `clk_<prefix>_<secret>`. */
+export const newIntakeKey = () => newPrefixedSecret('clk');
+/** API tokens look like `clt_<prefix>_<secret>`. */
+export const newApiToken = () => newPrefixedSecret('clt');
+/** A webhook signing secret in the Standard Webhooks form: `whsec_` and 32 random bytes in base64. */
+export const newWebhookSecret = () => `whsec_${randomBytes(32).toString('base64')}`;

@@ -8,9 +8,10 @@ import { localeSchema } from '../../domain/i18n/locales';
 import { readSetting, writeSetting } from '../../db/settings';
 import { calendarSchema } from '../../domain/business-time';
 import { DomainError, invalidFields } from '../../domain/errors';
-import { SETTINGS, type SettingKey } from '../../domain/settings';
+import { SETTINGS, type SettingKey, type SettingValue } from '../../domain/settings';
+import { ssoAdminExists } from '../../db/users';
 import { requireUser } from '../auth';
-import type { AppEnv } from '../deps';
+import type { ApiDeps, AppEnv } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
 
 const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
@@ -46,9 +47,16 @@ const routes = {
     tags: ['settings'],
     summary: 'Change a setting (admin); new tickets use it, running tickets keep what they started with',
     request: { params: z.object({ key: settingKey }), ...body(z.record(z.string(), z.unknown())) },
-    responses: { 200: json(z.record(z.string(), z.unknown()), 'Stored value'), 400: err('Invalid value'), 403: err('Not an admin') },
+    responses: { 200: json(z.record(z.string(), z.unknown()), 'Stored value'), 400: err('Invalid value'), 403: err('Not an admin'), 409: err('auth: passwords cannot be switched off without SSO and an admin who signed in by SSO') },
   }),
 };
+
+/** Passwords off must leave a way in for an admin: SSO configured, and an active admin linked to it. */
+async function assertSomeAdminCanSignIn(deps: ApiDeps, value: SettingValue<'auth'>) {
+  if (value.localPasswords) return;
+  if (!deps.config.oidc) throw new DomainError('CONFLICT', 'Single sign-on is not configured (OIDC_ISSUER), so passwords are the only way in');
+  if (!(await ssoAdminExists(deps.db))) throw new DomainError('CONFLICT', 'No active admin has signed in by SSO yet: that would lock every admin out');
+}
 
 export function orgRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -102,6 +110,7 @@ export function orgRoutes() {
     const { key } = c.req.valid('param');
     const parsed = SETTINGS[key].schema.safeParse(c.req.valid('json'));
     if (!parsed.success) throw invalidFields(parsed.error.issues.map((i) => ({ path: i.path.join('.') || key, message: i.message })));
+    if (key === 'auth') await assertSomeAdminCanSignIn(c.get('deps'), parsed.data as SettingValue<'auth'>);
     await writeSetting(c.get('deps').db, key, parsed.data as never);
     return c.json(parsed.data as Record<string, unknown>, 200);
   });

@@ -117,6 +117,7 @@ export function savedReportRoutes() {
     const deps = c.get('deps');
     const user = c.get('user');
     const b = c.req.valid('json');
+    if (user.token?.kind === 'service') throw new DomainError('FORBIDDEN', 'A service token is nobody, so it cannot own a report; use a personal token');
     await assertUsersExist(deps, b.sharedWith.users);
     const row = await insertReport(deps.db, { id: randomUUID(), ownerId: user.id, ...stored(b) });
     return c.json((await out(deps, user, [row]))[0], 201);

@@ -1,7 +1,12 @@
 // Roles on the real stack: every route of the OpenAPI document is checked (anonymous → 401, agent and
 // manager → 403 on admin routes), branch isolation, reassignment rules, and the users admin API.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../api/routes/users';
+import type { ApiToken } from '../../api/routes/api-tokens';
+import { apiTokens } from '../../db/schema';
+import { API_SCOPES, type ApiScope, type RouteScope } from '../../domain/api-tokens';
+import { sha256 } from '../../platform/security';
 import { startStack, type Session, type Stack } from '../support/stack';
 
 let s: Stack;
@@ -15,6 +20,9 @@ const json = async <T = Record<string, unknown>>(r: Response) => (await r.json()
  */
 const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /auth/login': 'public',
+  'GET /auth/methods': 'public',
+  'GET /auth/oidc/start': 'public', // SSO: the browser goes to the identity provider
+  'GET /auth/oidc/callback': 'public', // … and comes back (test/web/sso.test.ts)
   'POST /auth/logout': 'signed-in',
   'GET /auth/me': 'signed-in',
   'POST /auth/password': 'signed-in',
@@ -101,7 +109,55 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   // Kiosks: a pairing code, then a device token instead of a session (test/api/collection-points.test.ts).
   'POST /collect/pair': 'public',
   'POST /collect/{pointId}/answers': 'public',
+  'GET /api-tokens': 'signed-in',
+  'POST /api-tokens': 'signed-in',
+  'DELETE /api-tokens/{id}': 'signed-in', // own tokens; an admin any (below)
+  'GET /webhooks': 'admin',
+  'POST /webhooks': 'admin',
+  'GET /webhooks/{id}': 'admin',
+  'PATCH /webhooks/{id}': 'admin',
+  'DELETE /webhooks/{id}': 'admin',
+  'POST /webhooks/{id}/rotate-secret': 'admin',
+  'POST /webhooks/{id}/resume': 'admin',
+  'GET /webhooks/{id}/events': 'admin',
+  'POST /webhooks/{id}/events/{eventId}/redeliver': 'admin',
 };
+
+/**
+ * The scope an API token needs for each operation open to tokens (session and token routes alike);
+ * every other operation needs `admin`. `session`: no token may call it (sign-in and token management).
+ */
+const TOKEN_SCOPE: Record<string, RouteScope> = {
+  'POST /auth/logout': 'session',
+  'GET /auth/me': 'session',
+  'POST /auth/password': 'session',
+  'GET /api-tokens': 'session',
+  'POST /api-tokens': 'session',
+  'DELETE /api-tokens/{id}': 'session',
+  'GET /tickets': 'tickets:read',
+  'GET /tickets/{id}': 'tickets:read',
+  'GET /attachments/{id}': 'tickets:read',
+  'GET /taxonomies': 'tickets:read',
+  'GET /branches': 'tickets:read',
+  'GET /services': 'tickets:read',
+  'GET /users': 'tickets:read',
+  'POST /tickets/{id}/comments': 'tickets:write',
+  'POST /tickets/{id}/status': 'tickets:write',
+  'POST /tickets/{id}/assign': 'tickets:write',
+  'POST /tickets/{id}/priority': 'tickets:write',
+  'POST /tickets/{id}/resolve': 'tickets:write',
+  'POST /tickets/{id}/reopen': 'tickets:write',
+  'POST /tickets/{id}/reanalyse': 'tickets:write',
+  'GET /reports/meta': 'reports:read',
+  'GET /reports/dashboard': 'reports:read',
+  'GET /reports/ready-made': 'reports:read',
+  'POST /reports/query': 'reports:read',
+  'GET /reports/saved': 'reports:read',
+  'GET /reports/saved/{id}': 'reports:read',
+  'GET /reports/saved/{id}/result': 'reports:read',
+};
+const grants = (scope: ApiScope, needed: RouteScope) =>
+  needed !== 'session' && (scope === 'admin' || scope === needed || (scope === 'tickets:write' && needed === 'tickets:read'));
 
 type Op = { method: string; path: string; key: string };
 async function operations(): Promise<Op[]> {
@@ -178,6 +234,126 @@ describe('every route checks the role', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+async function token(session: Session, scopes: ApiScope[], extra: Record<string, unknown> = {}) {
+  const res = await s.call('POST', '/api/v1/api-tokens', { name: `t-${scopes.join('+')}`, scopes, ...extra }, session);
+  expect(res.status).toBe(201);
+  return json<ApiToken & { token: string }>(res);
+}
+const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+const body = (method: string) => (method === 'GET' || method === 'DELETE' ? undefined : {});
+
+describe('every route checks the scope of an API token', () => {
+  it('lists a scope only for operations that exist', async () => {
+    const keys = new Set((await operations()).map((o) => o.key));
+    expect(Object.keys(TOKEN_SCOPE).filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it.each(API_SCOPES)('walks the whole document with an admin\'s %s token: 403 outside the scope, through the check inside it', async (scope) => {
+    const t = (await token(admin, [scope])).token;
+    const wrong: string[] = [];
+    for (const op of await operations()) {
+      const access = ACCESS[op.key];
+      if (access === 'public' || access === 'intake') continue;
+      const needed = TOKEN_SCOPE[op.key] ?? 'admin';
+      // A token needs no CSRF header: none is sent.
+      const res = await s.call(op.method, concrete(op.path), body(op.method), null, bearer(t));
+      const ok = grants(scope, needed);
+      if (ok ? res.status === 401 || res.status === 403 : res.status !== 403) wrong.push(`${op.key} (needs ${needed}) → ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('documents the scope of every operation in the OpenAPI document', async () => {
+    const doc = await json<{ paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>> }>(await s.call('GET', '/api/v1/openapi.json'));
+    const wrong: string[] = [];
+    for (const op of await operations()) {
+      const access = ACCESS[op.key];
+      if (access === 'public' || access === 'intake') continue;
+      const needed = TOKEN_SCOPE[op.key] ?? 'admin';
+      const security = doc.paths[op.path][op.method.toLowerCase()].security ?? [];
+      const documented = security.find((sec) => 'apiToken' in sec)?.apiToken[0] ?? 'session';
+      if (documented !== needed) wrong.push(`${op.key}: ${documented}, expected ${needed}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("keeps a personal token within its owner's role and branches", async () => {
+    const t = (await token(agentMain.session, ['admin'])).token;
+    expect((await s.call('GET', '/api/v1/rules', undefined, null, bearer(t))).status).toBe(403);
+    const mine = await json<{ items: Array<{ number: number }> }>(await s.call('GET', '/api/v1/tickets', undefined, null, bearer(t)));
+    expect(mine.items.map((x) => x.number)).toEqual([mainTicket]);
+    expect((await s.call('POST', '/api/v1/tickets/' + northTicket + '/comments', { body: 'hi', visibility: 'internal' }, null, bearer(t))).status).toBe(403);
+  });
+
+  it('lets a service token see every branch within its scopes, and act under its own name', async () => {
+    expect((await s.call('POST', '/api/v1/api-tokens', { name: 'crm', kind: 'service', scopes: ['tickets:write'] }, agentMain.session)).status).toBe(403);
+    const svc = await token(admin, ['tickets:write'], { kind: 'service', name: 'CRM sync' });
+    expect(svc.owner).toBeNull();
+    const all = await json<{ items: Array<{ number: number }> }>(await s.call('GET', '/api/v1/tickets', undefined, null, bearer(svc.token)));
+    expect(all.items.map((x) => x.number).sort()).toEqual([mainTicket, northTicket].sort());
+    const res = await s.call('POST', `/api/v1/tickets/${northTicket}/comments`, { body: 'Synced from the CRM', visibility: 'internal' }, null, bearer(svc.token));
+    expect(res.status).toBe(200);
+    const { timeline } = await json<{ timeline: Array<{ type: string; actorName: string; data: { body?: string } | null }> }>(await s.call('GET', `/api/v1/tickets/${northTicket}`, undefined, admin));
+    expect(timeline.find((e) => e.data?.body === 'Synced from the CRM')?.actorName).toBe('CRM sync');
+    expect((await s.call('GET', '/api/v1/rules', undefined, null, bearer(svc.token))).status).toBe(403);
+  });
+});
+
+describe('API tokens', () => {
+  it('shows the secret once and keeps only its hash', async () => {
+    const created = await token(manager.session, ['reports:read']);
+    expect(created.token).toMatch(/^clt_[0-9a-f]{8}_/);
+    expect(created.token.startsWith(`clt_${created.prefix}_`)).toBe(true);
+    const listed = await json<{ items: ApiToken[] }>(await s.call('GET', '/api/v1/api-tokens', undefined, manager.session));
+    expect(listed.items.map((t) => t.id)).toContain(created.id);
+    expect(JSON.stringify(listed)).not.toContain(created.token);
+    const rows = await s.database.db.select().from(apiTokens);
+    expect(JSON.stringify(rows)).not.toContain(created.token);
+    expect(rows.find((r) => r.id === created.id)?.tokenHash).toBe(sha256(created.token));
+    // Someone else's tokens are not listed to a non-admin; an admin sees them all.
+    expect((await json<{ items: ApiToken[] }>(await s.call('GET', '/api/v1/api-tokens', undefined, agentMain.session))).items.map((t) => t.id)).not.toContain(created.id);
+    expect((await json<{ items: ApiToken[] }>(await s.call('GET', '/api/v1/api-tokens', undefined, admin))).items.map((t) => t.id)).toContain(created.id);
+  });
+
+  it('records the last use, refuses a revoked, an expired or a deactivated owner\'s token', async () => {
+    const t = await token(manager.session, ['tickets:read']);
+    expect(t.lastUsedAt).toBeNull();
+    expect((await s.call('GET', '/api/v1/tickets', undefined, null, bearer(t.token))).status).toBe(200);
+    const used = (await json<{ items: ApiToken[] }>(await s.call('GET', '/api/v1/api-tokens', undefined, manager.session))).items.find((x) => x.id === t.id)!;
+    expect(Date.now() - Date.parse(used.lastUsedAt!)).toBeLessThan(60_000);
+
+    expect((await s.call('DELETE', `/api/v1/api-tokens/${t.id}`, undefined, agentMain.session)).status).toBe(404);
+    expect((await s.call('DELETE', `/api/v1/api-tokens/${t.id}`, undefined, manager.session)).status).toBe(204);
+    const revoked = await s.call('GET', '/api/v1/tickets', undefined, null, bearer(t.token));
+    expect(revoked.status).toBe(401);
+    expect((await json<{ error: { message: string } }>(revoked)).error.message).toMatch(/revoked/);
+
+    const soon = await token(manager.session, ['tickets:read'], { expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    expect((await s.call('GET', '/api/v1/tickets', undefined, null, bearer(soon.token))).status).toBe(200);
+    await s.database.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, soon.id));
+    const expired = await s.call('GET', '/api/v1/tickets', undefined, null, bearer(soon.token));
+    expect(expired.status).toBe(401);
+    expect((await json<{ error: { message: string } }>(expired)).error.message).toMatch(/expired/);
+    const past = await s.call('POST', '/api/v1/api-tokens', { name: 'old', scopes: ['tickets:read'], expiresAt: '2020-01-01T00:00:00Z' }, manager.session);
+    expect(past.status).toBe(400);
+    expect(JSON.stringify(await past.json())).toContain('expiresAt');
+
+    const { user, session } = await makeUser('agent', ['main'], 'Tara');
+    const owned = await token(session, ['tickets:read']);
+    expect((await s.call('PATCH', `/api/v1/users/${user.id}`, { active: false }, admin)).status).toBe(200);
+    expect((await s.call('GET', '/api/v1/tickets', undefined, null, bearer(owned.token))).status).toBe(401);
+    expect((await s.call('GET', '/api/v1/tickets', undefined, null, bearer('clt_00000000_unknown'))).status).toBe(401);
+  });
+
+  it('never lets a token mint tokens, and keeps intake keys to the intake routes', async () => {
+    const t = await token(admin, ['admin']);
+    expect((await s.call('POST', '/api/v1/api-tokens', { name: 'more', scopes: ['admin'] }, null, bearer(t.token))).status).toBe(403);
+    expect((await s.call('GET', '/api/v1/tickets', undefined, null, bearer('clk_test_intake_key_0001'))).status).toBe(401);
+    expect((await s.postFeedback({ channel: 'kiosk', type: 'star', score: 5, externalId: 'tok-1' })).status).toBe(202);
+    expect((await s.call('POST', '/api/v1/feedback', { channel: 'kiosk', type: 'star', score: 5 }, null, bearer(t.token))).status).toBe(401);
   });
 });
 

@@ -38,12 +38,13 @@ export interface BrowserStack {
   close(): Promise<void>;
 }
 
-export async function startBrowserStack(opts: Parameters<typeof startStack>[0] = {}): Promise<BrowserStack> {
+/** `port`: serve there (a test that must know the URL beforehand, e.g. for an OIDC redirect URL). */
+export async function startBrowserStack(opts: Parameters<typeof startStack>[0] & { port?: number } = {}): Promise<BrowserStack> {
   if (!existsSync('web/dist/index.html')) throw new Error('build the web UI first: npm run build:web');
   mkdirSync(SHOTS, { recursive: true });
   const s = await startStack(opts);
   const admin = await s.login();
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const server: ServerType = serve({ fetch: s.app.fetch, port, hostname: '127.0.0.1' });
   const base = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'] });

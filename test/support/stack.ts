@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
 import type { ActivityDeps } from '../../activities';
 import { createMailer } from '../../activities/mailer';
+import { DEFAULT_WEBHOOK_CONFIG } from '../../activities/webhooks';
 import { createApp } from '../../api/app';
+import type { OidcConfig, WebhookConfig } from '../../platform/config';
 import type { ApiDeps } from '../../api/deps';
 import { startDevMailbox, type DevMailbox } from '../../mail/dev-mailbox';
 import { inboundDepsFromConfig, type InboundDeps } from '../../mail/inbound';
@@ -46,7 +48,9 @@ export interface Stack {
   teardown(): Promise<void>;
 }
 
-export async function startStack(opts: { temporal?: TemporalTestEnv; activityDeps?: Partial<ActivityDeps>; devMailbox?: boolean; attachmentMaxBytes?: number } = {}): Promise<Stack> {
+export async function startStack(
+  opts: { temporal?: TemporalTestEnv; activityDeps?: Partial<ActivityDeps>; devMailbox?: boolean; attachmentMaxBytes?: number; webhooks?: Partial<WebhookConfig>; oidc?: OidcConfig | null } = {},
+): Promise<Stack> {
   const temporal = opts.temporal ?? (await startDevServerEnv());
   const database = await createTestDatabase();
   const boot = await bootstrap(database.db, { adminEmail: ADMIN.email, adminPassword: ADMIN.password, intakeKey: INTAKE_KEY });
@@ -65,6 +69,8 @@ export async function startStack(opts: { temporal?: TemporalTestEnv; activityDep
     mailDomain: 'closeloop.test',
     MAIL_ATTACHMENT_MAX_BYTES: opts.attachmentMaxBytes ?? 10 * 1024 * 1024,
     devMailbox: !!devMailbox,
+    webhooks: { ...DEFAULT_WEBHOOK_CONFIG, ...opts.webhooks },
+    oidc: opts.oidc ?? null,
   };
   const deps: ActivityDeps = {
     db: database.db,
@@ -73,6 +79,7 @@ export async function startStack(opts: { temporal?: TemporalTestEnv; activityDep
     ai: null,
     publicUrl: config.publicUrl,
     mailDomain: config.mailDomain,
+    webhooks: config.webhooks,
     ...opts.activityDeps,
   };
   const worker = await createWorker({

@@ -82,7 +82,7 @@ describe('roles in the browser', () => {
 
   it('an admin has every admin screen', async () => {
     await admin.goto(`${b.base}/tickets`);
-    await expect.poll(() => navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Reports', 'Macros', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Collection points', 'Channel keys', 'Settings', 'Templates', 'Branding', 'Dev mailbox']);
+    await expect.poll(() => navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Reports', 'Macros', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Collection points', 'Channel keys', 'Webhooks', 'Settings', 'Templates', 'Branding', 'Dev mailbox']);
     await admin.locator(`[data-ticket="${northTicket}"]`).waitFor();
     await admin.locator(`[data-ticket="${mainTicket}"]`).waitFor();
   });
@@ -253,7 +253,7 @@ describe('admin screens', () => {
     await admin.getByLabel('Key name').fill('Kiosk north');
     await admin.getByLabel('Channel', { exact: true }).selectOption('kiosk');
     await admin.getByRole('button', { name: 'Create key' }).click();
-    const key = (await admin.getByTestId('new-key').textContent())!;
+    const key = (await admin.getByTestId('new-secret').textContent())!;
     expect(key).toMatch(/^clk_[0-9a-f]{8}_/);
     await b.shot(admin, 'admin-channel-keys');
     const post = (externalId: string) => b.s.call('POST', '/api/v1/feedback', { channel: 'kiosk', type: 'smile', score: 2, branch: 'north', externalId }, null, { authorization: `Bearer ${key}` });

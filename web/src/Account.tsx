@@ -1,6 +1,7 @@
-// The signed-in person's own page: who they are, their availability, and a password change.
+// The signed-in person's own page: who they are, their availability, a password change and API tokens.
 import { useState } from 'react';
 import { api } from './api';
+import { ApiTokens } from './ApiTokens';
 import { AvailabilityToggle } from './AvailabilityToggle';
 import { useMe } from './data';
 import { Alert, Field, Notice, Screen, useAction } from './ui';
@@ -55,6 +56,7 @@ export function Account() {
           Change password
         </button>
       </form>
+      <ApiTokens />
     </Screen>
   );
 }

@@ -14,20 +14,23 @@ import { SettingsAdmin } from './admin/Settings';
 import { TaxonomiesAdmin } from './admin/Taxonomies';
 import { Templates } from './admin/Templates';
 import { UsersAdmin } from './admin/Users';
-import { api, setCsrf, type Me, type Role } from './api';
+import { WebhooksAdmin } from './admin/Webhooks';
+import { api, setCsrf, type Me, type Role, type SignInMethods } from './api';
 import { Board } from './Board';
 import { Dashboard } from './Dashboard';
-import { SessionContext } from './data';
+import { SessionContext, useResource } from './data';
 import { MacrosScreen } from './macros/MacrosScreen';
 import { Link, navigate, useLocation } from './router';
 import { ReportsPage } from './reports/ReportsPage';
 import { TicketPage } from './TicketPage';
 import { Screen } from './ui';
 
+/** Sign-in: e-mail and password, and/or the identity provider (SSO); an SSO failure comes back as ?ssoError. */
 function Login({ done }: { done: (me: Me) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState('');
+  const [error, setError] = useState(() => new URLSearchParams(window.location.search).get('ssoError') ?? '');
+  const { data: methods } = useResource<SignInMethods>('/auth/methods');
   return (
     <form
       className="login"
@@ -42,16 +45,25 @@ function Login({ done }: { done: (me: Me) => void }) {
       }}
     >
       <h1>Closeloop</h1>
-      <label>
-        Email
-        <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
-      </label>
-      <label>
-        Password
-        <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-      </label>
+      {methods?.sso && (
+        <a className="button primary" href={methods.sso.startUrl}>
+          {methods.sso.label}
+        </a>
+      )}
+      {methods?.passwords !== false && (
+        <>
+          <label>
+            Email
+            <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          </label>
+          <label>
+            Password
+            <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          </label>
+        </>
+      )}
       {error && <p role="alert">{error}</p>}
-      <button type="submit">Sign in</button>
+      {methods?.passwords !== false && <button type="submit">Sign in</button>}
     </form>
   );
 }
@@ -84,6 +96,7 @@ const SCREENS: ScreenEntry[] = [
   { path: '/admin/collection-points', nav: 'Collection points', group: 'admin', roles: ADMIN, render: () => <CollectionPointsAdmin /> },
   { path: /^\/admin\/collection-points\/([a-z0-9]+)$/, roles: ADMIN, render: (m) => <CollectionPointsAdmin id={m![1]} /> },
   { path: '/admin/intake-keys', nav: 'Channel keys', group: 'admin', roles: ADMIN, render: () => <IntakeKeysAdmin /> },
+  { path: '/admin/webhooks', nav: 'Webhooks', group: 'admin', roles: ADMIN, render: () => <WebhooksAdmin /> },
   { path: '/admin/settings', nav: 'Settings', group: 'admin', roles: ADMIN, render: () => <SettingsAdmin /> },
   { path: '/admin/templates', nav: 'Templates', group: 'admin', roles: ADMIN, render: () => <Templates /> },
   { path: '/admin/branding', nav: 'Branding', group: 'admin', roles: ADMIN, render: () => <BrandingAdmin /> },

@@ -13,6 +13,10 @@ import type { DashboardPanel, RoleDashboard } from '../../api/routes/dashboards'
 import type { AiCorrections } from '../../domain/ai-correction';
 import type { BulkResult } from '../../domain/bulk';
 import type { CustomerContext } from '../../domain/customer-context';
+import type { signInMethodsSchema } from '../../api/routes/auth';
+import type { ApiToken, ApiTokenInput } from '../../api/routes/api-tokens';
+import type { WebhookEventLog, WebhookSubscription } from '../../api/routes/webhooks';
+import type { WebhookSubscriptionInput } from '../../domain/webhooks';
 import type { taxonomyEntrySchema } from '../../api/routes/taxonomies';
 import type { ticketListQuerySchema } from '../../api/routes/tickets';
 import type { User, UserInput, UserPatch } from '../../api/routes/users';
@@ -27,11 +31,13 @@ export type { AiCorrections, BulkResult, CustomerContext, DashboardPanel, Integr
 export type { AiView, Calendar, ClockView, Rule, RuleDefinition, SettingKey, SettingValue, SimulationResult, Ticket, TicketPage, TicketSummary, TimelineEntry, User, UserInput, UserPatch };
 export type { Priority, Role, TicketKind, TicketStatus } from '../../domain/types';
 
+export type { ApiToken, ApiTokenInput, WebhookEventLog, WebhookSubscription, WebhookSubscriptionInput };
 export type Me = z.infer<typeof meSchema>;
 export type CollectionPoint = CollectionPointView;
 export type { CollectionPointInput } from '../../domain/collection-point';
 export type { KioskDevice };
 export type KioskPairing = z.infer<typeof kioskPairingSchema>;
+export type SignInMethods = z.infer<typeof signInMethodsSchema>;
 export type Branch = z.infer<typeof branchSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type IntakeKey = z.infer<typeof intakeKeySchema>;

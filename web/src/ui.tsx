@@ -127,3 +127,22 @@ export function Table({ caption, columns, children, className }: { caption: stri
 }
 
 export const fmtDate = (v: string | number | null | undefined) => (v == null ? '–' : new Date(v).toLocaleString());
+
+/** A secret (key, token, signing secret) right after it was made: shown this once, with a copy button. */
+export function SecretOnce({ title, secret, onDone }: { title: string; secret: string; onDone: () => void }) {
+  return (
+    <div className="panel secret" role="status">
+      <h2>{title}</h2>
+      <p>Copy it now: it is not shown again.</p>
+      <div className="row wrap">
+        <code data-testid="new-secret">{secret}</code>
+        <button type="button" onClick={() => navigator.clipboard?.writeText(secret)}>
+          Copy
+        </button>
+        <button type="button" onClick={onDone}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, type IntakeKey } from '../api';
 import { useResource } from '../data';
 import { CHANNELS } from '../../../domain/types';
-import { Alert, ConfirmButton, Field, fmtDate, Screen, Table, useAction } from '../ui';
+import { Alert, ConfirmButton, Field, fmtDate, Screen, SecretOnce, Table, useAction } from '../ui';
 
 export function IntakeKeysAdmin() {
   const { data, error: loadError, reload } = useResource<{ items: IntakeKey[] }>('/intake-keys');
@@ -43,21 +43,7 @@ export function IntakeKeysAdmin() {
           Create key
         </button>
       </form>
-      {created && (
-        <div className="panel secret" role="status">
-          <h2>Key “{created.name}” created</h2>
-          <p>Copy it now: it is not shown again.</p>
-          <div className="row wrap">
-            <code data-testid="new-key">{created.key}</code>
-            <button type="button" onClick={() => navigator.clipboard?.writeText(created.key)}>
-              Copy
-            </button>
-            <button type="button" onClick={() => setCreated(null)}>
-              Done
-            </button>
-          </div>
-        </div>
-      )}
+      {created && <SecretOnce title={`Key “${created.name}” created`} secret={created.key} onDone={() => setCreated(null)} />}
       <Alert>{loadError || error}</Alert>
       <Table caption="Channel keys" columns={['Name', 'Prefix', 'Channel', 'Created', 'State', '']}>
         {(data?.items ?? []).map((k) => (

@@ -39,6 +39,11 @@ const FORMS: { [K in Exclude<SettingKey, 'branding'>]: { title: string; hint: st
       { name: 'reviewUrl', label: 'Review page URL', input: { kind: 'text' } },
     ],
   },
+  auth: {
+    title: 'Sign-in',
+    hint: 'With single sign-on (OIDC) configured, passwords can be switched off. That needs at least one active admin who has signed in by SSO, so nobody is locked out.',
+    fields: [{ name: 'localPasswords', label: 'Allow sign-in with e-mail and password', input: { kind: 'bool' } }],
+  },
 };
 
 function SettingForm<K extends Exclude<SettingKey, 'branding'>>({ settingKey }: { settingKey: K }) {

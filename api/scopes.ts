@@ -1,0 +1,19 @@
+// Which scope a bearer token needs for each operation, by method and path (relative to /api/v1). One
+// table for the check (api/auth.ts) and for the OpenAPI document's per-operation `security`.
+import type { RouteScope } from '../domain/api-tokens';
+
+const RULES: Array<{ methods: string[]; path: RegExp; scope: RouteScope }> = [
+  // Sign-in, password and token management stay with a browser session: a token cannot mint tokens.
+  { methods: ['*'], path: /^\/(auth|api-tokens)(\/|$)/, scope: 'session' },
+  { methods: ['GET'], path: /^\/(tickets|attachments|taxonomies|branches|services|users)(\/[^/]+)?$/, scope: 'tickets:read' },
+  { methods: ['POST'], path: /^\/tickets\/[^/]+\/[a-z]+$/, scope: 'tickets:write' },
+  { methods: ['GET'], path: /^\/reports\//, scope: 'reports:read' },
+  { methods: ['POST'], path: /^\/reports\/query$/, scope: 'reports:read' },
+];
+
+/** The scope a bearer token needs for `method path`; everything not listed is `admin`. */
+export function scopeFor(method: string, path: string): RouteScope {
+  const m = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  for (const r of RULES) if ((r.methods.includes('*') || r.methods.includes(m)) && r.path.test(path)) return r.scope;
+  return 'admin';
+}
