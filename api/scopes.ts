@@ -6,7 +6,14 @@ const RULES: Array<{ methods: string[]; path: RegExp; scope: RouteScope }> = [
   // Sign-in, password and token management stay with a browser session: a token cannot mint tokens.
   { methods: ['*'], path: /^\/(auth|api-tokens)(\/|$)/, scope: 'session' },
   { methods: ['GET'], path: /^\/(tickets|attachments|taxonomies|branches|services|users)(\/[^/]+)?$/, scope: 'tickets:read' },
+  { methods: ['GET'], path: /^\/(tickets\/[^/]+\/customer|views|macros)$/, scope: 'tickets:read' },
   { methods: ['POST'], path: /^\/tickets\/[^/]+\/[a-z]+$/, scope: 'tickets:write' },
+  { methods: ['POST'], path: /^\/tickets\/bulk$/, scope: 'tickets:write' },
+  { methods: ['PUT'], path: /^\/tickets\/[^/]+\/ai-correction$/, scope: 'tickets:write' },
+  // An agent's own macros and views are part of working tickets; shared ones still need an admin user.
+  { methods: ['POST', 'PUT', 'DELETE'], path: /^\/(macros|views)(\/[^/]+)?$/, scope: 'tickets:write' },
+  { methods: ['POST'], path: /^\/macros\/[^/]+\/apply$/, scope: 'tickets:write' },
+  { methods: ['GET'], path: /^\/dashboards\/mine$/, scope: 'reports:read' },
   { methods: ['GET'], path: /^\/reports\//, scope: 'reports:read' },
   { methods: ['POST'], path: /^\/reports\/query$/, scope: 'reports:read' },
 ];
