@@ -7,6 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
+import { bodyLimits, documentBodyLimits } from './body-limits';
 import { onError, validationHook } from './errors';
 import { scopeFor } from './scopes';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../domain/api-tokens';
@@ -88,7 +89,7 @@ export function createApp(deps: ApiDeps) {
     servers: [{ url: '/api/v1' }],
     security: [{ session: [] }],
   };
-  const document = () => withTokenScopes(api.getOpenAPI31Document(openApiConfig));
+  const document = () => documentBodyLimits(withTokenScopes(api.getOpenAPI31Document(openApiConfig)), '/api/v1');
   api.get('/openapi.json', (c) => c.json(document()));
   api.get('/docs', (c) => c.html(renderDocsPage(document())));
   api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
@@ -97,6 +98,7 @@ export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<AppEnv>();
   // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
   app.use('*', contextStorage());
+  app.use('*', bodyLimits());
   app.route('/api/v1', api);
   // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
   for (const prefix of ['/csat/*', '/public/*', '/c/*']) {
