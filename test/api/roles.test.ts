@@ -26,6 +26,9 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /auth/logout': 'signed-in',
   'GET /auth/me': 'signed-in',
   'POST /auth/password': 'signed-in',
+  'POST /auth/totp/setup': 'signed-in', // one's own second factor (test/api/sign-in.test.ts)
+  'POST /auth/totp/confirm': 'signed-in',
+  'POST /auth/totp/disable': 'signed-in',
   'POST /feedback': 'intake',
   'POST /feedback/batch': 'intake',
   'POST /sms/twilio': 'public', // Twilio signature instead of a session
@@ -131,6 +134,9 @@ const TOKEN_SCOPE: Record<string, RouteScope> = {
   'POST /auth/logout': 'session',
   'GET /auth/me': 'session',
   'POST /auth/password': 'session',
+  'POST /auth/totp/setup': 'session',
+  'POST /auth/totp/confirm': 'session',
+  'POST /auth/totp/disable': 'session',
   'GET /api-tokens': 'session',
   'POST /api-tokens': 'session',
   'DELETE /api-tokens/{id}': 'session',
