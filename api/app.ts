@@ -8,10 +8,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
 import { bodyLimits, documentBodyLimits } from './body-limits';
+import { securityHeaders } from './security-headers';
 import { onError, validationHook } from './errors';
 import { scopeFor } from './scopes';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../domain/api-tokens';
-import { renderDocsPage } from './docs-page';
+import { DOCS_CSS, renderDocsPage } from './docs-page';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
@@ -92,21 +93,21 @@ export function createApp(deps: ApiDeps) {
   const document = () => documentBodyLimits(withTokenScopes(api.getOpenAPI31Document(openApiConfig)), '/api/v1');
   api.get('/openapi.json', (c) => c.json(document()));
   api.get('/docs', (c) => c.html(renderDocsPage(document())));
+  api.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
   api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
   api.onError(onError);
 
   const app = new OpenAPIHono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', securityHeaders());
   // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
   app.use('*', contextStorage());
   app.use('*', bodyLimits());
   app.route('/api/v1', api);
   // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
-  for (const prefix of ['/csat/*', '/public/*', '/c/*']) {
-    app.use(prefix, async (c, next) => {
-      c.set('deps', deps);
-      await next();
-    });
-  }
   app.route('/csat', csatRoutes());
   app.route('/public', publicAssetRoutes());
   app.route('/c', collectPageRoutes());

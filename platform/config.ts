@@ -65,6 +65,8 @@ export const configSchema = z.object({
   // Reverse proxies in front of the API: the client address is that many entries from the end of
   // X-Forwarded-For (0: the socket's address, the header is ignored).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Strict-Transport-Security max-age, sent only when PUBLIC_URL is https (0: never sent).
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(31_536_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // Outbound webhooks: the SSRF allow-list, and how long a failing delivery is retried before the
   // subscription is paused (defaults: 15 s doubling to 1 h, 15 attempts ≈ 8 hours).
