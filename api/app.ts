@@ -41,6 +41,7 @@ import { userRoutes } from './routes/users';
 import { viewRoutes } from './routes/views';
 import { webhookRoutes } from './routes/webhooks';
 import { registerWebhookPayloads } from './webhook-docs';
+import { registerPublicPages } from './public-docs';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -76,6 +77,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/webhooks', webhookRoutes());
   api.route('/', orgRoutes());
   registerWebhookPayloads(api.openAPIRegistry);
+  registerPublicPages(api.openAPIRegistry);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'closeloop_session' });

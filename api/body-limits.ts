@@ -53,14 +53,15 @@ export function bodyLimits(): MiddlewareHandler {
   return (c, next) => limiters.get(bodyLimitFor(c.req.path))!(c, next);
 }
 
-type Operation = { requestBody?: unknown; responses?: Record<string, unknown> };
+type Operation = { requestBody?: unknown; responses?: Record<string, unknown>; servers?: Array<{ url: string }> };
 
-/** Every operation that takes a body documents its 413 and its limit (`base` is the document's server path). */
+/** Every operation that takes a body documents its 413 and its limit (`base` is the document's server
+ * path; an operation with its own server — the public pages — is under that one). */
 export function documentBodyLimits<D extends { paths?: object }>(doc: D, base: string): D {
   for (const [path, ops] of Object.entries(doc.paths ?? {}) as Array<[string, Record<string, Operation>]>) {
     for (const op of Object.values(ops)) {
       if (typeof op !== 'object' || op === null || !op.requestBody || !op.responses || op.responses['413']) continue;
-      const limit = bodyLimitFor(`${base}${path}`);
+      const limit = bodyLimitFor(`${(op.servers?.[0]?.url ?? base).replace(/\/$/, '')}${path}`);
       op.responses['413'] = {
         description: `Body larger than ${human(limit.maxBytes)}`,
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

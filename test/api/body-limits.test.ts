@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app';
 import { BODY_LIMITS, bodyLimitFor } from '../../api/body-limits';
+import { CSAT_POSTS_PER_IP, CSAT_POSTS_PER_TOKEN } from '../../api/routes/csat';
 import type { ErrorBody } from '../../api/errors';
 import { loginAttempts } from '../../db/schema';
 import { ADMIN, startStack, type Stack } from '../support/stack';
@@ -106,5 +108,41 @@ describe('request-body limits', () => {
     }
     expect(missing).toEqual([]);
     expect(doc.paths['/auth/login'].post.responses['413'].description).toContain('16 KB');
+  });
+});
+
+describe('the public site in the OpenAPI document, and its rate limits', () => {
+  it('documents the survey, collection pages and assets with their own server and every status', async () => {
+    type Op = { servers?: Array<{ url: string }>; security?: unknown[]; responses: Record<string, unknown> };
+    const doc = (await (await s.app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, Op>> };
+    const post = doc.paths['/csat/{token}'].post;
+    expect(post.servers).toEqual([{ url: '/', description: expect.any(String) }]);
+    expect(post.security).toEqual([]);
+    expect(Object.keys(post.responses).sort()).toEqual(['200', '400', '403', '404', '409', '410', '413', '429', '503']);
+    for (const path of ['/csat/{token}', '/c/{id}', '/c/{id}/link', '/c/{id}/embed', '/c/{id}/kiosk', '/c/{id}/kiosk.webmanifest', '/c/assets/{name}', '/public/page.css', '/public/brand.css', '/public/logo/{sha}']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+  });
+
+  it('limits CSAT posts per link and per address: 429 with Retry-After, before the survey is even read', async () => {
+    const proxied = createApp({ db: s.database.db, temporal: s.temporal.env.client, config: { ...s.config, TRUST_PROXY_HOPS: 1 } });
+    const post = (token: string, ip: string) =>
+      proxied.request(`/csat/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip }, body: 'score=5' });
+    const link = `999001.${'b'.repeat(32)}`;
+    const perLink: number[] = [];
+    // One link from many addresses: the link's budget runs out.
+    for (let i = 0; i < CSAT_POSTS_PER_TOKEN + 2; i++) perLink.push((await post(link, `198.51.100.${i + 1}`)).status);
+    expect(perLink.slice(0, CSAT_POSTS_PER_TOKEN)).toEqual(Array(CSAT_POSTS_PER_TOKEN).fill(404));
+    const limited = await post(link, '198.51.100.200');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.text()).toContain('Too many attempts');
+    // One address over many links: the address's budget runs out.
+    const perIp: number[] = [];
+    for (let i = 0; i < CSAT_POSTS_PER_IP + 1; i++) perIp.push((await post(`${999100 + i}.${'c'.repeat(32)}`, '203.0.113.50')).status);
+    expect(perIp.slice(0, CSAT_POSTS_PER_IP).every((x) => x === 404)).toBe(true);
+    expect(perIp.at(-1)).toBe(429);
+    // A GET (what a person and a scanner do) is never limited by this.
+    expect((await proxied.request(`/csat/${link}`, { headers: { 'x-forwarded-for': '198.51.100.200' } })).status).toBe(404);
   });
 });
