@@ -7,7 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
-import { bodyLimits, documentBodyLimits } from './body-limits';
+import { bodyLimits, documentBodyLimits, documentValidation } from './body-limits';
 import { securityHeaders } from './security-headers';
 import { onError, validationHook } from './errors';
 import { scopeFor } from './scopes';
@@ -92,7 +92,7 @@ export function createApp(deps: ApiDeps) {
     servers: [{ url: '/api/v1' }],
     security: [{ session: [] }],
   };
-  const document = () => documentBodyLimits(withTokenScopes(api.getOpenAPI31Document(openApiConfig)), '/api/v1');
+  const document = () => documentValidation(documentBodyLimits(withTokenScopes(api.getOpenAPI31Document(openApiConfig)), '/api/v1'));
   api.get('/openapi.json', (c) => c.json(document()));
   api.get('/docs', (c) => c.html(renderDocsPage(document())));
   api.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
@@ -114,6 +114,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/public', publicAssetRoutes());
   app.route('/c', collectPageRoutes());
   app.onError(onError);
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: path.relative(process.cwd(), webDist) }));
     const index = readFileSync(path.join(webDist, 'index.html'), 'utf8');

@@ -70,3 +70,19 @@ export function documentBodyLimits<D extends { paths?: object }>(doc: D, base: s
   }
   return doc;
 }
+
+/** Every /api/v1 operation that validates parameters or a body documents the 400 the validation hook
+ * (api/errors.ts) answers when they fail, naming each field — whether or not its own table lists it. */
+export function documentValidation<D extends { paths?: object }>(doc: D): D {
+  for (const ops of Object.values(doc.paths ?? {}) as Array<Record<string, Operation & { parameters?: unknown[] }>>) {
+    for (const op of Object.values(ops)) {
+      if (typeof op !== 'object' || op === null || op.servers || !op.responses || op.responses['400']) continue;
+      if (!op.requestBody && !op.parameters?.length) continue;
+      op.responses['400'] = {
+        description: 'Invalid parameters or body (details.fields names each)',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+    }
+  }
+  return doc;
+}
