@@ -117,7 +117,7 @@ const VERBS = [
 
 const SIGN_OFFS = [
   ...['regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'kindest regards', 'many regards', 'with regards', 'best wishes', 'all the best', 'best', 'thanks', 'thank you', 'thanks again', 'many thanks', 'thanks in advance', 'thanks & regards', 'thanks and regards', 'cheers', 'sincerely', 'yours sincerely', 'sincerely yours', 'yours faithfully', 'yours truly', 'respectfully', 'warmly', 'love', 'take care', 'with thanks', 'greetings', 'signed', 'from', 'ta', 'thx', 'tia', 'speak soon', 'talk soon', 'all best', 'best wishes', 'yours', 'respectfully yours', 'thanks so much', 'thank you so much', 'many thanks again', 'thanking you', 'hope to hear from you soon', 'look forward to hearing from you', 'looking forward to hearing from you'],
-  ...['grüße', 'gruß', 'gruss', 'grüsse', 'viele grüße', 'liebe grüße', 'beste grüße', 'herzliche grüße', 'freundliche grüße', 'mit freundlichen grüßen', 'mit freundlichen grüssen', 'mit freundlichem gruß', 'schöne grüße', 'lg', 'vg', 'mfg', 'hochachtungsvoll', 'danke', 'vielen dank', 'besten dank', 'danke und gruß', 'dankeschön', 'bis bald', 'freundliche grüsse', 'liebe grüsse', 'viele grüsse', 'beste grüsse', 'herzliche grüsse', 'mit freundlichem gruss', 'mit besten grüßen', 'mit besten grüssen', 'mit herzlichen grüßen', 'schöne grüsse', 'servus', 'tschüss', 'ciao', 'bis dann', 'danke im voraus', 'vielen dank im voraus', 'besten gruß', 'gruß und dank'],
+  ...['grüße', 'gruß', 'gruss', 'grüsse', 'viele grüße', 'liebe grüße', 'beste grüße', 'herzliche grüße', 'freundliche grüße', 'mit freundlichen grüßen', 'mit freundlichen grüssen', 'mit freundlichem gruß', 'schöne grüße', 'lg', 'vg', 'mfg', 'hochachtungsvoll', 'danke', 'vielen dank', 'besten dank', 'danke und gruß', 'dankeschön', 'bis bald', 'freundliche grüsse', 'liebe grüsse', 'viele grüsse', 'beste grüsse', 'herzliche grüsse', 'mit freundlichem gruss', 'mit besten grüßen', 'mit besten grüssen', 'mit herzlichen grüßen', 'schöne grüsse', 'servus', 'tschüss', 'ciao', 'bis dann', 'danke im voraus', 'vielen dank im voraus', 'mit dank im voraus', 'dank im voraus', 'besten gruß', 'gruß und dank'],
   ...['cordialement', 'bien cordialement', 'très cordialement', 'salutations', 'sincères salutations', 'meilleures salutations', 'salutations distinguées', 'bien à vous', 'amicalement', 'merci', "merci d'avance", 'merci beaucoup', 'bonne journée', 'bonne soirée', 'à bientôt', 'respectueusement', 'bises', 'bisous', 'bonne continuation', 'bien à toi', 'à plus', 'salutations distinguées', 'sentiments distingués', 'mes salutations', 'meilleures salutations', 'avec mes remerciements', 'merci par avance', 'en vous remerciant', 'dans l\'attente de votre réponse', 'cdt', 'cdlt'],
   ...['saludos', 'un saludo', 'saludos cordiales', 'atentamente', 'muy atentamente', 'cordialmente', 'gracias', 'muchas gracias', 'un abrazo', 'abrazos', 'besos', 'hasta pronto', 'un cordial saludo', 'reciba un cordial saludo', 'un saludo cordial', 'saludos cordiales', 'gracias de antemano', 'quedo a la espera', 'quedo atento', 'quedo atenta', 'un beso', 'nos vemos', 'mil gracias', 'gracias por todo', 'reciban un saludo'],
   ...['cordiali saluti', 'distinti saluti', 'saluti', 'un saluto', 'grazie', 'grazie mille', 'a presto', 'buona giornata', 'un abbraccio', 'ciao', 'saluti cordiali', 'cordialmente', 'grazie in anticipo', 'buona serata', 'in attesa di un riscontro', 'in attesa di risposta', 'resto in attesa', 'un caro saluto', 'cari saluti', 'grazie ancora', 'baci'],
@@ -126,6 +126,8 @@ const SIGN_OFFS = [
 
 // Where a staff member stands: "X at the front desk", "X von der Rezeption", "X del mostrador".
 const POSTS = [
+  // where only a known given name may stand before them: "Callum from your returns team", "Anna von der Hotline"
+  ...['from your', 'from the', 'at your', 'in your', 'of your', 'von ihrer', 'von ihrem', 'vom', 'von der', 'aus der', 'aus ihrem', 'aus ihrer', 'de votre', 'du service', 'de chez vous', 'de su', 'de vuestro', 'de vuestra', 'del vostro', 'della vostra', 'dal vostro', 'van jullie', 'van uw', 'bij jullie'],
   ...['at the front desk', 'at reception', 'at the reception', 'on reception', 'on the till', 'on the tills', 'at the till', 'at the checkout', 'at the counter', 'at the desk', 'at the bar', 'at the door', 'on the door', 'on the phone', 'on the chat', 'on chat', 'from customer service', 'from customer services', 'in customer service', 'in customer services', 'from support', 'from billing', 'in billing', 'from accounts', 'in accounts', 'from sales', 'from complaints', 'from your team', 'from the team', 'from housekeeping', 'in the kitchen', 'from head office', 'at head office', 'at the helpdesk', 'from the helpdesk'],
   ...['von der rezeption', 'an der rezeption', 'an der kasse', 'von der kasse', 'vom kundenservice', 'vom kundendienst', 'von der hotline', 'am empfang', 'vom empfang', 'an der theke', 'an der information', 'aus der buchhaltung', 'aus der filiale'],
   ...["de l'accueil", "à l'accueil", 'du service client', 'du service clients', 'à la caisse', 'de la caisse', 'de la réception', 'à la réception', 'au comptoir', 'du standard', 'du sav', 'au téléphone', 'au guichet'],
@@ -215,7 +217,8 @@ export function readName(text: string, at: number, strength: Strength, { particl
 }
 
 const COORDINATION = /[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o|of)[ \t]+/y;
-const LINE_END = /[ \t]*[.!,]?[ \t]*(?:\((?:Mrs?|Ms|Miss|Dr|Mme|Sra?|Sig\.ra)\.?\))?[ \t]*(?:\r?\n|$)/y;
+// the end of a signature line, or a comma and contact details already found ("Claudia Reinholz, [ADDRESS]", "Manuela Pini, tel. [PHONE]")
+const LINE_END = /[ \t]*(?:[.!,]?[ \t]*(?:\((?:Mrs?|Ms|Miss|Dr|Mme|Sra?|Sig\.ra)\.?\))?[ \t]*(?:\r?\n|$)|[,|–—-][ \t]*(?:\p{L}{1,6}\.?:?[ \t]*)?\uE000)/uy;
 
 /** The name at `at` and any joined to it ("Noah and Mia"); null when none, or when `atLineEnd` and the line goes on. */
 function readNames(text: string, at: number, strength: Strength, atLineEnd = false, opts: ReadOptions = {}): PiiSpan[] | null {
@@ -248,7 +251,7 @@ const HONORIFIC_CUE_CI = new RegExp(
 const INTRO_STRONG_CUE = cue(INTRO_STRONG);
 const INTRO_WEAK_CUE = cue(INTRO_WEAK);
 // "my wife X", "one of your cashiers, X", "mon épouse (Martine)", "(Ehefrau Gisela", "la moglie di Renato"
-const PEOPLE_WORD = `(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?:s|es)?(?![\\p{L}])`;
+const PEOPLE_WORD = `(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?:s|es|n|en|nen|innen)?(?![\\p{L}])`;
 const OF = ['of', 'von', 'de', 'di', 'del', 'della', 'van', 'da', 'du', 'des'];
 const PEOPLE_CUE = new RegExp(
   `(?:${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}-]+[ \\t]+){0,2}?|(?<=\\()[ \\t]*)${PEOPLE_WORD}(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}])|[ \\t]+(${oneOf(OF)})(?![\\p{L}]))?(?:${SEP}\\(?[ \\t]*|[ \\t]*\\([ \\t]*)`,
@@ -296,7 +299,7 @@ const BEFORE_RELATIVE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]
 const POST_CUE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}]))`, 'dgiu');
 // A staff member named after a phrase: "la commessa del negozio di Torino, Federica, mi ha detto"
 const DESCRIBED_CUE = new RegExp(
-  `${CUE_START}(?:${oneOf(DETERMINERS)})[ \\t]+(?:${oneOf(PEOPLE.filter((p) => p.length > 3))}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])[^,.!?\\n]{3,40},[ \\t]*(?=\\p{Lu}[\\p{L}'’-]+[ \\t]*[,.;!?)])`,
+  `${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])[^,.!?\\n]{3,40},[ \\t]*(?=\\p{Lu}[\\p{L}'’-]+[ \\t]*[,.;!?)])`,
   'giu',
 );
 

@@ -54,6 +54,9 @@ const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 // Dates and times look like phone numbers to a digit counter; they are set aside first and kept.
 const DATE_OR_TIME =
   /(?<![\d./-])(?:(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![./-]?\d)|\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
+// Product codes and sizes are no one's data: "SKU 448-102-77", "Artikelnummer 40012345", "150x190"
+const PRODUCT_CODE_OR_SIZE =
+  /(?<=(?:^|[^\p{L}])(?:SKU|sku|[Mm]odel|[Mm]odell|[Mm]odelo|[Mm]odello|[Ii]tem (?:code|no\.?|number)|[Pp]art (?:no\.?|number)|[Pp]roduct code|[Aa]rtikel(?:nummer|-?[Nn]r\.?)?|[Aa]rt\.-?[Nn]r\.?|[Cc]odice articolo|[Cc]od\. art\.|[Cc]ode produit|[Cc]ódigo de producto|[Aa]rtikelnummer|EAN)[ \t]*[:#]?[ \t]*)[A-Z0-9][A-Z0-9./-]*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\d{1,4}[ ]?[x×][ ]?\d{1,4}(?:[ ]?[x×][ ]?\d{1,4})?(?![\p{L}\p{N}])/gu;
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
 // Spanish DNI / NIE ("12345678Z", "X1234567L"): the digit rule would leave the letter behind
 const ES_DNI = /\b[XYZ]?\d{7,8}-?[A-HJ-NP-TV-Z]\b/g;
@@ -69,7 +72,7 @@ const ALNUM_CODE = /\b(?<![A-Za-z]-)(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 // English street types; "340 West 57th Street", "1420 N Wells St"
 const STREET =
-  /\b\d{1,5}[A-Za-z]?,?\s+(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?/gu;
+  /\b\d{1,5}[A-Za-z]?,?\s+(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?/gu;
 // "Flat 4, 27 Kingsway", "Apt 3B, 12 Northgate"
 const FLAT_OR_ONE_WORD_STREET =
   /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?,?\s+[\p{Lu}][\p{L}'-]*(?:way|gate|street|road|lane|side|field|wood|bury)\b|\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?\b/gu;
@@ -181,7 +184,7 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   findBirthDates(scan);
   findCodes(scan);
 
-  scan.keeping(DATE_OR_TIME, () => {
+  scan.keeping(PRODUCT_CODE_OR_SIZE, () => scan.keeping(DATE_OR_TIME, () => {
     scan.pass(SSN, 'id');
     scan.pass(ES_DNI, 'id');
     scan.pass(UK_NINO, 'id');
@@ -193,7 +196,7 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
       return null;
     });
     scan.pass(ALNUM_CODE, (m) => ((m[0].match(/\d/g)?.length ?? 0) >= 5 ? 'id' : null));
-  });
+  }));
 
   scan.literals((k.names ?? []).flatMap((n) => (n ? nameParts(n) : [])), 'name');
   findShortForms(scan, (k.names ?? []).filter((n): n is string => !!n));
