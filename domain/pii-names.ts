@@ -28,7 +28,7 @@ const INTRO_STRONG = [
 ];
 // lists of people: "Passengers: A, B"
 // a booking made under a name: "under the name Okonkwo", "au nom de Martin", "a nombre de Ruiz"
-const BOOKED_UNDER = ['under the name', 'under the name of', 'in the name of', 'booked under', 'reserved under', 'unter dem namen', 'auf den namen', 'auf den namen von', 'au nom de', 'au nom du', 'a nombre de', 'a nome di', 'intestata a', 'intestato a', 'op naam van', 'op de naam', 'op naam'];
+const BOOKED_UNDER = ['under the name', 'under the name of', 'in the name of', 'unter dem namen', 'auf den namen', 'auf den namen von', 'au nom de', 'au nom du', 'a nombre de', 'a nome di', 'intestata a', 'intestato a', 'op naam van', 'op de naam', 'op naam'];
 const LISTS = [
   ...['passengers:', 'passenger:', 'guests:', 'guest:', 'travellers:', 'travelers:', 'names:', 'attendees:', 'passagiere:', 'fahrgäste:', 'gäste:', 'reisende:', 'passagers :', 'passagers:', 'voyageurs :', 'pasajeros:', 'viajeros:', 'passeggeri:', 'viaggiatori:', 'passagiers:', 'reizigers:', 'gasten:'],
 ];

@@ -72,7 +72,7 @@ const ALNUM_CODE = /\b(?<![A-Za-z]-)(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 // English street types; "340 West 57th Street", "1420 N Wells St"
 const STREET =
-  /\b\d{1,5}[A-Za-z]?,?\s+(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?/gu;
+  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}[A-Za-z]?,?\s+)(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?/gu;
 // "Flat 4, 27 Kingsway", "Apt 3B, 12 Northgate"
 const FLAT_OR_ONE_WORD_STREET =
   /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?,?\s+[\p{Lu}][\p{L}'-]*(?:way|gate|street|road|lane|side|field|wood|bury)\b|\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?\b/gu;
@@ -82,7 +82,7 @@ const UK_NAMED_HOUSE_LINE =
 // German "Am Lindenhof 3", "An der Alster 12", "Im Winkel 5a"
 const GERMAN_SITE = /\b(?:Am|An der|An den|Im|Auf der|Auf dem|Zum|Zur|In der|Unter den|Hinter der|Vor dem)\s+([\p{Lu}][\p{L}-]+)\s+\d{1,4}[a-z]?\b/dgu;
 // Either case of the first letter: "rue", "Rue"
-const anyCase = (words: string) => words.split('|').map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/[.\/]/g, (c) => `\\${c}`)}`).join('|');
+const anyCase = (words: string) => words.split('|').map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/[./]/g, (c) => `\\${c}`)}`).join('|');
 // Number first (French, English-style): "12 rue de Rivoli", "3 bis, chemin de la Croix", "14 avenue Jean Jaurès"
 const NUMBER_FIRST_TYPES = anyCase('rue|avenue|av.|boulevard|bd|place|allée|allee|impasse|chemin|route|quai|cours|square|passage|voie|sentier|via|viale|calle|avenida|plaza');
 // Type first, number after (Italian, Spanish, Belgian French, Portuguese): "Via dei Mille 7",
