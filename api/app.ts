@@ -8,6 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
 import { onError, validationHook } from './errors';
+import { observeRequests } from './observe';
 import { scopeFor } from './scopes';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../domain/api-tokens';
 import { renderDocsPage } from './docs-page';
@@ -95,6 +96,7 @@ export function createApp(deps: ApiDeps) {
   api.onError(onError);
 
   const app = new OpenAPIHono<AppEnv>();
+  app.use('*', ...observeRequests());
   // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
   app.use('*', contextStorage());
   app.route('/api/v1', api);

@@ -2,9 +2,11 @@
 import { ConfigError, loadConfig } from '../platform/config';
 import { onShutdown, openConfiguredDatabase, startApi } from '../platform/runtime';
 import { ensureWebBuild } from '../platform/web-build';
+import { log, setLogLevel } from '../platform/logger';
 
 async function main() {
   const config = loadConfig();
+  setLogLevel(config.LOG_LEVEL);
   if (!config.TEMPORAL_ADDRESS || !config.DATABASE_URL) throw new ConfigError('npm run api needs TEMPORAL_ADDRESS and DATABASE_URL');
   await ensureWebBuild();
   const database = await openConfiguredDatabase(config);
@@ -16,6 +18,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else log('api').fatal({ err }, 'api failed');
   process.exit(1);
 });

@@ -5,6 +5,9 @@ import { installTemporalLogger, onShutdown, openConfiguredDatabase, startMailRea
 import { connectClient, startDevServer, type DevServer } from '../platform/temporal';
 import { ensureWebBuild } from '../platform/web-build';
 import { seedDemo } from '../platform/demo';
+import { log } from '../platform/logger';
+
+const out = log('closeloop');
 
 async function main() {
   const config = loadConfig();
@@ -20,10 +23,10 @@ async function main() {
       namespace: config.TEMPORAL_NAMESPACE,
     });
     address = devServer.address;
-    console.log(`[closeloop] Temporal dev server on ${address}, Web UI ${devServer.uiUrl} (state in ${config.dataDir})`);
+    out.info({ temporal: address, temporalUi: devServer.uiUrl, dataDir: config.dataDir }, 'Temporal dev server started');
   }
   const database = await openConfiguredDatabase(config);
-  console.log(`[closeloop] database: ${database.driver}`);
+  out.info({ driver: database.driver }, 'database open');
   const { worker, running } = await startWorker(config, address, database);
   const api = await startApi(config, address, database);
   const mailReader = await startMailReader(config, address, database);
@@ -43,6 +46,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else out.fatal({ err }, 'start failed');
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 // `npm run worker`: a stateless worker against TEMPORAL_ADDRESS and DATABASE_URL (scale-out role).
 import { ConfigError, loadConfig } from '../platform/config';
 import { installTemporalLogger, onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startWorker } from '../platform/runtime';
+import { log } from '../platform/logger';
 
 async function main() {
   const config = loadConfig();
@@ -9,7 +10,7 @@ async function main() {
   const database = await openConfiguredDatabase(config);
   const { worker, running } = await startWorker(config, config.TEMPORAL_ADDRESS, database);
   const mailReader = await startMailReader(config, config.TEMPORAL_ADDRESS, database);
-  console.log(`[closeloop] worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
+  log('worker').info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker polling');
   onShutdown(async () => {
     await mailReader?.stop();
     stopWorker(worker); // the SDK may already be draining on the same signal
@@ -20,6 +21,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else log('worker').fatal({ err }, 'worker failed');
   process.exit(1);
 });
