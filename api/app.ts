@@ -24,6 +24,7 @@ import { csatRoutes } from './routes/csat';
 import { dashboardRoutes } from './routes/dashboards';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { feedbackRoutes } from './routes/feedback';
+import { healthRoutes, liveHandler, readyHandler } from './routes/health';
 import { oidcRoutes } from './routes/oidc';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
@@ -49,7 +50,7 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     await next();
   });
-  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', healthRoutes());
   api.route('/auth/oidc', oidcRoutes());
   api.route('/auth', authRoutes());
   api.route('/api-tokens', apiTokenRoutes());
@@ -100,6 +101,13 @@ export function createApp(deps: ApiDeps) {
   // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
   app.use('*', contextStorage());
   app.route('/api/v1', api);
+  // Probes where orchestrators look for them; the same handlers as /api/v1/livez and /api/v1/readyz.
+  app.get('/livez', liveHandler);
+  app.use('/readyz', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.get('/readyz', readyHandler);
   // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
   for (const prefix of ['/csat/*', '/public/*', '/c/*']) {
     app.use(prefix, async (c, next) => {

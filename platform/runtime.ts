@@ -14,6 +14,7 @@ import { createWorker } from '../worker';
 import { activityDepsFromConfig } from './activity-deps';
 import { log, setLogLevel } from './logger';
 import { PinoTemporalLogger } from './temporal-logger';
+import { startWorkerHealth } from './worker-health';
 
 const out = log('closeloop');
 
@@ -64,7 +65,10 @@ export async function startWorker(config: Config, address: string, database: Dat
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     deps: activityDepsFromConfig(config, database.db, config.SMTP_URL ?? devMailbox!.url),
   });
+  const health = config.WORKER_HEALTH_PORT ? await startWorkerHealth({ port: config.WORKER_HEALTH_PORT, host: config.HOST, worker, db: database.db, connection }) : null;
+  if (health) out.info({ port: health.port }, 'worker health on /livez and /readyz');
   const running = worker.run().finally(async () => {
+    await health?.close();
     await connection.close();
     await devMailbox?.close();
   });
