@@ -15,20 +15,33 @@ import { activityDepsFromConfig } from './activity-deps';
 import { log, setLogLevel } from './logger';
 import { PinoTemporalLogger } from './temporal-logger';
 import { startWorkerHealth } from './worker-health';
+import { startMetricsServer } from './metrics';
 
 const out = log('closeloop');
 
 /** The process logs at LOG_LEVEL, and the Temporal SDK (worker, bundler, Rust core, workflow and
  * activity loggers) through the same pino logger; call once, before any worker is created. */
-export function installTemporalLogger(config: Pick<Config, 'LOG_LEVEL'>): void {
+export function installTemporalLogger(config: Pick<Config, 'LOG_LEVEL'> & Partial<Pick<Config, 'HOST' | 'TEMPORAL_METRICS_PORT'>>): void {
   setLogLevel(config.LOG_LEVEL);
   const level = config.LOG_LEVEL.toUpperCase() as 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   // The SDK core (Rust) logs on its own, at WARN, unless told otherwise: the same level for both,
   // forwarded to the SDK logger, i.e. to pino.
   Runtime.install({
     logger: new PinoTemporalLogger(log('temporal')),
-    telemetryOptions: { logging: { filter: { core: level, other: level }, forward: {} } },
+    telemetryOptions: {
+      logging: { filter: { core: level, other: level }, forward: {} },
+      // The SDK's own worker metrics (task slots, poll latencies, schedule-to-start…) in Prometheus format.
+      ...(config.TEMPORAL_METRICS_PORT ? { metrics: { prometheus: { bindAddress: `${config.HOST ?? '127.0.0.1'}:${config.TEMPORAL_METRICS_PORT}` } } } : {}),
+    },
   });
+}
+
+/** This process's /metrics on METRICS_PORT (platform/metrics.ts), when set. */
+export async function startMetrics(config: Pick<Config, 'HOST' | 'METRICS_PORT'>): Promise<{ close(): Promise<void> } | null> {
+  if (!config.METRICS_PORT) return null;
+  const server = await startMetricsServer(config.METRICS_PORT, config.HOST);
+  out.info({ port: server.port }, 'Prometheus metrics on /metrics');
+  return server;
 }
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {

@@ -1,7 +1,7 @@
 // `npm start`: the whole system in one process (embedded Temporal dev server unless TEMPORAL_ADDRESS,
 // PGlite unless DATABASE_URL), worker + API + web UI on PORT.
 import { ConfigError, loadConfig } from '../platform/config';
-import { installTemporalLogger, onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startApi, startWorker } from '../platform/runtime';
+import { installTemporalLogger, onShutdown, startMetrics, openConfiguredDatabase, startMailReader, stopWorker, startApi, startWorker } from '../platform/runtime';
 import { connectClient, startDevServer, type DevServer } from '../platform/temporal';
 import { ensureWebBuild } from '../platform/web-build';
 import { seedDemo } from '../platform/demo';
@@ -25,6 +25,7 @@ async function main() {
     address = devServer.address;
     out.info({ temporal: address, temporalUi: devServer.uiUrl, dataDir: config.dataDir }, 'Temporal dev server started');
   }
+  const metrics = await startMetrics(config);
   const database = await openConfiguredDatabase(config);
   out.info({ driver: database.driver }, 'database open');
   const { worker, running } = await startWorker(config, address, database);
@@ -35,6 +36,7 @@ async function main() {
     await seedDemo(database.db, client, config.TEMPORAL_TASK_QUEUE).finally(() => connection.close());
   }
   onShutdown(async () => {
+    await metrics?.close();
     await api.close();
     await mailReader?.stop();
     stopWorker(worker); // the SDK may already be draining on the same signal
