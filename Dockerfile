@@ -19,7 +19,9 @@ WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
 COPY package.json package-lock.json ./
 # tsx (a production dependency) runs the TypeScript sources; the worker bundles the workflows at start.
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# The Temporal core bridge ships native binaries for five platforms (~150 MB): keep this one's.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force \
+  && find node_modules/@temporalio/core-bridge/releases -mindepth 1 -maxdepth 1 -type d ! -name "$(uname -m)-unknown-linux-gnu" -exec rm -rf {} +
 COPY . .
 COPY --from=web /app/web/dist ./web/dist
 # The prebuilt UI must count as fresh (platform/web-build.ts compares mtimes): no vite in this image.
