@@ -10,6 +10,7 @@ import type { ApiDeps, AppEnv } from './deps';
 import { bodyLimits, documentBodyLimits, documentValidation } from './body-limits';
 import { securityHeaders } from './security-headers';
 import { onError, validationHook } from './errors';
+import { observeRequests } from './observe';
 import { scopeFor } from './scopes';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../domain/api-tokens';
 import { DOCS_CSS, renderDocsPage } from './docs-page';
@@ -25,10 +26,12 @@ import { csatRoutes } from './routes/csat';
 import { dashboardRoutes } from './routes/dashboards';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { feedbackRoutes } from './routes/feedback';
+import { healthRoutes, liveHandler, readyHandler } from './routes/health';
 import { oidcRoutes } from './routes/oidc';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
 import { savedReportRoutes } from './routes/saved-reports';
+import { googleRoutes } from './routes/google';
 import { integrationRoutes } from './routes/integrations';
 import { intakeKeyRoutes } from './routes/intake-keys';
 import { macroRoutes } from './routes/macros';
@@ -42,6 +45,7 @@ import { viewRoutes } from './routes/views';
 import { webhookRoutes } from './routes/webhooks';
 import { registerWebhookPayloads } from './webhook-docs';
 import { registerPublicPages } from './public-docs';
+import { observeHttp } from '../platform/metrics';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -51,7 +55,7 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     await next();
   });
-  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', healthRoutes());
   api.route('/auth/oidc', oidcRoutes());
   api.route('/auth', authRoutes());
   api.route('/api-tokens', apiTokenRoutes());
@@ -71,6 +75,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/macros', macroRoutes());
   api.route('/views', viewRoutes());
   api.route('/dashboards', dashboardRoutes());
+  api.route('/integrations/google', googleRoutes());
   api.route('/integrations', integrationRoutes());
   api.route('/collection-points', collectionPointRoutes());
   api.route('/collect', collectRoutes());
@@ -100,6 +105,7 @@ export function createApp(deps: ApiDeps) {
   api.onError(onError);
 
   const app = new OpenAPIHono<AppEnv>();
+  app.use('*', ...observeRequests(observeHttp));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -109,6 +115,13 @@ export function createApp(deps: ApiDeps) {
   app.use('*', contextStorage());
   app.use('*', bodyLimits());
   app.route('/api/v1', api);
+  // Probes where orchestrators look for them; the same handlers as /api/v1/livez and /api/v1/readyz.
+  app.get('/livez', liveHandler);
+  app.use('/readyz', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.get('/readyz', readyHandler);
   // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
   app.route('/csat', csatRoutes());
   app.route('/public', publicAssetRoutes());
