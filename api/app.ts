@@ -8,6 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
 import { bodyLimits, documentBodyLimits, documentValidation } from './body-limits';
+import { pathHygiene } from './path-hygiene';
 import { securityHeaders } from './security-headers';
 import { onError, validationHook } from './errors';
 import { observeRequests } from './observe';
@@ -114,6 +115,7 @@ export function createApp(deps: ApiDeps) {
   // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
   app.use('*', contextStorage());
   app.use('*', bodyLimits());
+  app.use('*', pathHygiene());
   app.route('/api/v1', api);
   // Probes where orchestrators look for them; the same handlers as /api/v1/livez and /api/v1/readyz.
   app.get('/livez', liveHandler);
