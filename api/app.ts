@@ -29,6 +29,7 @@ import { oidcRoutes } from './routes/oidc';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
 import { savedReportRoutes } from './routes/saved-reports';
+import { googleRoutes } from './routes/google';
 import { integrationRoutes } from './routes/integrations';
 import { intakeKeyRoutes } from './routes/intake-keys';
 import { macroRoutes } from './routes/macros';
@@ -71,6 +72,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/macros', macroRoutes());
   api.route('/views', viewRoutes());
   api.route('/dashboards', dashboardRoutes());
+  api.route('/integrations/google', googleRoutes());
   api.route('/integrations', integrationRoutes());
   api.route('/collection-points', collectionPointRoutes());
   api.route('/collect', collectRoutes());

@@ -52,6 +52,10 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'DELETE /views/{id}': 'signed-in',
   'GET /dashboards/mine': 'signed-in', // panels by role (test/api/desk.test.ts)
   'GET /integrations': 'admin',
+  'GET /integrations/google': 'admin',
+  'POST /integrations/google/connect': 'admin',
+  'GET /integrations/google/callback': 'admin', // the admin's browser coming back from Google (test/api/google-oauth.test.ts)
+  'DELETE /integrations/google': 'admin',
   'GET /taxonomies': 'signed-in',
   'POST /taxonomies': 'admin',
   'PATCH /taxonomies/{id}': 'admin',
