@@ -3,7 +3,9 @@
 // imported, and bundled together with the ticket workflow — show what the bundle itself costs; then n
 // real ticket workflows (the product's worker with its activities, the database from DATABASE_URL or
 // in-memory PGlite, whose own growth then counts too), started and settled, show what one open ticket
-// kept in the worker's cache costs, and its ratio to the bare workflow (goal ≤ 1.5×).
+// kept in the worker's cache costs, and its ratio to the bare workflow (goal ≤ 1.5×). Measured as V8 heap
+// after a full gc with the workflows run on the main thread (debugMode), where gc() reaches them: RSS
+// moves by whole arenas and went negative on a loaded machine.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -27,16 +29,16 @@ const server = await benchServer(dataDir);
 const { client, connection } = await connectClient(server.address, server.namespace);
 console.log(`workflow memory bench — ${n} cached workflows per bundle; ${server.label}; ${machineLoad()}`);
 
-/** RSS per workflow after `start` put n workflows in the worker's cache and `settled` says they are idle. */
+/** Heap per workflow (KiB) after `start` put n workflows in the worker's cache and `settled` says they are idle. */
 async function perWorkflow(worker: Worker, start: () => Promise<void>, settled: () => Promise<boolean>): Promise<number> {
   const running = worker.run();
   gc();
-  const before = process.memoryUsage().rss;
+  const before = process.memoryUsage().heapUsed;
   await start();
   while (!(await settled())) await sleep(500);
   await sleep(5000); // every first workflow task done
   gc();
-  const kib = (process.memoryUsage().rss - before) / n / 1024;
+  const kib = (process.memoryUsage().heapUsed - before) / n / 1024;
   worker.shutdown();
   await running;
   return kib;
@@ -49,7 +51,7 @@ const figures: Record<string, number> = {};
 for (const name of ['bare', 'with-zod', 'with-ticket-bundle']) {
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const taskQueue = `memory-${name}-${Date.now()}`;
-  const worker = await Worker.create({ connection: nativeConnection, namespace: server.namespace, taskQueue, workflowsPath: fileURLToPath(new URL(`./memory-probe/${name}.ts`, import.meta.url)), maxCachedWorkflows: n + 10 });
+  const worker = await Worker.create({ connection: nativeConnection, namespace: server.namespace, taskQueue, workflowsPath: fileURLToPath(new URL(`./memory-probe/${name}.ts`, import.meta.url)), maxCachedWorkflows: n + 10, debugMode: true });
   figures[name] = await perWorkflow(
     worker,
     async () => {
@@ -58,7 +60,7 @@ for (const name of ['bare', 'with-zod', 'with-ticket-bundle']) {
     },
     async () => (await client.workflow.count(`TaskQueue = "${taskQueue}" AND ExecutionStatus = "Running"`)).count >= n,
   );
-  console.log(`  ${name.padEnd(20)} RSS +${figures[name].toFixed(0)} KiB per cached workflow`);
+  console.log(`  ${name.padEnd(20)} heap +${figures[name].toFixed(0)} KiB per cached workflow`);
   await nativeConnection.close();
 }
 
@@ -73,7 +75,7 @@ const worker = await createWorker({
   namespace: server.namespace,
   taskQueue,
   deps: { db: database.db, mailer: createMailer({ from: 'bench@closeloop.test', outboxDir: `${dataDir}/outbox` }), slack: null, ai: null, publicUrl: 'http://bench', mailDomain: 'closeloop.test' },
-  tuning: { maxCachedWorkflows: n + 10 },
+  tuning: { maxCachedWorkflows: n + 10, debugMode: true },
 });
 const base = 2_000_000 + Math.floor(Math.random() * 1000) * 100_000;
 const createdAt = Date.now();
@@ -92,7 +94,7 @@ figures.ticket = await perWorkflow(
     return Number(c) >= n;
   },
 );
-console.log(`  ${'ticket workflows'.padEnd(20)} RSS +${figures.ticket.toFixed(0)} KiB per cached open ticket (${(figures.ticket / 1024).toFixed(2)} MiB; ${(figures.ticket / figures.bare).toFixed(2)}× bare; database ${database.driver}); ${machineLoad()}`);
+console.log(`  ${'ticket workflows'.padEnd(20)} heap +${figures.ticket.toFixed(0)} KiB per cached open ticket (${(figures.ticket / 1024).toFixed(2)} MiB; ${(figures.ticket / figures.bare).toFixed(2)}× bare; database ${database.driver}); process RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; ${machineLoad()}`);
 await inBatches((i) => client.workflow.getHandle(`memory-ticket-${base + i}`).terminate('bench over').catch(() => undefined));
 await nativeConnection.close();
 await database.close();
