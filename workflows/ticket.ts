@@ -77,6 +77,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     listenAfterClose: patched('listen-after-close'),
     reopenWindowByClock: patched('reopen-window-by-clock'),
     statusReopens: patched('status-reopened-reopens'),
+    escalationOwnerByCapacity: patched('escalation-owner-capacity'),
   };
   // burst-one-task: a ticket falling due (an escalation) used to take three workflow tasks — the timer, the
   // notice's completion, the projection's — and an upsert of every search attribute. Now the read model and
@@ -172,6 +173,12 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
         // The newest customer message may not be projected yet, so it travels along.
         const ai = await acts.analyseTicket.executeWithOptions(titled(`AI analysis of #${view.number}`), [view, effect.message === undefined ? {} : { message: effect.message }]);
         if (ai) t.recordAi(ai, now());
+        return;
+      }
+      case 'pick_escalation_owner': {
+        // burst-one-task: local too, so the escalation stays one workflow task.
+        const pick = await (oneTask ? local : acts).pickEscalationOwner.executeWithOptions(titled(`escalation L${effect.level}: pick the owner among ${effect.candidates.length}`), [view.number, effect.candidates, view.assigneeId]);
+        t.applyEscalationOwner(effect.level, pick, now());
         return;
       }
       case 'notify_escalation': {
