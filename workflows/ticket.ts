@@ -9,7 +9,6 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -50,9 +49,6 @@ const ACTIVITY_OPTIONS: ActivityOptions = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 };
 const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
-/** The same activities run inside the workflow task that asks for them (burst-one-task): a retry past
- * the threshold waits on a timer in a later task, as a normal activity's would. */
-const local = proxyLocalActivities<Activities>({ ...ACTIVITY_OPTIONS, localRetryThreshold: '10 seconds' });
 /** A one-line summary on the activity's events in the Temporal UI (metadata only, so replay-safe). */
 const titled = (summary: string): ActivityOptions => ({ ...ACTIVITY_OPTIONS, summary });
 
@@ -79,13 +75,6 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     statusReopens: patched('status-reopened-reopens'),
     escalationOwnerByCapacity: patched('escalation-owner-capacity'),
   };
-  // burst-one-task: a ticket falling due (an escalation) used to take three workflow tasks — the timer, the
-  // notice's completion, the projection's — and an upsert of every search attribute. Now the read model and
-  // the escalation notice are local activities run concurrently inside the task that decided them, and
-  // search attributes are upserted only when one changed: a thousand tickets due at once cost the server
-  // a third of the tasks (bench/escalation.ts). Tickets started before keep the old order of commands.
-  const oneTask = patched('burst-one-task');
-  let indexedAs = '';
   const t = carried ? TicketState.restore(carried, patches) : TicketState.create(input, patches);
   let dirty = false;
   // Tickets started with their search attributes (the intake does) keep them current for the Temporal UI;
@@ -145,12 +134,9 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     projecting = projecting.then(async () => {
       const events = t.unprojected();
       const view = t.view();
-      await (oneTask ? local : acts).projectTicket.executeWithOptions(titled(`read model: #${view.number} ${view.status}, ${events.length} new event(s)`), [view, events]);
+      await acts.projectTicket.executeWithOptions(titled(`read model: #${view.number} ${view.status}, ${events.length} new event(s)`), [view, events]);
       if (events.length) t.markProjected(events[events.length - 1].seq);
       if (!indexed) return;
-      const indexedNow = JSON.stringify([view.status, view.priority, view.branch, view.service, view.assigneeId, view.escalationLevel, view.breached, view.number]);
-      if (oneTask && indexedNow === indexedAs) return;
-      indexedAs = indexedNow;
       upsertSearchAttributes([
         { key: SA.status, value: view.status },
         { key: SA.priority, value: view.priority },
@@ -176,17 +162,13 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
         return;
       }
       case 'pick_escalation_owner': {
-        // burst-one-task: local too, so the escalation stays one workflow task.
-        const pick = await (oneTask ? local : acts).pickEscalationOwner.executeWithOptions(titled(`escalation L${effect.level}: pick the owner among ${effect.candidates.length}`), [view.number, effect.candidates, view.assigneeId]);
+        const pick = await acts.pickEscalationOwner.executeWithOptions(titled(`escalation L${effect.level}: pick the owner among ${effect.candidates.length}`), [view.number, effect.candidates, view.assigneeId]);
         t.applyEscalationOwner(effect.level, pick, now());
         return;
       }
       case 'notify_escalation': {
-        // The escalation reaches the read model while its notice is sent (the notice's own event follows).
-        const projected = oneTask ? project() : null;
-        const sent = await (oneTask ? local : acts).notifyEscalation.executeWithOptions(titled(`escalation L${effect.level}: notify ${effect.users.length} user(s)`), [view, effect.level, effect.users]);
+        const sent = await acts.notifyEscalation.executeWithOptions(titled(`escalation L${effect.level}: notify ${effect.users.length} user(s)`), [view, effect.level, effect.users]);
         t.recordEffect('notification_sent', at, { level: effect.level, recipients: sent });
-        await projected;
         return;
       }
       case 'notify_unassigned': {
