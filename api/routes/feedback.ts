@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
-import { bodyLimit } from 'hono/body-limit';
 import pLimit from 'p-limit';
 import { z } from 'zod';
 import { DomainError, invalidFields, type FieldError } from '../../domain/errors';
@@ -99,8 +98,6 @@ const pickResult = (r: IntakeResult) => ({ outcome: r.outcome, ticketNumber: r.t
 export function feedbackRoutes() {
   const app = new OpenAPIHono<IntakeEnv>({ defaultHook: validationHook });
   // A batch may be large; a single feedback is small.
-  app.use('/batch', bodyLimit({ maxSize: 8 * 1024 * 1024, onError: () => { throw new DomainError('PAYLOAD_TOO_LARGE', 'Batch body is larger than 8 MB'); } }));
-  app.use('/', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new DomainError('PAYLOAD_TOO_LARGE', 'Feedback body is larger than 64 KB'); } }));
   app.use('*', requireIntakeKey);
   app.openapi(postFeedback, async (c) => {
     const fb = normalizeFeedback(c.req.valid('json'));
