@@ -9,6 +9,7 @@ import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
 import { onError, validationHook } from './errors';
 import { scopeFor } from './scopes';
+import { textHygiene } from './text-hygiene';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../domain/api-tokens';
 import { renderDocsPage } from './docs-page';
 import { apiTokenRoutes } from './routes/api-tokens';
@@ -48,6 +49,7 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     await next();
   });
+  api.use('*', textHygiene);
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/auth/oidc', oidcRoutes());
   api.route('/auth', authRoutes());
@@ -104,6 +106,7 @@ export function createApp(deps: ApiDeps) {
       c.set('deps', deps);
       await next();
     });
+    app.use(prefix, textHygiene);
   }
   app.route('/csat', csatRoutes());
   app.route('/public', publicAssetRoutes());

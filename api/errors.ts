@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { DomainError, invalidFields, type DomainErrorCode } from '../domain/errors';
+import { unsafeFields } from './text-hygiene';
 
 export const errorBodySchema = z
   .object({
@@ -63,7 +64,12 @@ export function onError(err: Error, c: Context) {
   return c.json(errorBody('INTERNAL', 'Internal server error'), 500);
 }
 
-/** Default hook for @hono/zod-openapi validators: 400 with every failing field named. */
-export function validationHook(result: { success: boolean; error?: unknown }, c: Context) {
-  if (!result.success) return c.json(validationError(result.error as z.ZodError), 400);
+/** Default hook for @hono/zod-openapi validators: 400 with every failing field named, text that
+ * cannot be stored (NUL, lone surrogates: api/text-hygiene.ts) included, whatever the schema said. */
+export function validationHook(result: { success: boolean; data?: unknown; error?: unknown }, c: Context) {
+  const unsafe = unsafeFields(result.data);
+  if (result.success && !unsafe.length) return;
+  const issues = result.success ? [] : (result.error as z.ZodError).issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+  const e = invalidFields([...issues, ...unsafe.filter((u) => !issues.some((i) => i.path === u.path))]);
+  return c.json(errorBody(e.code, e.message, e.details), 400);
 }

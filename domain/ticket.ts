@@ -1,5 +1,6 @@
 // The ticket's vocabulary shared by the workflow (authority), the projection and the API.
 import { z } from 'zod';
+import { safeText } from './text';
 import type { Calendar } from './business-time';
 import { captureTypeSchema, channelSchema, contactSchema, prioritySchema, ticketKindSchema, ticketStatusSchema } from './types';
 
@@ -103,6 +104,7 @@ export const TIMELINE_EVENT_TYPES = [
   'reopened',
   'closed',
   'advocacy_ask',
+  'save_failed', // Postgres refused to save the ticket's changes (data: sqlState; never the text)
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
@@ -120,21 +122,21 @@ export interface TimelineEvent {
 // ---- commands (API body schemas; the same schemas run in the workflow's update validators) ----
 
 export const commentCommandSchema = z.object({
-  body: z.string().trim().min(1, 'body must not be empty').max(20_000),
+  body: safeText().trim().min(1, 'body must not be empty').max(20_000),
   visibility: z.enum(['public', 'internal']),
 });
-export const statusCommandSchema = z.object({ to: ticketStatusSchema, reason: z.string().max(2000).optional() });
+export const statusCommandSchema = z.object({ to: ticketStatusSchema, reason: safeText().max(2000).optional() });
 export const assignCommandSchema = z.object({
   userId: z.string().min(1).nullable(),
   expectedAssigneeId: z.string().min(1).nullable().optional().describe('Only if the ticket is still assigned to this user (null: unassigned); 409 otherwise. An agent\'s take always carries it'),
 });
-export const priorityCommandSchema = z.object({ priority: prioritySchema, reason: z.string().max(2000).optional() });
+export const priorityCommandSchema = z.object({ priority: prioritySchema, reason: safeText().max(2000).optional() });
 export const resolveCommandSchema = z.object({
   rootCauseId: z.string().min(1, 'a root cause is required'),
   actionId: z.string().min(1, 'an action taken is required'),
-  note: z.string().max(20_000).optional(),
+  note: safeText().max(20_000).optional(),
 });
-export const reopenCommandSchema = z.object({ reason: z.string().max(2000).optional() });
+export const reopenCommandSchema = z.object({ reason: safeText().max(2000).optional() });
 
 export type CommentCommand = z.infer<typeof commentCommandSchema>;
 export type StatusCommand = z.infer<typeof statusCommandSchema>;
@@ -157,6 +159,8 @@ export interface CustomerMessage {
   /** The quoted history cut from the body, for "show quoted text" (capped; the original has it all). */
   quoted?: string;
   receivedAt: number;
+  /** NUL or unpaired surrogates in the mail were replaced by U+FFFD (mail/inbound.ts): said on the timeline. */
+  textReplaced?: boolean;
 }
 
 export interface CsatAnswer {
