@@ -7,7 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
-import { onError, validationHook } from './errors';
+import { onError, UNAVAILABLE_RESPONSE, validationHook } from './errors';
 import { scopeFor } from './scopes';
 import { textHygiene } from './text-hygiene';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../domain/api-tokens';
@@ -90,7 +90,7 @@ export function createApp(deps: ApiDeps) {
     servers: [{ url: '/api/v1' }],
     security: [{ session: [] }],
   };
-  const document = () => withTokenScopes(api.getOpenAPI31Document(openApiConfig));
+  const document = () => withOutageResponses(withTokenScopes(api.getOpenAPI31Document(openApiConfig)));
   api.get('/openapi.json', (c) => c.json(document()));
   api.get('/docs', (c) => c.html(renderDocsPage(document())));
   api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
@@ -132,6 +132,20 @@ function withTokenScopes<D extends { paths?: object }>(doc: D): D {
       if (typeof op !== 'object' || op === null || operation.security) continue;
       const scope = scopeFor(method, path);
       operation.security = scope === 'session' ? [{ session: [] }] : [{ session: [] }, { apiToken: [scope] }];
+    }
+  }
+  return doc;
+}
+
+/** Every operation may meet an outage (Temporal or Postgres unavailable: api/outage.ts): its 503 with
+ * Retry-After is documented once, here, for all of them. */
+function withOutageResponses<D extends { paths?: object }>(doc: D): D {
+  for (const ops of Object.values(doc.paths ?? {}) as Array<Record<string, unknown>>) {
+    for (const op of Object.values(ops)) {
+      if (typeof op !== 'object' || op === null || !('responses' in op)) continue;
+      const responses = (op as { responses: Record<string, unknown> }).responses;
+      const own = responses['503'] as { headers?: unknown } | undefined;
+      responses['503'] = own ? { ...own, headers: UNAVAILABLE_RESPONSE.headers } : UNAVAILABLE_RESPONSE;
     }
   }
   return doc;

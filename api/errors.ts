@@ -5,6 +5,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { DomainError, invalidFields, type DomainErrorCode } from '../domain/errors';
 import { unsafeFields } from './text-hygiene';
+import { isOutage, unavailable } from './outage';
+import { log } from '../platform/logger';
 
 export const errorBodySchema = z
   .object({
@@ -16,6 +18,13 @@ export const errorBodySchema = z
   })
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** The OpenAPI response every operation has (api/app.ts adds it to each): an outage, api/outage.ts. */
+export const UNAVAILABLE_RESPONSE = {
+  description: 'Temporal or Postgres is unavailable right now (code UNAVAILABLE); try again after Retry-After seconds',
+  headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } },
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
 
 const STATUS: Record<DomainErrorCode, ContentfulStatusCode> = {
   NOT_FOUND: 404,
@@ -42,6 +51,7 @@ export function validationError(error: z.ZodError): ErrorBody {
 /** A domain or validation error as a route would answer it (bulk results report it per ticket);
  * anything else is an internal error. */
 export function describeError(err: unknown): { status: ContentfulStatusCode; error: ErrorBody['error'] } | null {
+  if (isOutage(err)) return describeError(unavailable());
   if (err instanceof DomainError) return { status: STATUS[err.code], error: errorBody(err.code, err.message, err.details).error };
   if (err instanceof z.ZodError) return { status: 400, error: validationError(err).error };
   return null;
@@ -60,7 +70,11 @@ export function onError(err: Error, c: Context) {
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHORIZED' : status < 500 ? 'INVALID_INPUT' : 'INTERNAL';
     return c.json(errorBody(code, err.message || 'Request failed'), status);
   }
-  console.error('[api] unhandled error', err);
+  if (isOutage(err)) {
+    log('api').warn({ err: { name: err.name, code: (err as { code?: unknown }).code } }, 'dependency unavailable: answered 503');
+    return onError(unavailable(), c);
+  }
+  log('api').error({ err }, 'unhandled error');
   return c.json(errorBody('INTERNAL', 'Internal server error'), 500);
 }
 
