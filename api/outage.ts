@@ -7,7 +7,7 @@ import { DomainError } from '../domain/errors';
 import type { ApiDeps } from './deps';
 
 /** How long one Temporal call of a request may take, its client-side retries included. */
-export const TEMPORAL_DEADLINE_MS = 4_000;
+export const TEMPORAL_DEADLINE_MS = 2_500;
 /** What a client is told to wait before trying again. */
 export const OUTAGE_RETRY_AFTER_S = 5;
 
