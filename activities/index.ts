@@ -5,6 +5,7 @@ import { createAiActivities, type AiConfig } from './ai/analyse';
 import { createCustomerMailActivities } from './customer-mail';
 import { withFinalDataErrors } from './data-errors';
 import { createFollowUpActivities } from './follow-up';
+import { createEscalationOwnerActivities } from './escalation-owner';
 import { createIntakeActivities } from './intake';
 import type { Mailer } from './mailer';
 import { createNotifyActivities } from './notify';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
   // A write Postgres refuses for its data fails for good, not for ever (activities/data-errors.ts).
   return withFinalDataErrors({
     ...createIntakeActivities(deps.db),
+    ...createEscalationOwnerActivities(deps.db),
     ...createFollowUpActivities(deps.db),
     ...createProjectionActivities(deps.db, deps.publicUrl),
     ...createNotifyActivities(deps),

@@ -8,6 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
 import { onError, UNAVAILABLE_RESPONSE, validationHook } from './errors';
+import { observeRequests } from './observe';
 import { scopeFor } from './scopes';
 import { textHygiene } from './text-hygiene';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../domain/api-tokens';
@@ -24,10 +25,12 @@ import { csatRoutes } from './routes/csat';
 import { dashboardRoutes } from './routes/dashboards';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { feedbackRoutes } from './routes/feedback';
+import { healthRoutes, liveHandler, readyHandler } from './routes/health';
 import { oidcRoutes } from './routes/oidc';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
 import { savedReportRoutes } from './routes/saved-reports';
+import { googleRoutes } from './routes/google';
 import { integrationRoutes } from './routes/integrations';
 import { intakeKeyRoutes } from './routes/intake-keys';
 import { macroRoutes } from './routes/macros';
@@ -40,6 +43,7 @@ import { userRoutes } from './routes/users';
 import { viewRoutes } from './routes/views';
 import { webhookRoutes } from './routes/webhooks';
 import { registerWebhookPayloads } from './webhook-docs';
+import { observeHttp } from '../platform/metrics';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -50,7 +54,7 @@ export function createApp(deps: ApiDeps) {
     await next();
   });
   api.use('*', textHygiene);
-  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', healthRoutes());
   api.route('/auth/oidc', oidcRoutes());
   api.route('/auth', authRoutes());
   api.route('/api-tokens', apiTokenRoutes());
@@ -70,6 +74,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/macros', macroRoutes());
   api.route('/views', viewRoutes());
   api.route('/dashboards', dashboardRoutes());
+  api.route('/integrations/google', googleRoutes());
   api.route('/integrations', integrationRoutes());
   api.route('/collection-points', collectionPointRoutes());
   api.route('/collect', collectRoutes());
@@ -97,9 +102,17 @@ export function createApp(deps: ApiDeps) {
   api.onError(onError);
 
   const app = new OpenAPIHono<AppEnv>();
+  app.use('*', ...observeRequests(observeHttp));
   // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
   app.use('*', contextStorage());
   app.route('/api/v1', api);
+  // Probes where orchestrators look for them; the same handlers as /api/v1/livez and /api/v1/readyz.
+  app.get('/livez', liveHandler);
+  app.use('/readyz', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.get('/readyz', readyHandler);
   // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
   for (const prefix of ['/csat/*', '/public/*', '/c/*']) {
     app.use(prefix, async (c, next) => {

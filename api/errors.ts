@@ -71,10 +71,10 @@ export function onError(err: Error, c: Context) {
     return c.json(errorBody(code, err.message || 'Request failed'), status);
   }
   if (isOutage(err)) {
-    log('api').warn({ err: { name: err.name, code: (err as { code?: unknown }).code } }, 'dependency unavailable: answered 503');
+    log('api').warn({ err: { name: err.name, code: (err as { code?: unknown }).code }, method: c.req.method, path: c.req.routePath }, 'dependency unavailable: answered 503');
     return onError(unavailable(), c);
   }
-  log('api').error({ err }, 'unhandled error');
+  log('api').error({ err, method: c.req.method, path: c.req.routePath }, 'unhandled error');
   return c.json(errorBody('INTERNAL', 'Internal server error'), 500);
 }
 

@@ -7,11 +7,8 @@ import { z } from 'zod';
 import { taxonomyEntries, tickets, users } from '../db/schema';
 import { DomainError, invalidFields } from '../domain/errors';
 import { assignRefusal, canBeAssigned, canSeeTicket } from '../domain/ticket-access';
+import { assignCommandSchema, priorityCommandSchema, resolveCommandSchema, statusCommandSchema } from '../domain/ticket-schemas';
 import {
-  assignCommandSchema,
-  priorityCommandSchema,
-  resolveCommandSchema,
-  statusCommandSchema,
   ticketWorkflowId,
   type AssignCommand,
   type PriorityCommand,

@@ -2,53 +2,9 @@
 // surrogate is refused with a message naming the field, never stored — Postgres rejects NUL in text and
 // a lone surrogate cannot be encoded as UTF-8, so either would fail later, far from its cause.
 import { z } from 'zod';
+import { isSafeText } from './text-scrub';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** True when `s` holds neither a NUL character nor an unpaired surrogate. */
-export const isSafeText = (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+export { isSafeText, scrubDeep, scrubText, unsafeTextPaths } from './text-scrub';
 
 /** z.string() refined: no \u0000, no lone surrogate. Chain .trim(), .max() … as on any string. */
 export const safeText = () => z.string().refine(isSafeText, { message: 'must not contain NUL characters or unpaired UTF-16 surrogates' });
-
-const UNSAFE_GLOBAL = new RegExp(`\u0000|${LONE_SURROGATE.source}`, 'g');
-
-/** `s` with every NUL and lone surrogate replaced by U+FFFD (the replacement character), for text we
- * must keep rather than refuse (a customer's e-mail, a workflow's state after a failed save). */
-export const scrubText = (s: string): string => s.replace(UNSAFE_GLOBAL, '\uFFFD');
-
-/** A plain object from any realm (a workflow's sandbox has its own Object.prototype). */
-const isPlainObject = (v: unknown): v is Record<string, unknown> => {
-  if (!v || typeof v !== 'object') return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === null || Object.getPrototypeOf(proto) === null;
-};
-
-/** A copy of a JSON-like value with every string (and object key) scrubbed, and whether anything changed. */
-export function scrubDeep<T>(value: T): { value: T; replaced: boolean } {
-  let replaced = false;
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      if (isSafeText(v)) return v;
-      replaced = true;
-      return scrubText(v);
-    }
-    if (Array.isArray(v)) return v.map(walk);
-    if (isPlainObject(v)) {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [walk(k), walk(x)]));
-    }
-    return v;
-  };
-  const out = walk(value) as T;
-  return { value: replaced ? out : value, replaced };
-}
-
-/** Paths ("items.2.comment", "query.q") of the strings in a JSON-like value that are not safe text. */
-export function unsafeTextPaths(value: unknown, at: string[] = []): string[] {
-  if (typeof value === 'string') return isSafeText(value) ? [] : [at.join('.') || '(body)'];
-  if (Array.isArray(value)) return value.flatMap((v, i) => unsafeTextPaths(v, [...at, String(i)]));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => (isSafeText(k) ? unsafeTextPaths(v, [...at, k]) : [[...at, scrubText(k)].join('.')]));
-  }
-  return [];
-}

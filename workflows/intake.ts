@@ -4,7 +4,7 @@ import { ApplicationFailure, ParentClosePolicy, patched, proxyActivities } from 
 import type { IntakeActivities } from '../activities/intake';
 import type { NotifyActivities } from '../activities/notify';
 import { DATA_ERROR } from '../domain/errors';
-import { scrubDeep } from '../domain/text';
+import { scrubDeep } from '../domain/text-scrub';
 import { dataErrorOf } from './data-errors';
 import type { NormalizedFeedback } from '../domain/feedback';
 import { SA } from './search-attributes';

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { aiCorrectionsOf } from '../../db/ai-corrections';
 import { ticketEvents } from '../../db/schema';
 import { listTickets } from '../../db/ticket-list';
-import { commentCommandSchema, reopenCommandSchema, ticketWorkflowId } from '../../domain/ticket';
+import { ticketWorkflowId } from '../../domain/ticket';
+import { commentCommandSchema, reopenCommandSchema } from '../../domain/ticket-schemas';
 import { ticketListQuerySchema } from '../../domain/ticket-list';
 import { ticketViewSchema } from '../../domain/ticket-view';
 import { addCommentUpdate, reanalyseUpdate, reopenUpdate } from '../../workflows/ticket-messages';
@@ -77,7 +78,7 @@ export function ticketRoutes() {
       aiCorrectionsOf(deps.db, number),
     ]);
     const view = row ? ticketViewOf(row, live) : liveViewOf(live!);
-    const ticket: Ticket = { ...view, live: live !== null, temporalUrl: temporalLink(deps, number), timeline: timeline.map(timelineEntryOf), aiCorrections };
+    const ticket: Ticket = { ...view, live: live !== null, temporalUrl: c.get('user').role === 'admin' ? temporalLink(deps, number) : null, timeline: timeline.map(timelineEntryOf), aiCorrections };
     return c.json(ticket, 200);
   });
 
