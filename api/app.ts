@@ -10,9 +10,10 @@ import type { ApiDeps, AppEnv } from './deps';
 import { bodyLimits, documentBodyLimits, documentValidation } from './body-limits';
 import { pathHygiene } from './path-hygiene';
 import { securityHeaders } from './security-headers';
-import { onError, validationHook } from './errors';
+import { onError, UNAVAILABLE_RESPONSE, validationHook } from './errors';
 import { observeRequests } from './observe';
 import { scopeFor } from './scopes';
+import { textHygiene } from './text-hygiene';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../domain/api-tokens';
 import { DOCS_CSS, renderDocsPage } from './docs-page';
 import { apiTokenRoutes } from './routes/api-tokens';
@@ -56,6 +57,7 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     await next();
   });
+  api.use('*', textHygiene);
   api.route('/', healthRoutes());
   api.route('/auth/oidc', oidcRoutes());
   api.route('/auth', authRoutes());
@@ -98,7 +100,7 @@ export function createApp(deps: ApiDeps) {
     servers: [{ url: '/api/v1' }],
     security: [{ session: [] }],
   };
-  const document = () => documentValidation(documentBodyLimits(withTokenScopes(api.getOpenAPI31Document(openApiConfig)), '/api/v1'));
+  const document = () => withOutageResponses(documentValidation(documentBodyLimits(withTokenScopes(api.getOpenAPI31Document(openApiConfig)), '/api/v1')));
   api.get('/openapi.json', (c) => c.json(document()));
   api.get('/docs', (c) => c.html(renderDocsPage(document())));
   api.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
@@ -125,6 +127,8 @@ export function createApp(deps: ApiDeps) {
   });
   app.get('/readyz', readyHandler);
   // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
+  // Query strings of the public pages too (their paths are checked by pathHygiene above).
+  for (const prefix of ['/csat/*', '/public/*', '/c/*']) app.use(prefix, textHygiene);
   app.route('/csat', csatRoutes());
   app.route('/public', publicAssetRoutes());
   app.route('/c', collectPageRoutes());
@@ -150,6 +154,20 @@ function withTokenScopes<D extends { paths?: object }>(doc: D): D {
       if (typeof op !== 'object' || op === null || operation.security) continue;
       const scope = scopeFor(method, path);
       operation.security = scope === 'session' ? [{ session: [] }] : [{ session: [] }, { apiToken: [scope] }];
+    }
+  }
+  return doc;
+}
+
+/** Every operation may meet an outage (Temporal or Postgres unavailable: api/outage.ts): its 503 with
+ * Retry-After is documented once, here, for all of them. */
+function withOutageResponses<D extends { paths?: object }>(doc: D): D {
+  for (const ops of Object.values(doc.paths ?? {}) as Array<Record<string, unknown>>) {
+    for (const op of Object.values(ops)) {
+      if (typeof op !== 'object' || op === null || !('responses' in op)) continue;
+      const responses = (op as { responses: Record<string, unknown> }).responses;
+      const own = responses['503'] as { headers?: unknown } | undefined;
+      responses['503'] = own ? { ...own, headers: UNAVAILABLE_RESPONSE.headers } : UNAVAILABLE_RESPONSE;
     }
   }
   return doc;

@@ -106,6 +106,7 @@ export const TIMELINE_EVENT_TYPES = [
   'reopened',
   'closed',
   'advocacy_ask',
+  'save_failed', // Postgres refused to save the ticket's changes (data: sqlState; never the text)
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
@@ -163,6 +164,8 @@ export interface CustomerMessage {
   /** The quoted history cut from the body, for "show quoted text" (capped; the original has it all). */
   quoted?: string;
   receivedAt: number;
+  /** NUL or unpaired surrogates in the mail were replaced by U+FFFD (mail/inbound.ts): said on the timeline. */
+  textReplaced?: boolean;
 }
 
 export interface CsatAnswer {

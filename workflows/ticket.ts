@@ -15,6 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
+import { dataErrorOf } from './data-errors';
 import { DomainError } from '../domain/errors';
 import type { TicketInput } from '../domain/ticket';
 import {
@@ -129,14 +130,48 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     { validator: (answer) => rejectInvalid(() => t.validateCsatAnswer(answer, now())) },
   );
 
+  /** One projection of the unprojected events; a data error Postgres refuses is recorded, not retried for ever. */
+  async function projectOnce(): Promise<void> {
+    const events = t.unprojected();
+    const view = t.view();
+    await acts.projectTicket.executeWithOptions(titled(`read model: #${view.number} ${view.status}, ${events.length} new event(s)`), [view, events]);
+    if (events.length) t.markProjected(events[events.length - 1].seq);
+  }
+
+  /**
+   * False when the read model could not take this state. data-error-backstop: a write Postgres refuses
+   * (DATA_ERROR, activities/data-errors.ts) used to be retried without end and wedged the ticket; now the
+   * state's unstorable text is replaced, the failure goes on the timeline and to the admins, and the save
+   * is tried once more. If that fails too, these events are given up on (the workflow keeps them in its
+   * history), so every later command still works.
+   */
+  async function saveToReadModel(): Promise<boolean> {
+    try {
+      await projectOnce();
+      t.saveSucceeded();
+      return true;
+    } catch (e) {
+      const sqlState = dataErrorOf(e);
+      if (sqlState === null || !patched('data-error-backstop')) throw e;
+      t.saveFailed(sqlState, now());
+    }
+    try {
+      await projectOnce();
+      return true;
+    } catch (e) {
+      if (dataErrorOf(e) === null) throw e;
+      const pending = t.unprojected();
+      if (pending.length) t.markProjected(pending[pending.length - 1].seq);
+      return false;
+    }
+  }
+
   async function project(): Promise<void> {
     // Serialise projections so events reach Postgres in order; each call is idempotent anyway.
     projecting = projecting.then(async () => {
-      const events = t.unprojected();
+      const saved = await saveToReadModel();
+      if (!indexed || !saved) return;
       const view = t.view();
-      await acts.projectTicket.executeWithOptions(titled(`read model: #${view.number} ${view.status}, ${events.length} new event(s)`), [view, events]);
-      if (events.length) t.markProjected(events[events.length - 1].seq);
-      if (!indexed) return;
       upsertSearchAttributes([
         { key: SA.status, value: view.status },
         { key: SA.priority, value: view.priority },
@@ -199,11 +234,28 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
         t.recordEffect('notification_sent', at, { recipients: sent }, effect.reason);
         return;
       }
+      case 'notify_save_failed': {
+        const sent = await acts.notifySaveFailure.executeWithOptions(titled(`tell the admins: #${view.number} could not be saved`), [{ ticketNumber: view.number, seq: effect.seq, sqlState: effect.sqlState }]);
+        t.recordEffect('notification_sent', at, { recipients: sent }, 'could not save the ticket');
+        return;
+      }
       case 'send_advocacy_ask': {
         const out = await acts.sendAdvocacyAsk.executeWithOptions(titled('review invitation to the customer'), [view]);
         t.recordEffect('advocacy_ask', at, out, out.sent ? null : out.reason);
         return;
       }
+    }
+  }
+
+  /** data-error-backstop: an effect whose activity Postgres refuses for its data is recorded (timeline,
+   * admins) and skipped; before, it failed the ticket's workflow — or, retried, wedged it. */
+  async function runEffectOrRecord(effect: Effect): Promise<void> {
+    try {
+      await runEffect(effect);
+    } catch (e) {
+      const sqlState = dataErrorOf(e);
+      if (sqlState === null || !patched('data-error-backstop')) throw e;
+      if (effect.type !== 'notify_save_failed') t.saveFailed(sqlState, now()); // else: no loop of notices
     }
   }
 
@@ -215,7 +267,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   await project();
   for (;;) {
     for (const effect of t.takeEffects()) {
-      await runEffect(effect);
+      await runEffectOrRecord(effect);
       dirty = true;
     }
     t.tick(now());

@@ -15,6 +15,7 @@ import type { CsatReceipt, CsatRefusal, CsatSurvey } from '../../domain/csat';
 import { DomainError } from '../../domain/errors';
 import { preferredLocale, translator, type Translator } from '../../domain/i18n';
 import { isSafeText } from '../../domain/text';
+import { withTemporalWorker } from '../outage';
 import { ticketWorkflowId } from '../../domain/ticket';
 import { SCALE_SCORES } from '../../domain/templates';
 import { csatAnswerUpdate, csatSurveyQuery } from '../../workflows/ticket-messages';
@@ -55,7 +56,8 @@ const unavailable = (c: C, survey: CsatSurvey | null = null) =>
 async function readSurvey(c: C, token: string): Promise<CsatSurvey | null> {
   const number = Number(TOKEN.exec(token)![1]);
   try {
-    const survey = await c.get('deps').temporal.workflow.getHandle(ticketWorkflowId(number)).query(csatSurveyQuery, token);
+    const deps = c.get('deps');
+    const survey = await withTemporalWorker(deps, () => deps.temporal.workflow.getHandle(ticketWorkflowId(number)).query(csatSurveyQuery, token));
     return survey.state === 'unknown' ? null : survey;
   } catch (e) {
     if (e instanceof WorkflowNotFoundError) return null;
@@ -182,7 +184,8 @@ export function csatRoutes() {
       return surveyPage(c, survey, { chosen: null, form: { ...form, comment: isSafeText(comment) ? comment : '', error: tr.t('csat.chooseScore') }, status: 400 });
     }
     try {
-      const receipt = await c.get('deps').temporal.workflow.getHandle(ticketWorkflowId(number)).executeUpdate(csatAnswerUpdate, { args: [{ token, score, comment: comment || null, reasonId, answeredAt: Date.now() }] });
+      const deps = c.get('deps');
+      const receipt = await withTemporalWorker(deps, () => deps.temporal.workflow.getHandle(ticketWorkflowId(number)).executeUpdate(csatAnswerUpdate, { args: [{ token, score, comment: comment || null, reasonId, answeredAt: Date.now() }] }));
       return receiptPage(c, receipt);
     } catch (e) {
       const err = toDomainError(e);

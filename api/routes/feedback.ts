@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import { z } from 'zod';
+import { withTemporalDeadline } from '../outage';
 import { DomainError, invalidFields, type FieldError } from '../../domain/errors';
 import { feedbackIdFor, feedbackInputSchema, normalizeFeedback, type NormalizedFeedback } from '../../domain/feedback';
 import { startWorkflowOnce } from '../../platform/temporal';
@@ -80,16 +81,21 @@ export async function assertKnownRefs(deps: ApiDeps, items: NormalizedFeedback[]
 /** Starting the intake workflow is the durable acceptance: once Temporal has it, it is evaluated once. */
 export async function acceptFeedback(deps: ApiDeps, fb: NormalizedFeedback, wait: boolean) {
   const id = feedbackWorkflowId(fb.channel, fb.externalId);
-  const handle = await startWorkflowOnce(deps.temporal, feedbackIntakeWorkflow, {
-    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-    workflowId: id,
-    args: [id, fb, Date.now()],
-    staticSummary: `Feedback ${fb.type} ${fb.score} on ${fb.channel}`,
-  });
+  // Under a deadline: with Temporal unreachable this answers 503 in seconds (api/outage.ts), and no
+  // client-side retry goes on behind the 503 to accept the feedback after the client gave up.
+  const handle = await withTemporalDeadline(deps, () =>
+    startWorkflowOnce(deps.temporal, feedbackIntakeWorkflow, {
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+      workflowId: id,
+      args: [id, fb, Date.now()],
+      staticSummary: `Feedback ${fb.type} ${fb.score} on ${fb.channel}`,
+    }),
+  );
   intake.inc({ outcome: handle ? 'accepted' : 'duplicate' });
   if (!handle) return { id, duplicate: true };
   if (!wait) return { id, duplicate: false };
-  const result = await Promise.race([handle.result(), new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+  // Accepted by now: a result that does not come in time (or at all) leaves the answer without it.
+  const result = await Promise.race([handle.result().catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
   return { id, duplicate: false, ...(result ? pickResult(result) : {}) };
 }
 
