@@ -40,11 +40,11 @@ async function scenario(name: string, fault: Fault): Promise<Tally> {
     },
   });
   await repaired;
-  const tickets = await ticketsOf(cluster, [...intake.accepted.values()], 90_000);
+  const tickets = await ticketsOf(cluster, [...intake.accepted.values()], 240_000);
   if (fault.during === 'agent') repaired = fault.inject();
   const agent = await driveAgent(cluster, session, [...tickets.values()].slice(0, BATCH / 2));
   await repaired;
-  const t = await settle(cluster, intake.accepted, 90_000);
+  const t = await settle(cluster, intake.accepted, 240_000);
   const crashed = cluster.crashes().slice(crashesBefore);
   const failures = [...intake.failures, ...agent.failures];
   const answers = failures.length ? `client saw ${failures.length} failed request(s) (${[...new Set(failures)].join('/')}), retried` : 'no failed request';
@@ -70,21 +70,21 @@ function expectClean(t: Tally) {
 describe('chaos under load', () => {
   it('SIGKILL a worker', async () => {
     expectClean(await scenario('sigkill-worker', { during: 'intake', inject: async () => { await cluster.workers[1].kill('SIGKILL'); await cluster.workers[1].start(); } }));
-  }, 240_000);
+  }, 600_000);
 
   it('SIGKILL an API process', async () => {
     expectClean(await scenario('sigkill-api', { during: 'intake', inject: async () => { await cluster.apis[0].kill('SIGKILL'); await sleep(2_000); await cluster.apis[0].start(); } }));
-  }, 240_000);
+  }, 600_000);
 
   it('mail server down for 20 s while agents answer and resolve', async () => {
     expectClean(await scenario('smtp-down', { during: 'agent', inject: async () => { await cluster.smtpDown(); await sleep(20_000); await cluster.smtpUp(); } }));
-  }, 240_000);
+  }, 600_000);
 
   it('kill the Temporal dev server and restart it on its state file', async () => {
     expectClean(await scenario('temporal-restart', { during: 'intake', inject: async () => { await cluster.temporal.kill(); await sleep(5_000); await cluster.temporal.restart(); } }));
-  }, 240_000);
+  }, 600_000);
 
   it("cut the app's Postgres connections for 30 s", async () => {
     expectClean(await scenario('postgres-cut-30s', { during: 'intake', inject: async () => { await cluster.cutDatabase(); try { await sleep(30_000); } finally { await cluster.restoreDatabase(); } } }));
-  }, 240_000);
+  }, 600_000);
 });

@@ -98,12 +98,18 @@ export interface AgentRun {
   replied: number[];
   resolved: number[];
   failures: number[];
+  /** The first few failed answers, for the test's message. */
+  errors: string[];
 }
 
 /** An agent answers each ticket publicly (a reply mail) and resolves it (the CSAT survey), alternating
  * API processes with one session (sessions live in Postgres: any API accepts it). */
 export async function driveAgent(cluster: Cluster, session: Session, numbers: number[], opts: { concurrency?: number } = {}): Promise<AgentRun> {
-  const run: AgentRun = { replied: [], resolved: [], failures: [] };
+  const run: AgentRun = { replied: [], resolved: [], failures: [], errors: [] };
+  const failed = (what: string, res: { status: number; json: unknown }) => {
+    run.failures.push(res.status);
+    if (run.errors.length < 5) run.errors.push(`${what}: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`);
+  };
   const tax = await queryOr(cluster, 'select id, kind from taxonomy_entries', []);
   const rootCauseId = tax.find((t) => t.kind === 'root_cause')!.id as string;
   const actionId = tax.find((t) => t.kind === 'action')!.id as string;
@@ -114,22 +120,22 @@ export async function driveAgent(cluster: Cluster, session: Session, numbers: nu
         const api = (k: number) => cluster.apis[(i + k) % cluster.apis.length].url!;
         // A command is retried only when it surely did not run (no answer means it may have: not retried).
         for (let k = 0; k < 5; k++) {
-          const res = await request(`${api(k)}/api/v1/tickets/${n}/comments`, { body: { body: 'Sorry about that, a voucher is on its way.', visibility: 'public' }, headers: authed(session) });
+          const res = await request(`${api(k)}/api/v1/tickets/${n}/comments`, { body: { body: 'Sorry about that, a voucher is on its way.', visibility: 'public' }, headers: authed(session), timeoutMs: 30_000 });
           if (res.status === 200) {
             run.replied.push(n);
             break;
           }
-          run.failures.push(res.status);
+          failed(`comment on #${n}`, res);
           if (res.status === 0) break;
           await sleep(1_000);
         }
         for (let k = 0; k < 5; k++) {
-          const res = await request(`${api(k + 1)}/api/v1/tickets/${n}/resolve`, { body: { rootCauseId, actionId }, headers: authed(session) });
+          const res = await request(`${api(k + 1)}/api/v1/tickets/${n}/resolve`, { body: { rootCauseId, actionId }, headers: authed(session), timeoutMs: 30_000 });
           if (res.status === 200) {
             run.resolved.push(n);
             break;
           }
-          run.failures.push(res.status);
+          failed(`resolve #${n}`, res);
           if (res.status === 0) break;
           await sleep(1_000);
         }

@@ -25,6 +25,8 @@ export interface AppProcess {
   kind: 'api' | 'worker';
   /** The API's base URL (http://127.0.0.1:port); null for a worker. */
   url: string | null;
+  /** Where its /livez and /readyz answer: the API's own port, the worker's WORKER_HEALTH_PORT. */
+  healthUrl: string;
   /** Exits nobody asked for: a crashed process (with the tail of its output). */
   crashes: string[];
   pid(): number | undefined;
@@ -72,7 +74,7 @@ export async function startCluster(opts: { apis: number; workers: number; env?: 
   const grpcPort = await freePort();
   const temporalOpts = { dataDir: dir, grpcPort, uiPort: await freePort(), namespace: 'default', headless: true, dbFile: path.join(dir, 'temporal.sqlite'), log: () => undefined };
   let server = await startDevServer(temporalOpts);
-  const connection = await Connection.connect({ address: server.address });
+  const connection = await connectWhenHealthy(server.address);
   const client = new Client({ connection, namespace: 'default' });
   const webhooks = await startWebhookReceiver();
   let smtp = await startSmtpCapture();
@@ -105,14 +107,15 @@ export async function startCluster(opts: { apis: number; workers: number; env?: 
 
   const procs: AppProcess[] = [];
   const make = async (kind: 'api' | 'worker', i: number): Promise<AppProcess> => {
-    const port = kind === 'api' ? await freePort() : null;
+    const port = await freePort();
     let child: ChildProcess | null = null;
     let out = '';
     let expectedExit = false;
     const p: AppProcess = {
       name: `${kind}-${i + 1}`,
       kind,
-      url: port ? `http://127.0.0.1:${port}` : null,
+      url: kind === 'api' ? `http://127.0.0.1:${port}` : null,
+      healthUrl: `http://127.0.0.1:${port}`,
       crashes: [],
       pid: () => child?.pid,
       running: () => !!child && child.exitCode === null && child.signalCode === null,
@@ -121,7 +124,7 @@ export async function startCluster(opts: { apis: number; workers: number; env?: 
         expectedExit = false;
         out = '';
         const script = kind === 'api' ? 'scripts/api-main.ts' : 'scripts/worker-main.ts';
-        const c = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: env(port ? { PORT: String(port) } : {}), stdio: ['ignore', 'pipe', 'pipe'] });
+        const c = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: env(kind === 'api' ? { PORT: String(port) } : { WORKER_HEALTH_PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
         child = c;
         const keep = (d: Buffer) => (out = (out + d.toString()).slice(-6000));
         c.stdout!.on('data', keep);
@@ -224,6 +227,21 @@ export async function startCluster(opts: { apis: number; workers: number; env?: 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The dev server's port opens before its frontend is healthy; on a loaded machine that gap is long. */
+async function connectWhenHealthy(address: string): Promise<Connection> {
+  const until = Date.now() + 90_000;
+  for (;;) {
+    try {
+      const connection = await Connection.connect({ address });
+      await connection.workflowService.getSystemInfo({});
+      return connection;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await sleep(500);
+    }
+  }
 }
 
 async function answers(url: string): Promise<boolean> {
