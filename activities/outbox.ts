@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notifications } from '../db/schema';
+import { outboxFailures } from '../platform/metrics';
 
 export type Delivery = 'sent' | 'already_sent' | 'unconfirmed' | 'failed';
 
@@ -57,14 +58,14 @@ export async function sendOnce(
     .values({ key, ticketNumber: meta.ticketNumber, channel: meta.channel, target: meta.target, payload: meta.payload ?? null, ...mine })
     .onConflictDoNothing()
     .returning({ key: notifications.key });
-  if (claimed.length === 1 || (await reclaim(db, key, mine))) return sendClaimed(db, key, attempt, send, opts);
+  if (claimed.length === 1 || (await reclaim(db, key, mine))) return sendClaimed(db, key, meta.channel, attempt, send, opts);
   for (;;) {
     const row = await settle(db, key);
     if (row.status === 'sent') return { delivery: 'already_sent' };
     if (row.status === 'failed') return { delivery: 'failed', error: row.error ?? undefined };
     if (row.status === 'unconfirmed') return { delivery: 'unconfirmed' };
     if (row.status === 'pending') {
-      if (await reclaim(db, key, mine)) return sendClaimed(db, key, attempt, send, opts);
+      if (await reclaim(db, key, mine)) return sendClaimed(db, key, meta.channel, attempt, send, opts);
       continue;
     }
     // Still 'sending' past the settle window: the earlier attempt died between claiming and recording.
@@ -78,7 +79,7 @@ export async function sendOnce(
       .set(mine)
       .where(and(eq(notifications.key, key), eq(notifications.status, 'sending'), row.attempt === null ? sql`${notifications.attempt} is null` : eq(notifications.attempt, row.attempt)))
       .returning({ key: notifications.key });
-    if (taken.length === 1) return sendClaimed(db, key, attempt, send, opts);
+    if (taken.length === 1) return sendClaimed(db, key, meta.channel, attempt, send, opts);
   }
 }
 
@@ -96,12 +97,13 @@ async function settle(db: Db, key: string) {
   }
 }
 
-async function sendClaimed(db: Db, key: string, attempt: string, send: () => Promise<void>, opts: SendOnceOptions): Promise<{ delivery: Delivery; error?: string }> {
+async function sendClaimed(db: Db, key: string, channel: string, attempt: string, send: () => Promise<void>, opts: SendOnceOptions): Promise<{ delivery: Delivery; error?: string }> {
   const ours = and(eq(notifications.key, key), eq(notifications.attempt, attempt));
   try {
     await send();
   } catch (e) {
     const reason = opts.permanent?.(e) ?? null;
+    outboxFailures.inc({ channel, kind: reason ? 'permanent' : 'transient' });
     await db.update(notifications).set({ status: reason ? 'failed' : 'pending', error: reason ?? errorText(e) }).where(ours);
     if (reason) return { delivery: 'failed', error: reason };
     throw e; // transient: Temporal retries the activity with backoff, and that attempt sends

@@ -8,6 +8,7 @@ import { ticketEvents, tickets } from '../db/schema';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
 import { enqueueTicketWebhooks, wakeDispatchers } from './webhook-outbox';
+import { observeTicketEvents } from '../platform/metrics';
 
 const date = (ms: number | null | undefined) => (ms == null ? null : new Date(ms));
 
@@ -66,15 +67,16 @@ export function createProjectionActivities(db: Db, publicUrl: string) {
         csatAnsweredAt: date(view.csat?.answeredAt),
         csatRecovered: view.csat?.recovered ?? null,
       };
-      const hooked = await db.transaction(async (tx) => {
+      const { hooked, fresh } = await db.transaction(async (tx) => {
         Object.assign(row, await correctedColumns(tx, view.number)); // an agent's correction outlives every new analysis
         const { number: _n, workflowId: _w, ...changes } = row;
         await tx
           .insert(tickets)
           .values(row)
           .onConflictDoUpdate({ target: tickets.number, set: changes, setWhere: sql`${tickets.version} < ${view.version}` });
+        let fresh: Array<{ type: string; to: string | null }> = [];
         if (events.length) {
-          await tx
+          fresh = await tx
             .insert(ticketEvents)
             .values(
               events.map((e) => ({
@@ -90,10 +92,12 @@ export function createProjectionActivities(db: Db, publicUrl: string) {
                 data: e.data ?? null,
               })),
             )
-            .onConflictDoNothing();
+            .onConflictDoNothing()
+            .returning({ type: ticketEvents.type, to: ticketEvents.to });
         }
-        return enqueueTicketWebhooks(tx, view, events, publicUrl);
+        return { hooked: await enqueueTicketWebhooks(tx, view, events, publicUrl), fresh };
       });
+      observeTicketEvents(fresh); // only events this call inserted: a retried projection counts nothing twice
       await wakeDispatchers(hooked);
     },
   };

@@ -66,6 +66,12 @@ export const configSchema = z.object({
   // X-Forwarded-For (0: the socket's address, the header is ignored).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // The worker's /livez and /readyz (worker RUNNING, Postgres, Temporal) on HOST:WORKER_HEALTH_PORT; off when unset.
+  WORKER_HEALTH_PORT: port.optional(),
+  // Prometheus: this process's metrics on HOST:METRICS_PORT/metrics, the Temporal SDK's (worker
+  // processes) on HOST:TEMPORAL_METRICS_PORT/metrics; off when unset. Separate ports, never the API's.
+  METRICS_PORT: port.optional(),
+  TEMPORAL_METRICS_PORT: port.optional(),
   // Outbound webhooks: the SSRF allow-list, and how long a failing delivery is retried before the
   // subscription is paused (defaults: 15 s doubling to 1 h, 15 attempts ≈ 8 hours).
   WEBHOOK_ALLOWED_TARGETS: optionalString.superRefine((v, ctx) => {

@@ -8,6 +8,7 @@ import { tierOf, type Tier } from '../../domain/score-tiers';
 import type { ApiDeps } from '../deps';
 import { enforceRateLimit } from '../rate-limit';
 import { acceptFeedback } from '../routes/feedback';
+import { log } from '../../platform/logger';
 
 const MINUTE = 60_000;
 /** Past this the intake start counts as failed: the page says "try again", the kiosk keeps the answer. */
@@ -52,7 +53,7 @@ export async function submitAnswer(deps: ApiDeps, point: CollectionPoint, surfac
     return { stored: true, duplicate: accepted.duplicate, tier };
   } catch (err) {
     if (err instanceof DomainError) throw err;
-    console.error(`[collect] intake start failed for point ${point.id}: ${(err as Error).message}`);
+    log('collect').error({ pointId: point.id, err }, 'intake start failed');
     throw new DomainError('UNAVAILABLE', 'The intake is not available right now; try again later', { retryAfterSeconds: RETRY_AFTER_OUTAGE_S });
   }
 }

@@ -107,6 +107,9 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /collection-points/{id}/pairings': 'admin',
   'DELETE /collection-points/{id}/devices/{deviceId}': 'admin',
   // Kiosks: a pairing code, then a device token instead of a session (test/api/collection-points.test.ts).
+  'GET /livez': 'public', // probes (test/ops/health.test.ts)
+  'GET /readyz': 'public',
+  'GET /health': 'public', // alias of /readyz
   'POST /collect/pair': 'public',
   'POST /collect/{pointId}/answers': 'public',
   'GET /api-tokens': 'signed-in',
