@@ -200,9 +200,10 @@ export async function tally(cluster: Cluster, accepted: Map<string, string>): Pr
     if (purpose) want.set(`${e.ticket_number}:${purpose}`, (want.get(`${e.ticket_number}:${purpose}`) ?? 0) + 1);
   }
   const got = new Map<string, number>();
+  const ours = new Set(numbers);
   for (const m of cluster.mails()) {
     const match = /^<ticket-(\d+)-(csat\d+|\d+)@/.exec(m.parsed.messageId ?? '');
-    if (!match) continue;
+    if (!match || !ours.has(Number(match[1]))) continue; // another batch's ticket
     const key = `${match[1]}:${match[2].startsWith('csat') ? 'csat' : 'reply'}`;
     got.set(key, (got.get(key) ?? 0) + 1);
   }
