@@ -48,6 +48,11 @@ export const users = pgTable('users', {
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
   oidcSubject: text('oidc_subject').unique(), // `sub` of the user's identity at the OIDC provider, linked on first SSO sign-in
+  // Optional TOTP second factor (RFC 6238): the base32 secret once confirmed, the one being enrolled,
+  // and the last time step a code was accepted for (a code is good once).
+  totpSecret: text('totp_secret'),
+  totpPending: text('totp_pending'),
+  totpLastStep: integer('totp_last_step'),
 });
 
 export const sessions = pgTable('sessions', {
@@ -140,6 +145,27 @@ export const googleReviewSync = pgTable('google_review_sync', {
   location: text('location').primaryKey(), // accounts/{accountId}/locations/{locationId}
   watermark: ts('watermark').notNull(),
   polledAt: ts('polled_at').notNull(),
+});
+
+/** The Google account an admin connected (one per installation): its refresh token encrypted at rest
+ * (platform/secret-box.ts), and whether Google still honours it. */
+export const googleConnection = pgTable('google_connection', {
+  id: text('id').primaryKey(), // 'default'
+  refreshTokenEnc: text('refresh_token_enc').notNull(),
+  scope: text('scope'),
+  status: text('status').notNull().$type<'connected' | 'reconnect_required'>(),
+  error: text('error'),
+  connectedBy: text('connected_by'),
+  connectedAt: ts('connected_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** Google connections under way (PKCE verifier by the hash of the state), taken once. */
+export const googleOauthStates = pgTable('google_oauth_states', {
+  id: text('id').primaryKey(), // sha256 of the state
+  codeVerifier: text('code_verifier').notNull(),
+  userId: text('user_id').notNull(),
+  expiresAt: ts('expires_at').notNull(),
 });
 
 export const tickets = pgTable(
@@ -343,7 +369,7 @@ export const loginAttempts = pgTable(
     success: boolean('success').notNull(),
     at: ts('at').notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_email_at').on(t.email, t.at)],
+  (t) => [index('login_attempts_email_at').on(t.email, t.at), index('login_attempts_ip_at').on(t.ip, t.at)],
 );
 
 /** Saved pivot reports (definition = the query body of POST /reports/query), shared by name or role. */

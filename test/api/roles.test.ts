@@ -26,6 +26,9 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /auth/logout': 'signed-in',
   'GET /auth/me': 'signed-in',
   'POST /auth/password': 'signed-in',
+  'POST /auth/totp/setup': 'signed-in', // one's own second factor (test/api/sign-in.test.ts)
+  'POST /auth/totp/confirm': 'signed-in',
+  'POST /auth/totp/disable': 'signed-in',
   'POST /feedback': 'intake',
   'POST /feedback/batch': 'intake',
   'POST /sms/twilio': 'public', // Twilio signature instead of a session
@@ -52,6 +55,10 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'DELETE /views/{id}': 'signed-in',
   'GET /dashboards/mine': 'signed-in', // panels by role (test/api/desk.test.ts)
   'GET /integrations': 'admin',
+  'GET /integrations/google': 'admin',
+  'POST /integrations/google/connect': 'admin',
+  'GET /integrations/google/callback': 'admin', // the admin's browser coming back from Google (test/api/google-oauth.test.ts)
+  'DELETE /integrations/google': 'admin',
   'GET /taxonomies': 'signed-in',
   'POST /taxonomies': 'admin',
   'PATCH /taxonomies/{id}': 'admin',
@@ -111,6 +118,21 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'GET /readyz': 'public',
   'GET /health': 'public', // alias of /readyz
   'POST /collect/pair': 'public',
+  // The public site outside /api/v1 (api/public-docs.ts): survey and collection pages, no session.
+  'GET /csat/{token}': 'public',
+  'POST /csat/{token}': 'public',
+  'GET /public/page.css': 'public',
+  'GET /public/brand.css': 'public',
+  'GET /public/logo/{sha}': 'public',
+  'GET /c/assets/{name}': 'public',
+  'GET /c/{id}': 'public',
+  'POST /c/{id}': 'public',
+  'GET /c/{id}/link': 'public',
+  'POST /c/{id}/link': 'public',
+  'GET /c/{id}/embed': 'public',
+  'POST /c/{id}/embed': 'public',
+  'GET /c/{id}/kiosk': 'public',
+  'GET /c/{id}/kiosk.webmanifest': 'public',
   'POST /collect/{pointId}/answers': 'public',
   'GET /api-tokens': 'signed-in',
   'POST /api-tokens': 'signed-in',
@@ -134,6 +156,9 @@ const TOKEN_SCOPE: Record<string, RouteScope> = {
   'POST /auth/logout': 'session',
   'GET /auth/me': 'session',
   'POST /auth/password': 'session',
+  'POST /auth/totp/setup': 'session',
+  'POST /auth/totp/confirm': 'session',
+  'POST /auth/totp/disable': 'session',
   'GET /api-tokens': 'session',
   'POST /api-tokens': 'session',
   'DELETE /api-tokens/{id}': 'session',

@@ -2,10 +2,11 @@
 // view of domain/ticket-view.ts), so the two cannot drift. Only `import type` from server modules:
 // nothing of the server is bundled.
 import type { z } from 'zod';
-import type { meSchema } from '../../api/routes/auth';
+import type { meSchema, totpEnrolmentSchema } from '../../api/routes/auth';
 import type { branchSchema, serviceSchema } from '../../api/routes/org';
 import type { CollectionPointView, KioskDevice, kioskPairingSchema } from '../../api/routes/collection-points';
 import type { intakeKeySchema } from '../../api/routes/intake-keys';
+import type { GoogleStatus } from '../../api/routes/google';
 import type { Integrations } from '../../api/routes/integrations';
 import type { Macro, MacroApplication } from '../../api/routes/macros';
 import type { SavedView } from '../../api/routes/views';
@@ -27,12 +28,13 @@ import type { SettingKey, SettingValue } from '../../domain/settings';
 import type { SimulationResult } from '../../domain/simulate';
 import type { AiView, ClockView, TimelineEntry } from '../../domain/ticket-view';
 
-export type { AiCorrections, BulkResult, CustomerContext, DashboardPanel, Integrations, Macro, MacroApplication, RoleDashboard, SavedView };
+export type { AiCorrections, BulkResult, CustomerContext, DashboardPanel, GoogleStatus, Integrations, Macro, MacroApplication, RoleDashboard, SavedView };
 export type { AiView, Calendar, ClockView, Rule, RuleDefinition, SettingKey, SettingValue, SimulationResult, Ticket, TicketPage, TicketSummary, TimelineEntry, User, UserInput, UserPatch };
 export type { Priority, Role, TicketKind, TicketStatus } from '../../domain/types';
 
 export type { ApiToken, ApiTokenInput, WebhookEventLog, WebhookSubscription, WebhookSubscriptionInput };
 export type Me = z.infer<typeof meSchema>;
+export type TotpEnrolment = z.infer<typeof totpEnrolmentSchema>;
 export type CollectionPoint = CollectionPointView;
 export type { CollectionPointInput } from '../../domain/collection-point';
 export type { KioskDevice };
