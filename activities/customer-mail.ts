@@ -76,12 +76,13 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
     return { ...mail, fromName: ctx.fromName };
   }
 
-  /** The survey token is chosen once per resolution and kept in the outbox row, so a retry mails the same link. */
-  async function surveyToken(ticket: TicketView, to: string): Promise<{ key: string; token: string; sent: boolean }> {
+  /** The survey token is chosen once per resolution and kept in the outbox row (claimed, not yet sent:
+   * 'pending'), so a retry mails the same link; the send itself goes through sendOnce like every mail. */
+  async function surveyToken(ticket: TicketView, to: string): Promise<{ key: string; token: string }> {
     const key = `t${ticket.number}:csat:${ticket.reopenCount}`;
-    await deps.db.insert(notifications).values({ key, ticketNumber: ticket.number, channel: 'email', target: to, status: 'sending', payload: { token: `${ticket.number}.${randomBytes(16).toString('hex')}` } }).onConflictDoNothing();
+    await deps.db.insert(notifications).values({ key, ticketNumber: ticket.number, channel: 'email', target: to, status: 'pending', payload: { token: `${ticket.number}.${randomBytes(16).toString('hex')}` } }).onConflictDoNothing();
     const [row] = await deps.db.select().from(notifications).where(eq(notifications.key, key));
-    return { key, token: (row.payload as { token: string }).token, sent: row.status === 'sent' };
+    return { key, token: (row.payload as { token: string }).token };
   }
 
   async function renderSurvey(ticket: TicketView, template: 'csat_survey' | 'csat_reminder', token: string) {
@@ -102,7 +103,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
       const outcome = await sendOnce(
         deps.db,
         `t${ticket.number}:reply:${seq}`,
-        { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject } },
+        { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject }, messageId },
         async () => {
           await deps.mailer.sendMail({ to, subject, text: mail.text, html: mail.html, messageId, fromName: mail.fromName, ...thread(ticket) });
         },
@@ -114,12 +115,13 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
     async sendCsatSurvey(ticket: TicketView): Promise<{ token: string } | null> {
       const to = ticket.contact.email;
       if (!to) return null;
-      const { key, token, sent } = await surveyToken(ticket, to);
-      if (!sent) {
-        const mail = await renderSurvey(ticket, 'csat_survey', token);
-        await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, fromName: mail.fromName, messageId: ticketMessageId(ticket.number, `csat${ticket.reopenCount}`, deps.mailDomain), ...thread(ticket) });
-        await deps.db.update(notifications).set({ status: 'sent', sentAt: new Date() }).where(eq(notifications.key, key));
-      }
+      const { key, token } = await surveyToken(ticket, to);
+      const mail = await renderSurvey(ticket, 'csat_survey', token);
+      const messageId = ticketMessageId(ticket.number, `csat${ticket.reopenCount}`, deps.mailDomain);
+      // A refusal for good (5xx) is not retried; the survey simply was not delivered.
+      await sendOnce(deps.db, key, { ticketNumber: ticket.number, channel: 'email', target: to, messageId }, async () => {
+        await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, fromName: mail.fromName, messageId, ...thread(ticket) });
+      }, EMAIL_DELIVERY);
       return { token };
     },
 
@@ -133,7 +135,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
       const outcome = await sendOnce(
         deps.db,
         `t${ticket.number}:csat-reminder:${ticket.reopenCount}`,
-        { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject: mail.subject } },
+        { ticketNumber: ticket.number, channel: 'email', target: to, payload: { subject: mail.subject }, messageId },
         async () => {
           await deps.mailer.sendMail({ to, subject: mail.subject, text: mail.text, html: mail.html, fromName: mail.fromName, messageId, ...thread(ticket) });
         },
@@ -149,7 +151,8 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
       const decision = await claimAdvocacyAsk(deps.db, { ticketNumber: ticket.number, email: to, now: Date.now() });
       if (!decision.send) return { sent: false, reason: decision.reason };
       const { reviewUrl } = await readSetting(deps.db, 'advocacy');
-      const outcome = await sendOnce(deps.db, `t${ticket.number}:advocacy`, { ticketNumber: ticket.number, channel: 'email', target: to }, async () => {
+      const messageId = ticketMessageId(ticket.number, 'advocacy', deps.mailDomain);
+      const outcome = await sendOnce(deps.db, `t${ticket.number}:advocacy`, { ticketNumber: ticket.number, channel: 'email', target: to, messageId }, async () => {
         const mail = await render(ticket, 'advocacy_ask', () => ({ reviewUrl }));
         await deps.mailer.sendMail({
           to,
@@ -157,7 +160,7 @@ export function createCustomerMailActivities(deps: CustomerMailDeps) {
           subject: mail.subject,
           text: mail.text,
           html: mail.html,
-          messageId: ticketMessageId(ticket.number, 'advocacy', deps.mailDomain),
+          messageId,
           ...(ticket.replyToken ? { replyTo: replyAddress(deps.mailer.from, ticket.replyToken) } : {}),
         });
       }, EMAIL_DELIVERY);

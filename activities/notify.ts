@@ -57,13 +57,14 @@ export function createNotifyActivities(deps: NotifyDeps) {
       const key = notificationKey(ticket.number, event, r.userId);
       const channel = r.channel === 'slack' && deps.slack ? 'slack' : 'email';
       const target = channel === 'slack' ? (r.slackTarget ?? person.slackTarget ?? person.email) : person.email;
+      const messageId = channel === 'email' ? `<${key}@${deps.mailDomain}>` : undefined;
       const outcome = await sendOnce(
         deps.db,
         key,
-        { ticketNumber: ticket.number, channel, target, payload: { subject } },
+        { ticketNumber: ticket.number, channel, target, payload: { subject }, messageId },
         async () => {
-          if (channel === 'slack') await deps.slack!.chat.postMessage({ channel: target, text: `${subject}\n${text}`, unfurl_links: false });
-          else await deps.mailer.sendMail({ to: target, subject, text, html, messageId: `<${key}@${deps.mailDomain}>` });
+          if (messageId) await deps.mailer.sendMail({ to: target, subject, text, html, messageId });
+          else await deps.slack!.chat.postMessage({ channel: target, text: `${subject}\n${text}`, unfurl_links: false });
         },
         channel === 'slack' ? SLACK_DELIVERY : EMAIL_DELIVERY,
       );

@@ -293,7 +293,11 @@ export const notifications = pgTable('notifications', {
   sentAt: ts('sent_at'),
   payload: jsonb('payload'),
   error: text('error'), // why the last attempt failed, for the admin
-
+  // The attempt that is (or was) sending it, since when (database clock) and the Message-ID it sends
+  // under: a retry waits for a live earlier attempt instead of sending a second copy (activities/outbox.ts).
+  attempt: text('attempt'),
+  sendingAt: ts('sending_at'),
+  messageId: text('message_id'),
 });
 
 /** An admin's edit of a mail template in one locale (staff templates: locale 'en' only). */
