@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import { ticketEvents, tickets } from '../db/schema';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
+import { publishTicketChange } from './live-publish';
 import { enqueueTicketWebhooks, wakeDispatchers } from './webhook-outbox';
 
 const date = (ms: number | null | undefined) => (ms == null ? null : new Date(ms));
@@ -92,6 +93,7 @@ export function createProjectionActivities(db: Db, publicUrl: string) {
             )
             .onConflictDoNothing();
         }
+        await publishTicketChange(tx, view, events);
         return enqueueTicketWebhooks(tx, view, events, publicUrl);
       });
       await wakeDispatchers(hooked);

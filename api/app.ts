@@ -22,6 +22,7 @@ import { publicAssetRoutes } from './public-site';
 import { csatRoutes } from './routes/csat';
 import { dashboardRoutes } from './routes/dashboards';
 import { devMailboxRoutes } from './routes/dev-mailbox';
+import { eventRoutes } from './routes/events';
 import { feedbackRoutes } from './routes/feedback';
 import { oidcRoutes } from './routes/oidc';
 import { orgRoutes } from './routes/org';
@@ -52,6 +53,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/auth/oidc', oidcRoutes());
   api.route('/auth', authRoutes());
   api.route('/api-tokens', apiTokenRoutes());
+  api.route('/events', eventRoutes());
   api.route('/feedback', feedbackRoutes());
   api.route('/tickets', ticketRoutes());
   api.route('/taxonomies', taxonomyRoutes());

@@ -6,7 +6,7 @@ const RULES: Array<{ methods: string[]; path: RegExp; scope: RouteScope }> = [
   // Sign-in, password and token management stay with a browser session: a token cannot mint tokens.
   { methods: ['*'], path: /^\/(auth|api-tokens)(\/|$)/, scope: 'session' },
   { methods: ['GET'], path: /^\/(tickets|attachments|taxonomies|branches|services|users)(\/[^/]+)?$/, scope: 'tickets:read' },
-  { methods: ['GET'], path: /^\/(tickets\/[^/]+\/customer|views|macros)$/, scope: 'tickets:read' },
+  { methods: ['GET'], path: /^\/(tickets\/[^/]+\/customer|views|macros|events)$/, scope: 'tickets:read' },
   { methods: ['POST'], path: /^\/tickets\/[^/]+\/[a-z]+$/, scope: 'tickets:write' },
   { methods: ['POST'], path: /^\/tickets\/bulk$/, scope: 'tickets:write' },
   { methods: ['PUT'], path: /^\/tickets\/[^/]+\/ai-correction$/, scope: 'tickets:write' },

@@ -12,7 +12,7 @@ import { requireUser } from '../auth';
 import type { AppEnv, ApiDeps } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
 import { assignCommand, idParam, loadTicket, priorityCommand, resolveCommand, runCommand, statusCommand, ticketNumber, type CommandSpec } from '../ticket-commands';
-import { liveViewOf, ticketSummaryOf, ticketViewOf, timelineEntryOf } from '../ticket-mapper';
+import { liveViewOf, readModelViewOf, ticketSummaryOf, ticketViewOf, timelineEntryOf } from '../ticket-mapper';
 import { ticketPageSchema, ticketSchema, type Ticket } from '../ticket-schemas';
 import { registerAiCorrection } from './ai-corrections';
 import { registerBulk } from './bulk';
@@ -37,7 +37,10 @@ const getRoute = createRoute({
   path: '/{id}',
   tags: ['tickets'],
   summary: 'One ticket: live state from its workflow (status, priority, assignee, escalationLevel, sla) and its timeline',
-  request: { params: idParam },
+  description:
+    'With source=read-model an open ticket is answered from the read model without asking its workflow (what the web UI re-reads on each live event); ' +
+    'lastActor, csat.comment and csat.reasonId are then null. A closed ticket, or one not projected yet, still asks the workflow.',
+  request: { params: idParam, query: z.object({ source: z.enum(['live', 'read-model']).default('live') }) },
   responses: { 200: body(ticketSchema, 'The live state (or the last projected one), with the timeline'), 401: err('Not signed in'), 403: err('Not your branch'), 404: err('No such ticket') },
 });
 
@@ -71,13 +74,16 @@ export function ticketRoutes() {
   app.openapi(getRoute, async (c) => {
     const deps = c.get('deps');
     const number = ticketNumber(c.req.valid('param').id);
-    const { row, live } = await loadTicket(deps, c.get('user'), number, { live: true });
+    const fromReadModel = c.req.valid('query').source === 'read-model';
+    const first = await loadTicket(deps, c.get('user'), number, { live: !fromReadModel });
+    // Only the workflow knows whether a closed ticket may still be reopened.
+    const { row, live } = fromReadModel && first.row?.status === 'closed' ? await loadTicket(deps, c.get('user'), number, { live: true }) : first;
     const [timeline, aiCorrections] = await Promise.all([
       deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketNumber, number)).orderBy(asc(ticketEvents.seq)),
       aiCorrectionsOf(deps.db, number),
     ]);
-    const view = row ? ticketViewOf(row, live) : liveViewOf(live!);
-    const ticket: Ticket = { ...view, live: live !== null, temporalUrl: temporalLink(deps, number), timeline: timeline.map(timelineEntryOf), aiCorrections };
+    const view = row ? (fromReadModel && !live ? readModelViewOf(row) : ticketViewOf(row, live)) : liveViewOf(live!);
+    const ticket: Ticket = { ...view, live: live !== null || (fromReadModel && row?.status !== 'closed'), temporalUrl: temporalLink(deps, number), timeline: timeline.map(timelineEntryOf), aiCorrections };
     return c.json(ticket, 200);
   });
 

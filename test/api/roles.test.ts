@@ -31,6 +31,7 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /sms/twilio': 'public', // Twilio signature instead of a session
   'GET /tickets': 'signed-in',
   'GET /tickets/{id}': 'signed-in',
+  'GET /events': 'signed-in', // scoped by branch (test/api/live.test.ts)
   'POST /tickets/{id}/comments': 'signed-in',
   'POST /tickets/{id}/status': 'signed-in',
   'POST /tickets/{id}/assign': 'signed-in',
@@ -136,6 +137,7 @@ const TOKEN_SCOPE: Record<string, RouteScope> = {
   'DELETE /api-tokens/{id}': 'session',
   'GET /tickets': 'tickets:read',
   'GET /tickets/{id}': 'tickets:read',
+  'GET /events': 'tickets:read',
   'GET /attachments/{id}': 'tickets:read',
   'GET /taxonomies': 'tickets:read',
   'GET /branches': 'tickets:read',

@@ -19,6 +19,7 @@ import { api, setCsrf, type Me, type Role, type SignInMethods } from './api';
 import { Board } from './Board';
 import { Dashboard } from './Dashboard';
 import { SessionContext, useResource } from './data';
+import { LiveProvider, LiveStatus } from './live';
 import { MacrosScreen } from './macros/MacrosScreen';
 import { Link, navigate, useLocation } from './router';
 import { ReportsPage } from './reports/ReportsPage';
@@ -156,42 +157,45 @@ export function App() {
   const allowed = found && (found.screen.roles ?? ALL).includes(me.role);
   return (
     <SessionContext.Provider value={{ me, setMe }}>
-      <a className="skip" href="#main">
-        Skip to content
-      </a>
-      <div className="app">
-        <header>
-          <Link to="/" className="brand">
-            Closeloop
-          </Link>
-          <Nav me={me} path={path} />
-          <div className="me">
-            <AvailabilityToggle label="Available" className="availability" />
-            <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
-              {me.name} <span className="role">({me.role})</span>
+      <LiveProvider>
+        <a className="skip" href="#main">
+          Skip to content
+        </a>
+        <div className="app">
+          <header>
+            <Link to="/" className="brand">
+              Closeloop
             </Link>
-            <button
-              onClick={async () => {
-                await api('POST', '/auth/logout');
-                setMe(null);
-                navigate('/');
-              }}
-            >
-              Sign out
-            </button>
-          </div>
-        </header>
-        <main id="main">
-          {found && allowed ? (
-            found.screen.render(found.match, me)
-          ) : (
-            <Screen title={found ? 'Not allowed' : 'Not found'}>
-              <p>{found ? `This screen needs the ${(found.screen.roles ?? []).join(' or ')} role.` : `Nothing at ${path}.`}</p>
-              <Link to="/">Back to the dashboard</Link>
-            </Screen>
-          )}
-        </main>
-      </div>
+            <Nav me={me} path={path} />
+            <div className="me">
+              <LiveStatus />
+              <AvailabilityToggle label="Available" className="availability" />
+              <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
+                {me.name} <span className="role">({me.role})</span>
+              </Link>
+              <button
+                onClick={async () => {
+                  await api('POST', '/auth/logout');
+                  setMe(null);
+                  navigate('/');
+                }}
+              >
+                Sign out
+              </button>
+            </div>
+          </header>
+          <main id="main">
+            {found && allowed ? (
+              found.screen.render(found.match, me)
+            ) : (
+              <Screen title={found ? 'Not allowed' : 'Not found'}>
+                <p>{found ? `This screen needs the ${(found.screen.roles ?? []).join(' or ')} role.` : `Nothing at ${path}.`}</p>
+                <Link to="/">Back to the dashboard</Link>
+              </Screen>
+            )}
+          </main>
+        </div>
+      </LiveProvider>
     </SessionContext.Provider>
   );
 }

@@ -1,9 +1,10 @@
 // The ticket queue: every filter and the sort live in the URL (shareable, survive a reload); list or
-// kanban by status; polled, so new tickets and changes appear without a reload, and the SLA bars
-// move every second on their own.
+// kanban by status; re-read on live events (web/src/live.tsx), so new tickets and changes appear
+// without a reload or polling, and the SLA bars move every second on their own.
 import { useEffect, useState } from 'react';
 import { label, percent, type Branch, type Service, type TicketPage, type TicketSummary, type TicketSort } from './api';
 import { useMe, usePeople, useResource } from './data';
+import { useLiveReload } from './live';
 import { Link, navigate, useLocation } from './router';
 import { SlaBar } from './SlaBar';
 import { BulkBar, SelectBox, useSelection } from './board/BulkActions';
@@ -39,7 +40,8 @@ export function Board() {
   for (const k of FILTER_KEYS) if (query.get(k)) apiQuery.set(k, query.get(k)!);
   apiQuery.set('limit', String(view === 'kanban' ? 200 : PAGE));
   if (view === 'list' && offset) apiQuery.set('offset', String(offset));
-  const { data, error, reload } = useResource<TicketPage>(`/tickets?${apiQuery}`, 3000);
+  const { data, error, reload } = useResource<TicketPage>(`/tickets?${apiQuery}`);
+  useLiveReload(reload, (m) => m.type === 'ticket');
   const items = data?.items ?? [];
   const selection = useSelection(items);
 

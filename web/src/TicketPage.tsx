@@ -1,9 +1,11 @@
 // One ticket: the feedback that opened it, SLA bars, the AI panel, assignment, the allowed moves and
-// the resolve dialog, the composer and the timeline. Polled, so changes by others show up by themselves.
+// the resolve dialog, the composer and the timeline. Read from the read model again on each live event
+// of this ticket (web/src/live.tsx), so changes by others show up by themselves, without polling.
 import { useEffect, useState } from 'react';
 import { api, ApiError, label, type TaxonomyEntry, type Ticket } from './api';
 import { BOARD_KEY } from './Board';
 import { useMe, usePeople, useResource } from './data';
+import { useLiveReload } from './live';
 import { Link } from './router';
 import { SlaBar } from './SlaBar';
 import { AiPanel } from './ticket/AiPanel';
@@ -28,7 +30,8 @@ function scoreText(type: string | null, score: number | null) {
 export function TicketPage({ number }: { number: number }) {
   const { me } = useMe();
   const { people, nameOf } = usePeople();
-  const { data: t, error: loadError, reload } = useResource<Ticket>(`/tickets/${number}`, 3000);
+  const { data: t, error: loadError, reload } = useResource<Ticket>(`/tickets/${number}?source=read-model`);
+  useLiveReload(reload, (m) => m.type === 'ticket' && m.number === number);
   const taxonomy = useResource<{ items: TaxonomyEntry[] }>('/taxonomies').data?.items ?? [];
   const [error, setError] = useState('');
   const [resolving, setResolving] = useState(false);

@@ -1,0 +1,61 @@
+// Live updates in a real browser: the board shows a ticket that arrives, and the ticket page a change
+// made elsewhere, without a reload and without polling (no GET repeats while nothing changes).
+import type { Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../api/routes/users';
+import { startBrowserStack, type BrowserStack } from '../support/browser';
+
+let b: BrowserStack;
+let ava: User & { password: string }; // agent, main
+
+async function open(externalId: string, branch = 'main') {
+  const res = await b.s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, comment: 'The queue was far too long', branch, externalId }, '?wait=true');
+  return ((await res.json()) as { ticketNumber: number }).ticketNumber;
+}
+/** The API reads a page makes, from now on. */
+function apiReads(page: Page) {
+  const seen: string[] = [];
+  page.on('request', (r: Request) => {
+    const url = new URL(r.url());
+    if (r.method() === 'GET' && url.pathname.startsWith('/api/v1/tickets')) seen.push(url.pathname + url.search);
+  });
+  return seen;
+}
+
+beforeAll(async () => {
+  b = await startBrowserStack();
+  await b.s.call('POST', '/api/v1/branches', { id: 'north', name: 'North' }, b.admin);
+  ava = await b.createUser({ email: 'ava@live.test', name: 'Ava Agent', role: 'agent', branches: ['main'] });
+});
+afterAll(async () => b?.close());
+
+describe('live board and ticket page', () => {
+  it('shows a ticket that arrives on the board without a reload, and does not poll', async () => {
+    const page = await b.signIn(ava.email, ava.password, { path: '/tickets' });
+    await page.locator('[data-live="on"]').waitFor();
+    const reads = apiReads(page);
+    await page.waitForTimeout(4_000); // the old board polled every 3 s
+    expect(reads).toEqual([]);
+
+    const north = await open('live-ui-north', 'north');
+    const n = await open('live-ui-1');
+    await page.locator(`[data-ticket="${n}"]`).waitFor({ timeout: 10_000 });
+    expect(await page.locator(`[data-ticket="${north}"]`).count()).toBe(0);
+    expect(reads.length).toBeGreaterThan(0); // re-read because of the event
+    await b.shot(page, 'board-live');
+    await page.close();
+  });
+
+  it('updates the ticket page from the read model when someone else changes the ticket', async () => {
+    const n = await open('live-ui-2');
+    const page = await b.signIn(ava.email, ava.password, { path: `/tickets/${n}` });
+    await page.locator('[data-live="on"]').waitFor();
+    await page.getByTestId('assignee').filter({ hasText: 'unassigned' }).waitFor();
+    const reads = apiReads(page);
+    expect((await b.s.call('POST', `/api/v1/tickets/${n}/assign`, { userId: ava.id }, b.admin)).status).toBe(200);
+    await page.getByTestId('assignee').filter({ hasText: 'Ava Agent' }).waitFor({ timeout: 10_000 });
+    // No workflow query per refresh: the page reads the read model.
+    expect(reads.filter((r) => r.startsWith(`/api/v1/tickets/${n}`)).every((r) => r.includes('source=read-model'))).toBe(true);
+    await page.close();
+  });
+});
