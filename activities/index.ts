@@ -29,7 +29,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createIntakeActivities(deps.db),
     ...createFollowUpActivities(deps.db),
-    ...createProjectionActivities(deps.db, deps.publicUrl),
+    ...createProjectionActivities(deps.db, deps.publicUrl, { mailer: deps.mailer, mailDomain: deps.mailDomain }),
     ...createNotifyActivities(deps),
     ...createCustomerMailActivities(deps),
     ...createAiActivities(deps),

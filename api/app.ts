@@ -24,6 +24,7 @@ import { dashboardRoutes } from './routes/dashboards';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { eventRoutes } from './routes/events';
 import { feedbackRoutes } from './routes/feedback';
+import { notificationRoutes } from './routes/notifications';
 import { oidcRoutes } from './routes/oidc';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
@@ -55,6 +56,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/api-tokens', apiTokenRoutes());
   api.route('/events', eventRoutes());
   api.route('/feedback', feedbackRoutes());
+  api.route('/notifications', notificationRoutes());
   api.route('/tickets', ticketRoutes());
   api.route('/taxonomies', taxonomyRoutes());
   api.route('/rules', ruleRoutes());

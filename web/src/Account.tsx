@@ -1,9 +1,11 @@
-// The signed-in person's own page: who they are, their availability, a password change and API tokens.
+// The signed-in person's own page: who they are, their availability, a password change, notification
+// settings and API tokens.
 import { useState } from 'react';
 import { api } from './api';
 import { ApiTokens } from './ApiTokens';
 import { AvailabilityToggle } from './AvailabilityToggle';
 import { useMe } from './data';
+import { NotificationSettings } from './notifications/Preferences';
 import { Alert, Field, Notice, Screen, useAction } from './ui';
 
 export function Account() {
@@ -56,6 +58,7 @@ export function Account() {
           Change password
         </button>
       </form>
+      <NotificationSettings />
       <ApiTokens />
     </Screen>
   );

@@ -21,6 +21,7 @@ import { Dashboard } from './Dashboard';
 import { SessionContext, useResource } from './data';
 import { LiveProvider, LiveStatus } from './live';
 import { MacrosScreen } from './macros/MacrosScreen';
+import { Bell } from './notifications/Bell';
 import { Link, navigate, useLocation } from './router';
 import { ReportsPage } from './reports/ReportsPage';
 import { TicketPage } from './TicketPage';
@@ -169,6 +170,7 @@ export function App() {
             <Nav me={me} path={path} />
             <div className="me">
               <LiveStatus />
+              <Bell />
               <AvailabilityToggle label="Available" className="availability" />
               <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
                 {me.name} <span className="role">({me.role})</span>

@@ -9,6 +9,8 @@ import type { intakeKeySchema } from '../../api/routes/intake-keys';
 import type { Integrations } from '../../api/routes/integrations';
 import type { Macro, MacroApplication } from '../../api/routes/macros';
 import type { SavedView } from '../../api/routes/views';
+import type { Notification, NotificationList } from '../../api/routes/notifications';
+import type { NotificationPreferences } from '../../domain/notifications';
 import type { DashboardPanel, RoleDashboard } from '../../api/routes/dashboards';
 import type { AiCorrections } from '../../domain/ai-correction';
 import type { BulkResult } from '../../domain/bulk';
@@ -28,6 +30,7 @@ import type { SimulationResult } from '../../domain/simulate';
 import type { AiView, ClockView, TimelineEntry } from '../../domain/ticket-view';
 
 export type { AiCorrections, BulkResult, CustomerContext, DashboardPanel, Integrations, Macro, MacroApplication, RoleDashboard, SavedView };
+export type { Notification, NotificationList, NotificationPreferences };
 export type { AiView, Calendar, ClockView, Rule, RuleDefinition, SettingKey, SettingValue, SimulationResult, Ticket, TicketPage, TicketSummary, TimelineEntry, User, UserInput, UserPatch };
 export type { Priority, Role, TicketKind, TicketStatus } from '../../domain/types';
 
