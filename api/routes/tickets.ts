@@ -44,15 +44,23 @@ const getRoute = createRoute({
   responses: { 200: body(ticketSchema, 'The live state (or the last projected one), with the timeline'), 401: err('Not signed in'), 403: err('Not your branch'), 404: err('No such ticket') },
 });
 
+const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,100}$/, 'Idempotency-Key is 8–100 letters, digits, - or _')
+    .optional()
+    .meta({ description: 'A key per intended change (e.g. a UUID per draft): the same key again does not run the command twice' }),
+});
+
 function commandRoute<S extends z.ZodType>(path: string, schema: S, summary: string) {
   return createRoute({
     method: 'post',
     path: `/{id}/${path}`,
     tags: ['tickets'],
     summary,
-    request: { params: idParam, body: { content: { 'application/json': { schema } }, required: true } },
+    request: { params: idParam, headers: idempotencyHeader, body: { content: { 'application/json': { schema } }, required: true } },
     responses: {
-      200: body(ticketViewSchema, "The ticket's live state after the change (the update's result)"),
+      200: body(ticketViewSchema, "The ticket's live state after the change (the update's result; with a repeated Idempotency-Key, the first one's)"),
       400: err('Invalid body'),
       401: err('Not signed in'),
       403: err('Not allowed'),
@@ -102,7 +110,7 @@ export function ticketRoutes() {
 
 function command<T extends object>(app: OpenAPIHono<AppEnv>, spec: CommandSpec<T>) {
   app.openapi(commandRoute(spec.path, spec.schema, spec.summary), async (c) => {
-    const view = await runCommand(c.get('deps'), c.get('user'), ticketNumber(c.req.valid('param').id), spec, c.req.valid('json'));
+    const view = await runCommand(c.get('deps'), c.get('user'), ticketNumber(c.req.valid('param').id), spec, c.req.valid('json'), c.req.valid('header')['idempotency-key']);
     return c.json(view, 200);
   });
 }

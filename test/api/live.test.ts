@@ -137,3 +137,20 @@ describe('GET /events', () => {
     expect((await s.app.request('/api/v1/events', { headers: { ...cookie(mia.session), 'last-event-id': 'x' } })).status).toBe(400);
   });
 });
+
+describe('a reply with an Idempotency-Key', () => {
+  it('is recorded once however often it is sent (double click, resend after a reload)', async () => {
+    const n = await open('main', 'live-idem');
+    await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
+    const send = (key: string) => s.call('POST', `/api/v1/tickets/${n}/comments`, { body: 'We are on it.', visibility: 'internal' }, admin, { 'idempotency-key': key });
+    const [a, b] = await Promise.all([send('draft-key-0001'), send('draft-key-0001')]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect((await send('draft-key-0001')).status).toBe(200); // after a reload
+    expect((await send('draft-key-0002')).status).toBe(200); // a new draft is a new reply
+    const { timeline } = await json<{ timeline: Array<{ type: string; data: { body?: string } | null }> }>(await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin));
+    expect(timeline.filter((e) => e.type === 'comment' && e.data?.body === 'We are on it.')).toHaveLength(2);
+    const bad = await send('no');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('idempotency-key');
+  });
+});

@@ -65,4 +65,22 @@ describe('live board and ticket page', () => {
     expect(own.filter((r) => !r.includes('source=read-model'))).toEqual([]);
     await page.close();
   });
+
+  it('rings the bell when a ticket is assigned to you, and marks all read', async () => {
+    const page = await b.signIn(ava.email, ava.password, { path: '/account' });
+    await page.locator('[data-live="on"]').waitFor();
+    await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+    await b.shot(page, 'notification-settings');
+    const n = await open('live-ui-bell');
+    expect((await b.s.call('POST', `/api/v1/tickets/${n}/assign`, { userId: ava.id }, b.admin)).status).toBe(200);
+    const bell = page.getByRole('button', { name: /Notifications, 1 unread/ });
+    await bell.waitFor({ timeout: 10_000 });
+    await bell.click();
+    const panel = page.getByRole('region', { name: 'Notifications' });
+    await panel.getByRole('link', { name: new RegExp(`#${n} assigned to you`) }).waitFor();
+    await b.shot(page, 'notification-bell');
+    await panel.getByRole('button', { name: 'Mark all read' }).click();
+    await page.getByRole('button', { name: /Notifications, 0 unread/ }).waitFor();
+    await page.close();
+  });
 });

@@ -19,6 +19,7 @@ import { api, setCsrf, type Me, type Role, type SignInMethods } from './api';
 import { Board } from './Board';
 import { Dashboard } from './Dashboard';
 import { SessionContext, useResource } from './data';
+import { ShortcutProvider } from './keyboard';
 import { LiveProvider, LiveStatus } from './live';
 import { MacrosScreen } from './macros/MacrosScreen';
 import { Bell } from './notifications/Bell';
@@ -159,44 +160,46 @@ export function App() {
   return (
     <SessionContext.Provider value={{ me, setMe }}>
       <LiveProvider>
-        <a className="skip" href="#main">
-          Skip to content
-        </a>
-        <div className="app">
-          <header>
-            <Link to="/" className="brand">
-              Closeloop
-            </Link>
-            <Nav me={me} path={path} />
-            <div className="me">
-              <LiveStatus />
-              <Bell />
-              <AvailabilityToggle label="Available" className="availability" />
-              <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
-                {me.name} <span className="role">({me.role})</span>
+        <ShortcutProvider>
+          <a className="skip" href="#main">
+            Skip to content
+          </a>
+          <div className="app">
+            <header>
+              <Link to="/" className="brand">
+                Closeloop
               </Link>
-              <button
-                onClick={async () => {
-                  await api('POST', '/auth/logout');
-                  setMe(null);
-                  navigate('/');
-                }}
-              >
-                Sign out
-              </button>
-            </div>
-          </header>
-          <main id="main">
-            {found && allowed ? (
-              found.screen.render(found.match, me)
-            ) : (
-              <Screen title={found ? 'Not allowed' : 'Not found'}>
-                <p>{found ? `This screen needs the ${(found.screen.roles ?? []).join(' or ')} role.` : `Nothing at ${path}.`}</p>
-                <Link to="/">Back to the dashboard</Link>
-              </Screen>
-            )}
-          </main>
-        </div>
+              <Nav me={me} path={path} />
+              <div className="me">
+                <LiveStatus />
+                <Bell />
+                <AvailabilityToggle label="Available" className="availability" />
+                <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
+                  {me.name} <span className="role">({me.role})</span>
+                </Link>
+                <button
+                  onClick={async () => {
+                    await api('POST', '/auth/logout');
+                    setMe(null);
+                    navigate('/');
+                  }}
+                >
+                  Sign out
+                </button>
+              </div>
+            </header>
+            <main id="main">
+              {found && allowed ? (
+                found.screen.render(found.match, me)
+              ) : (
+                <Screen title={found ? 'Not allowed' : 'Not found'}>
+                  <p>{found ? `This screen needs the ${(found.screen.roles ?? []).join(' or ')} role.` : `Nothing at ${path}.`}</p>
+                  <Link to="/">Back to the dashboard</Link>
+                </Screen>
+              )}
+            </main>
+          </div>
+        </ShortcutProvider>
       </LiveProvider>
     </SessionContext.Provider>
   );

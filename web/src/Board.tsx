@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { label, percent, type Branch, type Service, type TicketPage, type TicketSummary, type TicketSort } from './api';
 import { useMe, usePeople, useResource } from './data';
+import { useShortcuts } from './keyboard';
 import { useLiveReload } from './live';
 import { Link, navigate, useLocation } from './router';
 import { SlaBar } from './SlaBar';
@@ -79,6 +80,19 @@ export function Board() {
     const id = setTimeout(() => setParams({ q }), 300);
     return () => clearTimeout(id);
   }, [q]);
+
+  // j / k walk the rows (Enter opens the focused one, as any link).
+  const move = (by: number) => {
+    const rows = [...document.querySelectorAll<HTMLAnchorElement>('a.ticket-row')];
+    const at = rows.indexOf(document.activeElement as HTMLAnchorElement);
+    rows[Math.min(rows.length - 1, Math.max(0, at === -1 ? 0 : at + by))]?.focus();
+  };
+  useShortcuts([
+    { key: 'j', description: 'Next ticket', run: () => move(1) },
+    { key: 'k', description: 'Previous ticket', run: () => move(-1) },
+    // A focused row is a link: Enter opens it by itself; listed here for the "?" help.
+    { key: 'Enter', description: 'Open the focused ticket', run: () => false },
+  ]);
 
   const now = Date.now();
   const card = (t: TicketSummary) => (

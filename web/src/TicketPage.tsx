@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, label, type TaxonomyEntry, type Ticket } from './api';
 import { BOARD_KEY } from './Board';
 import { useMe, usePeople, useResource } from './data';
+import { useShortcuts } from './keyboard';
 import { useLiveReload } from './live';
 import { Link } from './router';
 import { SlaBar } from './SlaBar';
@@ -40,10 +41,10 @@ export function TicketPage({ number }: { number: number }) {
   const [priorityTo, setPriorityTo] = useState<Priority | null>(null);
 
   /** Runs a ticket command; answers the error text (with the allowed moves on a 409) or null. */
-  const act = async (path: string, payload: unknown): Promise<string | null> => {
+  const act = async (path: string, payload: unknown, headers?: Record<string, string>): Promise<string | null> => {
     setError('');
     try {
-      await api('POST', `/tickets/${number}/${path}`, payload);
+      await api('POST', `/tickets/${number}/${path}`, payload, headers);
       await reload();
       return null;
     } catch (e) {
@@ -53,6 +54,16 @@ export function TicketPage({ number }: { number: number }) {
       return text;
     }
   };
+
+  useShortcuts([
+    {
+      key: 'a',
+      description: 'Assign this ticket to me',
+      run: () => {
+        if (t && t.live && t.status !== 'closed' && t.assigneeId !== me.id) void act('assign', { userId: me.id });
+      },
+    },
+  ]);
 
   // "Regenerating…" until a new analysis arrives (or gives up after a while).
   const analysedAt = t?.ai?.analysedAt;
@@ -119,7 +130,7 @@ export function TicketPage({ number }: { number: number }) {
               <dd>{fmtDate(t.createdAt)}</dd>
             </dl>
           </section>
-          {writable && <Composer ticket={t} send={(body, visibility) => act('comments', { body, visibility })} onChanged={reload} />}
+          {writable && <Composer ticket={t} send={(body, visibility, key) => act('comments', { body, visibility }, { 'idempotency-key': key })} onChanged={reload} />}
           <Timeline events={t.timeline} nameOf={nameOf} taxonomy={taxonomy} />
         </div>
         <div className="col-side">
