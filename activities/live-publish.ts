@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
 
-export async function publishTicketChange(tx: Pick<Db, 'execute'>, view: TicketView, events: TimelineEvent[]): Promise<void> {
+export async function publishTicketChange(tx: Pick<Db, 'execute'>, view: Pick<TicketView, 'number' | 'branch' | 'assigneeId' | 'status' | 'priority' | 'version'>, events: Pick<TimelineEvent, 'seq'>[]): Promise<void> {
   await publishLive(tx, {
     type: 'ticket',
     number: view.number,

@@ -81,7 +81,7 @@ export function useShortcuts(shortcuts: Shortcut[]) {
     // Run the latest closures, registered once.
     registry.set(
       key,
-      latest.current.map((s, i) => ({ ...s, run: () => latest.current[i]?.run() ?? false })),
+      latest.current.map((s, i) => ({ ...s, run: () => (latest.current[i] ? latest.current[i].run() : false) })),
     );
     return () => void registry.delete(key);
   }, [registry]);
