@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     exclude: ['node_modules/**', 'data/**', '.tools/**', 'dist/**'],
     fileParallelism: false,
+    // The app's JSON log lines go to stdout: warnings and errors only while tests run (test/ops/logs.test.ts sets info).
+    env: { LOG_LEVEL: 'warn' },
     testTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['test/**'] } },

@@ -10,6 +10,7 @@ import { handleOf, notificationIntents } from '../domain/notifications';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
 import type { Mailer } from './mailer';
+import { log, safeError } from '../platform/logger';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'execute'>;
 
@@ -60,7 +61,7 @@ export async function sendNotificationMails(db: Db, mail: { mailer: Mailer; publ
       });
       await markEmailed(db, p.id, new Date());
     } catch (e) {
-      console.warn(`[closeloop] notification ${p.id} not e-mailed: ${(e as Error).message}`);
+      log('notifications').warn({ notificationId: p.id, error: safeError(e) }, 'notification not e-mailed');
     }
   }
 }

@@ -1,16 +1,23 @@
 // Google reviews bridge, I/O half: reads a location's reviews from the Google Business Profile API
 // (v4 `accounts.locations.reviews.list`, newest change first, paged by nextPageToken) down to the
 // last poll's watermark and hands the workflow the new low reviews as feedback.
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { branches, feedback, googleReviewSync } from '../db/schema';
 import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
 import { googleReviewPageSchema, selectNewLowReviews, type GoogleLocation, type GoogleReview } from '../domain/google-reviews';
+import type { GoogleOAuthConfig } from '../platform/config';
+import { googleReviewsScheduleId } from '../platform/google-reviews-schedule';
+import { createGoogleTokenSource, GoogleNotConnected, GoogleReconnectRequired } from './google-token';
 
 export interface GoogleBusinessDeps {
   baseUrl: string;
-  token: string;
+  /** GOOGLE_BUSINESS_TOKEN: used while no Google account is connected. */
+  token: string | null;
+  /** The OAuth client the admin connects the account with (refresh token sealed in Postgres). */
+  oauth?: GoogleOAuthConfig | null;
   /** How far back the first poll of a location looks. */
   backfillDays: number;
 }
@@ -25,19 +32,52 @@ const MAX_PAGES = 200;
 /** Intake workflows one poll starts per location; the rest follow on the next poll. */
 const MAX_PER_POLL = 500;
 
+/** Runs a call to Google; a refused authorisation pauses the poll schedule (an admin reconnects, which
+ * resumes it) and fails without retries, a missing one fails without retries. */
+async function withGoogleAuth<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof GoogleReconnectRequired) {
+      await pauseSchedule(e.message);
+      throw ApplicationFailure.nonRetryable(e.message, 'GOOGLE_RECONNECT_REQUIRED');
+    }
+    if (e instanceof GoogleNotConnected) throw ApplicationFailure.nonRetryable(e.message, 'GOOGLE_NOT_CONNECTED');
+    throw e;
+  }
+}
+
+async function pauseSchedule(note: string): Promise<void> {
+  const ctx = Context.current();
+  const handle = ctx.client.schedule.getHandle(googleReviewsScheduleId(ctx.info.taskQueue));
+  await handle.pause(note.slice(0, 500)).catch(() => undefined); // no schedule (a one-off poll): nothing to pause
+}
+
 export function createGoogleReviewActivities(deps: { db: Db; google?: GoogleBusinessDeps | null }) {
   const google = () => {
     if (!deps.google) throw ApplicationFailure.nonRetryable('The Google reviews bridge is not configured on this worker (GOOGLE_BUSINESS_TOKEN, GOOGLE_BUSINESS_LOCATIONS)', 'GOOGLE_NOT_CONFIGURED');
     return deps.google;
   };
 
+  const tokens = deps.google ? createGoogleTokenSource({ db: deps.db, oauth: deps.google.oauth ?? null, staticToken: deps.google.token }) : null;
+
+  /** A GET with the current access token; a 401 on a refreshable token refreshes it once and retries. */
+  async function authorisedFetch(url: URL): Promise<Response> {
+    const send = (token: string) => fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+    const first = await tokens!.accessToken();
+    const res = await send(first.token);
+    if (res.status !== 401 || !first.refreshable) return res;
+    await res.body?.cancel();
+    return send((await tokens!.accessToken({ force: true })).token);
+  }
+
   async function readPage(location: GoogleLocation, pageToken: string | undefined) {
-    const { baseUrl, token } = google();
+    const { baseUrl } = google();
     const url = new URL(`${baseUrl.replace(/\/+$/, '')}/v4/${location.name}/reviews`);
     url.searchParams.set('pageSize', String(PAGE_SIZE));
     url.searchParams.set('orderBy', 'updateTime desc');
     if (pageToken) url.searchParams.set('pageToken', pageToken);
-    const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+    const res = await withGoogleAuth(() => authorisedFetch(url));
     if (!res.ok) {
       const detail = (await res.text().catch(() => '')).slice(0, 300);
       const message = `Google Business Profile answered ${res.status} for ${location.name}: ${detail}`;

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { createAiActivities, type AiConfig } from './ai/analyse';
 import { createCustomerMailActivities } from './customer-mail';
 import { createFollowUpActivities } from './follow-up';
+import { createEscalationOwnerActivities } from './escalation-owner';
 import { createIntakeActivities } from './intake';
 import type { Mailer } from './mailer';
 import { createNotifyActivities } from './notify';
@@ -28,6 +29,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createIntakeActivities(deps.db),
+    ...createEscalationOwnerActivities(deps.db),
     ...createFollowUpActivities(deps.db),
     ...createProjectionActivities(deps.db, deps.publicUrl, { mailer: deps.mailer, mailDomain: deps.mailDomain }),
     ...createNotifyActivities(deps),

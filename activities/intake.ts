@@ -69,7 +69,9 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
         // Round-robin cursor: the rule row lock serialises concurrent intakes so the rotation stays fair.
         const [ruleRow] = await tx.select().from(rules).where(eq(rules.id, rule.id)).for('update');
         const pool = rule.outcome.pool;
-        const members = await poolMembers(tx, pool);
+        // The members' row locks serialise every assignment to these people (other rules, escalations)
+        // until this decision is stored, so capacity is read after the previous decision, never beside it.
+        const members = await poolMembers(tx, pool, { lock: true });
         const pick = pickAssignee({ strategy: rule.outcome.strategy, pool, cursor: ruleRow.rrCursor, members, random01: random() });
         if (pick.nextCursor !== ruleRow.rrCursor) await tx.update(rules).set({ rrCursor: pick.nextCursor }).where(eq(rules.id, rule.id));
 

@@ -12,6 +12,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notifications } from '../db/schema';
+import { outboxFailures } from '../platform/metrics';
 
 export type Delivery = 'sent' | 'already_sent' | 'unconfirmed' | 'failed';
 
@@ -45,18 +46,19 @@ export async function sendOnce(
     if (row.status === 'sent') return { delivery: 'already_sent' };
     if (row.status === 'failed') return { delivery: 'failed', error: row.error ?? undefined };
     // Still 'sending': an earlier attempt died (or timed out) between claiming and recording the outcome.
-    if (opts.uncertain === 'resend') return sendClaimed(db, key, send, opts);
+    if (opts.uncertain === 'resend') return sendClaimed(db, key, meta.channel, send, opts);
     await db.update(notifications).set({ status: 'unconfirmed' }).where(and(eq(notifications.key, key), eq(notifications.status, 'sending')));
     return { delivery: 'unconfirmed' };
   }
-  return sendClaimed(db, key, send, opts);
+  return sendClaimed(db, key, meta.channel, send, opts);
 }
 
-async function sendClaimed(db: Db, key: string, send: () => Promise<void>, opts: SendOnceOptions): Promise<{ delivery: Delivery; error?: string }> {
+async function sendClaimed(db: Db, key: string, channel: string, send: () => Promise<void>, opts: SendOnceOptions): Promise<{ delivery: Delivery; error?: string }> {
   try {
     await send();
   } catch (e) {
     const reason = opts.permanent?.(e) ?? null;
+    outboxFailures.inc({ channel, kind: reason ? 'permanent' : 'transient' });
     await db.update(notifications).set({ status: reason ? 'failed' : 'pending', error: reason ?? errorText(e) }).where(eq(notifications.key, key));
     if (reason) return { delivery: 'failed', error: reason };
     throw e; // transient: Temporal retries the activity with backoff, and that attempt sends

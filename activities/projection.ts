@@ -11,6 +11,7 @@ import { recordAgentNotifications, sendNotificationMails } from './agent-notific
 import { publishTicketChange } from './live-publish';
 import type { Mailer } from './mailer';
 import { enqueueTicketWebhooks, wakeDispatchers } from './webhook-outbox';
+import { observeTicketEvents } from '../platform/metrics';
 
 const date = (ms: number | null | undefined) => (ms == null ? null : new Date(ms));
 
@@ -70,15 +71,16 @@ export function createProjectionActivities(db: Db, publicUrl: string, mail?: { m
         csatAnsweredAt: date(view.csat?.answeredAt),
         csatRecovered: view.csat?.recovered ?? null,
       };
-      const { hooked, pendingMail } = await db.transaction(async (tx) => {
+      const { hooked, fresh, pendingMail } = await db.transaction(async (tx) => {
         Object.assign(row, await correctedColumns(tx, view.number)); // an agent's correction outlives every new analysis
         const { number: _n, workflowId: _w, ...changes } = row;
         await tx
           .insert(tickets)
           .values(row)
           .onConflictDoUpdate({ target: tickets.number, set: changes, setWhere: sql`${tickets.version} < ${view.version}` });
+        let fresh: Array<{ type: string; to: string | null }> = [];
         if (events.length) {
-          await tx
+          fresh = await tx
             .insert(ticketEvents)
             .values(
               events.map((e) => ({
@@ -94,12 +96,14 @@ export function createProjectionActivities(db: Db, publicUrl: string, mail?: { m
                 data: e.data ?? null,
               })),
             )
-            .onConflictDoNothing();
+            .onConflictDoNothing()
+            .returning({ type: ticketEvents.type, to: ticketEvents.to });
         }
         await publishTicketChange(tx, view, events);
         const pendingMail = await recordAgentNotifications(tx, view, events);
-        return { hooked: await enqueueTicketWebhooks(tx, view, events, publicUrl), pendingMail };
+        return { hooked: await enqueueTicketWebhooks(tx, view, events, publicUrl), fresh, pendingMail };
       });
+      observeTicketEvents(fresh); // only events this call inserted: a retried projection counts nothing twice
       await wakeDispatchers(hooked);
       if (mail) await sendNotificationMails(db, { ...mail, publicUrl }, pendingMail);
     },

@@ -11,6 +11,7 @@ import type { WebhookConfig } from '../platform/config';
 import type { Mailer } from './mailer';
 import { EMAIL_DELIVERY, sendOnce } from './outbox';
 import { postWebhook, signatureHeader } from './webhook-http';
+import { webhookFailures } from '../platform/metrics';
 
 export interface WebhookDeps {
   db: Db;
@@ -61,6 +62,7 @@ export function createWebhookActivities(deps: WebhookDeps) {
     );
     const attempt = await recordDelivery(deps.db, { subscriptionId, eventId, ok: outcome.ok, responseCode: outcome.status, latencyMs: outcome.latencyMs, error: outcome.error });
     if (outcome.ok) return 'delivered';
+    webhookFailures.inc({ kind: outcome.refused ? 'refused' : 'failed' });
     const message = `${event.id} attempt ${attempt}: ${outcome.error}`;
     if (outcome.refused) throw ApplicationFailure.create({ message, type: 'WebhookTargetRefused', nonRetryable: true, details: [event.id] });
     throw ApplicationFailure.create({ message, type: 'WebhookDeliveryFailed', details: [event.id] });

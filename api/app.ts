@@ -8,6 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
 import { onError, validationHook } from './errors';
+import { observeRequests } from './observe';
 import { scopeFor } from './scopes';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../domain/api-tokens';
 import { renderDocsPage } from './docs-page';
@@ -24,11 +25,13 @@ import { dashboardRoutes } from './routes/dashboards';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { eventRoutes } from './routes/events';
 import { feedbackRoutes } from './routes/feedback';
+import { healthRoutes, liveHandler, readyHandler } from './routes/health';
 import { notificationRoutes } from './routes/notifications';
 import { oidcRoutes } from './routes/oidc';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
 import { savedReportRoutes } from './routes/saved-reports';
+import { googleRoutes } from './routes/google';
 import { integrationRoutes } from './routes/integrations';
 import { intakeKeyRoutes } from './routes/intake-keys';
 import { macroRoutes } from './routes/macros';
@@ -41,6 +44,7 @@ import { userRoutes } from './routes/users';
 import { viewRoutes } from './routes/views';
 import { webhookRoutes } from './routes/webhooks';
 import { registerWebhookPayloads } from './webhook-docs';
+import { observeHttp } from '../platform/metrics';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -50,7 +54,7 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     await next();
   });
-  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', healthRoutes());
   api.route('/auth/oidc', oidcRoutes());
   api.route('/auth', authRoutes());
   api.route('/api-tokens', apiTokenRoutes());
@@ -72,6 +76,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/macros', macroRoutes());
   api.route('/views', viewRoutes());
   api.route('/dashboards', dashboardRoutes());
+  api.route('/integrations/google', googleRoutes());
   api.route('/integrations', integrationRoutes());
   api.route('/collection-points', collectionPointRoutes());
   api.route('/collect', collectRoutes());
@@ -99,9 +104,17 @@ export function createApp(deps: ApiDeps) {
   api.onError(onError);
 
   const app = new OpenAPIHono<AppEnv>();
+  app.use('*', ...observeRequests(observeHttp));
   // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
   app.use('*', contextStorage());
   app.route('/api/v1', api);
+  // Probes where orchestrators look for them; the same handlers as /api/v1/livez and /api/v1/readyz.
+  app.get('/livez', liveHandler);
+  app.use('/readyz', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.get('/readyz', readyHandler);
   // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
   for (const prefix of ['/csat/*', '/public/*', '/c/*']) {
     app.use(prefix, async (c, next) => {

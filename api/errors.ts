@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { DomainError, invalidFields, type DomainErrorCode } from '../domain/errors';
+import { log } from '../platform/logger';
 
 export const errorBodySchema = z
   .object({
@@ -59,7 +60,7 @@ export function onError(err: Error, c: Context) {
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHORIZED' : status < 500 ? 'INVALID_INPUT' : 'INTERNAL';
     return c.json(errorBody(code, err.message || 'Request failed'), status);
   }
-  console.error('[api] unhandled error', err);
+  log('api').error({ err, method: c.req.method, path: c.req.routePath }, 'unhandled error');
   return c.json(errorBody('INTERNAL', 'Internal server error'), 500);
 }
 

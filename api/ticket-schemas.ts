@@ -7,7 +7,10 @@ import { aiViewSchema, ticketViewSchema, timelineEntrySchema } from '../domain/t
 export const ticketSchema = ticketViewSchema
   .extend({
     live: z.boolean().meta({ description: 'false when the workflow is gone (closed past retention): the read model answers' }),
-    temporalUrl: z.string().meta({ description: "The ticket's workflow in the Temporal UI" }),
+    temporalUrl: z
+      .string()
+      .nullable()
+      .meta({ description: "The ticket's workflow in the Temporal UI, for admins only (null for everyone else): that UI shows every ticket's customer data, past branch limits" }),
     timeline: z.array(timelineEntrySchema),
     aiCorrections: aiCorrectionsSchema,
   })

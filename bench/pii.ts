@@ -6,7 +6,7 @@
 //    (never the held-out ones); `--dev` leaves the held-out parts out altogether (while tuning).
 // 2. Time: a realistic 100 KB comment and adversarial 100 KB inputs (long runs without spaces,
 //    digit/separator runs, capitalised words) must each redact in well under a second.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,13 @@ import { findPii } from '../domain/pii';
 import { CORPUS_KINDS, parseCorpus, scoreCorpus, type CorpusCase, type Tally } from '../domain/pii-corpus';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = (name: string) => parseCorpus(readFileSync(path.join(here, 'fixtures', 'pii', `${name}.txt`), 'utf8'));
+const fixtures = path.join(here, 'fixtures', 'pii');
+const corpus = (name: string) => parseCorpus(readFileSync(path.join(fixtures, `${name}.txt`), 'utf8'));
+// Every `holdout*.txt` is a held-out part (a fresh batch is added before each round of rule changes).
+const heldOutNames = readdirSync(fixtures)
+  .filter((f) => /^holdout.*\.txt$/.test(f))
+  .map((f) => f.replace(/\.txt$/, ''))
+  .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 const find = (c: CorpusCase) => findPii(c.text, { names: [c.contact] });
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '—');
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
@@ -22,20 +28,20 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
 console.log(`load average (1 / 5 / 15 min): ${load()}\n`);
 const devOnly = process.argv.includes('--dev');
 const dev = corpus('dev');
-const heldOutParts = devOnly ? [] : [corpus('holdout'), corpus('holdout-2')];
+const heldOutParts = devOnly ? [] : heldOutNames.map(corpus);
 const scores = { dev: scoreCorpus(dev, find), holdout: scoreCorpus(heldOutParts.flat(), find) };
 
 const items = (t?: Tally) => (t ? `${pct(t.caught, t.planted).padStart(8)} of ${String(t.planted).padStart(3)}` : ' '.repeat(15));
 const tokens = (t?: Tally) => (t ? `${pct(t.overRedacted, t.tokens).padStart(7)} of ${String(t.tokens).padStart(4)}` : ' '.repeat(15));
 const row = (label: string, d?: Tally, h?: Tally, withTokens = true) =>
-  `  ${label.padEnd(10)}${items(d)}  ${withTokens ? tokens(d) : ' '.repeat(15)}  │ ${items(h)}  ${withTokens ? tokens(h) : ''}`;
+  `  ${label.padEnd(12)}${items(d)}  ${withTokens ? tokens(d) : ' '.repeat(15)}  │ ${items(h)}  ${withTokens ? tokens(h) : ''}`;
 const total = (cases: CorpusCase[]) => cases.reduce((n, c) => n + c.items.length, 0);
 const heldOut = total(heldOutParts.flat());
 
 console.log(`PII corpus: ${total(dev)} planted items in ${dev.length} dev comments, ${heldOut} in ${heldOutParts.flat().length} held-out comments (${pct(heldOut, heldOut + total(dev))} held out)`);
-console.log(`  ${''.padEnd(10)}${'dev: items redacted  tokens redacted'.padEnd(34)}│ held-out: items redacted  tokens redacted`);
+console.log(`  ${''.padEnd(12)}${'dev: items redacted  tokens redacted'.padEnd(34)}│ held-out: items redacted  tokens redacted`);
 console.log(row('ALL', scores.dev.total, scores.holdout.total));
-heldOutParts.forEach((part, i) => console.log(row(`  part ${i + 1}`, undefined, scoreCorpus(part, find).total)));
+heldOutParts.forEach((part, i) => console.log(row(`  ${heldOutNames[i]}`, undefined, scoreCorpus(part, find).total)));
 console.log('  by kind');
 for (const kind of CORPUS_KINDS) console.log(row(kind, scores.dev.byKind.get(kind), scores.holdout.byKind.get(kind), false));
 console.log('  by language');

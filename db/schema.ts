@@ -143,6 +143,27 @@ export const googleReviewSync = pgTable('google_review_sync', {
   polledAt: ts('polled_at').notNull(),
 });
 
+/** The Google account an admin connected (one per installation): its refresh token encrypted at rest
+ * (platform/secret-box.ts), and whether Google still honours it. */
+export const googleConnection = pgTable('google_connection', {
+  id: text('id').primaryKey(), // 'default'
+  refreshTokenEnc: text('refresh_token_enc').notNull(),
+  scope: text('scope'),
+  status: text('status').notNull().$type<'connected' | 'reconnect_required'>(),
+  error: text('error'),
+  connectedBy: text('connected_by'),
+  connectedAt: ts('connected_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** Google connections under way (PKCE verifier by the hash of the state), taken once. */
+export const googleOauthStates = pgTable('google_oauth_states', {
+  id: text('id').primaryKey(), // sha256 of the state
+  codeVerifier: text('code_verifier').notNull(),
+  userId: text('user_id').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
 export const tickets = pgTable(
   'tickets',
   {

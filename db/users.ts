@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNotNull, ne, sql, type Column } from 'drizzle-
 import type { PoolMember } from '../domain/assignment';
 import { OPEN_STATUSES } from '../domain/lifecycle';
 import type { Db } from './client';
-import { tickets, users } from './schema';
+import { feedback, tickets, users } from './schema';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -12,18 +12,29 @@ export type UserRow = typeof users.$inferSelect;
 export const openTicketsOf = (userId: Column) =>
   sql<number>`(select count(*)::int from ${tickets} where ${tickets.assigneeId} = ${userId} and ${inArray(tickets.status, [...OPEN_STATUSES])})`;
 
-/** Active pool members with their availability, capacity and current open-ticket count. */
-export async function poolMembers(db: Pick<Db, 'select'>, userIds: string[]): Promise<PoolMember[]> {
+/** Tickets the intake gave a user whose ticket workflow has not projected its row yet: a burst of
+ * intakes decides faster than the tickets appear, so capacity must count these too. */
+const pendingDecisionsOf = (userId: Column) =>
+  sql<number>`(select count(*)::int from ${feedback} where ${feedback.assigneeId} = ${userId} and ${feedback.outcome} = 'ticket'
+    and not exists (select 1 from ${tickets} where ${tickets.number} = ${feedback.ticketNumber}))`;
+
+/** Active pool members with their availability, capacity and current load (open tickets plus decided,
+ * not yet projected ones). `lock`: hold the members' rows until the transaction ends, so concurrent
+ * assignments to the same people queue behind this one and see its decision (rows locked in id order:
+ * two pools sharing people cannot deadlock). */
+export async function poolMembers(db: Pick<Db, 'select'>, userIds: string[], opts: { lock?: boolean } = {}): Promise<PoolMember[]> {
   if (!userIds.length) return [];
+  const inPool = and(inArray(users.id, userIds), eq(users.active, true));
+  if (opts.lock) await db.select({ id: users.id }).from(users).where(inPool).orderBy(asc(users.id)).for('update');
   const rows = await db
     .select({
       userId: users.id,
       available: users.available,
       capacity: users.capacity,
-      openTickets: openTicketsOf(users.id),
+      openTickets: sql<number>`${openTicketsOf(users.id)} + ${pendingDecisionsOf(users.id)}`,
     })
     .from(users)
-    .where(and(inArray(users.id, userIds), eq(users.active, true)));
+    .where(inPool);
   return rows.map((r) => ({ ...r, openTickets: Number(r.openTickets) }));
 }
 

@@ -41,3 +41,25 @@ export function pickAssignee(req: AssignmentRequest): AssignmentResult {
     }
   }
 }
+
+/** Why a person of an escalation level could not take the ticket. */
+export type SkipReason = 'inactive' | 'unavailable' | 'at_capacity';
+export interface EscalationOwnerPick {
+  userId: string | null; // null: nobody on the level can take it (the owner stays)
+  skipped: Array<{ userId: string; why: SkipReason }>;
+}
+
+/** The escalation level's first person who can take the ticket (in the level's order); the current
+ * owner, when on the level, keeps it without counting against capacity again. */
+export function pickEscalationOwner(candidates: string[], members: PoolMember[], currentAssigneeId: string | null): EscalationOwnerPick {
+  const byId = new Map(members.map((m) => [m.userId, m]));
+  const skipped: EscalationOwnerPick['skipped'] = [];
+  for (const id of candidates) {
+    const m = byId.get(id);
+    if (id === currentAssigneeId && m) return { userId: id, skipped };
+    if (!m) skipped.push({ userId: id, why: 'inactive' });
+    else if (canTake(m)) return { userId: id, skipped };
+    else skipped.push({ userId: id, why: m.available ? 'at_capacity' : 'unavailable' });
+  }
+  return { userId: null, skipped };
+}

@@ -31,6 +31,10 @@ const BORN = [
 ];
 // "born on 3 May 1990", "Geboren bin ich am 14. März 1941", "DOB: 1985-09-30", "(born 2010)"
 const DOB = new RegExp(`${START}(?:${oneOf(BORN)})(?![\\p{L}])[^\\d\\n]{0,24}?(${DATE})${END}`, 'dgiu');
+// The nouns name the date itself, so it may come later in the same sentence: "mijn geboortedatum
+// (voor de verzekering) is 17-10-1966", "my date of birth, which your form rejects, is 1990-11-23".
+const BIRTH_NOUNS = ['date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'geburtsdatum', 'date de naissance', 'fecha de nacimiento', 'data di nascita', 'geboortedatum'];
+const DOB_NOUN = new RegExp(`${START}(?:${oneOf(BIRTH_NOUNS)})(?![\\p{L}])[^\\d\\n.!?]{0,60}?(${DATE})${END}`, 'dgiu');
 
 // ---- licence plates ----
 const LETTER = 'A-Z';
@@ -61,20 +65,22 @@ const PLATE_CUE = new RegExp(
 
 // ---- order / booking / ticket / customer references ----
 const REFERENCE_WORDS = [
-  ...['order', 'order number', 'order no', 'order ref', 'order id', 'booking', 'booking ref', 'booking reference', 'booking number', 'booking code', 'reservation', 'reservation number', 'reservation code', 'confirmation', 'confirmation number', 'confirmation code', 'reference', 'reference number', 'ref', 'ticket', 'ticket number', 'case', 'case number', 'case ref', 'claim', 'claim number', 'invoice', 'invoice number', 'receipt', 'receipt number', 'account', 'account number', 'account no', 'customer number', 'customer no', 'customer id', 'customer ref', 'member', 'member number', 'member id', 'membership', 'membership number', 'policy', 'policy number', 'tracking', 'tracking number', 'tracking no', 'tracking code', 'tracking id', 'consignment', 'consignment number', 'parcel', 'parcel number', 'shipment', 'pnr', 'voucher', 'voucher code', 'transaction', 'transaction id', 'job', 'job number', 'work order', 'service request', 'complaint', 'complaint number', 'contract', 'contract number', 'subscription', 'loyalty card'],
-  ...['bestellung', 'bestellnummer', 'bestell-nr', 'auftrag', 'auftragsnummer', 'auftrags-nr', 'buchung', 'buchungsnummer', 'buchungscode', 'reservierung', 'reservierungsnummer', 'rechnung', 'rechnungsnummer', 'rechnungs-nr', 'kundennummer', 'kunden-nr', 'kundennr', 'vertrag', 'vertragsnummer', 'versicherungsnummer', 'vorgang', 'vorgangsnummer', 'ticketnummer', 'sendung', 'sendungsnummer', 'paketnummer', 'kassenbon', 'bon', 'beleg', 'belegnummer', 'aktenzeichen', 'referenz', 'referenznummer', 'mitgliedsnummer', 'schadennummer', 'policennummer', 'fallnummer', 'trackingnummer', 'tracking-nummer'],
-  ...['commande', 'numéro de commande', 'n° de commande', 'réservation', 'numéro de réservation', 'référence', 'réf', 'dossier', 'numéro de dossier', 'billet', 'facture', 'numéro de facture', 'numéro client', 'numéro de client', 'suivi', 'numéro de suivi', 'colis', 'contrat', 'numéro de contrat', 'bon de commande', 'reçu', 'abonnement', 'adhérent', 'numéro adhérent', 'sinistre', 'carte de fidélité'],
-  ...['pedido', 'número de pedido', 'nº de pedido', 'reserva', 'número de reserva', 'localizador', 'referencia', 'billete', 'factura', 'número de factura', 'número de cliente', 'seguimiento', 'número de seguimiento', 'envío', 'contrato', 'póliza', 'aviso', 'número de aviso', 'incidencia', 'expediente', 'recibo', 'número de socio', 'código de reserva'],
-  ...['ordine', "numero d'ordine", 'numero ordine', 'prenotazione', 'codice prenotazione', 'numero di prenotazione', 'riferimento', 'rif', 'biglietto', 'fattura', 'numero fattura', 'codice cliente', 'numero cliente', 'spedizione', 'codice spedizione', 'numero di spedizione', 'pratica', 'numero pratica', 'contratto', 'polizza', 'scontrino', 'tessera', 'numero tessera', 'segnalazione'],
-  ...['bestelling', 'bestelnummer', 'ordernummer', 'boeking', 'boekingsnummer', 'reservering', 'reserveringsnummer', 'factuur', 'factuurnummer', 'klantnummer', 'referentie', 'referentienummer', 'kenmerk', 'zending', 'zendingnummer', 'zendingsnummer', 'pakketnummer', 'track & trace', 'track en trace', 'ticketnummer', 'dossiernummer', 'polis', 'polisnummer', 'contractnummer', 'bonnummer', 'kassabon', 'reparatienummer', 'lidnummer'],
+  ...['order', 'order number', 'order no', 'order ref', 'order id', 'booking', 'booking ref', 'booking reference', 'booking number', 'booking code', 'reservation', 'reservation number', 'reservation code', 'confirmation', 'confirmation number', 'confirmation code', 'reference', 'reference number', 'ref', 'ticket', 'ticket number', 'case', 'case number', 'case ref', 'claim', 'claim number', 'invoice', 'invoice number', 'receipt', 'receipt number', 'account', 'account number', 'account no', 'customer number', 'customer no', 'customer id', 'customer ref', 'member', 'member number', 'member id', 'membership', 'membership number', 'policy', 'policy number', 'tracking', 'tracking number', 'tracking no', 'tracking code', 'tracking id', 'consignment', 'consignment number', 'parcel', 'parcel number', 'shipment', 'pnr', 'voucher', 'voucher code', 'transaction', 'transaction id', 'job', 'job number', 'work order', 'service request', 'complaint', 'complaint number', 'contract', 'contract number', 'subscription', 'loyalty card', 'return', 'return number', 'returns number', 'rma', 'e-ticket', 'registration', 'enrolment', 'enrollment', 'application', 'application number', 'file', 'file reference', 'file number', 'complaint reference'],
+  ...['bestellung', 'bestellnummer', 'bestell-nr', 'auftrag', 'auftragsnummer', 'auftrags-nr', 'buchung', 'buchungsnummer', 'buchungscode', 'reservierung', 'reservierungsnummer', 'rechnung', 'rechnungsnummer', 'rechnungs-nr', 'kundennummer', 'kunden-nr', 'kundennr', 'vertrag', 'vertragsnummer', 'versicherungsnummer', 'vorgang', 'vorgangsnummer', 'ticketnummer', 'sendung', 'sendungsnummer', 'paketnummer', 'kassenbon', 'bon', 'beleg', 'belegnummer', 'aktenzeichen', 'referenz', 'referenznummer', 'mitgliedsnummer', 'schadennummer', 'policennummer', 'fallnummer', 'trackingnummer', 'tracking-nummer', 'retourenschein', 'retoure', 'rücksendung', 'anmeldung', 'kundenkarte', 'vertragskonto', 'mitgliedskarte', 'schadensfall', 'reklamation', 'bestätigung', 'buchungsbestätigung', 'auftragsbestätigung', 'bestellbestätigung', 'reservierungsbestätigung'],
+  ...['commande', 'numéro de commande', 'n° de commande', 'réservation', 'numéro de réservation', 'référence', 'réf', 'dossier', 'numéro de dossier', 'billet', 'facture', 'numéro de facture', 'numéro client', 'numéro de client', 'suivi', 'numéro de suivi', 'colis', 'contrat', 'numéro de contrat', 'bon de commande', 'reçu', 'abonnement', 'adhérent', 'numéro adhérent', 'sinistre', 'carte de fidélité', 'réclamation', 'inscription', 'retour', 'bon de retour', 'carte client'],
+  ...['pedido', 'número de pedido', 'nº de pedido', 'reserva', 'número de reserva', 'localizador', 'referencia', 'billete', 'factura', 'número de factura', 'número de cliente', 'seguimiento', 'número de seguimiento', 'envío', 'contrato', 'póliza', 'aviso', 'número de aviso', 'incidencia', 'expediente', 'recibo', 'número de socio', 'código de reserva', 'inscripción', 'reclamación', 'devolución', 'tarjeta de socio', 'tarjeta de fidelización', 'abono'],
+  ...['ordine', "numero d'ordine", 'numero ordine', 'prenotazione', 'codice prenotazione', 'numero di prenotazione', 'riferimento', 'rif', 'biglietto', 'fattura', 'numero fattura', 'codice cliente', 'numero cliente', 'spedizione', 'codice spedizione', 'numero di spedizione', 'pratica', 'numero pratica', 'contratto', 'polizza', 'scontrino', 'tessera', 'numero tessera', 'segnalazione', 'iscrizione', 'reclamo', 'reso', 'abbonamento', 'carta fedeltà', 'sinistro', 'ticket'],
+  ...['bestelling', 'bestelnummer', 'ordernummer', 'boeking', 'boekingsnummer', 'reservering', 'reserveringsnummer', 'factuur', 'factuurnummer', 'klantnummer', 'referentie', 'referentienummer', 'kenmerk', 'zending', 'zendingnummer', 'zendingsnummer', 'pakketnummer', 'track & trace', 'track en trace', 'ticketnummer', 'dossiernummer', 'polis', 'polisnummer', 'contractnummer', 'bonnummer', 'kassabon', 'reparatienummer', 'lidnummer', 'werkorder', 'klacht', 'retour', 'retourzending', 'inschrijving', 'abonnement', 'klantenkaart', 'schadenummer', 'contract'],
 ];
 // "-nummer" compounds name a reference too, except the ones that number a place ("Zimmernummer 214")
-const NUMBER_COMPOUND = '(?!zimmer|tisch|platz|sitz|gleis|haus|kamer|tafel|stoel|huis|telefoon|telefon|handy)\\p{L}{3,}(?:nummer|-nr\\.?)';
+const NUMBER_COMPOUND = '(?!zimmer|tisch|platz|sitz|gleis|haus|kamer|tafel|stoel|huis|telefoon|telefon|handy|artikel|modell|produkt|teile|ersatzteil)\\p{L}{3,}(?:nummer|-?nr\\.?)';
 const QUALIFIER = ['number', 'no', 'no.', 'nr', 'nr.', 'num', 'n°', 'nº', 'n.', 'is', 'was', 'ist', 'lautet', 'war', 'est', 'était', 'es', 'era', 'è', 'ref', 'ref.', 'reference', 'code', 'id', 'numéro', 'número', 'numero', 'nummer', 'de', 'di', 'del', "d'", 'van', 'of', 'my', 'mon', 'ma', 'mijn', 'mein', 'meine', 'mi', 'il', 'la', 'le', 'el', 'the', 'your', 'votre', 'uw', 'su', 'con il', 'con el', 'avec le', 'with', 'met', 'mit', 'der', 'die', 'das'];
 const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|minutes?|minuten|minutos|minuti|h|hrs?|hours?|stunden|heures|horas|ore|uur|people|persons?|personen|personnes|personas|persone|pers|guests?|gäste|days?|tage|jours|días|giorni|dagen|nights?|nächte|nuits|noches|notti|nachten|kg|km|items?|stück|pcs|x|years?|jahre?n?|ans|años|anni|jaar|weeks?|wochen|semaines|semanas|settimane|weken|months?|monate?n?|mois|meses|mesi|maanden)';
 // A reference: letters, digits and inner separators, with at least one digit; or an upper-case
 // booking code of 5–8 letters ("QZKMTR"). Times, amounts and counts ("for 8 people") are not.
-const CODE = `#?[ \\t]?((?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{5,8}(?![\\p{L}]))`;
+// Written in groups too: "ENG 558 201", "RT 2209 8841", "77 410 298" (digit groups after the first).
+const GROUPED_CODE = `(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:[ ]\\d{1,5}){1,3}(?![\\p{L}\\p{N}]|[.,]\\d)`;
+const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{5,8}(?![\\p{L}]))`;
 // Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
 const REFERENCE = new RegExp(
   `${START}(?:${oneOf(REFERENCE_WORDS)}|${NUMBER_COMPOUND})(?![\\p{L}])(?:[ \\t]*(?:${oneOf(QUALIFIER)})(?![\\p{L}]))*((?:[ \\t]+\\p{L}{2,12}){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
@@ -133,6 +139,7 @@ const group1 = (kind: PiiSpan['kind']) => (m: RegExpExecArray): PiiSpan[] => {
 /** Finds dates of birth (before the date/time protection of the digit rules runs). */
 export function findBirthDates(scan: Scan): void {
   scan.pass(DOB, group1('dob'));
+  scan.pass(DOB_NOUN, group1('dob'));
 }
 
 /** Finds plates, references and postcodes (before the generic digit rules, which would take parts of them). */
@@ -151,6 +158,8 @@ export function findCodes(scan: Scan): void {
   });
   scan.pass(REFERENCE, (m) => {
     const code = m[2];
+    // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
+    if (code.includes(' ') && !/^[A-Z0-9]+(?: \d+)+$/.test(code)) return null;
     const codeLike = /\d/.test(code) && (/[A-Za-z]/.test(code) || code.replace(/\D/g, '').length >= 5);
     return isReference(code) && (!m[1] || codeLike) ? groupSpan(m, 2, 'reference') : null;
   });

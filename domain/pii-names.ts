@@ -24,9 +24,11 @@ const INTRO_STRONG = [
   ...['mi chiamo', 'il mio nome è', "il mio nome e'", 'mi presento', 'vi scrive', 'nome:'],
   ...['mijn naam is', 'ik heet', 'u spreekt met', 'je spreekt met', 'naam:'],
   // someone else's: "sein Name ist X", "his name is X"
-  ...['his name is', 'her name is', 'his name was', 'her name was', 'sein name ist', 'ihr name ist', 'sein name war', 'ihr name war', 'son nom est', 'son prénom est', 'su nombre es', 'il suo nome è', 'zijn naam is', 'haar naam is'],
+  ...["his name's", "her name's", 'his name is', 'her name is', 'his name was', 'her name was', 'sein name ist', 'ihr name ist', 'sein name war', 'ihr name war', 'son nom est', 'son prénom est', 'su nombre es', 'il suo nome è', 'zijn naam is', 'haar naam is'],
 ];
 // lists of people: "Passengers: A, B"
+// a booking made under a name: "under the name Okonkwo", "au nom de Martin", "a nombre de Ruiz"
+const BOOKED_UNDER = ['under the name', 'under the name of', 'in the name of', 'unter dem namen', 'auf den namen', 'auf den namen von', 'au nom de', 'au nom du', 'a nombre de', 'a nome di', 'intestata a', 'intestato a', 'op naam van', 'op de naam', 'op naam'];
 const LISTS = [
   ...['passengers:', 'passenger:', 'guests:', 'guest:', 'travellers:', 'travelers:', 'names:', 'attendees:', 'passagiere:', 'fahrgäste:', 'gäste:', 'reisende:', 'passagers :', 'passagers:', 'voyageurs :', 'pasajeros:', 'viajeros:', 'passeggeri:', 'viaggiatori:', 'passagiers:', 'reizigers:', 'gasten:'],
 ];
@@ -72,6 +74,13 @@ const PEOPLE = [
   // Dutch
   ...'vrouw|echtgenoot|echtgenote|vriend|vriendin|zoon|dochter|kinderen|moeder|vader|broer|zus|zuster|oma|opa|oom|neef|nicht|buurman|buurvrouw|baas|schoonmoeder|schoonvader|kleinzoon|kleindochter|advocaat'.split('|'),
   ...'person|personne|persona|persoon'.split('|'),
+  // more relations and staff, six languages
+  ...'godson|goddaughter|godmother|godfather|stepbrother|stepsister|half-brother|half-sister|twin|ex|ex-wife|ex-husband|partner-in-crime|pal|mate|buddy|bestie|great-grandmother|great-grandfather|grandchild|grandkids|in-laws|girl|boy|lad|lass|bloke|chap|fella|young man|young woman|young lady|young lad|maître d|maitre d|sommelier|head waiter|head chef|sous chef|runner|valet|bellboy|bellhop|lifeguard|warden|marshal|usher|ranger|dispatcher|handler|fitter|locksmith|joiner|carpenter|roofer|glazier|optometrist|radiographer|sonographer|consultant|registrar|midwife|healthcare assistant|care worker|support worker|key worker|case worker|caseworker|claims handler|loss adjuster|assessor|adjuster|underwriter|branch manager|store manager|shift manager|duty manager|night manager|general manager|area manager|deputy manager|team member|colleague'.split('|'),
+  ...'enkelsohn|enkeltochter|urenkel|patenkind|patentochter|patensohn|patin|pate|stiefsohn|stieftochter|stiefvater|stiefmutter|stiefbruder|stiefschwester|ex-mann|ex-frau|zwilling|kumpel|junge|mädchen|meister|werkstattmeister|gutachter|gutachterin|sachverständige|sachverständiger|pflegekraft|altenpflegerin|altenpfleger|krankenschwester|krankenpfleger|ärztin|physiotherapeutin|physiotherapeut|therapeutin|servicetechniker|bauleiter|bauleiterin|vorarbeiter|hausverwalter|hausverwalterin|verwalter|verwalterin|schichtleiter|schichtleiterin|teamleiter|teamleiterin|abteilungsleiter|abteilungsleiterin|anwohner|anwohnerin|mieter|mieterin|bewohner|bewohnerin'.split('|'),
+  ...'petite-fille|petit-fils|petits-enfants|arrière-grand-mère|arrière-grand-père|filleul|filleule|marraine|parrain|beau-frère|belle-sœur|belle-soeur|beau-fils|demi-frère|demi-sœur|jumeau|jumelle|ex-mari|ex-femme|garçon|jeune homme|jeune femme|fillette|bonhomme|gars|maître d\'hôtel|sommelier|sommelière|chef de cuisine|cuisinier|cuisinière|plongeur|veilleur de nuit|gardien|gardienne|concierge|aide-soignante|aide-soignant|kiné|kinésithérapeute|dentiste|sage-femme|expert|experte|assureur|gestionnaire|chargé de clientèle|chargée de clientèle|chef d\'agence|directeur d\'agence|directrice d\'agence|vétérinaire|maîtresse|maître|résident|résidente|locataire|riverain|riveraine'.split('|'),
+  ...'nieto|nieta|bisabuela|bisabuelo|ahijado|ahijada|padrino|madrina|yerno|nuera|hermanastro|hermanastra|gemelo|gemela|ex-marido|ex-mujer|chica|chico|muchacho|muchacha|niño|niña|señorita|chaval|chavala|portero|portera|conserje|socorrista|limpiadora|limpiador|farmacéutico|farmacéutica|enfermero|enfermera|médico|médica|doctora|peluquero|peluquera|cocinero|cocinera|jefe de sala|maître|sumiller|fisioterapeuta|dentista|taxista|gestor|gestora|comercial|agente|entrenador|entrenadora|tutor|tutora|perito|perita|administrador|administradora|inquilino|inquilina|casero|casera|paciente|residente|vecino'.split('|'),
+  ...'nipotina|nipotino|bisnonna|bisnonno|figlioccio|figlioccia|padrino|madrina|genero|nuora|gemello|gemella|ex-marito|ex-moglie|ragazzo|ragazza|signorina|bambino|bambina|tizio|tizia|custode|bagnino|bagnina|portinaio|portinaia|infermiere|infermiera|medico|dottore|dottoressa|dentista|fisioterapista|cuoco|cuoca|chef|sommelier|maître|receptionist|guardia|vigilante|tassista|autista|agente|perito|amministratore|amministratrice|inquilino|inquilina|paziente|ospite|responsabile|caposala|capotreno|hostess|steward|badante|colf|baby-sitter|maestro|maestra|allenatore|allenatrice|animatore|animatrice'.split('|'),
+  ...'kleinkind|kleinkinderen|achterkleinkind|schoonzoon|schoondochter|schoonzus|schoonbroer|zwager|stiefvader|stiefmoeder|stiefzoon|stiefdochter|peetoom|peettante|petekind|tweeling|ex-man|ex-vrouw|man|jongen|meisje|knul|gast|vent|dame|heer|kok|chef-kok|afwasser|gastvrouw|gastheer|serveerster|barman|barvrouw|portier|receptionist|nachtportier|verpleger|verpleegster|arts|dokter|tandarts|fysio|kapper|schoonmaker|schoonmaakster|hovenier|klusjesman|stukadoor|timmerman|schilder|installateur|monteur|expert|schade-expert|taxateur|verhuurder|huurder|bewoner|bewoonster|patiënt|patiente|juf|meester|trainer|trainster|leidinggevende|teamleider|filiaalleider|manager|collega'.split('|'),
   ...'carrier|delivery person|postwoman|postie|handyman|builder|painter|decorator|gardener|nanny|babysitter|tutor|teacher|lecturer|professor|trainee|apprentice|intern|sales rep|account manager|estate agent|letting agent|caretaker|janitor|chauffeur|cabbie|taxi driver|bus driver|train manager|ticket inspector|flight attendant|cabin crew|purser|captain|midwife|surgeon|gp|paramedic|social worker'.split('|'),
   ...'spediteur|transporteur|lieferfahrer|paketzusteller|postbote|briefträger|azubi|auszubildende|praktikant|praktikantin|lehrer|lehrerin|hebamme'.split('|'),
   ...'facteur|factrice|postier|postière|stagiaire|apprenti|apprentie|professeur|animateur|animatrice|pilote|chef de rayon|chef d\'équipe|superviseur|vigile|guide'.split('|'),
@@ -81,40 +90,44 @@ const PEOPLE = [
   ...'ober|serveerster|chauffeur|bezorger|bezorgster|koerier|pakketbezorger|monteur|technicus|medewerker|medewerkster|verkoper|verkoopster|caissière|kassamedewerker|receptioniste|bedrijfsleider|filiaalmanager|adviseur|adviseuse|conducteur|instructeur|kapper|kapster|apotheker|loodgieter|elektricien|schoonmaker|schoonmaakster|beveiliger|gastvrouw|gastheer|eigenaar|eigenaresse|meneer|mevrouw'.split('|'),
 ];
 // German compounds: "Servicemitarbeiterin", "Busfahrer", "Kundenberaterin".
-const GERMAN_STAFF_SUFFIX = '\\p{L}{2,}(?:mitarbeiter|mitarbeiterin|berater|beraterin|fahrer|fahrerin|techniker|technikerin|leiter|leiterin|verkäufer|verkäuferin|kellner|kellnerin|zusteller|zustellerin|monteur|monteurin|kraft|bote|botin)';
+const GERMAN_STAFF_SUFFIX = '\\p{L}{2,}(?:mitarbeiter|mitarbeiterin|berater|beraterin|fahrer|fahrerin|techniker|technikerin|leiter|leiterin|verkäufer|verkäuferin|kellner|kellnerin|zusteller|zustellerin|monteur|monteurin|kraft|bote|botin|meister|meisterin|leiterin)';
 
 // "a guy called X", "un certain X", "una tal X", "ene X"
 const CALLED = [
-  ...['called', 'named', 'by the name of', 'goes by', 'known as', 'who said his name was', 'who said her name was', 'gave his name as', 'gave her name as', 'his name is', 'her name is', 'his name was', 'her name was', 'introduced himself as', 'introduced herself as'],
-  ...['namens', 'mit namen', 'mit dem namen', 'heißt', 'heisst', 'hieß', 'hiess', 'nannte sich', 'stellte sich als', 'stellte sich vor als'],
-  ...['nommé', 'nommée', 'prénommé', 'prénommée', 'du nom de', "s'appelle", "s'appelait", 'appelé', 'appelée', 'se prénomme'],
-  ...['llamado', 'llamada', 'de nombre', 'se llama', 'se llamaba', 'se presentó como'],
-  ...['di nome', 'chiamato', 'chiamata', 'si chiama', 'si chiamava'],
-  ...['genaamd', 'met de naam', 'heet', 'heette'],
+  ...['called', 'named', 'by the name of', 'goes by', 'known as', 'who said his name was', 'who said her name was', 'gave his name as', 'gave her name as', 'his name is', 'her name is', 'his name was', 'her name was', 'introduced himself as', 'introduced herself as', 'whose badge said', 'whose name badge said', 'whose name tag said', 'badge said', 'name badge said', 'name tag said', 'badge read', 'name tag read', 'signed as', 'signed it'],
+  ...['namens', 'mit namen', 'mit dem namen', 'heißt', 'heisst', 'hieß', 'hiess', 'nannte sich', 'stellte sich als', 'stellte sich vor als', 'laut namensschild', 'auf dem namensschild stand', 'laut beleg', 'laut quittung', 'laut kassenbon'],
+  ...['nommé', 'nommée', 'prénommé', 'prénommée', 'du nom de', "s'appelle", "s'appelait", 'appelé', 'appelée', 'se prénomme', 'se prénommait', 'dont le badge indiquait', 'sur son badge', 'se présentant comme'],
+  ...['llamado', 'llamada', 'de nombre', 'se llama', 'se llamaba', 'se presentó como', 'según su placa', 'en su placa ponía', 'que se llama'],
+  ...['di nome', 'chiamato', 'chiamata', 'si chiama', 'si chiamava', 'tale', 'sul cartellino', 'si è presentato come', 'si è presentata come'],
+  ...['genaamd', 'met de naam', 'heet', 'heette', 'volgens zijn naamkaartje', 'volgens haar naamkaartje', 'stelde zich voor als'],
 ];
 const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'un certo', 'una certa', 'ene', 'a certain'];
 
+// "mit Anna", but "mit Münchner Kennzeichen" (German capitalises nouns): only a known given name follows.
+const WEAK_PREPOSITIONS = ['mit'];
 // "tell X", "spoke to X", "hablé con X": a given name (or a full name) must follow.
 const VERBS = [
-  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for'],
-  ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'mit'],
-  ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter'],
-  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a'],
-  ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo'],
-  ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens'],
+  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to'],
+  ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'lob an', 'lob für', 'dankeschön an', 'unterschrieben von', 'im auftrag von', 'im namen von', 'behandelt von', 'weitergeleitet an', 'verbunden mit', 'angerufen bei', 'laut'],
+  ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter', 'remercier', 'remercie', 'remercions', 'au nom de', 'signé par', 'signée par', 'envoyé par', 'transféré à', 'passé à', 'eu au téléphone', 'eu affaire à', 'affaire à'],
+  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de'],
+  ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo', 'ringraziare', 'firmato da', 'inviato da', 'mi ha passato', 'a nome di', 'per conto di'],
+  ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens', 'dank je wel aan', 'complimenten voor', 'ondertekend door', 'doorverbonden met', 'gebeld met', 'contact gehad met'],
 ];
 
 const SIGN_OFFS = [
-  ...['regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'kindest regards', 'many regards', 'with regards', 'best wishes', 'all the best', 'best', 'thanks', 'thank you', 'thanks again', 'many thanks', 'thanks in advance', 'thanks & regards', 'thanks and regards', 'cheers', 'sincerely', 'yours sincerely', 'sincerely yours', 'yours faithfully', 'yours truly', 'respectfully', 'warmly', 'love', 'take care', 'with thanks', 'greetings', 'signed', 'from'],
-  ...['grüße', 'gruß', 'gruss', 'grüsse', 'viele grüße', 'liebe grüße', 'beste grüße', 'herzliche grüße', 'freundliche grüße', 'mit freundlichen grüßen', 'mit freundlichen grüssen', 'mit freundlichem gruß', 'schöne grüße', 'lg', 'vg', 'mfg', 'hochachtungsvoll', 'danke', 'vielen dank', 'besten dank', 'danke und gruß', 'dankeschön', 'bis bald'],
-  ...['cordialement', 'bien cordialement', 'très cordialement', 'salutations', 'sincères salutations', 'meilleures salutations', 'salutations distinguées', 'bien à vous', 'amicalement', 'merci', "merci d'avance", 'merci beaucoup', 'bonne journée', 'bonne soirée', 'à bientôt', 'respectueusement', 'bises'],
-  ...['saludos', 'un saludo', 'saludos cordiales', 'atentamente', 'muy atentamente', 'cordialmente', 'gracias', 'muchas gracias', 'un abrazo', 'abrazos', 'besos', 'hasta pronto', 'un cordial saludo', 'reciba un cordial saludo'],
-  ...['cordiali saluti', 'distinti saluti', 'saluti', 'un saluto', 'grazie', 'grazie mille', 'a presto', 'buona giornata', 'un abbraccio', 'ciao', 'saluti cordiali'],
-  ...['met vriendelijke groet', 'met vriendelijke groeten', 'vriendelijke groet', 'vriendelijke groeten', 'groeten', 'groetjes', 'groet', 'hartelijke groet', 'hartelijke groeten', 'met groet', 'mvg', 'bedankt', 'dank je', 'dank u', 'alvast bedankt', 'tot ziens', 'hoogachtend', 'fijne dag'],
+  ...['regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'kindest regards', 'many regards', 'with regards', 'best wishes', 'all the best', 'best', 'thanks', 'thank you', 'thanks again', 'many thanks', 'thanks in advance', 'thanks & regards', 'thanks and regards', 'cheers', 'sincerely', 'yours sincerely', 'sincerely yours', 'yours faithfully', 'yours truly', 'respectfully', 'warmly', 'love', 'take care', 'with thanks', 'greetings', 'signed', 'from', 'ta', 'thx', 'tia', 'speak soon', 'talk soon', 'all best', 'best wishes', 'yours', 'respectfully yours', 'thanks so much', 'thank you so much', 'many thanks again', 'thanking you', 'hope to hear from you soon', 'look forward to hearing from you', 'looking forward to hearing from you'],
+  ...['grüße', 'gruß', 'gruss', 'grüsse', 'viele grüße', 'liebe grüße', 'beste grüße', 'herzliche grüße', 'freundliche grüße', 'mit freundlichen grüßen', 'mit freundlichen grüssen', 'mit freundlichem gruß', 'schöne grüße', 'lg', 'vg', 'mfg', 'hochachtungsvoll', 'danke', 'vielen dank', 'besten dank', 'danke und gruß', 'dankeschön', 'bis bald', 'freundliche grüsse', 'liebe grüsse', 'viele grüsse', 'beste grüsse', 'herzliche grüsse', 'mit freundlichem gruss', 'mit besten grüßen', 'mit besten grüssen', 'mit herzlichen grüßen', 'schöne grüsse', 'servus', 'tschüss', 'ciao', 'bis dann', 'danke im voraus', 'vielen dank im voraus', 'mit dank im voraus', 'dank im voraus', 'besten gruß', 'gruß und dank'],
+  ...['cordialement', 'bien cordialement', 'très cordialement', 'salutations', 'sincères salutations', 'meilleures salutations', 'salutations distinguées', 'bien à vous', 'amicalement', 'merci', "merci d'avance", 'merci beaucoup', 'bonne journée', 'bonne soirée', 'à bientôt', 'respectueusement', 'bises', 'bisous', 'bonne continuation', 'bien à toi', 'à plus', 'salutations distinguées', 'sentiments distingués', 'mes salutations', 'meilleures salutations', 'avec mes remerciements', 'merci par avance', 'en vous remerciant', 'dans l\'attente de votre réponse', 'cdt', 'cdlt'],
+  ...['saludos', 'un saludo', 'saludos cordiales', 'atentamente', 'muy atentamente', 'cordialmente', 'gracias', 'muchas gracias', 'un abrazo', 'abrazos', 'besos', 'hasta pronto', 'un cordial saludo', 'reciba un cordial saludo', 'un saludo cordial', 'saludos cordiales', 'gracias de antemano', 'quedo a la espera', 'quedo atento', 'quedo atenta', 'un beso', 'nos vemos', 'mil gracias', 'gracias por todo', 'reciban un saludo'],
+  ...['cordiali saluti', 'distinti saluti', 'saluti', 'un saluto', 'grazie', 'grazie mille', 'a presto', 'buona giornata', 'un abbraccio', 'ciao', 'saluti cordiali', 'cordialmente', 'grazie in anticipo', 'buona serata', 'in attesa di un riscontro', 'in attesa di risposta', 'resto in attesa', 'un caro saluto', 'cari saluti', 'grazie ancora', 'baci'],
+  ...['met vriendelijke groet', 'met vriendelijke groeten', 'vriendelijke groet', 'vriendelijke groeten', 'groeten', 'groetjes', 'groet', 'hartelijke groet', 'hartelijke groeten', 'met groet', 'mvg', 'bedankt', 'dank je', 'dank u', 'alvast bedankt', 'tot ziens', 'hoogachtend', 'fijne dag', 'gr', 'gr.', 'grt', 'grtz', 'm.v.g.', 'vr.gr.', 'vriendelijke groetjes', 'hartelijk dank', 'dank je wel', 'dank u wel', 'alvast dank', 'liefs', 'groetjes en bedankt', 'met hartelijke groet', 'tot snel'],
 ];
 
 // Where a staff member stands: "X at the front desk", "X von der Rezeption", "X del mostrador".
 const POSTS = [
+  // where only a known given name may stand before them: "Callum from your returns team", "Anna von der Hotline"
+  ...['from your', 'from the', 'at your', 'in your', 'of your', 'von ihrer', 'von ihrem', 'vom', 'von der', 'aus der', 'aus ihrem', 'aus ihrer', 'de votre', 'du service', 'de chez vous', 'de su', 'de vuestro', 'de vuestra', 'del vostro', 'della vostra', 'dal vostro', 'van jullie', 'van uw', 'bij jullie'],
   ...['at the front desk', 'at reception', 'at the reception', 'on reception', 'on the till', 'on the tills', 'at the till', 'at the checkout', 'at the counter', 'at the desk', 'at the bar', 'at the door', 'on the door', 'on the phone', 'on the chat', 'on chat', 'from customer service', 'from customer services', 'in customer service', 'in customer services', 'from support', 'from billing', 'in billing', 'from accounts', 'in accounts', 'from sales', 'from complaints', 'from your team', 'from the team', 'from housekeeping', 'in the kitchen', 'from head office', 'at head office', 'at the helpdesk', 'from the helpdesk'],
   ...['von der rezeption', 'an der rezeption', 'an der kasse', 'von der kasse', 'vom kundenservice', 'vom kundendienst', 'von der hotline', 'am empfang', 'vom empfang', 'an der theke', 'an der information', 'aus der buchhaltung', 'aus der filiale'],
   ...["de l'accueil", "à l'accueil", 'du service client', 'du service clients', 'à la caisse', 'de la caisse', 'de la réception', 'à la réception', 'au comptoir', 'du standard', 'du sav', 'au téléphone', 'au guichet'],
@@ -126,6 +139,7 @@ const POSTS = [
 // ---- reading a name ----
 const WORD = /(?:\p{Lu}['’])?\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*/uy;
 const BLANK = /[ \t]*/y;
+const INITIALS = /(?:\p{Lu}\.[ \t]?){1,3}(?=(?:\p{Ll}{1,3}[ \t]+)?\p{Lu}\p{Ll})/uy;
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && /\p{Ll}/u.test(w);
 
 function wordAt(text: string, at: number): { start: number; end: number; text: string } | null {
@@ -162,6 +176,14 @@ interface ReadOptions {
 
 export function readName(text: string, at: number, strength: Strength, { particleFirst = false, lowercase: lowercaseOk = false }: ReadOptions = {}): PiiSpan | null {
   let p = skipBlank(text, at);
+  // initials and a surname: "J.W. Kuipers", "H. Dunmore", "K. de Graaf"
+  INITIALS.lastIndex = p;
+  const initials = strength === 'weak' ? null : INITIALS.exec(text);
+  if (initials) {
+    let surname = wordAt(text, p + initials[0].length);
+    if (surname && PARTICLES.has(surname.text)) surname = wordAt(text, skipBlank(text, surname.end));
+    if (surname && isCapitalised(surname.text) && !isNotANameEvenAfterCue(surname.text)) return { start: p, end: surname.end, kind: 'name' };
+  }
   let first = wordAt(text, p);
   if (!first) return null;
   if (particleFirst && PARTICLES.has(first.text.toLowerCase())) {
@@ -178,7 +200,8 @@ export function readName(text: string, at: number, strength: Strength, { particl
     if (q === p || text[p] === '\n') break;
     let next = wordAt(text, q);
     // particles between two parts of a name
-    for (let i = 0; i < 2 && next && PARTICLES.has(next.text) && !lowercase; i++) next = wordAt(text, (q = skipBlank(text, next.end)));
+    // ("Yvette Le Goff", "Marco De Luca": capitalised too, when a capitalised word follows)
+    for (let i = 0; i < 2 && next && PARTICLES.has(next.text.toLowerCase()) && !lowercase; i++) next = wordAt(text, (q = skipBlank(text, next.end)));
     if (!next) break;
     // a lowercase surname only where the name visibly ends ("my name is john smith.") – else "john booked…" would count
     const fits = lowercase
@@ -194,7 +217,8 @@ export function readName(text: string, at: number, strength: Strength, { particl
 }
 
 const COORDINATION = /[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o|of)[ \t]+/y;
-const LINE_END = /[ \t]*[.!,]?[ \t]*(?:\((?:Mrs?|Ms|Miss|Dr|Mme|Sra?|Sig\.ra)\.?\))?[ \t]*(?:\r?\n|$)/y;
+// the end of a signature line, or a comma and contact details already found ("Claudia Reinholz, [ADDRESS]", "Manuela Pini, tel. [PHONE]")
+const LINE_END = /[ \t]*(?:[.!,]?[ \t]*(?:\((?:Mrs?|Ms|Miss|Dr|Mme|Sra?|Sig\.ra)\.?\))?[ \t]*(?:\r?\n|$)|[,|–—-][ \t]*(?:\p{L}{1,6}\.?:?[ \t]*)?\uE000)/uy;
 
 /** The name at `at` and any joined to it ("Noah and Mia"); null when none, or when `atLineEnd` and the line goes on. */
 function readNames(text: string, at: number, strength: Strength, atLineEnd = false, opts: ReadOptions = {}): PiiSpan[] | null {
@@ -204,7 +228,8 @@ function readNames(text: string, at: number, strength: Strength, atLineEnd = fal
   COORDINATION.lastIndex = first.end;
   const joined = COORDINATION.exec(text);
   if (joined) {
-    const second = readName(text, first.end + joined[0].length, strength);
+    // joined to a name, a capitalised word is a name too: "Alastair & Morag"
+    const second = readName(text, first.end + joined[0].length, 'strong');
     if (second && isCapitalised(text.slice(second.start, second.end))) found.push(second);
   }
   if (atLineEnd) {
@@ -225,15 +250,33 @@ const HONORIFIC_CUE_CI = new RegExp(
 );
 const INTRO_STRONG_CUE = cue(INTRO_STRONG);
 const INTRO_WEAK_CUE = cue(INTRO_WEAK);
+// "my wife X", "one of your cashiers, X", "mon épouse (Martine)", "(Ehefrau Gisela", "la moglie di Renato"
+const PEOPLE_WORD = `(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?:s|es|n|en|nen|innen)?(?![\\p{L}])`;
+const OF = ['of', 'von', 'de', 'di', 'del', 'della', 'van', 'da', 'du', 'des'];
 const PEOPLE_CUE = new RegExp(
-  `${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}-]+[ \\t]+){0,2}?(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}]))?${SEP}`,
+  `(?:${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}-]+[ \\t]+){0,2}?|(?<=\\()[ \\t]*)${PEOPLE_WORD}(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}])|[ \\t]+(${oneOf(OF)})(?![\\p{L}]))?(?:${SEP}\\(?[ \\t]*|[ \\t]*\\([ \\t]*)`,
   'giu',
 );
+// A role as a title, without a determiner: "Anwohnerin Renate Seidel", "aan kok Hamza", "Chef Gordon".
+// Any word before a capitalised one, looked up in a set: a regex alternation tried at every word would be slow.
+const WORD_BEFORE_CAPITAL = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]*)[ \t]+(?=\p{Lu}\p{Ll})/gu;
+const PEOPLE_SET = new Set(PEOPLE.filter((w) => !w.includes(' ')).map((w) => w.toLowerCase()));
+const GERMAN_STAFF = new RegExp(`^${GERMAN_STAFF_SUFFIX}$`, 'iu');
+const isPeopleWord = (w: string) => {
+  const l = w.toLowerCase();
+  return PEOPLE_SET.has(l) || PEOPLE_SET.has(l.replace(/e?s$/, '')) || GERMAN_STAFF.test(l);
+};
 const PEOPLE_CALLED_CUE = new RegExp(
   `${CUE_START}(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX}|${oneOf(['someone', 'somebody', 'person', 'jemand', "quelqu'un", 'alguien', 'qualcuno', 'iemand', 'one'])})[ \\t]*,?[ \\t]+(?:${oneOf(CALLED)})${SEP}`,
   'giu',
 );
 const CALLED_CUE = cue(CALLED);
+const BOOKED_UNDER_CUE = cue(BOOKED_UNDER);
+const WEAK_PREPOSITION_CUE = cue(WEAK_PREPOSITIONS);
+// a name right after one already found: "[NAME] and Sophie", "[NAME] & Morag"
+const AFTER_FOUND_NAME = /(?<!\uE000)\uE000+[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o)[ \t]+/gu;
+// a line that ends with a sign-off, however it began: "Veuillez agréer mes salutations distinguées.\nName"
+const SIGN_OFF_LINE_END = new RegExp(`(?<![\\p{L}])(?:${oneOf(SIGN_OFFS)})[ \\t]*[,.!]?[ \\t]*\\r?\\n[ \\t]*(?:[-–—]+[ \\t]*)?`, 'giu');
 const ONLY_NAMES_CUE = cue(ONLY_BEFORE_NAMES);
 const VERB_CUE = cue(VERBS);
 const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]+`, 'giu');
@@ -251,10 +294,12 @@ const APPOSITION = new RegExp(
   `${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(['the', 'our', 'your', 'la', 'le', 'el', 'der', 'die', 'de', 'il', 'notre', 'votre', 'nuestra', 'nuestro', 'vostra', 'vostro', 'nostra', 'nostro', 'uw', 'onze', 'unser', 'unsere', 'ihr', 'ihre', 'Ihr', 'Ihre'])})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))})(?![\\p{L}]))`,
   'dgu',
 );
+// "Gwenaëlle, qui a retrouvé la bague", "Imogen, who found it": a given name before a relative pronoun
+const BEFORE_RELATIVE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,[ \\t]*(?:who|whom|qui|che|que|quien|die|der|welche|welcher)(?![\\p{L}]))`, 'dgu');
 const POST_CUE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}]))`, 'dgiu');
 // A staff member named after a phrase: "la commessa del negozio di Torino, Federica, mi ha detto"
 const DESCRIBED_CUE = new RegExp(
-  `${CUE_START}(?:${oneOf(DETERMINERS)})[ \\t]+(?:${oneOf(PEOPLE.filter((p) => p.length > 3))}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])[^,.!?\\n]{3,40},[ \\t]*(?=\\p{Lu}[\\p{L}'’-]+[ \\t]*[,.;!?)])`,
+  `${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])[^,.!?\\n]{3,40},[ \\t]*(?=\\p{Lu}[\\p{L}'’-]+[ \\t]*[,.;!?)])`,
   'giu',
 );
 
@@ -300,13 +345,17 @@ export function findContextNames(scan: Scan): void {
   scan.pass(PEOPLE_CALLED_CUE, names('strong'));
   scan.pass(ONLY_NAMES_CUE, names('strong'));
   // "my husband john", but not "the coach was late"
-  scan.pass(PEOPLE_CUE, (m) => readNames(scan.masked, m.index + m[0].length, 'strong', false, { lowercase: !m[1] }));
+  // "the wife of X" reads a given name only: "the manager of Tesco" is no one
+  scan.pass(PEOPLE_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2] }));
+  scan.pass(BOOKED_UNDER_CUE, names('strong'));
   scan.pass(DESCRIBED_CUE, names('strong'));
   scan.pass(APPOSITION, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   // German capitalises every noun ("Kollege vom Kundendienst"): only a known given name stands before a post
+  scan.pass(BEFORE_RELATIVE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
   scan.pass(POST_CUE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
   // "Regards,\nAnn" is surely a name; "Thanks, Ryanair." at the end of a line only if a given name
   scan.pass(SIGN_OFF_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[0].includes('\n') ? 'strong' : 'medium', true, { lowercase: true }));
+  scan.pass(SIGN_OFF_LINE_END, names('strong', { atLineEnd: true }));
   scan.pass(DELIMITER_CUE, names('strong', { atLineEnd: true }));
   scan.pass(LIST_CUE, (m) => {
     const found: PiiSpan[] = [];
@@ -324,11 +373,14 @@ export function findContextNames(scan: Scan): void {
   scan.pass(CALLED_CUE, names('medium'));
   scan.pass(VERB_CUE, names('medium'));
   scan.pass(INTRO_WEAK_CUE, names('weak'));
+  scan.pass(WEAK_PREPOSITION_CUE, names('weak'));
+  scan.pass(WORD_BEFORE_CAPITAL, (m) => (isPeopleWord(m[1]) ? readNames(scan.masked, m.index + m[0].length, 'medium') : null));
   scan.pass(INLINE_DASH_CUE, (m) => {
     const found = readNames(scan.masked, m.index + m[0].length, 'medium', true);
     return found && found[found.length - 1].end >= scan.masked.trimEnd().length ? found : null;
   });
   scan.add(lastNameLine(scan) ?? []);
+  scan.pass(AFTER_FOUND_NAME, names('medium'));
 
   // A given name right before a name already found is part of it: "Gerhard [Beck]", "Martina [Beck]".
   const nameStarts = new Set(scan.spans.filter((s) => s.kind === 'name').map((s) => s.start));

@@ -6,7 +6,8 @@
 import { findBirthDates, findCodes } from './pii-codes';
 import { findContextNames } from './pii-names';
 import { Scan, type PiiKind, type PiiSpan } from './pii-scan';
-import { PARTICLES, isNotAName } from './pii-words';
+import { escapeRegExp } from './regexp';
+import { PARTICLES, isGivenName, isNotAName } from './pii-words';
 
 export type { PiiKind, PiiSpan } from './pii-scan';
 
@@ -53,28 +54,56 @@ const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 // Dates and times look like phone numbers to a digit counter; they are set aside first and kept.
 const DATE_OR_TIME =
   /(?<![\d./-])(?:(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![./-]?\d)|\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
+// Product codes and sizes are no one's data: "SKU 448-102-77", "Artikelnummer 40012345", "150x190"
+const PRODUCT_CODE_OR_SIZE =
+  /(?<=(?:^|[^\p{L}])(?:SKU|sku|[Mm]odel|[Mm]odell|[Mm]odelo|[Mm]odello|[Ii]tem (?:code|no\.?|number)|[Pp]art (?:no\.?|number)|[Pp]roduct code|[Aa]rtikel(?:nummer|-?[Nn]r\.?)?|[Aa]rt\.-?[Nn]r\.?|[Cc]odice articolo|[Cc]od\. art\.|[Cc]ode produit|[Cc]ódigo de producto|[Aa]rtikelnummer|EAN)[ \t]*[:#]?[ \t]*)[A-Z0-9][A-Z0-9./-]*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\d{1,4}[ ]?[x×][ ]?\d{1,4}(?:[ ]?[x×][ ]?\d{1,4})?(?![\p{L}\p{N}])/gu;
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
 // Spanish DNI / NIE ("12345678Z", "X1234567L"): the digit rule would leave the letter behind
 const ES_DNI = /\b[XYZ]?\d{7,8}-?[A-HJ-NP-TV-Z]\b/g;
 const UK_NINO = /\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b/g;
 // Any run of digits with phone-ish separators; what it is gets decided by counting its digits.
-// One separator (or a "(0)"-style group) between digit groups: "0958 / (555)" is two numbers, not one.
-const DIGIT_RUN = /(?:\+|\b|(?=\())(?:\(\d{1,5}\)\s?)?\d+(?:(?:[ .\-/]| ?\(\d{1,5}\) ?)\d+)*/g;
+// One separator (or a "(0)"-style group, or a spaced " / ") between digit groups: "0958 / (555)" is two numbers, not one.
+// A spaced slash or dash after the area code too: "0662 / 87 44 31", "050 - 318 22 77".
+const DIGIT_RUN = /(?:\+|\b|(?=\())(?:\(\d{1,5}\)\s?)?\d+(?:(?:[ .\-/]| [/–-] | ?\(\d{1,5}\) ?)\d+)*/g;
 // Passport, licence, ID-card and account-like codes: letters and digits mixed, at least five digits
 // (product models such as "QE55Q80C" or "RTX4090" rarely have five), not the tail of a hyphenated
 // model number ("WH-1000XM4").
 const ALNUM_CODE = /\b(?<![A-Za-z]-)(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,}\b/g;
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
+// English street types; "340 West 57th Street", "1420 N Wells St"
 const STREET =
-  /\b\d{1,5}[A-Za-z]?,?\s+(?:[\p{Lu}][\p{L}'-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?/gu;
+  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}[A-Za-z]?,?\s+)(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?/gu;
 // "Flat 4, 27 Kingsway", "Apt 3B, 12 Northgate"
 const FLAT_OR_ONE_WORD_STREET =
   /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?,?\s+[\p{Lu}][\p{L}'-]*(?:way|gate|street|road|lane|side|field|wood|bury)\b|\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?\b/gu;
+// A house name and its street alone on a line of a signature block: "The Old Rectory, Church Lane"
+const UK_NAMED_HOUSE_LINE =
+  /(?<=^|\n)[ \t]*(?:(?:[\p{Lu}][\p{L}'-]*[ \t]+){0,3}[\p{Lu}][\p{L}'-]*,[ \t]*)?(?:[\p{Lu}][\p{L}'-]*[ \t]+){1,2}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Rise|View|Green)(?=[ \t]*,?[ \t]*(?:\r?\n|$))/gu;
 // German "Am Lindenhof 3", "An der Alster 12", "Im Winkel 5a"
 const GERMAN_SITE = /\b(?:Am|An der|An den|Im|Auf der|Auf dem|Zum|Zur|In der|Unter den|Hinter der|Vor dem)\s+([\p{Lu}][\p{L}-]+)\s+\d{1,4}[a-z]?\b/dgu;
-// "12 rue de Rivoli", "Via Roma 5", "Hauptstraße 12a", "Keizersgracht 123"
-const STREET_CONTINENTAL =
-  /\b\d{1,5},?\s+(?:rue|avenue|av\.|boulevard|bd|place|via|viale|calle|avenida|plaza)\s+(?:(?:de la|de l'|des|du|de|del|della|di)\s*)?[\p{L}'-]+|\b(?:Rue|Via|Viale|Calle|Avenida|Plaza|Rua)\s+(?:(?:de la|de los|de las|de|del|della|dei|degli|di|da|do)\s+)?[\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)?,?\s+\d{1,5}\b|\b[\p{Lu}][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|straat|laan|gracht|plein|vej|gatan|gate|veien)\s+\d{1,5}[a-z]?\b/gu;
+// Either case of the first letter: "rue", "Rue"
+const anyCase = (words: string) => words.split('|').map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/[./]/g, (c) => `\\${c}`)}`).join('|');
+// Number first (French, English-style): "12 rue de Rivoli", "3 bis, chemin de la Croix", "14 avenue Jean Jaurès"
+const NUMBER_FIRST_TYPES = anyCase('rue|avenue|av.|boulevard|bd|place|allée|allee|impasse|chemin|route|quai|cours|square|passage|voie|sentier|via|viale|calle|avenida|plaza');
+// Type first, number after (Italian, Spanish, Belgian French, Portuguese): "Via dei Mille 7",
+// "C/ Pintor Sorolla 18, 4º izq.", "Corso Vittorio Emanuele II 112", "Rue du Midi 45"
+const TYPE_FIRST_TYPES = anyCase(
+  'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|passeig|plaça|rambla|rua|travessa',
+);
+const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|d')";
+// Spanish floor and door: "3º B", "4º izq.", "2ºA", "bajo"
+const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}[ ]?[º°ª]|bajo)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|izq(?:da|uierda)?\\.?|dcha\\.?|der(?:echa)?\\.?|\\d[ºª]))?)?';
+const STREET_CONTINENTAL = new RegExp(
+  [
+    `\\b\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}`,
+    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+\\d{1,5}[a-zA-Z]?(?![\\p{L}\\p{N}])${ES_FLOOR}`,
+    // Dutch and German suffixes: "Hauptstraße 12a", "Keizersgracht 123", "Seestrasse 120", "Zeedijk 4"
+    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|vej|gatan|gate|veien)\\s+\\d{1,5}[a-z]?\\b`,
+  ].join('|'),
+  'gu',
+);
+// French building names before the number: "Résidence Le Parc, 14 avenue…"
+const BUILDING = /(?<![\p{L}])(?:Résidence|Residence|Residencia|Residenza|Bâtiment|Bât\.|Lotissement|Domaine|Hameau|Urbanización|Urb\.)[ \t]+(?:[\p{Lu}][\p{L}'-]*[ \t]*){1,3}(?=,?[ \t]*[\d\uE000])/gu;
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -95,9 +124,30 @@ function nameParts(name: string): string[] {
   const words = whole.split(/\s+/);
   const hyphenated = words.flatMap((w) => w.split('-'));
   const particleSurname = words.findIndex((w, i) => i > 0 && PARTICLES.has(w.toLowerCase()));
-  return [whole, ...(particleSurname > 0 ? [words.slice(particleSurname).join(' ')] : []), ...words, ...hyphenated]
-    .map((p) => p.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+  const surname = particleSurname > 0 ? words.slice(particleSurname).join(' ') : words.length > 1 ? words[words.length - 1] : null;
+  // the way a signature abbreviates it: "K. de Graaf", "H Dunmore" (the initial is part of the name)
+  const initialled = surname && /^\p{L}/u.test(words[0]) ? [`${words[0][0]}. ${surname}`, `${words[0][0]}.${surname}`, `${words[0][0]} ${surname}`] : [];
+  return [
+    whole,
+    ...initialled,
+    ...(particleSurname > 0 ? [surname!] : []),
+    ...words,
+    ...hyphenated,
+  ]
+    .map((p) => p.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '').replace(/^(.*[^.])\.+$/u, '$1'))
     .filter((p) => p.length >= 2 && !PARTICLES.has(p.toLowerCase()));
+}
+
+/**
+ * Short forms of the contact's given names ("Jon" for Jonathan, "Meg" for Megan, "Steve" for
+ * Stephen): any capitalised known given name sharing their first three letters. Another person so
+ * named is PII too; common words are never given names here ("Will", "May" are excluded by isGivenName).
+ */
+function findShortForms(scan: Scan, names: string[]): void {
+  const stems = [...new Set(names.flatMap((n) => n.trim().split(/[\s-]+/)).filter((w) => w.length >= 4 && isGivenName(w)).map((w) => w.slice(0, 3)))];
+  if (!stems.length) return;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1).toLowerCase())).join('|')})\\p{Ll}*(?![\\p{L}\\p{N}])`, 'gu');
+  scan.pass(re, (m) => (isGivenName(m[0]) ? 'name' : null));
 }
 
 function addressParts(address: string): string[] {
@@ -128,11 +178,13 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   scan.pass(STREET, 'address');
   scan.pass(STREET_CONTINENTAL, 'address');
   scan.pass(FLAT_OR_ONE_WORD_STREET, 'address');
+  scan.pass(BUILDING, 'address');
+  scan.pass(UK_NAMED_HOUSE_LINE, 'address');
   scan.pass(GERMAN_SITE, (m) => (isNotAName(m[1]) ? null : 'address'));
   findBirthDates(scan);
   findCodes(scan);
 
-  scan.keeping(DATE_OR_TIME, () => {
+  scan.keeping(PRODUCT_CODE_OR_SIZE, () => scan.keeping(DATE_OR_TIME, () => {
     scan.pass(SSN, 'id');
     scan.pass(ES_DNI, 'id');
     scan.pass(UK_NINO, 'id');
@@ -144,9 +196,10 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
       return null;
     });
     scan.pass(ALNUM_CODE, (m) => ((m[0].match(/\d/g)?.length ?? 0) >= 5 ? 'id' : null));
-  });
+  }));
 
   scan.literals((k.names ?? []).flatMap((n) => (n ? nameParts(n) : [])), 'name');
+  findShortForms(scan, (k.names ?? []).filter((n): n is string => !!n));
   findContextNames(scan);
   return scan.spans.sort((a, b) => a.start - b.start);
 }

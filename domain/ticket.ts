@@ -86,6 +86,7 @@ export const TIMELINE_EVENT_TYPES = [
   'created',
   'status_changed',
   'assigned',
+  'assignment_skipped',
   'priority_changed',
   'comment',
   'escalated',

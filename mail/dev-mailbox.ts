@@ -11,6 +11,9 @@ import { SMTPServer } from 'smtp-server';
 import type { Db } from '../db/client';
 import { devMailbox } from '../db/schema';
 import { handleInboundMail, type InboundDeps, type InboundOutcome } from './inbound';
+import { log as logFor } from '../platform/logger';
+
+const devLog = logFor('dev-mailbox');
 
 export const DEV_MAILBOX_MAX_BYTES = 25 * 1024 * 1024;
 
@@ -32,7 +35,7 @@ export async function keepMessage(db: Db, raw: Buffer, envelope: { from: string 
 }
 
 export async function startDevMailbox(db: Db, opts: { port?: number; log?: (msg: string) => void } = {}): Promise<DevMailbox> {
-  const log = opts.log ?? ((m: string) => console.log(m));
+  const log = opts.log ?? ((m: string) => devLog.warn(m));
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],

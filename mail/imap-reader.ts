@@ -5,6 +5,9 @@
 // and never read again. Reconnects with backoff.
 import { ImapFlow } from 'imapflow';
 import { handleInboundMail, recordUnreadableMail, type InboundDeps, type InboundOutcome } from './inbound';
+import { log as logFor } from '../platform/logger';
+
+const imapLog = logFor('imap');
 
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 
@@ -47,7 +50,7 @@ export interface ImapReader {
   processed: number;
 }
 
-export function startImapReader(url: string, deps: InboundDeps, log: (msg: string) => void = (m) => console.log(m), opts: ImapReaderOptions = {}): ImapReader {
+export function startImapReader(url: string, deps: InboundDeps, log: (msg: string) => void = (m) => imapLog.info(m), opts: ImapReaderOptions = {}): ImapReader {
   const budgetMs = opts.messageBudgetMs ?? MESSAGE_BUDGET_MS;
   /** Tries per UID where the server keeps no keywords (PERMANENTFLAGS without \\*): this process's memory only. */
   const triesInMemory = new Map<number, number>();

@@ -23,6 +23,6 @@ export function activityDepsFromConfig(config: Config, db: Db, smtpUrl: string):
     publicUrl: config.publicUrl,
     mailDomain: config.mailDomain,
     webhooks: config.webhooks,
-    google: config.google ? { baseUrl: config.google.baseUrl, token: config.google.token, backfillDays: config.google.backfillDays } : null,
+    google: config.google ? { baseUrl: config.google.baseUrl, token: config.google.token, oauth: config.googleOAuth, backfillDays: config.google.backfillDays } : null,
   };
 }

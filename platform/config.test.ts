@@ -22,11 +22,35 @@ describe('Google reviews bridge configuration', () => {
   });
 
   it('stops with a message naming the bad variable', () => {
-    expect(() => loadConfig({ GOOGLE_BUSINESS_TOKEN: 'tok' })).toThrow(/GOOGLE_BUSINESS_LOCATIONS: the Google reviews bridge needs both/);
+    expect(() => loadConfig({ GOOGLE_BUSINESS_TOKEN: 'tok' })).toThrow(/GOOGLE_BUSINESS_LOCATIONS: the Google reviews bridge needs GOOGLE_BUSINESS_LOCATIONS and either/);
     expect(() => loadConfig({ GOOGLE_BUSINESS_LOCATIONS: '1/2=main' })).toThrow(/GOOGLE_BUSINESS_TOKEN: /);
     expect(() => loadConfig({ GOOGLE_BUSINESS_TOKEN: 't', GOOGLE_BUSINESS_LOCATIONS: 'main' })).toThrow(ConfigError);
     expect(() => loadConfig({ GOOGLE_BUSINESS_TOKEN: 't', GOOGLE_BUSINESS_LOCATIONS: 'main' })).toThrow(/GOOGLE_BUSINESS_LOCATIONS: "main" is not/);
     expect(() => loadConfig({ GOOGLE_BUSINESS_TOKEN: 't', GOOGLE_BUSINESS_LOCATIONS: '1/2', GOOGLE_BUSINESS_POLL_SECONDS: '1' })).toThrow(/GOOGLE_BUSINESS_POLL_SECONDS/);
+  });
+});
+
+describe('Google OAuth configuration', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  const oauth = { GOOGLE_OAUTH_CLIENT_ID: 'cid.apps.googleusercontent.com', GOOGLE_OAUTH_CLIENT_SECRET: 'sec', GOOGLE_BUSINESS_LOCATIONS: '1/2=main' };
+
+  it("runs the bridge without a static token, with Google's endpoints by default and the callback under PUBLIC_URL", () => {
+    const c = loadConfig({ ...oauth, GOOGLE_TOKEN_KEY: key, PUBLIC_URL: 'https://cl.example.com' });
+    expect(c.google?.token).toBeNull();
+    expect(c.googleOAuth).toMatchObject({
+      clientId: 'cid.apps.googleusercontent.com',
+      redirectUrl: 'https://cl.example.com/api/v1/integrations/google/callback',
+      authorizationUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+      tokenUrl: 'https://oauth2.googleapis.com/token',
+    });
+    expect(c.googleOAuth?.tokenKey.length).toBe(32);
+    expect(loadConfig({ ...oauth, GOOGLE_TOKEN_KEY: key, GOOGLE_OAUTH_TOKEN_URL: 'http://127.0.0.1:9/token' }).googleOAuth?.tokenUrl).toBe('http://127.0.0.1:9/token');
+  });
+
+  it('refuses to run without a key to seal the refresh token, or with a weak one, or without the secret', () => {
+    expect(() => loadConfig(oauth)).toThrow(/GOOGLE_TOKEN_KEY: connecting Google needs a key/);
+    expect(() => loadConfig({ ...oauth, GOOGLE_TOKEN_KEY: 'short' })).toThrow(/GOOGLE_TOKEN_KEY: must be 32 random bytes/);
+    expect(() => loadConfig({ ...oauth, GOOGLE_OAUTH_CLIENT_SECRET: '', GOOGLE_TOKEN_KEY: key })).toThrow(/GOOGLE_OAUTH_CLIENT_SECRET/);
   });
 });
 

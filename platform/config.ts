@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseGoogleLocations, type GoogleLocation } from '../domain/google-reviews';
 import { parseRoleMap, type ClaimMapping } from '../domain/sso';
+import { parseSecretKey } from './secret-box';
 import type { Role } from '../domain/types';
 import { parseAllowList, type TargetAllowList } from '../domain/webhook-target';
 import type { WebhookRetry } from '../domain/webhooks';
@@ -56,6 +57,16 @@ export const configSchema = z.object({
     const r = v ? parseGoogleLocations(v) : null;
     if (r && !r.ok) ctx.addIssue({ code: 'custom', message: `${r.error} (expected accounts/{accountId}/locations/{locationId}=branch, comma-separated)` });
   }),
+  // Google OAuth 2.0 (an admin connects the account from the admin UI); the refresh token is sealed with
+  // GOOGLE_TOKEN_KEY (32 bytes, base64 or hex). The endpoints default to Google's.
+  GOOGLE_OAUTH_CLIENT_ID: optionalString,
+  GOOGLE_OAUTH_CLIENT_SECRET: optionalString,
+  GOOGLE_OAUTH_REDIRECT_URL: optionalUrl,
+  GOOGLE_OAUTH_AUTH_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+  GOOGLE_OAUTH_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
+  GOOGLE_TOKEN_KEY: optionalString.superRefine((v, ctx) => {
+    if (v && !parseSecretKey(v)) ctx.addIssue({ code: 'custom', message: 'must be 32 random bytes as base64 (44 characters) or hex (64), e.g. `openssl rand -base64 32`' });
+  }),
   GOOGLE_BUSINESS_POLL_SECONDS: z.coerce.number().int().min(10).default(900),
   GOOGLE_BUSINESS_BACKFILL_DAYS: z.coerce.number().min(0).max(365).default(7),
   TWILIO_AUTH_TOKEN: optionalString,
@@ -66,6 +77,12 @@ export const configSchema = z.object({
   // X-Forwarded-For (0: the socket's address, the header is ignored).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // The worker's /livez and /readyz (worker RUNNING, Postgres, Temporal) on HOST:WORKER_HEALTH_PORT; off when unset.
+  WORKER_HEALTH_PORT: port.optional(),
+  // Prometheus: this process's metrics on HOST:METRICS_PORT/metrics, the Temporal SDK's (worker
+  // processes) on HOST:TEMPORAL_METRICS_PORT/metrics; off when unset. Separate ports, never the API's.
+  METRICS_PORT: port.optional(),
+  TEMPORAL_METRICS_PORT: port.optional(),
   // Outbound webhooks: the SSRF allow-list, and how long a failing delivery is retried before the
   // subscription is paused (defaults: 15 s doubling to 1 h, 15 attempts ≈ 8 hours).
   WEBHOOK_ALLOWED_TARGETS: optionalString.superRefine((v, ctx) => {
@@ -101,8 +118,11 @@ export const configSchema = z.object({
 
 export type RawConfig = z.infer<typeof configSchema>;
 export type Config = RawConfig & {
-  /** The Google reviews bridge, when GOOGLE_BUSINESS_TOKEN and GOOGLE_BUSINESS_LOCATIONS are both set. */
+  /** The Google reviews bridge, when GOOGLE_BUSINESS_LOCATIONS and a way to authorise (GOOGLE_BUSINESS_TOKEN
+   * or the OAuth client) are set. */
   google: GoogleBusinessConfig | null;
+  /** Connecting the Google account by OAuth 2.0, when GOOGLE_OAUTH_CLIENT_ID is set. */
+  googleOAuth: GoogleOAuthConfig | null;
   dataDir: string;
   publicUrl: string;
   temporalUiUrl: string;
@@ -134,9 +154,20 @@ export interface OidcConfig extends ClaimMapping {
   buttonLabel: string;
 }
 
+export interface GoogleOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  authorizationUrl: string;
+  tokenUrl: string;
+  /** GOOGLE_TOKEN_KEY: seals the refresh token at rest. */
+  tokenKey: Buffer;
+}
+
 export interface GoogleBusinessConfig {
   baseUrl: string;
-  token: string;
+  /** GOOGLE_BUSINESS_TOKEN: a static access token, used while no Google account is connected. */
+  token: string | null;
   locations: GoogleLocation[];
   pollSeconds: number;
   backfillDays: number;
@@ -154,22 +185,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  if (!!c.GOOGLE_BUSINESS_TOKEN !== !!c.GOOGLE_BUSINESS_LOCATIONS) {
-    throw new ConfigError(`Invalid configuration:\n  ${c.GOOGLE_BUSINESS_TOKEN ? 'GOOGLE_BUSINESS_LOCATIONS' : 'GOOGLE_BUSINESS_TOKEN'}: the Google reviews bridge needs both GOOGLE_BUSINESS_TOKEN and GOOGLE_BUSINESS_LOCATIONS`);
+  const googleAuth = !!c.GOOGLE_BUSINESS_TOKEN || !!c.GOOGLE_OAUTH_CLIENT_ID;
+  if (googleAuth !== !!c.GOOGLE_BUSINESS_LOCATIONS) {
+    throw new ConfigError(
+      `Invalid configuration:\n  ${googleAuth ? 'GOOGLE_BUSINESS_LOCATIONS' : 'GOOGLE_BUSINESS_TOKEN'}: the Google reviews bridge needs GOOGLE_BUSINESS_LOCATIONS and either GOOGLE_BUSINESS_TOKEN or GOOGLE_OAUTH_CLIENT_ID`,
+    );
   }
+  if (c.GOOGLE_OAUTH_CLIENT_ID && !c.GOOGLE_OAUTH_CLIENT_SECRET) throw new ConfigError('Invalid configuration:\n  GOOGLE_OAUTH_CLIENT_SECRET: the Google OAuth client needs its secret');
+  // The refresh token is never stored in the clear.
+  if (c.GOOGLE_OAUTH_CLIENT_ID && !c.GOOGLE_TOKEN_KEY) throw new ConfigError('Invalid configuration:\n  GOOGLE_TOKEN_KEY: connecting Google needs a key to encrypt the refresh token at rest (openssl rand -base64 32)');
   if (c.OIDC_ISSUER && !c.OIDC_CLIENT_ID) throw new ConfigError('Invalid configuration:\n  OIDC_CLIENT_ID: OIDC sign-in needs the client id registered at OIDC_ISSUER');
   if (c.OIDC_ROLE_MAP && !c.OIDC_ROLE_CLAIM) throw new ConfigError('Invalid configuration:\n  OIDC_ROLE_CLAIM: OIDC_ROLE_MAP needs the claim it reads (e.g. groups)');
   const publicUrl = c.PUBLIC_URL ?? `http://localhost:${c.PORT}`;
   const googleLocations = c.GOOGLE_BUSINESS_LOCATIONS ? parseGoogleLocations(c.GOOGLE_BUSINESS_LOCATIONS) : null;
   return {
     google:
-      c.GOOGLE_BUSINESS_TOKEN && googleLocations?.ok
+      googleAuth && googleLocations?.ok
         ? {
             baseUrl: c.GOOGLE_BUSINESS_BASE_URL ?? GOOGLE_BUSINESS_DEFAULT_BASE_URL,
-            token: c.GOOGLE_BUSINESS_TOKEN,
+            token: c.GOOGLE_BUSINESS_TOKEN ?? null,
             locations: googleLocations.locations,
             pollSeconds: c.GOOGLE_BUSINESS_POLL_SECONDS,
             backfillDays: c.GOOGLE_BUSINESS_BACKFILL_DAYS,
+          }
+        : null,
+    googleOAuth:
+      c.GOOGLE_OAUTH_CLIENT_ID && c.GOOGLE_OAUTH_CLIENT_SECRET && c.GOOGLE_TOKEN_KEY
+        ? {
+            clientId: c.GOOGLE_OAUTH_CLIENT_ID,
+            clientSecret: c.GOOGLE_OAUTH_CLIENT_SECRET,
+            redirectUrl: c.GOOGLE_OAUTH_REDIRECT_URL ?? `${publicUrl}/api/v1/integrations/google/callback`,
+            authorizationUrl: c.GOOGLE_OAUTH_AUTH_URL,
+            tokenUrl: c.GOOGLE_OAUTH_TOKEN_URL,
+            tokenKey: parseSecretKey(c.GOOGLE_TOKEN_KEY)!,
           }
         : null,
     ...c,

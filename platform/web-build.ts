@@ -3,6 +3,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { log as logFor } from './logger';
+
+const webLog = logFor('web-build');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['web', 'domain', 'workflows'];
@@ -26,7 +29,7 @@ export function webBuildIsStale(projectRoot = root): boolean {
   return SOURCES.some((d) => existsSync(path.join(projectRoot, d)) && newestMtime(path.join(projectRoot, d)) > built);
 }
 
-export async function ensureWebBuild(log: (m: string) => void = (m) => console.log(m)): Promise<void> {
+export async function ensureWebBuild(log: (m: string) => void = (m) => webLog.info(m)): Promise<void> {
   if (!webBuildIsStale()) return;
   log('[closeloop] building the web UI (web/dist is missing or older than its sources)');
   const { build } = await import('vite');

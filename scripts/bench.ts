@@ -7,7 +7,7 @@ const dir = path.resolve('bench');
 const available = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
 const [name, ...args] = process.argv.slice(2);
 if (!name || !available.includes(name)) {
-  console.log(`usage: npm run bench -- <name> [args]\navailable: ${available.join(', ') || '(none)'}`);
+  process.stdout.write(`usage: npm run bench -- <name> [args]\navailable: ${available.join(', ') || '(none)'}\n`);
   process.exit(name ? 1 : 0);
 }
 process.argv = [process.argv[0], path.join(dir, `${name}.ts`), ...args];

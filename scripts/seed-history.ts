@@ -4,6 +4,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../platform/config';
 import { openConfiguredDatabase } from '../platform/runtime';
 import { HISTORY_PASSWORD, removeHistory, seedHistory } from './history/insert';
+import { log } from '../platform/logger';
+
+const out = log('seed-history');
 
 const { values } = parseArgs({
   options: { tickets: { type: 'string', default: '200000' }, days: { type: 'string', default: '730' }, seed: { type: 'string', default: '1' }, reset: { type: 'boolean', default: false } },
@@ -12,7 +15,7 @@ const n = Number(values.tickets);
 const days = Number(values.days);
 const seed = Number(values.seed);
 if (!Number.isInteger(n) || n < 1 || !Number.isInteger(days) || days < 1 || !Number.isInteger(seed)) {
-  console.error('usage: npm run seed:history -- --tickets <n ≥ 1> [--days <n ≥ 1>] [--seed <int>] [--reset]');
+  process.stderr.write('usage: npm run seed:history -- --tickets <n ≥ 1> [--days <n ≥ 1>] [--seed <int>] [--reset]\n');
   process.exit(2);
 }
 
@@ -30,19 +33,20 @@ async function main() {
       onProgress: (done) => {
         if (done - last >= 20_000 || done === n) {
           last = done;
-          console.log(`[seed:history] ${done.toLocaleString('en-US')} / ${n.toLocaleString('en-US')} tickets`);
+          out.info({ done, of: n }, 'tickets seeded');
         }
       },
     });
     const s = (Date.now() - started) / 1000;
-    console.log(`[seed:history] tickets #${firstNumber}–#${lastNumber} over ${days} days in ${s.toFixed(1)} s (${Math.round(n / s).toLocaleString('en-US')} tickets/s), database ${database.driver}`);
-    console.log(`[seed:history] sign in as manager.amsterdam@history.test (or agent1.amsterdam@…) with password ${HISTORY_PASSWORD}`);
+    out.info({ firstNumber, lastNumber, days, seconds: Number(s.toFixed(1)), ticketsPerSecond: Math.round(n / s), driver: database.driver }, 'history seeded');
+    process.stderr.write(`[seed:history] sign in as manager.amsterdam@history.test (or agent1.amsterdam@…) with password ${HISTORY_PASSWORD}\n`);
   } finally {
     await database.close();
   }
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else out.fatal({ err }, 'seed failed');
   process.exit(1);
 });

@@ -1,10 +1,13 @@
 // `npm start`: the whole system in one process (embedded Temporal dev server unless TEMPORAL_ADDRESS,
 // PGlite unless DATABASE_URL), worker + API + web UI on PORT.
 import { ConfigError, loadConfig } from '../platform/config';
-import { installTemporalLogger, onShutdown, openConfiguredDatabase, startMailReader, stopWorker, startApi, startWorker } from '../platform/runtime';
+import { installTemporalLogger, onShutdown, startMetrics, openConfiguredDatabase, startMailReader, stopWorker, startApi, startWorker } from '../platform/runtime';
 import { connectClient, startDevServer, type DevServer } from '../platform/temporal';
 import { ensureWebBuild } from '../platform/web-build';
 import { seedDemo } from '../platform/demo';
+import { log } from '../platform/logger';
+
+const out = log('closeloop');
 
 async function main() {
   const config = loadConfig();
@@ -20,10 +23,11 @@ async function main() {
       namespace: config.TEMPORAL_NAMESPACE,
     });
     address = devServer.address;
-    console.log(`[closeloop] Temporal dev server on ${address}, Web UI ${devServer.uiUrl} (state in ${config.dataDir})`);
+    out.info({ temporal: address, temporalUi: devServer.uiUrl, dataDir: config.dataDir }, 'Temporal dev server started');
   }
+  const metrics = await startMetrics(config);
   const database = await openConfiguredDatabase(config);
-  console.log(`[closeloop] database: ${database.driver}`);
+  out.info({ driver: database.driver }, 'database open');
   const { worker, running } = await startWorker(config, address, database);
   const api = await startApi(config, address, database);
   const mailReader = await startMailReader(config, address, database);
@@ -32,6 +36,7 @@ async function main() {
     await seedDemo(database.db, client, config.TEMPORAL_TASK_QUEUE).finally(() => connection.close());
   }
   onShutdown(async () => {
+    await metrics?.close();
     await api.close();
     await mailReader?.stop();
     stopWorker(worker); // the SDK may already be draining on the same signal
@@ -43,6 +48,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else out.fatal({ err }, 'start failed');
   process.exit(1);
 });

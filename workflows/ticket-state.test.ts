@@ -57,6 +57,8 @@ describe('a new ticket', () => {
 
   it('escalates a repeat detractor at once when there is a chain', () => {
     const t = newTicket({ repeatDetractor: true, escalationChain: chain(4, 8) });
+    expect(t.takeEffects().find((e) => e.type === 'pick_escalation_owner')).toEqual({ type: 'pick_escalation_owner', level: 1, candidates: ['boss-1'] });
+    t.applyEscalationOwner(1, { userId: 'boss-1', skipped: [] }, T0);
     expect(t.view()).toMatchObject({ status: 'escalated', escalationLevel: 1, assigneeId: 'boss-1' });
     expect(lastOf(t, 'escalated')).toMatchObject({ from: 'L0', to: 'L1', reason: 'repeat detractor: two or more low scores within 90 days' });
     expect(newTicket({ repeatDetractor: true }).view().escalationLevel).toBe(0);
@@ -401,8 +403,25 @@ describe('the passage of time', () => {
     expect(notPaused.view().sla.resolution).toMatchObject({ paused: false, dueAt: T0 + 8 * H });
   });
 
-  it('walks the escalation chain: each level after its hours (× the priority multiplier) from the last', () => {
-    const t = newTicket({ priority: 'high', assigneeId: 'u-1', escalationChain: chain(2, 4, 6) });
+  it('escalation-owner-capacity: asks the assignment rules for the owner, and says when nobody could take it', () => {
+    const t = newTicket({ priority: 'high', assigneeId: 'u-1', escalationChain: chain(2, 4) });
+    t.takeEffects();
+    t.tick(T0 + H);
+    expect(t.view()).toMatchObject({ status: 'escalated', escalationLevel: 1, assigneeId: 'u-1' });
+    // The owner is picked first, so the level's notice names the new owner.
+    expect(t.takeEffects()).toEqual([{ type: 'pick_escalation_owner', level: 1, candidates: ['boss-1'] }, { type: 'notify_escalation', level: 1, users: chain(2, 4)[0].users }]);
+    t.applyEscalationOwner(1, { userId: null, skipped: [{ userId: 'boss-1', why: 'at_capacity' }] }, T0 + H);
+    expect(t.view().assigneeId).toBe('u-1');
+    expect(lastOf(t, 'assignment_skipped')).toMatchObject({ from: 'u-1', to: 'L1', reason: 'nobody on escalation L1 can take the ticket (at capacity); it stays with its owner', data: { skipped: [{ userId: 'boss-1', why: 'at_capacity' }] } });
+    t.tick(T0 + 3 * H);
+    t.takeEffects();
+    t.applyEscalationOwner(2, { userId: 'boss-2', skipped: [] }, T0 + 3 * H);
+    expect(lastOf(t, 'assigned')).toMatchObject({ from: 'u-1', to: 'boss-2', reason: 'escalation L2', data: null });
+    expect(t.view().assigneeId).toBe('boss-2');
+  });
+
+  it('walks the escalation chain: each level after its hours (× the priority multiplier) from the last (before escalation-owner-capacity)', () => {
+    const t = newTicket({ priority: 'high', assigneeId: 'u-1', escalationChain: chain(2, 4, 6) }, { ...NEW_TICKET_PATCHES, escalationOwnerByCapacity: false });
     t.takeEffects();
     expect(t.nextWake()).toEqual({ at: T0 + 0.8 * H, what: 'firstResponse SLA warning (80 %)' }); // high: 2 h × 0.5
     t.tick(T0 + 0.8 * H);

@@ -28,6 +28,9 @@ import { csatChangeWindowMs, type CsatReceipt, type CsatSurvey } from '../domain
 import { Csat, type CsatData } from './ticket-csat';
 import { Projection, type ProjectionLog } from './ticket-projection';
 import type { AiView, SlaOutcome, TicketView } from '../domain/ticket-view';
+import type { EscalationOwnerPick, SkipReason } from '../domain/assignment';
+
+const SKIP_WORDS: Record<SkipReason, string> = { inactive: 'deactivated', unavailable: 'away', at_capacity: 'at capacity' };
 
 export type Effect =
   | { type: 'analyse'; reason: string; message?: string }
@@ -37,7 +40,8 @@ export type Effect =
   | { type: 'send_csat' }
   | { type: 'send_csat_reminder' }
   | { type: 'send_advocacy_ask' }
-  | { type: 'notify_assignee'; reason: string };
+  | { type: 'notify_assignee'; reason: string }
+  | { type: 'pick_escalation_owner'; level: number; candidates: string[] };
 
 /** The workflow's patches that change these rules, evaluated (patched()) at the start of every run,
  * where they were introduced. The workflow's other patches (csat-early-answer, csat-reminder,
@@ -53,6 +57,10 @@ export interface Patches {
   /** status-reopened-reopens: a status change to "reopened" (offered in allowedTransitions) reopens the
    * ticket as the reopen update does, or is refused with 409 and the allowed moves (older tickets: 400). */
   statusReopens: boolean;
+  /** escalation-owner-capacity: an escalation hands the ticket to the level's first person who is
+   * available and has room (an activity decides under the assignment locks), or says on the timeline
+   * why nobody could take it (older tickets: the level's first person, whatever their load). */
+  escalationOwnerByCapacity: boolean;
 }
 
 /** Everything continue-as-new carries over; restore() takes it back (its shape only ever grows). */
@@ -382,6 +390,18 @@ export class TicketState {
     this.event(type, SYSTEM_ACTOR, now, { data, reason });
   }
 
+  /** The escalation level's owner as decided by the assignment rules (pick_escalation_owner). */
+  applyEscalationOwner(level: number, pick: EscalationOwnerPick, now: number) {
+    const skipped = pick.skipped.length ? { skipped: pick.skipped } : null;
+    if (pick.userId === null) {
+      const reason = `nobody on escalation L${level} can take the ticket (${pick.skipped.map((s) => SKIP_WORDS[s.why]).join(', ')}); it stays with its owner`;
+      this.event('assignment_skipped', SYSTEM_ACTOR, now, { from: this.d.assigneeId, to: `L${level}`, reason, data: skipped });
+    } else if (pick.userId !== this.d.assigneeId) {
+      this.event('assigned', SYSTEM_ACTOR, now, { from: this.d.assigneeId, to: pick.userId, reason: `escalation L${level}`, data: skipped });
+      this.d.assigneeId = pick.userId;
+    }
+  }
+
   takeEffects(): Effect[] {
     const e = this.d.effects;
     this.d.effects = [];
@@ -565,10 +585,14 @@ export class TicketState {
     this.d.lastEscalatedAt = now;
     this.event('escalated', SYSTEM_ACTOR, now, { from: `L${from}`, to: `L${next.level}`, reason });
     if (this.d.status !== 'escalated' && allowedTransitions(this.d.status).includes('escalated')) this.moveTo('escalated', SYSTEM_ACTOR, now, reason);
-    const owner = next.users[0]?.userId ?? null;
-    if (owner && owner !== this.d.assigneeId) {
-      this.event('assigned', SYSTEM_ACTOR, now, { from: this.d.assigneeId, to: owner, reason: `escalation L${next.level}` });
-      this.d.assigneeId = owner;
+    if (this.patches.escalationOwnerByCapacity) {
+      this.queue({ type: 'pick_escalation_owner', level: next.level, candidates: next.users.map((u) => u.userId) });
+    } else {
+      const owner = next.users[0]?.userId ?? null;
+      if (owner && owner !== this.d.assigneeId) {
+        this.event('assigned', SYSTEM_ACTOR, now, { from: this.d.assigneeId, to: owner, reason: `escalation L${next.level}` });
+        this.d.assigneeId = owner;
+      }
     }
     this.queue({ type: 'notify_escalation', level: next.level, users: next.users });
     // The last level stays put: report the exhausted chain once instead of looping.

@@ -75,6 +75,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     listenAfterClose: patched('listen-after-close'),
     reopenWindowByClock: patched('reopen-window-by-clock'),
     statusReopens: patched('status-reopened-reopens'),
+    escalationOwnerByCapacity: patched('escalation-owner-capacity'),
   };
   const t = carried ? TicketState.restore(carried, patches) : TicketState.create(input, patches);
   let dirty = false;
@@ -159,6 +160,11 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
         // The newest customer message may not be projected yet, so it travels along.
         const ai = await acts.analyseTicket.executeWithOptions(titled(`AI analysis of #${view.number}`), [view, effect.message === undefined ? {} : { message: effect.message }]);
         if (ai) t.recordAi(ai, now());
+        return;
+      }
+      case 'pick_escalation_owner': {
+        const pick = await acts.pickEscalationOwner.executeWithOptions(titled(`escalation L${effect.level}: pick the owner among ${effect.candidates.length}`), [view.number, effect.candidates, view.assigneeId]);
+        t.applyEscalationOwner(effect.level, pick, now());
         return;
       }
       case 'notify_escalation': {

@@ -8,6 +8,7 @@ import { tierOf, type Tier } from '../../domain/score-tiers';
 import type { ApiDeps } from '../deps';
 import { enforceRateLimit } from '../rate-limit';
 import { acceptFeedback } from '../routes/feedback';
+import { log } from '../../platform/logger';
 
 const MINUTE = 60_000;
 /** Past this the intake start counts as failed: the page says "try again", the kiosk keeps the answer. */
@@ -46,18 +47,14 @@ export async function submitAnswer(deps: ApiDeps, point: CollectionPoint, surfac
   const fb = feedbackFromAnswer(point, surface, answer, Date.now());
   // A bot that filled the honeypot is told what a person would be told, and nothing is kept.
   if (isBot(answer)) return { stored: false, reason: 'honeypot', tier };
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const accepted = await Promise.race([
-      acceptFeedback(deps, fb, false),
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('intake start timed out')), START_BUDGET_MS))),
-    ]);
+    // A gRPC deadline (not a race) so the client's own retries stop with it: nothing keeps trying behind a 503.
+    const accepted = await deps.temporal.connection.withDeadline(Date.now() + START_BUDGET_MS, () => acceptFeedback(deps, fb, false));
     return { stored: true, duplicate: accepted.duplicate, tier };
   } catch (err) {
-    console.error(`[collect] intake start failed for point ${point.id}: ${(err as Error).message}`);
+    if (err instanceof DomainError) throw err;
+    log('collect').error({ pointId: point.id, err }, 'intake start failed');
     throw new DomainError('UNAVAILABLE', 'The intake is not available right now; try again later', { retryAfterSeconds: RETRY_AFTER_OUTAGE_S });
-  } finally {
-    clearTimeout(timer);
   }
 }
 

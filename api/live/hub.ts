@@ -6,6 +6,7 @@ import type { Database } from '../../db/client';
 import { livePosition } from '../../db/live-channel';
 import { LIVE_CHANNEL, liveMessageSchema, mayReceive, type LiveEvent } from '../../domain/live';
 import type { Viewer } from '../../domain/ticket-access';
+import { log } from '../../platform/logger';
 
 export interface LiveSubscriber {
   viewer: Viewer;
@@ -32,7 +33,7 @@ export class LiveHub {
   private constructor(private readonly ringSize: number, private readonly log: (message: string) => void) {}
 
   static async start(database: Pick<Database, 'db' | 'listen'>, opts: LiveHubOptions = {}): Promise<LiveHub> {
-    const hub = new LiveHub(opts.ringSize ?? 2_000, opts.log ?? ((m) => console.warn(`[closeloop] live: ${m}`)));
+    const hub = new LiveHub(opts.ringSize ?? 2_000, opts.log ?? ((m) => log('live').warn(m)));
     // Listen first, then read the position: nothing committed after the position can be missed.
     hub.stopListening = await database.listen(LIVE_CHANNEL, (payload) => hub.hear(payload), () => void hub.resumed(database));
     hub.complete = await livePosition(database.db);

@@ -9,6 +9,7 @@ import { bulkRequestSchema, bulkResultSchema, type BulkAction, type BulkOutcome 
 import type { AppEnv, ApiDeps, SessionUser } from '../deps';
 import { describeError, errorBodySchema } from '../errors';
 import { assignCommand, priorityCommand, runCommand, statusCommand } from '../ticket-commands';
+import { log } from '../../platform/logger';
 
 /** Workflow updates in flight per bulk request: enough to finish 200 tickets in seconds, few enough
  * to leave the Temporal frontend and the database to everyone else. */
@@ -55,7 +56,7 @@ export function registerBulk(app: OpenAPIHono<AppEnv>) {
           } catch (e) {
             const known = describeError(e);
             if (known) return { ticket, ok: false, status: known.status, error: known.error };
-            console.error('[bulk] ticket command failed', e); // a Temporal outage, a bug: still listed
+            log('bulk').error({ ticketNumber: ticket, action: action.kind, err: e }, 'ticket command failed'); // a Temporal outage, a bug: still listed
             return { ticket, ok: false, status: 500, error: { code: 'INTERNAL', message: 'Internal server error' } };
           }
         }),

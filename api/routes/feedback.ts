@@ -10,6 +10,7 @@ import { feedbackIntakeWorkflow, type IntakeResult } from '../../workflows/intak
 import type { ApiDeps } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
 import { requireIntakeKey, type IntakeEnv } from '../intake-key';
+import { intake } from '../../platform/metrics';
 
 export const feedbackAcceptedSchema = z
   .object({
@@ -83,6 +84,7 @@ export async function acceptFeedback(deps: ApiDeps, fb: NormalizedFeedback, wait
     args: [id, fb, Date.now()],
     staticSummary: `Feedback ${fb.type} ${fb.score} on ${fb.channel}`,
   });
+  intake.inc({ outcome: handle ? 'accepted' : 'duplicate' });
   if (!handle) return { id, duplicate: true };
   if (!wait) return { id, duplicate: false };
   const result = await Promise.race([handle.result(), new Promise<null>((r) => setTimeout(() => r(null), 5000))]);

@@ -20,6 +20,7 @@ import { validationHook } from '../errors';
 import { err } from '../openapi';
 import { oidc, oidcClient } from '../oidc-client';
 import { startSession } from './auth';
+import { log } from '../../platform/logger';
 
 const STATE_COOKIE = 'closeloop_oidc';
 const LOGIN_TTL_MS = 10 * 60_000;
@@ -93,7 +94,7 @@ export function oidcRoutes() {
       return back();
     } catch (e) {
       if (e instanceof SsoRefused) return back(e.message);
-      console.error('[sso] sign-in failed:', (e as Error).message);
+      log('sso').error({ err: e }, 'sign-in failed');
       return back('Single sign-on failed; try again or ask an admin');
     }
   });
@@ -134,6 +135,6 @@ async function signedInUser(c: Context<AppEnv>, cfg: OidcConfig, claims: Record<
 async function wouldRemoveLastAdmin(c: Context<AppEnv>, user: UserRow, role: Role): Promise<boolean> {
   if (user.role !== 'admin' || role === 'admin') return false;
   const last = !(await anotherActiveAdmin(c.get('deps').db, user.id));
-  if (last) console.warn('[sso] kept the admin role of the last active admin although the identity provider maps it lower');
+  if (last) log('sso').warn({ userId: user.id }, 'kept the admin role of the last active admin although the identity provider maps it lower');
   return last;
 }

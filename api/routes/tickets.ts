@@ -91,7 +91,7 @@ export function ticketRoutes() {
       aiCorrectionsOf(deps.db, number),
     ]);
     const view = row ? (fromReadModel && !live ? readModelViewOf(row) : ticketViewOf(row, live)) : liveViewOf(live!);
-    const ticket: Ticket = { ...view, live: live !== null || (fromReadModel && row?.status !== 'closed'), temporalUrl: temporalLink(deps, number), timeline: timeline.map(timelineEntryOf), aiCorrections };
+    const ticket: Ticket = { ...view, live: live !== null || (fromReadModel && row?.status !== 'closed'), temporalUrl: c.get('user').role === 'admin' ? temporalLink(deps, number) : null, timeline: timeline.map(timelineEntryOf), aiCorrections };
     return c.json(ticket, 200);
   });
 

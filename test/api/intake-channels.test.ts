@@ -24,8 +24,8 @@ describe('batch intake', () => {
     expect(body.items.every((i) => !i.duplicate)).toBe(true);
     const again = (await (await s.call('POST', '/api/v1/feedback/batch', { items: items.slice(0, 3) }, null, auth)).json()) as { items: Array<{ duplicate: boolean }> };
     expect(again.items.map((i) => i.duplicate)).toEqual([true, true, true]);
-    await s.eventually(async () => (await count()) === 120, 60_000);
-  }, 120_000);
+    await s.eventually(async () => (await count()) === 120, 150_000);
+  }, 200_000);
 
   it('rejects the whole batch when one item is bad, naming it', async () => {
     const before = await count();

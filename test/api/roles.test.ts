@@ -58,6 +58,10 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'DELETE /views/{id}': 'signed-in',
   'GET /dashboards/mine': 'signed-in', // panels by role (test/api/desk.test.ts)
   'GET /integrations': 'admin',
+  'GET /integrations/google': 'admin',
+  'POST /integrations/google/connect': 'admin',
+  'GET /integrations/google/callback': 'admin', // the admin's browser coming back from Google (test/api/google-oauth.test.ts)
+  'DELETE /integrations/google': 'admin',
   'GET /taxonomies': 'signed-in',
   'POST /taxonomies': 'admin',
   'PATCH /taxonomies/{id}': 'admin',
@@ -113,6 +117,9 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /collection-points/{id}/pairings': 'admin',
   'DELETE /collection-points/{id}/devices/{deviceId}': 'admin',
   // Kiosks: a pairing code, then a device token instead of a session (test/api/collection-points.test.ts).
+  'GET /livez': 'public', // probes (test/ops/health.test.ts)
+  'GET /readyz': 'public',
+  'GET /health': 'public', // alias of /readyz
   'POST /collect/pair': 'public',
   'POST /collect/{pointId}/answers': 'public',
   'GET /api-tokens': 'signed-in',

@@ -129,6 +129,13 @@ describe('roles', () => {
     expect((await s.call('GET', `/api/v1/tickets/${n}`, undefined, agentMain)).status).toBe(200);
   });
 
+  it('links admins only to the Temporal UI (it shows every customer past branch limits)', async () => {
+    const asAgent = await json<{ temporalUrl: string | null }>(await s.call('GET', `/api/v1/tickets/${n}`, undefined, agentMain));
+    expect(asAgent.temporalUrl).toBeNull();
+    const asAdmin = await json<{ temporalUrl: string | null }>(await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin));
+    expect(asAdmin.temporalUrl).toBe(`http://localhost:8233/namespaces/default/workflows/ticket-${n}`);
+  });
+
   it('keeps agents out of admin routes and enforces CSRF', async () => {
     expect((await s.call('POST', '/api/v1/taxonomies', { kind: 'action', name: 'X' }, agentMain)).status).toBe(403);
     expect((await post('/assign', { userId: 'someone-else' }, agentMain)).status).toBe(403);

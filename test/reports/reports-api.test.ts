@@ -40,6 +40,9 @@ const query = (body: unknown, who: Session = admin, format = '') => s.call('POST
 
 describe('a ticket in the report columns', () => {
   it('projects first response, SLA outcomes and the CSAT answer, and the measures count them', async () => {
+    // The survey answer acts at once (no change window), so the ticket closes on the customer's post.
+    const settings = await json(await s.call('GET', '/api/v1/settings/tickets', undefined, admin));
+    expect((await s.call('PUT', '/api/v1/settings/tickets', { ...settings, csatChangeMinutes: 0 }, admin)).status).toBe(200);
     const res = await s.postFeedback({ channel: 'web', type: 'star', score: 1, comment: 'Order never arrived', contact: { email: 'rita@example.com' }, branch: 'main', externalId: 'rep-1' }, '?wait=true');
     const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
     await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
@@ -51,7 +54,10 @@ describe('a ticket in the report columns', () => {
     // The workflow drops an answer that arrives before it has recorded the survey as sent (the mail
     // goes out inside the activity), so answer once the read model shows it sent.
     await s.eventually(async () => (await s.database.db.select().from(tickets).where(eq(tickets.number, n)))[0]?.csatSentAt);
+    // The link only opens the page (a mail scanner following it records nothing); the customer's post answers.
     expect((await s.app.request(`${link}?score=5`)).status).toBe(200);
+    const posted = await s.app.request(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'score=5' });
+    expect(posted.status).toBe(200);
     const row = await s.eventually(async () => {
       const [r] = await s.database.db.select().from(tickets).where(eq(tickets.number, n));
       return r?.status === 'closed' ? r : null;

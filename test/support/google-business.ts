@@ -1,7 +1,12 @@
 // A local stand-in for the Google Business Profile API (v4 `accounts.locations.reviews.list`): the real
 // URL shape, Bearer auth, `pageSize` / `pageToken` / `orderBy=updateTime desc` paging with an opaque
 // `nextPageToken`, Google's JSON review and error bodies. Records every request it receives.
-import { createServer, type Server } from 'node:http';
+// And Google's OAuth 2.0 server as a web-server app sees it: the consent URL (consent given at once,
+// redirect with code and state), the token endpoint (form POST, client_secret_post or basic; PKCE S256
+// checked; JSON access_token / expires_in / refresh_token / scope; `invalid_grant` for a bad or revoked
+// grant), access tokens that expire (then the API answers 401) and grants that can be revoked.
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { freePort } from '../../platform/temporal';
 
 export type StarRating = 'ONE' | 'TWO' | 'THREE' | 'FOUR' | 'FIVE';
@@ -25,9 +30,25 @@ export interface RecordedRequest {
   orderBy: string | null;
 }
 
+export interface FakeOAuthClient {
+  clientId: string;
+  clientSecret: string;
+}
+
 export interface FakeGoogleBusiness {
   url: string;
   token: string;
+  oauthClient: FakeOAuthClient;
+  authorizationUrl: string;
+  tokenUrl: string;
+  /** Token endpoint calls by grant type, in order. */
+  tokenRequests: Array<{ grantType: string; at: number }>;
+  /** Lifetime of new access tokens (Google: 3599 s). */
+  accessTokenTtlSeconds: number;
+  /** Every access token issued so far stops working (as after their hour). */
+  expireAccessTokens(): void;
+  /** The user removed the app's access: refresh tokens and their access tokens stop working. */
+  revokeGrants(): void;
   requests: RecordedRequest[];
   /** Adds or replaces (by reviewId) a review at a location (`accounts/{a}/locations/{l}`). */
   put(location: string, review: Omit<FakeReview, 'name'>): FakeReview;
@@ -37,11 +58,90 @@ export interface FakeGoogleBusiness {
 
 const googleError = (code: number, status: string, message: string) => JSON.stringify({ error: { code, message, status } });
 
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
 export async function startFakeGoogleBusiness(token = 'gbp-test-token'): Promise<FakeGoogleBusiness> {
   const byLocation = new Map<string, FakeReview[]>();
   const requests: RecordedRequest[] = [];
+  const oauthClient = { clientId: 'closeloop-test.apps.googleusercontent.com', clientSecret: 'GOCSPX-test-secret' };
+  const codes = new Map<string, { redirectUri: string; challenge: string; scope: string; offline: boolean }>();
+  const refreshTokens = new Map<string, { scope: string; revoked: boolean }>();
+  const accessTokens = new Map<string, { expiresAt: number; refreshToken: string | null }>();
+  const tokenRequests: FakeGoogleBusiness['tokenRequests'] = [];
+  const state = { ttl: 3599 };
+  const issueAccess = (refreshToken: string | null) => {
+    const t = `ya29.${randomBytes(24).toString('base64url')}`;
+    accessTokens.set(t, { expiresAt: Date.now() + state.ttl * 1000, refreshToken });
+    return t;
+  };
+  const bearerOk = (auth: string | undefined) => {
+    const t = /^Bearer (.+)$/.exec(auth ?? '')?.[1];
+    if (!t) return false;
+    if (t === token) return true;
+    const a = accessTokens.get(t);
+    return !!a && a.expiresAt > Date.now() && !(a.refreshToken && refreshTokens.get(a.refreshToken)?.revoked);
+  };
+  const oauthError = (res: import('node:http').ServerResponse, status: number, error: string, description: string) => {
+    res.statusCode = status;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify({ error, error_description: description }));
+  };
+
+  async function tokenEndpoint(req: IncomingMessage, res: import('node:http').ServerResponse) {
+    const form = new URLSearchParams(await readBody(req));
+    const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const [id, secret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':').map(decodeURIComponent) : [form.get('client_id'), form.get('client_secret')];
+    if (id !== oauthClient.clientId || secret !== oauthClient.clientSecret) return oauthError(res, 401, 'invalid_client', 'The OAuth client was not found.');
+    const grantType = form.get('grant_type') ?? '';
+    tokenRequests.push({ grantType, at: Date.now() });
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    if (grantType === 'authorization_code') {
+      const code = codes.get(form.get('code') ?? '');
+      codes.delete(form.get('code') ?? '');
+      if (!code) return oauthError(res, 400, 'invalid_grant', 'Malformed auth code.');
+      if (form.get('redirect_uri') !== code.redirectUri) return oauthError(res, 400, 'redirect_uri_mismatch', 'Bad Request');
+      const verifier = form.get('code_verifier') ?? '';
+      if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return oauthError(res, 400, 'invalid_grant', 'Invalid code verifier.');
+      const refresh = code.offline ? `1//${randomBytes(24).toString('base64url')}` : null;
+      if (refresh) refreshTokens.set(refresh, { scope: code.scope, revoked: false });
+      return res.end(JSON.stringify({ access_token: issueAccess(refresh), expires_in: state.ttl, ...(refresh ? { refresh_token: refresh } : {}), scope: code.scope, token_type: 'Bearer' }));
+    }
+    if (grantType === 'refresh_token') {
+      const rt = form.get('refresh_token') ?? '';
+      const grant = refreshTokens.get(rt);
+      if (!grant || grant.revoked) return oauthError(res, 400, 'invalid_grant', 'Token has been expired or revoked.');
+      return res.end(JSON.stringify({ access_token: issueAccess(rt), expires_in: state.ttl, scope: grant.scope, token_type: 'Bearer' }));
+    }
+    return oauthError(res, 400, 'unsupported_grant_type', `Invalid grant_type: ${grantType}`);
+  }
+
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/token' && req.method === 'POST') return void tokenEndpoint(req, res);
+    if (url.pathname === '/o/oauth2/v2/auth' && req.method === 'GET') {
+      const q = url.searchParams;
+      const redirectUri = q.get('redirect_uri') ?? '';
+      if (q.get('client_id') !== oauthClient.clientId || !redirectUri || q.get('response_type') !== 'code') {
+        res.statusCode = 400;
+        return res.end('Error 400: invalid_request');
+      }
+      const code = `4/${randomBytes(16).toString('base64url')}`;
+      const scope = q.get('scope') ?? '';
+      codes.set(code, { redirectUri, challenge: q.get('code_challenge_method') === 'S256' ? q.get('code_challenge') ?? '' : '', scope, offline: q.get('access_type') === 'offline' });
+      const back = new URL(redirectUri);
+      back.searchParams.set('state', q.get('state') ?? '');
+      back.searchParams.set('code', code);
+      back.searchParams.set('scope', scope);
+      res.statusCode = 302;
+      res.setHeader('location', back.href);
+      return res.end();
+    }
     const m = /^\/v4\/(accounts\/[^/]+\/locations\/[^/]+)\/reviews$/.exec(url.pathname);
     res.setHeader('content-type', 'application/json; charset=UTF-8');
     if (req.method !== 'GET' || !m) {
@@ -51,7 +151,7 @@ export async function startFakeGoogleBusiness(token = 'gbp-test-token'): Promise
     const location = m[1];
     const pageSize = Math.min(Number(url.searchParams.get('pageSize') ?? 50) || 50, 50);
     requests.push({ location, authorization: req.headers.authorization, pageSize, pageToken: url.searchParams.get('pageToken'), orderBy: url.searchParams.get('orderBy') });
-    if (req.headers.authorization !== `Bearer ${token}`) {
+    if (!bearerOk(req.headers.authorization)) {
       res.statusCode = 401;
       return res.end(googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token.'));
     }
@@ -78,6 +178,22 @@ export async function startFakeGoogleBusiness(token = 'gbp-test-token'): Promise
   return {
     url: `http://127.0.0.1:${port}`,
     token,
+    oauthClient,
+    authorizationUrl: `http://127.0.0.1:${port}/o/oauth2/v2/auth`,
+    tokenUrl: `http://127.0.0.1:${port}/token`,
+    tokenRequests,
+    get accessTokenTtlSeconds() {
+      return state.ttl;
+    },
+    set accessTokenTtlSeconds(v: number) {
+      state.ttl = v;
+    },
+    expireAccessTokens() {
+      for (const a of accessTokens.values()) a.expiresAt = 0;
+    },
+    revokeGrants() {
+      for (const g of refreshTokens.values()) g.revoked = true;
+    },
     requests,
     put(location, review) {
       const list = byLocation.get(location) ?? [];

@@ -18,8 +18,9 @@ export interface SmtpCapture {
 }
 
 /** rejectRecipients: addresses answered with 550 at RCPT TO, as a server does for an unknown mailbox;
+ * deferRecipients: answered 451 (try again later), quoting the address as real servers do;
  * port: listen there (e.g. one a mailer already points at), else on a free port. */
-export async function startSmtpCapture(opts: { rejectRecipients?: string[]; port?: number } = {}): Promise<SmtpCapture> {
+export async function startSmtpCapture(opts: { rejectRecipients?: string[]; deferRecipients?: string[]; port?: number } = {}): Promise<SmtpCapture> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -27,6 +28,7 @@ export async function startSmtpCapture(opts: { rejectRecipients?: string[]; port
     logger: false,
     onRcptTo(address, _session, callback) {
       if (opts.rejectRecipients?.includes(address.address)) return callback(Object.assign(new Error(`No such mailbox ${address.address}`), { responseCode: 550 }));
+      if (opts.deferRecipients?.includes(address.address)) return callback(Object.assign(new Error(`<${address.address}>: mailbox busy, try again later`), { responseCode: 451 }));
       callback();
     },
     onData(stream, session, callback) {

@@ -52,7 +52,7 @@ export interface Stack {
 }
 
 export async function startStack(
-  opts: { temporal?: TemporalTestEnv; activityDeps?: Partial<ActivityDeps>; devMailbox?: boolean; attachmentMaxBytes?: number; webhooks?: Partial<WebhookConfig>; oidc?: OidcConfig | null } = {},
+  opts: { temporal?: TemporalTestEnv; activityDeps?: Partial<ActivityDeps>; devMailbox?: boolean; attachmentMaxBytes?: number; webhooks?: Partial<WebhookConfig>; oidc?: OidcConfig | null; config?: Partial<ApiDeps['config']> } = {},
 ): Promise<Stack> {
   const temporal = opts.temporal ?? (await startDevServerEnv());
   const database = await createTestDatabase();
@@ -74,6 +74,7 @@ export async function startStack(
     devMailbox: !!devMailbox,
     webhooks: { ...DEFAULT_WEBHOOK_CONFIG, ...opts.webhooks },
     oidc: opts.oidc ?? null,
+    ...opts.config,
   };
   const deps: ActivityDeps = {
     db: database.db,

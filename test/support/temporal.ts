@@ -69,7 +69,7 @@ export async function startDevServerEnv(): Promise<TemporalTestEnv> {
     headless: true,
     log: () => undefined,
   });
-  const env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address });
+  const env = await connectWhenHealthy(server.address);
   await registerSearchAttributes(env.connection, 'default');
   return {
     env,
@@ -79,6 +79,20 @@ export async function startDevServerEnv(): Promise<TemporalTestEnv> {
       await server.stop();
     },
   };
+}
+
+/** The dev server's port opens before its frontend is healthy ("Frontend is not healthy yet"); on a
+ * loaded machine that gap can outlast the SDK's own connect retries. */
+async function connectWhenHealthy(address: string): Promise<TestWorkflowEnvironment> {
+  const until = Date.now() + 90_000;
+  for (;;) {
+    try {
+      return await TestWorkflowEnvironment.createFromExistingServer({ address });
+    } catch (err) {
+      if (Date.now() > until || !/not healthy|unavailable/i.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 async function sdkManaged(make: () => Promise<TestWorkflowEnvironment>): Promise<TemporalTestEnv> {

@@ -11,7 +11,7 @@ import type { Patches } from '../../workflows/ticket-state';
 let nextNumber = 50_000 + Math.floor(Math.random() * 10_000) * 10;
 
 /** The patches a ticket started by today's workflow code runs with. */
-export const NEW_TICKET_PATCHES: Patches = { listenAfterClose: true, reopenWindowByClock: true, statusReopens: true };
+export const NEW_TICKET_PATCHES: Patches = { listenAfterClose: true, reopenWindowByClock: true, statusReopens: true, escalationOwnerByCapacity: true };
 
 export function ticketInput(createdAt: number, over: Partial<TicketInput> = {}): TicketInput {
   return {

@@ -104,7 +104,8 @@ describe('agent UI', () => {
     await expect.poll(() => page.getByLabel('Message').inputValue()).toBe(analysed.suggestedReply);
     expect(await page.getByLabel('Public reply (emailed)').isChecked()).toBe(true);
     expect(await page.getByTestId('assignee').textContent()).toBe('Admin'); // the demo rule's pool
-    expect(await page.getByRole('link', { name: 'Workflow in Temporal UI' }).getAttribute('href')).toBe(`http://localhost:8233/namespaces/default/workflows/${ticketWorkflowId(n)}`);
+    // The Temporal UI shows every customer's data past branch limits: admins only (test/api/tickets.test.ts).
+    expect(await page.getByRole('link', { name: 'Workflow in Temporal UI' }).count()).toBe(0);
     await b.shot(page, 'ticket');
 
     // Assigned to a colleague: only a manager reassigns it, so it is not hers to take …

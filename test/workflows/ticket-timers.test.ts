@@ -101,6 +101,16 @@ const saveHistory = (handle: WorkflowHandle, name: string) => saveFixture(t.addr
 
 const comment = (h: WorkflowHandle, visibility: 'public' | 'internal', body = 'We are on it') => h.executeUpdate(addCommentUpdate, { args: [{ body, visibility, actor: agent }] });
 const resolve = (h: WorkflowHandle) => h.executeUpdate(resolveUpdate, { args: [{ rootCauseId: 'rc-1', actionId: 'ac-1', note: 'sorted', actor: agent }] });
+/** Polls (real time) until fn gives a truthy value: the read model follows the workflow. */
+async function eventually<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error('condition not met');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 const eventsOf = async (n: number) => (await database.db.select().from(ticketEvents).where(eq(ticketEvents.ticketNumber, n))).sort((a, b) => a.seq - b.seq);
 
 describe('SLA timers', () => {
@@ -288,7 +298,7 @@ describe('escalation chain', () => {
       await t.env.sleep(48 * H); // the last level stays put
       const v = await handle.query(ticketStateQuery);
       expect(v.escalationLevel).toBe(3);
-      await saveHistory(handle, 'escalation-chain');
+      await saveHistory(handle, 'escalation-chain-owner-picked'); // escalation-chain.json predates escalation-owner-capacity
     });
     const mails = smtp.messages.filter((m) => (m.parsed.subject ?? '').startsWith(`[#${input.number}] Escalated`));
     const perLevelUser = mails.map((m) => `${m.envelopeTo[0]}:${/L\d/.exec(m.parsed.subject ?? '')?.[0]}`).sort();
@@ -298,6 +308,41 @@ describe('escalation chain', () => {
     const types = (await eventsOf(input.number)).map((e) => e.type);
     expect(types.filter((x) => x === 'escalated')).toHaveLength(3);
     expect(types.filter((x) => x === 'escalation_exhausted')).toHaveLength(1);
+  });
+});
+
+describe('escalation owner and capacity (escalation-owner-capacity)', () => {
+  it('gives the level to whoever has room, passes over the away, and says on the timeline when nobody could take it', async () => {
+    const [full, away, free] = [await insertUser(database.db, 'Fay', { capacity: 1 }), await insertUser(database.db, 'Abe', { available: false }), await insertUser(database.db, 'Fri')];
+    const chain = [
+      { level: 1, afterHours: 1, users: [{ userId: full.id, channel: 'email' as const }] },
+      { level: 2, afterHours: 2, users: [{ userId: away.id, channel: 'email' as const }, { userId: free.id, channel: 'email' as const }] },
+    ];
+    const sla = { firstResponseHours: 48, resolutionHours: 96, nextReplyHours: null };
+    await withWorker(async () => {
+      // Two tickets reach L1 together; Fay has room for one of them.
+      const a = await start({ escalationChain: chain, assigneeId: 'agent-1', slaTargets: sla });
+      const b = await start({ escalationChain: chain, assigneeId: 'agent-1', slaTargets: sla });
+      await t.env.sleep(61 * MIN);
+      const l1 = await Promise.all([a, b].map((x) => until(x.handle, (v) => v.escalationLevel === 1 && v.version > 0)));
+      await Promise.all([a, b].map((x) => eventually(async () => (await eventsOf(x.input.number)).some((e) => e.type === 'notification_sent' && (e.data as { level?: number } | null)?.level === 1))));
+      const views = await Promise.all([a, b].map((x) => x.handle.query(ticketStateQuery)));
+      expect(views.map((v) => v.assigneeId).sort()).toEqual([full.id, 'agent-1'].sort());
+      const skippedOne = views[0].assigneeId === full.id ? b : a;
+      const skipped = (await eventsOf(skippedOne.input.number)).find((e) => e.type === 'assignment_skipped');
+      expect(skipped).toMatchObject({ from: 'agent-1', to: 'L1', reason: 'nobody on escalation L1 can take the ticket (at capacity); it stays with its owner', data: { skipped: [{ userId: full.id, why: 'at_capacity' }] } });
+      expect(l1.every((v) => v.status === 'escalated')).toBe(true);
+      // L2: Abe is away, so Fri (no limit) takes both, and the timeline says who was passed over.
+      await t.env.sleep(2 * H + MIN);
+      for (const x of [a, b]) {
+        const v = await until(x.handle, (y) => y.escalationLevel === 2 && y.assigneeId === free.id);
+        const assigned = (await eventually(async () => (await eventsOf(v.number)).filter((e) => e.type === 'assigned' && e.to === free.id)))[0];
+        expect(assigned).toMatchObject({ reason: 'escalation L2', data: { skipped: [{ userId: away.id, why: 'unavailable' }] } });
+      }
+      // The read model already counts the escalated tickets against their new owners.
+      expect((await database.db.select().from(tickets).where(eq(tickets.assigneeId, free.id))).map((r) => r.number).sort()).toEqual([a.input.number, b.input.number].sort());
+      await saveHistory(skippedOne.handle, 'escalation-owner-capacity');
+    });
   });
 });
 

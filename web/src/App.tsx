@@ -15,6 +15,7 @@ import { TaxonomiesAdmin } from './admin/Taxonomies';
 import { Templates } from './admin/Templates';
 import { UsersAdmin } from './admin/Users';
 import { WebhooksAdmin } from './admin/Webhooks';
+import { GoogleIntegration } from './admin/GoogleIntegration';
 import { api, setCsrf, type Me, type Role, type SignInMethods } from './api';
 import { Board } from './Board';
 import { Dashboard } from './Dashboard';
@@ -100,6 +101,7 @@ const SCREENS: ScreenEntry[] = [
   { path: /^\/admin\/collection-points\/([a-z0-9]+)$/, roles: ADMIN, render: (m) => <CollectionPointsAdmin id={m![1]} /> },
   { path: '/admin/intake-keys', nav: 'Channel keys', group: 'admin', roles: ADMIN, render: () => <IntakeKeysAdmin /> },
   { path: '/admin/webhooks', nav: 'Webhooks', group: 'admin', roles: ADMIN, render: () => <WebhooksAdmin /> },
+  { path: '/admin/integrations', nav: 'Google', group: 'admin', roles: ADMIN, render: () => <GoogleIntegration /> },
   { path: '/admin/settings', nav: 'Settings', group: 'admin', roles: ADMIN, render: () => <SettingsAdmin /> },
   { path: '/admin/templates', nav: 'Templates', group: 'admin', roles: ADMIN, render: () => <Templates /> },
   { path: '/admin/branding', nav: 'Branding', group: 'admin', roles: ADMIN, render: () => <BrandingAdmin /> },

@@ -99,9 +99,11 @@ export function TicketPage({ number }: { number: number }) {
         <span>{label(t.kind)}</span>
         <span>{t.branch ?? 'no branch'}</span>
         {t.service && <span>{t.service}</span>}
-        <a href={t.temporalUrl} target="_blank" rel="noreferrer">
-          Workflow in Temporal UI
-        </a>
+        {t.temporalUrl && (
+          <a href={t.temporalUrl} target="_blank" rel="noreferrer">
+            Workflow in Temporal UI
+          </a>
+        )}
         {t.linkedTicketNumber !== null && <Link to={`/tickets/${t.linkedTicketNumber}`}>follow-up of #{t.linkedTicketNumber}</Link>}
       </div>
       {!writable && <p className="notice">{t.status === 'closed' ? (allowed.includes('reopened') ? 'This ticket is closed; it can still be reopened.' : 'This ticket is closed.') : 'The workflow of this ticket has ended; this is the stored record.'}</p>}

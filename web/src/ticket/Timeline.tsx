@@ -4,10 +4,14 @@ import { label, type TaxonomyEntry, type TimelineEntry } from '../api';
 import { Attachments, type AttachmentRef } from '../Attachments';
 import { fmtDate } from '../ui';
 
+const SKIP: Record<string, string> = { inactive: 'is deactivated', unavailable: 'is away', at_capacity: 'is at capacity' };
 const CLOCK: Record<string, string> = { firstResponse: 'first response', resolution: 'resolution', nextReply: 'next reply' };
 
 export function Timeline({ events, nameOf, taxonomy }: { events: TimelineEntry[]; nameOf: (id: string | null) => string; taxonomy: TaxonomyEntry[] }) {
   const entry = (id: unknown) => taxonomy.find((x) => x.id === id)?.name ?? String(id ?? '?');
+  // An escalation's owner choice: who was passed over and why (data.skipped from the workflow).
+  const skippedWords = (skipped: unknown) =>
+    (Array.isArray(skipped) ? (skipped as Array<{ userId: string; why: string }>) : []).map((x) => `${nameOf(x.userId)} ${SKIP[x.why] ?? x.why}`).join(', ') || 'nobody could take it';
   const describe = (e: TimelineEntry): { title: string; body?: string; kind?: string } => {
     const d = e.data ?? {};
     switch (e.type) {
@@ -16,7 +20,10 @@ export function Timeline({ events, nameOf, taxonomy }: { events: TimelineEntry[]
       case 'status_changed':
         return { title: `Status ${label(e.from ?? '')} → ${label(e.to ?? '')}` };
       case 'assigned':
-        return { title: e.to ? `Assigned to ${nameOf(e.to)}${e.from ? ` (was ${nameOf(e.from)})` : ''}` : `Unassigned (was ${nameOf(e.from)})` };
+        return {
+          title: e.to ? `Assigned to ${nameOf(e.to)}${e.from ? ` (was ${nameOf(e.from)})` : ''}` : `Unassigned (was ${nameOf(e.from)})`,
+          body: d.skipped ? `Passed over: ${skippedWords(d.skipped)}` : undefined,
+        };
       case 'priority_changed':
         return { title: `Priority ${e.from} → ${e.to}` };
       case 'comment':
@@ -31,6 +38,8 @@ export function Timeline({ events, nameOf, taxonomy }: { events: TimelineEntry[]
       }
       case 'escalated':
         return { title: `Escalated ${e.from ?? ''} → ${e.to ?? ''}` };
+      case 'assignment_skipped':
+        return { title: `Not reassigned at ${e.to ?? 'escalation'}: ${skippedWords(d.skipped)}`, body: e.reason ?? undefined };
       case 'escalation_exhausted':
         return { title: `Last escalation level reached (${e.to})` };
       case 'sla_warning':

@@ -1,0 +1,46 @@
+// The connected Google account (one per installation) and connections under way (PKCE verifier by the
+// hash of the state, taken once). The refresh token arrives and leaves sealed (platform/secret-box.ts).
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from './client';
+import { googleConnection, googleOauthStates } from './schema';
+
+const ID = 'default';
+export type GoogleConnectionRow = typeof googleConnection.$inferSelect;
+
+export async function readGoogleConnection(db: Pick<Db, 'select'>): Promise<GoogleConnectionRow | undefined> {
+  const [row] = await db.select().from(googleConnection).where(eq(googleConnection.id, ID));
+  return row;
+}
+
+export async function saveGoogleConnection(db: Db, v: { refreshTokenEnc: string; scope: string | null; connectedBy: string }): Promise<void> {
+  const now = new Date();
+  const set = { ...v, status: 'connected' as const, error: null, connectedAt: now, updatedAt: now };
+  await db.insert(googleConnection).values({ id: ID, ...set }).onConflictDoUpdate({ target: googleConnection.id, set });
+}
+
+/** Google rotated the refresh token: keep the new one, unless the connection changed meanwhile. */
+export async function replaceSealedRefreshToken(db: Db, previous: string, next: string): Promise<void> {
+  await db.update(googleConnection).set({ refreshTokenEnc: next, updatedAt: new Date() }).where(and(eq(googleConnection.id, ID), eq(googleConnection.refreshTokenEnc, previous)));
+}
+
+/** Google no longer honours this refresh token (revoked, expired): an admin must reconnect. */
+export async function markGoogleReconnectRequired(db: Db, sealed: string, error: string): Promise<void> {
+  await db
+    .update(googleConnection)
+    .set({ status: 'reconnect_required', error, updatedAt: new Date() })
+    .where(and(eq(googleConnection.id, ID), eq(googleConnection.refreshTokenEnc, sealed)));
+}
+
+export async function deleteGoogleConnection(db: Db): Promise<boolean> {
+  return (await db.delete(googleConnection).where(eq(googleConnection.id, ID)).returning()).length > 0;
+}
+
+export async function rememberGoogleConnect(db: Db, values: typeof googleOauthStates.$inferInsert): Promise<void> {
+  await db.delete(googleOauthStates).where(lt(googleOauthStates.expiresAt, new Date()));
+  await db.insert(googleOauthStates).values(values);
+}
+
+export async function takeGoogleConnect(db: Db, id: string): Promise<typeof googleOauthStates.$inferSelect | undefined> {
+  const [row] = await db.delete(googleOauthStates).where(and(eq(googleOauthStates.id, id), gt(googleOauthStates.expiresAt, new Date()))).returning();
+  return row;
+}
