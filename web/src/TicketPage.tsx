@@ -31,8 +31,11 @@ function scoreText(type: string | null, score: number | null) {
 export function TicketPage({ number }: { number: number }) {
   const { me } = useMe();
   const { people, nameOf } = usePeople();
-  const { data: t, error: loadError, reload } = useResource<Ticket>(`/tickets/${number}?source=read-model`);
-  useLiveReload(reload, (m) => m.type === 'ticket' && m.number === number);
+  // Opening the page asks the workflow once (it alone knows whether it still runs); each live event
+  // re-reads the read model only — unless the workflow is gone, when the read model is all there is anyway.
+  const [fromReadModel, setFromReadModel] = useState(false);
+  const { data: t, error: loadError, reload } = useResource<Ticket>(`/tickets/${number}${fromReadModel ? '?source=read-model' : ''}`);
+  useLiveReload(() => (fromReadModel || t?.live === false ? reload() : setFromReadModel(true)), (m) => m.type === 'ticket' && m.number === number);
   const taxonomy = useResource<{ items: TaxonomyEntry[] }>('/taxonomies').data?.items ?? [];
   const [error, setError] = useState('');
   const [resolving, setResolving] = useState(false);
