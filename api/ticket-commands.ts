@@ -7,11 +7,8 @@ import { z } from 'zod';
 import { taxonomyEntries, tickets, users } from '../db/schema';
 import { DomainError, invalidFields } from '../domain/errors';
 import { assignRefusal, canBeAssigned, canSeeTicket } from '../domain/ticket-access';
+import { assignCommandSchema, priorityCommandSchema, resolveCommandSchema, statusCommandSchema } from '../domain/ticket-schemas';
 import {
-  assignCommandSchema,
-  priorityCommandSchema,
-  resolveCommandSchema,
-  statusCommandSchema,
   ticketWorkflowId,
   type AssignCommand,
   type PriorityCommand,
@@ -25,8 +22,15 @@ import type { ApiDeps, SessionUser } from './deps';
 import { liveViewOf } from './ticket-mapper';
 import { toDomainError } from './temporal-errors';
 
-export const idParam = z.object({ id: z.string().regex(/^(ticket-)?\d+$/, 'ticket id is a number or ticket-<number>') });
 export const ticketNumber = (id: string) => Number(id.replace(/^ticket-/, ''));
+/** Ticket numbers are Postgres integers: a larger one is a 400, not a failed query (found by the fuzz stage). */
+const MAX_TICKET_NUMBER = 2_147_483_647;
+export const idParam = z.object({
+  id: z
+    .string()
+    .regex(/^(ticket-)?\d+$/, 'ticket id is a number or ticket-<number>')
+    .refine((id) => ticketNumber(id) <= MAX_TICKET_NUMBER, `ticket numbers are at most ${MAX_TICKET_NUMBER}`),
+});
 
 type TicketRow = typeof tickets.$inferSelect;
 

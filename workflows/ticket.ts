@@ -14,18 +14,17 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { ZodType } from 'zod';
 import type { Activities } from '../activities';
 import { DomainError } from '../domain/errors';
+import type { TicketInput } from '../domain/ticket';
 import {
-  assignCommandSchema,
-  commentCommandSchema,
-  priorityCommandSchema,
-  reopenCommandSchema,
-  resolveCommandSchema,
-  statusCommandSchema,
-  type TicketInput,
-} from '../domain/ticket';
+  checkAssignCommand,
+  checkCommentCommand,
+  checkPriorityCommand,
+  checkReopenCommand,
+  checkResolveCommand,
+  checkStatusCommand,
+} from '../domain/ticket-commands';
 import { SA } from './search-attributes';
 import {
   addCommentUpdate,
@@ -64,7 +63,6 @@ function rejectInvalid(check: () => void): void {
     if (e instanceof DomainError) {
       throw ApplicationFailure.create({ type: e.code, message: e.message, details: [e.details ?? {}], nonRetryable: true });
     }
-    if (e instanceof Error && 'issues' in e) throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: e.message, nonRetryable: true });
     throw e;
   }
 }
@@ -94,19 +92,20 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     await project(); // the caller reads its own write from the read model
     return t.view();
   };
-  /** An update: its validator parses the command and asks the state (synchronously, before anything
-   * enters history); its handler changes the state, then projects it and answers with the new view. */
-  function onUpdate<C>(update: UpdateDefinition<TicketView, [C]>, schema: ZodType | null, check: (cmd: C) => void, change: (cmd: C) => void) {
-    setHandler(update, (cmd: C) => apply(() => change(cmd)), { validator: (cmd: C) => rejectInvalid(() => { schema?.parse(cmd); check(cmd); }) });
+  /** An update: its validator checks the command's shape (domain/ticket-commands: no zod in the workflow)
+   * and asks the state (synchronously, before anything enters history); its handler changes the state,
+   * then projects it and answers with the new view. */
+  function onUpdate<C>(update: UpdateDefinition<TicketView, [C]>, shape: ((cmd: unknown) => void) | null, check: (cmd: C) => void, change: (cmd: C) => void) {
+    setHandler(update, (cmd: C) => apply(() => change(cmd)), { validator: (cmd: C) => rejectInvalid(() => { shape?.(cmd); check(cmd); }) });
   }
 
   setHandler(ticketStateQuery, () => t.view());
-  onUpdate(addCommentUpdate, commentCommandSchema, () => t.validateOpen('comment on'), (cmd) => t.addComment(cmd, now()));
-  onUpdate(changeStatusUpdate, statusCommandSchema, (cmd) => t.validateStatus(cmd, now()), (cmd) => t.changeStatus(cmd, now()));
-  onUpdate(assignUpdate, assignCommandSchema, (cmd) => t.validateAssign(cmd), (cmd) => t.assign(cmd, now()));
-  onUpdate(changePriorityUpdate, priorityCommandSchema, () => t.validateOpen('re-prioritise'), (cmd) => t.changePriority(cmd, now()));
-  onUpdate(resolveUpdate, resolveCommandSchema, (cmd) => t.validateResolve(cmd), (cmd) => t.resolve(cmd, now()));
-  onUpdate(reopenUpdate, reopenCommandSchema, () => t.validateReopen(now()), (cmd) => t.reopen(cmd, now()));
+  onUpdate(addCommentUpdate, checkCommentCommand, () => t.validateOpen('comment on'), (cmd) => t.addComment(cmd, now()));
+  onUpdate(changeStatusUpdate, checkStatusCommand, (cmd) => t.validateStatus(cmd, now()), (cmd) => t.changeStatus(cmd, now()));
+  onUpdate(assignUpdate, checkAssignCommand, (cmd) => t.validateAssign(cmd), (cmd) => t.assign(cmd, now()));
+  onUpdate(changePriorityUpdate, checkPriorityCommand, () => t.validateOpen('re-prioritise'), (cmd) => t.changePriority(cmd, now()));
+  onUpdate(resolveUpdate, checkResolveCommand, (cmd) => t.validateResolve(cmd), (cmd) => t.resolve(cmd, now()));
+  onUpdate(reopenUpdate, checkReopenCommand, () => t.validateReopen(now()), (cmd) => t.reopen(cmd, now()));
   onUpdate(reanalyseUpdate, null, () => t.validateOpen('analyse'), () => t.requestAnalysis('requested by agent'));
   setHandler(customerMessageSignal, (msg) => { if (t.customerMessage(msg, now())) dirty = true; }); // false: a duplicate
   // A fast click can arrive while the survey activity is still completing; older tickets dropped it.

@@ -19,12 +19,18 @@ import { ticketWorkflowId } from '../../domain/ticket';
 import { SCALE_SCORES } from '../../domain/templates';
 import { csatAnswerUpdate, csatSurveyQuery } from '../../workflows/ticket-messages';
 import { answerLabel, heading, notice, para, scaleOf, subheading, surveyForm, tone, type FormState } from '../csat-page';
+import { clientIp } from '../client-ip';
 import type { AppEnv } from '../deps';
+import { rateLimit } from '../rate-limit';
+import { sha256 } from '../../platform/security';
 import { readBranding, renderPublicPage, type PublicPage } from '../public-site';
 import { toDomainError } from '../temporal-errors';
 
 const TOKEN = /^(\d+)\.[0-9a-f]{32}$/;
 const MAX_COMMENT = 2000;
+/** Answers per minute one address, and one survey link, may post: a person needs a handful at most. */
+export const CSAT_POSTS_PER_IP = 30;
+export const CSAT_POSTS_PER_TOKEN = 10;
 type C = Context<AppEnv>;
 
 /** Everything a page needs besides its body: language (contact → Accept-Language → branch → English), branding, branch name. */
@@ -145,6 +151,19 @@ export function csatRoutes() {
       if (!(e instanceof HTTPException) || e.status !== 403) throw e;
       return page(c, null, (tr) => ({ main: heading(tr.t('csat.crossSite.title')) + para(tr.t('csat.crossSite.body')), status: 403 }));
     }
+  });
+
+  // Rate limits before anything is read (the survey query costs a workflow round trip): per address,
+  // then per link, each 429 with Retry-After and a page that says nothing was recorded.
+  app.post('/:token', async (c, next) => {
+    for (const [key, max] of [
+      [`csat:ip:${clientIp(c)}`, CSAT_POSTS_PER_IP],
+      [`csat:token:${sha256(c.req.param('token'))}`, CSAT_POSTS_PER_TOKEN],
+    ] as const) {
+      const r = await rateLimit(key, max, 60_000);
+      if (!r.ok) return page(c, null, (tr) => ({ main: heading(tr.t('csat.rateLimited.title')) + para(tr.t('csat.rateLimited.body')), status: 429, headers: { 'retry-after': String(r.retryAfterSeconds) } }));
+    }
+    return next();
   });
 
   app.post('/:token', async (c) => {

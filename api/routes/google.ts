@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { deleteGoogleConnection, readGoogleConnection, rememberGoogleConnect, saveGoogleConnection, takeGoogleConnect } from '../../db/google';
 import { GOOGLE_BUSINESS_SCOPE, googleOAuthClient, oauth } from '../../platform/google-oauth';
 import { googleReviewsScheduleId } from '../../platform/google-reviews-schedule';
+import { log } from '../../platform/logger';
 import { seal } from '../../platform/secret-box';
 import { sha256 } from '../../platform/security';
 import { requireUser } from '../auth';
@@ -146,7 +147,7 @@ export function googleRoutes() {
       return back();
     } catch (e) {
       if (e instanceof ConnectRefused) return back(e.message);
-      console.error('[google] connecting the account failed:', (e as Error).message);
+      log('google').error({ err: (e as Error).message }, 'connecting the Google account failed');
       return back('Connecting the Google account failed; try again');
     }
   });
