@@ -33,7 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createIntakeActivities(deps.db),
     ...createEscalationOwnerActivities(deps.db),
     ...createFollowUpActivities(deps.db),
-    ...createProjectionActivities(deps.db, deps.publicUrl),
+    ...createProjectionActivities(deps.db, deps.publicUrl, { mailer: deps.mailer, mailDomain: deps.mailDomain }),
     ...createNotifyActivities(deps),
     ...createCustomerMailActivities(deps),
     ...createAiActivities(deps),

@@ -7,12 +7,16 @@ import type { Db } from '../db/client';
 import { ticketEvents, tickets } from '../db/schema';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
+import { recordAgentNotifications, sendNotificationMails } from './agent-notifications';
+import { publishTicketChange } from './live-publish';
+import type { Mailer } from './mailer';
 import { enqueueTicketWebhooks, wakeDispatchers } from './webhook-outbox';
 import { observeTicketEvents } from '../platform/metrics';
 
 const date = (ms: number | null | undefined) => (ms == null ? null : new Date(ms));
 
-export function createProjectionActivities(db: Db, publicUrl: string) {
+/** `mail`: where agents' notification mails go (without it they are only shown in the app). */
+export function createProjectionActivities(db: Db, publicUrl: string, mail?: { mailer: Mailer; mailDomain: string }) {
   return {
     async projectTicket(view: TicketView, events: TimelineEvent[]): Promise<void> {
       const row = {
@@ -67,7 +71,7 @@ export function createProjectionActivities(db: Db, publicUrl: string) {
         csatAnsweredAt: date(view.csat?.answeredAt),
         csatRecovered: view.csat?.recovered ?? null,
       };
-      const { hooked, fresh } = await db.transaction(async (tx) => {
+      const { hooked, fresh, pendingMail } = await db.transaction(async (tx) => {
         Object.assign(row, await correctedColumns(tx, view.number)); // an agent's correction outlives every new analysis
         const { number: _n, workflowId: _w, ...changes } = row;
         await tx
@@ -95,10 +99,13 @@ export function createProjectionActivities(db: Db, publicUrl: string) {
             .onConflictDoNothing()
             .returning({ type: ticketEvents.type, to: ticketEvents.to });
         }
-        return { hooked: await enqueueTicketWebhooks(tx, view, events, publicUrl), fresh };
+        await publishTicketChange(tx, view, events);
+        const pendingMail = await recordAgentNotifications(tx, view, events);
+        return { hooked: await enqueueTicketWebhooks(tx, view, events, publicUrl), fresh, pendingMail };
       });
       observeTicketEvents(fresh); // only events this call inserted: a retried projection counts nothing twice
       await wakeDispatchers(hooked);
+      if (mail) await sendNotificationMails(db, { ...mail, publicUrl }, pendingMail);
     },
   };
 }

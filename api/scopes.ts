@@ -5,8 +5,10 @@ import type { RouteScope } from '../domain/api-tokens';
 const RULES: Array<{ methods: string[]; path: RegExp; scope: RouteScope }> = [
   // Sign-in, password and token management stay with a browser session: a token cannot mint tokens.
   { methods: ['*'], path: /^\/(auth|api-tokens)(\/|$)/, scope: 'session' },
+  // The bell and its settings belong to a person at a screen.
+  { methods: ['*'], path: /^\/notifications(\/|$)/, scope: 'session' },
   { methods: ['GET'], path: /^\/(tickets|attachments|taxonomies|branches|services|users)(\/[^/]+)?$/, scope: 'tickets:read' },
-  { methods: ['GET'], path: /^\/(tickets\/[^/]+\/customer|views|macros)$/, scope: 'tickets:read' },
+  { methods: ['GET'], path: /^\/(tickets\/[^/]+\/customer|views|macros|events)$/, scope: 'tickets:read' },
   { methods: ['POST'], path: /^\/tickets\/[^/]+\/[a-z]+$/, scope: 'tickets:write' },
   { methods: ['POST'], path: /^\/tickets\/bulk$/, scope: 'tickets:write' },
   { methods: ['PUT'], path: /^\/tickets\/[^/]+\/ai-correction$/, scope: 'tickets:write' },

@@ -111,12 +111,17 @@ export const resolveCommand: CommandSpec<ResolveCommand> = {
 };
 
 /** Runs one command as the API does for a single ticket: see, check, then the workflow's update decides. */
-export async function runCommand<T extends object>(deps: ApiDeps, user: SessionUser, number: number, spec: CommandSpec<T>, body: T): Promise<TicketView> {
+/**
+ * `idempotencyKey`: the workflow update's id, so a repeated request (double click, a reload that sends
+ * again) is answered by Temporal with the first one's result instead of running twice.
+ */
+export async function runCommand<T extends object>(deps: ApiDeps, user: SessionUser, number: number, spec: CommandSpec<T>, body: T, idempotencyKey?: string): Promise<TicketView> {
   const ticket = await loadTicket(deps, user, number);
   const cmd = spec.prepare ? await spec.prepare(deps, user, ticket, body) : body;
   try {
+    const updateId = idempotencyKey === undefined ? undefined : `${spec.path}:${user.id}:${idempotencyKey}`;
     const handle = deps.temporal.workflow.getHandle(ticketWorkflowId(number));
-    const view = await withTemporalWorker(deps, () => handle.executeUpdate(spec.update, { args: [{ ...cmd, actor: { id: user.id, name: user.name } }] }));
+    const view = await withTemporalWorker(deps, () => handle.executeUpdate(spec.update, { args: [{ ...cmd, actor: { id: user.id, name: user.name } }], ...(updateId ? { updateId } : {}) }));
     return liveViewOf(view);
   } catch (e) {
     throw toDomainError(e);

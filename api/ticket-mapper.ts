@@ -3,6 +3,7 @@
 import type { tickets, ticketEvents } from '../db/schema';
 import type { summaryColumns } from '../db/ticket-list';
 import { upgradeAnalysis } from '../domain/ai';
+import { manualTransitions } from '../domain/lifecycle';
 import type { TicketView, TimelineEntry } from '../domain/ticket-view';
 import type { TicketSummary } from './ticket-schemas';
 
@@ -74,6 +75,14 @@ export function ticketViewOf(row: TicketRow, live: TicketView | null): TicketVie
       repeatDetractor: row.repeatDetractor,
     },
   };
+}
+
+/**
+ * The view of an open ticket from the read model alone (the ticket page after a live event, with no
+ * workflow query): its workflow runs, so the moves are the lifecycle's for its status.
+ */
+export function readModelViewOf(row: TicketRow): TicketView {
+  return { ...ticketViewOf(row, null), allowedTransitions: manualTransitions(row.status) };
 }
 
 export function ticketSummaryOf(row: Pick<TicketRow, keyof typeof summaryColumns>): TicketSummary {

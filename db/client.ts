@@ -20,6 +20,12 @@ export interface Database {
   db: Db;
   driver: 'pg' | 'pglite';
   close(): Promise<void>;
+  /**
+   * Hears NOTIFY on `channel` (every process on Postgres; PGlite, one process, hears its own). After a
+   * lost connection it listens again and calls `onResumed`: what was sent meanwhile was not heard.
+   * Answers the function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onResumed?: () => void): Promise<() => Promise<void>>;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -58,7 +64,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       await lockClient.end();
     }
     const pool = resilientPool(opts.databaseUrl, opts.poolSize ?? 10, opts.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS);
-    return { db: drizzlePg(pool, { schema }) as unknown as Db, driver: 'pg', close: () => pool.end() };
+    const url = opts.databaseUrl;
+    return { db: drizzlePg(pool, { schema }) as unknown as Db, driver: 'pg', close: () => pool.end(), listen: (channel, onPayload, onResumed) => listenPg(url, channel, onPayload, onResumed) };
   }
   let dir: string | undefined;
   if (!opts.memory) {
@@ -68,5 +75,59 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   const client = new PGlite(dir);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    driver: 'pglite',
+    close: () => client.close(),
+    listen: async (channel, onPayload) => {
+      const stop = await client.listen(channel, onPayload);
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
+  };
+}
+
+const RELISTEN_MS = 1_000;
+
+/** A dedicated connection (a pooled one would be handed back and stop hearing), re-opened when lost. */
+async function listenPg(url: string, channel: string, onPayload: (payload: string) => void, onResumed?: () => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const open = async () => {
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+    });
+    client.on('error', () => undefined); // 'end' follows and re-opens
+    client.on('end', () => {
+      if (current !== client) return; // a failed open retries on its own
+      current = null;
+      if (!stopped) reopen();
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${client.escapeIdentifier(channel)}`);
+    } catch (e) {
+      await client.end().catch(() => undefined);
+      throw e;
+    }
+    if (stopped) return void (await client.end());
+    current = client;
+  };
+  const reopen = () => {
+    timer = setTimeout(() => {
+      open().then(
+        () => onResumed?.(),
+        () => !stopped && reopen(),
+      );
+    }, RELISTEN_MS);
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await current?.end();
+  };
 }

@@ -24,6 +24,7 @@ import type { AiView, SlaOutcome, SlaView } from '../domain/ticket-view';
 import type { ContactStep, PointTexts } from '../domain/collection-point';
 import type { ApiScope, ApiTokenKind } from '../domain/api-tokens';
 import type { WebhookEvent, WebhookEventType } from '../domain/webhooks';
+import type { NotificationKind, NotificationPreferences } from '../domain/notifications';
 import type { CaptureType, Channel, Contact, Priority, Role, TicketKind, TicketStatus } from '../domain/types';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -571,3 +572,35 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [index('webhook_deliveries_event').on(t.subscriptionId, t.eventId, t.at)],
 );
+
+/** Ids of the live channel's messages (db/live-channel.ts): one order every API process agrees on, for Last-Event-ID. */
+export const liveEventSeq = pgSequence('live_event_seq');
+
+/** An agent's notifications, made by the ticket's side effects: one per (source event, user), so a retry adds none. */
+export const agentNotifications = pgTable(
+  'agent_notifications',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull().$type<NotificationKind>(),
+    /** What caused it, e.g. `ticket:1001:7` (ticket 1001, timeline seq 7). */
+    sourceKey: text('source_key').notNull(),
+    ticketNumber: integer('ticket_number'),
+    title: text('title').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    readAt: ts('read_at'),
+    emailedAt: ts('emailed_at'),
+  },
+  (t) => [uniqueIndex('agent_notifications_source_user').on(t.sourceKey, t.userId), index('agent_notifications_user_created').on(t.userId, t.createdAt)],
+);
+
+/** A user's choice of channel per notification kind (no row: the defaults of domain/notifications.ts). */
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  preferences: jsonb('preferences').notNull().$type<NotificationPreferences>(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

@@ -17,6 +17,11 @@ export function allowedTransitions(from: TicketStatus): TicketStatus[] {
   return [...TRANSITIONS[from]];
 }
 
+/** The moves an agent makes by hand (closing is the workflow's, after the resolution). */
+export function manualTransitions(from: TicketStatus): TicketStatus[] {
+  return allowedTransitions(from).filter((s) => s !== 'closed');
+}
+
 export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

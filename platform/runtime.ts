@@ -2,6 +2,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { LiveHub } from '../api/live/hub';
 import { openDatabase, type Database } from '../db/client';
 import { startDevMailbox } from '../mail/dev-mailbox';
 import { startImapReader } from '../mail/imap-reader';
@@ -91,7 +92,8 @@ export async function startWorker(config: Config, address: string, database: Dat
 export async function startApi(config: Config, address: string, database: Database): Promise<{ server: ServerType; close(): Promise<void> }> {
   const { connection, client } = await connectClient(address, config.TEMPORAL_NAMESPACE);
   await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
-  const app = createApp({ db: database.db, temporal: client, config });
+  const live = await LiveHub.start(database);
+  const app = createApp({ db: database.db, temporal: client, config, live });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
@@ -101,6 +103,7 @@ export async function startApi(config: Config, address: string, database: Databa
   return {
     server,
     close: async () => {
+      await live.close(); // ends the event streams, which would hold server.close() forever
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
     },

@@ -3,7 +3,7 @@
 // The CSAT survey (ticket-csat.ts) and the timeline's way to the read model (ticket-projection.ts)
 // are pieces of their own.
 import { DomainError } from '../domain/errors';
-import { allowedTransitions, assertTransition, canTransition, isOpen } from '../domain/lifecycle';
+import { allowedTransitions, assertTransition, canTransition, isOpen, manualTransitions } from '../domain/lifecycle';
 import type {
   Actor,
   AssignCommand,
@@ -503,7 +503,7 @@ export class TicketState {
 
   private manualTransitions(): TicketStatus[] {
     if (this.d.status === 'closed' && !this.reopenable) return [];
-    return allowedTransitions(this.d.status).filter((s) => s !== 'closed');
+    return manualTransitions(this.d.status);
   }
 
   private queue(effect: Effect) {

@@ -13,7 +13,7 @@ import { requireUser } from '../auth';
 import type { AppEnv, ApiDeps } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
 import { assignCommand, idParam, loadTicket, priorityCommand, resolveCommand, runCommand, statusCommand, ticketNumber, type CommandSpec } from '../ticket-commands';
-import { liveViewOf, ticketSummaryOf, ticketViewOf, timelineEntryOf } from '../ticket-mapper';
+import { liveViewOf, readModelViewOf, ticketSummaryOf, ticketViewOf, timelineEntryOf } from '../ticket-mapper';
 import { ticketPageSchema, ticketSchema, type Ticket } from '../ticket-schemas';
 import { registerAiCorrection } from './ai-corrections';
 import { registerBulk } from './bulk';
@@ -38,8 +38,19 @@ const getRoute = createRoute({
   path: '/{id}',
   tags: ['tickets'],
   summary: 'One ticket: live state from its workflow (status, priority, assignee, escalationLevel, sla) and its timeline',
-  request: { params: idParam },
+  description:
+    'With source=read-model an open ticket is answered from the read model without asking its workflow (what the web UI re-reads on each live event); ' +
+    'lastActor, csat.comment and csat.reasonId are then null. A closed ticket, or one not projected yet, still asks the workflow.',
+  request: { params: idParam, query: z.object({ source: z.enum(['live', 'read-model']).default('live') }) },
   responses: { 200: body(ticketSchema, 'The live state (or the last projected one), with the timeline'), 401: err('Not signed in'), 403: err('Not your branch'), 404: err('No such ticket') },
+});
+
+const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,100}$/, 'Idempotency-Key is 8–100 letters, digits, - or _')
+    .optional()
+    .meta({ description: 'A key per intended change (e.g. a UUID per draft): the same key again does not run the command twice' }),
 });
 
 function commandRoute<S extends z.ZodType>(path: string, schema: S, summary: string) {
@@ -48,9 +59,9 @@ function commandRoute<S extends z.ZodType>(path: string, schema: S, summary: str
     path: `/{id}/${path}`,
     tags: ['tickets'],
     summary,
-    request: { params: idParam, body: { content: { 'application/json': { schema } }, required: true } },
+    request: { params: idParam, headers: idempotencyHeader, body: { content: { 'application/json': { schema } }, required: true } },
     responses: {
-      200: body(ticketViewSchema, "The ticket's live state after the change (the update's result)"),
+      200: body(ticketViewSchema, "The ticket's live state after the change (the update's result; with a repeated Idempotency-Key, the first one's)"),
       400: err('Invalid body'),
       401: err('Not signed in'),
       403: err('Not allowed'),
@@ -72,13 +83,16 @@ export function ticketRoutes() {
   app.openapi(getRoute, async (c) => {
     const deps = c.get('deps');
     const number = ticketNumber(c.req.valid('param').id);
-    const { row, live } = await loadTicket(deps, c.get('user'), number, { live: true });
+    const fromReadModel = c.req.valid('query').source === 'read-model';
+    const first = await loadTicket(deps, c.get('user'), number, { live: !fromReadModel });
+    // Only the workflow knows whether a closed ticket may still be reopened.
+    const { row, live } = fromReadModel && first.row?.status === 'closed' ? await loadTicket(deps, c.get('user'), number, { live: true }) : first;
     const [timeline, aiCorrections] = await Promise.all([
       deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketNumber, number)).orderBy(asc(ticketEvents.seq)),
       aiCorrectionsOf(deps.db, number),
     ]);
-    const view = row ? ticketViewOf(row, live) : liveViewOf(live!);
-    const ticket: Ticket = { ...view, live: live !== null, temporalUrl: c.get('user').role === 'admin' ? temporalLink(deps, number) : null, timeline: timeline.map(timelineEntryOf), aiCorrections };
+    const view = row ? (fromReadModel && !live ? readModelViewOf(row) : ticketViewOf(row, live)) : liveViewOf(live!);
+    const ticket: Ticket = { ...view, live: live !== null || (fromReadModel && row?.status !== 'closed'), temporalUrl: c.get('user').role === 'admin' ? temporalLink(deps, number) : null, timeline: timeline.map(timelineEntryOf), aiCorrections };
     return c.json(ticket, 200);
   });
 
@@ -97,7 +111,7 @@ export function ticketRoutes() {
 
 function command<T extends object>(app: OpenAPIHono<AppEnv>, spec: CommandSpec<T>) {
   app.openapi(commandRoute(spec.path, spec.schema, spec.summary), async (c) => {
-    const view = await runCommand(c.get('deps'), c.get('user'), ticketNumber(c.req.valid('param').id), spec, c.req.valid('json'));
+    const view = await runCommand(c.get('deps'), c.get('user'), ticketNumber(c.req.valid('param').id), spec, c.req.valid('json'), c.req.valid('header')['idempotency-key']);
     return c.json(view, 200);
   });
 }

@@ -34,6 +34,12 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /sms/twilio': 'public', // Twilio signature instead of a session
   'GET /tickets': 'signed-in',
   'GET /tickets/{id}': 'signed-in',
+  'GET /events': 'signed-in', // scoped by branch (test/api/live.test.ts)
+  'GET /notifications': 'signed-in', // your own (test/api/notifications.test.ts)
+  'POST /notifications/{id}/read': 'signed-in',
+  'POST /notifications/read-all': 'signed-in',
+  'GET /notifications/preferences': 'signed-in',
+  'PUT /notifications/preferences': 'signed-in',
   'POST /tickets/{id}/comments': 'signed-in',
   'POST /tickets/{id}/status': 'signed-in',
   'POST /tickets/{id}/assign': 'signed-in',
@@ -162,8 +168,14 @@ const TOKEN_SCOPE: Record<string, RouteScope> = {
   'GET /api-tokens': 'session',
   'POST /api-tokens': 'session',
   'DELETE /api-tokens/{id}': 'session',
+  'GET /notifications': 'session',
+  'POST /notifications/{id}/read': 'session',
+  'POST /notifications/read-all': 'session',
+  'GET /notifications/preferences': 'session',
+  'PUT /notifications/preferences': 'session',
   'GET /tickets': 'tickets:read',
   'GET /tickets/{id}': 'tickets:read',
+  'GET /events': 'tickets:read',
   'GET /attachments/{id}': 'tickets:read',
   'GET /taxonomies': 'tickets:read',
   'GET /branches': 'tickets:read',

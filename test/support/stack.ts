@@ -6,6 +6,7 @@ import type { ActivityDeps } from '../../activities';
 import { createMailer } from '../../activities/mailer';
 import { DEFAULT_WEBHOOK_CONFIG } from '../../activities/webhooks';
 import { createApp } from '../../api/app';
+import { LiveHub } from '../../api/live/hub';
 import type { OidcConfig, WebhookConfig } from '../../platform/config';
 import type { ApiDeps } from '../../api/deps';
 import { startDevMailbox, type DevMailbox } from '../../mail/dev-mailbox';
@@ -30,6 +31,8 @@ export interface Stack {
   smtp: SmtpCapture;
   taskQueue: string;
   app: ReturnType<typeof createApp>;
+  /** The app's live fan-out (GET /events). */
+  live: LiveHub;
   /** The app's config, for a test that builds a second app beside it. */
   config: ApiDeps['config'];
   worker: Worker;
@@ -91,7 +94,8 @@ export async function startStack(
     workflowBundle: workflowBundle(),
   });
   const running = worker.run();
-  const app = createApp({ db: database.db, temporal: temporal.env.client, config });
+  const live = await LiveHub.start(database);
+  const app = createApp({ db: database.db, temporal: temporal.env.client, config, live });
   const { users } = await import('../../db/schema');
   const { eq } = await import('drizzle-orm');
   const [admin] = await database.db.select().from(users).where(eq(users.email, ADMIN.email));
@@ -113,6 +117,7 @@ export async function startStack(
     smtp,
     taskQueue,
     app,
+    live,
     config,
     worker,
     deps,
@@ -138,6 +143,7 @@ export async function startStack(
       }
     },
     async teardown() {
+      await live.close();
       worker.shutdown();
       await running;
       deps.mailer.close();

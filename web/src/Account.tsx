@@ -1,11 +1,12 @@
 // The signed-in person's own page: who they are, their availability, a password change, the second
-// factor and API tokens.
+// factor, notification settings and API tokens.
 import { useState } from 'react';
 import { api } from './api';
 import { ApiTokens } from './ApiTokens';
 import { AvailabilityToggle } from './AvailabilityToggle';
 import { TwoFactor } from './TwoFactor';
 import { useMe } from './data';
+import { NotificationSettings } from './notifications/Preferences';
 import { Alert, Field, Notice, Screen, useAction } from './ui';
 
 export function Account() {
@@ -59,6 +60,7 @@ export function Account() {
         </button>
       </form>
       <TwoFactor />
+      <NotificationSettings />
       <ApiTokens />
     </Screen>
   );

@@ -20,7 +20,10 @@ import { api, ApiError, setCsrf, type Me, type Role, type SignInMethods } from '
 import { Board } from './Board';
 import { Dashboard } from './Dashboard';
 import { SessionContext, useResource } from './data';
+import { ShortcutProvider } from './keyboard';
+import { LiveProvider, LiveStatus } from './live';
 import { MacrosScreen } from './macros/MacrosScreen';
+import { Bell } from './notifications/Bell';
 import { Link, navigate, useLocation } from './router';
 import { ReportsPage } from './reports/ReportsPage';
 import { TicketPage } from './TicketPage';
@@ -178,42 +181,48 @@ export function App() {
   const allowed = found && (found.screen.roles ?? ALL).includes(me.role);
   return (
     <SessionContext.Provider value={{ me, setMe }}>
-      <a className="skip" href="#main">
-        Skip to content
-      </a>
-      <div className="app">
-        <header>
-          <Link to="/" className="brand">
-            Closeloop
-          </Link>
-          <Nav me={me} path={path} />
-          <div className="me">
-            <AvailabilityToggle label="Available" className="availability" />
-            <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
-              {me.name} <span className="role">({me.role})</span>
-            </Link>
-            <button
-              onClick={async () => {
-                await api('POST', '/auth/logout');
-                setMe(null);
-                navigate('/');
-              }}
-            >
-              Sign out
-            </button>
+      <LiveProvider>
+        <ShortcutProvider>
+          <a className="skip" href="#main">
+            Skip to content
+          </a>
+          <div className="app">
+            <header>
+              <Link to="/" className="brand">
+                Closeloop
+              </Link>
+              <Nav me={me} path={path} />
+              <div className="me">
+                <LiveStatus />
+                <Bell />
+                <AvailabilityToggle label="Available" className="availability" />
+                <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
+                  {me.name} <span className="role">({me.role})</span>
+                </Link>
+                <button
+                  onClick={async () => {
+                    await api('POST', '/auth/logout');
+                    setMe(null);
+                    navigate('/');
+                  }}
+                >
+                  Sign out
+                </button>
+              </div>
+            </header>
+            <main id="main">
+              {found && allowed ? (
+                found.screen.render(found.match, me)
+              ) : (
+                <Screen title={found ? 'Not allowed' : 'Not found'}>
+                  <p>{found ? `This screen needs the ${(found.screen.roles ?? []).join(' or ')} role.` : `Nothing at ${path}.`}</p>
+                  <Link to="/">Back to the dashboard</Link>
+                </Screen>
+              )}
+            </main>
           </div>
-        </header>
-        <main id="main">
-          {found && allowed ? (
-            found.screen.render(found.match, me)
-          ) : (
-            <Screen title={found ? 'Not allowed' : 'Not found'}>
-              <p>{found ? `This screen needs the ${(found.screen.roles ?? []).join(' or ')} role.` : `Nothing at ${path}.`}</p>
-              <Link to="/">Back to the dashboard</Link>
-            </Screen>
-          )}
-        </main>
-      </div>
+        </ShortcutProvider>
+      </LiveProvider>
     </SessionContext.Provider>
   );
 }

@@ -1,9 +1,11 @@
 // The ticket queue: every filter and the sort live in the URL (shareable, survive a reload); list or
-// kanban by status; polled, so new tickets and changes appear without a reload, and the SLA bars
-// move every second on their own.
+// kanban by status; re-read on live events (web/src/live.tsx), so new tickets and changes appear
+// without a reload or polling, and the SLA bars move every second on their own.
 import { useEffect, useState } from 'react';
 import { label, percent, type Branch, type Service, type TicketPage, type TicketSummary, type TicketSort } from './api';
 import { useMe, usePeople, useResource } from './data';
+import { useShortcuts } from './keyboard';
+import { useLiveReload } from './live';
 import { Link, navigate, useLocation } from './router';
 import { SlaBar } from './SlaBar';
 import { BulkBar, SelectBox, useSelection } from './board/BulkActions';
@@ -39,7 +41,8 @@ export function Board() {
   for (const k of FILTER_KEYS) if (query.get(k)) apiQuery.set(k, query.get(k)!);
   apiQuery.set('limit', String(view === 'kanban' ? 200 : PAGE));
   if (view === 'list' && offset) apiQuery.set('offset', String(offset));
-  const { data, error, reload } = useResource<TicketPage>(`/tickets?${apiQuery}`, 3000);
+  const { data, error, reload } = useResource<TicketPage>(`/tickets?${apiQuery}`);
+  useLiveReload(reload, (m) => m.type === 'ticket');
   const items = data?.items ?? [];
   const selection = useSelection(items);
 
@@ -77,6 +80,19 @@ export function Board() {
     const id = setTimeout(() => setParams({ q }), 300);
     return () => clearTimeout(id);
   }, [q]);
+
+  // j / k walk the rows (Enter opens the focused one, as any link).
+  const move = (by: number) => {
+    const rows = [...document.querySelectorAll<HTMLAnchorElement>('a.ticket-row')];
+    const at = rows.indexOf(document.activeElement as HTMLAnchorElement);
+    rows[Math.min(rows.length - 1, Math.max(0, at === -1 ? 0 : at + by))]?.focus();
+  };
+  useShortcuts([
+    { key: 'j', description: 'Next ticket', run: () => move(1) },
+    { key: 'k', description: 'Previous ticket', run: () => move(-1) },
+    // A focused row is a link: Enter opens it by itself; listed here for the "?" help.
+    { key: 'Enter', description: 'Open the focused ticket', run: () => false },
+  ]);
 
   const now = Date.now();
   const card = (t: TicketSummary) => (

@@ -1,9 +1,12 @@
 // One ticket: the feedback that opened it, SLA bars, the AI panel, assignment, the allowed moves and
-// the resolve dialog, the composer and the timeline. Polled, so changes by others show up by themselves.
+// the resolve dialog, the composer and the timeline. Read from the read model again on each live event
+// of this ticket (web/src/live.tsx), so changes by others show up by themselves, without polling.
 import { useEffect, useState } from 'react';
 import { api, ApiError, label, type TaxonomyEntry, type Ticket } from './api';
 import { BOARD_KEY } from './Board';
 import { useMe, usePeople, useResource } from './data';
+import { useShortcuts } from './keyboard';
+import { useLiveReload } from './live';
 import { Link } from './router';
 import { SlaBar } from './SlaBar';
 import { AiPanel } from './ticket/AiPanel';
@@ -28,7 +31,11 @@ function scoreText(type: string | null, score: number | null) {
 export function TicketPage({ number }: { number: number }) {
   const { me } = useMe();
   const { people, nameOf } = usePeople();
-  const { data: t, error: loadError, reload } = useResource<Ticket>(`/tickets/${number}`, 3000);
+  // Opening the page asks the workflow once (it alone knows whether it still runs); each live event
+  // re-reads the read model only — unless the workflow is gone, when the read model is all there is anyway.
+  const [fromReadModel, setFromReadModel] = useState(false);
+  const { data: t, error: loadError, reload } = useResource<Ticket>(`/tickets/${number}${fromReadModel ? '?source=read-model' : ''}`);
+  useLiveReload(() => (fromReadModel || t?.live === false ? reload() : setFromReadModel(true)), (m) => m.type === 'ticket' && m.number === number);
   const taxonomy = useResource<{ items: TaxonomyEntry[] }>('/taxonomies').data?.items ?? [];
   const [error, setError] = useState('');
   const [resolving, setResolving] = useState(false);
@@ -37,10 +44,10 @@ export function TicketPage({ number }: { number: number }) {
   const [priorityTo, setPriorityTo] = useState<Priority | null>(null);
 
   /** Runs a ticket command; answers the error text (with the allowed moves on a 409) or null. */
-  const act = async (path: string, payload: unknown): Promise<string | null> => {
+  const act = async (path: string, payload: unknown, headers?: Record<string, string>): Promise<string | null> => {
     setError('');
     try {
-      await api('POST', `/tickets/${number}/${path}`, payload);
+      await api('POST', `/tickets/${number}/${path}`, payload, headers);
       await reload();
       return null;
     } catch (e) {
@@ -50,6 +57,16 @@ export function TicketPage({ number }: { number: number }) {
       return text;
     }
   };
+
+  useShortcuts([
+    {
+      key: 'a',
+      description: 'Assign this ticket to me',
+      run: () => {
+        if (t && t.live && t.status !== 'closed' && t.assigneeId !== me.id) void act('assign', { userId: me.id });
+      },
+    },
+  ]);
 
   // "Regenerating…" until a new analysis arrives (or gives up after a while).
   const analysedAt = t?.ai?.analysedAt;
@@ -118,7 +135,7 @@ export function TicketPage({ number }: { number: number }) {
               <dd>{fmtDate(t.createdAt)}</dd>
             </dl>
           </section>
-          {writable && <Composer ticket={t} send={(body, visibility) => act('comments', { body, visibility })} onChanged={reload} />}
+          {writable && <Composer ticket={t} send={(body, visibility, key) => act('comments', { body, visibility }, { 'idempotency-key': key })} onChanged={reload} />}
           <Timeline events={t.timeline} nameOf={nameOf} taxonomy={taxonomy} />
         </div>
         <div className="col-side">

@@ -10,6 +10,8 @@ import type { GoogleStatus } from '../../api/routes/google';
 import type { Integrations } from '../../api/routes/integrations';
 import type { Macro, MacroApplication } from '../../api/routes/macros';
 import type { SavedView } from '../../api/routes/views';
+import type { Notification, NotificationList } from '../../api/routes/notifications';
+import type { NotificationPreferences } from '../../domain/notifications';
 import type { DashboardPanel, RoleDashboard } from '../../api/routes/dashboards';
 import type { AiCorrections } from '../../domain/ai-correction';
 import type { BulkResult } from '../../domain/bulk';
@@ -29,6 +31,7 @@ import type { SimulationResult } from '../../domain/simulate';
 import type { AiView, ClockView, TimelineEntry } from '../../domain/ticket-view';
 
 export type { AiCorrections, BulkResult, CustomerContext, DashboardPanel, GoogleStatus, Integrations, Macro, MacroApplication, RoleDashboard, SavedView };
+export type { Notification, NotificationList, NotificationPreferences };
 export type { AiView, Calendar, ClockView, Rule, RuleDefinition, SettingKey, SettingValue, SimulationResult, Ticket, TicketPage, TicketSummary, TimelineEntry, User, UserInput, UserPatch };
 export type { Priority, Role, TicketKind, TicketStatus } from '../../domain/types';
 
@@ -69,11 +72,11 @@ let csrf = '';
 export const setCsrf = (token: string) => (csrf = token);
 export const getCsrf = () => csrf;
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const res = await fetch(`/api/v1${path}`, {
     method,
     credentials: 'same-origin',
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(method !== 'GET' ? { 'x-csrf-token': csrf } : {}) },
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;

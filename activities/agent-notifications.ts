@@ -1,0 +1,67 @@
+// The projection's notification hook: turns a ticket's new timeline events into agents' notifications
+// (domain/notifications.ts) inside the projection's transaction — once per (event, user) by a unique
+// key, so a retried projection adds none — announces each on the live channel, and after the commit
+// e-mails those whose recipient asked for e-mail. Never to deactivated or unavailable users.
+import { createHash } from 'node:crypto';
+import { insertNotifications, markEmailed, mentionDirectory, reachableUsers } from '../db/agent-notifications';
+import type { Db } from '../db/client';
+import { publishLive } from '../db/live-channel';
+import { handleOf, notificationIntents } from '../domain/notifications';
+import type { TimelineEvent } from '../domain/ticket';
+import type { TicketView } from '../domain/ticket-view';
+import type { Mailer } from './mailer';
+import { log, safeError } from '../platform/logger';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'execute'>;
+
+/** What to e-mail once the transaction committed. */
+export interface PendingMail {
+  id: string;
+  to: string;
+  title: string;
+  ticketNumber: number | null;
+}
+
+const mentionsSomeone = (e: TimelineEvent) => e.type === 'comment' && typeof e.data?.body === 'string' && e.data.body.includes('@');
+const idOf = (sourceKey: string, userId: string) => `ntf_${createHash('sha256').update(`${sourceKey}|${userId}`).digest('hex').slice(0, 24)}`;
+
+export async function recordAgentNotifications(tx: Tx, view: TicketView, events: TimelineEvent[]): Promise<PendingMail[]> {
+  if (!events.length) return [];
+  const directory = events.some(mentionsSomeone) ? await mentionDirectory(tx) : [];
+  const intents = notificationIntents(view, events, new Map(directory.map((u) => [handleOf(u.email), u.id])));
+  if (!intents.length) return [];
+  const people = new Map((await reachableUsers(tx, [...new Set(intents.map((i) => i.userId))])).map((u) => [u.id, u]));
+  const now = new Date();
+  const wanted = intents.flatMap((i) => {
+    const person = people.get(i.userId);
+    const choice = person?.preferences[i.kind];
+    if (!person || !choice || (!choice.inApp && !choice.email)) return [];
+    // E-mail only: kept (once-only, and listed) but already read, so the bell stays quiet.
+    return [{ row: { id: idOf(i.sourceKey, i.userId), userId: i.userId, kind: i.kind, sourceKey: i.sourceKey, ticketNumber: i.ticketNumber, title: i.title, createdAt: now, readAt: choice.inApp ? null : now }, email: choice.email ? person.email : null }];
+  });
+  const inserted = await insertNotifications(tx, wanted.map((w) => w.row));
+  for (const n of inserted) await publishLive(tx, { type: 'notification', userId: n.userId, notificationId: n.id });
+  const fresh = new Set(inserted.map((n) => n.id));
+  return wanted.flatMap((w) => (w.email && fresh.has(w.row.id) ? [{ id: w.row.id, to: w.email, title: w.row.title, ticketNumber: w.row.ticketNumber }] : []));
+}
+
+/**
+ * Best effort after the commit: a failed send is logged (without the address) and not retried, since
+ * a retried projection would not find the notification new again; the bell still shows it.
+ */
+export async function sendNotificationMails(db: Db, mail: { mailer: Mailer; publicUrl: string; mailDomain: string }, pending: PendingMail[]): Promise<void> {
+  for (const p of pending) {
+    const link = p.ticketNumber === null ? mail.publicUrl : `${mail.publicUrl}/tickets/${p.ticketNumber}`;
+    try {
+      await mail.mailer.sendMail({
+        to: p.to,
+        subject: `[Closeloop] ${p.title}`,
+        text: `${p.title}\n\n${link}\n\nYou get this because of your notification settings: ${mail.publicUrl}/account`,
+        messageId: `<${p.id}@${mail.mailDomain}>`,
+      });
+      await markEmailed(db, p.id, new Date());
+    } catch (e) {
+      log('notifications').warn({ notificationId: p.id, error: safeError(e) }, 'notification not e-mailed');
+    }
+  }
+}
