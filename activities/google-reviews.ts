@@ -10,7 +10,8 @@ import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
 import { googleReviewPageSchema, selectNewLowReviews, type GoogleLocation, type GoogleReview } from '../domain/google-reviews';
 import type { GoogleOAuthConfig } from '../platform/config';
 import { googleReviewsScheduleId } from '../platform/google-reviews-schedule';
-import { createGoogleTokenSource, GoogleNotConnected, GoogleReconnectRequired } from './google-token';
+import { authorisedFetch, createGoogleTokenSource, GoogleNotConnected, GoogleReconnectRequired } from './google-token';
+import { rememberGoogleReviews } from '../db/google';
 
 export interface GoogleBusinessDeps {
   baseUrl: string;
@@ -61,23 +62,13 @@ export function createGoogleReviewActivities(deps: { db: Db; google?: GoogleBusi
 
   const tokens = deps.google ? createGoogleTokenSource({ db: deps.db, oauth: deps.google.oauth ?? null, staticToken: deps.google.token }) : null;
 
-  /** A GET with the current access token; a 401 on a refreshable token refreshes it once and retries. */
-  async function authorisedFetch(url: URL): Promise<Response> {
-    const send = (token: string) => fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
-    const first = await tokens!.accessToken();
-    const res = await send(first.token);
-    if (res.status !== 401 || !first.refreshable) return res;
-    await res.body?.cancel();
-    return send((await tokens!.accessToken({ force: true })).token);
-  }
-
   async function readPage(location: GoogleLocation, pageToken: string | undefined) {
     const { baseUrl } = google();
     const url = new URL(`${baseUrl.replace(/\/+$/, '')}/v4/${location.name}/reviews`);
     url.searchParams.set('pageSize', String(PAGE_SIZE));
     url.searchParams.set('orderBy', 'updateTime desc');
     if (pageToken) url.searchParams.set('pageToken', pageToken);
-    const res = await withGoogleAuth(() => authorisedFetch(url));
+    const res = await withGoogleAuth(() => authorisedFetch(tokens!, url));
     if (!res.ok) {
       const detail = (await res.text().catch(() => '')).slice(0, 300);
       const message = `Google Business Profile answered ${res.status} for ${location.name}: ${detail}`;
@@ -118,6 +109,8 @@ export function createGoogleReviewActivities(deps: { db: Db; google?: GoogleBusi
         : [];
       const known = new Set(stored.map((r) => r.externalId!));
       const selection = selectNewLowReviews(reviews, location, { since, known, limit: MAX_PER_POLL });
+      // The reply on Google needs the review's full name (its location), which the feedback does not keep.
+      await rememberGoogleReviews(deps.db, selection.feedback.map((fb) => ({ reviewId: fb.externalId!, name: `${location.name}/reviews/${fb.externalId!}`, stars: fb.score })));
       return {
         items: selection.feedback.map((fb) => ({ feedbackId: feedbackIdFor('google', fb.externalId!), feedback: fb })),
         watermark: selection.watermark,

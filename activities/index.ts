@@ -10,8 +10,11 @@ import type { Mailer } from './mailer';
 import { createNotifyActivities } from './notify';
 import { createProjectionActivities } from './projection';
 import { createGoogleReviewActivities, type GoogleBusinessDeps } from './google-reviews';
+import { createGoogleReplyActivities } from './google-reply';
 import { createWebhookActivities } from './webhooks';
 import type { WebhookConfig } from '../platform/config';
+import type { Actor } from '../domain/ticket';
+import type { TicketView } from '../domain/ticket-view';
 
 export interface ActivityDeps {
   db: Db;
@@ -27,13 +30,20 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
+  const mail = createCustomerMailActivities(deps);
+  const googleReply = createGoogleReplyActivities(deps);
   return {
     ...createIntakeActivities(deps.db),
     ...createEscalationOwnerActivities(deps.db),
     ...createFollowUpActivities(deps.db),
     ...createProjectionActivities(deps.db, deps.publicUrl),
     ...createNotifyActivities(deps),
-    ...createCustomerMailActivities(deps),
+    ...mail,
+    // One activity for every public reply, so tickets already running replay unchanged: a Google
+    // review's ticket is answered on Google, the others by e-mail.
+    sendPublicReply: (ticket: TicketView, seq: number, body: string, actor: Actor) =>
+      ticket.channel === 'google' ? googleReply.replyOnGoogle(ticket, seq, body) : mail.sendPublicReply(ticket, seq, body, actor),
+    deleteGoogleReply: googleReply.deleteGoogleReply,
     ...createAiActivities(deps),
     ...createGoogleReviewActivities(deps),
     ...createWebhookActivities(deps),

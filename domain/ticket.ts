@@ -104,6 +104,9 @@ export const TIMELINE_EVENT_TYPES = [
   'reopened',
   'closed',
   'advocacy_ask',
+  'google_reply',
+  'google_reply_deleted',
+  'google_rating_changed',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

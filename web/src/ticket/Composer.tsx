@@ -1,4 +1,4 @@
-// Reply to the customer (emailed) or add an internal note. The reply starts as the AI's draft; a human
+// Reply to the customer (emailed, or on Google for a Google review) or add an internal note. The reply starts as the AI's draft; a human
 // reads, edits and sends it. Each mode keeps its own draft, so switching never loses text.
 import { useEffect, useRef, useState } from 'react';
 import type { Ticket } from '../api';
@@ -8,7 +8,9 @@ import { MacroPicker } from './MacroPicker';
 type Visibility = 'public' | 'internal';
 
 export function Composer({ ticket, send, onChanged }: { ticket: Ticket; send: (body: string, visibility: Visibility) => Promise<string | null>; onChanged?: () => void }) {
-  const canEmail = !!ticket.contact.email;
+  // A Google review's ticket is answered on Google: the public reply becomes the owner's reply to the review.
+  const onGoogle = ticket.channel === 'google';
+  const canEmail = !!ticket.contact.email || onGoogle;
   const aiDraft = ticket.ai?.suggestedReply ?? '';
   const [visibility, setVisibility] = useState<Visibility>(canEmail ? 'public' : 'internal');
   const [drafts, setDrafts] = useState({ public: aiDraft, internal: '' });
@@ -40,13 +42,14 @@ export function Composer({ ticket, send, onChanged }: { ticket: Ticket; send: (b
       <fieldset className="toggle">
         <legend>Visibility</legend>
         <label>
-          <input type="radio" name="visibility" checked={visibility === 'public'} onChange={() => setVisibility('public')} /> Public reply (emailed)
+          <input type="radio" name="visibility" checked={visibility === 'public'} onChange={() => setVisibility('public')} /> {onGoogle ? 'Public reply (on Google)' : 'Public reply (emailed)'}
         </label>
         <label>
           <input type="radio" name="visibility" checked={visibility === 'internal'} onChange={() => setVisibility('internal')} /> Internal note
         </label>
       </fieldset>
       {visibility === 'public' && !canEmail && <p className="hint">No email address on file: the reply is recorded on the ticket but not sent.</p>}
+      {visibility === 'public' && onGoogle && <p className="hint">Posted as the owner's reply to the Google review; a later public reply replaces it.</p>}
       {/* A macro's text replaces an empty or untouched AI draft, else it is added below. */}
       <MacroPicker ticket={ticket.number} onApplied={() => onChanged?.()} onInsert={(text) => setDrafts((d) => ({ ...d, [visibility]: !d[visibility].trim() || (visibility === 'public' && d.public === aiDraft) ? text : `${d[visibility].trimEnd()}\n\n${text}` }))} />
       <label htmlFor="composer-body">Message</label>
