@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGoogleReplyActivities } from '../../activities/google-reply';
 import { feedback, googleReviews } from '../../db/schema';
 import type { Ticket } from '../../api/ticket-schemas';
+import { ticketWorkflowId } from '../../domain/ticket';
 import { googleReviewsWorkflow } from '../../workflows/google-reviews';
 import { startFakeGoogleBusiness, type FakeGoogleBusiness } from '../support/google-business';
 import { startStack, type Session, type Stack } from '../support/stack';
+import { saveHistory } from '../support/ticket-workflow';
 
 let s: Stack;
 let g: FakeGoogleBusiness;
@@ -93,6 +95,8 @@ describe('reply on Google from the ticket', () => {
     expect(e.data).toEqual({ kind: 'google_reply_deleted', review: REVIEW, by: 'Admin' });
     expect(replyOnGoogle()).toBeUndefined();
     expect(g.replyRequests.at(-1)).toEqual({ method: 'DELETE', review: REVIEW, status: 200 });
+    // Replies on Google (with a retry and a refusal) and the delete, guarded by test/workflows/replay.test.ts.
+    saveHistory(s.temporal.address, s.temporal.env.client.workflow.getHandle(ticketWorkflowId(n)), 'google-reply-and-delete');
   }, 90_000);
 
   it('refuses to delete a reply on Google for a ticket that did not come from Google', async () => {
