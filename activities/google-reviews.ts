@@ -3,15 +3,18 @@
 // last poll's watermark and hands the workflow the new low reviews as feedback.
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { branches, feedback, googleReviewSync } from '../db/schema';
 import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
-import { googleReviewPageSchema, selectNewLowReviews, type GoogleLocation, type GoogleReview } from '../domain/google-reviews';
+import { googleReviewPageSchema, ratingRaisedAboveLow, selectNewLowReviews, starsOf, type GoogleLocation, type GoogleReview } from '../domain/google-reviews';
 import type { GoogleOAuthConfig } from '../platform/config';
 import { googleReviewsScheduleId } from '../platform/google-reviews-schedule';
 import { authorisedFetch, createGoogleTokenSource, GoogleNotConnected, GoogleReconnectRequired } from './google-token';
-import { rememberGoogleReviews } from '../db/google';
+import { readKnownGoogleReviews, rememberGoogleReviews, saveGoogleReviewStars } from '../db/google';
+import { ticketWorkflowId, type GoogleRatingChange } from '../domain/ticket';
+import { googleRatingSignal } from '../workflows/ticket-messages';
 
 export interface GoogleBusinessDeps {
   baseUrl: string;
@@ -62,6 +65,27 @@ export function createGoogleReviewActivities(deps: { db: Db; google?: GoogleBusi
 
   const tokens = deps.google ? createGoogleTokenSource({ db: deps.db, oauth: deps.google.oauth ?? null, staticToken: deps.google.token }) : null;
 
+  /** Known reviews whose rating changed: a low one raised above the band is noted on its ticket (once per
+   * edit: the ticket deduplicates by review and updateTime, so a retry after the signal is harmless). */
+  async function noteRatingChanges(changed: GoogleReview[]): Promise<void> {
+    const rows = new Map((await readKnownGoogleReviews(deps.db, changed.map((r) => r.reviewId))).map((r) => [r.reviewId, r]));
+    for (const review of changed) {
+      const row = rows.get(review.reviewId);
+      const to = starsOf(review);
+      if (!row || to === null || to === row.stars) continue;
+      if (row.ticketNumber !== null && ratingRaisedAboveLow(row.stars, to)) {
+        const change: GoogleRatingChange = { reviewId: review.reviewId, from: row.stars, to, updateTime: review.updateTime };
+        await Context.current()
+          .client.workflow.getHandle(ticketWorkflowId(row.ticketNumber))
+          .signal(googleRatingSignal, change)
+          .catch((e: unknown) => {
+            if (!(e instanceof WorkflowNotFoundError)) throw e; // the ticket's workflow has ended: nothing to note it on
+          });
+      }
+      await saveGoogleReviewStars(deps.db, review.reviewId, to);
+    }
+  }
+
   async function readPage(location: GoogleLocation, pageToken: string | undefined) {
     const { baseUrl } = google();
     const url = new URL(`${baseUrl.replace(/\/+$/, '')}/v4/${location.name}/reviews`);
@@ -108,6 +132,7 @@ export function createGoogleReviewActivities(deps: { db: Db; google?: GoogleBusi
         ? await deps.db.select({ externalId: feedback.externalId }).from(feedback).where(and(eq(feedback.channel, 'google'), inArray(feedback.externalId, ids)))
         : [];
       const known = new Set(stored.map((r) => r.externalId!));
+      await noteRatingChanges(reviews.filter((r) => known.has(r.reviewId) && Date.parse(r.updateTime) >= since));
       const selection = selectNewLowReviews(reviews, location, { since, known, limit: MAX_PER_POLL });
       // The reply on Google needs the review's full name (its location), which the feedback does not keep.
       await rememberGoogleReviews(deps.db, selection.feedback.map((fb) => ({ reviewId: fb.externalId!, name: `${location.name}/reviews/${fb.externalId!}`, stars: fb.score })));

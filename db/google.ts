@@ -1,6 +1,6 @@
 // The connected Google account (one per installation) and connections under way (PKCE verifier by the
 // hash of the state, taken once). The refresh token arrives and leaves sealed (platform/secret-box.ts).
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { feedback, googleConnection, googleOauthStates, googleReviews } from './schema';
 
@@ -65,4 +65,18 @@ export async function readGoogleReviewOfFeedback(db: Pick<Db, 'select'>, feedbac
     .innerJoin(feedback, and(eq(feedback.externalId, googleReviews.reviewId), eq(feedback.channel, 'google')))
     .where(eq(feedback.id, feedbackId));
   return row;
+}
+
+/** The stored rating of known reviews and the ticket each opened (null: none). */
+export async function readKnownGoogleReviews(db: Pick<Db, 'select'>, reviewIds: string[]): Promise<Array<{ reviewId: string; stars: number; ticketNumber: number | null }>> {
+  if (!reviewIds.length) return [];
+  return db
+    .select({ reviewId: googleReviews.reviewId, stars: googleReviews.stars, ticketNumber: feedback.ticketNumber })
+    .from(googleReviews)
+    .leftJoin(feedback, and(eq(feedback.externalId, googleReviews.reviewId), eq(feedback.channel, 'google')))
+    .where(inArray(googleReviews.reviewId, reviewIds));
+}
+
+export async function saveGoogleReviewStars(db: Db, reviewId: string, stars: number): Promise<void> {
+  await db.update(googleReviews).set({ stars, updatedAt: new Date() }).where(eq(googleReviews.reviewId, reviewId));
 }

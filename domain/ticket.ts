@@ -150,6 +150,15 @@ export type ReopenCommand = z.infer<typeof reopenCommandSchema>;
 /** Every update carries who asked; the API fills it from the session. */
 export type WithActor<T> = T & { actor: Actor };
 
+/** The Google reviewer changed the rating of the review behind a ticket (seen by the reviews poll). */
+export interface GoogleRatingChange {
+  reviewId: string;
+  from: number;
+  to: number;
+  /** The review's updateTime: with the review id, what makes a repeated notice a duplicate. */
+  updateTime: string;
+}
+
 export interface CustomerMessage {
   messageId: string; // dedupe key (RFC 5322 Message-ID, or a generated id for logged contacts)
   from: string | null;

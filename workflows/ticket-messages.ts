@@ -5,6 +5,7 @@ import type {
   CommentCommand,
   CsatAnswer,
   CustomerMessage,
+  GoogleRatingChange,
   PriorityCommand,
   ReopenCommand,
   ResolveCommand,
@@ -33,4 +34,6 @@ export const reanalyseUpdate = defineUpdate<TicketView, [{ actor: { id: string; 
 /** No verdict needed: inbound email (deduped by Message-ID). csatAnswer is how older tickets were answered
  * (one-click GET links); kept so their histories replay, no longer sent. */
 export const customerMessageSignal = defineSignal<[CustomerMessage]>('customerMessage');
+/** From the Google reviews poll (deduplicated by review and updateTime). */
+export const googleRatingSignal = defineSignal<[GoogleRatingChange]>('googleRatingChanged');
 export const csatAnswerSignal = defineSignal<[CsatAnswer]>('csatAnswer');

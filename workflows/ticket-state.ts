@@ -10,6 +10,7 @@ import type {
   CommentCommand,
   CsatAnswer,
   CustomerMessage,
+  GoogleRatingChange,
   PriorityCommand,
   ReopenCommand,
   ResolveCommand,
@@ -257,6 +258,15 @@ export class TicketState {
   }
 
   /** Inbound email or a logged contact; deduped by Message-ID. Returns false for a duplicate. */
+  /** The reviewer changed the rating on Google: noted on the timeline, once per review edit. */
+  googleRatingChanged(change: GoogleRatingChange, now: number): boolean {
+    const key = `google-rating:${change.reviewId}:${change.updateTime}`;
+    if (this.d.seenMessageIds.includes(key)) return false;
+    this.d.seenMessageIds = [...this.d.seenMessageIds, key].slice(-MAX_SEEN_MESSAGE_IDS);
+    this.event('google_rating_changed', SYSTEM_ACTOR, now, { from: String(change.from), to: String(change.to), data: { reviewId: change.reviewId, from: change.from, to: change.to } });
+    return true;
+  }
+
   customerMessage(msg: CustomerMessage, now: number): boolean {
     if (this.d.seenMessageIds.includes(msg.messageId)) return false;
     this.d.seenMessageIds = [...this.d.seenMessageIds, msg.messageId].slice(-MAX_SEEN_MESSAGE_IDS);

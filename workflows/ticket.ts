@@ -37,6 +37,7 @@ import {
   csatSurveyQuery,
   customerMessageSignal,
   deleteGoogleReplyUpdate,
+  googleRatingSignal,
   reanalyseUpdate,
   reopenUpdate,
   resolveUpdate,
@@ -111,6 +112,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   onUpdate(reanalyseUpdate, null, () => t.validateOpen('analyse'), () => t.requestAnalysis('requested by agent'));
   // Added with replies on Google: only new commands reach it, so running tickets replay unchanged.
   onUpdate(deleteGoogleReplyUpdate, null, () => t.validateDeleteGoogleReply(), (cmd) => t.deleteGoogleReply(cmd.actor));
+  setHandler(googleRatingSignal, (change) => { if (t.googleRatingChanged(change, now())) dirty = true; }); // false: a duplicate
   setHandler(customerMessageSignal, (msg) => { if (t.customerMessage(msg, now())) dirty = true; }); // false: a duplicate
   // A fast click can arrive while the survey activity is still completing; older tickets dropped it.
   setHandler(csatAnswerSignal, (answer) => { t.csatAnswer(answer, now(), patched('csat-early-answer')); dirty = true; });

@@ -1,7 +1,8 @@
 // Replying on Google from the ticket, on the real stack against the local Business Profile server: a
 // one-star review becomes a ticket; the agent's public reply is posted as the owner's reply to the
 // review (a later one replaces it), a 5xx is retried into exactly one reply, a refusal is reported on the
-// timeline, and an agent can delete the reply.
+// timeline, and an agent can delete the reply. A reviewer who later raises the rating above three stars
+// is noted on the ticket.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGoogleReplyActivities } from '../../activities/google-reply';
@@ -95,8 +96,6 @@ describe('reply on Google from the ticket', () => {
     expect(e.data).toEqual({ kind: 'google_reply_deleted', review: REVIEW, by: 'Admin' });
     expect(replyOnGoogle()).toBeUndefined();
     expect(g.replyRequests.at(-1)).toEqual({ method: 'DELETE', review: REVIEW, status: 200 });
-    // Replies on Google (with a retry and a refusal) and the delete, guarded by test/workflows/replay.test.ts.
-    saveHistory(s.temporal.address, s.temporal.env.client.workflow.getHandle(ticketWorkflowId(n)), 'google-reply-and-delete');
   }, 90_000);
 
   it('refuses to delete a reply on Google for a ticket that did not come from Google', async () => {
@@ -117,4 +116,18 @@ describe('reply on Google from the ticket', () => {
     const good = createGoogleReplyActivities({ db: s.database.db, google: { baseUrl: g.url, token: g.token, backfillDays: 7 } });
     expect(await good.replyOnGoogle(view, 9002, 'hello')).toMatchObject({ review: `${A}/reviews/r-removed`, delivery: 'failed', error: expect.stringContaining('answered 404') });
   });
+
+  it('notes on the ticket, once, that the reviewer raised the rating above three stars', async () => {
+    g.put(A, { reviewId: 'r-1', reviewer: { displayName: 'Dana' }, starRating: 'FOUR', comment: 'They called and made it right', createTime: iso(Date.now() - 60_000), updateTime: iso(Date.now()) });
+    await pollOnce();
+    const [e] = await eventsOnceThere('google_rating_changed', 1);
+    expect(e).toMatchObject({ from: '1', to: '4', data: { reviewId: 'r-1', from: 1, to: 4 } });
+    // The same edit seen again (the next poll re-reads at its watermark) is not noted twice, and no new ticket opens.
+    await pollOnce();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await ticket()).timeline.filter((x) => x.type === 'google_rating_changed')).toHaveLength(1);
+    expect(await s.database.db.select().from(feedback).where(eq(feedback.externalId, 'r-1'))).toHaveLength(1);
+    // Replies on Google (a retry, a refusal), their delete and the rating change: guarded by test/workflows/replay.test.ts.
+    saveHistory(s.temporal.address, s.temporal.env.client.workflow.getHandle(ticketWorkflowId(n)), 'google-reply-and-delete');
+  }, 90_000);
 });
