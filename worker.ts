@@ -1,5 +1,7 @@
 // Wires workflows and activities into a Temporal worker.
+import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from './activities';
@@ -17,6 +19,23 @@ export const WORKER_TUNING: Partial<WorkerOptions> = {
   activityTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 5, maximum: 50 },
 };
 
+const MiB = 2 ** 20;
+/** What one cached ticket workflow holds, with room for a long history (measured ~0.2–0.45 MiB:
+ * `npm run bench -- workflow-memory`). */
+export const CACHED_TICKET_BYTES = 0.5 * MiB;
+
+/**
+ * How many workflows the worker keeps cached: as many as fit in three quarters of the memory it has —
+ * the V8 heap limit (cached workflows live in it) or the machine's / container's memory, whichever is
+ * smaller — after 300 MiB for everything else. An evicted ticket replays its whole history when it next
+ * wakes, so a cache that holds every open ticket keeps a burst of them falling due cheap. The SDK's own
+ * default assumes ~1.7 MiB per workflow, which a ticket no longer costs.
+ */
+export function workflowCacheSize(memory = { heapLimit: v8.getHeapStatistics().heap_size_limit, machine: Math.min(process.constrainedMemory?.() || Infinity, os.totalmem()) }): number {
+  const usable = Math.min(memory.heapLimit, memory.machine) - 300 * MiB;
+  return Math.max(10, Math.floor((usable * 0.75) / CACHED_TICKET_BYTES));
+}
+
 export async function createWorker(opts: {
   connection: NativeConnection;
   namespace: string;
@@ -31,6 +50,7 @@ export async function createWorker(opts: {
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
+    maxCachedWorkflows: workflowCacheSize(),
     ...WORKER_TUNING,
     ...opts.tuning,
   });

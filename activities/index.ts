@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Db } from '../db/client';
 import { createAiActivities, type AiConfig } from './ai/analyse';
 import { createCustomerMailActivities } from './customer-mail';
+import { withFinalDataErrors } from './data-errors';
 import { createFollowUpActivities } from './follow-up';
 import { createEscalationOwnerActivities } from './escalation-owner';
 import { createIntakeActivities } from './intake';
@@ -32,7 +33,8 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const mail = createCustomerMailActivities(deps);
   const googleReply = createGoogleReplyActivities(deps);
-  return {
+  // A write Postgres refuses for its data fails for good, not for ever (activities/data-errors.ts).
+  return withFinalDataErrors({
     ...createIntakeActivities(deps.db),
     ...createEscalationOwnerActivities(deps.db),
     ...createFollowUpActivities(deps.db),
@@ -47,7 +49,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAiActivities(deps),
     ...createGoogleReviewActivities(deps),
     ...createWebhookActivities(deps),
-  };
+  });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

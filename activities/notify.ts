@@ -10,6 +10,7 @@ import type { TicketView } from '../domain/ticket-view';
 import type { Mailer } from './mailer';
 import { EMAIL_DELIVERY, SLACK_DELIVERY, sendOnce, type Delivery } from './outbox';
 import { renderStoredTemplate } from '../db/templates';
+import { activeAdmins } from '../db/webhooks';
 
 export interface NotifyDeps {
   db: Db;
@@ -29,6 +30,9 @@ export interface NotifiedRecipient {
   /** The level asked for Slack but no SLACK_TOKEN is configured: it went by e-mail instead. */
   fallback?: string;
 }
+
+/** What could not be saved: a ticket's timeline from event `seq` on, or a feedback. */
+export type SaveFailure = { ticketNumber: number; seq: number; sqlState: string } | { feedbackId: string; sqlState: string };
 
 export const SLACK_FALLBACK = 'Slack asked for, but no Slack token (SLACK_TOKEN) is configured: sent by e-mail instead';
 
@@ -80,5 +84,28 @@ export function createNotifyActivities(deps: NotifyDeps) {
     async notifyUnassigned(ticket: TicketView, recipients: EscalationLevel['users']) {
       return deliver(ticket, 'unassigned', recipients, 'unassigned_notice', {});
     },
+    /** Tells every active admin, once per failure (`key`), that Postgres refused a save (activities/data-errors.ts).
+     * Names what and the SQLSTATE only: the refused text may be a customer's. */
+    async notifySaveFailure(failure: SaveFailure): Promise<NotifiedRecipient[]> {
+      const subjectOf = 'ticketNumber' in failure ? `the timeline of ticket #${failure.ticketNumber}` : `feedback ${failure.feedbackId}`;
+      const link = 'ticketNumber' in failure ? `${deps.publicUrl}/tickets/${failure.ticketNumber}` : `${deps.publicUrl}/admin`;
+      const mail = await renderStoredTemplate(deps.db, 'save_failed_notice', { what: subjectOf, reason: `SQLSTATE ${failure.sqlState}`, link });
+      const base = 'ticketNumber' in failure ? `t${failure.ticketNumber}:save-failed-${failure.seq}` : `fb:${failure.feedbackId}:save-failed`;
+      const sent: NotifiedRecipient[] = [];
+      for (const admin of await activeAdmins(deps.db)) {
+        const key = `${base}:${admin.id}`;
+        const outcome = await sendOnce(
+          deps.db,
+          key,
+          { ticketNumber: 'ticketNumber' in failure ? failure.ticketNumber : null, channel: 'email', target: admin.email, payload: { subject: mail.subject } },
+          () => deps.mailer.sendMail({ to: admin.email, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<${key.replace(/:/g, '.')}@${deps.mailDomain}>` }).then(() => undefined),
+          EMAIL_DELIVERY,
+        );
+        sent.push({ userId: admin.id, channel: 'email', target: admin.email, delivery: outcome.delivery, ...(outcome.error ? { error: outcome.error } : {}) });
+      }
+      return sent;
+    },
   };
 }
+
+export type NotifyActivities = ReturnType<typeof createNotifyActivities>;

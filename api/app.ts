@@ -7,11 +7,15 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
-import { onError, validationHook } from './errors';
+import { bodyLimits, documentBodyLimits, documentValidation } from './body-limits';
+import { pathHygiene } from './path-hygiene';
+import { securityHeaders } from './security-headers';
+import { onError, UNAVAILABLE_RESPONSE, validationHook } from './errors';
 import { observeRequests } from './observe';
 import { scopeFor } from './scopes';
+import { textHygiene } from './text-hygiene';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../domain/api-tokens';
-import { renderDocsPage } from './docs-page';
+import { DOCS_CSS, renderDocsPage } from './docs-page';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
@@ -42,6 +46,7 @@ import { userRoutes } from './routes/users';
 import { viewRoutes } from './routes/views';
 import { webhookRoutes } from './routes/webhooks';
 import { registerWebhookPayloads } from './webhook-docs';
+import { registerPublicPages } from './public-docs';
 import { observeHttp } from '../platform/metrics';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -52,6 +57,7 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     await next();
   });
+  api.use('*', textHygiene);
   api.route('/', healthRoutes());
   api.route('/auth/oidc', oidcRoutes());
   api.route('/auth', authRoutes());
@@ -79,6 +85,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/webhooks', webhookRoutes());
   api.route('/', orgRoutes());
   registerWebhookPayloads(api.openAPIRegistry);
+  registerPublicPages(api.openAPIRegistry);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'intakeKey', { type: 'http', scheme: 'bearer', description: 'Intake key (clk_…)' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'closeloop_session' });
@@ -93,16 +100,24 @@ export function createApp(deps: ApiDeps) {
     servers: [{ url: '/api/v1' }],
     security: [{ session: [] }],
   };
-  const document = () => withTokenScopes(api.getOpenAPI31Document(openApiConfig));
+  const document = () => withOutageResponses(documentValidation(documentBodyLimits(withTokenScopes(api.getOpenAPI31Document(openApiConfig)), '/api/v1')));
   api.get('/openapi.json', (c) => c.json(document()));
   api.get('/docs', (c) => c.html(renderDocsPage(document())));
+  api.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
   api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
   api.onError(onError);
 
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', ...observeRequests(observeHttp));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', securityHeaders());
   // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
   app.use('*', contextStorage());
+  app.use('*', bodyLimits());
+  app.use('*', pathHygiene());
   app.route('/api/v1', api);
   // Probes where orchestrators look for them; the same handlers as /api/v1/livez and /api/v1/readyz.
   app.get('/livez', liveHandler);
@@ -112,16 +127,13 @@ export function createApp(deps: ApiDeps) {
   });
   app.get('/readyz', readyHandler);
   // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
-  for (const prefix of ['/csat/*', '/public/*', '/c/*']) {
-    app.use(prefix, async (c, next) => {
-      c.set('deps', deps);
-      await next();
-    });
-  }
+  // Query strings of the public pages too (their paths are checked by pathHygiene above).
+  for (const prefix of ['/csat/*', '/public/*', '/c/*']) app.use(prefix, textHygiene);
   app.route('/csat', csatRoutes());
   app.route('/public', publicAssetRoutes());
   app.route('/c', collectPageRoutes());
   app.onError(onError);
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: path.relative(process.cwd(), webDist) }));
     const index = readFileSync(path.join(webDist, 'index.html'), 'utf8');
@@ -142,6 +154,20 @@ function withTokenScopes<D extends { paths?: object }>(doc: D): D {
       if (typeof op !== 'object' || op === null || operation.security) continue;
       const scope = scopeFor(method, path);
       operation.security = scope === 'session' ? [{ session: [] }] : [{ session: [] }, { apiToken: [scope] }];
+    }
+  }
+  return doc;
+}
+
+/** Every operation may meet an outage (Temporal or Postgres unavailable: api/outage.ts): its 503 with
+ * Retry-After is documented once, here, for all of them. */
+function withOutageResponses<D extends { paths?: object }>(doc: D): D {
+  for (const ops of Object.values(doc.paths ?? {}) as Array<Record<string, unknown>>) {
+    for (const op of Object.values(ops)) {
+      if (typeof op !== 'object' || op === null || !('responses' in op)) continue;
+      const responses = (op as { responses: Record<string, unknown> }).responses;
+      const own = responses['503'] as { headers?: unknown } | undefined;
+      responses['503'] = own ? { ...own, headers: UNAVAILABLE_RESPONSE.headers } : UNAVAILABLE_RESPONSE;
     }
   }
   return doc;

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
-import { liveIntakeKey } from '../db/intake-keys';
 import { DomainError } from '../domain/errors';
 import { bearerOf } from './auth';
+import { cachedIntakeKey } from './intake-cache';
 import type { AppEnv } from './deps';
 import { sha256 } from '../platform/security';
 
@@ -11,7 +11,7 @@ export type IntakeEnv = AppEnv & { Variables: AppEnv['Variables'] & { intakeKey:
 export const requireIntakeKey = createMiddleware<IntakeEnv>(async (c, next) => {
   const bearer = bearerOf(c);
   if (bearer === null) throw new DomainError('UNAUTHORIZED', 'Missing intake key: send "Authorization: Bearer <key>"');
-  const key = await liveIntakeKey(c.get('deps').db, sha256(bearer));
+  const key = await cachedIntakeKey(c.get('deps').db, sha256(bearer));
   if (!key) throw new DomainError('UNAUTHORIZED', 'Unknown or revoked intake key');
   c.set('intakeKey', key);
   await next();

@@ -7,11 +7,8 @@ import { z } from 'zod';
 import { taxonomyEntries, tickets, users } from '../db/schema';
 import { DomainError, invalidFields } from '../domain/errors';
 import { assignRefusal, canBeAssigned, canSeeTicket } from '../domain/ticket-access';
+import { assignCommandSchema, priorityCommandSchema, resolveCommandSchema, statusCommandSchema } from '../domain/ticket-schemas';
 import {
-  assignCommandSchema,
-  priorityCommandSchema,
-  resolveCommandSchema,
-  statusCommandSchema,
   ticketWorkflowId,
   type AssignCommand,
   type PriorityCommand,
@@ -23,10 +20,18 @@ import type { TicketView } from '../domain/ticket-view';
 import { assignUpdate, changePriorityUpdate, changeStatusUpdate, resolveUpdate, ticketStateQuery } from '../workflows/ticket-messages';
 import type { ApiDeps, SessionUser } from './deps';
 import { liveViewOf } from './ticket-mapper';
+import { withTemporalWorker } from './outage';
 import { toDomainError } from './temporal-errors';
 
-export const idParam = z.object({ id: z.string().regex(/^(ticket-)?\d+$/, 'ticket id is a number or ticket-<number>') });
 export const ticketNumber = (id: string) => Number(id.replace(/^ticket-/, ''));
+/** Ticket numbers are Postgres integers: a larger one is a 400, not a failed query (found by the fuzz stage). */
+const MAX_TICKET_NUMBER = 2_147_483_647;
+export const idParam = z.object({
+  id: z
+    .string()
+    .regex(/^(ticket-)?\d+$/, 'ticket id is a number or ticket-<number>')
+    .refine((id) => ticketNumber(id) <= MAX_TICKET_NUMBER, `ticket numbers are at most ${MAX_TICKET_NUMBER}`),
+});
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -41,7 +46,7 @@ export interface TicketRef {
 
 async function queryLive(deps: ApiDeps, number: number, rowExists: boolean): Promise<TicketView | null> {
   try {
-    return await deps.temporal.workflow.getHandle(ticketWorkflowId(number)).query(ticketStateQuery);
+    return await withTemporalWorker(deps, () => deps.temporal.workflow.getHandle(ticketWorkflowId(number)).query(ticketStateQuery));
   } catch (e) {
     // Workflow gone (closed past retention): the read model is the record.
     if (rowExists || e instanceof WorkflowNotFoundError) return null;
@@ -110,7 +115,8 @@ export async function runCommand<T extends object>(deps: ApiDeps, user: SessionU
   const ticket = await loadTicket(deps, user, number);
   const cmd = spec.prepare ? await spec.prepare(deps, user, ticket, body) : body;
   try {
-    const view = await deps.temporal.workflow.getHandle(ticketWorkflowId(number)).executeUpdate(spec.update, { args: [{ ...cmd, actor: { id: user.id, name: user.name } }] });
+    const handle = deps.temporal.workflow.getHandle(ticketWorkflowId(number));
+    const view = await withTemporalWorker(deps, () => handle.executeUpdate(spec.update, { args: [{ ...cmd, actor: { id: user.id, name: user.name } }] }));
     return liveViewOf(view);
   } catch (e) {
     throw toDomainError(e);

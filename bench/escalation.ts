@@ -8,7 +8,8 @@ import { createMailer } from '../activities/mailer';
 import { openDatabase } from '../db/client';
 import { ticketEvents, tickets, users } from '../db/schema';
 import { DEFAULT_TICKET_SETTINGS, type TicketInput } from '../domain/ticket';
-import { connectClient, freePort, registerSearchAttributes, startDevServer } from '../platform/temporal';
+import { connectClient } from '../platform/temporal';
+import { benchServer, machineLoad } from './support/temporal';
 import { createWorker } from '../worker';
 import { ticketWorkflow } from '../workflows/ticket';
 import { fileURLToPath } from 'node:url';
@@ -34,24 +35,21 @@ const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((
 // Terminating a thousand busy tickets makes the SDK core warn about each late completion: quiet.
 installTemporalLogger({ LOG_LEVEL: 'error' });
 const dataDir = `/tmp/closeloop-bench-${process.pid}`;
-const server = await startDevServer({ dataDir, dbFile: null, grpcPort: await freePort(), uiPort: await freePort(), namespace: 'default', headless: true, log: () => undefined });
-const { connection, client } = await connectClient(server.address, 'default');
-await registerSearchAttributes(connection, 'default');
+const server = await benchServer(dataDir);
+const { connection, client } = await connectClient(server.address, server.namespace);
 const database = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, poolSize: 20 } : { memory: true });
 const db = database.db;
 const userId = randomUUID();
 await db.insert(users).values({ id: userId, email: `bench-${userId}@staff.test`, name: 'Bench', passwordHash: 'x', role: 'agent', branches: [] });
 
-console.log(`escalation bench — dev server ${server.address}, database ${database.driver}`);
-// The dev server is a child process: stop it however the run ends.
-process.on('exit', () => server.process.kill('SIGKILL'));
+console.log(`escalation bench — ${server.label}, database ${database.driver}; ${machineLoad()}`);
 for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of variants) {
   const taskQueue = `bench-${n}-${Date.now()}`;
   console.log(`  worker: ${variant.name}, cache ${Math.min(cacheCap, n + 100)} workflows`);
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const worker = await createWorker({
     connection: nativeConnection,
-    namespace: 'default',
+    namespace: server.namespace,
     taskQueue,
     deps: { db, mailer: createMailer({ from: 'bench@closeloop.test', outboxDir: `${dataDir}/outbox` }), slack: null, ai: null, publicUrl: 'http://bench', mailDomain: 'closeloop.test' },
     // ~2 MB per cached ticket workflow: cap the cache so 10k tickets fit; evicted ones replay on wake.
@@ -105,7 +103,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
   clearInterval(sampler);
   console.log(
     `  ${n} tickets: started in ${startSecs.toFixed(1)} s (${(n / startSecs).toFixed(0)}/s), settled in ${settledSecs.toFixed(1)} s; escalation lateness p50 ${pct(late, 50)} ms, p99 ${pct(late, 99)} ms, max ${late[late.length - 1]} ms; ` +
-      `worker process RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB with all tickets open, peak ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+      `worker process RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB with all tickets open, peak ${(peakRss / 2 ** 20).toFixed(0)} MiB; ${machineLoad()}`,
   );
   for (let i = 0; i < n; i += 200) await Promise.all(numbers.slice(i, i + 200).map((num) => client.workflow.getHandle(`bench-ticket-${num}`).terminate('bench over').catch(() => undefined)));
   worker.shutdown();
@@ -113,7 +111,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
 
   // Baseline on the same server: N workflows that only sleep until one instant.
   const probeQueue = `${taskQueue}-probe`;
-  const probeWorker = await Worker.create({ connection: nativeConnection, taskQueue: probeQueue, workflowsPath: fileURLToPath(new URL('./timer-probe-workflow.ts', import.meta.url)), maxCachedWorkflows: Math.min(cacheCap, n + 100) });
+  const probeWorker = await Worker.create({ connection: nativeConnection, namespace: server.namespace, taskQueue: probeQueue, workflowsPath: fileURLToPath(new URL('./timer-probe-workflow.ts', import.meta.url)), maxCachedWorkflows: Math.min(cacheCap, n + 100) });
   const probeRunning = probeWorker.run();
   const probeDue = Date.now() + 15_000 + n * 10;
   const handles = [];
@@ -122,7 +120,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
   const probeLate: number[] = [];
   for (let i = 0; i < handles.length; i += 200) probeLate.push(...(await Promise.all(handles.slice(i, i + 200).map((h) => h.result()))));
   probeLate.sort((a, b) => a - b);
-  console.log(`  baseline, ${n} bare timer workflows due at one instant: lateness p50 ${pct(probeLate, 50)} ms, p99 ${pct(probeLate, 99)} ms, max ${probeLate[n - 1]} ms`);
+  console.log(`  baseline, ${n} bare timer workflows due at one instant: lateness p50 ${pct(probeLate, 50)} ms, p99 ${pct(probeLate, 99)} ms, max ${probeLate[n - 1]} ms; ${machineLoad()}`);
   probeWorker.shutdown();
   await probeRunning;
   await nativeConnection.close();

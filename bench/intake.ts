@@ -7,11 +7,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { connectClient, freePort, startDevServer } from '../platform/temporal';
+import { connectClient, freePort } from '../platform/temporal';
+import { benchServer, machineLoad } from './support/temporal';
 import { emptyWorkflow } from './empty-workflow';
 
 const [rate = 100, seconds = 20, connections = 50] = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -24,11 +24,10 @@ const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const dataDir = `/tmp/closeloop-bench-intake-${process.pid}`;
-const server = await startDevServer({ dataDir, dbFile: null, grpcPort: await freePort(), uiPort: await freePort(), namespace: 'default', headless: true, log: () => undefined });
+const server = await benchServer(dataDir);
 const children: ChildProcess[] = [];
 process.on('exit', () => {
   for (const c of children) c.kill('SIGKILL');
-  server.process.kill('SIGKILL');
 });
 
 // A fresh database, dropped at the end.
@@ -44,6 +43,7 @@ const INTAKE_KEY = `clk_bench_${randomBytes(8).toString('hex')}`;
 const env = {
   ...process.env,
   TEMPORAL_ADDRESS: server.address,
+  TEMPORAL_NAMESPACE: server.namespace,
   DATABASE_URL: dbUrl.toString(),
   PORT: String(port),
   HOST: '127.0.0.1',
@@ -72,9 +72,8 @@ await startRole('scripts/worker-main.ts', /worker polling/);
 const database = new pg.Client({ connectionString: dbUrl.toString() });
 database.on('error', (e) => console.error('  (bench database connection:', e.message, ')'));
 await database.connect();
-const { connection, client } = await connectClient(server.address, 'default');
-console.log(`load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
-console.log(`intake bench — dev server ${server.address}, Postgres ${dbName}, API http://127.0.0.1:${port} (own process), worker (own process); ${connections} connections, ${seconds} s per phase`);
+const { connection, client } = await connectClient(server.address, server.namespace);
+console.log(`intake bench — ${server.label}; ${machineLoad()}; Postgres ${dbName}, API http://127.0.0.1:${port} (own process), worker (own process); ${connections} connections, ${seconds} s per phase`);
 
 // ---- Baseline: empty-workflow starts on the same server, `connections` callers in a closed loop.
 async function emptyStarts(): Promise<number> {
@@ -86,7 +85,7 @@ async function emptyStarts(): Promise<number> {
     Array.from({ length: connections }, async () => {
       while (Date.now() < until) {
         const t = performance.now();
-        await client.workflow.start(emptyWorkflow, { taskQueue: 'bench-empty', workflowId: `empty-${n++}` });
+        await client.workflow.start(emptyWorkflow, { taskQueue: 'bench-empty', workflowId: `empty-${process.pid}-${Date.now()}-${n++}` });
         latencies.push(performance.now() - t);
       }
     }),
@@ -138,14 +137,14 @@ async function intake(phase: string, overallRate: number | undefined) {
   const throughput = accepted / result.duration;
   console.log(
     `  intake ${overallRate ? `at a fixed ${overallRate}/s` : 'flat out'}: ${throughput.toFixed(0)}/s accepted (${accepted} × 2xx, ${result.non2xx} non-2xx, ${result.errors} errors in ${result.duration.toFixed(1)} s), ` +
-      `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; all ${evaluated} accepted (incl. those in flight at the end) evaluated ${drain.toFixed(1)} s after the last request`,
+      `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; all ${evaluated} accepted (incl. those in flight at the end) evaluated ${drain.toFixed(1)} s after the last request; ${machineLoad()}`,
   );
   return throughput;
 }
 
 const fixed = await intake('fixed', rate);
 const max = await intake('max', undefined);
-console.log(`  ratio: intake flat out / empty-workflow starts = ${(max / baseline).toFixed(2)}; the fixed-rate throughput is ${((fixed / baseline) * 100).toFixed(0)} % of the server's empty-start rate`);
+console.log(`  ratio: intake flat out / empty-workflow starts = ${(max / baseline).toFixed(2)}; the fixed-rate throughput is ${((fixed / baseline) * 100).toFixed(0)} % of the server's empty-start rate; ${machineLoad()}`);
 
 for (const c of children) c.kill('SIGINT');
 await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));

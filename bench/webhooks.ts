@@ -7,7 +7,6 @@
 // after 180 s.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import os from 'node:os';
 import { NativeConnection } from '@temporalio/worker';
 import pg from 'pg';
 import { createMailer } from '../activities/mailer';
@@ -19,7 +18,8 @@ import { parseAllowList } from '../domain/webhook-target';
 import { WEBHOOK_EVENT_TYPES } from '../domain/webhooks';
 import { bootstrap } from '../platform/bootstrap';
 import { installTemporalLogger } from '../platform/runtime';
-import { connectClient, freePort, registerSearchAttributes, startDevServer } from '../platform/temporal';
+import { connectClient } from '../platform/temporal';
+import { benchServer, machineLoad } from './support/temporal';
 import { startWebhookReceiver } from '../test/support/webhook-receiver';
 import { createWorker } from '../worker';
 
@@ -28,8 +28,7 @@ const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((
 installTemporalLogger({ LOG_LEVEL: 'error' });
 
 const dataDir = `/tmp/closeloop-bench-webhooks-${process.pid}`;
-const server = await startDevServer({ dataDir, dbFile: null, grpcPort: await freePort(), uiPort: await freePort(), namespace: 'default', headless: true, log: () => undefined });
-process.on('exit', () => server.process.kill('SIGKILL'));
+const server = await benchServer(dataDir);
 const base = process.env.DATABASE_URL;
 const dbName = `closeloop_bench_${randomBytes(4).toString('hex')}`;
 const adminPg = base ? new pg.Client({ connectionString: base }) : null;
@@ -45,17 +44,16 @@ const database = await openDatabase(url ? { databaseUrl: url, poolSize: 20 } : {
 const INTAKE_KEY = `clk_bench_${randomBytes(8).toString('hex')}`;
 await bootstrap(database.db, { adminEmail: 'admin@bench.test', adminPassword: 'bench-admin-password', intakeKey: INTAKE_KEY });
 const rx = await startWebhookReceiver();
-const { client, connection } = await connectClient(server.address, 'default');
-await registerSearchAttributes(connection, 'default');
+const { client, connection } = await connectClient(server.address, server.namespace);
 const webhooks = { ...DEFAULT_WEBHOOK_CONFIG, allowList: parseAllowList('127.0.0.1') };
 const mailer = createMailer({ smtpUrl: 'smtp://127.0.0.1:9', from: 'support@bench.test' }); // nothing is mailed here
 const native = await NativeConnection.connect({ address: server.address });
-const worker = await createWorker({ connection: native, namespace: 'default', taskQueue: 'bench-webhooks', deps: { db: database.db, mailer, slack: null, ai: null, publicUrl: 'http://bench.test', mailDomain: 'bench.test', webhooks } });
+const worker = await createWorker({ connection: native, namespace: server.namespace, taskQueue: 'bench-webhooks', deps: { db: database.db, mailer, slack: null, ai: null, publicUrl: 'http://bench.test', mailDomain: 'bench.test', webhooks } });
 const running = worker.run();
 const app = createApp({
   db: database.db,
   temporal: client,
-  config: { TEMPORAL_TASK_QUEUE: 'bench-webhooks', TEMPORAL_NAMESPACE: 'default', SESSION_TTL_HOURS: 1, publicUrl: 'http://bench.test', temporalUiUrl: 'http://localhost:8233', TWILIO_AUTH_TOKEN: undefined, MAIL_FROM: 'support@bench.test', mailDomain: 'bench.test', MAIL_ATTACHMENT_MAX_BYTES: 1 << 20, webhooks, oidc: null },
+  config: { TEMPORAL_TASK_QUEUE: 'bench-webhooks', TEMPORAL_NAMESPACE: server.namespace, SESSION_TTL_HOURS: 1, publicUrl: 'http://bench.test', temporalUiUrl: 'http://localhost:8233', TWILIO_AUTH_TOKEN: undefined, MAIL_FROM: 'support@bench.test', mailDomain: 'bench.test', MAIL_ATTACHMENT_MAX_BYTES: 1 << 20, webhooks, oidc: null },
 });
 const call = (method: string, path: string, body: unknown, headers: Record<string, string>) => app.request(path, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
@@ -90,7 +88,7 @@ try {
   const queued = rows.filter((r) => r.deliveredAt).map((r) => r.deliveredAt!.getTime() - r.createdAt.getTime()).sort((a, b) => a - b);
   console.log(`  latency outbox → delivered: p50 ${pct(queued, 50)} ms, p99 ${pct(queued, 99)} ms, max ${queued.at(-1)} ms`);
   console.log(`  duplicates ${ids.length - unique}, tickets out of order ${outOfOrder}/${perTicket.size}`);
-  console.log(`  load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (${os.cpus().length} cores), database ${url ? 'Postgres' : 'PGlite'}`);
+  console.log(`  ${machineLoad()}, database ${url ? 'Postgres' : 'PGlite'}, ${server.label}`);
 } finally {
   worker.shutdown();
   await running;
@@ -108,6 +106,6 @@ try {
     }
     await adminPg.end();
   }
-  server.process.kill('SIGTERM');
+  await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,7 +1,8 @@
 // The organisation as stored: branches with their business-hours calendar (one calendar row per
 // branch, keyed by the branch id) and services.
 import { asc, eq, inArray } from 'drizzle-orm';
-import { calendarSchema, type Calendar } from '../domain/business-time';
+import type { Calendar } from '../domain/business-time';
+import { calendarSchema } from '../domain/calendar-schema';
 import { toLocale, type Locale } from '../domain/i18n/locales';
 import type { Db } from './client';
 import { branches, calendars, services } from './schema';

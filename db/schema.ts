@@ -48,6 +48,11 @@ export const users = pgTable('users', {
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
   oidcSubject: text('oidc_subject').unique(), // `sub` of the user's identity at the OIDC provider, linked on first SSO sign-in
+  // Optional TOTP second factor (RFC 6238): the base32 secret once confirmed, the one being enrolled,
+  // and the last time step a code was accepted for (a code is good once).
+  totpSecret: text('totp_secret'),
+  totpPending: text('totp_pending'),
+  totpLastStep: integer('totp_last_step'),
 });
 
 export const sessions = pgTable('sessions', {
@@ -370,7 +375,7 @@ export const loginAttempts = pgTable(
     success: boolean('success').notNull(),
     at: ts('at').notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_email_at').on(t.email, t.at)],
+  (t) => [index('login_attempts_email_at').on(t.email, t.at), index('login_attempts_ip_at').on(t.ip, t.at)],
 );
 
 /** Saved pivot reports (definition = the query body of POST /reports/query), shared by name or role. */

@@ -1,6 +1,6 @@
 // Sign-in sessions (stored by the hash of their cookie token) and the sign-in attempts the rate limit
 // counts.
-import { and, count, eq, gt, ne } from 'drizzle-orm';
+import { and, count, eq, gt, max, min, ne, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { loginAttempts, sessions, users } from './schema';
 
@@ -31,21 +31,39 @@ export async function endSessionsOf(db: Db, userId: string, except?: string): Pr
 /** The session's CSRF token and its user's availability (what /auth/me adds to the session user). */
 export async function sessionDetails(db: Pick<Db, 'select'>, sessionId: string) {
   const [row] = await db
-    .select({ csrfToken: sessions.csrfToken, available: users.available })
+    .select({ csrfToken: sessions.csrfToken, available: users.available, totp: sql<boolean>`${users.totpSecret} is not null` })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sessionId));
   return row;
 }
 
-export async function failedSignInsSince(db: Pick<Db, 'select'>, email: string, since: Date): Promise<number> {
-  const [{ failures }] = await db
-    .select({ failures: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
-  return failures;
-}
-
 export async function recordSignIn(db: Db, attempt: { email: string; ip: string; success: boolean }): Promise<void> {
   await db.insert(loginAttempts).values(attempt);
+}
+
+export interface SignInFailures {
+  /** Failed sign-ins from this address (any account) since `since`, and when the oldest of them was. */
+  fromIp: number;
+  oldestFromIp: Date | null;
+  /** Failures for this account from this address since `since` and after its last success there. */
+  pair: number;
+  lastPairFailure: Date | null;
+}
+
+/** What the sign-in throttle (api/sign-in-throttle.ts) decides on. */
+export async function signInFailures(db: Pick<Db, 'select'>, email: string, ip: string, since: Date): Promise<SignInFailures> {
+  const [byIp] = await db
+    .select({ n: count(), oldest: min(loginAttempts.at) })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
+  const [lastOk] = await db
+    .select({ at: max(loginAttempts.at) })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip), eq(loginAttempts.success, true), gt(loginAttempts.at, since)));
+  const [pair] = await db
+    .select({ n: count(), last: max(loginAttempts.at) })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, lastOk?.at ?? since)));
+  return { fromIp: byIp.n, oldestFromIp: byIp.oldest, pair: pair.n, lastPairFailure: pair.last };
 }

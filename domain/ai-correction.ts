@@ -2,7 +2,7 @@
 // ticket, and how sure the analyser was in words. Pure.
 import { z } from 'zod';
 import { SENTIMENTS } from './ai';
-import { actorSchema } from './ticket';
+import { actorSchema } from './ticket-schemas';
 
 export const AI_CORRECTION_FIELDS = ['sentiment', 'themes'] as const;
 export type AiCorrectionField = (typeof AI_CORRECTION_FIELDS)[number];

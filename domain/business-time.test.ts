@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessTime, businessTimeBetween, calendarSchema, zonedTimeToUtc, type Calendar } from './business-time';
+import { addBusinessTime, businessTimeBetween, zonedTimeToUtc, type Calendar } from './business-time';
+import { calendarSchema } from './calendar-schema';
 
 const H = 3_600_000;
 const weekdays9to17 = Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start: '09:00', end: '17:00' }]]));

@@ -1,19 +1,15 @@
 // Business-time arithmetic over a branch calendar (time zone, weekly hours, holidays). Pure: local
 // times are resolved with Intl, so DST changes move the UTC instants of opening hours correctly.
-import { z } from 'zod';
+// zod-free, because the ticket workflow imports it: the schema that checks a calendar from outside is
+// domain/calendar-schema.ts (it must produce this very type, checked there).
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'use HH:MM');
-export const intervalSchema = z
-  .object({ start: hhmm, end: hhmm })
-  .refine((i) => minutesOf(i.start) < minutesOf(i.end), 'an interval must end after it starts');
-
-export const calendarSchema = z.object({
-  timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone'),
-  /** Keys 0 (Sunday) … 6 (Saturday); a missing or empty day is closed. */
-  weekly: z.record(z.string().regex(/^[0-6]$/), z.array(intervalSchema)),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
-});
-export type Calendar = z.infer<typeof calendarSchema>;
+/** A branch's business hours: `weekly` keys 0 (Sunday) … 6 (Saturday) with "HH:MM" intervals; a missing
+ * or empty day is closed. `holidays` are local dates (YYYY-MM-DD). */
+export interface Calendar {
+  timeZone: string;
+  weekly: Record<string, Array<{ start: string; end: string }>>;
+  holidays: string[];
+}
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 3 * 366; // a calendar with no open hours must not loop forever
@@ -27,7 +23,7 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-function minutesOf(t: string): number {
+export function minutesOf(t: string): number {
   const [h, m] = t.split(':').map(Number);
   return h * 60 + m;
 }

@@ -12,6 +12,9 @@ export const DOMAIN_ERROR_CODES = [
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
+/** The type of an activity failure for a write Postgres refuses for its data (activities/data-errors.ts). */
+export const DATA_ERROR = 'DATA_ERROR';
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,

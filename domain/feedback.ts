@@ -1,5 +1,6 @@
 // The feedback an intake channel submits, its validation and normalisation. Pure.
 import { z } from 'zod';
+import { safeText } from './text';
 import { localeTagSchema, toLanguageTag } from './i18n/locales';
 import { captureTypeSchema, channelSchema, contactSchema, type CaptureType } from './types';
 
@@ -14,11 +15,11 @@ export const feedbackInputSchema = z
     channel: channelSchema,
     type: captureTypeSchema,
     score: z.number().int('score must be a whole number'),
-    comment: z.string().max(10_000).optional(),
+    comment: safeText().max(10_000).optional(),
     contact: contactSchema.optional(),
-    branch: z.string().min(1).max(100).optional(),
-    service: z.string().min(1).max(100).optional(),
-    externalId: z.string().min(1).max(200).optional().describe('Channel-side id: the same channel + externalId is accepted once'),
+    branch: safeText().min(1).max(100).optional(),
+    service: safeText().min(1).max(100).optional(),
+    externalId: safeText().min(1).max(200).optional().describe('Channel-side id: the same channel + externalId is accepted once'),
     submittedAt: z.iso.datetime({ offset: true }).optional().describe('When the customer answered (defaults to receipt time)'),
     locale: localeTagSchema.optional(),
   })

@@ -240,7 +240,8 @@ function readNames(text: string, at: number, strength: Strength, atLineEnd = fal
 }
 
 // ---- the passes ----
-const cue = (alternatives: readonly string[], sep = SEP) => new RegExp(`${CUE_START}(?:${oneOf(alternatives)})${sep}`, 'giu');
+// lower-case vocabularies matched on scan.folded(), without the slow-to-compile `i` flag
+const cue = (alternatives: readonly string[], sep = SEP) => new RegExp(`${CUE_START}(?:${oneOf(alternatives)})${sep}`, 'gu');
 
 const HONORIFIC_CUE = new RegExp(`${CUE_START}(?:(?:${oneOf(HONORIFICS)})(?:\\.|(?=[ \\t]))|M\\.|Sig\\.ra|Dott\\.ssa)[ \\t]*`, 'gu');
 // Written in lower case too ("signor Bruno", "meneer de Boer"); not "miss", "sir", "dr"… which are also words.
@@ -255,7 +256,7 @@ const PEOPLE_WORD = `(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?:s|es|n|en|nen
 const OF = ['of', 'von', 'de', 'di', 'del', 'della', 'van', 'da', 'du', 'des'];
 const PEOPLE_CUE = new RegExp(
   `(?:${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}-]+[ \\t]+){0,2}?|(?<=\\()[ \\t]*)${PEOPLE_WORD}(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}])|[ \\t]+(${oneOf(OF)})(?![\\p{L}]))?(?:${SEP}\\(?[ \\t]*|[ \\t]*\\([ \\t]*)`,
-  'giu',
+  'gu', // on scan.folded()
 );
 // A role as a title, without a determiner: "Anwohnerin Renate Seidel", "aan kok Hamza", "Chef Gordon".
 // Any word before a capitalised one, looked up in a set: a regex alternation tried at every word would be slow.
@@ -268,7 +269,7 @@ const isPeopleWord = (w: string) => {
 };
 const PEOPLE_CALLED_CUE = new RegExp(
   `${CUE_START}(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX}|${oneOf(['someone', 'somebody', 'person', 'jemand', "quelqu'un", 'alguien', 'qualcuno', 'iemand', 'one'])})[ \\t]*,?[ \\t]+(?:${oneOf(CALLED)})${SEP}`,
-  'giu',
+  'gu', // on scan.folded()
 );
 const CALLED_CUE = cue(CALLED);
 const BOOKED_UNDER_CUE = cue(BOOKED_UNDER);
@@ -299,8 +300,8 @@ const BEFORE_RELATIVE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]
 const POST_CUE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}]))`, 'dgiu');
 // A staff member named after a phrase: "la commessa del negozio di Torino, Federica, mi ha detto"
 const DESCRIBED_CUE = new RegExp(
-  `${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])[^,.!?\\n]{3,40},[ \\t]*(?=\\p{Lu}[\\p{L}'’-]+[ \\t]*[,.;!?)])`,
-  'giu',
+  `${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])[^,.!?\\n]{3,40},[ \\t]*(?=\\p{L}[\\p{L}'’-]+[ \\t]*[,.;!?)])`,
+  'gu', // on scan.folded(); the name's capital is checked on the text
 );
 
 /** Lines at the end that only carry contact details or a device footer, not the sign-off. */
@@ -341,14 +342,14 @@ export function findContextNames(scan: Scan): void {
 
   scan.pass(HONORIFIC_CUE, names('strong', { particleFirst: true }));
   scan.pass(HONORIFIC_CUE_CI, names('strong', { particleFirst: true }));
-  scan.pass(INTRO_STRONG_CUE, names('strong', { lowercase: true }));
-  scan.pass(PEOPLE_CALLED_CUE, names('strong'));
-  scan.pass(ONLY_NAMES_CUE, names('strong'));
+  scan.pass(INTRO_STRONG_CUE, names('strong', { lowercase: true }), scan.folded());
+  scan.pass(PEOPLE_CALLED_CUE, names('strong'), scan.folded());
+  scan.pass(ONLY_NAMES_CUE, names('strong'), scan.folded());
   // "my husband john", but not "the coach was late"
   // "the wife of X" reads a given name only: "the manager of Tesco" is no one
-  scan.pass(PEOPLE_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2] }));
-  scan.pass(BOOKED_UNDER_CUE, names('strong'));
-  scan.pass(DESCRIBED_CUE, names('strong'));
+  scan.pass(PEOPLE_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2] }), scan.folded());
+  scan.pass(BOOKED_UNDER_CUE, names('strong'), scan.folded());
+  scan.pass(DESCRIBED_CUE, (m) => (/\p{Lu}/u.test(scan.masked.charAt(m.index + m[0].length)) ? names('strong')(m) : null), scan.folded());
   scan.pass(APPOSITION, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   // German capitalises every noun ("Kollege vom Kundendienst"): only a known given name stands before a post
   scan.pass(BEFORE_RELATIVE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
@@ -367,13 +368,13 @@ export function findContextNames(scan: Scan): void {
       at = name.end + comma[0].length;
     }
     return found;
-  });
+  }, scan.folded());
   scan.pass(NAME_BEFORE_VERB, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   scan.pass(GREETING_CUE, names('medium'));
-  scan.pass(CALLED_CUE, names('medium'));
-  scan.pass(VERB_CUE, names('medium'));
-  scan.pass(INTRO_WEAK_CUE, names('weak'));
-  scan.pass(WEAK_PREPOSITION_CUE, names('weak'));
+  scan.pass(CALLED_CUE, names('medium'), scan.folded());
+  scan.pass(VERB_CUE, names('medium'), scan.folded());
+  scan.pass(INTRO_WEAK_CUE, names('weak'), scan.folded());
+  scan.pass(WEAK_PREPOSITION_CUE, names('weak'), scan.folded());
   scan.pass(WORD_BEFORE_CAPITAL, (m) => (isPeopleWord(m[1]) ? readNames(scan.masked, m.index + m[0].length, 'medium') : null));
   scan.pass(INLINE_DASH_CUE, (m) => {
     const found = readNames(scan.masked, m.index + m[0].length, 'medium', true);

@@ -40,14 +40,26 @@ export class Scan {
   }
 
   /** Each match of `re` becomes a span of `kind`, or whatever `pick` makes of it (nothing when it returns null). */
-  pass(re: RegExp, pick: PiiKind | ((m: RegExpExecArray) => PiiSpan[] | PiiKind | null)): void {
+  pass(re: RegExp, pick: PiiKind | ((m: RegExpExecArray) => PiiSpan[] | PiiKind | null), on: string = this.masked): void {
     const found: PiiSpan[] = [];
-    for (const m of this.masked.matchAll(re)) {
+    for (const m of on.matchAll(re)) {
       const r = typeof pick === 'string' ? pick : pick(m);
       if (typeof r === 'string') found.push({ start: m.index, end: m.index + m[0].length, kind: r });
       else if (r) found.push(...r);
     }
     this.add(found);
+  }
+
+  /**
+   * The masked text lower-cased letter by letter, same length (indexes stay those of the input): for
+   * passes whose cue vocabularies are large. With the `i` flag V8 takes seconds to compile such an
+   * alternation on first use; lower-case alternatives without it compile in milliseconds.
+   */
+  folded(): string {
+    return this.masked.replace(/\p{Lu}/gu, (c) => {
+      const lower = c.toLowerCase();
+      return lower.length === c.length ? lower : c;
+    });
   }
 
   /** Known values, matched accent-insensitively (and case-insensitively unless told) wherever they stand as whole words; longest first. */

@@ -1,6 +1,6 @@
 // Ticket generation rules: ordered, the first active match wins. Pure matching over a rule list.
 import { z } from 'zod';
-import { escalationLevelSchema } from './ticket';
+import { escalationLevelSchema } from './ticket-schemas';
 import { BUCKETS, bucketOf, type Bucket } from './score-tiers';
 import { SCORE_RANGES, type NormalizedFeedback } from './feedback';
 import { captureTypeSchema, prioritySchema, ticketKindSchema, type CaptureType } from './types';

@@ -1,7 +1,8 @@
 // Admin settings with their defaults; stored as JSON per key in the settings table.
 import { z } from 'zod';
 import { brandingSchema, DEFAULT_BRANDING } from './branding';
-import { DEFAULT_TICKET_SETTINGS, slaTargetsSchema } from './ticket';
+import { DEFAULT_TICKET_SETTINGS } from './ticket';
+import { slaTargetsSchema } from './ticket-schemas';
 
 export const ticketSettingsSchema = z.object({
   pauseResolutionWhilePending: z.boolean(),

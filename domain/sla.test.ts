@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarSchema } from './business-time';
+import { calendarSchema } from './calendar-schema';
 import { Clocks, PRIORITY_MULTIPLIER, targetMs } from './sla';
 
 const H = 3_600_000;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { LOCALES, rawMessage, type Locale, type Translator } from './i18n';
 
-export const TEMPLATE_KEYS = ['reply', 'csat_survey', 'csat_reminder', 'advocacy_ask', 'escalation_notice', 'reopened_notice', 'unassigned_notice', 'webhook_paused_notice'] as const;
+export const TEMPLATE_KEYS = ['reply', 'csat_survey', 'csat_reminder', 'advocacy_ask', 'escalation_notice', 'reopened_notice', 'unassigned_notice', 'webhook_paused_notice', 'save_failed_notice'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export const templateBodySchema = z
@@ -122,6 +122,21 @@ export const TEMPLATES: Readonly<Record<TemplateKey, TemplateSpec>> = {
     default: {
       subject: 'Webhook paused: {{webhookUrl}}',
       text: 'Deliveries to {{webhookUrl}} kept failing ({{reason}}), so the subscription is paused. Nothing is dropped: event {{eventId}} and every later one wait until you resume it.\n{{webhooksUrl}}',
+      html: '',
+    },
+  },
+  save_failed_notice: {
+    description: 'To every admin when Postgres refused to save part of a ticket or a feedback (the workflow carries on; the text is not in the mail).',
+    audience: 'staff',
+    placeholders: {
+      what: 'What could not be saved, e.g. "the timeline of ticket #1042" or "feedback email-3f2a…"',
+      reason: 'The database error code, e.g. "SQLSTATE 22P05"',
+      link: 'Where to look in Closeloop (the ticket, or the Temporal UI for a feedback)',
+    },
+    required: [],
+    default: {
+      subject: 'Could not save {{what}}',
+      text: 'Postgres refused to save {{what}} ({{reason}}). Closeloop did not retry it and carries on; the ticket\'s timeline records the failure. Please have a look.\n{{link}}',
       html: '',
     },
   },
@@ -284,11 +299,13 @@ export function sampleVars(key: TemplateKey, tr: Translator): TemplateVars {
     reviewUrl: 'https://g.page/r/review',
     priority: 'high',
     level: 2,
-    reason: key === 'webhook_paused_notice' ? 'HTTP 503' : 'unhappy CSAT answer (1/5)',
+    reason: key === 'webhook_paused_notice' ? 'HTTP 503' : key === 'save_failed_notice' ? 'SQLSTATE 22P05' : 'unhappy CSAT answer (1/5)',
     ticketUrl: 'https://closeloop.example/tickets/1042',
     webhookUrl: 'https://crm.example/hooks/closeloop',
     eventId: 'evt_t1042_7',
     webhooksUrl: 'https://closeloop.example/admin/webhooks',
+    what: 'the timeline of ticket #1042',
+    link: 'https://closeloop.example/tickets/1042',
   };
   return Object.fromEntries(Object.keys(TEMPLATES[key].placeholders).map((k) => [k, all[k]]));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { isSafeText, safeText } from './text';
+import { isSafeText, safeText, scrubDeep, scrubText, unsafeTextPaths } from './text';
 
 describe('safeText', () => {
   it('accepts ordinary text in any script, emoji included', () => {
@@ -20,5 +20,30 @@ describe('safeText', () => {
   it('chains like a string schema', () => {
     expect(safeText().trim().max(3).safeParse('  abc  ').data).toBe('abc');
     expect(safeText().max(3).safeParse('abcd').success).toBe(false);
+  });
+});
+
+describe('scrubText / scrubDeep', () => {
+  it('replaces NUL and lone surrogates with U+FFFD, keeps pairs', () => {
+    expect(scrubText('a\u0000b\uD800c\uDC00 ok 👍')).toBe('a\uFFFDb\uFFFDc\uFFFD ok 👍');
+    expect(isSafeText(scrubText('👍'.slice(0, 1) + '\u0000'))).toBe(true);
+  });
+
+  it('walks objects and arrays, says whether it replaced anything, leaves clean values as they are', () => {
+    const clean = { a: ['x', 1, null, { b: 'y' }] };
+    expect(scrubDeep(clean)).toEqual({ value: clean, replaced: false });
+    expect(scrubDeep(clean).value).toBe(clean);
+    const dirty = { a: ['x\u0000', 2], ['k\u0000']: { c: '\uD83D' } };
+    const out = scrubDeep(dirty);
+    expect(out.replaced).toBe(true);
+    expect(out.value).toEqual({ a: ['x\uFFFD', 2], ['k\uFFFD']: { c: '\uFFFD' } });
+  });
+});
+
+describe('unsafeTextPaths', () => {
+  it('names every unsafe string by its path', () => {
+    expect(unsafeTextPaths({ items: [{ comment: 'ok' }, { comment: 'x\u0000', contact: { name: '\uDC00' } }], n: 1 })).toEqual(['items.1.comment', 'items.1.contact.name']);
+    expect(unsafeTextPaths('\u0000')).toEqual(['(body)']);
+    expect(unsafeTextPaths({ ok: 'fine', list: ['a', 'b'] })).toEqual([]);
   });
 });

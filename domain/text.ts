@@ -2,11 +2,9 @@
 // surrogate is refused with a message naming the field, never stored — Postgres rejects NUL in text and
 // a lone surrogate cannot be encoded as UTF-8, so either would fail later, far from its cause.
 import { z } from 'zod';
+import { isSafeText } from './text-scrub';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** True when `s` holds neither a NUL character nor an unpaired surrogate. */
-export const isSafeText = (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+export { isSafeText, scrubDeep, scrubText, unsafeTextPaths } from './text-scrub';
 
 /** z.string() refined: no \u0000, no lone surrogate. Chain .trim(), .max() … as on any string. */
 export const safeText = () => z.string().refine(isSafeText, { message: 'must not contain NUL characters or unpaired UTF-16 surrogates' });

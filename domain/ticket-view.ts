@@ -6,7 +6,8 @@
 // the workflow bundle.
 import { z } from 'zod';
 import { SENTIMENTS, URGENCIES } from './ai';
-import { actorSchema, TIMELINE_EVENT_TYPES } from './ticket';
+import { TIMELINE_EVENT_TYPES } from './ticket';
+import { actorSchema } from './ticket-schemas';
 import { captureTypeSchema, channelSchema, contactSchema, prioritySchema, ticketKindSchema, ticketStatusSchema } from './types';
 
 const epochMs = (description: string) => z.number().meta({ description: `${description} (epoch milliseconds)` });

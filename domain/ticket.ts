@@ -1,26 +1,26 @@
-// The ticket's vocabulary shared by the workflow (authority), the projection and the API.
-import { z } from 'zod';
+// The ticket's vocabulary shared by the workflow (authority), the projection and the API. Free of zod:
+// the workflow bundle imports it, and every module it evaluates is paid for per cached ticket workflow.
+// The zod schemas for what comes from outside are in domain/ticket-schemas.ts (checked against these
+// types there).
 import type { Calendar } from './business-time';
-import { captureTypeSchema, channelSchema, contactSchema, prioritySchema, ticketKindSchema, ticketStatusSchema } from './types';
+import type { CaptureType, Channel, Contact, Priority, TicketKind, TicketStatus } from './types';
 
-export const slaTargetsSchema = z.object({
-  firstResponseHours: z.number().positive(),
-  resolutionHours: z.number().positive(),
-  nextReplyHours: z.number().positive().nullable().default(null),
-});
-export type SlaTargets = z.infer<typeof slaTargetsSchema>;
+export interface SlaTargets {
+  firstResponseHours: number;
+  resolutionHours: number;
+  nextReplyHours: number | null;
+}
 
-export const escalationUserSchema = z.object({
-  userId: z.string(),
-  channel: z.enum(['email', 'slack']),
-  slackTarget: z.string().optional(),
-});
-export const escalationLevelSchema = z.object({
-  level: z.number().int().min(1),
-  afterHours: z.number().positive(),
-  users: z.array(escalationUserSchema).min(1),
-});
-export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
+export interface EscalationUser {
+  userId: string;
+  channel: 'email' | 'slack';
+  slackTarget?: string;
+}
+export interface EscalationLevel {
+  level: number;
+  afterHours: number;
+  users: EscalationUser[];
+}
 
 /** The id of a ticket's workflow (also in Temporal UI links). */
 export const ticketWorkflowId = (number: number) => `ticket-${number}`;
@@ -30,13 +30,13 @@ export interface TicketInput {
   number: number;
   feedbackId: string | null;
   createdAt: number; // epoch ms
-  kind: z.infer<typeof ticketKindSchema>;
-  priority: z.infer<typeof prioritySchema>;
-  channel: z.infer<typeof channelSchema> | null;
-  captureType: z.infer<typeof captureTypeSchema> | null;
+  kind: TicketKind;
+  priority: Priority;
+  channel: Channel | null;
+  captureType: CaptureType | null;
   score: number | null;
   comment: string | null;
-  contact: z.infer<typeof contactSchema>;
+  contact: Contact;
   branch: string | null;
   service: string | null;
   ruleId: string | null;
@@ -78,8 +78,10 @@ export const DEFAULT_TICKET_SETTINGS: TicketSettings = {
   csatChangeMinutes: 15,
 };
 
-export const actorSchema = z.object({ id: z.string(), name: z.string() });
-export type Actor = z.infer<typeof actorSchema>;
+export interface Actor {
+  id: string;
+  name: string;
+}
 export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'Closeloop' };
 
 export const TIMELINE_EVENT_TYPES = [
@@ -104,6 +106,7 @@ export const TIMELINE_EVENT_TYPES = [
   'reopened',
   'closed',
   'advocacy_ask',
+  'save_failed', // Postgres refused to save the ticket's changes (data: sqlState; never the text)
   'google_reply',
   'google_reply_deleted',
   'google_rating_changed',
@@ -121,31 +124,34 @@ export interface TimelineEvent {
   data?: Record<string, unknown> | null;
 }
 
-// ---- commands (API body schemas; the same schemas run in the workflow's update validators) ----
+// ---- commands: the bodies of the ticket's updates (API schemas in ticket-schemas.ts, the workflow's
+// validators in ticket-commands.ts) ----
 
-export const commentCommandSchema = z.object({
-  body: z.string().trim().min(1, 'body must not be empty').max(20_000),
-  visibility: z.enum(['public', 'internal']),
-});
-export const statusCommandSchema = z.object({ to: ticketStatusSchema, reason: z.string().max(2000).optional() });
-export const assignCommandSchema = z.object({
-  userId: z.string().min(1).nullable(),
-  expectedAssigneeId: z.string().min(1).nullable().optional().describe('Only if the ticket is still assigned to this user (null: unassigned); 409 otherwise. An agent\'s take always carries it'),
-});
-export const priorityCommandSchema = z.object({ priority: prioritySchema, reason: z.string().max(2000).optional() });
-export const resolveCommandSchema = z.object({
-  rootCauseId: z.string().min(1, 'a root cause is required'),
-  actionId: z.string().min(1, 'an action taken is required'),
-  note: z.string().max(20_000).optional(),
-});
-export const reopenCommandSchema = z.object({ reason: z.string().max(2000).optional() });
-
-export type CommentCommand = z.infer<typeof commentCommandSchema>;
-export type StatusCommand = z.infer<typeof statusCommandSchema>;
-export type AssignCommand = z.infer<typeof assignCommandSchema>;
-export type PriorityCommand = z.infer<typeof priorityCommandSchema>;
-export type ResolveCommand = z.infer<typeof resolveCommandSchema>;
-export type ReopenCommand = z.infer<typeof reopenCommandSchema>;
+export interface CommentCommand {
+  body: string;
+  visibility: 'public' | 'internal';
+}
+export interface StatusCommand {
+  to: TicketStatus;
+  reason?: string;
+}
+export interface AssignCommand {
+  userId: string | null;
+  /** Only if the ticket is still assigned to this user (null: unassigned). */
+  expectedAssigneeId?: string | null;
+}
+export interface PriorityCommand {
+  priority: Priority;
+  reason?: string;
+}
+export interface ResolveCommand {
+  rootCauseId: string;
+  actionId: string;
+  note?: string;
+}
+export interface ReopenCommand {
+  reason?: string;
+}
 
 /** Every update carries who asked; the API fills it from the session. */
 export type WithActor<T> = T & { actor: Actor };
@@ -170,6 +176,8 @@ export interface CustomerMessage {
   /** The quoted history cut from the body, for "show quoted text" (capped; the original has it all). */
   quoted?: string;
   receivedAt: number;
+  /** NUL or unpaired surrogates in the mail were replaced by U+FFFD (mail/inbound.ts): said on the timeline. */
+  textReplaced?: boolean;
 }
 
 export interface CsatAnswer {

@@ -1,7 +1,8 @@
 // Outbound webhooks: the event types, their payloads (version 1, documented in the OpenAPI document's
 // `webhooks` from these schemas) and which timeline event becomes which webhook event. Pure.
 import { z } from 'zod';
-import { actorSchema, type TimelineEvent } from './ticket';
+import type { TimelineEvent } from './ticket';
+import { actorSchema } from './ticket-schemas';
 import { ticketViewSchema, type TicketView } from './ticket-view';
 import { captureTypeSchema, channelSchema, contactSchema, ticketStatusSchema } from './types';
 

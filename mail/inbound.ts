@@ -13,6 +13,8 @@ import { REPLY_TOKEN, replyTokenIn, ticketNumberFromReferences, ticketNumberFrom
 import { extractReply } from '../domain/reply-extraction';
 import { automaticMail } from '../domain/reply-extraction/auto-reply';
 import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
+import { scrubDeep, scrubText } from '../domain/text';
+import { log } from '../platform/logger';
 import { ticketWorkflowId, type CustomerMessage } from '../domain/ticket';
 import type { Config } from '../platform/config';
 import { startWorkflowOnce } from '../platform/temporal';
@@ -51,9 +53,10 @@ const header = (v: unknown): string | null => (v == null ? null : typeof v === '
 const recipientLines = (mail: ParsedMail) => mail.headerLines.filter((h) => ['to', 'cc', 'delivered-to', 'x-original-to', 'envelope-to'].includes(h.key)).map((h) => h.line);
 
 export async function handleInboundMail(raw: Buffer, deps: InboundDeps): Promise<InboundOutcome> {
-  const mail = await simpleParser(raw);
+  const { mail, replaced } = safeMail(await simpleParser(raw));
   const messageId = mail.messageId ?? `<sha256-${createHash('sha256').update(raw).digest('hex')}@inbound>`;
-  const from = mail.from?.value[0]?.address?.toLowerCase() ?? null;
+  const from = scrubText(mail.from?.value[0]?.address?.toLowerCase() ?? '') || null;
+  if (replaced) log('mail').warn({ messageId: scrubText(messageId) }, 'inbound mail had NUL or unpaired surrogates: replaced by U+FFFD');
   const h = {
     subject: mail.subject ?? null,
     inReplyTo: mail.inReplyTo ?? null,
@@ -74,7 +77,7 @@ export async function handleInboundMail(raw: Buffer, deps: InboundDeps): Promise
     const finalClose = found.status === 'closed' && (await closedForGood(found.number, deps));
     if (!finalClose) {
       const attachments = [...(await keepAttachments(mail, found.number, messageId, deps)), await keepOriginal(raw, found.number, messageId, deps)]; // issue 16: + the raw original
-      const msg: CustomerMessage = { messageId, from, subject: mail.subject ?? null, body, quoted, verifiedSender: verified, autoReply, attachments, receivedAt: Date.now() };
+      const msg: CustomerMessage = { messageId, from, subject: mail.subject ?? null, body, quoted, verifiedSender: verified, autoReply, attachments, receivedAt: Date.now(), ...(replaced ? { textReplaced: true } : {}) };
       try {
         await deps.temporal.workflow.getHandle(ticketWorkflowId(found.number)).signal(customerMessageSignal, msg);
         return { kind: 'threaded', ticketNumber: found.number, route: found.route, verified, autoReply };
@@ -188,7 +191,7 @@ export async function recordUnreadableMail(raw: Buffer, reason: string, deps: In
   // Our own id: the message's Message-ID may be what made it fail.
   const messageId = `<unreadable-${createHash('sha256').update(raw).digest('hex').slice(0, 40)}@inbound>`;
   const from = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(one('from') ?? '')?.[0]?.toLowerCase() ?? null;
-  const subject = one('subject');
+  const subject = one('subject') === null ? null : scrubText(one('subject')!);
   const h = { subject, inReplyTo: one('in-reply-to'), references: one('references') };
   const recipients = ['to', 'cc', 'delivered-to', 'x-original-to', 'envelope-to'].flatMap((k) => (hs.get(k) ?? []).map((v) => `${k}: ${v}`));
   const token = deps.mailFrom ? replyTokenIn(recipients, deps.mailFrom) : null;
@@ -212,6 +215,21 @@ export async function recordUnreadableMail(raw: Buffer, reason: string, deps: In
   return startIntake(feedbackIntakeWorkflow, messageId, { channel: 'email', type: 'smile', score: 1, comment: [subject, note].filter(Boolean).join('\n\n'), contact: from ? { email: from } : undefined }, deps);
 }
 // ---- end issue 16 ----
+
+/**
+ * The parsed mail with NUL and lone surrogates replaced in every text we read from it (Postgres refuses
+ * them, and a ticket that cannot save its timeline would stall): a customer's mail is never refused for
+ * them, and `replaced` says it was changed (the timeline event and a log line record it).
+ */
+function safeMail(parsed: ParsedMail): { mail: ParsedMail; replaced: boolean } {
+  const texts = { subject: parsed.subject, text: parsed.text, html: typeof parsed.html === 'string' ? parsed.html : undefined, messageId: parsed.messageId, inReplyTo: parsed.inReplyTo, references: parsed.references };
+  const names = parsed.attachments.map((a) => a.filename);
+  const clean = scrubDeep({ texts, names });
+  if (!clean.replaced) return { mail: parsed, replaced: false };
+  const { html, ...rest } = clean.value.texts;
+  const attachments = parsed.attachments.map((a, i) => ({ ...a, filename: clean.value.names[i] }));
+  return { mail: { ...parsed, ...rest, ...(html !== undefined ? { html } : {}), attachments }, replaced: true };
+}
 
 function feedbackOf(mail: ParsedMail, body: string, from: string | null): NormalizedFeedback {
   return { channel: 'email', type: 'smile', score: 1, comment: [mail.subject, body].filter(Boolean).join('\n\n').slice(0, 10_000) || undefined, contact: from ? { email: from } : undefined };

@@ -76,6 +76,8 @@ export const configSchema = z.object({
   // Reverse proxies in front of the API: the client address is that many entries from the end of
   // X-Forwarded-For (0: the socket's address, the header is ignored).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Strict-Transport-Security max-age, sent only when PUBLIC_URL is https (0: never sent).
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(31_536_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // The worker's /livez and /readyz (worker RUNNING, Postgres, Temporal) on HOST:WORKER_HEALTH_PORT; off when unset.
   WORKER_HEALTH_PORT: port.optional(),

@@ -7,6 +7,23 @@ export const sha256 = (value: string) => createHash('sha256').update(value).dige
 export const hashPassword = (password: string) => hash(password);
 export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false);
 
+let dummyHash: Promise<string> | null = null;
+let verifications = 0;
+
+/** Checks `password` against `passwordHash` — or, for an unknown or inactive account (null), against a
+ * hash of a random password made with the same parameters, so both answers cost one Argon2 verification
+ * and the response time does not tell whether an account exists. */
+export async function checkPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  dummyHash ??= hashPassword(newToken());
+  const target = passwordHash && passwordHash.startsWith('$argon2') ? passwordHash : await dummyHash;
+  verifications++;
+  const ok = await verifyPassword(target, password);
+  return ok && target === passwordHash;
+}
+
+/** Argon2 verifications done by checkPassword since the process started (a counter for tests and metrics). */
+export const passwordVerifications = () => verifications;
+
 export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);

@@ -1,14 +1,18 @@
 // One intake workflow per accepted feedback: its start is the durable acceptance (the API answers 2xx
 // only after Temporal has it), so a crash of the API or worker afterwards still evaluates it, once.
-import { ParentClosePolicy, proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, ParentClosePolicy, patched, proxyActivities } from '@temporalio/workflow';
 import type { IntakeActivities } from '../activities/intake';
+import type { NotifyActivities } from '../activities/notify';
+import { DATA_ERROR } from '../domain/errors';
+import { scrubDeep } from '../domain/text-scrub';
+import { dataErrorOf } from './data-errors';
 import type { NormalizedFeedback } from '../domain/feedback';
 import { SA } from './search-attributes';
 import { startChildOnce } from './start-child-once';
 import { ticketWorkflow } from './ticket';
 import { ticketWorkflowId, type TicketInput } from '../domain/ticket';
 
-const { recordFeedback, evaluateFeedback } = proxyActivities<IntakeActivities>({
+const { recordFeedback, evaluateFeedback, notifySaveFailure } = proxyActivities<IntakeActivities & Pick<NotifyActivities, 'notifySaveFailure'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 ms', maximumInterval: '30 seconds' },
 });
@@ -21,12 +25,31 @@ export interface IntakeResult {
 }
 
 export async function feedbackIntakeWorkflow(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Promise<IntakeResult> {
-  await recordFeedback(feedbackId, feedback, receivedAt);
+  await recordFeedbackOrRecover(feedbackId, feedback, receivedAt);
   const decision = await evaluateFeedback(feedbackId);
   if (decision.outcome === 'no_match') return { feedbackId, outcome: 'no_match', ticketNumber: null, ruleId: null };
   const { ticket } = decision;
   await startTicket(ticket, `Ticket #${ticket.number} (${ticket.priority}) from ${ticket.channel ?? 'feedback'}`);
   return { feedbackId, outcome: 'ticket', ticketNumber: ticket.number, ruleId: ticket.ruleId };
+}
+
+/**
+ * intake-data-error-backstop: feedback Postgres refuses for its text (NUL, lone surrogates — which the
+ * API refuses, but a client may start the workflow itself) is saved with that text replaced, and the
+ * admins are told; feedback refused even so fails this intake for good (told too) instead of retrying
+ * for ever.
+ */
+export async function recordFeedbackOrRecover(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Promise<void> {
+  try {
+    return await recordFeedback(feedbackId, feedback, receivedAt);
+  } catch (e) {
+    const sqlState = dataErrorOf(e);
+    if (sqlState === null || !patched('intake-data-error-backstop')) throw e;
+    await notifySaveFailure({ feedbackId, sqlState });
+    const clean = scrubDeep(feedback);
+    if (!clean.replaced) throw ApplicationFailure.create({ type: DATA_ERROR, message: `feedback ${feedbackId} could not be saved (SQLSTATE ${sqlState})`, nonRetryable: true });
+    await recordFeedback(feedbackId, clean.value, receivedAt);
+  }
 }
 
 /** Starts the ticket's own workflow, which outlives this one. */

@@ -27,6 +27,7 @@ import { Clocks, targetMs, type ClockKind, type ClocksData } from '../domain/sla
 import { businessTimeBetween } from '../domain/business-time';
 import { csatChangeWindowMs, type CsatReceipt, type CsatSurvey } from '../domain/csat';
 import { Csat, type CsatData } from './ticket-csat';
+import { scrubDeep } from '../domain/text-scrub';
 import { Projection, type ProjectionLog } from './ticket-projection';
 import type { AiView, SlaOutcome, TicketView } from '../domain/ticket-view';
 import type { EscalationOwnerPick, SkipReason } from '../domain/assignment';
@@ -43,7 +44,8 @@ export type Effect =
   | { type: 'send_csat_reminder' }
   | { type: 'send_advocacy_ask' }
   | { type: 'notify_assignee'; reason: string }
-  | { type: 'pick_escalation_owner'; level: number; candidates: string[] };
+  | { type: 'pick_escalation_owner'; level: number; candidates: string[] }
+  | { type: 'notify_save_failed'; seq: number; sqlState: string };
 
 /** The workflow's patches that change these rules, evaluated (patched()) at the start of every run,
  * where they were introduced. The workflow's other patches (csat-early-answer, csat-reminder,
@@ -97,6 +99,8 @@ export interface TicketData extends CsatData, ProjectionLog {
   // continue-as-new before they existed: restore() fills them in from what is there.
   slaOutcome: SlaOutcome;
   maxEscalationLevel: number;
+  /** The SQLSTATE while saving to the read model keeps failing (one timeline event and notice per streak). */
+  saveFailing?: string | null;
 }
 
 const MAX_SEEN_MESSAGE_IDS = 1000;
@@ -271,12 +275,12 @@ export class TicketState {
     if (this.d.seenMessageIds.includes(msg.messageId)) return false;
     this.d.seenMessageIds = [...this.d.seenMessageIds, msg.messageId].slice(-MAX_SEEN_MESSAGE_IDS);
     if (!msg.verifiedSender) {
-      this.event('comment', SYSTEM_ACTOR, now, { reason: 'unverified sender', data: { visibility: 'internal', body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, unverifiedSender: true, attachments: msg.attachments, ...(msg.quoted ? { quoted: msg.quoted } : {}) } });
+      this.event('comment', SYSTEM_ACTOR, now, { reason: 'unverified sender', data: { visibility: 'internal', body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, unverifiedSender: true, attachments: msg.attachments, ...(msg.quoted ? { quoted: msg.quoted } : {}), ...(msg.textReplaced ? { textReplaced: true } : {}) } });
       return true;
     }
     this.event('email_in', { id: `customer:${msg.from ?? ''}`, name: this.d.input.contact.name ?? msg.from ?? 'Customer' }, now, {
       reason: msg.autoReply ? 'auto-reply (ignored for status)' : null,
-      data: { body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, autoReply: msg.autoReply, attachments: msg.attachments, ...(msg.quoted ? { quoted: msg.quoted } : {}) },
+      data: { body: msg.body, from: msg.from, subject: msg.subject, messageId: msg.messageId, autoReply: msg.autoReply, attachments: msg.attachments, ...(msg.quoted ? { quoted: msg.quoted } : {}), ...(msg.textReplaced ? { textReplaced: true } : {}) },
     });
     if (msg.autoReply || (this.d.status === 'closed' && !this.reopenableAt(now))) return true;
     const customer = this.customer();
@@ -440,6 +444,28 @@ export class TicketState {
 
   markProjected(seq: number) {
     Projection.markProjected(this.d, seq);
+  }
+
+  /**
+   * Postgres refused to save the ticket (a data error, see activities/data-errors.ts). Text it cannot
+   * store (NUL, lone surrogates) is replaced everywhere in the state, so the next save can pass; the
+   * first failure of a streak goes on the timeline — without the text — and to the admins.
+   */
+  saveFailed(sqlState: string, now: number) {
+    const clean = scrubDeep(this.d);
+    if (clean.replaced) Object.assign(this.d, clean.value);
+    if (this.d.saveFailing) return;
+    this.d.saveFailing = sqlState;
+    this.event('save_failed', SYSTEM_ACTOR, now, {
+      reason: clean.replaced ? 'could not save the ticket: text that cannot be stored was replaced' : 'could not save the ticket',
+      data: { sqlState, textReplaced: clean.replaced },
+    });
+    this.queue({ type: 'notify_save_failed', seq: this.d.seq, sqlState });
+  }
+
+  /** A save went through: a later failure is news again. */
+  saveSucceeded() {
+    this.d.saveFailing = null;
   }
 
   view(): TicketView {

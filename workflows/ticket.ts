@@ -14,18 +14,18 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { ZodType } from 'zod';
 import type { Activities } from '../activities';
+import { dataErrorOf } from './data-errors';
 import { DomainError } from '../domain/errors';
+import type { TicketInput } from '../domain/ticket';
 import {
-  assignCommandSchema,
-  commentCommandSchema,
-  priorityCommandSchema,
-  reopenCommandSchema,
-  resolveCommandSchema,
-  statusCommandSchema,
-  type TicketInput,
-} from '../domain/ticket';
+  checkAssignCommand,
+  checkCommentCommand,
+  checkPriorityCommand,
+  checkReopenCommand,
+  checkResolveCommand,
+  checkStatusCommand,
+} from '../domain/ticket-commands';
 import { SA } from './search-attributes';
 import {
   addCommentUpdate,
@@ -66,7 +66,6 @@ function rejectInvalid(check: () => void): void {
     if (e instanceof DomainError) {
       throw ApplicationFailure.create({ type: e.code, message: e.message, details: [e.details ?? {}], nonRetryable: true });
     }
-    if (e instanceof Error && 'issues' in e) throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: e.message, nonRetryable: true });
     throw e;
   }
 }
@@ -96,19 +95,20 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     await project(); // the caller reads its own write from the read model
     return t.view();
   };
-  /** An update: its validator parses the command and asks the state (synchronously, before anything
-   * enters history); its handler changes the state, then projects it and answers with the new view. */
-  function onUpdate<C>(update: UpdateDefinition<TicketView, [C]>, schema: ZodType | null, check: (cmd: C) => void, change: (cmd: C) => void) {
-    setHandler(update, (cmd: C) => apply(() => change(cmd)), { validator: (cmd: C) => rejectInvalid(() => { schema?.parse(cmd); check(cmd); }) });
+  /** An update: its validator checks the command's shape (domain/ticket-commands: no zod in the workflow)
+   * and asks the state (synchronously, before anything enters history); its handler changes the state,
+   * then projects it and answers with the new view. */
+  function onUpdate<C>(update: UpdateDefinition<TicketView, [C]>, shape: ((cmd: unknown) => void) | null, check: (cmd: C) => void, change: (cmd: C) => void) {
+    setHandler(update, (cmd: C) => apply(() => change(cmd)), { validator: (cmd: C) => rejectInvalid(() => { shape?.(cmd); check(cmd); }) });
   }
 
   setHandler(ticketStateQuery, () => t.view());
-  onUpdate(addCommentUpdate, commentCommandSchema, () => t.validateOpen('comment on'), (cmd) => t.addComment(cmd, now()));
-  onUpdate(changeStatusUpdate, statusCommandSchema, (cmd) => t.validateStatus(cmd, now()), (cmd) => t.changeStatus(cmd, now()));
-  onUpdate(assignUpdate, assignCommandSchema, (cmd) => t.validateAssign(cmd), (cmd) => t.assign(cmd, now()));
-  onUpdate(changePriorityUpdate, priorityCommandSchema, () => t.validateOpen('re-prioritise'), (cmd) => t.changePriority(cmd, now()));
-  onUpdate(resolveUpdate, resolveCommandSchema, (cmd) => t.validateResolve(cmd), (cmd) => t.resolve(cmd, now()));
-  onUpdate(reopenUpdate, reopenCommandSchema, () => t.validateReopen(now()), (cmd) => t.reopen(cmd, now()));
+  onUpdate(addCommentUpdate, checkCommentCommand, () => t.validateOpen('comment on'), (cmd) => t.addComment(cmd, now()));
+  onUpdate(changeStatusUpdate, checkStatusCommand, (cmd) => t.validateStatus(cmd, now()), (cmd) => t.changeStatus(cmd, now()));
+  onUpdate(assignUpdate, checkAssignCommand, (cmd) => t.validateAssign(cmd), (cmd) => t.assign(cmd, now()));
+  onUpdate(changePriorityUpdate, checkPriorityCommand, () => t.validateOpen('re-prioritise'), (cmd) => t.changePriority(cmd, now()));
+  onUpdate(resolveUpdate, checkResolveCommand, (cmd) => t.validateResolve(cmd), (cmd) => t.resolve(cmd, now()));
+  onUpdate(reopenUpdate, checkReopenCommand, () => t.validateReopen(now()), (cmd) => t.reopen(cmd, now()));
   onUpdate(reanalyseUpdate, null, () => t.validateOpen('analyse'), () => t.requestAnalysis('requested by agent'));
   // Added with replies on Google: only new commands reach it, so running tickets replay unchanged.
   onUpdate(deleteGoogleReplyUpdate, null, () => t.validateDeleteGoogleReply(), (cmd) => t.deleteGoogleReply(cmd.actor));
@@ -135,14 +135,48 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     { validator: (answer) => rejectInvalid(() => t.validateCsatAnswer(answer, now())) },
   );
 
+  /** One projection of the unprojected events; a data error Postgres refuses is recorded, not retried for ever. */
+  async function projectOnce(): Promise<void> {
+    const events = t.unprojected();
+    const view = t.view();
+    await acts.projectTicket.executeWithOptions(titled(`read model: #${view.number} ${view.status}, ${events.length} new event(s)`), [view, events]);
+    if (events.length) t.markProjected(events[events.length - 1].seq);
+  }
+
+  /**
+   * False when the read model could not take this state. data-error-backstop: a write Postgres refuses
+   * (DATA_ERROR, activities/data-errors.ts) used to be retried without end and wedged the ticket; now the
+   * state's unstorable text is replaced, the failure goes on the timeline and to the admins, and the save
+   * is tried once more. If that fails too, these events are given up on (the workflow keeps them in its
+   * history), so every later command still works.
+   */
+  async function saveToReadModel(): Promise<boolean> {
+    try {
+      await projectOnce();
+      t.saveSucceeded();
+      return true;
+    } catch (e) {
+      const sqlState = dataErrorOf(e);
+      if (sqlState === null || !patched('data-error-backstop')) throw e;
+      t.saveFailed(sqlState, now());
+    }
+    try {
+      await projectOnce();
+      return true;
+    } catch (e) {
+      if (dataErrorOf(e) === null) throw e;
+      const pending = t.unprojected();
+      if (pending.length) t.markProjected(pending[pending.length - 1].seq);
+      return false;
+    }
+  }
+
   async function project(): Promise<void> {
     // Serialise projections so events reach Postgres in order; each call is idempotent anyway.
     projecting = projecting.then(async () => {
-      const events = t.unprojected();
+      const saved = await saveToReadModel();
+      if (!indexed || !saved) return;
       const view = t.view();
-      await acts.projectTicket.executeWithOptions(titled(`read model: #${view.number} ${view.status}, ${events.length} new event(s)`), [view, events]);
-      if (events.length) t.markProjected(events[events.length - 1].seq);
-      if (!indexed) return;
       upsertSearchAttributes([
         { key: SA.status, value: view.status },
         { key: SA.priority, value: view.priority },
@@ -211,11 +245,28 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
         t.recordEffect('notification_sent', at, { recipients: sent }, effect.reason);
         return;
       }
+      case 'notify_save_failed': {
+        const sent = await acts.notifySaveFailure.executeWithOptions(titled(`tell the admins: #${view.number} could not be saved`), [{ ticketNumber: view.number, seq: effect.seq, sqlState: effect.sqlState }]);
+        t.recordEffect('notification_sent', at, { recipients: sent }, 'could not save the ticket');
+        return;
+      }
       case 'send_advocacy_ask': {
         const out = await acts.sendAdvocacyAsk.executeWithOptions(titled('review invitation to the customer'), [view]);
         t.recordEffect('advocacy_ask', at, out, out.sent ? null : out.reason);
         return;
       }
+    }
+  }
+
+  /** data-error-backstop: an effect whose activity Postgres refuses for its data is recorded (timeline,
+   * admins) and skipped; before, it failed the ticket's workflow — or, retried, wedged it. */
+  async function runEffectOrRecord(effect: Effect): Promise<void> {
+    try {
+      await runEffect(effect);
+    } catch (e) {
+      const sqlState = dataErrorOf(e);
+      if (sqlState === null || !patched('data-error-backstop')) throw e;
+      if (effect.type !== 'notify_save_failed') t.saveFailed(sqlState, now()); // else: no loop of notices
     }
   }
 
@@ -227,7 +278,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   await project();
   for (;;) {
     for (const effect of t.takeEffects()) {
-      await runEffect(effect);
+      await runEffectOrRecord(effect);
       dirty = true;
     }
     t.tick(now());

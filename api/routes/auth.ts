@@ -2,26 +2,46 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { createSession, endSession, endSessionsOf, failedSignInsSince, recordSignIn, sessionDetails } from '../../db/sessions';
+import { createSession, endSession, endSessionsOf, recordSignIn, sessionDetails, signInFailures } from '../../db/sessions';
 import { readSetting } from '../../db/settings';
 import { updateUser, userByEmail, userById } from '../../db/users';
-import { DomainError } from '../../domain/errors';
+import { DomainError, invalidFields } from '../../domain/errors';
+import { PASSWORD_MAX_LENGTH, passwordProblem } from '../../domain/password-policy';
+import { SIGN_IN_WINDOW_MS, throttle } from '../../domain/sign-in-throttle';
 import { roleSchema } from '../../domain/types';
 import { requireUser, SESSION_COOKIE } from '../auth';
 import { clientIp } from '../client-ip';
 import type { AppEnv } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
-import { hashPassword, newToken, sha256, verifyPassword } from '../../platform/security';
+import { checkPassword, hashPassword, newToken, sha256 } from '../../platform/security';
+import { acceptTotp, newTotpSecret, totpQrDataUrl, totpUri } from '../../platform/totp';
 
-const LOGIN_WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES = 5;
-
-export const loginBodySchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(500) });
-/** A new password, whether chosen by its owner or set by an admin. */
-export const newPasswordSchema = z.string().min(10, 'at least 10 characters').max(500);
+export const loginBodySchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  totp: z.string().regex(/^\d{6}$/, 'the 6-digit code of your authenticator app').optional().describe('Second factor, for accounts that enrolled one (answered 401 TOTP_REQUIRED without it)'),
+});
+/** A new password, whether chosen by its owner or set by an admin (domain/password-policy.ts). */
+export const newPasswordSchema = z.string().superRefine((p, ctx) => {
+  const problem = passwordProblem(p);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 export const meSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema, branches: z.array(z.string()), available: z.boolean(), csrfToken: z.string() })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    branches: z.array(z.string()),
+    available: z.boolean(),
+    totp: z.boolean().describe('Whether sign-in asks for an authenticator code'),
+    csrfToken: z.string(),
+  })
   .meta({ id: 'SessionUser' });
+const codeBody = { body: { content: { 'application/json': { schema: z.object({ code: z.string().regex(/^\d{6}$/, 'the 6-digit code of your authenticator app') }) } }, required: true } };
+export const totpEnrolmentSchema = z
+  .object({ secret: z.string().describe('Base32, for typing in by hand'), uri: z.string().describe('otpauth:// URI'), qr: z.string().describe('The URI as a QR code (PNG data URL)') })
+  .meta({ id: 'TotpEnrolment' });
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const err = (description: string) => json(errorBodySchema, description);
@@ -33,7 +53,13 @@ const login = createRoute({
   summary: 'Sign in with email and password; sets an HttpOnly session cookie',
   request: { body: { content: { 'application/json': { schema: loginBodySchema } }, required: true } },
   security: [],
-  responses: { 200: json(meSchema, 'Signed in'), 400: err('Bad body'), 401: err('Wrong email or password'), 403: err('Password sign-in is switched off'), 429: err('Too many failed attempts') },
+  responses: {
+    200: json(meSchema, 'Signed in'),
+    400: err('Bad body'),
+    401: err('Wrong email or password (UNAUTHORIZED), or the account asks for its authenticator code (details.reason TOTP_REQUIRED) or got a wrong one (TOTP_INVALID)'),
+    403: err('Password sign-in is switched off'),
+    429: err('Too many failed attempts from this address, or for this account from this address: wait Retry-After seconds (no account is ever locked)'),
+  },
 });
 export const signInMethodsSchema = z
   .object({
@@ -50,7 +76,30 @@ const changePassword = createRoute({
   tags: ['auth'],
   summary: 'Change own password; other sessions of the user are signed out',
   request: { body: { content: { 'application/json': { schema: z.object({ currentPassword: z.string().min(1), newPassword: newPasswordSchema }) } }, required: true } },
-  responses: { 204: { description: 'Changed' }, 400: err('Bad body'), 401: err('Wrong current password') },
+  responses: { 204: { description: 'Changed' }, 400: err('Bad body, or a new password that is too short, too simple or on the common-password list (named in invalidFields)'), 401: err('Wrong current password') },
+});
+const totpSetup = createRoute({
+  method: 'post',
+  path: '/totp/setup',
+  tags: ['auth'],
+  summary: 'Start enrolling an authenticator app: a new secret and its QR code; sign-in asks for codes once confirmed',
+  responses: { 200: json(totpEnrolmentSchema, 'Scan the QR code, then confirm with a code'), 401: err('Not signed in') },
+});
+const totpConfirm = createRoute({
+  method: 'post',
+  path: '/totp/confirm',
+  tags: ['auth'],
+  summary: 'Confirm the enrolment with a code from the app; from now on sign-in asks for one',
+  request: codeBody,
+  responses: { 204: { description: 'Second factor on' }, 400: err('Wrong code, or no enrolment started'), 401: err('Not signed in') },
+});
+const totpDisable = createRoute({
+  method: 'post',
+  path: '/totp/disable',
+  tags: ['auth'],
+  summary: 'Switch the second factor off, with a current code (an admin can also reset it on the user)',
+  request: codeBody,
+  responses: { 204: { description: 'Second factor off' }, 400: err('Wrong code, or no second factor on'), 401: err('Not signed in') },
 });
 
 /** Signs the user in on this browser: a new session, its HttpOnly cookie; returns its CSRF token. */
@@ -68,17 +117,38 @@ export function authRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.openapi(login, async (c) => {
-    const { email, password } = c.req.valid('json');
+    const { email, password, totp } = c.req.valid('json');
     const { db } = c.get('deps');
-    const failures = await failedSignInsSince(db, email, new Date(Date.now() - LOGIN_WINDOW_MS));
-    if (failures >= MAX_FAILURES) throw new DomainError('RATE_LIMITED', 'Too many failed sign-in attempts; try again in 15 minutes');
+    const ip = clientIp(c);
+    const now = Date.now();
+    // Throttled per address and per account + address (domain/sign-in-throttle.ts); never locked.
+    const f = await signInFailures(db, email, ip, new Date(now - SIGN_IN_WINDOW_MS));
+    const wait = throttle({ ...f, oldestFromIp: f.oldestFromIp?.getTime() ?? null, lastPairFailure: f.lastPairFailure?.getTime() ?? null }, now);
+    if (wait) {
+      const message = wait.reason === 'address' ? 'Too many failed sign-ins from your network' : 'Too many wrong passwords for this account';
+      throw new DomainError('RATE_LIMITED', `${message}: try again in ${wait.retryAfterSeconds} s`, { retryAfterSeconds: wait.retryAfterSeconds });
+    }
     if (!(await readSetting(db, 'auth')).localPasswords) throw new DomainError('FORBIDDEN', 'Password sign-in is switched off: sign in with SSO');
-    const user = await userByEmail(db, email);
-    const ok = !!user && user.active && (await verifyPassword(user.passwordHash, password));
-    await recordSignIn(db, { email, ip: clientIp(c), success: ok });
-    if (!ok || !user) throw new DomainError('UNAUTHORIZED', 'Wrong email or password');
+    const found = await userByEmail(db, email);
+    const user = found?.active ? found : undefined;
+    // One Argon2 verification whether or not the account exists: the time does not tell.
+    const passwordOk = await checkPassword(user?.passwordHash ?? null, password);
+    if (!passwordOk || !user) {
+      await recordSignIn(db, { email, ip, success: false });
+      throw new DomainError('UNAUTHORIZED', 'Wrong email or password');
+    }
+    if (user.totpSecret) {
+      if (!totp) throw new DomainError('UNAUTHORIZED', 'Enter the code of your authenticator app', { reason: 'TOTP_REQUIRED' });
+      const step = await acceptTotp(user.totpSecret, totp, user.totpLastStep);
+      if (step === null) {
+        await recordSignIn(db, { email, ip, success: false });
+        throw new DomainError('UNAUTHORIZED', 'Wrong or already used authenticator code', { reason: 'TOTP_INVALID' });
+      }
+      await updateUser(db, user.id, { totpLastStep: step });
+    }
+    await recordSignIn(db, { email, ip, success: true });
     const csrfToken = await startSession(c, user.id);
-    return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, branches: user.branches, available: user.available, csrfToken }, 200);
+    return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, branches: user.branches, available: user.available, totp: !!user.totpSecret, csrfToken }, 200);
   });
 
   app.openapi(methods, async (c) => {
@@ -105,10 +175,37 @@ export function authRoutes() {
     const { db } = c.get('deps');
     const user = c.get('user');
     const row = (await userById(db, user.id))!;
-    if (!(await verifyPassword(row.passwordHash, currentPassword))) throw new DomainError('UNAUTHORIZED', 'Wrong current password');
+    if (!(await checkPassword(row.passwordHash, currentPassword))) throw new DomainError('UNAUTHORIZED', 'Wrong current password');
+    const personal = passwordProblem(newPassword, [row.email, row.email.split('@')[0], row.name]);
+    if (personal) throw invalidFields([{ path: 'newPassword', message: personal }]);
     await updateUser(db, user.id, { passwordHash: await hashPassword(newPassword) });
     // Sessions elsewhere (a lost phone, a shared desk) end; this one stays signed in.
     await endSessionsOf(db, user.id, c.get('sessionId'));
+    return c.body(null, 204);
+  });
+
+  app.use('/totp/*', requireUser());
+  app.openapi(totpSetup, async (c) => {
+    const user = c.get('user');
+    const secret = newTotpSecret();
+    await updateUser(c.get('deps').db, user.id, { totpPending: secret });
+    const uri = totpUri(secret, user.email);
+    return c.json({ secret, uri, qr: await totpQrDataUrl(uri) }, 200);
+  });
+  app.openapi(totpConfirm, async (c) => {
+    const { db } = c.get('deps');
+    const row = (await userById(db, c.get('user').id))!;
+    const step = row.totpPending ? await acceptTotp(row.totpPending, c.req.valid('json').code, null) : null;
+    if (step === null) throw invalidFields([{ path: 'code', message: row.totpPending ? 'wrong code: check the time on your phone and try the next one' : 'start the enrolment first' }]);
+    await updateUser(db, row.id, { totpSecret: row.totpPending, totpPending: null, totpLastStep: step });
+    return c.body(null, 204);
+  });
+  app.openapi(totpDisable, async (c) => {
+    const { db } = c.get('deps');
+    const row = (await userById(db, c.get('user').id))!;
+    const step = row.totpSecret ? await acceptTotp(row.totpSecret, c.req.valid('json').code, row.totpLastStep) : null;
+    if (step === null) throw invalidFields([{ path: 'code', message: row.totpSecret ? 'wrong or already used code' : 'no second factor is on' }]);
+    await updateUser(db, row.id, { totpSecret: null, totpPending: null, totpLastStep: null });
     return c.body(null, 204);
   });
 

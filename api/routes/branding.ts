@@ -2,7 +2,6 @@
 // setting (PUT /settings/branding, validated there: contrast of the accent colour, no NUL); this router
 // reads the whole of it and takes the logo upload (checked by its bytes, at most LOGO_MAX_BYTES).
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { deleteLogo, readBranding, writeLogo } from '../../db/branding';
 import { brandingSchema, checkLogo, LOGO_MAX_BYTES, LOGO_TYPES } from '../../domain/branding';
@@ -39,15 +38,6 @@ export function brandingRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requireUser('admin'));
   app.openapi(routes.get, async (c) => c.json(await readBranding(c.get('deps').db), 200));
-  app.use(
-    '/logo',
-    bodyLimit({
-      maxSize: LOGO_MAX_BYTES,
-      onError: () => {
-        throw new DomainError('PAYLOAD_TOO_LARGE', `logo: at most ${LOGO_MAX_BYTES} bytes (${LOGO_MAX_BYTES / 1024} KB) are accepted`, { fields: [{ path: 'logo', message: `at most ${LOGO_MAX_BYTES} bytes` }] });
-      },
-    }),
-  );
   app.openapi(routes.putLogo, async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const checked = checkLogo(bytes);

@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { readPoint } from '../../db/collection-points';
@@ -122,7 +121,6 @@ export function collectPageRoutes() {
 
     app.post(
       route,
-      bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Request body too large', 413) }),
       async (c) => {
         const point = await pointOr404(c);
         if (point instanceof Response) return point;

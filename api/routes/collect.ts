@@ -1,7 +1,6 @@
 // The kiosk's public API: pair a tablet with a one-time code, then send answers with its device token.
 // No session: a copied kiosk URL without the token cannot submit. Rate-limited per address and point.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { claimPairing, readPoint, touchDevice } from '../../db/collection-points';
 import { collectAnswerSchema } from '../../domain/collection-point';
@@ -61,13 +60,8 @@ const answer = createRoute({
   },
 });
 
-const tooLarge = () => {
-  throw new DomainError('PAYLOAD_TOO_LARGE', 'Body is larger than 16 KB');
-};
-
 export function collectRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('*', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }));
 
   app.openapi(pair, async (c) => {
     const deps = c.get('deps');

@@ -15,16 +15,23 @@ import type { CsatReceipt, CsatRefusal, CsatSurvey } from '../../domain/csat';
 import { DomainError } from '../../domain/errors';
 import { preferredLocale, translator, type Translator } from '../../domain/i18n';
 import { isSafeText } from '../../domain/text';
+import { withTemporalWorker } from '../outage';
 import { ticketWorkflowId } from '../../domain/ticket';
 import { SCALE_SCORES } from '../../domain/templates';
 import { csatAnswerUpdate, csatSurveyQuery } from '../../workflows/ticket-messages';
 import { answerLabel, heading, notice, para, scaleOf, subheading, surveyForm, tone, type FormState } from '../csat-page';
+import { clientIp } from '../client-ip';
 import type { AppEnv } from '../deps';
+import { rateLimit } from '../rate-limit';
+import { sha256 } from '../../platform/security';
 import { readBranding, renderPublicPage, type PublicPage } from '../public-site';
 import { toDomainError } from '../temporal-errors';
 
 const TOKEN = /^(\d+)\.[0-9a-f]{32}$/;
 const MAX_COMMENT = 2000;
+/** Answers per minute one address, and one survey link, may post: a person needs a handful at most. */
+export const CSAT_POSTS_PER_IP = 30;
+export const CSAT_POSTS_PER_TOKEN = 10;
 type C = Context<AppEnv>;
 
 /** Everything a page needs besides its body: language (contact → Accept-Language → branch → English), branding, branch name. */
@@ -49,7 +56,8 @@ const unavailable = (c: C, survey: CsatSurvey | null = null) =>
 async function readSurvey(c: C, token: string): Promise<CsatSurvey | null> {
   const number = Number(TOKEN.exec(token)![1]);
   try {
-    const survey = await c.get('deps').temporal.workflow.getHandle(ticketWorkflowId(number)).query(csatSurveyQuery, token);
+    const deps = c.get('deps');
+    const survey = await withTemporalWorker(deps, () => deps.temporal.workflow.getHandle(ticketWorkflowId(number)).query(csatSurveyQuery, token));
     return survey.state === 'unknown' ? null : survey;
   } catch (e) {
     if (e instanceof WorkflowNotFoundError) return null;
@@ -147,6 +155,19 @@ export function csatRoutes() {
     }
   });
 
+  // Rate limits before anything is read (the survey query costs a workflow round trip): per address,
+  // then per link, each 429 with Retry-After and a page that says nothing was recorded.
+  app.post('/:token', async (c, next) => {
+    for (const [key, max] of [
+      [`csat:ip:${clientIp(c)}`, CSAT_POSTS_PER_IP],
+      [`csat:token:${sha256(c.req.param('token'))}`, CSAT_POSTS_PER_TOKEN],
+    ] as const) {
+      const r = await rateLimit(key, max, 60_000);
+      if (!r.ok) return page(c, null, (tr) => ({ main: heading(tr.t('csat.rateLimited.title')) + para(tr.t('csat.rateLimited.body')), status: 429, headers: { 'retry-after': String(r.retryAfterSeconds) } }));
+    }
+    return next();
+  });
+
   app.post('/:token', async (c) => {
     const token = c.req.param('token');
     const survey = await surveyOrPage(c, token);
@@ -163,7 +184,8 @@ export function csatRoutes() {
       return surveyPage(c, survey, { chosen: null, form: { ...form, comment: isSafeText(comment) ? comment : '', error: tr.t('csat.chooseScore') }, status: 400 });
     }
     try {
-      const receipt = await c.get('deps').temporal.workflow.getHandle(ticketWorkflowId(number)).executeUpdate(csatAnswerUpdate, { args: [{ token, score, comment: comment || null, reasonId, answeredAt: Date.now() }] });
+      const deps = c.get('deps');
+      const receipt = await withTemporalWorker(deps, () => deps.temporal.workflow.getHandle(ticketWorkflowId(number)).executeUpdate(csatAnswerUpdate, { args: [{ token, score, comment: comment || null, reasonId, answeredAt: Date.now() }] }));
       return receiptPage(c, receipt);
     } catch (e) {
       const err = toDomainError(e);

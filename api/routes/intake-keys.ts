@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { insertIntakeKey, listIntakeKeys, revokeIntakeKey, type IntakeKeyRow } from '../../db/intake-keys';
+import { forgetIntakeKeys } from '../intake-cache';
 import { DomainError } from '../../domain/errors';
 import { channelSchema } from '../../domain/types';
 import { requireUser } from '../auth';
@@ -38,6 +39,7 @@ export function intakeKeyRoutes() {
   });
   app.openapi(revoke, async (c) => {
     if (!(await revokeIntakeKey(c.get('deps').db, c.req.valid('param').id))) throw new DomainError('NOT_FOUND', 'No such intake key');
+    forgetIntakeKeys(c.get('deps').db);
     return c.body(null, 204);
   });
   return app;

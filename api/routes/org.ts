@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { insertBranch, insertService, listBranches, listServices, readBranch, renameService, setBranchCalendar, updateBranch } from '../../db/org';
 import { localeSchema } from '../../domain/i18n/locales';
 import { readSetting, writeSetting } from '../../db/settings';
-import { calendarSchema } from '../../domain/business-time';
+import { calendarSchema } from '../../domain/calendar-schema';
 import { DomainError, invalidFields } from '../../domain/errors';
 import { SETTINGS, type SettingKey, type SettingValue } from '../../domain/settings';
 import { ssoAdminExists } from '../../db/users';

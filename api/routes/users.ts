@@ -28,6 +28,7 @@ export const userSchema = z
     capacity: z.number().int().nullable().describe('Most open tickets assignment gives this user; null = no limit'),
     slackTarget: z.string().nullable().describe('Slack member or channel id for escalation notices'),
     active: z.boolean(),
+    totp: z.boolean().describe('Whether the user signs in with an authenticator code as well'),
     openTickets: z.number().int(),
     createdAt: z.string(),
   })
@@ -56,7 +57,10 @@ export type UserInput = z.input<typeof userInputSchema>;
 export const userPatchSchema = z
   .object(userFields)
   .partial()
-  .extend({ active: z.boolean().optional().describe('false deactivates: sign-in stops and open sessions end') });
+  .extend({
+    active: z.boolean().optional().describe('false deactivates: sign-in stops and open sessions end'),
+    totp: z.literal(false).optional().describe("false switches the user's authenticator code off (a lost phone); they enrol again on their account page"),
+  });
 export type UserPatch = z.input<typeof userPatchSchema>;
 const availabilitySchema = z.object({ available: z.boolean() });
 const idParam = z.object({ id: z.string().min(1) });
@@ -105,6 +109,7 @@ const out = (r: UserRow, openTickets: number): User => ({
   capacity: r.capacity,
   slackTarget: r.slackTarget,
   active: r.active,
+  totp: r.totpSecret !== null,
   openTickets: Number(openTickets),
   createdAt: r.createdAt.toISOString(),
 });
@@ -159,13 +164,13 @@ export function userRoutes() {
 
   app.openapi(routes.update, async (c) => {
     const { id } = c.req.valid('param');
-    const { password, ...patch } = c.req.valid('json');
+    const { password, totp, ...patch } = c.req.valid('json');
     const { db } = c.get('deps');
     const target = await loadUser(db, id);
     await assertBranchesExist(db, patch.branches);
     await assertAnotherAdmin(db, target, patch);
     if (patch.email && patch.email !== target.email && (await emailTakenByAnother(db, patch.email, id))) throw new DomainError('CONFLICT', `A user with email ${patch.email} exists`);
-    await updateUser(db, id, { ...patch, ...(password ? { passwordHash: await hashPassword(password) } : {}) });
+    await updateUser(db, id, { ...patch, ...(password ? { passwordHash: await hashPassword(password) } : {}), ...(totp === false ? { totpSecret: null, totpPending: null, totpLastStep: null } : {}) });
     // A deactivated user or a reset password ends the user's sessions at once.
     if (patch.active === false || password) await endSessionsOf(db, id);
     return c.json(await loadUser(db, id), 200);

@@ -1,6 +1,7 @@
 // Outbound webhook subscriptions (admin): subscribe an https URL to event types, rotate its signing
 // secret, read the delivery log, redeliver an event, resume a paused subscription. Delivery itself is
 // the dispatcher workflow's (workflows/webhook-dispatcher.ts); these routes only wake it.
+import { withTemporalDeadline } from '../outage';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -129,7 +130,7 @@ function assertTarget(deps: ApiDeps, url: string | undefined) {
 
 /** Wakes (or starts) the subscription's dispatcher. */
 async function wake(deps: ApiDeps, id: string) {
-  await deps.temporal.workflow.signalWithStart('webhookDispatcherWorkflow', { workflowId: dispatcherWorkflowId(id), taskQueue: deps.config.TEMPORAL_TASK_QUEUE, args: [id], signal: wakeDispatcherSignal, signalArgs: [] });
+  await withTemporalDeadline(deps, () => deps.temporal.workflow.signalWithStart('webhookDispatcherWorkflow', { workflowId: dispatcherWorkflowId(id), taskQueue: deps.config.TEMPORAL_TASK_QUEUE, args: [id], signal: wakeDispatcherSignal, signalArgs: [] }));
 }
 
 export function webhookRoutes() {

@@ -41,6 +41,7 @@ export const de: Resource = {
     unavailable: { title: 'Wir können Ihre Antwort gerade nicht speichern', body: 'Es wurde nichts gespeichert. Bitte versuchen Sie es in ein paar Minuten noch einmal.' },
     chooseScore: 'Bitte wählen Sie eine Antwort.',
     crossSite: { title: 'Dieses Formular kann nur von unserer Seite gesendet werden', body: 'Es wurde nichts gespeichert. Bitte öffnen Sie den Link in unserer E-Mail und senden Sie Ihre Antwort dort.' },
+    rateLimited: { title: 'Zu viele Versuche', body: 'Es wurde nichts gespeichert. Bitte warten Sie eine Minute und senden Sie Ihre Antwort erneut.' },
   },
   mail: {
     greeting: 'Hallo {{name}},',

@@ -44,6 +44,7 @@ export const en = {
     unavailable: { title: 'We cannot record your answer right now', body: 'Nothing has been recorded. Please try again in a few minutes.' },
     chooseScore: 'Please choose an answer.',
     crossSite: { title: 'This form can only be sent from our page', body: 'Nothing has been recorded. Please open the link in our e-mail and send your answer from there.' },
+    rateLimited: { title: 'Too many attempts', body: 'Nothing has been recorded. Please wait a minute and send your answer again.' },
   },
   mail: {
     greeting: 'Hello {{name}},',

@@ -43,6 +43,7 @@ export const es: Resource = {
     unavailable: { title: 'Ahora no podemos registrar su respuesta', body: 'No se ha registrado nada. Inténtelo de nuevo en unos minutos.' },
     chooseScore: 'Elija una respuesta.',
     crossSite: { title: 'Este formulario solo se puede enviar desde nuestra página', body: 'No se ha registrado nada. Abra el enlace de nuestro correo y envíe su respuesta desde allí.' },
+    rateLimited: { title: 'Demasiados intentos', body: 'No se ha registrado nada. Espere un minuto y vuelva a enviar su respuesta.' },
   },
   mail: {
     greeting: 'Hola, {{name}}:',

@@ -43,6 +43,7 @@ export const fr: Resource = {
     unavailable: { title: 'Nous ne pouvons pas enregistrer votre réponse pour le moment', body: 'Rien n’a été enregistré. Veuillez réessayer dans quelques minutes.' },
     chooseScore: 'Veuillez choisir une réponse.',
     crossSite: { title: 'Ce formulaire ne peut être envoyé que depuis notre page', body: 'Rien n’a été enregistré. Veuillez ouvrir le lien de notre e-mail et envoyer votre réponse depuis cette page.' },
+    rateLimited: { title: 'Trop de tentatives', body: 'Rien n’a été enregistré. Veuillez patienter une minute, puis renvoyer votre réponse.' },
   },
   mail: {
     greeting: 'Bonjour {{name}},',

@@ -29,7 +29,7 @@ async function ticketWithReply(externalId: string, email: string, body: string) 
 describe('mail templates API', () => {
   it('lists every template with its placeholders; only admins may see or change them', async () => {
     const list = await json<{ items: Template[] }>(await s.call('GET', '/api/v1/templates', undefined, admin));
-    expect(list.items.map((t) => t.key)).toEqual(['reply', 'csat_survey', 'csat_reminder', 'advocacy_ask', 'escalation_notice', 'reopened_notice', 'unassigned_notice', 'webhook_paused_notice']);
+    expect(list.items.map((t) => t.key)).toEqual(['reply', 'csat_survey', 'csat_reminder', 'advocacy_ask', 'escalation_notice', 'reopened_notice', 'unassigned_notice', 'webhook_paused_notice', 'save_failed_notice']);
     expect(list.items.every((t) => !t.customised)).toBe(true);
     expect(list.items[0].placeholders.map((p) => p.name)).toContain('body');
     await s.database.db.insert(users).values({ id: 'tpl-agent', email: 'agent@tpl.test', name: 'Agent', passwordHash: await hashPassword('agent-pass-123'), role: 'agent', branches: ['main'] });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../activities/mailer';
 import { ticketWorkflowId } from '../../domain/ticket';
 import { captureLogs } from '../../platform/logger';
+import { outboxFailures } from '../../platform/metrics';
 import { installTemporalLogger } from '../../platform/runtime';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
 import { startStack, type Session, type Stack } from '../support/stack';
@@ -48,6 +49,9 @@ describe('logs carry ids, not customer data', () => {
     expect(reply.headers.get('x-request-id')).toBe('req-log-mail-1');
     const line = await lineWhere((l) => l.msg === 'Activity failed' && l.activityType === 'sendPublicReply' && l.workflowId === ticketWorkflowId(n));
     expect(line).toMatchObject({ component: 'temporal', level: 40, err: { message: expect.stringContaining('[email]') } });
+    // … and counted where the activity ran, by channel.
+    const failures = (await outboxFailures.get()).values.find((v) => v.labels.channel === 'email' && v.labels.kind === 'transient');
+    expect(failures?.value).toBeGreaterThanOrEqual(1);
     // The access line of that request: method, route template, status, duration, request id.
     const access = logs.lines.find((l) => l.component === 'http' && l.requestId === 'req-log-mail-1');
     expect(access).toMatchObject({ method: 'POST', route: '/api/v1/tickets/:id/comments', status: 200, ms: expect.any(Number) });

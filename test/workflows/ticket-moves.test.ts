@@ -7,11 +7,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { createMailer } from '../../activities/mailer';
-import { notifications, ticketEvents } from '../../db/schema';
+import { feedback, notifications, ticketEvents } from '../../db/schema';
 import { TRANSITIONS } from '../../domain/lifecycle';
 import { ticketWorkflowId, type TicketInput } from '../../domain/ticket';
 import { TICKET_STATUSES, type TicketStatus } from '../../domain/types';
 import { freePort } from '../../platform/temporal';
+import { feedbackIntakeWorkflow } from '../../workflows/intake';
 import { ticketWorkflow } from '../../workflows/ticket';
 import { changeStatusUpdate, csatAnswerSignal, customerMessageSignal, reopenUpdate, resolveUpdate, ticketStateQuery } from '../../workflows/ticket-messages';
 import type { TicketView } from '../../domain/ticket-view';
@@ -428,4 +429,35 @@ describe('reopen window', () => {
     expect(v.reopenCount).toBe(0);
     expect((await eventsOf(input.number)).filter((e) => e.type === 'reopened')).toHaveLength(0);
   }, 120_000);
+});
+
+describe('data-error-backstop', () => {
+  it('records a save Postgres refuses, scrubs the text and carries on (saved history)', async () => {
+    const admin = await insertUser(database.db, 'Ada', { role: 'admin' });
+    const { input, handle } = await withWorker(async () => {
+      const s = await start();
+      // A client with Temporal access can send what the API would refuse.
+      await s.handle.signal(customerMessageSignal, { messageId: `<nul-${s.input.number}@example.com>`, from: 'ann@example.com', subject: 'Re', body: 'cold\u0000soup', verifiedSender: true, autoReply: false, attachments: [], receivedAt: Date.now() });
+      const v = await s.handle.executeUpdate(changeStatusUpdate, { args: [{ to: 'pending_customer', actor: agent }] });
+      expect(v.status).toBe('pending_customer');
+      await smtp.waitFor((m) => m.envelopeTo.includes(admin.email) && m.parsed.subject === `Could not save the timeline of ticket #${s.input.number}`);
+      return s;
+    });
+    saveHistory(t.address, handle, 'data-error-backstop');
+    const events = await eventsOf(input.number);
+    expect(events.filter((e) => e.type === 'save_failed')).toMatchObject([{ data: { textReplaced: true } }]);
+    expect(events.find((e) => e.type === 'email_in')?.data).toMatchObject({ body: 'cold\uFFFDsoup' });
+    expect(events.map((e) => e.to)).toContain('pending_customer');
+  }, 120_000);
+
+  it('saves intake feedback with unstorable text replaced (saved history)', async () => {
+    const feedbackId = `feedback-kiosk-nul-${queueCount}`;
+    const result = await withWorker(() =>
+      t.env.client.workflow.execute(feedbackIntakeWorkflow, { taskQueue, workflowId: feedbackId, args: [feedbackId, { channel: 'kiosk', type: 'star', score: 1, comment: 'x\u0000y' }, Date.now()] }),
+    );
+    saveHistory(t.address, t.env.client.workflow.getHandle(feedbackId), 'intake-data-error-backstop');
+    expect(result.outcome).toBe('no_match'); // no rules in this database
+    const [row] = await database.db.select().from(feedback).where(eq(feedback.id, feedbackId));
+    expect(row.comment).toBe('x\uFFFDy');
+  }, 60_000);
 });

@@ -1,8 +1,10 @@
-// The signed-in person's own page: who they are, their availability, a password change and API tokens.
+// The signed-in person's own page: who they are, their availability, a password change, the second
+// factor and API tokens.
 import { useState } from 'react';
 import { api } from './api';
 import { ApiTokens } from './ApiTokens';
 import { AvailabilityToggle } from './AvailabilityToggle';
+import { TwoFactor } from './TwoFactor';
 import { useMe } from './data';
 import { Alert, Field, Notice, Screen, useAction } from './ui';
 
@@ -44,7 +46,7 @@ export function Account() {
         <Field label="Current password" error={fields.currentPassword}>
           {(a) => <input {...a} type="password" autoComplete="current-password" required value={form.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.target.value })} />}
         </Field>
-        <Field label="New password" hint="At least 10 characters" error={fields.newPassword}>
+        <Field label="New password" hint="At least 10 characters; not a common or easily guessed one" error={fields.newPassword}>
           {(a) => <input {...a} type="password" autoComplete="new-password" required minLength={10} value={form.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.target.value })} />}
         </Field>
         <Field label="Repeat new password" error={mismatch ? 'does not match' : undefined}>
@@ -56,6 +58,7 @@ export function Account() {
           Change password
         </button>
       </form>
+      <TwoFactor />
       <ApiTokens />
     </Screen>
   );

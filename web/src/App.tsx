@@ -16,7 +16,7 @@ import { Templates } from './admin/Templates';
 import { UsersAdmin } from './admin/Users';
 import { WebhooksAdmin } from './admin/Webhooks';
 import { GoogleIntegration } from './admin/GoogleIntegration';
-import { api, setCsrf, type Me, type Role, type SignInMethods } from './api';
+import { api, ApiError, setCsrf, type Me, type Role, type SignInMethods } from './api';
 import { Board } from './Board';
 import { Dashboard } from './Dashboard';
 import { SessionContext, useResource } from './data';
@@ -26,10 +26,12 @@ import { ReportsPage } from './reports/ReportsPage';
 import { TicketPage } from './TicketPage';
 import { Screen } from './ui';
 
-/** Sign-in: e-mail and password, and/or the identity provider (SSO); an SSO failure comes back as ?ssoError. */
+/** Sign-in: e-mail and password, and/or the identity provider (SSO); an SSO failure comes back as ?ssoError.
+ * An account with an authenticator app is asked for its code as a second step (401 TOTP_REQUIRED). */
 function Login({ done }: { done: (me: Me) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState<string | null>(null);
   const [error, setError] = useState(() => new URLSearchParams(window.location.search).get('ssoError') ?? '');
   const { data: methods } = useResource<SignInMethods>('/auth/methods');
   return (
@@ -39,9 +41,12 @@ function Login({ done }: { done: (me: Me) => void }) {
       onSubmit={async (e) => {
         e.preventDefault();
         try {
-          done(await api<Me>('POST', '/auth/login', { email, password }));
+          done(await api<Me>('POST', '/auth/login', { email, password, ...(totp !== null ? { totp } : {}) }));
         } catch (err) {
-          setError((err as Error).message);
+          if (err instanceof ApiError && err.details?.reason === 'TOTP_REQUIRED') {
+            setTotp('');
+            setError('');
+          } else setError((err as Error).message);
         }
       }}
     >
@@ -61,6 +66,21 @@ function Login({ done }: { done: (me: Me) => void }) {
             Password
             <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
           </label>
+          {totp !== null && (
+            <label>
+              Authenticator code
+              <input
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                maxLength={6}
+                autoFocus
+                value={totp}
+                onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))}
+                required
+              />
+            </label>
+          )}
         </>
       )}
       {error && <p role="alert">{error}</p>}

@@ -2,7 +2,7 @@
 // view of domain/ticket-view.ts), so the two cannot drift. Only `import type` from server modules:
 // nothing of the server is bundled.
 import type { z } from 'zod';
-import type { meSchema } from '../../api/routes/auth';
+import type { meSchema, totpEnrolmentSchema } from '../../api/routes/auth';
 import type { branchSchema, serviceSchema } from '../../api/routes/org';
 import type { CollectionPointView, KioskDevice, kioskPairingSchema } from '../../api/routes/collection-points';
 import type { intakeKeySchema } from '../../api/routes/intake-keys';
@@ -34,6 +34,7 @@ export type { Priority, Role, TicketKind, TicketStatus } from '../../domain/type
 
 export type { ApiToken, ApiTokenInput, WebhookEventLog, WebhookSubscription, WebhookSubscriptionInput };
 export type Me = z.infer<typeof meSchema>;
+export type TotpEnrolment = z.infer<typeof totpEnrolmentSchema>;
 export type CollectionPoint = CollectionPointView;
 export type { CollectionPointInput } from '../../domain/collection-point';
 export type { KioskDevice };

@@ -30,7 +30,7 @@ export function Timeline({ events, nameOf, taxonomy }: { events: TimelineEntry[]
         if (d.unverifiedSender) return { title: `Email from an unverified sender (${String(d.from ?? '?')})`, body: String(d.body ?? ''), kind: 'internal' };
         return d.visibility === 'public' ? { title: 'Reply to the customer', body: String(d.body ?? ''), kind: 'public' } : { title: 'Internal note', body: String(d.body ?? ''), kind: 'internal' };
       case 'email_in':
-        return { title: `Customer email${d.subject ? `: ${String(d.subject)}` : ''}`, body: String(d.body ?? ''), kind: 'customer' };
+        return { title: `Customer email${d.subject ? `: ${String(d.subject)}` : ''}${d.textReplaced ? ' (characters that cannot be stored were replaced by �)' : ''}`, body: String(d.body ?? ''), kind: 'customer' };
       case 'email_out': {
         const to = String(d.to ?? 'the customer');
         if (d.delivery === 'failed') return { title: `Email to ${to} refused`, body: d.error ? String(d.error) : undefined };
