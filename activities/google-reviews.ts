@@ -3,14 +3,18 @@
 // last poll's watermark and hands the workflow the new low reviews as feedback.
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { branches, feedback, googleReviewSync } from '../db/schema';
 import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
-import { googleReviewPageSchema, selectNewLowReviews, type GoogleLocation, type GoogleReview } from '../domain/google-reviews';
+import { googleReviewPageSchema, ratingRaisedAboveLow, selectNewLowReviews, starsOf, type GoogleLocation, type GoogleReview } from '../domain/google-reviews';
 import type { GoogleOAuthConfig } from '../platform/config';
 import { googleReviewsScheduleId } from '../platform/google-reviews-schedule';
-import { createGoogleTokenSource, GoogleNotConnected, GoogleReconnectRequired } from './google-token';
+import { authorisedFetch, createGoogleTokenSource, GoogleNotConnected, GoogleReconnectRequired } from './google-token';
+import { readKnownGoogleReviews, rememberGoogleReviews, saveGoogleReviewStars } from '../db/google';
+import { ticketWorkflowId, type GoogleRatingChange } from '../domain/ticket';
+import { googleRatingSignal } from '../workflows/ticket-messages';
 
 export interface GoogleBusinessDeps {
   baseUrl: string;
@@ -61,14 +65,25 @@ export function createGoogleReviewActivities(deps: { db: Db; google?: GoogleBusi
 
   const tokens = deps.google ? createGoogleTokenSource({ db: deps.db, oauth: deps.google.oauth ?? null, staticToken: deps.google.token }) : null;
 
-  /** A GET with the current access token; a 401 on a refreshable token refreshes it once and retries. */
-  async function authorisedFetch(url: URL): Promise<Response> {
-    const send = (token: string) => fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
-    const first = await tokens!.accessToken();
-    const res = await send(first.token);
-    if (res.status !== 401 || !first.refreshable) return res;
-    await res.body?.cancel();
-    return send((await tokens!.accessToken({ force: true })).token);
+  /** Known reviews whose rating changed: a low one raised above the band is noted on its ticket (once per
+   * edit: the ticket deduplicates by review and updateTime, so a retry after the signal is harmless). */
+  async function noteRatingChanges(changed: GoogleReview[]): Promise<void> {
+    const rows = new Map((await readKnownGoogleReviews(deps.db, changed.map((r) => r.reviewId))).map((r) => [r.reviewId, r]));
+    for (const review of changed) {
+      const row = rows.get(review.reviewId);
+      const to = starsOf(review);
+      if (!row || to === null || to === row.stars) continue;
+      if (row.ticketNumber !== null && ratingRaisedAboveLow(row.stars, to)) {
+        const change: GoogleRatingChange = { reviewId: review.reviewId, from: row.stars, to, updateTime: review.updateTime };
+        await Context.current()
+          .client.workflow.getHandle(ticketWorkflowId(row.ticketNumber))
+          .signal(googleRatingSignal, change)
+          .catch((e: unknown) => {
+            if (!(e instanceof WorkflowNotFoundError)) throw e; // the ticket's workflow has ended: nothing to note it on
+          });
+      }
+      await saveGoogleReviewStars(deps.db, review.reviewId, to);
+    }
   }
 
   async function readPage(location: GoogleLocation, pageToken: string | undefined) {
@@ -77,7 +92,7 @@ export function createGoogleReviewActivities(deps: { db: Db; google?: GoogleBusi
     url.searchParams.set('pageSize', String(PAGE_SIZE));
     url.searchParams.set('orderBy', 'updateTime desc');
     if (pageToken) url.searchParams.set('pageToken', pageToken);
-    const res = await withGoogleAuth(() => authorisedFetch(url));
+    const res = await withGoogleAuth(() => authorisedFetch(tokens!, url));
     if (!res.ok) {
       const detail = (await res.text().catch(() => '')).slice(0, 300);
       const message = `Google Business Profile answered ${res.status} for ${location.name}: ${detail}`;
@@ -117,7 +132,10 @@ export function createGoogleReviewActivities(deps: { db: Db; google?: GoogleBusi
         ? await deps.db.select({ externalId: feedback.externalId }).from(feedback).where(and(eq(feedback.channel, 'google'), inArray(feedback.externalId, ids)))
         : [];
       const known = new Set(stored.map((r) => r.externalId!));
+      await noteRatingChanges(reviews.filter((r) => known.has(r.reviewId) && Date.parse(r.updateTime) >= since));
       const selection = selectNewLowReviews(reviews, location, { since, known, limit: MAX_PER_POLL });
+      // The reply on Google needs the review's full name (its location), which the feedback does not keep.
+      await rememberGoogleReviews(deps.db, selection.feedback.map((fb) => ({ reviewId: fb.externalId!, name: `${location.name}/reviews/${fb.externalId!}`, stars: fb.score })));
       return {
         items: selection.feedback.map((fb) => ({ feedbackId: feedbackIdFor('google', fb.externalId!), feedback: fb })),
         watermark: selection.watermark,

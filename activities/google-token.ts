@@ -55,3 +55,19 @@ export function createGoogleTokenSource(deps: { db: Db; oauth: GoogleOAuthConfig
 }
 
 export type GoogleTokenSource = ReturnType<typeof createGoogleTokenSource>;
+
+/** A call with the current access token; a 401 on a refreshable token refreshes it once and retries. */
+export async function authorisedFetch(tokens: GoogleTokenSource, url: URL, init: { method?: string; body?: string } = {}): Promise<Response> {
+  const send = (token: string) =>
+    fetch(url, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(init.body === undefined ? {} : { body: init.body }),
+      signal: AbortSignal.timeout(30_000),
+    });
+  const first = await tokens.accessToken();
+  const res = await send(first.token);
+  if (res.status !== 401 || !first.refreshable) return res;
+  await res.body?.cancel();
+  return send((await tokens.accessToken({ force: true })).token);
+}

@@ -11,8 +11,11 @@ import type { Mailer } from './mailer';
 import { createNotifyActivities } from './notify';
 import { createProjectionActivities } from './projection';
 import { createGoogleReviewActivities, type GoogleBusinessDeps } from './google-reviews';
+import { createGoogleReplyActivities } from './google-reply';
 import { createWebhookActivities } from './webhooks';
 import type { WebhookConfig } from '../platform/config';
+import type { Actor } from '../domain/ticket';
+import type { TicketView } from '../domain/ticket-view';
 
 export interface ActivityDeps {
   db: Db;
@@ -28,6 +31,8 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
+  const mail = createCustomerMailActivities(deps);
+  const googleReply = createGoogleReplyActivities(deps);
   // A write Postgres refuses for its data fails for good, not for ever (activities/data-errors.ts).
   return withFinalDataErrors({
     ...createIntakeActivities(deps.db),
@@ -35,7 +40,12 @@ export function createActivities(deps: ActivityDeps) {
     ...createFollowUpActivities(deps.db),
     ...createProjectionActivities(deps.db, deps.publicUrl, { mailer: deps.mailer, mailDomain: deps.mailDomain }),
     ...createNotifyActivities(deps),
-    ...createCustomerMailActivities(deps),
+    ...mail,
+    // One activity for every public reply, so tickets already running replay unchanged: a Google
+    // review's ticket is answered on Google, the others by e-mail.
+    sendPublicReply: (ticket: TicketView, seq: number, body: string, actor: Actor) =>
+      ticket.channel === 'google' ? googleReply.replyOnGoogle(ticket, seq, body) : mail.sendPublicReply(ticket, seq, body, actor),
+    deleteGoogleReply: googleReply.deleteGoogleReply,
     ...createAiActivities(deps),
     ...createGoogleReviewActivities(deps),
     ...createWebhookActivities(deps),

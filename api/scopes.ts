@@ -11,6 +11,7 @@ const RULES: Array<{ methods: string[]; path: RegExp; scope: RouteScope }> = [
   { methods: ['GET'], path: /^\/(tickets\/[^/]+\/customer|views|macros|events)$/, scope: 'tickets:read' },
   { methods: ['POST'], path: /^\/tickets\/[^/]+\/[a-z]+$/, scope: 'tickets:write' },
   { methods: ['POST'], path: /^\/tickets\/bulk$/, scope: 'tickets:write' },
+  { methods: ['POST'], path: /^\/tickets\/[^/]+\/google-reply\/delete$/, scope: 'tickets:write' },
   { methods: ['PUT'], path: /^\/tickets\/[^/]+\/ai-correction$/, scope: 'tickets:write' },
   // An agent's own macros and views are part of working tickets; shared ones still need an admin user.
   { methods: ['POST', 'PUT', 'DELETE'], path: /^\/(macros|views)(\/[^/]+)?$/, scope: 'tickets:write' },

@@ -1,8 +1,8 @@
 // The connected Google account (one per installation) and connections under way (PKCE verifier by the
 // hash of the state, taken once). The refresh token arrives and leaves sealed (platform/secret-box.ts).
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { googleConnection, googleOauthStates } from './schema';
+import { feedback, googleConnection, googleOauthStates, googleReviews } from './schema';
 
 const ID = 'default';
 export type GoogleConnectionRow = typeof googleConnection.$inferSelect;
@@ -43,4 +43,40 @@ export async function rememberGoogleConnect(db: Db, values: typeof googleOauthSt
 export async function takeGoogleConnect(db: Db, id: string): Promise<typeof googleOauthStates.$inferSelect | undefined> {
   const [row] = await db.delete(googleOauthStates).where(and(eq(googleOauthStates.id, id), gt(googleOauthStates.expiresAt, new Date()))).returning();
   return row;
+}
+
+export type GoogleReviewRow = typeof googleReviews.$inferSelect;
+
+/** Remembers the resource name and rating of reviews the poll turned into feedback. */
+export async function rememberGoogleReviews(db: Db, rows: Array<{ reviewId: string; name: string; stars: number }>): Promise<void> {
+  if (!rows.length) return;
+  const updatedAt = new Date();
+  await db
+    .insert(googleReviews)
+    .values(rows.map((r) => ({ ...r, updatedAt })))
+    .onConflictDoUpdate({ target: googleReviews.reviewId, set: { name: sql`excluded.name`, stars: sql`excluded.stars`, updatedAt } });
+}
+
+/** The review a piece of Google feedback came from (its external id is the review id). */
+export async function readGoogleReviewOfFeedback(db: Pick<Db, 'select'>, feedbackId: string): Promise<GoogleReviewRow | undefined> {
+  const [row] = await db
+    .select({ reviewId: googleReviews.reviewId, name: googleReviews.name, stars: googleReviews.stars, updatedAt: googleReviews.updatedAt })
+    .from(googleReviews)
+    .innerJoin(feedback, and(eq(feedback.externalId, googleReviews.reviewId), eq(feedback.channel, 'google')))
+    .where(eq(feedback.id, feedbackId));
+  return row;
+}
+
+/** The stored rating of known reviews and the ticket each opened (null: none). */
+export async function readKnownGoogleReviews(db: Pick<Db, 'select'>, reviewIds: string[]): Promise<Array<{ reviewId: string; stars: number; ticketNumber: number | null }>> {
+  if (!reviewIds.length) return [];
+  return db
+    .select({ reviewId: googleReviews.reviewId, stars: googleReviews.stars, ticketNumber: feedback.ticketNumber })
+    .from(googleReviews)
+    .leftJoin(feedback, and(eq(feedback.externalId, googleReviews.reviewId), eq(feedback.channel, 'google')))
+    .where(inArray(googleReviews.reviewId, reviewIds));
+}
+
+export async function saveGoogleReviewStars(db: Db, reviewId: string, stars: number): Promise<void> {
+  await db.update(googleReviews).set({ stars, updatedAt: new Date() }).where(eq(googleReviews.reviewId, reviewId));
 }

@@ -148,6 +148,16 @@ export const googleReviewSync = pgTable('google_review_sync', {
   polledAt: ts('polled_at').notNull(),
 });
 
+/** Every low Google review the poll turned into feedback: its full resource name (the reply endpoint
+ * needs the location, which the feedback row does not keep) and the rating last seen, so a later change
+ * of rating is noticed once. */
+export const googleReviews = pgTable('google_reviews', {
+  reviewId: text('review_id').primaryKey(),
+  name: text('name').notNull(), // accounts/{a}/locations/{l}/reviews/{reviewId}
+  stars: integer('stars').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
 /** The Google account an admin connected (one per installation): its refresh token encrypted at rest
  * (platform/secret-box.ts), and whether Google still honours it. */
 export const googleConnection = pgTable('google_connection', {

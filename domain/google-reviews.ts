@@ -91,3 +91,6 @@ export function selectNewLowReviews(reviews: GoogleReview[], location: GoogleLoc
   const last = taken.length < low.length ? taken[taken.length - 1]?.r : changed[changed.length - 1];
   return { feedback: taken.map((x) => x.fb!), watermark: last ? new Date(Date.parse(last.updateTime)).toISOString() : null };
 }
+
+/** A low review the reviewer raised above the low band: the recovery is noted on its ticket. */
+export const ratingRaisedAboveLow = (from: number, to: number): boolean => from <= LOW_REVIEW_MAX_STARS && to > LOW_REVIEW_MAX_STARS;

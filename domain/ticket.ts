@@ -107,6 +107,9 @@ export const TIMELINE_EVENT_TYPES = [
   'closed',
   'advocacy_ask',
   'save_failed', // Postgres refused to save the ticket's changes (data: sqlState; never the text)
+  'google_reply',
+  'google_reply_deleted',
+  'google_rating_changed',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
@@ -152,6 +155,15 @@ export interface ReopenCommand {
 
 /** Every update carries who asked; the API fills it from the session. */
 export type WithActor<T> = T & { actor: Actor };
+
+/** The Google reviewer changed the rating of the review behind a ticket (seen by the reviews poll). */
+export interface GoogleRatingChange {
+  reviewId: string;
+  from: number;
+  to: number;
+  /** The review's updateTime: with the review id, what makes a repeated notice a duplicate. */
+  updateTime: string;
+}
 
 export interface CustomerMessage {
   messageId: string; // dedupe key (RFC 5322 Message-ID, or a generated id for logged contacts)

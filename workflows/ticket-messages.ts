@@ -5,6 +5,7 @@ import type {
   CommentCommand,
   CsatAnswer,
   CustomerMessage,
+  GoogleRatingChange,
   PriorityCommand,
   ReopenCommand,
   ResolveCommand,
@@ -26,9 +27,13 @@ export const resolveUpdate = defineUpdate<TicketView, [WithActor<ResolveCommand>
 export const reopenUpdate = defineUpdate<TicketView, [WithActor<ReopenCommand>]>('reopen');
 /** An answer sent from the survey page: validated (token, window, policy: domain/csat.ts) before it enters history. */
 export const csatAnswerUpdate = defineUpdate<CsatReceipt, [CsatAnswer]>('answerCsat');
+/** Removes the owner's reply to the Google review behind the ticket. */
+export const deleteGoogleReplyUpdate = defineUpdate<TicketView, [{ actor: { id: string; name: string } }]>('deleteGoogleReply');
 export const reanalyseUpdate = defineUpdate<TicketView, [{ actor: { id: string; name: string } }]>('reanalyse');
 
 /** No verdict needed: inbound email (deduped by Message-ID). csatAnswer is how older tickets were answered
  * (one-click GET links); kept so their histories replay, no longer sent. */
 export const customerMessageSignal = defineSignal<[CustomerMessage]>('customerMessage');
+/** From the Google reviews poll (deduplicated by review and updateTime). */
+export const googleRatingSignal = defineSignal<[GoogleRatingChange]>('googleRatingChanged');
 export const csatAnswerSignal = defineSignal<[CsatAnswer]>('csatAnswer');

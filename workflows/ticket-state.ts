@@ -10,6 +10,7 @@ import type {
   CommentCommand,
   CsatAnswer,
   CustomerMessage,
+  GoogleRatingChange,
   PriorityCommand,
   ReopenCommand,
   ResolveCommand,
@@ -38,6 +39,7 @@ export type Effect =
   | { type: 'notify_escalation'; level: number; users: TicketInput['escalationChain'][number]['users'] }
   | { type: 'notify_unassigned' }
   | { type: 'send_reply'; seq: number; body: string; actor: Actor }
+  | { type: 'delete_google_reply'; seq: number; actor: Actor }
   | { type: 'send_csat' }
   | { type: 'send_csat_reminder' }
   | { type: 'send_advocacy_ask' }
@@ -183,6 +185,10 @@ export class TicketState {
     // Same verdict as the table; the 409 lists only the moves an agent can make (never "closed").
     if (!canTransition(this.d.status, cmd.to)) throw new DomainError('ILLEGAL_TRANSITION', `A ${this.d.status} ticket cannot move to ${cmd.to}`, { from: this.d.status, to: cmd.to, allowed: this.manualTransitions() });
   }
+  /** Only a Google review's ticket has an owner's reply on Google to delete. */
+  validateDeleteGoogleReply() {
+    if (this.d.input.channel !== 'google') throw new DomainError('INVALID_INPUT', 'Only a ticket from a Google review has a reply on Google to delete');
+  }
   validateOpen(what: string) {
     if (this.d.status === 'closed') throw new DomainError('ILLEGAL_TRANSITION', `Cannot ${what} a closed ticket`, { from: 'closed', allowed: [] });
   }
@@ -256,6 +262,15 @@ export class TicketState {
   }
 
   /** Inbound email or a logged contact; deduped by Message-ID. Returns false for a duplicate. */
+  /** The reviewer changed the rating on Google: noted on the timeline, once per review edit. */
+  googleRatingChanged(change: GoogleRatingChange, now: number): boolean {
+    const key = `google-rating:${change.reviewId}:${change.updateTime}`;
+    if (this.d.seenMessageIds.includes(key)) return false;
+    this.d.seenMessageIds = [...this.d.seenMessageIds, key].slice(-MAX_SEEN_MESSAGE_IDS);
+    this.event('google_rating_changed', SYSTEM_ACTOR, now, { from: String(change.from), to: String(change.to), data: { reviewId: change.reviewId, from: change.from, to: change.to } });
+    return true;
+  }
+
   customerMessage(msg: CustomerMessage, now: number): boolean {
     if (this.d.seenMessageIds.includes(msg.messageId)) return false;
     this.d.seenMessageIds = [...this.d.seenMessageIds, msg.messageId].slice(-MAX_SEEN_MESSAGE_IDS);
@@ -381,6 +396,12 @@ export class TicketState {
   }
 
   // ---- the workflow's side: effects to carry out, their results, the read model ----
+
+  /** An agent asked to remove the owner's reply on Google; the outcome follows on the timeline. */
+  deleteGoogleReply(actor: Actor) {
+    // Keyed by the newest event: a delete after a later reply is a new delete, a repeated one is not.
+    this.queue({ type: 'delete_google_reply', seq: this.d.seq, actor });
+  }
 
   recordAi(ai: AiView, now: number) {
     this.d.ai = ai;

@@ -36,6 +36,8 @@ import {
   csatAnswerUpdate,
   csatSurveyQuery,
   customerMessageSignal,
+  deleteGoogleReplyUpdate,
+  googleRatingSignal,
   reanalyseUpdate,
   reopenUpdate,
   resolveUpdate,
@@ -108,6 +110,9 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   onUpdate(resolveUpdate, checkResolveCommand, (cmd) => t.validateResolve(cmd), (cmd) => t.resolve(cmd, now()));
   onUpdate(reopenUpdate, checkReopenCommand, () => t.validateReopen(now()), (cmd) => t.reopen(cmd, now()));
   onUpdate(reanalyseUpdate, null, () => t.validateOpen('analyse'), () => t.requestAnalysis('requested by agent'));
+  // Added with replies on Google: only new commands reach it, so running tickets replay unchanged.
+  onUpdate(deleteGoogleReplyUpdate, null, () => t.validateDeleteGoogleReply(), (cmd) => t.deleteGoogleReply(cmd.actor));
+  setHandler(googleRatingSignal, (change) => { if (t.googleRatingChanged(change, now())) dirty = true; }); // false: a duplicate
   setHandler(customerMessageSignal, (msg) => { if (t.customerMessage(msg, now())) dirty = true; }); // false: a duplicate
   // A fast click can arrive while the survey activity is still completing; older tickets dropped it.
   setHandler(csatAnswerSignal, (answer) => { t.csatAnswer(answer, now(), patched('csat-early-answer')); dirty = true; });
@@ -213,7 +218,13 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       }
       case 'send_reply': {
         const out = await acts.sendPublicReply.executeWithOptions(titled(`public reply by ${effect.actor.name} to the customer`), [view, effect.seq, effect.body, effect.actor]);
-        if (out) t.recordEffect('email_out', at, out);
+        // A Google review's ticket is answered on Google (the activity says which it did).
+        if (out) t.recordEffect('kind' in out ? out.kind : 'email_out', at, out, 'kind' in out ? out.error ?? null : null);
+        return;
+      }
+      case 'delete_google_reply': {
+        const out = await acts.deleteGoogleReply.executeWithOptions(titled('delete the reply on Google'), [view, effect.seq]);
+        t.recordEffect(out.kind, at, { ...out, by: effect.actor.name }, out.error ?? null);
         return;
       }
       case 'send_csat': {

@@ -8,7 +8,7 @@ import { ticketWorkflowId } from '../../domain/ticket';
 import { commentCommandSchema, reopenCommandSchema } from '../../domain/ticket-schemas';
 import { ticketListQuerySchema } from '../../domain/ticket-list';
 import { ticketViewSchema } from '../../domain/ticket-view';
-import { addCommentUpdate, reanalyseUpdate, reopenUpdate } from '../../workflows/ticket-messages';
+import { addCommentUpdate, deleteGoogleReplyUpdate, reanalyseUpdate, reopenUpdate } from '../../workflows/ticket-messages';
 import { requireUser } from '../auth';
 import type { AppEnv, ApiDeps } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
@@ -102,6 +102,7 @@ export function ticketRoutes() {
   command(app, priorityCommand);
   command(app, resolveCommand);
   command(app, { path: 'reopen', schema: reopenCommandSchema, update: reopenUpdate, summary: 'Reopen a resolved ticket' });
+  command(app, { path: 'google-reply/delete', schema: z.object({}), update: deleteGoogleReplyUpdate, summary: "Delete the owner's reply on Google (tickets from a Google review)" });
   command(app, { path: 'reanalyse', schema: z.object({}), update: reanalyseUpdate, summary: 'Run the AI classification again' });
   registerAiCorrection(app);
   registerCustomerContext(app);

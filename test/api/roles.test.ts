@@ -47,6 +47,7 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /tickets/{id}/resolve': 'signed-in',
   'POST /tickets/{id}/reopen': 'signed-in',
   'POST /tickets/{id}/reanalyse': 'signed-in',
+  'POST /tickets/{id}/google-reply/delete': 'signed-in', // 400 unless the ticket came from a Google review (test/api/google-reply.test.ts)
   'PUT /tickets/{id}/ai-correction': 'signed-in', // the ticket's branch, as every ticket route
   'GET /tickets/{id}/customer': 'signed-in', // the ticket's branch; the history within the viewer's (test/api/desk.test.ts)
   'POST /tickets/bulk': 'signed-in', // each ticket as its single command would be checked
@@ -188,6 +189,7 @@ const TOKEN_SCOPE: Record<string, RouteScope> = {
   'POST /tickets/{id}/resolve': 'tickets:write',
   'POST /tickets/{id}/reopen': 'tickets:write',
   'POST /tickets/{id}/reanalyse': 'tickets:write',
+  'POST /tickets/{id}/google-reply/delete': 'tickets:write',
   'GET /tickets/{id}/customer': 'tickets:read',
   'POST /tickets/bulk': 'tickets:write',
   'PUT /tickets/{id}/ai-correction': 'tickets:write',

@@ -5,6 +5,8 @@
 // redirect with code and state), the token endpoint (form POST, client_secret_post or basic; PKCE S256
 // checked; JSON access_token / expires_in / refresh_token / scope; `invalid_grant` for a bad or revoked
 // grant), access tokens that expire (then the API answers 401) and grants that can be revoked.
+// And the owner's reply to a review (`PUT|DELETE v4/{review}/reply`): stored on the review, 401 without a
+// valid token, 404 for an unknown review, and injected failures (a 5xx) for the retry path.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { freePort } from '../../platform/temporal';
@@ -50,6 +52,10 @@ export interface FakeGoogleBusiness {
   /** The user removed the app's access: refresh tokens and their access tokens stop working. */
   revokeGrants(): void;
   requests: RecordedRequest[];
+  /** Calls of the reply endpoints (`PUT|DELETE v4/{review}/reply`), answered or not. */
+  replyRequests: Array<{ method: string; review: string; status: number }>;
+  /** The next `times` calls of the reply endpoints answer `status` (Google's error body). */
+  failReplies(status: number, times: number): void;
   /** Adds or replaces (by reviewId) a review at a location (`accounts/{a}/locations/{l}`). */
   put(location: string, review: Omit<FakeReview, 'name'>): FakeReview;
   reviews(location: string): FakeReview[];
@@ -74,7 +80,8 @@ export async function startFakeGoogleBusiness(token = 'gbp-test-token'): Promise
   const refreshTokens = new Map<string, { scope: string; revoked: boolean }>();
   const accessTokens = new Map<string, { expiresAt: number; refreshToken: string | null }>();
   const tokenRequests: FakeGoogleBusiness['tokenRequests'] = [];
-  const state = { ttl: 3599 };
+  const state = { ttl: 3599, replyFailures: { status: 0, left: 0 } };
+  const replyRequests: FakeGoogleBusiness['replyRequests'] = [];
   const issueAccess = (refreshToken: string | null) => {
     const t = `ya29.${randomBytes(24).toString('base64url')}`;
     accessTokens.set(t, { expiresAt: Date.now() + state.ttl * 1000, refreshToken });
@@ -121,6 +128,37 @@ export async function startFakeGoogleBusiness(token = 'gbp-test-token'): Promise
     return oauthError(res, 400, 'unsupported_grant_type', `Invalid grant_type: ${grantType}`);
   }
 
+  // accounts.locations.reviews.updateReply / deleteReply: one owner's reply per review, replaced by a PUT.
+  async function replyEndpoint(req: IncomingMessage, res: import('node:http').ServerResponse, location: string, reviewId: string) {
+    const method = req.method ?? '';
+    const raw = await readBody(req);
+    const answer = (status: number, body: string) => {
+      replyRequests.push({ method, review: `${location}/reviews/${reviewId}`, status });
+      res.statusCode = status;
+      res.end(body);
+    };
+    if (!bearerOk(req.headers.authorization)) return answer(401, googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token.'));
+    if (state.replyFailures.left > 0) {
+      state.replyFailures.left--;
+      return answer(state.replyFailures.status, googleError(state.replyFailures.status, state.replyFailures.status >= 500 ? 'UNAVAILABLE' : 'FAILED_PRECONDITION', 'The service is currently unavailable.'));
+    }
+    const review = byLocation.get(location)?.find((r) => r.reviewId === reviewId);
+    if (!review) return answer(404, googleError(404, 'NOT_FOUND', 'Requested entity was not found.'));
+    if (method === 'DELETE') {
+      delete review.reviewReply;
+      return answer(200, '{}');
+    }
+    let comment: unknown;
+    try {
+      comment = (JSON.parse(raw) as { comment?: unknown }).comment;
+    } catch {
+      comment = undefined;
+    }
+    if (typeof comment !== 'string' || !comment.trim()) return answer(400, googleError(400, 'INVALID_ARGUMENT', 'Request contains an invalid argument.'));
+    review.reviewReply = { comment, updateTime: new Date().toISOString() };
+    return answer(200, JSON.stringify(review.reviewReply));
+  }
+
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/token' && req.method === 'POST') return void tokenEndpoint(req, res);
@@ -142,8 +180,10 @@ export async function startFakeGoogleBusiness(token = 'gbp-test-token'): Promise
       res.setHeader('location', back.href);
       return res.end();
     }
-    const m = /^\/v4\/(accounts\/[^/]+\/locations\/[^/]+)\/reviews$/.exec(url.pathname);
     res.setHeader('content-type', 'application/json; charset=UTF-8');
+    const reply = /^\/v4\/(accounts\/[^/]+\/locations\/[^/]+)\/reviews\/([^/]+)\/reply$/.exec(url.pathname);
+    if (reply && (req.method === 'PUT' || req.method === 'DELETE')) return void replyEndpoint(req, res, reply[1], reply[2]);
+    const m = /^\/v4\/(accounts\/[^/]+\/locations\/[^/]+)\/reviews$/.exec(url.pathname);
     if (req.method !== 'GET' || !m) {
       res.statusCode = 404;
       return res.end(googleError(404, 'NOT_FOUND', `Requested entity was not found: ${url.pathname}`));
@@ -195,6 +235,10 @@ export async function startFakeGoogleBusiness(token = 'gbp-test-token'): Promise
       for (const g of refreshTokens.values()) g.revoked = true;
     },
     requests,
+    replyRequests,
+    failReplies(status, times) {
+      state.replyFailures = { status, left: times };
+    },
     put(location, review) {
       const list = byLocation.get(location) ?? [];
       const full = { ...review, name: `${location}/reviews/${review.reviewId}` };

@@ -136,6 +136,13 @@ export function TicketPage({ number }: { number: number }) {
             </dl>
           </section>
           {writable && <Composer ticket={t} send={(body, visibility, key) => act('comments', { body, visibility }, { 'idempotency-key': key })} onChanged={reload} />}
+          {writable && t.channel === 'google' && t.timeline.some((e) => e.type === 'google_reply' && e.data?.delivery !== 'failed') && (
+            <div className="row">
+              <button type="button" onClick={() => void (confirm('Delete the reply on Google?') && act('google-reply/delete', {}))}>
+                Delete the reply on Google
+              </button>
+            </div>
+          )}
           <Timeline events={t.timeline} nameOf={nameOf} taxonomy={taxonomy} />
         </div>
         <div className="col-side">

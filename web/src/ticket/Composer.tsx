@@ -1,7 +1,8 @@
-// Reply to the customer (emailed) or add an internal note. The reply starts as the AI's draft (until a
-// reply went out after it); a human reads, edits and sends it. Each mode keeps its own draft, so
-// switching never loses text, and the drafts are kept per ticket in localStorage, each with its own
-// idempotency key: a double click or a resend after a reload is recorded once (the API dedupes by it).
+// Reply to the customer (emailed, or on Google for a Google review) or add an internal note. The reply
+// starts as the AI's draft (until a reply went out after it); a human reads, edits and sends it. Each
+// mode keeps its own draft, so switching never loses text, and the drafts are kept per ticket in
+// localStorage, each with its own idempotency key: a double click or a resend after a reload is
+// recorded once (the API dedupes by it).
 import { useEffect, useRef, useState } from 'react';
 import type { Ticket } from '../api';
 import { submitOnModEnter, useShortcuts } from '../keyboard';
@@ -28,7 +29,9 @@ function loadSaved(ticket: number): Saved | null {
 }
 
 export function Composer({ ticket, send, onChanged }: { ticket: Ticket; send: (body: string, visibility: Visibility, idempotencyKey: string) => Promise<string | null>; onChanged?: () => void }) {
-  const canEmail = !!ticket.contact.email;
+  // A Google review's ticket is answered on Google: the public reply becomes the owner's reply to the review.
+  const onGoogle = ticket.channel === 'google';
+  const canEmail = !!ticket.contact.email || onGoogle;
   const suggested = ticket.ai?.suggestedReply ?? '';
   // Once a reply went out after the analysis, its draft is spent: it does not come back ready to send.
   const analysedAt = ticket.ai ? Date.parse(ticket.ai.analysedAt) : Infinity;
@@ -84,13 +87,14 @@ export function Composer({ ticket, send, onChanged }: { ticket: Ticket; send: (b
       <fieldset className="toggle">
         <legend>Visibility</legend>
         <label>
-          <input type="radio" name="visibility" checked={visibility === 'public'} onChange={() => setVisibility('public')} /> Public reply (emailed)
+          <input type="radio" name="visibility" checked={visibility === 'public'} onChange={() => setVisibility('public')} /> {onGoogle ? 'Public reply (on Google)' : 'Public reply (emailed)'}
         </label>
         <label>
           <input type="radio" name="visibility" checked={visibility === 'internal'} onChange={() => setVisibility('internal')} /> Internal note
         </label>
       </fieldset>
       {visibility === 'public' && !canEmail && <p className="hint">No email address on file: the reply is recorded on the ticket but not sent.</p>}
+      {visibility === 'public' && onGoogle && <p className="hint">Posted as the owner's reply to the Google review; a later public reply replaces it.</p>}
       {/* A macro's text replaces an empty or untouched AI draft, else it is added below. */}
       <MacroPicker ticket={ticket.number} onApplied={() => onChanged?.()} onInsert={(text) => setDrafts((d) => ({ ...d, [visibility]: !d[visibility].trim() || (visibility === 'public' && d.public === aiDraft) ? text : `${d[visibility].trimEnd()}\n\n${text}` }))} />
       <label htmlFor="composer-body">Message</label>

@@ -36,6 +36,14 @@ export function Timeline({ events, nameOf, taxonomy }: { events: TimelineEntry[]
         if (d.delivery === 'failed') return { title: `Email to ${to} refused`, body: d.error ? String(d.error) : undefined };
         return { title: `Email sent to ${to}` };
       }
+      case 'google_reply':
+        if (d.delivery === 'failed') return { title: 'Reply on Google refused', body: d.error ? String(d.error) : undefined };
+        return { title: 'Replied on Google' };
+      case 'google_reply_deleted':
+        if (d.delivery === 'failed') return { title: 'Reply on Google not deleted', body: d.error ? String(d.error) : undefined };
+        return { title: `Reply on Google deleted${d.by ? ` (asked by ${String(d.by)})` : ''}` };
+      case 'google_rating_changed':
+        return { title: `The reviewer changed the rating from ${String(d.from ?? '?')}★ to ${String(d.to ?? '?')}★`, kind: 'customer' };
       case 'escalated':
         return { title: `Escalated ${e.from ?? ''} → ${e.to ?? ''}` };
       case 'assignment_skipped':
