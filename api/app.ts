@@ -8,7 +8,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
 import { bodyLimits, documentBodyLimits, documentValidation } from './body-limits';
-import { pathHygiene } from './path-hygiene';
 import { securityHeaders } from './security-headers';
 import { onError, UNAVAILABLE_RESPONSE, validationHook } from './errors';
 import { observeRequests } from './observe';
@@ -59,7 +58,6 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     await next();
   });
-  api.use('*', textHygiene);
   api.route('/', healthRoutes());
   api.route('/auth/oidc', oidcRoutes());
   api.route('/auth', authRoutes());
@@ -121,7 +119,8 @@ export function createApp(deps: ApiDeps) {
   // Lets shared helpers (api/rate-limit.ts) reach the request's deps without threading them through.
   app.use('*', contextStorage());
   app.use('*', bodyLimits());
-  app.use('*', pathHygiene());
+  // NUL or a lone surrogate in a path segment or a query parameter: a 400 naming it, before any route.
+  app.use('*', textHygiene);
   app.route('/api/v1', api);
   // Probes where orchestrators look for them; the same handlers as /api/v1/livez and /api/v1/readyz.
   app.get('/livez', liveHandler);
@@ -131,8 +130,6 @@ export function createApp(deps: ApiDeps) {
   });
   app.get('/readyz', readyHandler);
   // The public, customer-facing site (api/public-site.ts): no session, strict CSP, branded, translated.
-  // Query strings of the public pages too (their paths are checked by pathHygiene above).
-  for (const prefix of ['/csat/*', '/public/*', '/c/*']) app.use(prefix, textHygiene);
   app.route('/csat', csatRoutes());
   app.route('/public', publicAssetRoutes());
   app.route('/c', collectPageRoutes());

@@ -17,6 +17,9 @@
 
 /** How long after the first answer the customer may still change it (and the consequence waits), when
  * the ticket's settings do not say (tickets started before the setting existed). */
+
+/** The reason on the timeline when an unhappy answer reopens the ticket (notifications key on it). */
+export const UNHAPPY_CSAT_REOPEN = 'unhappy CSAT answer';
 export const DEFAULT_CSAT_CHANGE_MINUTES = 15;
 export const csatChangeWindowMs = (settings: { csatChangeMinutes?: number }) => (settings.csatChangeMinutes ?? DEFAULT_CSAT_CHANGE_MINUTES) * 60_000;
 

@@ -12,6 +12,7 @@ describe('notificationIntents', () => {
       kinds([
         ev(1, 'email_in', { actor: { id: 'customer:x@y' } }),
         ev(2, 'csat_answered', { to: '2', actor: { id: 'customer' } }),
+        ev(2.5, 'reopened', { reason: 'unhappy CSAT answer' }),
         ev(3, 'sla_warning', { to: 'firstResponse' }),
         ev(4, 'sla_breached', { to: 'resolution' }),
         ev(5, 'escalated', { from: 'L0', to: 'L1' }),
@@ -19,8 +20,9 @@ describe('notificationIntents', () => {
     ).toEqual(['ava:customer_replied', 'ava:unhappy_csat', 'ava:sla_warning', 'ava:sla_breached', 'ava:escalated']);
   });
 
-  it('says nothing of a happy CSAT answer, nor to an unassigned ticket', () => {
+  it('says nothing of a happy CSAT answer, nor of an unhappy one the customer may still change, nor to an unassigned ticket', () => {
     expect(kinds([ev(1, 'csat_answered', { to: '4' })])).toEqual([]);
+    expect(kinds([ev(1, 'csat_answered', { to: '1' })])).toEqual([]); // acted on (reopened) when the change window ends
     expect(kinds([ev(1, 'email_in')], new Map(), { ...ticket, assigneeId: null })).toEqual([]);
   });
 

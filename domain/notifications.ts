@@ -1,4 +1,5 @@
 // What an agent is told about, and how (in the app, by e-mail), per their own preference. Pure.
+import { UNHAPPY_CSAT_REOPEN } from './csat';
 import { z } from 'zod';
 
 export const NOTIFICATION_KINDS = ['assigned', 'customer_replied', 'unhappy_csat', 'sla_warning', 'sla_breached', 'escalated', 'mentioned'] as const;
@@ -26,7 +27,7 @@ export type NotificationPreferences = z.infer<typeof notificationPreferencesSche
 export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
   assigned: { inApp: true, email: true },
   customer_replied: { inApp: true, email: false },
-  unhappy_csat: { inApp: true, email: true },
+  unhappy_csat: { inApp: true, email: false }, // the ticket's own reopen notice already mails the assignee
   sla_warning: { inApp: true, email: false },
   sla_breached: { inApp: true, email: true },
   escalated: { inApp: true, email: true },
@@ -34,7 +35,6 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
 };
 
 /** CSAT answers at or below this (of 5) are unhappy: the same line that reopens a ticket (workflows/ticket-csat.ts). */
-export const UNHAPPY_CSAT_MAX = 2;
 
 /** Who is told what about one timeline event; the source key makes it once-only per user. */
 export interface NotificationIntent {
@@ -79,6 +79,7 @@ export function notificationIntents(ticket: TicketFacts, events: EventFacts[], h
     out.push({ userId, kind, sourceKey: `ticket:${ticket.number}:${e.seq}`, ticketNumber: ticket.number, title: `#${ticket.number} ${what}: ${ticket.title}` });
   };
   let assignee = ticket.assigneeId;
+  let csatScore: string | null | undefined;
   for (const e of events) {
     if (e.type === 'assigned') {
       assignee = e.to ?? null;
@@ -86,7 +87,10 @@ export function notificationIntents(ticket: TicketFacts, events: EventFacts[], h
       else about(e.to, 'assigned', e, 'assigned to you');
     } else if (e.type === 'escalated') about(assignee, 'escalated', e, 'escalated');
     else if (e.type === 'email_in') about(assignee, 'customer_replied', e, 'the customer replied');
-    else if (e.type === 'csat_answered' && Number(e.to) <= UNHAPPY_CSAT_MAX) about(assignee, 'unhappy_csat', e, `unhappy CSAT (${e.to}/5)`);
+    else if (e.type === 'csat_answered') csatScore = e.to;
+    // An answer may still change within the survey's change window; the ticket acts on an unhappy one
+    // only when the window ends, by reopening — that is when the assignee hears of it.
+    else if (e.type === 'reopened' && e.reason === UNHAPPY_CSAT_REOPEN) about(assignee, 'unhappy_csat', e, csatScore ? `unhappy CSAT (${csatScore}/5)` : 'unhappy CSAT answer');
     else if (e.type === 'sla_warning') about(assignee, 'sla_warning', e, `SLA warning (${e.to === 'firstResponse' ? 'first response' : 'resolution'})`);
     else if (e.type === 'sla_breached') about(assignee, 'sla_breached', e, `SLA breached (${e.to === 'firstResponse' ? 'first response' : 'resolution'})`);
     else if (e.type === 'comment' && e.data?.visibility === 'internal' && typeof e.data.body === 'string') {

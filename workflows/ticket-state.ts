@@ -25,7 +25,7 @@ import type { Priority, TicketStatus } from '../domain/types';
 import { upgradeAnalysis } from '../domain/ai';
 import { Clocks, targetMs, type ClockKind, type ClocksData } from '../domain/sla';
 import { businessTimeBetween } from '../domain/business-time';
-import { csatChangeWindowMs, type CsatReceipt, type CsatSurvey } from '../domain/csat';
+import { csatChangeWindowMs, UNHAPPY_CSAT_REOPEN, type CsatReceipt, type CsatSurvey } from '../domain/csat';
 import { Csat, type CsatData } from './ticket-csat';
 import { scrubDeep } from '../domain/text-scrub';
 import { Projection, type ProjectionLog } from './ticket-projection';
@@ -335,7 +335,7 @@ export class TicketState {
   private actOnCsat(score: number, now: number) {
     const then = this.d.status === 'resolved' ? Csat.consequence(score) : null;
     if (then === 'reopen') {
-      this.reopenBecause(SYSTEM_ACTOR, now, 'unhappy CSAT answer');
+      this.reopenBecause(SYSTEM_ACTOR, now, UNHAPPY_CSAT_REOPEN);
       if (this.d.assigneeId) this.queue({ type: 'notify_assignee', reason: `unhappy CSAT answer (${score}/5)` });
     } else if (then === 'close') this.close(now, 'satisfied CSAT answer');
   }

@@ -36,9 +36,18 @@ const ticket = (n: number) => s.call('GET', `/api/v1/tickets/${n}`, undefined, a
 const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
   s.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString() });
 
-/** Everything that could show a recorded answer: the workflow's history, the ticket, the read model. */
+/** Everything that could show a recorded answer: the workflow's history, the ticket, the read model.
+ * Taken once the history has stopped growing: work the resolve started (the survey send, the projection,
+ * agents' notifications) may still be finishing, and would look like a change made by the requests. */
 async function snapshot(n: number) {
-  const history = await s.temporal.env.client.workflow.getHandle(ticketWorkflowId(n)).fetchHistory();
+  const handle = s.temporal.env.client.workflow.getHandle(ticketWorkflowId(n));
+  let history = await handle.fetchHistory();
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const again = await handle.fetchHistory();
+    if ((again.events?.length ?? 0) === (history.events?.length ?? 0)) break;
+    history = again;
+  }
   const [row] = await s.database.db.select().from(tickets).where(eq(tickets.number, n));
   const events = await s.database.db.select().from(ticketEvents).where(eq(ticketEvents.ticketNumber, n));
   const eventTypes = (history.events ?? []).map((e) => Object.keys(e).find((k) => k.endsWith('EventAttributes')));

@@ -82,7 +82,7 @@ describe('roles in the browser', () => {
 
   it('an admin has every admin screen', async () => {
     await admin.goto(`${b.base}/tickets`);
-    await expect.poll(() => navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Reports', 'Macros', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Collection points', 'Channel keys', 'Webhooks', 'Settings', 'Templates', 'Branding', 'Dev mailbox']);
+    await expect.poll(() => navLinks(admin)).toEqual(['Dashboard', 'Tickets', 'Reports', 'Macros', 'Users', 'Branches & services', 'Business hours', 'Rules', 'Taxonomies', 'Collection points', 'Channel keys', 'Webhooks', 'Google', 'Settings', 'Templates', 'Branding', 'Dev mailbox']);
     await admin.locator(`[data-ticket="${northTicket}"]`).waitFor();
     await admin.locator(`[data-ticket="${mainTicket}"]`).waitFor();
   });

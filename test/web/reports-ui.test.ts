@@ -71,7 +71,7 @@ describe('report builder', () => {
     await page.getByLabel('Report name').fill('January by branch');
     await page.getByRole('group', { name: 'Share with people' }).getByLabel('Nora (agent)').check();
     await page.getByRole('button', { name: 'Save report' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved “January by branch”.');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).textContent()).toBe('Saved “January by branch”.');
     await page.locator('aside [data-report="January by branch"]').waitFor();
     await page.getByRole('button', { name: 'Save changes' }).waitFor(); // now the owner's saved report
     expect(await totalCell(page, 'Total', 'ticketsOpened').textContent()).toBe('8');
