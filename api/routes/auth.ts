@@ -26,14 +26,18 @@ export const newPasswordSchema = z.string().superRefine((p, ctx) => {
   const problem = passwordProblem(p);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+/** The fields every view of a staff member carries: the signed-in user's own and the admin's user list. */
+export const staffFields = {
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  branches: z.array(z.string()),
+  available: z.boolean(),
+};
 export const meSchema = z
   .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: roleSchema,
-    branches: z.array(z.string()),
-    available: z.boolean(),
+    ...staffFields,
     totp: z.boolean().describe('Whether sign-in asks for an authenticator code'),
     csrfToken: z.string(),
   })

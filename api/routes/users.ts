@@ -15,16 +15,11 @@ import type { AppEnv, ApiDeps } from '../deps';
 import { validationHook } from '../errors';
 import { err, json, jsonBody } from '../openapi';
 import { hashPassword } from '../../platform/security';
-import { newPasswordSchema } from './auth';
+import { newPasswordSchema, staffFields } from './auth';
 
 export const userSchema = z
   .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: roleSchema,
-    branches: z.array(z.string()),
-    available: z.boolean(),
+    ...staffFields,
     capacity: z.number().int().nullable().describe('Most open tickets assignment gives this user; null = no limit'),
     slackTarget: z.string().nullable().describe('Slack member or channel id for escalation notices'),
     active: z.boolean(),
