@@ -70,7 +70,7 @@ const PEOPLE = [
   ...'camarero|camarera|mesero|mesera|repartidor|repartidora|conductor|conductora|chófer|chofer|técnico|técnica|dependiente|dependienta|encargado|encargada|gerente|recepcionista|cajero|cajera|asesor|asesora|operador|operadora|empleado|empleada|revisor|revisora|mecánico|fontanero|electricista|instalador|transportista|vendedor|vendedora|azafata|guía|directora|señor|señora'.split('|'),
   // Italian
   ...'moglie|marito|compagno|compagna|fidanzato|fidanzata|figlio|figlia|figli|mamma|papà|fratello|sorella|nonna|nonno|zia|zio|cugino|cugina|nipote|amico|amica|collega|capo|vicino|vicina|suocera|suocero|cognato|cognata|avvocato'.split('|'),
-  ...'cameriere|cameriera|corriere|autista|fattorino|tecnica|commesso|commessa|direttore|direttrice|portiere|cassiere|cassiera|consulente|operatore|operatrice|addetto|addetta|impiegato|impiegata|meccanico|idraulico|installatore|titolare|gestore|controllore|farmacista|parrucchiere|parrucchiera|istruttore|istruttrice|venditore|venditrice|signore|signora'.split('|'),
+  ...'cameriere|cameriera|corriere|autista|fattorino|tecnico|tecnica|commesso|commessa|direttore|direttrice|portiere|cassiere|cassiera|consulente|operatore|operatrice|addetto|addetta|impiegato|impiegata|meccanico|idraulico|installatore|titolare|gestore|controllore|farmacista|parrucchiere|parrucchiera|istruttore|istruttrice|venditore|venditrice|signore|signora'.split('|'),
   // Dutch
   ...'vrouw|echtgenoot|echtgenote|vriend|vriendin|zoon|dochter|kinderen|moeder|vader|broer|zus|zuster|oma|opa|oom|neef|nicht|buurman|buurvrouw|baas|schoonmoeder|schoonvader|kleinzoon|kleindochter|advocaat'.split('|'),
   ...'person|personne|persona|persoon'.split('|'),
@@ -107,10 +107,10 @@ const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'u
 const WEAK_PREPOSITIONS = ['mit'];
 // "tell X", "spoke to X", "hablé con X": a given name (or a full name) must follow.
 const VERBS = [
-  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to'],
+  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'service from', 'help from', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to'],
   ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'lob an', 'lob für', 'dankeschön an', 'unterschrieben von', 'im auftrag von', 'im namen von', 'behandelt von', 'weitergeleitet an', 'verbunden mit', 'angerufen bei', 'laut'],
   ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter', 'remercier', 'remercie', 'remercions', 'au nom de', 'signé par', 'signée par', 'envoyé par', 'transféré à', 'passé à', 'eu au téléphone', 'eu affaire à', 'affaire à'],
-  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de'],
+  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'atención de', 'la atención de', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de'],
   ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo', 'ringraziare', 'firmato da', 'inviato da', 'mi ha passato', 'a nome di', 'per conto di'],
   ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens', 'dank je wel aan', 'complimenten voor', 'ondertekend door', 'doorverbonden met', 'gebeld met', 'contact gehad met'],
 ];
@@ -283,6 +283,23 @@ const VERB_CUE = cue(VERBS);
 const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]+`, 'giu');
 // Dutch and German put the verb last: "dat hij Youssef heette", "dass er Dominik hieß"
 const NAME_BEFORE_VERB = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:heette|heet|hieß|heißt|hiess|heisst)(?![\\p{L}]))`, 'dgu');
+// a given name as the subject of what staff said: "Brittany said to wait", "Nico meinte", "Óscar nos dijo"
+const SAID = [
+  ...['said', 'says', 'told', 'tells', 'explained', 'promised', 'assured', 'insisted', 'replied', 'answered', 'claimed', 'informed', 'advised', 'confirmed'],
+  ...['sagte', 'sagt', 'meinte', 'meint', 'erklärte', 'versprach', 'behauptete', 'hat gesagt', 'hat mir', 'hat uns'],
+  ...['a dit', "m'a dit", 'nous a dit', 'a expliqué', 'a promis', 'a affirmé', 'a répondu', "m'a répondu", 'disait'],
+  ...['dijo', 'me dijo', 'nos dijo', 'explicó', 'prometió', 'aseguró', 'insistió', 'respondió', 'contestó', 'dice'],
+  ...['ha detto', 'mi ha detto', 'ci ha detto', 'ha spiegato', 'ha promesso', 'ha assicurato', 'ha risposto', 'diceva', 'dice'],
+  ...['zei', 'zegt', 'beloofde', 'legde uit', 'antwoordde', 'heeft gezegd', 'verzekerde'],
+];
+const NAME_BEFORE_SAID = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:${oneOf(SAID)})(?![\\p{L}]))`, 'dgu');
+// "I asked his name and he said Tony.": a given name closing the clause after "he said"
+const HE_SAID_CUE = new RegExp(
+  `${CUE_START}(?:${oneOf(['he', 'she', 'er', 'sie', 'il', 'elle', 'él', 'ella', 'lui', 'lei', 'hij', 'zij', 'ze'])})[ \\t]+(?:${oneOf(['said', 'replied', 'answered', 'sagte', 'meinte', 'antwortete', 'a dit', 'a répondu', 'dijo', 'contestó', 'respondió', 'ha detto', 'ha risposto', 'rispose', 'zei', 'antwoordde'])})[ \\t]+(?:(?:${oneOf(['it was', "it's", 'es sei', "c'était", 'era', 'dat het'])})[ \\t]+)?(?=\\p{Lu}[\\p{L}'’-]+[ \\t]*(?:[.,;!)]|$))`,
+  'gu',
+);
+// a writer naming themself after "me": "call me back, Monika Wirth, on…", "Rückruf an mich, Monika Wirth"
+const ME_COMMA_CUE = new RegExp(`${CUE_START}(?:${oneOf(['me', 'mich', 'mir', 'moi', 'mí', 'mij', 'me stesso', 'me stessa'])})[ \\t]*,[ \\t]+(?=\\p{Lu})`, 'gu');
 // a list after "Passengers:" goes on after commas
 const LIST_CUE = cue(LISTS);
 const SIGN_OFF_CUE = new RegExp(
@@ -291,9 +308,18 @@ const SIGN_OFF_CUE = new RegExp(
 );
 const DELIMITER_CUE = /(?:^|\n)[ \t]*(?:--|—|–|-|_{2,})[ \t]*(?:\r?\n[ \t]*)?/g;
 const INLINE_DASH_CUE = /[ \t](?:--|—|–|-)[ \t]*/g;
+const APPOSITION_COPULA = ['that is', "that's", 'who is', "who's", 'das ist', 'der ist', 'die ist', "c'est", 'qui est', 'que es', 'quien es', 'che è', 'dat is', 'die is'];
+const APPOSITION_DETERMINERS = ['the', 'our', 'your', 'la', 'le', 'el', 'der', 'die', 'de', 'il', 'notre', 'votre', 'nuestra', 'nuestro', 'vostra', 'vostro', 'nostra', 'nostro', 'uw', 'onze', 'unser', 'unsere', 'ihr', 'ihre', 'Ihr', 'Ihre'];
+const APPOSITION_POSSESSIVES = ['my', 'mon', 'ma', 'mi', 'mio', 'mia', 'mijn', 'mein', 'meine'];
 const APPOSITION = new RegExp(
-  `${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(['the', 'our', 'your', 'la', 'le', 'el', 'der', 'die', 'de', 'il', 'notre', 'votre', 'nuestra', 'nuestro', 'vostra', 'vostro', 'nostra', 'nostro', 'uw', 'onze', 'unser', 'unsere', 'ihr', 'ihre', 'Ihr', 'Ihre'])})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))})(?![\\p{L}]))`,
+  `${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(APPOSITION_DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))})(?![\\p{L}]))`,
   'dgu',
+);
+// After a comma the role may be capitalised (German nouns) and may follow "that's" or "my": "bei Kevin, das
+// ist mein Chef", "Sarah, my manager, said"; not at a line's start, where "Dag, mijn zoon…" is a greeting.
+const APPOSITION_COMMA = new RegExp(
+  `(?<=[\\p{L}\\p{N},;:)][ \\t]+|\\()(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,[ \\t]+(?:(?:${oneOf(APPOSITION_COPULA)})[ \\t]+)?(?:${oneOf([...APPOSITION_DETERMINERS, ...APPOSITION_POSSESSIVES])})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))})(?![\\p{L}]))`,
+  'dgiu',
 );
 // "Gwenaëlle, qui a retrouvé la bague", "Imogen, who found it": a given name before a relative pronoun
 const BEFORE_RELATIVE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,[ \\t]*(?:who|whom|qui|che|que|quien|die|der|welche|welcher)(?![\\p{L}]))`, 'dgu');
@@ -305,7 +331,7 @@ const DESCRIBED_CUE = new RegExp(
 );
 
 /** Lines at the end that only carry contact details or a device footer, not the sign-off. */
-const FOOTER_LINE = /^[ \t]*(?:[\uE000\s\d+().\-/:]*|(?:sent from|envoyé de|gesendet von|enviado desde|inviato da|verzonden (?:vanaf|met)|get outlook).*|(?:tel|tél|phone|mobile|mob|cell|fax|e-?mail|mail|www|http|web)\b.*)$/iu;
+const FOOTER_LINE = /^[ \t]*(?:[\uE000\s\d+().\-/:]*|\uE000[\uE000 \t,]*\p{Lu}[\p{L}'’-]*(?:[ \t-]+\p{Lu}[\p{L}'’-]*){0,2}[ \t]*|(?:sent from|envoyé de|gesendet von|enviado desde|inviato da|verzonden (?:vanaf|met)|get outlook).*|(?:tel|tél|phone|mobile|mob|cell|fax|e-?mail|mail|www|http|web)\b.*)$/iu;
 
 function lastNameLine(scan: Scan): PiiSpan[] | null {
   const text = scan.masked;
@@ -325,6 +351,12 @@ function lastNameLine(scan: Scan): PiiSpan[] | null {
       const after = /[.!?,][ \t]+(?=\p{Lu}[^.!?,]*$)/u.exec(line);
       if (after) {
         const found = readNames(text, lineStart + after.index + after[0].length, 'medium', true);
+        if (found) return found;
+      }
+      // "… Je suis joignable au [PHONE]. Isabelle Perrin, [ADDRESS], [POSTCODE] Villeurbanne."
+      const last = /[.!?][ \t]+(?=\p{Lu}[^.!?]*,[ \t]*\uE000[^.!?]*[.!]?[ \t]*$)/u.exec(line);
+      if (last) {
+        const found = readNames(text, lineStart + last.index + last[0].length, 'medium', true);
         if (found) return found;
       }
       return null;
@@ -351,6 +383,7 @@ export function findContextNames(scan: Scan): void {
   scan.pass(BOOKED_UNDER_CUE, names('strong'), scan.folded());
   scan.pass(DESCRIBED_CUE, (m) => (/\p{Lu}/u.test(scan.masked.charAt(m.index + m[0].length)) ? names('strong')(m) : null), scan.folded());
   scan.pass(APPOSITION, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
+  scan.pass(APPOSITION_COMMA, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   // German capitalises every noun ("Kollege vom Kundendienst"): only a known given name stands before a post
   scan.pass(BEFORE_RELATIVE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
   scan.pass(POST_CUE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
@@ -369,6 +402,13 @@ export function findContextNames(scan: Scan): void {
     }
     return found;
   }, scan.folded());
+  scan.pass(NAME_BEFORE_SAID, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) ? groupSpan(m, 1, 'name') : null));
+  scan.pass(HE_SAID_CUE, (m) => readNames(scan.masked, m.index + m[0].length, 'weak'));
+  scan.pass(ME_COMMA_CUE, (m) => {
+    // a full name only: "me, Monika Wirth,", not "me, Paris was…"
+    const found = readNames(scan.masked, m.index + m[0].length, 'strong');
+    return found && found.every((f) => /[ \t]/.test(scan.masked.slice(f.start, f.end))) ? found : null;
+  });
   scan.pass(NAME_BEFORE_VERB, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   scan.pass(GREETING_CUE, names('medium'));
   scan.pass(CALLED_CUE, names('medium'), scan.folded());
