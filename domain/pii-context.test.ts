@@ -281,3 +281,26 @@ describe('names before reported speech, after "me,", in appositions; pet forms; 
     expect(redact(text)).toBe(text);
   });
 });
+
+// Second step of the holdout-4 round (tuned on dev-4, after holdout-5 was committed).
+describe('family and care titles, articles before names, particles, roles in signatures, other languages', () => {
+  it.each([
+    ['Schwester Gudrun und Pfleger Mats waren großartig.', 'Schwester [NAME] und Pfleger [NAME] waren großartig.'],
+    ['Meine Mutter (Jahrgang 1939) lag drei Tage bei Ihnen.', 'Meine Mutter (Jahrgang 1939) lag drei Tage bei Ihnen.'],
+    ['El mecánico, don Evaristo, dejó el coche', 'El mecánico, don [NAME], dejó el coche'],
+    ['Mein Mann, der Sepp, hat beim Nachbarn Huber nachgefragt.', 'Mein Mann, der [NAME], hat beim Nachbarn [NAME] nachgefragt.'],
+    ['Merci à tata Josiane', 'Merci à tata [NAME]'],
+    ['Grazie a suor Agnese', 'Grazie a suor [NAME]'],
+    ['Dokter Van den Berg en zuster Anja', 'Dokter [NAME] en zuster [NAME]'],
+    ['Mi comadre Chela y yo', 'Mi comadre [NAME] y yo'],
+    ['O meu marido, João Pedro, tirou fotografias.', 'O meu marido, [NAME], tirou fotografias.'],
+    ['Table for 4 booked under Whitmore.', 'Table for 4 booked under [NAME].'],
+    ['that is Uncle Bertie, his real name is Desmond.', 'that is Uncle [NAME], his real name is [NAME].'],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps the company after a role on a signature line, and the contact\'s pet form used to sign', () => {
+    expect(redact('Thanks,\nSamuel Adeyemi – Head of Operations, Brightpath Logistics', ['Samuel Adeyemi'])).toBe('Thanks,\n[NAME] – Head of Operations, Brightpath Logistics');
+    expect(redact('Hoi! Wil hier. Wil je mij bellen?', ['Willemijn Bakker'])).toBe('Hoi! [NAME] hier. Wil je mij bellen?');
+    expect(redact('I don\'t know about the Tante-Emma-Laden.')).toBe('I don\'t know about the Tante-Emma-Laden.');
+  });
+});

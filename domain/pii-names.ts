@@ -24,11 +24,11 @@ const INTRO_STRONG = [
   ...['mi chiamo', 'il mio nome è', "il mio nome e'", 'mi presento', 'vi scrive', 'nome:'],
   ...['mijn naam is', 'ik heet', 'u spreekt met', 'je spreekt met', 'naam:'],
   // someone else's: "sein Name ist X", "his name is X"
-  ...["his name's", "her name's", 'his name is', 'her name is', 'his name was', 'her name was', 'sein name ist', 'ihr name ist', 'sein name war', 'ihr name war', 'son nom est', 'son prénom est', 'su nombre es', 'il suo nome è', 'zijn naam is', 'haar naam is'],
+  ...["his name's", "her name's", 'his name is', 'her name is', 'his name was', 'her name was', 'his real name is', 'her real name is', 'his full name is', 'her full name is', 'sein name ist', 'ihr name ist', 'sein name war', 'ihr name war', 'son nom est', 'son prénom est', 'su nombre es', 'il suo nome è', 'zijn naam is', 'haar naam is'],
 ];
 // lists of people: "Passengers: A, B"
 // a booking made under a name: "under the name Okonkwo", "au nom de Martin", "a nombre de Ruiz"
-const BOOKED_UNDER = ['under the name', 'under the name of', 'in the name of', 'unter dem namen', 'auf den namen', 'auf den namen von', 'au nom de', 'au nom du', 'a nombre de', 'a nome di', 'intestata a', 'intestato a', 'op naam van', 'op de naam', 'op naam'];
+const BOOKED_UNDER = ['under the name', 'under the name of', 'booked under', 'reserved under', 'booking under', 'reservation under', 'table under', 'booked under the name', 'reserved under the name', 'booking under the name', 'reservation under the name', 'table under the name', 'booked in the name of', 'booked under the name of', 'in the name of', 'unter dem namen', 'auf den namen', 'auf den namen von', 'au nom de', 'au nom du', 'a nombre de', 'a nome di', 'intestata a', 'intestato a', 'op naam van', 'op de naam', 'op naam'];
 const LISTS = [
   ...['passengers:', 'passenger:', 'guests:', 'guest:', 'travellers:', 'travelers:', 'names:', 'attendees:', 'passagiere:', 'fahrgäste:', 'gäste:', 'reisende:', 'passagers :', 'passagers:', 'voyageurs :', 'pasajeros:', 'viajeros:', 'passeggeri:', 'viaggiatori:', 'passagiers:', 'reizigers:', 'gasten:'],
 ];
@@ -49,6 +49,8 @@ const DETERMINERS = [
   ...['mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos', 'son', 'sa', 'ses', 'leur', 'le', 'la', "l'", 'les', 'un', 'une', 'du', 'au', 'ce', 'cet', 'cette', 'de la', "de l'"],
   ...['mi', 'mis', 'nuestro', 'nuestra', 'su', 'sus', 'tu', 'el', 'los', 'las', 'una', 'del', 'al', 'este', 'esta', 'ese', 'esa', 'vuestro', 'vuestra'],
   ...['mio', 'mia', 'miei', 'mie', 'nostro', 'nostra', 'vostro', 'vostra', 'suo', 'sua', 'il', 'lo', 'gli', 'uno', "un'", 'dello', 'della', 'dal', 'dallo', 'dalla', 'allo', 'alla', 'questo', 'questa'],
+  ...['beim', 'zum', 'zur'],
+  ...['meu', 'minha', 'o meu', 'a minha', 'nosso', 'nossa', 'min', 'mitt', 'mój', 'moja'],
   ...['mijn', "m'n", 'onze', 'ons', 'uw', 'jullie', 'zijn', 'haar', 'hun', 'de', 'het', 'een', 'deze'],
 ];
 // "my wife is X", "sein Name ist X", "mi jefe se llama X"
@@ -74,6 +76,9 @@ const PEOPLE = [
   // Dutch
   ...'vrouw|echtgenoot|echtgenote|vriend|vriendin|zoon|dochter|kinderen|moeder|vader|broer|zus|zuster|oma|opa|oom|neef|nicht|buurman|buurvrouw|baas|schoonmoeder|schoonvader|kleinzoon|kleindochter|advocaat'.split('|'),
   ...'person|personne|persona|persoon'.split('|'),
+  ...'comadre|compadre|tata|tatie|tonton|mamie|papi'.split('|'),
+  // Portuguese, Swedish and Polish relations and staff (comments in other languages come in too)
+  ...'marido|mulher|esposa|filho|filha|mãe|pai|irmão|irmã|avó|avô|namorado|namorada|funcionário|funcionária|estafeta|motorista|empregado|empregada|fru|dotter|städaren|mąż|żona|syn|córka|kurier'.split('|'),
   // more relations and staff, six languages
   ...'godson|goddaughter|godmother|godfather|stepbrother|stepsister|half-brother|half-sister|twin|ex|ex-wife|ex-husband|partner-in-crime|pal|mate|buddy|bestie|great-grandmother|great-grandfather|grandchild|grandkids|in-laws|girl|boy|lad|lass|bloke|chap|fella|young man|young woman|young lady|young lad|maître d|maitre d|sommelier|head waiter|head chef|sous chef|runner|valet|bellboy|bellhop|lifeguard|warden|marshal|usher|ranger|dispatcher|handler|fitter|locksmith|joiner|carpenter|roofer|glazier|optometrist|radiographer|sonographer|consultant|registrar|midwife|healthcare assistant|care worker|support worker|key worker|case worker|caseworker|claims handler|loss adjuster|assessor|adjuster|underwriter|branch manager|store manager|shift manager|duty manager|night manager|general manager|area manager|deputy manager|team member|colleague'.split('|'),
   ...'enkelsohn|enkeltochter|urenkel|patenkind|patentochter|patensohn|patin|pate|stiefsohn|stieftochter|stiefvater|stiefmutter|stiefbruder|stiefschwester|ex-mann|ex-frau|zwilling|kumpel|junge|mädchen|meister|werkstattmeister|gutachter|gutachterin|sachverständige|sachverständiger|pflegekraft|altenpflegerin|altenpfleger|krankenschwester|krankenpfleger|ärztin|physiotherapeutin|physiotherapeut|therapeutin|servicetechniker|bauleiter|bauleiterin|vorarbeiter|hausverwalter|hausverwalterin|verwalter|verwalterin|schichtleiter|schichtleiterin|teamleiter|teamleiterin|abteilungsleiter|abteilungsleiterin|anwohner|anwohnerin|mieter|mieterin|bewohner|bewohnerin'.split('|'),
@@ -158,9 +163,10 @@ function skipBlank(text: string, at: number): number {
 
 const notAName = (word: string, strength: Strength) => (strength === 'strong' ? isNotANameEvenAfterCue(word) : isNotAName(word));
 
-function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean): boolean {
+// (a lower-case word before a capitalised name is a title: "el mecánico, don Evaristo")
+function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean, followedByCapital = false): boolean {
   if (notAName(word, strength)) return false;
-  if (!isCapitalised(word)) return lowercase && strength === 'strong' && isGivenName(word);
+  if (!isCapitalised(word)) return lowercase && strength === 'strong' && isGivenName(word) && !followedByCapital;
   if (strength === 'strong') return true;
   if (strength === 'medium') return isGivenName(word) || followedByName;
   return isGivenName(word);
@@ -188,7 +194,9 @@ export function readName(text: string, at: number, strength: Strength, { particl
   if (!first) return null;
   if (particleFirst && PARTICLES.has(first.text.toLowerCase())) {
     // "meneer de Boer", "Herr von Weizsäcker": the particle belongs to the name
-    const next = wordAt(text, skipBlank(text, first.end));
+    let next = wordAt(text, skipBlank(text, first.end));
+    // "Van den Berg", "de la Fuente"
+    if (next && PARTICLES.has(next.text.toLowerCase())) next = wordAt(text, skipBlank(text, next.end));
     if (next && isCapitalised(next.text) && !notAName(next.text, strength)) first = { start: first.start, end: next.end, text: next.text };
     else return null;
   }
@@ -211,7 +219,7 @@ export function readName(text: string, at: number, strength: Strength, { particl
     words.push(next);
     p = next.end;
   }
-  if (!acceptsFirst(first.text, strength, words.length > 1, lowercaseOk)) return null;
+  if (!acceptsFirst(first.text, strength, words.length > 1, lowercaseOk, lowercase && /^[ \t]+(?:\p{Lu}|\uE000)/u.test(text.slice(first.end, first.end + 3)))) return null;
   // a lowercase "name" of two words needs its first word to be a known given name (checked above)
   return { start: words[0].start, end: words[words.length - 1].end, kind: 'name' };
 }
@@ -229,7 +237,11 @@ function readNames(text: string, at: number, strength: Strength, atLineEnd = fal
   const joined = COORDINATION.exec(text);
   if (joined) {
     // joined to a name, a capitalised word is a name too: "Alastair & Morag"
-    const second = readName(text, first.end + joined[0].length, 'strong');
+    // a title or role may stand before it: "Gudrun und Pfleger Mats"
+    let at = first.end + joined[0].length;
+    const title = wordAt(text, at);
+    if (title && isPeopleWord(title.text) && /^[ \t]+\p{Lu}/u.test(text.slice(title.end, title.end + 3))) at = skipBlank(text, title.end);
+    const second = readName(text, at, 'strong');
     if (second && isCapitalised(text.slice(second.start, second.end))) found.push(second);
   }
   if (atLineEnd) {
@@ -246,7 +258,9 @@ const cue = (alternatives: readonly string[], sep = SEP) => new RegExp(`${CUE_ST
 const HONORIFIC_CUE = new RegExp(`${CUE_START}(?:(?:${oneOf(HONORIFICS)})(?:\\.|(?=[ \\t]))|M\\.|Sig\\.ra|Dott\\.ssa)[ \\t]*`, 'gu');
 // Written in lower case too ("signor Bruno", "meneer de Boer"); not "miss", "sir", "dr"… which are also words.
 const HONORIFIC_CUE_CI = new RegExp(
-  `${CUE_START}(?:${oneOf(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'señor', 'señora', 'señorita', 'doña', 'signor', 'signora', 'signorina', 'sig.', 'sig.ra', 'dott.', 'dott.ssa', 'dottor', 'dottore', 'dottoressa', 'ing.', 'avv.', 'meneer', 'mevrouw', 'mevr.', 'dhr.', 'mw.', 'mijnheer', 'juffrouw', 'mr.', 'mrs.', 'mme', 'mlle', 'sr.', 'sra.', 'srta.'])})(?![\\p{L}])[ \\t]*`,
+  `${CUE_START}(?:${oneOf(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'señor', 'señora', 'señorita', 'doña', 'signor', 'signora', 'signorina', 'sig.', 'sig.ra', 'dott.', 'dott.ssa', 'dottor', 'dottore', 'dottoressa', 'ing.', 'avv.', 'meneer', 'mevrouw', 'mevr.', 'dhr.', 'mw.', 'mijnheer', 'juffrouw', 'mr.', 'mrs.', 'mme', 'mlle', 'sr.', 'sra.', 'srta.',
+    // family and care titles used as a form of address: "Uncle Des", "tata Josiane", "suor Agnese", "Schwester Gudrun", "don Evaristo"
+    'uncle', 'auntie', 'aunty', 'onkel', 'tante', 'tata', 'tatie', 'tonton', 'zia', 'zio', 'tía', 'tío', 'tia', 'tio', 'oom', 'suor', 'sœur', 'soeur', 'schwester', 'pfleger', 'pflegerin', 'nurse', 'don', 'dona', 'dokter', 'zuster'])})(?![\\p{L}])[ \\t]*`,
   'giu',
 );
 const INTRO_STRONG_CUE = cue(INTRO_STRONG);
@@ -348,7 +362,8 @@ function lastNameLine(scan: Scan): PiiSpan[] | null {
         const found = readNames(text, solo.lastIndex, 'medium', true);
         if (found && found[found.length - 1].end <= end) return found;
       }
-      const after = /[.!?,][ \t]+(?=\p{Lu}[^.!?,]*$)/u.exec(line);
+      // (not the company after a role: "[NAME] – Head of Operations, Brightpath Logistics")
+      const after = /[–—|]/.test(line) ? null : /[.!?,][ \t]+(?=\p{Lu}[^.!?,]*$)/u.exec(line);
       if (after) {
         const found = readNames(text, lineStart + after.index + after[0].length, 'medium', true);
         if (found) return found;
@@ -379,7 +394,13 @@ export function findContextNames(scan: Scan): void {
   scan.pass(ONLY_NAMES_CUE, names('strong'), scan.folded());
   // "my husband john", but not "the coach was late"
   // "the wife of X" reads a given name only: "the manager of Tesco" is no one
-  scan.pass(PEOPLE_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2] }), scan.folded());
+  scan.pass(PEOPLE_CUE, (m) => {
+    const at = m.index + m[0].length;
+    const found = readNames(scan.masked, at, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2] });
+    // "mein Mann, der Sepp", "mia cugina, la Giulia": an article before a known given name
+    const article = found ? null : /^(?:der|die|la|il|el|lo|le|o|a)[ \t]+(?=\p{Lu})/u.exec(scan.masked.slice(at, at + 8));
+    return found ?? (article ? readNames(scan.masked, at + article[0].length, 'medium') : null);
+  }, scan.folded());
   scan.pass(BOOKED_UNDER_CUE, names('strong'), scan.folded());
   scan.pass(DESCRIBED_CUE, (m) => (/\p{Lu}/u.test(scan.masked.charAt(m.index + m[0].length)) ? names('strong')(m) : null), scan.folded());
   scan.pass(APPOSITION, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));

@@ -145,18 +145,24 @@ function nameParts(name: string): string[] {
  */
 function findShortForms(scan: Scan, names: string[]): void {
   const stems = [...new Set(names.flatMap((n) => n.trim().split(/[\s-]+/)).filter((w) => w.length >= 4 && isGivenName(w)).map((w) => w.slice(0, 3)))];
-  if (!stems.length) return;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1).toLowerCase())).join('|')})\\p{Ll}*(?![\\p{L}\\p{N}])`, 'gu');
-  scan.pass(re, (m) => (isGivenName(m[0]) ? 'name' : null));
+  if (stems.length) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1).toLowerCase())).join('|')})\\p{Ll}*(?![\\p{L}\\p{N}])`, 'gu');
+    scan.pass(re, (m) => (isGivenName(m[0]) ? 'name' : null));
+  }
   // Pet forms that double a letter or add a diminutive ending: "Olli" for Oliver, "Fredi" for Frederik —
   // a capitalised word whose letters (doubles collapsed, a final -i/-y/-ie dropped) begin the given name.
-  const given = [...new Set(names.flatMap((n) => n.trim().split(/[\s-]+/)).filter((w) => w.length >= 4 && isGivenName(w)).map((w) => w.toLowerCase()))];
-  const starts = [...new Set(given.map((g) => g.slice(0, 2)))];
+  // (the contact's first name, known or not: "Willemijn" is in no list)
+  const given = [...new Set(names.flatMap((n) => [n.trim().split(/[\s-]+/)[0], ...n.trim().split(/[\s-]+/).filter(isGivenName)]).filter((w) => w.length >= 4).map((w) => w.toLowerCase()))];
+  const starts = [...new Set(given.map((g) => g.slice(0, 2)))].filter((st) => /^\p{L}{2}$/u.test(st));
+  if (!starts.length) return;
   const pet = new RegExp(`(?<![\\p{L}\\p{N}])(?:${starts.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1))).join('|')})\\p{Ll}{1,5}(?![\\p{L}\\p{N}])`, 'gu');
   const collapse = (w: string) => w.toLowerCase().replace(/(\p{L})\1+/gu, '$1');
   scan.pass(pet, (m) => {
-    // only a changed form: "Olli", "Mari", never "Mar" itself
-    const forms = [collapse(m[0]), collapse(m[0]).replace(/(?:ie|i|y)$/u, '')].filter((f) => f !== m[0].toLowerCase());
+    // only a changed form: "Olli", "Mari", never "Mar" itself — unless the writer signs or introduces
+    // themself with it: "Wil hier", "Fran here", a line of its own
+    const after = scan.text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    const self = /^(?:[ \t]+(?:here|hier|ici|aquí|aqui|qui)(?![\p{L}])|[ \t]*(?:\r?\n|$))/u.test(after) && /(?:^|\n)[ \t]*$|(?:hi|hoi|hallo|hello|hey|ciao|hola)[ \t,!]*$/iu.test(scan.text.slice(Math.max(0, m.index - 12), m.index));
+    const forms = [collapse(m[0]), collapse(m[0]).replace(/(?:ie|i|y)$/u, '')].filter((f) => self || f !== m[0].toLowerCase());
     return !isNotAName(m[0]) && forms.some((f) => f.length >= 3 && given.some((g) => g !== f && g.startsWith(f))) ? 'name' : null;
   });
 }
