@@ -602,6 +602,8 @@ export const agentNotifications = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     readAt: ts('read_at'),
     emailedAt: ts('emailed_at'),
+    /** Handed on (domain/notification-handoff.ts): the user it was meant for, who was unavailable or deactivated. */
+    onBehalfOf: text('on_behalf_of').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [uniqueIndex('agent_notifications_source_user').on(t.sourceKey, t.userId), index('agent_notifications_user_created').on(t.userId, t.createdAt)],
 );
@@ -612,5 +614,24 @@ export const notificationPreferences = pgTable('notification_preferences', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   preferences: jsonb('preferences').notNull().$type<NotificationPreferences>(),
+  /** Local hour (0–23) of the optional daily digest (domain/notification-digest.ts); null: none. */
+  digestHour: integer('digest_hour'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/** One row per user and local day the digest was considered: the key that makes it once a day. */
+export const notificationDigests = pgTable(
+  'notification_digests',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(), // YYYY-MM-DD in the digest's time zone
+    claimedAt: ts('claimed_at').notNull().defaultNow(),
+    /** null: nothing to say that day (no mail). */
+    sentAt: ts('sent_at'),
+    unreadCount: integer('unread_count').notNull().default(0),
+    atRiskCount: integer('at_risk_count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);
