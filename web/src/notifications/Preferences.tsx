@@ -25,7 +25,7 @@ export function NotificationSettings() {
       }}
     >
       <h2 id="notifications-title">Notifications</h2>
-      <p>Never while you are marked unavailable: what is about your tickets then goes to your branch manager.</p>
+      <p>Never while you are marked unavailable: news about your tickets then goes to your branch manager (@mentions are not passed on).</p>
       <table className="prefs">
         <thead>
           <tr>
