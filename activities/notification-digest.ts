@@ -8,6 +8,7 @@ import { claimDigest, completeDigest, digestSubscribers, lastDigestSentAt, relea
 import { slaRiskTickets } from '../db/ticket-list';
 import { digestDueDay, digestMail, digestTimeZone } from '../domain/notification-digest';
 import { log } from '../platform/logger';
+import { notificationDigests } from '../platform/metrics';
 import type { Mailer } from './mailer';
 
 /** Same horizon as the dashboard's "at risk" panel (api/routes/dashboards.ts). */
@@ -49,6 +50,7 @@ export function createNotificationDigestActivities(deps: { db: Db; mailer: Maile
           result.failed++;
         }
       }
+      for (const outcome of ['sent', 'empty', 'failed'] as const) if (result[outcome]) notificationDigests.inc({ outcome }, result[outcome]);
       if (result.failed) throw new Error(`${result.failed} digest(s) not sent`);
       return result;
     },

@@ -149,4 +149,14 @@ describe('daily digest', () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('digestHour');
   });
+
+  it('documents the settings and the hand-off in OpenAPI', async () => {
+    type Schema = { properties?: Record<string, unknown>; required?: string[] };
+    const doc = (await (await s.call('GET', '/api/v1/openapi.json')).json()) as { components: { schemas: Record<string, Schema> } };
+    const { NotificationSettings, NotificationSettingsInput, Notification } = doc.components.schemas;
+    expect(NotificationSettings.required).toEqual(expect.arrayContaining(['assigned', 'digestHour', 'digestTimeZone']));
+    expect(Object.keys(NotificationSettingsInput.properties ?? {})).toContain('digestHour');
+    expect(NotificationSettingsInput.required).not.toContain('digestHour');
+    expect(Notification.required).toContain('onBehalfOf');
+  });
 });
