@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationList } from '../../api/routes/notifications';
 import type { User } from '../../api/routes/users';
 import type { Ticket } from '../../api/ticket-schemas';
+import { recordAgentNotifications } from '../../activities/agent-notifications';
 import type { DigestRunResult } from '../../activities/notification-digest';
 import { notificationDigests } from '../../db/schema';
 import { DEFAULT_NOTIFICATION_PREFERENCES } from '../../domain/notifications';
+import type { TimelineEvent } from '../../domain/ticket';
 import { ensureNotificationDigestSchedule, notificationDigestScheduleId } from '../../platform/notification-digest-schedule';
 import type { notificationDigestWorkflow } from '../../workflows/notification-digest';
 import { startStack, type Session, type Stack } from '../support/stack';
@@ -94,6 +96,19 @@ describe('hand-off', () => {
     await new Promise((r) => setTimeout(r, 500)); // mails go after the commit
     expect(mailsTo(mona.user.email, `#${m}`)).toEqual([]);
     expect((await s.call('PUT', `/api/v1/users/${ben.user.id}/availability`, { available: true }, ben.session)).status).toBe(200);
+  });
+
+  it("gives a deactivated assignee's news to the manager too (the projection's hook on a later event of the ticket)", async () => {
+    const dora = await makeUser('agent', 'Dora');
+    const n = await open('handoff-deactivated');
+    await assign(n, dora.user.id);
+    expect((await s.call('PATCH', `/api/v1/users/${dora.user.id}`, { active: false }, admin)).status).toBe(200);
+    const ticket = await json<Ticket>(await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin));
+    const reply: TimelineEvent = { seq: ticket.timeline.length + 100, type: 'email_in', actor: { id: 'customer', name: 'Customer' }, at: Date.now(), from: null, to: null, reason: null, data: null };
+    const mails = await s.database.db.transaction((tx) => recordAgentNotifications(tx, ticket, [reply]));
+    expect(mails).toEqual([]); // "customer replied" is in the app only by default
+    const item = (await bell(mona.session)).items.find((i) => i.ticketNumber === n && i.kind === 'customer_replied');
+    expect(item).toMatchObject({ onBehalfOf: dora.user.id, title: expect.stringMatching(new RegExp(`^For Dora, who is deactivated: #${n} the customer replied`)) });
   });
 });
 
