@@ -40,7 +40,7 @@ export type GoogleStatus = z.infer<typeof googleStatusSchema>;
 export const googleLocationSchema = z
   .object({
     name: z.string().describe('accounts/{accountId}/locations/{locationId}, as the reviews API addresses it'),
-    accountName: z.string().nullable().describe("The Google account's display name"),
+    accountName: z.string().nullable().describe("The Google account's display name (listing only; null in the PATCH answer)"),
     title: z.string().nullable(),
     address: z.string().nullable().describe('The storefront address on one line (null: a service-area business)'),
     branchId: z.string().nullable().describe("The branch an admin mapped it to (null: not mapped, or not decided: see mapped)"),
