@@ -12,6 +12,7 @@ import type { GoogleOAuthConfig } from '../../platform/config';
 import { googleReviewsWorkflow } from '../../workflows/google-reviews';
 import { startFakeGoogleBusiness, type FakeGoogleBusiness } from '../support/google-business';
 import { startStack, type Session, type Stack } from '../support/stack';
+import { saveHistory } from '../support/ticket-workflow';
 
 let s: Stack;
 let g: FakeGoogleBusiness;
@@ -183,12 +184,26 @@ describe('Google locations mapped to branches', () => {
     expect((await list()).status).toBe(200);
   });
 
+  it('refreshes an expired access token once and lists on', async () => {
+    const refreshes = () => g.tokenRequests.filter((r) => r.grantType === 'refresh_token').length;
+    const before = refreshes();
+    g.expireAccessTokens();
+    const n = g.listRequests.length;
+    expect((await list()).status).toBe(200);
+    expect(refreshes()).toBe(before + 1);
+    expect(g.listRequests[n].status).toBe(401);
+    expect(g.listRequests.slice(n + 1).every((r) => r.status === 200)).toBe(true);
+  });
+
   it('polls with the stored mapping first and GOOGLE_BUSINESS_LOCATIONS as the fallback', async () => {
     const t = new Date(Date.now() - 60_000).toISOString();
     for (const n of [222, 333, 444, 555, 666]) g.put(L(n), { reviewId: `rev-${n}`, reviewer: { displayName: `Guest ${n}` }, starRating: 'ONE', comment: `Cold at ${n}`, createTime: t, updateTime: t });
     g.put(L(777, '999'), { reviewId: 'rev-777', reviewer: { displayName: 'Guest 777' }, starRating: 'ONE', createTime: t, updateTime: t });
     const before = g.requests.length;
-    const results = await s.temporal.env.client.workflow.execute(googleReviewsWorkflow, { taskQueue: s.taskQueue, workflowId: `google-locations-poll-${++polls}`, args: [envLocations] });
+    const handle = await s.temporal.env.client.workflow.start(googleReviewsWorkflow, { taskQueue: s.taskQueue, workflowId: `google-locations-poll-${++polls}`, args: [envLocations] });
+    const results = await handle.result();
+    // The replay test guards this path and the one before the stored mapping (google-reviews-poll-env-only).
+    saveHistory(s.temporal.address, handle, 'google-reviews-poll-stored-mapping');
     // 333 (unmapped by an admin) and 777 (unmapped) are not read; 666 (stored only) is.
     expect(results.map((r) => r.location)).toEqual([L(222), L(444), L(555), L(666)]);
     expect(results.every((r) => r.accepted === 1 && !r.error)).toBe(true);
@@ -203,5 +218,15 @@ describe('Google locations mapped to branches', () => {
       'rev-555': 'main', // environment fallback
       'rev-666': 'south', // stored only
     });
+  });
+
+  it('answers 409 asking for a reconnect once Google revoked the grant', async () => {
+    g.revokeGrants();
+    g.expireAccessTokens();
+    const res = await list();
+    expect(res.status).toBe(409);
+    expect((await json<{ error: { details: { reason: string } } }>(res)).error.details.reason).toBe('google_reconnect_required');
+    const status = await json<{ connection: string }>(await s.call('GET', '/api/v1/integrations/google', undefined, admin));
+    expect(status.connection).toBe('reconnect_required');
   });
 });
