@@ -171,6 +171,19 @@ export const googleConnection = pgTable('google_connection', {
   updatedAt: ts('updated_at').notNull(),
 });
 
+/** Google Business Profile locations as last listed from the API (title, address) and the branch an admin
+ * mapped each to. `mappedAt` null: listed but never decided (GOOGLE_BUSINESS_LOCATIONS still applies);
+ * decided with `branchId` null: not mapped, its reviews are not read. */
+export const googleLocations = pgTable('google_locations', {
+  name: text('name').primaryKey(), // accounts/{accountId}/locations/{locationId}
+  title: text('title'),
+  address: text('address'),
+  branchId: text('branch_id').references(() => branches.id, { onDelete: 'set null' }),
+  mappedBy: text('mapped_by').references(() => users.id, { onDelete: 'set null' }),
+  mappedAt: ts('mapped_at'),
+  listedAt: ts('listed_at'),
+});
+
 /** Google connections under way (PKCE verifier by the hash of the state), taken once. */
 export const googleOauthStates = pgTable('google_oauth_states', {
   id: text('id').primaryKey(), // sha256 of the state
