@@ -50,7 +50,7 @@ const DETERMINERS = [
   ...['mi', 'mis', 'nuestro', 'nuestra', 'su', 'sus', 'tu', 'el', 'los', 'las', 'una', 'del', 'al', 'este', 'esta', 'ese', 'esa', 'vuestro', 'vuestra'],
   ...['mio', 'mia', 'miei', 'mie', 'nostro', 'nostra', 'vostro', 'vostra', 'suo', 'sua', 'il', 'lo', 'gli', 'uno', "un'", 'dello', 'della', 'dal', 'dallo', 'dalla', 'allo', 'alla', 'questo', 'questa'],
   ...['beim', 'zum', 'zur'],
-  ...['meu', 'minha', 'o meu', 'a minha', 'nosso', 'nossa', 'min', 'mitt', 'mój', 'moja'],
+  ...['meu', 'minha', 'o meu', 'a minha', 'o', 'os', 'as', 'nosso', 'nossa', 'min', 'mitt', 'mój', 'moja'],
   ...['mijn', "m'n", 'onze', 'ons', 'uw', 'jullie', 'zijn', 'haar', 'hun', 'de', 'het', 'een', 'deze'],
 ];
 // "my wife is X", "sein Name ist X", "mi jefe se llama X"
@@ -112,7 +112,7 @@ const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'u
 const WEAK_PREPOSITIONS = ['mit'];
 // "tell X", "spoke to X", "hablé con X": a given name (or a full name) must follow.
 const VERBS = [
-  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'service from', 'help from', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to'],
+  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'service from', 'help from', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thanks also to', 'thank you also to', 'also thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to'],
   ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'lob an', 'lob für', 'dankeschön an', 'unterschrieben von', 'im auftrag von', 'im namen von', 'behandelt von', 'weitergeleitet an', 'verbunden mit', 'angerufen bei', 'laut'],
   ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter', 'remercier', 'remercie', 'remercions', 'au nom de', 'signé par', 'signée par', 'envoyé par', 'transféré à', 'passé à', 'eu au téléphone', 'eu affaire à', 'affaire à'],
   ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'atención de', 'la atención de', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de'],
@@ -361,6 +361,10 @@ function lastNameLine(scan: Scan): PiiSpan[] | null {
       if (lineStart > 0 && solo.exec(text)) {
         const found = readNames(text, solo.lastIndex, 'medium', true);
         if (found && found[found.length - 1].end <= end) return found;
+        // one or two capitalised words alone on the last line, after a finished sentence: "…\nGlenys"
+        const bare = /^[ \t]*\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?[ \t]*$/u.test(line) && /[.!?][ \t]*\r?\n[ \t]*$/.test(text.slice(0, lineStart));
+        const sure = bare ? readNames(text, solo.lastIndex, 'strong', true) : null;
+        if (sure && sure[sure.length - 1].end <= end) return sure;
       }
       // (not the company after a role: "[NAME] – Head of Operations, Brightpath Logistics")
       const after = /[–—|]/.test(line) ? null : /[.!?,][ \t]+(?=\p{Lu}[^.!?,]*$)/u.exec(line);

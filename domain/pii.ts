@@ -90,15 +90,17 @@ const NUMBER_FIRST_TYPES = anyCase('rue|avenue|av.|boulevard|bd|place|allée|all
 const TYPE_FIRST_TYPES = anyCase(
   'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|passeig|plaça|rambla|rua|travessa',
 );
-const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|d')";
+const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|das|d')";
 // Spanish floor and door: "3º B", "4º izq.", "2ºA", "bajo"
-const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}[ ]?[º°ª]|bajo)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|izq(?:da|uierda)?\\.?|dcha\\.?|der(?:echa)?\\.?|\\d[ºª]))?)?';
+const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}\\.?[ ]?[º°ª]|bajo)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|izq(?:da|uierda)?\\.?|dcha\\.?|der(?:echa)?\\.?|\\d[ºª]))?)?';
 const STREET_CONTINENTAL = new RegExp(
   [
     `\\b\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}`,
-    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+\\d{1,5}[a-zA-Z]?(?![\\p{L}\\p{N}])${ES_FLOOR}`,
+    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?(?![\\p{L}\\p{N}])${ES_FLOOR}`,
     // Dutch and German suffixes: "Hauptstraße 12a", "Keizersgracht 123", "Seestrasse 120", "Zeedijk 4"
     `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|vej|gatan|gate|veien)\\s+\\d{1,5}[a-z]?\\b`,
+    // the street type as a word of its own: "Bremer Str. 41", "Berliner Allee 5", "Lange Laan 3"
+    `\\b[\\p{Lu}][\\p{L}-]*[ \\t]+(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Straat|Laan|Gracht|Plein|Kade|Singel|Dijk)[ \\t]+\\d{1,5}[a-z]?\\b`,
   ].join('|'),
   'gu',
 );
