@@ -5,6 +5,7 @@
 // runs, then names by context (domain/pii-names.ts). Scored on a corpus: `npm run bench -- pii`.
 import { findBirthDates, findCodes } from './pii-codes';
 import { findContextNames } from './pii-names';
+import { findUnknownNames, type PiiDictionary } from './pii-dictionary';
 import { Scan, type PiiKind, type PiiSpan } from './pii-scan';
 import { escapeRegExp } from './regexp';
 import { PARTICLES, isGivenName, isNotAName } from './pii-words';
@@ -22,6 +23,14 @@ export interface KnownPii {
   emails?: Array<string | null | undefined>;
   phones?: Array<string | null | undefined>;
   addresses?: Array<string | null | undefined>;
+}
+
+export interface PiiOptions {
+  /**
+   * Word lists of the six languages (activities/ai/pii-dictionary.ts): with them every capitalised
+   * word no list knows is taken for a name too (recall first).
+   */
+  dictionary?: PiiDictionary;
 }
 
 /** Everything a ticket's contact fields (and the addresses its messages came from) give away. */
@@ -183,7 +192,7 @@ function addressParts(address: string): string[] {
  * postcodes, dates of birth, licence plates, order / booking / ticket references, names given by
  * their context in six languages, and everything the ticket itself knows about the contact.
  */
-export function findPii(input: string, known: KnownPii | Array<string | undefined | null> = {}): PiiSpan[] {
+export function findPii(input: string, known: KnownPii | Array<string | undefined | null> = {}, options: PiiOptions = {}): PiiSpan[] {
   const k: KnownPii = Array.isArray(known) ? { names: known } : known;
   const scan = new Scan(input);
 
@@ -220,16 +229,17 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   scan.literals((k.names ?? []).flatMap((n) => (n ? nameParts(n) : [])), 'name');
   findShortForms(scan, (k.names ?? []).filter((n): n is string => !!n));
   findContextNames(scan);
+  if (options.dictionary) findUnknownNames(scan, options.dictionary);
   return scan.spans.sort((a, b) => a.start - b.start);
 }
 
 /** `findPii`, with every span replaced by a placeholder naming its kind ("Martina [Beck]" is one [NAME]). */
-export function redactPii(input: string, known: KnownPii | Array<string | undefined | null> = {}): RedactionResult {
+export function redactPii(input: string, known: KnownPii | Array<string | undefined | null> = {}, options: PiiOptions = {}): RedactionResult {
   const counts = Object.fromEntries(Object.keys(PLACEHOLDER).map((kind) => [kind, 0])) as RedactionResult['counts'];
   let text = '';
   let last = 0;
   let lastKind: PiiKind | null = null;
-  for (const s of findPii(input, known)) {
+  for (const s of findPii(input, known, options)) {
     const gap = input.slice(last, s.start);
     if (s.kind === lastKind && /^[ \t]+$/.test(gap)) {
       last = s.end;

@@ -6,6 +6,7 @@ import { taxonomyEntries, ticketEmbeddings, ticketEvents } from '../../db/schema
 import { slaAtRisk, type Analysis } from '../../domain/ai';
 import { analyseLocally } from '../../domain/local-analyser';
 import { knownPiiOf, redactPii } from '../../domain/pii';
+import { piiDictionary } from './pii-dictionary';
 import { tierOf } from '../../domain/score-tiers';
 import { DEFAULT_THEMES, type ThemeData, type ThemeDef } from '../../domain/themes';
 import type { AiView, TicketView } from '../../domain/ticket-view';
@@ -76,7 +77,7 @@ export function createAiActivities(deps: { db: Db; ai: AiConfig | null }) {
       const started = Date.now();
       const [configured, { text: raw, senders }] = await Promise.all([loadThemes(deps.db), customerText(deps.db, ticket, opts.message)]);
       const themes = configured.length ? configured : DEFAULT_THEMES;
-      const { text } = redactPii(raw, knownPiiOf(ticket.contact, senders));
+      const { text } = redactPii(raw, knownPiiOf(ticket.contact, senders), { dictionary: piiDictionary() });
       const tier = ticket.captureType && ticket.score !== null ? tierOf(ticket.captureType, ticket.score) : null;
       const rating = ticket.captureType && ticket.score !== null ? `${ticket.captureType.toUpperCase()} ${ticket.score}` : null;
 

@@ -7,6 +7,7 @@ import { taxonomyEntries, ticketEmbeddings, ticketEvents, tickets } from '../../
 import type { SimilarTicket } from '../../domain/ai';
 import { OPEN_STATUSES } from '../../domain/lifecycle';
 import { knownPiiOf, redactPii } from '../../domain/pii';
+import { piiDictionary } from './pii-dictionary';
 import { ftsQueryOf, rankSimilar, SIMILAR_LIMIT } from '../../domain/similar';
 
 const CANDIDATES = 200;
@@ -49,7 +50,7 @@ export async function findSimilarTickets(db: Db, q: SimilarLookup, limit = SIMIL
     rows.map((r) => ({
       ...r,
       ticketNumber: r.number,
-      text: redactPii(r.comment ?? r.title, knownPiiOf(r.contact)).text,
+      text: redactPii(r.comment ?? r.title, knownPiiOf(r.contact), { dictionary: piiDictionary() }).text,
       themes: (r.ai?.themes ?? []).filter((t) => typeof t === 'string'),
       vector: r.vector,
       resolvedAt: r.resolvedAt?.getTime() ?? null,
@@ -73,11 +74,11 @@ export async function findSimilarTickets(db: Db, q: SimilarLookup, limit = SIMIL
     const note = notes.find((n) => n.ticketNumber === c.number)?.note ?? null;
     return {
       ticketNumber: c.number,
-      title: redactPii(c.title, knownPiiOf(c.contact)).text,
+      title: redactPii(c.title, knownPiiOf(c.contact), { dictionary: piiDictionary() }).text,
       themes: c.themes,
       rootCause: nameOf(c.rootCauseId),
       action: nameOf(c.actionId),
-      note: note ? redactPii(note, knownPiiOf(c.contact)).text : null,
+      note: note ? redactPii(note, knownPiiOf(c.contact), { dictionary: piiDictionary() }).text : null,
       resolvedAt: c.resolvedAt ? new Date(c.resolvedAt).toISOString() : null,
       score,
     };

@@ -1,0 +1,165 @@
+// Recall-first names: a capitalised word that no dictionary of the six languages knows is taken for a
+// name. Pure: the word lists (hunspell .dic stems of maintained packages) are read by the caller
+// (activities/ai/pii-dictionary.ts) and passed in as a PiiDictionary.
+import type { PiiSpan, Scan } from './pii-scan';
+import { PARTICLES, isGivenName, isNotAName } from './pii-words';
+
+export interface PiiDictionary {
+  /** Words some dictionary lists in lower case (lower-cased). */
+  common: Set<string>;
+  /** Words listed capitalised only (lower-cased): German nouns, places, brands, but also people. */
+  proper: Set<string>;
+  /** Capitalised entries known to be people's names (lower-cased). */
+  persons: Set<string>;
+  /** Per language: each stem's affix flags, and the suffix / prefix rules, for inflected forms. */
+  affixes: Affixes[];
+}
+
+interface AffixRule {
+  flag: string;
+  strip: string;
+  add: string;
+  condition: RegExp;
+}
+
+interface Affixes {
+  flags: Map<string, string>;
+  /** How flags are written: one character each, two ("long") or numbers ("num"). */
+  mode: string;
+  /** Suffix rules by the last letter of what they add ("" for none). */
+  suffixes: Map<string, AffixRule[]>;
+  prefixes: AffixRule[];
+}
+
+function splitFlags(flags: string, mode: string): string[] {
+  if (mode === 'long') return flags.match(/../gu) ?? [];
+  if (mode === 'num') return flags.split(',');
+  return [...flags];
+}
+
+function parseAffixes(aff: string): { rules: Omit<Affixes, 'flags' | 'mode'>; mode: string } {
+  const mode = /^FLAG[ \t]+(\S+)/m.exec(aff)?.[1] ?? 'char';
+  const suffixes = new Map<string, AffixRule[]>();
+  const prefixes: AffixRule[] = [];
+  for (const line of aff.split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if ((f[0] !== 'SFX' && f[0] !== 'PFX') || f.length < 5) continue;
+    const [kind, flag, stripRaw, addRaw, cond] = f;
+    const strip = stripRaw === '0' ? '' : stripRaw.toLowerCase();
+    const add = (addRaw.split('/')[0] === '0' ? '' : addRaw.split('/')[0]).toLowerCase();
+    let condition: RegExp;
+    try {
+      condition = new RegExp(kind === 'SFX' ? `${cond === '.' ? '' : cond}$` : `^${cond === '.' ? '' : cond}`, 'u');
+    } catch {
+      continue;
+    }
+    const rule = { flag, strip, add, condition };
+    if (kind === 'PFX') prefixes.push(rule);
+    else {
+      const key = add.slice(-1);
+      suffixes.set(key, [...(suffixes.get(key) ?? []), rule]);
+    }
+  }
+  return { rules: { suffixes, prefixes }, mode };
+}
+
+/** Builds the dictionary from hunspell .dic/.aff texts; `persons` marks the entries whose flags are exactly `personFlags` in that file. */
+export function parseDictionaries(dics: Array<{ text: string; aff?: string; personFlags?: string }>): PiiDictionary {
+  const d: PiiDictionary = { common: new Set(), proper: new Set(), persons: new Set(), affixes: [] };
+  for (const { text, aff, personFlags } of dics) {
+    const { rules, mode } = parseAffixes(aff ?? '');
+    const flags = new Map<string, string>();
+    for (const line of text.split('\n')) {
+      const slash = line.indexOf('/');
+      const word = (slash >= 0 ? line.slice(0, slash) : line).trim();
+      if (!word || /[\s\d]/u.test(word)) continue;
+      const lower = word.toLowerCase();
+      const wordFlags = slash >= 0 ? line.slice(slash + 1).trim().split(/\s/)[0] : '';
+      if (wordFlags) flags.set(lower, (flags.has(lower) ? `${flags.get(lower)}${mode === 'num' ? ',' : ''}` : '') + wordFlags);
+      if (word === lower) d.common.add(lower);
+      else if (/^\p{Lu}\p{Ll}/u.test(word)) {
+        d.proper.add(lower);
+        if (personFlags && wordFlags === personFlags) d.persons.add(lower);
+      }
+    }
+    d.affixes.push({ ...rules, flags, mode });
+  }
+  return d;
+}
+
+// A form one suffix or one prefix away from a listed stem that carries the rule's flag ("Heizung", "chiedo", "delivered").
+function hasFlag(a: Affixes, stem: string, flag: string): boolean {
+  const f = a.flags.get(stem);
+  return !!f && (a.mode === 'long' || a.mode === 'num' ? splitFlags(f, a.mode).includes(flag) : f.includes(flag));
+}
+
+function inflected(lower: string, d: PiiDictionary): boolean {
+  for (const a of d.affixes) {
+    for (const r of a.suffixes.get(lower.slice(-1)) ?? []) {
+      if (!lower.endsWith(r.add) || lower.length <= r.add.length) continue;
+      const stem = lower.slice(0, lower.length - r.add.length) + r.strip;
+      if (r.condition.test(stem) && hasFlag(a, stem, r.flag) && !d.persons.has(stem)) return true;
+    }
+    for (const r of a.suffixes.get('') ?? []) {
+      const stem = lower + r.strip;
+      if (r.condition.test(stem) && hasFlag(a, stem, r.flag) && !d.persons.has(stem)) return true;
+    }
+    for (const r of a.prefixes) {
+      if (!lower.startsWith(r.add) || lower.length <= r.add.length) continue;
+      const stem = r.strip + lower.slice(r.add.length);
+      if (r.condition.test(stem) && hasFlag(a, stem, r.flag)) return true;
+    }
+  }
+  return false;
+}
+
+// German compounds: "Paketzustellung" is "Paket" + "zustellung" (a linking s allowed)
+function compound(lower: string, d: PiiDictionary): boolean {
+  if (lower.length < 8) return false;
+  for (let i = 3; i <= lower.length - 4; i++) {
+    const head = lower.slice(0, i);
+    const tail = lower.slice(i);
+    const bare = head.endsWith('s') ? head.slice(0, -1) : head;
+    const headOk = d.proper.has(head) || d.common.has(head) || d.proper.has(bare) || d.common.has(bare) || inflected(bare, d);
+    if (headOk && (d.proper.has(tail) || d.common.has(tail) || inflected(tail, d))) return true;
+  }
+  return false;
+}
+
+const WORD = /(?<![\p{L}\p{N}\uE000@._-])\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*(?![\p{L}\p{N}\uE000@_])/gu;
+
+/**
+ * Whether a capitalised word is a name by the dictionary rule: a known given name or person (listed
+ * as such) unless some dictionary has it in lower case ("Rose", "Mark" stay), else any word that no
+ * list has in any case, inflected or compounded ("Kowalczyk"; not "Lieferungen", "Paketzustellung").
+ * At the start of a sentence too: a common word is known there in its lower-case form.
+ */
+export function isUnknownName(word: string, d: PiiDictionary): boolean {
+  const bare = word.replace(/['’]s$/u, '');
+  const lower = bare.toLowerCase();
+  if (bare.length < 3 || isNotAName(bare)) return false;
+  if (bare.includes('-')) return bare.split('-').some((p) => p.length >= 2 && /^\p{Lu}/u.test(p) && isUnknownName(p, d));
+  const person = d.persons.has(lower) || isGivenName(bare);
+  if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) return false;
+  if (person) return true;
+  if (d.proper.has(lower) || compound(lower, d)) return false;
+  return true;
+}
+
+/** Masks every capitalised word no dictionary knows (and the particles between two such words). */
+export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
+  const found: PiiSpan[] = [];
+  const text = scan.masked;
+  for (const m of text.matchAll(WORD)) {
+    if (isUnknownName(m[0], d)) found.push({ start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' });
+  }
+  // particles between two names: "Anna van der Linden"
+  const joined: PiiSpan[] = [];
+  for (const s of found) {
+    const prev = joined[joined.length - 1];
+    const gap = prev ? text.slice(prev.end, s.start) : '';
+    if (prev && /^[ \t]+(?:\p{Ll}+[ \t]+){1,2}$/u.test(gap) && gap.trim().split(/[ \t]+/).every((w) => PARTICLES.has(w))) prev.end = s.end;
+    else joined.push({ ...s });
+  }
+  scan.add(joined);
+}
