@@ -13,6 +13,8 @@ export interface PiiDictionary {
   persons: Set<string>;
   /** Per language: each stem's affix flags, and the suffix / prefix rules, for inflected forms. */
   affixes: Affixes[];
+  /** Verdicts of isUnknownName so far (a text repeats its words); bounded. */
+  cache: Map<string, boolean>;
 }
 
 interface AffixRule {
@@ -26,7 +28,7 @@ interface Affixes {
   flags: Map<string, string>;
   /** How flags are written: one character each, two ("long") or numbers ("num"). */
   mode: string;
-  /** Suffix rules by the last letter of what they add ("" for none). */
+  /** Suffix rules by the last two letters of what they add (fewer when it adds fewer). */
   suffixes: Map<string, AffixRule[]>;
   prefixes: AffixRule[];
 }
@@ -56,7 +58,7 @@ function parseAffixes(aff: string): { rules: Omit<Affixes, 'flags' | 'mode'>; mo
     const rule = { flag, strip, add, condition };
     if (kind === 'PFX') prefixes.push(rule);
     else {
-      const key = add.slice(-1);
+      const key = add.slice(-2);
       suffixes.set(key, [...(suffixes.get(key) ?? []), rule]);
     }
   }
@@ -65,7 +67,7 @@ function parseAffixes(aff: string): { rules: Omit<Affixes, 'flags' | 'mode'>; mo
 
 /** Builds the dictionary from hunspell .dic/.aff texts; `persons` marks the entries whose flags are exactly `personFlags` in that file. */
 export function parseDictionaries(dics: Array<{ text: string; aff?: string; personFlags?: string }>): PiiDictionary {
-  const d: PiiDictionary = { common: new Set(), proper: new Set(), persons: new Set(), affixes: [] };
+  const d: PiiDictionary = { common: new Set(), proper: new Set(), persons: new Set(), affixes: [], cache: new Map() };
   for (const { text, aff, personFlags } of dics) {
     const { rules, mode } = parseAffixes(aff ?? '');
     const flags = new Map<string, string>();
@@ -95,19 +97,17 @@ function hasFlag(a: Affixes, stem: string, flag: string): boolean {
 
 function inflected(lower: string, d: PiiDictionary): boolean {
   for (const a of d.affixes) {
-    for (const r of a.suffixes.get(lower.slice(-1)) ?? []) {
-      if (!lower.endsWith(r.add) || lower.length <= r.add.length) continue;
-      const stem = lower.slice(0, lower.length - r.add.length) + r.strip;
-      if (r.condition.test(stem) && hasFlag(a, stem, r.flag) && !d.persons.has(stem)) return true;
-    }
-    for (const r of a.suffixes.get('') ?? []) {
-      const stem = lower + r.strip;
-      if (r.condition.test(stem) && hasFlag(a, stem, r.flag) && !d.persons.has(stem)) return true;
+    for (const key of [lower.slice(-2), lower.slice(-1), '']) {
+      for (const r of a.suffixes.get(key) ?? []) {
+        if (!lower.endsWith(r.add) || lower.length <= r.add.length) continue;
+        const stem = lower.slice(0, lower.length - r.add.length) + r.strip;
+        if (a.flags.has(stem) && r.condition.test(stem) && hasFlag(a, stem, r.flag) && !d.persons.has(stem)) return true;
+      }
     }
     for (const r of a.prefixes) {
       if (!lower.startsWith(r.add) || lower.length <= r.add.length) continue;
       const stem = r.strip + lower.slice(r.add.length);
-      if (r.condition.test(stem) && hasFlag(a, stem, r.flag)) return true;
+      if (a.flags.has(stem) && r.condition.test(stem) && hasFlag(a, stem, r.flag)) return true;
     }
   }
   return false;
@@ -120,7 +120,7 @@ function compound(lower: string, d: PiiDictionary): boolean {
     const head = lower.slice(0, i);
     const tail = lower.slice(i);
     const bare = head.endsWith('s') ? head.slice(0, -1) : head;
-    const headOk = d.proper.has(head) || d.common.has(head) || d.proper.has(bare) || d.common.has(bare) || inflected(bare, d);
+    const headOk = d.proper.has(head) || d.common.has(head) || d.proper.has(bare) || d.common.has(bare);
     if (headOk && (d.proper.has(tail) || d.common.has(tail) || inflected(tail, d))) return true;
   }
   return false;
@@ -135,6 +135,15 @@ const WORD = /(?<![\p{L}\p{N}\uE000@._-])\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{
  * At the start of a sentence too: a common word is known there in its lower-case form.
  */
 export function isUnknownName(word: string, d: PiiDictionary): boolean {
+  let verdict = d.cache.get(word);
+  if (verdict === undefined) {
+    if (d.cache.size >= 20_000) d.cache.clear();
+    d.cache.set(word, (verdict = judge(word, d)));
+  }
+  return verdict;
+}
+
+function judge(word: string, d: PiiDictionary): boolean {
   const bare = word.replace(/['’]s$/u, '');
   const lower = bare.toLowerCase();
   if (bare.length < 3 || isNotAName(bare)) return false;

@@ -78,6 +78,12 @@ const DIGIT_RUN = /(?:\+|\b|(?=\())(?:\(\d{1,5}\)\s?)?\d+(?:(?:[ .\-/]| [/–-] 
 // (product models such as "QE55Q80C" or "RTX4090" rarely have five), not the tail of a hyphenated
 // model number ("WH-1000XM4").
 const ALNUM_CODE = /\b(?<![A-Za-z]-)(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,}\b/g;
+// Recall first (with the word lists on): any code mixing letters and at least three digits ("LDW/2291/K",
+// "AB-4471", "F2026-00418") is a reference, unless it is a quantity ("500ml", "100mg", "12kg").
+const MIXED_CODE = /(?<![\p{L}\p{N}@./-])(?=[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d)(?=[A-Za-z0-9/-]*[A-Za-z])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\p{L}\p{N}@]|[-/.]?[\p{L}\p{N}])/gu;
+const QUANTITY = /^\d+(?:[a-z]{1,3}|[A-Z]{1,2}|[a-z]{1,2}\d?|h\d{2})$/;
+const HOUSE_NUMBER_AFTER_UNKNOWN = /(?<=\uE000[ \t]*(?:[\p{Lu}][\p{L}.'-]*[ \t]+)?)\d{1,4}[a-zA-Z]?(?:\/[A-Za-z0-9]{1,3})?(?![\p{L}\p{N}])(?=[ \t]*(?:[,;]|\r?\n|$))/gu;
+const HOUSE_NUMBER_BEFORE_UNKNOWN = /(?<![\p{L}\p{N}\uE000.,:/-])\d{1,4}[a-zA-Z]?,?[ \t]+(?=\uE000+(?:[ \t]+[\p{Lu}][\p{L}'-]*)?[ \t]*(?:[,;]|\r?\n|$))/gu;
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 // English street types; "340 West 57th Street", "1420 N Wells St"
 const STREET =
@@ -224,12 +230,18 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
       return null;
     });
     scan.pass(ALNUM_CODE, (m) => ((m[0].match(/\d/g)?.length ?? 0) >= 5 ? 'id' : null));
+    if (options.dictionary) scan.pass(MIXED_CODE, (m) => (m[0].split(/[-/]/).every((p) => QUANTITY.test(p) || !/\d/.test(p)) ? null : 'reference'));
   }));
 
   scan.literals((k.names ?? []).flatMap((n) => (n ? nameParts(n) : [])), 'name');
   findShortForms(scan, (k.names ?? []).filter((n): n is string => !!n));
   findContextNames(scan);
-  if (options.dictionary) findUnknownNames(scan, options.dictionary);
+  if (options.dictionary) {
+    findUnknownNames(scan, options.dictionary);
+    // a house number next to a word no list knows, at the end of a clause: "Brontalweg 4,", "12 Fenquist Row\n"
+    scan.pass(HOUSE_NUMBER_AFTER_UNKNOWN, 'address');
+    scan.pass(HOUSE_NUMBER_BEFORE_UNKNOWN, 'address');
+  }
   return scan.spans.sort((a, b) => a.start - b.start);
 }
 
