@@ -14,7 +14,7 @@ export interface PiiDictionary {
   /** Per language: each stem's affix flags, and the suffix / prefix rules, for inflected forms. */
   affixes: Affixes[];
   /** Verdicts of isUnknownName so far (a text repeats its words); bounded. */
-  cache: Map<string, boolean>;
+  cache: Map<string, 'name' | 'word' | 'given name and word'>;
 }
 
 interface AffixRule {
@@ -130,29 +130,31 @@ const WORD = /(?<![\p{L}\p{N}\uE000@._-])\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{
 
 /**
  * Whether a capitalised word is a name by the dictionary rule: a known given name or person (listed
- * as such) unless some dictionary has it in lower case ("Rose", "Mark" stay), else any word that no
- * list has in any case, inflected or compounded ("Kowalczyk"; not "Lieferungen", "Paketzustellung").
- * At the start of a sentence too: a common word is known there in its lower-case form.
+ * as such) — when some dictionary has it in lower case too ("Rose", "Mark"), only inside a sentence —,
+ * else any word that no list has in any case, inflected or compounded ("Kowalczyk"; not
+ * "Lieferungen", "Paketzustellung").
  */
-export function isUnknownName(word: string, d: PiiDictionary): boolean {
+export function isUnknownName(word: string, d: PiiDictionary, midSentence = false): boolean {
   let verdict = d.cache.get(word);
   if (verdict === undefined) {
     if (d.cache.size >= 20_000) d.cache.clear();
     d.cache.set(word, (verdict = judge(word, d)));
   }
-  return verdict;
+  return verdict === 'name' || (verdict === 'given name and word' && midSentence);
 }
 
-function judge(word: string, d: PiiDictionary): boolean {
+type Verdict = 'name' | 'word' | 'given name and word';
+
+function judge(word: string, d: PiiDictionary): Verdict {
   const bare = word.replace(/['’]s$/u, '');
   const lower = bare.toLowerCase();
-  if (bare.length < 3 || isNotAName(bare)) return false;
-  if (bare.includes('-')) return bare.split('-').some((p) => p.length >= 2 && /^\p{Lu}/u.test(p) && isUnknownName(p, d));
+  if (bare.length < 3 || isNotAName(bare)) return 'word';
+  if (bare.includes('-')) return bare.split('-').some((p) => p.length >= 2 && /^\p{Lu}/u.test(p) && isUnknownName(p, d)) ? 'name' : 'word';
   const person = d.persons.has(lower) || isGivenName(bare);
-  if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) return false;
-  if (person) return true;
-  if (d.proper.has(lower) || compound(lower, d)) return false;
-  return true;
+  if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) return person && !d.proper.has(lower) ? 'given name and word' : 'word';
+  if (person) return 'name';
+  if (d.proper.has(lower) || compound(lower, d)) return 'word';
+  return 'name';
 }
 
 /** Masks every capitalised word no dictionary knows (and the particles between two such words). */
@@ -160,7 +162,9 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
   const found: PiiSpan[] = [];
   const text = scan.masked;
   for (const m of text.matchAll(WORD)) {
-    if (isUnknownName(m[0], d)) found.push({ start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' });
+    // a given name that is also a word in some language ("Lea", "Paco") is a name inside a sentence
+    const midSentence = !/(?:^|[.!?:;"«„“(\n])[ \t]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
+    if (isUnknownName(m[0], d, midSentence)) found.push({ start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' });
   }
   // particles between two names: "Anna van der Linden"
   const joined: PiiSpan[] = [];
