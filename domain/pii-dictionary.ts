@@ -148,7 +148,7 @@ type Verdict = 'name' | 'word' | 'given name and word';
 function judge(word: string, d: PiiDictionary): Verdict {
   const bare = word.replace(/['’]s$/u, '');
   const lower = bare.toLowerCase();
-  if (bare.length < 3 || isNotAName(bare)) return 'word';
+  if (bare.length < 2 || isNotAName(bare) || (bare.length < 3 && !(isGivenName(bare) && /[aeiouy]/iu.test(bare)))) return 'word';
   if (bare.includes('-')) return bare.split('-').some((p) => p.length >= 2 && /^\p{Lu}/u.test(p) && isUnknownName(p, d)) ? 'name' : 'word';
   const person = d.persons.has(lower) || isGivenName(bare);
   if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) return person && !d.proper.has(lower) ? 'given name and word' : 'word';
@@ -156,6 +156,8 @@ function judge(word: string, d: PiiDictionary): Verdict {
   if (d.proper.has(lower) || compound(lower, d)) return 'word';
   return 'name';
 }
+
+const SURNAME_AFTER = /[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}\uE000])/uy;
 
 /** Masks every capitalised word no dictionary knows (and the particles between two such words). */
 export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
@@ -173,6 +175,12 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
     const gap = prev ? text.slice(prev.end, s.start) : '';
     if (prev && /^[ \t]+(?:\p{Ll}+[ \t]+){1,2}$/u.test(gap) && gap.trim().split(/[ \t]+/).every((w) => PARTICLES.has(w))) prev.end = s.end;
     else joined.push({ ...s });
+  }
+  // a surname the lists know as a proper noun right after a name: "Morag Ellison", "Owen Craig"
+  for (const s of joined) {
+    SURNAME_AFTER.lastIndex = s.end;
+    const next = SURNAME_AFTER.exec(text);
+    if (next && d.proper.has(next[1].toLowerCase()) && !d.common.has(next[1].toLowerCase()) && !isNotAName(next[1])) s.end += next[0].length;
   }
   scan.add(joined);
 }

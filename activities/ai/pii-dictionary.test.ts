@@ -30,6 +30,8 @@ describe('PII dictionary rule', () => {
     expect(text).toContain('The Delivered parcel');
     expect(text).toContain('in London');
     expect(text).not.toMatch(/Kowalczyk|Brontal|Meier/);
+    // a two-letter given name, a surname the lists know as a proper noun after a name
+    expect(redactPii('Please call Ty back, or ask for Brontal Smith.', {}, { dictionary }).text).toBe('Please call [NAME] back, or ask for [NAME].');
   });
 
   it('keeps the dev parts within the goal with the dictionary on', () => {
