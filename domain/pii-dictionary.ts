@@ -26,6 +26,8 @@ interface AffixRule {
 
 interface Affixes {
   flags: Map<string, string>;
+  /** This list marks people (their inflections — possessives — are people too). */
+  marksPersons: boolean;
   /** How flags are written: one character each, two ("long") or numbers ("num"). */
   mode: string;
   /** Suffix rules by the last two letters of what they add (fewer when it adds fewer). */
@@ -39,7 +41,7 @@ function splitFlags(flags: string, mode: string): string[] {
   return [...flags];
 }
 
-function parseAffixes(aff: string): { rules: Omit<Affixes, 'flags' | 'mode'>; mode: string } {
+function parseAffixes(aff: string): { rules: Omit<Affixes, 'flags' | 'mode' | 'marksPersons'>; mode: string } {
   const mode = /^FLAG[ \t]+(\S+)/m.exec(aff)?.[1] ?? 'char';
   const suffixes = new Map<string, AffixRule[]>();
   const prefixes: AffixRule[] = [];
@@ -84,7 +86,7 @@ export function parseDictionaries(dics: Array<{ text: string; aff?: string; pers
         if (personFlags && wordFlags === personFlags) d.persons.add(lower);
       }
     }
-    d.affixes.push({ ...rules, flags, mode });
+    d.affixes.push({ ...rules, flags, mode, marksPersons: !!personFlags });
   }
   return d;
 }
@@ -101,7 +103,7 @@ function inflected(lower: string, d: PiiDictionary): boolean {
       for (const r of a.suffixes.get(key) ?? []) {
         if (!lower.endsWith(r.add) || lower.length <= r.add.length) continue;
         const stem = lower.slice(0, lower.length - r.add.length) + r.strip;
-        if (a.flags.has(stem) && r.condition.test(stem) && hasFlag(a, stem, r.flag) && !d.persons.has(stem)) return true;
+        if (a.flags.has(stem) && r.condition.test(stem) && hasFlag(a, stem, r.flag) && !(a.marksPersons && d.persons.has(stem))) return true;
       }
     }
     for (const r of a.prefixes) {
@@ -140,7 +142,15 @@ export function isUnknownName(word: string, d: PiiDictionary, midSentence = fals
     if (d.cache.size >= 20_000) d.cache.clear();
     d.cache.set(word, (verdict = judge(word, d)));
   }
+  if (verdict === 'name' && !midSentence && !d.persons.has(word.toLowerCase()) && !isGivenName(word) && looselyKnown(word.toLowerCase(), d)) return false;
   return verdict === 'name' || (verdict === 'given name and word' && midSentence);
+}
+
+// At the start of a sentence a word the affix rules miss ("Refunded") is more likely a word than a
+// name: a common stem under a plain ending will do there.
+const LOOSE_ENDINGS = ['ed', 'd', 'ing', 's', 'es', 'ly', 'ment', 'er', 'en', 'e', 'te', 'o', 'a', 'i'];
+function looselyKnown(lower: string, d: PiiDictionary): boolean {
+  return LOOSE_ENDINGS.some((e) => lower.length > e.length + 2 && lower.endsWith(e) && d.common.has(lower.slice(0, -e.length)));
 }
 
 type Verdict = 'name' | 'word' | 'given name and word';
