@@ -125,7 +125,7 @@ clearInterval(sampler);
 const doneAt = Date.now();
 
 const rows = await db.select({ n: ticketEvents.ticketNumber, at: ticketEvents.at }).from(ticketEvents).where(and(eq(ticketEvents.type, 'escalated'), evRange));
-const late = rows.map((r) => r.at.getTime() - dueOf.get(r.n)!).sort((a, b) => a - b);
+const late = rows.map((r) => Math.round(r.at.getTime() - dueOf.get(r.n)!)).sort((a, b) => a - b);
 const [{ sent }] = await db.select({ sent: sql<number>`count(*)::int` }).from(notifications).where(and(like(notifications.key, '%:escalation-L1:%'), eq(notifications.status, 'sent'), sql`${notifications.ticketNumber} between ${numbers[0]} and ${numbers[n - 1]}`));
 const noticed = await countEvents('notification_sent');
 const windowSamples = samples.filter((s) => s.at >= windowStart && s.at <= doneAt);
