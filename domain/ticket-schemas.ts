@@ -2,6 +2,7 @@
 // types are hand-written in domain/ticket.ts, which the workflow bundle imports without zod; each schema
 // here is checked to produce exactly its type. The workflow's own update validators, which must agree
 // with these, are domain/ticket-commands.ts (domain/ticket-commands.test.ts compares them).
+import { pgInt } from './ids';
 import { safeText } from './text';
 import { z } from 'zod';
 import type { Actor, AssignCommand, CommentCommand, EscalationLevel, PriorityCommand, ReopenCommand, ResolveCommand, SlaTargets, StatusCommand } from './ticket';
@@ -20,7 +21,7 @@ export const escalationUserSchema = z.object({
   slackTarget: z.string().optional(),
 });
 export const escalationLevelSchema = z.object({
-  level: z.number().int().min(1),
+  level: pgInt({ min: 1 }),
   afterHours: z.number().positive(),
   users: z.array(escalationUserSchema).min(1),
 });

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { INT4_MAX, isPgIntId, pgInt, pgIntParam } from './ids';
+
+describe('Postgres integer fields', () => {
+  it('bodies: whole numbers within int4, from 1 unless told', () => {
+    expect(pgInt().safeParse(1).success).toBe(true);
+    expect(pgInt().safeParse(INT4_MAX).success).toBe(true);
+    for (const v of [0, -1, INT4_MAX + 1, 1.5, 1e20, Number.MAX_SAFE_INTEGER, '1', null]) expect(pgInt().safeParse(v).success, String(v)).toBe(false);
+    expect(pgInt({ min: 0 }).safeParse(0).success).toBe(true);
+    expect(pgInt().safeParse(INT4_MAX + 1).error?.issues[0].message).toBe(`must be a whole number from 1 to ${INT4_MAX}`);
+  });
+
+  it('parameters: text coerced, the same bounds', () => {
+    expect(pgIntParam().parse('42')).toBe(42);
+    for (const v of ['0', '2147483648', '99999999999999999999', '1.5', 'abc']) expect(pgIntParam().safeParse(v).success, v).toBe(false);
+    expect(pgIntParam({ min: 0 }).parse('0')).toBe(0);
+  });
+
+  it('ids parsed from text', () => {
+    expect(isPgIntId(INT4_MAX)).toBe(true);
+    expect(isPgIntId(INT4_MAX + 1)).toBe(false);
+    expect(isPgIntId(0)).toBe(false);
+  });
+});
