@@ -9,10 +9,16 @@ import type { Actor, AssignCommand, CommentCommand, EscalationLevel, PriorityCom
 import { prioritySchema, ticketStatusSchema } from './types';
 import type { SameType } from './same-type';
 
+/** Ten years: far beyond any service level, well inside what a date holds. An unbounded target (1e300
+ * hours) made every due date of a new ticket an Invalid Date its projection could never write. */
+export const MAX_SLA_HOURS = 87_600;
+/** Hours of an SLA target or an escalation delay. */
+export const slaHours = () => z.number().positive().max(MAX_SLA_HOURS, `at most ${MAX_SLA_HOURS} hours (ten years)`);
+
 export const slaTargetsSchema = z.object({
-  firstResponseHours: z.number().positive(),
-  resolutionHours: z.number().positive(),
-  nextReplyHours: z.number().positive().nullable().default(null),
+  firstResponseHours: slaHours(),
+  resolutionHours: slaHours(),
+  nextReplyHours: slaHours().nullable().default(null),
 });
 
 export const escalationUserSchema = z.object({
@@ -22,7 +28,7 @@ export const escalationUserSchema = z.object({
 });
 export const escalationLevelSchema = z.object({
   level: pgInt({ min: 1 }),
-  afterHours: z.number().positive(),
+  afterHours: slaHours(),
   users: z.array(escalationUserSchema).min(1),
 });
 

@@ -1,7 +1,7 @@
 // Issue 18 item 7: what schemathesis turned into 500s is a 400 naming the field — integers beyond the
 // Postgres integer column in paths, queries and bodies (domain/ids.ts), time-zone names Intl accepts but
-// Postgres does not know (domain/time-zones.ts), NUL in query strings — and a time zone stored before
-// the rule neither breaks reading the branch nor starting its tickets nor running a saved report.
+// Postgres does not know (domain/time-zones.ts), NUL in query strings, SLA hours no date can hold — and
+// a time zone stored before the rule neither breaks reading the branch nor starting its tickets nor running a saved report.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,17 @@ describe('integers beyond the Postgres integer range are a 400 naming the field'
     const { id } = (await macro.json()) as { id: string };
     await expect400(await s.call('POST', `/api/v1/macros/${id}/apply`, { ticket: TOO_BIG }, admin), 'ticket', range);
     await expect400(await s.call('POST', `/api/v1/macros/${id}/apply`, { ticket: -1 }, admin), 'ticket', range);
+  });
+
+  it('SLA hours are bounded: an endless target made due dates no projection could write (a wedged ticket)', async () => {
+    const hours = /at most 87600 hours/;
+    await expect400(await s.call('PUT', '/api/v1/settings/sla', { firstResponseHours: 1e300, resolutionHours: 24, nextReplyHours: null }, admin), 'firstResponseHours', hours);
+    const rule = { name: 'Slow', trigger: { buckets: ['star_1_2'] }, outcome: { priority: 'low', sla: { resolutionHours: 1e300 }, escalationChain: [{ level: 1, afterHours: 1e300, users: [{ userId: s.adminId, channel: 'email' }] }] } };
+    const res = await s.call('POST', '/api/v1/rules', rule, admin);
+    await expect400(res.clone(), 'outcome.sla.resolutionHours', hours);
+    await expect400(res, 'outcome.escalationChain.0.afterHours', hours);
+    expect((await s.call('PUT', '/api/v1/settings/sla', { firstResponseHours: 87_600, resolutionHours: 24, nextReplyHours: null }, admin)).status).toBe(200);
+    expect((await s.call('PUT', '/api/v1/settings/sla', { firstResponseHours: 4, resolutionHours: 24, nextReplyHours: null }, admin)).status).toBe(200);
   });
 
   it('the largest integer still reaches the lookup (404, not 400)', async () => {
