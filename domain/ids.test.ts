@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INT4_MAX, isPgIntId, pgInt, pgIntParam } from './ids';
+import { INT4_MAX, isPgIntId, pgInstant, pgInt, pgIntParam } from './ids';
 
 describe('Postgres integer fields', () => {
   it('bodies: whole numbers within int4, from 1 unless told', () => {
@@ -20,5 +20,10 @@ describe('Postgres integer fields', () => {
     expect(isPgIntId(INT4_MAX)).toBe(true);
     expect(isPgIntId(INT4_MAX + 1)).toBe(false);
     expect(isPgIntId(0)).toBe(false);
+  });
+
+  it('instants: 1970 to 9999 with an offset', () => {
+    for (const v of ['1970-01-01T00:00:00Z', '2026-11-30T12:00:00+01:00', '9999-12-31T23:59:59Z']) expect(pgInstant().safeParse(v).success, v).toBe(true);
+    for (const v of ['0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '9999-12-31T23:59:59-14:00', '2026-11-30T12:00:00']) expect(pgInstant().safeParse(v).success, v).toBe(false);
   });
 });

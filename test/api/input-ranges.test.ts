@@ -62,6 +62,15 @@ describe('integers beyond the Postgres integer range are a 400 naming the field'
     expect((await s.call('PUT', '/api/v1/settings/sla', { firstResponseHours: 4, resolutionHours: 24, nextReplyHours: null }, admin)).status).toBe(200);
   });
 
+  it('instants a Postgres timestamp cannot hold (year 0) are a 400, not a 500 or lost feedback', async () => {
+    const year = /between 1970 and 9999/;
+    const rule = { name: 'r', trigger: { buckets: ['star_1_2'] }, outcome: { priority: 'low' } };
+    await expect400(await s.call('POST', '/api/v1/rules/simulate', { rules: [rule], from: '0000-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, admin), 'from', year);
+    await expect400(await s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, externalId: randomUUID(), submittedAt: '0000-01-01T00:00:00Z' }), 'submittedAt', year);
+    await expect400(await s.call('POST', '/api/v1/api-tokens', { name: 't', kind: 'personal', scopes: ['tickets:read'], expiresAt: '10000-01-01T00:00:00Z' }, admin), 'expiresAt', /./);
+    expect((await s.call('POST', '/api/v1/rules/simulate', { rules: [rule], from: '1970-01-01T00:00:00Z', to: '9999-12-31T23:59:59Z' }, admin)).status).toBe(200);
+  });
+
   it('the largest integer still reaches the lookup (404, not 400)', async () => {
     expect((await s.call('GET', '/api/v1/tickets/2147483647', undefined, admin)).status).toBe(404);
     expect((await s.call('GET', '/api/v1/tickets?escalationLevel=2147483647', undefined, admin)).status).toBe(200);
