@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { branchTimeZones } from '../../db/agent-notifications';
 import { branches, calendars, savedReports, tickets } from '../../db/schema';
 import { startStack, type Session, type Stack } from '../support/stack';
 
@@ -112,6 +113,9 @@ describe('time zones: UTC or an IANA Area/Location name Intl knows', () => {
     expect(list.status).toBe(200);
     const zones = Object.fromEntries(((await list.json()) as { items: Array<{ id: string; calendar: { timeZone: string } | null }> }).items.map((b) => [b.id, b.calendar?.timeZone]));
     expect(zones).toMatchObject({ legacy: 'Australia/Sydney', broken: 'UTC' });
+    // The daily digest reads the branch zones too (its run would fail for everyone on a RangeError).
+    const digestZones = await branchTimeZones(s.database.db);
+    expect([digestZones.get('legacy'), digestZones.get('broken')]).toEqual(['Australia/Sydney', 'UTC']);
 
     for (const branch of ['legacy', 'broken']) {
       const n = await newTicket(branch);
