@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { branchTimeZones } from '../../db/agent-notifications';
+import { runPivot } from '../../db/report-query';
+import { reportQuerySchema } from '../../domain/reports';
 import { branches, calendars, savedReports, tickets } from '../../db/schema';
 import { startStack, type Session, type Stack } from '../support/stack';
 
@@ -129,6 +131,11 @@ describe('time zones: UTC or an IANA Area/Location name Intl knows', () => {
     expect(saved.status, await saved.clone().text()).toBe(200);
     expect(((await saved.json()) as { definition: { timeZone: string } }).definition.timeZone).toBe('Australia/Sydney');
     expect((await s.call('GET', '/api/v1/reports/saved/old-aet/result', undefined, admin)).status).toBe(200);
+
+    // Backstop for a Postgres whose tz database lacks a name Node's ICU knows: a 400 naming timeZone.
+    const query = reportQuerySchema.parse({ rows: ['createdDay'], measures: ['ticketsOpened'] });
+    const refused = await runPivot(s.database.db, { ...query, timeZone: 'Mars/Olympus' }, { role: 'admin', branches: [] }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'INVALID_INPUT', details: { fields: [{ path: 'timeZone' }] } });
   });
 });
 
