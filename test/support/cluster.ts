@@ -150,7 +150,10 @@ export async function startCluster(opts: { apis: number; workers: number; workfl
         const deadline = Date.now() + 240_000;
         for (;;) {
           if (!p.running()) throw new Error(`${p.name} did not start: ${out.slice(-2000)}`);
-          if (kind === 'api' ? await answers(`${p.url}/api/v1/health`) : await polling(client, c.pid!)) {
+          // A worker: its own /readyz (worker RUNNING, Postgres and Temporal reachable), as an orchestrator
+          // probes it. Not describeTaskQueue's poller list: that shows the root partition's pollers only, so
+          // a worker polling other partitions first looked unready for a minute longer than it was.
+          if (await answers(kind === 'api' ? `${p.url}/api/v1/health` : `${p.healthUrl}/readyz`)) {
             p.startMs = Date.now() - began;
             return;
           }
@@ -271,16 +274,6 @@ async function connectWhenHealthy(address: string): Promise<Connection> {
 async function answers(url: string): Promise<boolean> {
   try {
     return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-/** The worker process polls our task queue (Temporal knows its pollers by `pid@host`). */
-async function polling(client: Client, pid: number): Promise<boolean> {
-  try {
-    const res = await client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: TASK_QUEUE }, taskQueueType: 2 /* activity */ });
-    return (res.pollers ?? []).some((p) => p.identity?.startsWith(`${pid}@`));
   } catch {
     return false;
   }
