@@ -1,11 +1,13 @@
 // The projection's notification hook: turns a ticket's new timeline events into agents' notifications
 // (domain/notifications.ts) inside the projection's transaction — once per (event, user) by a unique
 // key, so a retried projection adds none — announces each on the live channel, and after the commit
-// e-mails those whose recipient asked for e-mail. Never to deactivated or unavailable users.
+// e-mails those whose recipient asked for e-mail. Never to deactivated or unavailable users: their
+// ticket news goes to a colleague who stands in (domain/notification-handoff.ts), saying for whom.
 import { createHash } from 'node:crypto';
-import { insertNotifications, markEmailed, mentionDirectory, reachableUsers } from '../db/agent-notifications';
+import { insertNotifications, markEmailed, mentionDirectory, notificationPeople, standInPool } from '../db/agent-notifications';
 import type { Db } from '../db/client';
 import { publishLive } from '../db/live-channel';
+import { HANDED_ON_KINDS, isReachable, routeNotifications } from '../domain/notification-handoff';
 import { handleOf, notificationIntents } from '../domain/notifications';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
@@ -30,14 +32,19 @@ export async function recordAgentNotifications(tx: Tx, view: TicketView, events:
   const directory = events.some(mentionsSomeone) ? await mentionDirectory(tx) : [];
   const intents = notificationIntents(view, events, new Map(directory.map((u) => [handleOf(u.email), u.id])));
   if (!intents.length) return [];
-  const people = new Map((await reachableUsers(tx, [...new Set(intents.map((i) => i.userId))])).map((u) => [u.id, u]));
+  const people = new Map((await notificationPeople(tx, [...new Set(intents.map((i) => i.userId))])).map((u) => [u.id, u]));
+  // Stand-ins are looked up only when someone cannot be reached.
+  const handOn = intents.some((i) => HANDED_ON_KINDS.has(i.kind) && people.has(i.userId) && !isReachable(people.get(i.userId)!));
+  const pool = handOn ? await standInPool(tx) : [];
+  for (const p of pool) people.set(p.id, p);
   const now = new Date();
-  const wanted = intents.flatMap((i) => {
-    const person = people.get(i.userId);
-    const choice = person?.preferences[i.kind];
+  const wanted = routeNotifications(intents, view.branch, people, pool).flatMap((d) => {
+    const person = people.get(d.userId);
+    const choice = person?.preferences[d.kind];
     if (!person || !choice || (!choice.inApp && !choice.email)) return [];
     // E-mail only: kept (once-only, and listed) but already read, so the bell stays quiet.
-    return [{ row: { id: idOf(i.sourceKey, i.userId), userId: i.userId, kind: i.kind, sourceKey: i.sourceKey, ticketNumber: i.ticketNumber, title: i.title, createdAt: now, readAt: choice.inApp ? null : now }, email: choice.email ? person.email : null }];
+    const row = { id: idOf(d.sourceKey, d.userId), userId: d.userId, kind: d.kind, sourceKey: d.sourceKey, ticketNumber: d.ticketNumber, title: d.title, createdAt: now, readAt: choice.inApp ? null : now, onBehalfOf: d.onBehalfOf?.id ?? null };
+    return [{ row, email: choice.email ? person.email : null }];
   });
   const inserted = await insertNotifications(tx, wanted.map((w) => w.row));
   for (const n of inserted) await publishLive(tx, { type: 'notification', userId: n.userId, notificationId: n.id });

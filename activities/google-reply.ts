@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { readGoogleReviewOfFeedback } from '../db/google';
 import type { TicketView } from '../domain/ticket-view';
 import type { GoogleBusinessDeps } from './google-reviews';
-import { authorisedFetch, createGoogleTokenSource, GoogleNotConnected, GoogleReconnectRequired } from './google-token';
+import { authorisedFetch, createGoogleTokenSource, GoogleNotConnected, GoogleReconnectRequired } from '../platform/google-token';
 import { sendOnce, type SendOnceOptions } from './outbox';
 
 export type GoogleReplyOutcome = {

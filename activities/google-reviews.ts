@@ -11,8 +11,9 @@ import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
 import { googleReviewPageSchema, ratingRaisedAboveLow, selectNewLowReviews, starsOf, type GoogleLocation, type GoogleReview } from '../domain/google-reviews';
 import type { GoogleOAuthConfig } from '../platform/config';
 import { googleReviewsScheduleId } from '../platform/google-reviews-schedule';
-import { authorisedFetch, createGoogleTokenSource, GoogleNotConnected, GoogleReconnectRequired } from './google-token';
-import { readKnownGoogleReviews, rememberGoogleReviews, saveGoogleReviewStars } from '../db/google';
+import { authorisedFetch, createGoogleTokenSource, GoogleNotConnected, GoogleReconnectRequired } from '../platform/google-token';
+import { readKnownGoogleReviews, readStoredGoogleLocations, rememberGoogleReviews, saveGoogleReviewStars } from '../db/google';
+import { locationsToPoll } from '../domain/google-locations';
 import { ticketWorkflowId, type GoogleRatingChange } from '../domain/ticket';
 import { googleRatingSignal } from '../workflows/ticket-messages';
 
@@ -106,6 +107,16 @@ export function createGoogleReviewActivities(deps: { db: Db; google?: GoogleBusi
   }
 
   return {
+    /** The locations this poll reads: the admins' stored mapping first, GOOGLE_BUSINESS_LOCATIONS (the
+     * schedule's argument) for the locations no admin has decided on. */
+    async googleLocationsToPoll(envLocations: GoogleLocation[]): Promise<GoogleLocation[]> {
+      const stored = await readStoredGoogleLocations(deps.db);
+      return locationsToPoll(
+        stored.map((r) => ({ name: r.name, branchId: r.branchId, decided: r.mappedAt !== null })),
+        envLocations,
+      );
+    },
+
     async fetchNewGoogleReviews(location: GoogleLocation): Promise<NewGoogleReviews> {
       const { backfillDays } = google();
       if (location.branch) {

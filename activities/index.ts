@@ -9,6 +9,7 @@ import { createEscalationOwnerActivities } from './escalation-owner';
 import { createIntakeActivities } from './intake';
 import type { Mailer } from './mailer';
 import { createNotifyActivities } from './notify';
+import { createNotificationDigestActivities } from './notification-digest';
 import { createProjectionActivities } from './projection';
 import { createGoogleReviewActivities, type GoogleBusinessDeps } from './google-reviews';
 import { createGoogleReplyActivities } from './google-reply';
@@ -49,6 +50,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAiActivities(deps),
     ...createGoogleReviewActivities(deps),
     ...createWebhookActivities(deps),
+    ...createNotificationDigestActivities(deps),
   });
 }
 

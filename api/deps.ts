@@ -12,7 +12,7 @@ export interface ApiDeps {
   /** This process's live fan-out (GET /events answers 503 without it). */
   live?: LiveHub;
   config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'SESSION_TTL_HOURS' | 'publicUrl' | 'temporalUiUrl' | 'TWILIO_AUTH_TOKEN' | 'MAIL_FROM' | 'mailDomain' | 'MAIL_ATTACHMENT_MAX_BYTES' | 'webhooks' | 'oidc'> &
-    Partial<Pick<Config, 'devMailbox' | 'slackEnabled' | 'COLLECT_RATE_PER_POINT' | 'COLLECT_RATE_PER_IP' | 'TRUST_PROXY_HOPS' | 'google' | 'googleOAuth' | 'HSTS_MAX_AGE'>>;
+    Partial<Pick<Config, 'devMailbox' | 'slackEnabled' | 'COLLECT_RATE_PER_POINT' | 'COLLECT_RATE_PER_IP' | 'TRUST_PROXY_HOPS' | 'google' | 'googleOAuth' | 'googleApis' | 'HSTS_MAX_AGE'>>;
 }
 
 export interface SessionUser {

@@ -1,7 +1,8 @@
 // Agents' notifications (the bell) and their per-user preferences.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { agentNotifications, notificationPreferences, users } from './schema';
+import { agentNotifications, branches, calendars, notificationPreferences, users } from './schema';
+import { digestTimeZone, type NotificationSettings } from '../domain/notification-digest';
 import { DEFAULT_NOTIFICATION_PREFERENCES, type NotificationPreferences } from '../domain/notifications';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
@@ -11,15 +12,33 @@ export type NewAgentNotification = typeof agentNotifications.$inferInsert;
 /** Fills kinds a stored choice predates with the defaults. */
 const withDefaults = (stored: Partial<NotificationPreferences> | null | undefined): NotificationPreferences => ({ ...DEFAULT_NOTIFICATION_PREFERENCES, ...stored });
 
-/** Who may be told anything now: active and available users, with their address and preferences. */
-export async function reachableUsers(tx: Tx, ids: string[]) {
+const personColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  branches: users.branches,
+  active: users.active,
+  available: users.available,
+  preferences: notificationPreferences.preferences,
+};
+const withPreferences = <T extends { preferences: Partial<NotificationPreferences> | null }>(rows: T[]) => rows.map((r) => ({ ...r, preferences: withDefaults(r.preferences) }));
+
+/** The intended recipients, whatever their state (the hand-off rule decides), with address and preferences. */
+export async function notificationPeople(tx: Tx, ids: string[]) {
   if (!ids.length) return [];
-  const rows = await tx
-    .select({ id: users.id, email: users.email, name: users.name, preferences: notificationPreferences.preferences })
-    .from(users)
-    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
-    .where(and(inArray(users.id, ids), eq(users.active, true), eq(users.available, true)));
-  return rows.map((r) => ({ ...r, preferences: withDefaults(r.preferences) }));
+  return withPreferences(await tx.select(personColumns).from(users).leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id)).where(inArray(users.id, ids)));
+}
+
+/** Who may stand in for an unreachable recipient: active, available managers and admins. */
+export async function standInPool(tx: Tx) {
+  return withPreferences(
+    await tx
+      .select(personColumns)
+      .from(users)
+      .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+      .where(and(inArray(users.role, ['manager', 'admin']), eq(users.active, true), eq(users.available, true))),
+  );
 }
 
 /** Active users' e-mail addresses, to resolve @mentions. */
@@ -63,14 +82,26 @@ export async function notificationExists(db: Tx, userId: string, id: string): Pr
   return rows.length > 0;
 }
 
-export async function preferencesOf(db: Tx, userId: string): Promise<NotificationPreferences> {
-  const [row] = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
-  return withDefaults(row?.preferences);
+/** Each branch's time zone (from its calendar), for the digest hour. */
+export async function branchTimeZones(db: Pick<Db, 'select'>): Promise<Map<string, string>> {
+  const rows = await db.select({ id: branches.id, timeZone: calendars.timeZone }).from(branches).innerJoin(calendars, eq(calendars.id, branches.calendarId));
+  return new Map(rows.map((r) => [r.id, r.timeZone]));
 }
 
-export async function savePreferences(db: Tx, userId: string, preferences: NotificationPreferences, at: Date) {
+export async function preferencesOf(db: Tx, userId: string): Promise<NotificationSettings> {
+  const [[row], [user], zones] = await Promise.all([
+    db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId)),
+    db.select({ branches: users.branches }).from(users).where(eq(users.id, userId)),
+    branchTimeZones(db),
+  ]);
+  return { ...withDefaults(row?.preferences), digestHour: row?.digestHour ?? null, digestTimeZone: digestTimeZone(user?.branches ?? [], zones) };
+}
+
+/** Saves the per-kind choices, and the digest hour when given (left out: unchanged). */
+export async function savePreferences(db: Tx, userId: string, preferences: NotificationPreferences, digestHour: number | null | undefined, at: Date) {
+  const digest = digestHour === undefined ? {} : { digestHour };
   await db
     .insert(notificationPreferences)
-    .values({ userId, preferences, updatedAt: at })
-    .onConflictDoUpdate({ target: notificationPreferences.userId, set: { preferences, updatedAt: at } });
+    .values({ userId, preferences, ...digest, updatedAt: at })
+    .onConflictDoUpdate({ target: notificationPreferences.userId, set: { preferences, ...digest, updatedAt: at } });
 }

@@ -2,7 +2,7 @@
 // hash of the state, taken once). The refresh token arrives and leaves sealed (platform/secret-box.ts).
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { feedback, googleConnection, googleOauthStates, googleReviews } from './schema';
+import { branches, feedback, googleConnection, googleLocations, googleOauthStates, googleReviews, users } from './schema';
 
 const ID = 'default';
 export type GoogleConnectionRow = typeof googleConnection.$inferSelect;
@@ -79,4 +79,44 @@ export async function readKnownGoogleReviews(db: Pick<Db, 'select'>, reviewIds: 
 
 export async function saveGoogleReviewStars(db: Db, reviewId: string, stars: number): Promise<void> {
   await db.update(googleReviews).set({ stars, updatedAt: new Date() }).where(eq(googleReviews.reviewId, reviewId));
+}
+
+export type GoogleLocationRow = typeof googleLocations.$inferSelect;
+
+/** Stored locations with the mapping admin's name (null: unknown or removed user). */
+export async function readStoredGoogleLocations(db: Pick<Db, 'select'>): Promise<Array<GoogleLocationRow & { mappedByName: string | null }>> {
+  return db
+    .select({
+      name: googleLocations.name,
+      title: googleLocations.title,
+      address: googleLocations.address,
+      branchId: googleLocations.branchId,
+      mappedBy: googleLocations.mappedBy,
+      mappedAt: googleLocations.mappedAt,
+      listedAt: googleLocations.listedAt,
+      mappedByName: users.name,
+    })
+    .from(googleLocations)
+    .leftJoin(users, eq(users.id, googleLocations.mappedBy))
+    .orderBy(googleLocations.name);
+}
+
+/** What Google listed: title and address as last seen; an admin's mapping is left as it is. */
+export async function saveListedGoogleLocations(db: Db, rows: Array<{ name: string; title: string | null; address: string | null }>): Promise<void> {
+  if (!rows.length) return;
+  const listedAt = new Date();
+  await db
+    .insert(googleLocations)
+    .values(rows.map((r) => ({ ...r, listedAt })))
+    .onConflictDoUpdate({ target: googleLocations.name, set: { title: sql`excluded.title`, address: sql`excluded.address`, listedAt } });
+}
+
+/** An admin's decision for a listed location (branch, or null: not mapped); undefined when never listed. */
+export async function mapGoogleLocation(db: Db, name: string, branchId: string | null, userId: string): Promise<GoogleLocationRow | undefined> {
+  const [row] = await db.update(googleLocations).set({ branchId, mappedBy: userId, mappedAt: new Date() }).where(eq(googleLocations.name, name)).returning();
+  return row;
+}
+
+export async function branchExists(db: Pick<Db, 'select'>, id: string): Promise<boolean> {
+  return (await db.select({ id: branches.id }).from(branches).where(eq(branches.id, id))).length > 0;
 }

@@ -171,6 +171,19 @@ export const googleConnection = pgTable('google_connection', {
   updatedAt: ts('updated_at').notNull(),
 });
 
+/** Google Business Profile locations as last listed from the API (title, address) and the branch an admin
+ * mapped each to. `mappedAt` null: listed but never decided (GOOGLE_BUSINESS_LOCATIONS still applies);
+ * decided with `branchId` null: not mapped, its reviews are not read. */
+export const googleLocations = pgTable('google_locations', {
+  name: text('name').primaryKey(), // accounts/{accountId}/locations/{locationId}
+  title: text('title'),
+  address: text('address'),
+  branchId: text('branch_id').references(() => branches.id, { onDelete: 'set null' }),
+  mappedBy: text('mapped_by').references(() => users.id, { onDelete: 'set null' }),
+  mappedAt: ts('mapped_at'),
+  listedAt: ts('listed_at'),
+});
+
 /** Google connections under way (PKCE verifier by the hash of the state), taken once. */
 export const googleOauthStates = pgTable('google_oauth_states', {
   id: text('id').primaryKey(), // sha256 of the state
@@ -602,6 +615,8 @@ export const agentNotifications = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     readAt: ts('read_at'),
     emailedAt: ts('emailed_at'),
+    /** Handed on (domain/notification-handoff.ts): the user it was meant for, who was unavailable or deactivated. */
+    onBehalfOf: text('on_behalf_of').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [uniqueIndex('agent_notifications_source_user').on(t.sourceKey, t.userId), index('agent_notifications_user_created').on(t.userId, t.createdAt)],
 );
@@ -612,5 +627,24 @@ export const notificationPreferences = pgTable('notification_preferences', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   preferences: jsonb('preferences').notNull().$type<NotificationPreferences>(),
+  /** Local hour (0–23) of the optional daily digest (domain/notification-digest.ts); null: none. */
+  digestHour: integer('digest_hour'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/** One row per user and local day the digest was considered: the key that makes it once a day. */
+export const notificationDigests = pgTable(
+  'notification_digests',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(), // YYYY-MM-DD in the digest's time zone
+    claimedAt: ts('claimed_at').notNull().defaultNow(),
+    /** null: nothing to say that day (no mail). */
+    sentAt: ts('sent_at'),
+    unreadCount: integer('unread_count').notNull().default(0),
+    atRiskCount: integer('at_risk_count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);

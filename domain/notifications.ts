@@ -43,6 +43,8 @@ export interface NotificationIntent {
   sourceKey: string;
   ticketNumber: number;
   title: string;
+  /** Who caused it: never told of it, not even when standing in for someone (domain/notification-handoff.ts). */
+  actorId: string;
 }
 
 interface TicketFacts {
@@ -68,15 +70,15 @@ export const handleOf = (email: string) => email.slice(0, email.lastIndexOf('@')
 /**
  * What the ticket's new timeline events tell its people: the assignee about their ticket, the new
  * owner about an assignment (not when they took it themselves), whoever a note mentions. `handles`
- * maps mention handles to user ids (the caller knows the directory). Recipients are filtered later
- * (active, available, preferences).
+ * maps mention handles to user ids (the caller knows the directory). Recipients are routed later
+ * (domain/notification-handoff.ts: an unreachable one's go to a colleague) and filtered by preference.
  */
 export function notificationIntents(ticket: TicketFacts, events: EventFacts[], handles: ReadonlyMap<string, string>): NotificationIntent[] {
   const out: NotificationIntent[] = [];
   const about = (userId: string | null | undefined, kind: NotificationKind, e: EventFacts, what: string) => {
     if (!userId || userId === e.actor.id) return; // nobody is told of what they did themselves
     if (out.some((i) => i.userId === userId && i.kind === kind)) return; // one per kind per batch (an escalation assigns too)
-    out.push({ userId, kind, sourceKey: `ticket:${ticket.number}:${e.seq}`, ticketNumber: ticket.number, title: `#${ticket.number} ${what}: ${ticket.title}` });
+    out.push({ userId, kind, sourceKey: `ticket:${ticket.number}:${e.seq}`, ticketNumber: ticket.number, title: `#${ticket.number} ${what}: ${ticket.title}`, actorId: e.actor.id });
   };
   let assignee = ticket.assigneeId;
   let csatScore: string | null | undefined;

@@ -47,6 +47,14 @@ describe('Google OAuth configuration', () => {
     expect(loadConfig({ ...oauth, GOOGLE_TOKEN_KEY: key, GOOGLE_OAUTH_TOKEN_URL: 'http://127.0.0.1:9/token' }).googleOAuth?.tokenUrl).toBe('http://127.0.0.1:9/token');
   });
 
+  it('runs the bridge with the OAuth client alone (locations mapped in the admin UI), listing from Google by default', () => {
+    const c = loadConfig({ GOOGLE_OAUTH_CLIENT_ID: oauth.GOOGLE_OAUTH_CLIENT_ID, GOOGLE_OAUTH_CLIENT_SECRET: 'sec', GOOGLE_TOKEN_KEY: key });
+    expect(c.google).toMatchObject({ token: null, locations: [] });
+    expect(c.googleApis).toEqual({ accountManagement: 'https://mybusinessaccountmanagement.googleapis.com', businessInformation: 'https://mybusinessbusinessinformation.googleapis.com' });
+    expect(loadConfig({ GOOGLE_ACCOUNT_MANAGEMENT_BASE_URL: 'http://127.0.0.1:9', GOOGLE_BUSINESS_INFORMATION_BASE_URL: 'http://127.0.0.1:8' }).googleApis).toEqual({ accountManagement: 'http://127.0.0.1:9', businessInformation: 'http://127.0.0.1:8' });
+    expect(() => loadConfig({ GOOGLE_ACCOUNT_MANAGEMENT_BASE_URL: 'not a url' })).toThrow(/GOOGLE_ACCOUNT_MANAGEMENT_BASE_URL/);
+  });
+
   it('refuses to run without a key to seal the refresh token, or with a weak one, or without the secret', () => {
     expect(() => loadConfig(oauth)).toThrow(/GOOGLE_TOKEN_KEY: connecting Google needs a key/);
     expect(() => loadConfig({ ...oauth, GOOGLE_TOKEN_KEY: 'short' })).toThrow(/GOOGLE_TOKEN_KEY: must be 32 random bytes/);

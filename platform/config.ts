@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseGoogleLocations, type GoogleLocation } from '../domain/google-reviews';
+import type { GoogleApiUrls } from './google-directory';
 import { parseRoleMap, type ClaimMapping } from '../domain/sso';
 import { parseSecretKey } from './secret-box';
 import type { Role } from '../domain/types';
@@ -56,6 +57,9 @@ export const configSchema = z.object({
   AI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'), // "none": do not ask for embeddings
   GOOGLE_BUSINESS_BASE_URL: optionalUrl,
   GOOGLE_BUSINESS_TOKEN: optionalString,
+  // The listing APIs behind mapping locations to branches in the admin UI (tests point them at a local server).
+  GOOGLE_ACCOUNT_MANAGEMENT_BASE_URL: z.url().default('https://mybusinessaccountmanagement.googleapis.com'),
+  GOOGLE_BUSINESS_INFORMATION_BASE_URL: z.url().default('https://mybusinessbusinessinformation.googleapis.com'),
   GOOGLE_BUSINESS_LOCATIONS: optionalString.superRefine((v, ctx) => {
     const r = v ? parseGoogleLocations(v) : null;
     if (r && !r.ok) ctx.addIssue({ code: 'custom', message: `${r.error} (expected accounts/{accountId}/locations/{locationId}=branch, comma-separated)` });
@@ -124,10 +128,12 @@ export const configSchema = z.object({
 export type RawConfig = z.infer<typeof configSchema>;
 export type Config = RawConfig & {
   /** The Google reviews bridge, when GOOGLE_BUSINESS_LOCATIONS and a way to authorise (GOOGLE_BUSINESS_TOKEN
-   * or the OAuth client) are set. */
+   * or the OAuth client) are set, or the OAuth client alone (locations mapped in the admin UI). */
   google: GoogleBusinessConfig | null;
   /** Connecting the Google account by OAuth 2.0, when GOOGLE_OAUTH_CLIENT_ID is set. */
   googleOAuth: GoogleOAuthConfig | null;
+  /** Where the accounts and locations are listed from. */
+  googleApis: GoogleApiUrls;
   dataDir: string;
   publicUrl: string;
   temporalUiUrl: string;
@@ -173,6 +179,7 @@ export interface GoogleBusinessConfig {
   baseUrl: string;
   /** GOOGLE_BUSINESS_TOKEN: a static access token, used while no Google account is connected. */
   token: string | null;
+  /** GOOGLE_BUSINESS_LOCATIONS: the fallback for locations no admin has mapped (may be empty). */
   locations: GoogleLocation[];
   pollSeconds: number;
   backfillDays: number;
@@ -191,7 +198,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   const googleAuth = !!c.GOOGLE_BUSINESS_TOKEN || !!c.GOOGLE_OAUTH_CLIENT_ID;
-  if (googleAuth !== !!c.GOOGLE_BUSINESS_LOCATIONS) {
+  // With the OAuth client, locations may instead be mapped to branches in the admin UI (google_locations).
+  if (googleAuth !== !!c.GOOGLE_BUSINESS_LOCATIONS && !(c.GOOGLE_OAUTH_CLIENT_ID && !c.GOOGLE_BUSINESS_LOCATIONS)) {
     throw new ConfigError(
       `Invalid configuration:\n  ${googleAuth ? 'GOOGLE_BUSINESS_LOCATIONS' : 'GOOGLE_BUSINESS_TOKEN'}: the Google reviews bridge needs GOOGLE_BUSINESS_LOCATIONS and either GOOGLE_BUSINESS_TOKEN or GOOGLE_OAUTH_CLIENT_ID`,
     );
@@ -205,15 +213,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const googleLocations = c.GOOGLE_BUSINESS_LOCATIONS ? parseGoogleLocations(c.GOOGLE_BUSINESS_LOCATIONS) : null;
   return {
     google:
-      googleAuth && googleLocations?.ok
+      googleAuth && (googleLocations?.ok || !googleLocations)
         ? {
             baseUrl: c.GOOGLE_BUSINESS_BASE_URL ?? GOOGLE_BUSINESS_DEFAULT_BASE_URL,
             token: c.GOOGLE_BUSINESS_TOKEN ?? null,
-            locations: googleLocations.locations,
+            locations: googleLocations?.ok ? googleLocations.locations : [],
             pollSeconds: c.GOOGLE_BUSINESS_POLL_SECONDS,
             backfillDays: c.GOOGLE_BUSINESS_BACKFILL_DAYS,
           }
         : null,
+    googleApis: { accountManagement: c.GOOGLE_ACCOUNT_MANAGEMENT_BASE_URL, businessInformation: c.GOOGLE_BUSINESS_INFORMATION_BASE_URL },
     googleOAuth:
       c.GOOGLE_OAUTH_CLIENT_ID && c.GOOGLE_OAUTH_CLIENT_SECRET && c.GOOGLE_TOKEN_KEY
         ? {

@@ -24,6 +24,7 @@ export const ticketsResolved = new Counter({ name: 'closeloop_tickets_resolved_t
 export const slaEvents = new Counter({ name: 'closeloop_sla_events_total', help: 'SLA warnings and breaches', labelNames: ['kind'] as const, registers: [registry] });
 export const escalations = new Counter({ name: 'closeloop_escalations_total', help: 'Escalations, by the level reached', labelNames: ['level'] as const, registers: [registry] });
 export const outboxFailures = new Counter({ name: 'closeloop_outbox_failures_total', help: 'Failed sends of notifications and customer mail, by channel; permanent ones are not retried', labelNames: ['channel', 'kind'] as const, registers: [registry] });
+export const notificationDigests = new Counter({ name: 'closeloop_notification_digests_total', help: 'Daily digests considered: sent, empty (nothing to say, no mail) or failed (retried)', labelNames: ['outcome'] as const, registers: [registry] });
 export const webhookFailures = new Counter({ name: 'closeloop_webhook_failures_total', help: 'Failed webhook delivery attempts; refused targets are not retried', labelNames: ['kind'] as const, registers: [registry] });
 
 /** Routes whose 4xx is feedback the intake turned away. */

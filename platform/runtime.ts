@@ -10,6 +10,7 @@ import { inboundDepsFromConfig } from '../mail/inbound';
 import { bootstrap } from './bootstrap';
 import type { Config } from './config';
 import { ensureGoogleReviewsSchedule } from './google-reviews-schedule';
+import { ensureNotificationDigestSchedule } from './notification-digest-schedule';
 import { connectClient, registerSearchAttributes } from './temporal';
 import { createWorker } from '../worker';
 import { activityDepsFromConfig } from './activity-deps';
@@ -71,6 +72,7 @@ export async function startWorker(config: Config, address: string, database: Dat
   const google = config.google;
   const schedule = await ensureGoogleReviewsSchedule(admin.client, config.TEMPORAL_TASK_QUEUE, google ? { locations: google.locations, pollSeconds: google.pollSeconds } : null);
   if (google) out.info({ schedule, locations: google.locations.length, pollSeconds: google.pollSeconds }, 'Google reviews bridge scheduled');
+  out.info({ schedule: await ensureNotificationDigestSchedule(admin.client, config.TEMPORAL_TASK_QUEUE) }, 'notification digest scheduled hourly');
   await admin.connection.close();
   const connection = await NativeConnection.connect({ address });
   const worker = await createWorker({

@@ -2,13 +2,13 @@
 // location, an activity reads the reviews changed since the last poll; each new review of three stars
 // or fewer starts the same intake workflow the API would (id feedback-google-<reviewId>), so a review
 // is accepted once however often it is read, and the rules decide what it opens.
-import { ApplicationFailure, ParentClosePolicy, proxyActivities, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import { ApplicationFailure, ParentClosePolicy, patched, proxyActivities, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import type { GoogleReviewActivities } from '../activities/google-reviews';
 import type { GoogleLocation } from '../domain/google-reviews';
 import { feedbackIntakeWorkflow } from './intake';
 import { startChildOnce } from './start-child-once';
 
-const { fetchNewGoogleReviews, saveGoogleReviewWatermark } = proxyActivities<GoogleReviewActivities>({
+const { fetchNewGoogleReviews, googleLocationsToPoll, saveGoogleReviewWatermark } = proxyActivities<GoogleReviewActivities>({
   startToCloseTimeout: '5 minutes',
   // A few quick retries; a poll that keeps failing ends and the schedule's next run tries again.
   retry: { initialInterval: '2 seconds', maximumInterval: '30 seconds', maximumAttempts: 3 },
@@ -20,7 +20,11 @@ export interface GoogleReviewsPollResult {
   error?: string;
 }
 
-export async function googleReviewsWorkflow(locations: GoogleLocation[]): Promise<GoogleReviewsPollResult[]> {
+/** `envLocations`: GOOGLE_BUSINESS_LOCATIONS as the worker scheduled it, the fallback for locations no
+ * admin has mapped in the admin UI (the stored mapping is read at the start of each poll). */
+export async function googleReviewsWorkflow(envLocations: GoogleLocation[]): Promise<GoogleReviewsPollResult[]> {
+  // A poll started before the stored mapping existed reads the environment's list only.
+  const locations = patched('google-stored-locations') ? await googleLocationsToPoll(envLocations) : envLocations;
   const results: GoogleReviewsPollResult[] = [];
   for (const location of locations) {
     try {

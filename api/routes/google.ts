@@ -4,14 +4,19 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { ScheduleNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
-import { deleteGoogleConnection, readGoogleConnection, rememberGoogleConnect, saveGoogleConnection, takeGoogleConnect } from '../../db/google';
+import { branchExists, deleteGoogleConnection, mapGoogleLocation, readGoogleConnection, readStoredGoogleLocations, rememberGoogleConnect, saveGoogleConnection, saveListedGoogleLocations, takeGoogleConnect } from '../../db/google';
+import { invalidFields } from '../../domain/errors';
+import { effectiveMapping, GOOGLE_LOCATION_NAME } from '../../domain/google-locations';
+import { safeText } from '../../domain/text';
+import { listGoogleLocations } from '../../platform/google-directory';
+import { createGoogleTokenSource, type GoogleTokenSource } from '../../platform/google-token';
 import { GOOGLE_BUSINESS_SCOPE, googleOAuthClient, oauth } from '../../platform/google-oauth';
 import { googleReviewsScheduleId } from '../../platform/google-reviews-schedule';
 import { log } from '../../platform/logger';
 import { seal } from '../../platform/secret-box';
 import { sha256 } from '../../platform/security';
 import { requireUser } from '../auth';
-import type { AppEnv } from '../deps';
+import type { ApiDeps, AppEnv } from '../deps';
 import { validationHook } from '../errors';
 import { err, json } from '../openapi';
 
@@ -32,7 +37,61 @@ export const googleStatusSchema = z
   .meta({ id: 'GoogleConnectionStatus' });
 export type GoogleStatus = z.infer<typeof googleStatusSchema>;
 
+export const googleLocationSchema = z
+  .object({
+    name: z.string().describe('accounts/{accountId}/locations/{locationId}, as the reviews API addresses it'),
+    accountName: z.string().nullable().describe("The Google account's display name (listing only; null in the PATCH answer)"),
+    title: z.string().nullable(),
+    address: z.string().nullable().describe('The storefront address on one line (null: a service-area business)'),
+    branchId: z.string().nullable().describe("The branch an admin mapped it to (null: not mapped, or not decided: see mapped)"),
+    mapped: z.boolean().describe('An admin decided for this location (a branch, or not mapped); else GOOGLE_BUSINESS_LOCATIONS applies'),
+    mappedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    mappedAt: z.string().nullable(),
+    environmentBranch: z.string().nullable().describe('The branch GOOGLE_BUSINESS_LOCATIONS gives it (null: unlisted, or listed without a branch: see effective)'),
+    effective: z
+      .object({
+        polled: z.boolean().describe('The reviews poll reads this location'),
+        branch: z.string().nullable().describe('The branch its low reviews are filed under (null: none)'),
+        source: z.enum(['stored', 'environment']).nullable().describe('stored: the admin mapping; environment: GOOGLE_BUSINESS_LOCATIONS; null: not read'),
+      })
+      .describe('What the reviews poll does with it'),
+  })
+  .meta({ id: 'GoogleLocation' });
+export type GoogleLocationView = z.infer<typeof googleLocationSchema>;
+
+const mapLocationSchema = z
+  .object({
+    location: safeText().describe('accounts/{accountId}/locations/{locationId}, as listed'),
+    branchId: safeText().nullable().describe('The branch its reviews are filed under; null: not mapped (its reviews are not read)'),
+  })
+  .meta({ id: 'GoogleLocationMapping' });
+
 const routes = {
+  locations: createRoute({
+    method: 'get',
+    path: '/locations',
+    tags: ['settings'],
+    summary: "The Google Business Profile locations of the connected account, listed from Google, with the branch each is mapped to (admin)",
+    responses: {
+      200: json(z.object({ locations: z.array(googleLocationSchema) }), 'Locations, fresh from Google'),
+      401: err('Not signed in'),
+      403: err('Not an admin'),
+      409: err('No Google account is connected, it must be reconnected, or Google refused the listing (details.reason)'),
+    },
+  }),
+  mapLocation: createRoute({
+    method: 'patch',
+    path: '/locations',
+    tags: ['settings'],
+    summary: "Map a listed location to a branch, or to none (its reviews are then not read, whatever GOOGLE_BUSINESS_LOCATIONS says) (admin)",
+    request: { body: { content: { 'application/json': { schema: mapLocationSchema } }, required: true } },
+    responses: {
+      200: json(googleLocationSchema, 'The location as now mapped'),
+      400: err('Invalid body, unknown branch (branchId) or a location never listed (location)'),
+      401: err('Not signed in'),
+      403: err('Not an admin'),
+    },
+  }),
   status: createRoute({
     method: 'get',
     path: '/',
@@ -71,9 +130,59 @@ const routes = {
 
 class ConnectRefused extends Error {}
 
+// One token source per app (its access token cached in memory, as the worker's is).
+const tokenSources = new WeakMap<ApiDeps['config'], GoogleTokenSource>();
+function tokenSource(deps: ApiDeps): GoogleTokenSource {
+  let t = tokenSources.get(deps.config);
+  if (!t) {
+    t = createGoogleTokenSource({ db: deps.db, oauth: deps.config.googleOAuth ?? null, staticToken: deps.config.google?.token ?? null });
+    tokenSources.set(deps.config, t);
+  }
+  return t;
+}
+
+const GOOGLE_APIS_DEFAULT = { accountManagement: 'https://mybusinessaccountmanagement.googleapis.com', businessInformation: 'https://mybusinessbusinessinformation.googleapis.com' };
+
+type StoredRow = Awaited<ReturnType<typeof readStoredGoogleLocations>>[number];
+function locationView(deps: ApiDeps, listed: { name: string; accountName: string | null; title: string | null; address: string | null }, row: StoredRow | undefined): GoogleLocationView {
+  const env = deps.config.google?.locations ?? [];
+  const decided = !!row?.mappedAt;
+  return {
+    name: listed.name,
+    accountName: listed.accountName,
+    title: listed.title,
+    address: listed.address,
+    branchId: row?.branchId ?? null,
+    mapped: decided,
+    mappedBy: decided && row?.mappedBy ? { id: row.mappedBy, name: row.mappedByName ?? '' } : null,
+    mappedAt: row?.mappedAt?.toISOString() ?? null,
+    environmentBranch: env.find((l) => l.name === listed.name)?.branch ?? null,
+    effective: effectiveMapping(listed.name, row ? { name: row.name, branchId: row.branchId, decided } : undefined, env),
+  };
+}
+
 export function googleRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requireUser('admin'));
+
+  app.openapi(routes.locations, async (c) => {
+    const deps = c.get('deps');
+    const listed = await listGoogleLocations(tokenSource(deps), deps.config.googleApis ?? GOOGLE_APIS_DEFAULT);
+    await saveListedGoogleLocations(deps.db, listed.map(({ name, title, address }) => ({ name, title, address })));
+    const stored = new Map((await readStoredGoogleLocations(deps.db)).map((r) => [r.name, r]));
+    return c.json({ locations: listed.map((l) => locationView(deps, l, stored.get(l.name))) }, 200);
+  });
+
+  app.openapi(routes.mapLocation, async (c) => {
+    const deps = c.get('deps');
+    const { location, branchId } = c.req.valid('json');
+    if (!GOOGLE_LOCATION_NAME.test(location)) throw invalidFields([{ path: 'location', message: 'must be accounts/{accountId}/locations/{locationId}' }]);
+    if (branchId !== null && !(await branchExists(deps.db, branchId))) throw invalidFields([{ path: 'branchId', message: `unknown branch "${branchId}"` }]);
+    const row = await mapGoogleLocation(deps.db, location, branchId, c.get('user').id);
+    if (!row) throw invalidFields([{ path: 'location', message: 'not a location Google listed for the connected account: list the locations first' }]);
+    const stored = (await readStoredGoogleLocations(deps.db)).find((r) => r.name === location);
+    return c.json(locationView(deps, { name: row.name, accountName: null, title: row.title, address: row.address }, stored), 200);
+  });
 
   app.openapi(routes.status, async (c) => {
     const { db, config, temporal } = c.get('deps');

@@ -5,7 +5,8 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { listNotifications, markRead, notificationExists, preferencesOf, savePreferences } from '../../db/agent-notifications';
 import { DomainError } from '../../domain/errors';
-import { notificationKindSchema, notificationPreferencesSchema } from '../../domain/notifications';
+import { notificationSettingsInputSchema, notificationSettingsSchema } from '../../domain/notification-digest';
+import { NOTIFICATION_KINDS, notificationKindSchema, type NotificationPreferences } from '../../domain/notifications';
 import { requireUser } from '../auth';
 import type { AppEnv } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
@@ -22,6 +23,7 @@ export const notificationSchema = z
     createdAt: z.string(),
     readAt: z.string().nullable(),
     emailedAt: z.string().nullable(),
+    onBehalfOf: z.string().nullable().meta({ description: 'Handed on to you: the id of the user it was meant for, who was unavailable or deactivated' }),
   })
   .meta({ id: 'Notification' });
 export type Notification = z.infer<typeof notificationSchema>;
@@ -40,14 +42,14 @@ const routes = {
     responses: { 204: { description: 'Read' }, 401: err('Not signed in'), 403: err('Missing CSRF token'), 404: err('No such notification of yours') },
   }),
   readAll: createRoute({ method: 'post', path: '/read-all', tags: ['notifications'], summary: 'Mark all your notifications read', responses: { 200: json(z.object({ marked: z.number().int() }), 'How many were unread'), 401: err('Not signed in'), 403: err('Missing CSRF token') } }),
-  preferences: createRoute({ method: 'get', path: '/preferences', tags: ['notifications'], summary: 'How you want to be told, per kind', responses: { 200: json(notificationPreferencesSchema, 'Your choices (defaults until you save)'), 401: err('Not signed in') } }),
+  preferences: createRoute({ method: 'get', path: '/preferences', tags: ['notifications'], summary: 'How you want to be told, per kind, and your daily digest', responses: { 200: json(notificationSettingsSchema, 'Your choices (defaults until you save; no digest)'), 401: err('Not signed in') } }),
   savePreferences: createRoute({
     method: 'put',
     path: '/preferences',
     tags: ['notifications'],
-    summary: 'Choose per kind: in the app, by e-mail, both or neither',
-    request: { body: { content: { 'application/json': { schema: notificationPreferencesSchema } }, required: true } },
-    responses: { 200: json(notificationPreferencesSchema, 'Saved'), 400: err('A kind or channel is missing or not a boolean'), 401: err('Not signed in'), 403: err('Missing CSRF token') },
+    summary: 'Choose per kind: in the app, by e-mail, both or neither; and the hour of your daily digest (null: none)',
+    request: { body: { content: { 'application/json': { schema: notificationSettingsInputSchema } }, required: true } },
+    responses: { 200: json(notificationSettingsSchema, 'Saved'), 400: err('A kind or channel is missing or not a boolean, or the digest hour is not 0–23 or null'), 401: err('Not signed in'), 403: err('Missing CSRF token') },
   }),
 };
 
@@ -58,7 +60,7 @@ export function notificationRoutes() {
   app.use('*', requireUser());
   app.openapi(routes.list, async (c) => {
     const { items, unread } = await listNotifications(c.get('deps').db, c.get('user').id, LIST_LIMIT);
-    return c.json({ items: items.map((n) => ({ id: n.id, kind: n.kind, ticketNumber: n.ticketNumber, title: n.title, createdAt: n.createdAt.toISOString(), readAt: iso(n.readAt), emailedAt: iso(n.emailedAt) })), unread }, 200);
+    return c.json({ items: items.map((n) => ({ id: n.id, kind: n.kind, ticketNumber: n.ticketNumber, title: n.title, createdAt: n.createdAt.toISOString(), readAt: iso(n.readAt), emailedAt: iso(n.emailedAt), onBehalfOf: n.onBehalfOf })), unread }, 200);
   });
   app.openapi(routes.readAll, async (c) => c.json({ marked: await markRead(c.get('deps').db, c.get('user').id, null, new Date()) }, 200));
   app.openapi(routes.read, async (c) => {
@@ -71,9 +73,12 @@ export function notificationRoutes() {
   });
   app.openapi(routes.preferences, async (c) => c.json(await preferencesOf(c.get('deps').db, c.get('user').id), 200));
   app.openapi(routes.savePreferences, async (c) => {
-    const preferences = c.req.valid('json');
-    await savePreferences(c.get('deps').db, c.get('user').id, preferences, new Date());
-    return c.json(preferences, 200);
+    const body = c.req.valid('json');
+    const preferences = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, body[k]])) as NotificationPreferences;
+    const { db } = c.get('deps');
+    const userId = c.get('user').id;
+    await savePreferences(db, userId, preferences, body.digestHour, new Date());
+    return c.json(await preferencesOf(db, userId), 200);
   });
   return app;
 }

@@ -87,7 +87,7 @@ describe('notifications', () => {
   });
 
   it('follows each user\'s preferences and never reaches an unavailable or deactivated user', async () => {
-    expect(await json(await s.call('GET', '/api/v1/notifications/preferences', undefined, ben.session))).toEqual(DEFAULT_NOTIFICATION_PREFERENCES);
+    expect(await json(await s.call('GET', '/api/v1/notifications/preferences', undefined, ben.session))).toEqual({ ...DEFAULT_NOTIFICATION_PREFERENCES, digestHour: null, digestTimeZone: expect.any(String) });
     const bad = await s.call('PUT', '/api/v1/notifications/preferences', { ...DEFAULT_NOTIFICATION_PREFERENCES, assigned: { inApp: 'yes', email: false } }, ben.session);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('assigned.inApp');

@@ -66,6 +66,8 @@ const ACCESS: Record<string, 'public' | 'intake' | 'signed-in' | 'admin'> = {
   'POST /integrations/google/connect': 'admin',
   'GET /integrations/google/callback': 'admin', // the admin's browser coming back from Google (test/api/google-oauth.test.ts)
   'DELETE /integrations/google': 'admin',
+  'GET /integrations/google/locations': 'admin', // listed from Google (test/api/google-locations.test.ts)
+  'PATCH /integrations/google/locations': 'admin',
   'GET /taxonomies': 'signed-in',
   'POST /taxonomies': 'admin',
   'PATCH /taxonomies/{id}': 'admin',

@@ -7,6 +7,9 @@
 // grant), access tokens that expire (then the API answers 401) and grants that can be revoked.
 // And the owner's reply to a review (`PUT|DELETE v4/{review}/reply`): stored on the review, 401 without a
 // valid token, 404 for an unknown review, and injected failures (a 5xx) for the retry path.
+// And the listing APIs behind mapping locations to branches: Account Management v1 `GET /v1/accounts` and
+// Business Information v1 `GET /v1/{account}/locations?readMask=…` (readMask required, fields limited to
+// it, location names `locations/{id}`), each paged by `pageSize` / an opaque `pageToken` / `nextPageToken`.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { freePort } from '../../platform/temporal';
@@ -30,6 +33,13 @@ export interface RecordedRequest {
   pageSize: number;
   pageToken: string | null;
   orderBy: string | null;
+}
+
+export interface FakeLocation {
+  /** locations/{locationId} (Business Information v1 names a location without its account). */
+  name: string;
+  title: string;
+  storefrontAddress?: { regionCode: string; languageCode?: string; postalCode?: string; locality?: string; administrativeArea?: string; addressLines?: string[] };
 }
 
 export interface FakeOAuthClient {
@@ -56,6 +66,16 @@ export interface FakeGoogleBusiness {
   replyRequests: Array<{ method: string; review: string; status: number }>;
   /** The next `times` calls of the reply endpoints answer `status` (Google's error body). */
   failReplies(status: number, times: number): void;
+  /** An account (`accounts/{id}`) the authorised user manages. */
+  addAccount(name: string, accountName: string): void;
+  /** A location of an account (as Business Information v1 returns it). */
+  addLocation(account: string, location: FakeLocation): void;
+  /** The most items a listing page holds, whatever pageSize asks (Google may answer fewer). */
+  listPageSize: number;
+  /** Calls of the listing endpoints: path and query. */
+  listRequests: Array<{ path: string; pageToken: string | null; readMask: string | null; status: number }>;
+  /** The next `times` listing calls answer `status` (Google's error body). */
+  failListing(status: number, times: number): void;
   /** Adds or replaces (by reviewId) a review at a location (`accounts/{a}/locations/{l}`). */
   put(location: string, review: Omit<FakeReview, 'name'>): FakeReview;
   reviews(location: string): FakeReview[];
@@ -82,6 +102,10 @@ export async function startFakeGoogleBusiness(token = 'gbp-test-token'): Promise
   const tokenRequests: FakeGoogleBusiness['tokenRequests'] = [];
   const state = { ttl: 3599, replyFailures: { status: 0, left: 0 } };
   const replyRequests: FakeGoogleBusiness['replyRequests'] = [];
+  const accounts: Array<{ name: string; accountName: string }> = [];
+  const locationsOf = new Map<string, FakeLocation[]>();
+  const listRequests: FakeGoogleBusiness['listRequests'] = [];
+  const listing = { pageSize: 100, failures: { status: 0, left: 0 } };
   const issueAccess = (refreshToken: string | null) => {
     const t = `ya29.${randomBytes(24).toString('base64url')}`;
     accessTokens.set(t, { expiresAt: Date.now() + state.ttl * 1000, refreshToken });
@@ -159,6 +183,40 @@ export async function startFakeGoogleBusiness(token = 'gbp-test-token'): Promise
     return answer(200, JSON.stringify(review.reviewReply));
   }
 
+  // accounts.list / accounts.locations.list: pages of at most min(pageSize, listPageSize) items.
+  function listEndpoint(url: URL, req: IncomingMessage, res: import('node:http').ServerResponse, account: string | null) {
+    const q = url.searchParams;
+    const answer = (status: number, body: string) => {
+      listRequests.push({ path: url.pathname, pageToken: q.get('pageToken'), readMask: q.get('readMask'), status });
+      res.statusCode = status;
+      res.end(body);
+    };
+    if (!bearerOk(req.headers.authorization)) return answer(401, googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token.'));
+    if (listing.failures.left > 0) {
+      listing.failures.left--;
+      return answer(listing.failures.status, googleError(listing.failures.status, listing.failures.status >= 500 ? 'UNAVAILABLE' : 'PERMISSION_DENIED', 'The service is currently unavailable.'));
+    }
+    const mask = q.get('readMask');
+    if (account !== null && !mask) return answer(400, googleError(400, 'INVALID_ARGUMENT', 'Request contains an invalid argument.'));
+    if (account !== null && !accounts.some((a) => a.name === account)) return answer(404, googleError(404, 'NOT_FOUND', 'Requested entity was not found.'));
+    const max = account === null ? 20 : 100;
+    const pageSize = Math.min(Number(q.get('pageSize') ?? (account === null ? 20 : 10)) || max, max, listing.pageSize);
+    const tokenParam = q.get('pageToken');
+    const offset = tokenParam ? Number(Buffer.from(tokenParam, 'base64url').toString('utf8').replace(/^list:/, '')) : 0;
+    if (!Number.isInteger(offset) || offset < 0) return answer(400, googleError(400, 'INVALID_ARGUMENT', 'Request contains an invalid argument.'));
+    const fields = new Set((mask ?? '').split(',').map((f) => f.trim()));
+    const all: object[] =
+      account === null
+        ? accounts.map((a) => ({ name: a.name, accountName: a.accountName, type: 'PERSONAL', verificationState: 'VERIFIED', vettedState: 'NOT_VETTED' }))
+        : (locationsOf.get(account) ?? []).map((l) => Object.fromEntries(Object.entries(l).filter(([k]) => fields.has(k))));
+    const page = all.slice(offset, offset + pageSize);
+    const next = offset + pageSize < all.length ? Buffer.from(`list:${offset + pageSize}`).toString('base64url') : undefined;
+    const body: Record<string, unknown> = {};
+    if (page.length) body[account === null ? 'accounts' : 'locations'] = page;
+    if (next) body.nextPageToken = next;
+    return answer(200, JSON.stringify(body));
+  }
+
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/token' && req.method === 'POST') return void tokenEndpoint(req, res);
@@ -181,6 +239,9 @@ export async function startFakeGoogleBusiness(token = 'gbp-test-token'): Promise
       return res.end();
     }
     res.setHeader('content-type', 'application/json; charset=UTF-8');
+    if (req.method === 'GET' && url.pathname === '/v1/accounts') return listEndpoint(url, req, res, null);
+    const locs = /^\/v1\/(accounts\/[^/]+)\/locations$/.exec(url.pathname);
+    if (req.method === 'GET' && locs) return listEndpoint(url, req, res, locs[1]);
     const reply = /^\/v4\/(accounts\/[^/]+\/locations\/[^/]+)\/reviews\/([^/]+)\/reply$/.exec(url.pathname);
     if (reply && (req.method === 'PUT' || req.method === 'DELETE')) return void replyEndpoint(req, res, reply[1], reply[2]);
     const m = /^\/v4\/(accounts\/[^/]+\/locations\/[^/]+)\/reviews$/.exec(url.pathname);
@@ -236,6 +297,22 @@ export async function startFakeGoogleBusiness(token = 'gbp-test-token'): Promise
     },
     requests,
     replyRequests,
+    addAccount(name, accountName) {
+      accounts.push({ name, accountName });
+    },
+    addLocation(account, location) {
+      locationsOf.set(account, [...(locationsOf.get(account) ?? []), location]);
+    },
+    get listPageSize() {
+      return listing.pageSize;
+    },
+    set listPageSize(v: number) {
+      listing.pageSize = v;
+    },
+    listRequests,
+    failListing(status, times) {
+      listing.failures = { status, left: times };
+    },
     failReplies(status, times) {
       state.replyFailures = { status, left: times };
     },

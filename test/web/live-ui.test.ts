@@ -1,5 +1,6 @@
 // Live updates in a real browser: the board shows a ticket that arrives, and the ticket page a change
-// made elsewhere, without a reload and without polling (no GET repeats while nothing changes).
+// made elsewhere, and the dashboards a new ticket, without a reload and without polling (no GET repeats
+// while nothing changes).
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../api/routes/users';
@@ -53,6 +54,27 @@ describe('live board and ticket page', () => {
     expect(await page.locator(`[data-ticket="${north}"]`).count()).toBe(0);
     expect(reads.length).toBeGreaterThan(0); // re-read because of the event
     await b.shot(page, 'board-live');
+    await page.close();
+  });
+
+  it('updates the dashboards on a ticket change without a reload, and does not poll while live', async () => {
+    const page = await b.signIn(mark.email, mark.password, { path: '/' });
+    await page.locator('[data-live="on"]').waitFor();
+    const kpi = page.locator('[data-kpi="openTickets"] strong');
+    await kpi.waitFor();
+    await page.waitForTimeout(1_500); // the first connect re-reads once (debounced)
+    const reads: string[] = [];
+    page.on('request', (r: Request) => {
+      const path = new URL(r.url()).pathname;
+      if (r.method() === 'GET' && (path === '/api/v1/reports/dashboard' || path === '/api/v1/dashboards/mine')) reads.push(path);
+    });
+    const before = Number((await kpi.textContent())!.replace(/\D/g, ''));
+    await page.waitForTimeout(3_000);
+    expect(reads).toEqual([]);
+    await open('live-ui-dashboard');
+    await expect.poll(async () => Number((await kpi.textContent())!.replace(/\D/g, '')), { timeout: 15_000 }).toBe(before + 1);
+    await expect.poll(() => reads.includes('/api/v1/dashboards/mine')).toBe(true); // the role dashboard re-read too
+    await b.shot(page, 'dashboard-live');
     await page.close();
   });
 

@@ -1,7 +1,8 @@
 // The home dashboard: the same measures as the reports (GET /reports/dashboard), for the user's branches.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { formatMeasure, type MeasureKey, type MeasureValues } from '../../domain/report-catalogue';
 import { api } from './api';
+import { useLiveSummary } from './live';
 import { Screen } from './ui';
 import { Chart } from './reports/Chart';
 import { RoleDashboard } from './dashboards/RoleDashboard';
@@ -25,15 +26,16 @@ const TILES: Array<{ key: MeasureKey; from: 'now' | 'last30Days'; label: string 
 export function Dashboard() {
   const [data, setData] = useState<DashboardData | null>(null);
   const [error, setError] = useState('');
-  useEffect(() => {
-    const load = () =>
+  const load = useCallback(
+    () =>
       api<DashboardData>('GET', '/reports/dashboard')
         .then((d) => (setData(d), setError('')))
-        .catch((e: Error) => setError(e.message));
-    load();
-    const id = setInterval(load, 30_000);
-    return () => clearInterval(id);
-  }, []);
+        .catch((e: Error) => setError(e.message)),
+    [],
+  );
+  useEffect(() => void load(), [load]);
+  // Live: re-read when tickets change (debounced); the old 30 s poll only while the stream is down.
+  useLiveSummary(load, { fallbackPollMs: 30_000 });
   if (error || !data)
     return (
       <Screen title="Dashboard">

@@ -6,12 +6,13 @@ import type { meSchema, totpEnrolmentSchema } from '../../api/routes/auth';
 import type { branchSchema, serviceSchema } from '../../api/routes/org';
 import type { CollectionPointView, KioskDevice, kioskPairingSchema } from '../../api/routes/collection-points';
 import type { intakeKeySchema } from '../../api/routes/intake-keys';
-import type { GoogleStatus } from '../../api/routes/google';
+import type { GoogleLocationView, GoogleStatus } from '../../api/routes/google';
 import type { Integrations } from '../../api/routes/integrations';
 import type { Macro, MacroApplication } from '../../api/routes/macros';
 import type { SavedView } from '../../api/routes/views';
 import type { Notification, NotificationList } from '../../api/routes/notifications';
 import type { NotificationPreferences } from '../../domain/notifications';
+import type { NotificationSettings } from '../../domain/notification-digest';
 import type { DashboardPanel, RoleDashboard } from '../../api/routes/dashboards';
 import type { AiCorrections } from '../../domain/ai-correction';
 import type { BulkResult } from '../../domain/bulk';
@@ -30,8 +31,8 @@ import type { SettingKey, SettingValue } from '../../domain/settings';
 import type { SimulationResult } from '../../domain/simulate';
 import type { AiView, ClockView, TimelineEntry } from '../../domain/ticket-view';
 
-export type { AiCorrections, BulkResult, CustomerContext, DashboardPanel, GoogleStatus, Integrations, Macro, MacroApplication, RoleDashboard, SavedView };
-export type { Notification, NotificationList, NotificationPreferences };
+export type { AiCorrections, BulkResult, CustomerContext, DashboardPanel, GoogleLocationView, GoogleStatus, Integrations, Macro, MacroApplication, RoleDashboard, SavedView };
+export type { Notification, NotificationList, NotificationPreferences, NotificationSettings };
 export type { AiView, Calendar, ClockView, Rule, RuleDefinition, SettingKey, SettingValue, SimulationResult, Ticket, TicketPage, TicketSummary, TimelineEntry, User, UserInput, UserPatch };
 export type { Priority, Role, TicketKind, TicketStatus } from '../../domain/types';
 

@@ -57,24 +57,52 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
 
-/** Calls `reload` (debounced) on every live change `matches` accepts, and on a reset. */
-export function useLiveReload(reload: () => unknown, matches: (m: LiveMessage) => boolean, debounceMs = 200) {
+/**
+ * Calls `reload` (debounced) on every live change `matches` accepts, and on a reset. With `maxWaitMs`, a
+ * steady stream of changes still reloads at least that often (a plain debounce would wait for a lull).
+ */
+export function useLiveReload(reload: () => unknown, matches: (m: LiveMessage) => boolean, debounceMs = 200, maxWaitMs?: number) {
   const subscribe = useContext(LiveContext)?.subscribe;
   const latest = useRef({ reload, matches });
   latest.current = { reload, matches };
   useEffect(() => {
     if (!subscribe) return;
     let timer: number | undefined;
+    let pendingSince: number | null = null;
+    const fire = () => {
+      pendingSince = null;
+      latest.current.reload();
+    };
     const unsubscribe = subscribe((signal) => {
       if (signal.type !== 'reset' && !latest.current.matches(signal)) return;
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => latest.current.reload(), debounceMs);
+      const now = Date.now();
+      pendingSince ??= now;
+      const wait = maxWaitMs === undefined ? debounceMs : Math.max(0, Math.min(debounceMs, pendingSince + maxWaitMs - now));
+      timer = window.setTimeout(fire, wait);
     });
     return () => {
       window.clearTimeout(timer);
       unsubscribe();
     };
-  }, [subscribe, debounceMs]);
+  }, [subscribe, debounceMs, maxWaitMs]);
+}
+
+/**
+ * A screen that summarises many tickets (the dashboards): re-read on ticket changes, debounced, and poll
+ * slowly only while the stream is down (its reconnect then resets, which re-reads too).
+ */
+export function useLiveSummary(reload: () => unknown, opts: { debounceMs?: number; maxWaitMs?: number; fallbackPollMs: number }) {
+  const live = useContext(LiveContext);
+  const connected = !!live?.connected;
+  useLiveReload(reload, (m) => m.type === 'ticket', opts.debounceMs ?? 1_000, opts.maxWaitMs ?? 5_000);
+  const latest = useRef(reload);
+  latest.current = reload;
+  useEffect(() => {
+    if (connected) return;
+    const id = window.setInterval(() => latest.current(), opts.fallbackPollMs);
+    return () => window.clearInterval(id);
+  }, [connected, opts.fallbackPollMs]);
 }
 
 /** Whether the live stream is up (the header says so; tests wait for it). */

@@ -1,10 +1,12 @@
 // The Google account behind the reviews bridge (admin): connect it (Google's consent screen, then back
 // here with ?google=connected or ?googleError=…), see when Google stopped honouring it and reconnect,
-// or disconnect (the static GOOGLE_BUSINESS_TOKEN, if set, takes over).
+// or disconnect (the static GOOGLE_BUSINESS_TOKEN, if set, takes over); below, the account's locations and
+// the branch each is mapped to (GoogleLocations.tsx).
 import { api, type GoogleStatus } from '../api';
 import { useResource } from '../data';
 import { useLocation } from '../router';
 import { Alert, ConfirmButton, fmtDate, Notice, Screen, useAction } from '../ui';
+import { GoogleLocations } from './GoogleLocations';
 
 const CONNECTION: Record<GoogleStatus['connection'], string> = {
   connected: 'Connected',
@@ -50,7 +52,7 @@ export function GoogleIntegration() {
               </>
             )}
             <dt>Review polling</dt>
-            <dd>{data.schedule === 'absent' ? 'Off (GOOGLE_BUSINESS_LOCATIONS is not set)' : data.schedule === 'paused' ? `Paused${data.scheduleNote ? `: ${data.scheduleNote}` : ''}` : 'Running'}</dd>
+            <dd>{data.schedule === 'absent' ? 'Off (the reviews bridge is not configured: GOOGLE_OAUTH_CLIENT_ID or GOOGLE_BUSINESS_TOKEN with GOOGLE_BUSINESS_LOCATIONS)' : data.schedule === 'paused' ? `Paused${data.scheduleNote ? `: ${data.scheduleNote}` : ''}` : 'Running'}</dd>
             <dt>Fallback</dt>
             <dd>{data.staticToken ? 'GOOGLE_BUSINESS_TOKEN is used while no account is connected' : 'None'}</dd>
           </dl>
@@ -67,6 +69,7 @@ export function GoogleIntegration() {
           )}
         </section>
       )}
+      {data && <GoogleLocations status={data} />}
     </Screen>
   );
 }

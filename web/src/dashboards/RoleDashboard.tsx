@@ -4,6 +4,7 @@
 import { DIMENSIONS, formatMeasure, MEASURES, type MeasureKey } from '../../../domain/report-catalogue';
 import { label, type DashboardPanel, type RoleDashboard as RoleDashboardData } from '../api';
 import { useResource } from '../data';
+import { useLiveSummary } from '../live';
 import { Chart } from '../reports/Chart';
 import { Link } from '../router';
 import { SlaBar } from '../SlaBar';
@@ -81,7 +82,8 @@ function Body({ panel }: { panel: DashboardPanel }) {
 }
 
 export function RoleDashboard() {
-  const { data, error } = useResource<RoleDashboardData>('/dashboards/mine', 60_000);
+  const { data, error, reload } = useResource<RoleDashboardData>('/dashboards/mine');
+  useLiveSummary(reload, { fallbackPollMs: 60_000 });
   if (error) return <Alert>{error}</Alert>;
   if (!data) return <p>Loading…</p>;
   return (

@@ -4,9 +4,9 @@
 // marks the connection "reconnect" for the admins instead of failing quietly on every poll.
 import type { Db } from '../db/client';
 import { markGoogleReconnectRequired, readGoogleConnection, replaceSealedRefreshToken } from '../db/google';
-import type { GoogleOAuthConfig } from '../platform/config';
-import { googleOAuthClient, isInvalidGrant, oauth } from '../platform/google-oauth';
-import { open, seal } from '../platform/secret-box';
+import type { GoogleOAuthConfig } from './config';
+import { googleOAuthClient, isInvalidGrant, oauth } from './google-oauth';
+import { open, seal } from './secret-box';
 
 const EARLY_REFRESH_MS = 5 * 60_000;
 
