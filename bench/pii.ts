@@ -1,7 +1,7 @@
 // `npm run bench -- pii [--dev] [--misses]`: how much personal data the redaction (domain/pii.ts)
 // catches before anything leaves for the AI endpoint, and how much ordinary text it destroys.
 // 1. The PII corpus (bench/fixtures/pii/, see its README): % of planted items fully redacted and % of
-//    non-PII tokens redacted, on the dev part (looked at while writing the rules) and the held-out
+//    non-PII tokens redacted, on the dev parts (looked at while writing the rules) and the held-out
 //    parts (not), per kind and per language. `--misses` lists the dev misses and over-redacted tokens
 //    (never the held-out ones); `--dev` leaves the held-out parts out altogether (while tuning).
 // 2. Time: a realistic 100 KB comment and adversarial 100 KB inputs (long runs without spaces,
@@ -16,18 +16,24 @@ import { CORPUS_KINDS, parseCorpus, scoreCorpus, type CorpusCase, type Tally } f
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, 'fixtures', 'pii');
 const corpus = (name: string) => parseCorpus(readFileSync(path.join(fixtures, `${name}.txt`), 'utf8'));
-// Every `holdout*.txt` is a held-out part (a fresh batch is added before each round of rule changes).
-const heldOutNames = readdirSync(fixtures)
-  .filter((f) => /^holdout.*\.txt$/.test(f))
-  .map((f) => f.replace(/\.txt$/, ''))
-  .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+// Every `dev*.txt` is a dev part (looked at while tuning; former held-out parts move here once a round
+// has seen them) and every `holdout*.txt` a held-out part (a fresh batch is added before each round).
+const parts = (prefix: string) =>
+  readdirSync(fixtures)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.txt'))
+    .map((f) => f.replace(/\.txt$/, ''))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+const devNames = parts('dev');
+const heldOutNames = parts('holdout');
 const find = (c: CorpusCase) => findPii(c.text, { names: [c.contact] });
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '—');
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
 
 console.log(`load average (1 / 5 / 15 min): ${load()}\n`);
 const devOnly = process.argv.includes('--dev');
-const dev = corpus('dev');
+const devParts = devNames.map(corpus);
+const dev = devParts.flat();
+const fileOf = new Map(devParts.flatMap((part, i) => part.map((c) => [c, devNames[i]] as const)));
 const heldOutParts = devOnly ? [] : heldOutNames.map(corpus);
 const scores = { dev: scoreCorpus(dev, find), holdout: scoreCorpus(heldOutParts.flat(), find) };
 
@@ -41,6 +47,7 @@ const heldOut = total(heldOutParts.flat());
 console.log(`PII corpus: ${total(dev)} planted items in ${dev.length} dev comments, ${heldOut} in ${heldOutParts.flat().length} held-out comments (${pct(heldOut, heldOut + total(dev))} held out)`);
 console.log(`  ${''.padEnd(12)}${'dev: items redacted  tokens redacted'.padEnd(34)}│ held-out: items redacted  tokens redacted`);
 console.log(row('ALL', scores.dev.total, scores.holdout.total));
+devParts.forEach((part, i) => console.log(row(`  ${devNames[i]}`, scoreCorpus(part, find).total)));
 heldOutParts.forEach((part, i) => console.log(row(`  ${heldOutNames[i]}`, undefined, scoreCorpus(part, find).total)));
 console.log('  by kind');
 for (const kind of CORPUS_KINDS) console.log(row(kind, scores.dev.byKind.get(kind), scores.holdout.byKind.get(kind), false));
@@ -51,10 +58,11 @@ const goal = (t: Tally) => (t.planted ? (t.caught / t.planted >= 0.99 && t.overR
 console.log(`  goal (≥ 99 % of items, ≤ 2 % of tokens): dev ${goal(scores.dev.total)}, held-out ${goal(scores.holdout.total)}`);
 
 if (process.argv.includes('--misses')) {
-  console.log('\nDev misses and over-redacted tokens (line of the case in dev.txt):');
+  console.log('\nDev misses and over-redacted tokens (file:line of the case):');
   for (const { case: c, score } of scores.dev.cases) {
-    for (const m of score.missed) console.log(`  ${c.line} ${c.lang}: missed ${m.kind} "${m.value}"`);
-    if (score.overRedacted.length) console.log(`  ${c.line} ${c.lang}: over-redacted ${score.overRedacted.map((t) => `"${t}"`).join(' ')}`);
+    const at = `${fileOf.get(c)}:${c.line}`;
+    for (const m of score.missed) console.log(`  ${at} ${c.lang}: missed ${m.kind} "${m.value}"`);
+    if (score.overRedacted.length) console.log(`  ${at} ${c.lang}: over-redacted ${score.overRedacted.map((t) => `"${t}"`).join(' ')}`);
   }
 }
 

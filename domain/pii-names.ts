@@ -24,11 +24,11 @@ const INTRO_STRONG = [
   ...['mi chiamo', 'il mio nome è', "il mio nome e'", 'mi presento', 'vi scrive', 'nome:'],
   ...['mijn naam is', 'ik heet', 'u spreekt met', 'je spreekt met', 'naam:'],
   // someone else's: "sein Name ist X", "his name is X"
-  ...["his name's", "her name's", 'his name is', 'her name is', 'his name was', 'her name was', 'sein name ist', 'ihr name ist', 'sein name war', 'ihr name war', 'son nom est', 'son prénom est', 'su nombre es', 'il suo nome è', 'zijn naam is', 'haar naam is'],
+  ...["his name's", "her name's", 'his name is', 'her name is', 'his name was', 'her name was', 'his real name is', 'her real name is', 'his full name is', 'her full name is', 'sein name ist', 'ihr name ist', 'sein name war', 'ihr name war', 'son nom est', 'son prénom est', 'su nombre es', 'il suo nome è', 'zijn naam is', 'haar naam is'],
 ];
 // lists of people: "Passengers: A, B"
 // a booking made under a name: "under the name Okonkwo", "au nom de Martin", "a nombre de Ruiz"
-const BOOKED_UNDER = ['under the name', 'under the name of', 'in the name of', 'unter dem namen', 'auf den namen', 'auf den namen von', 'au nom de', 'au nom du', 'a nombre de', 'a nome di', 'intestata a', 'intestato a', 'op naam van', 'op de naam', 'op naam'];
+const BOOKED_UNDER = ['under the name', 'under the name of', 'booked under', 'reserved under', 'booking under', 'reservation under', 'table under', 'booked under the name', 'reserved under the name', 'booking under the name', 'reservation under the name', 'table under the name', 'booked in the name of', 'booked under the name of', 'in the name of', 'unter dem namen', 'auf den namen', 'auf den namen von', 'au nom de', 'au nom du', 'a nombre de', 'a nome di', 'intestata a', 'intestato a', 'op naam van', 'op de naam', 'op naam'];
 const LISTS = [
   ...['passengers:', 'passenger:', 'guests:', 'guest:', 'travellers:', 'travelers:', 'names:', 'attendees:', 'passagiere:', 'fahrgäste:', 'gäste:', 'reisende:', 'passagers :', 'passagers:', 'voyageurs :', 'pasajeros:', 'viajeros:', 'passeggeri:', 'viaggiatori:', 'passagiers:', 'reizigers:', 'gasten:'],
 ];
@@ -49,6 +49,8 @@ const DETERMINERS = [
   ...['mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos', 'son', 'sa', 'ses', 'leur', 'le', 'la', "l'", 'les', 'un', 'une', 'du', 'au', 'ce', 'cet', 'cette', 'de la', "de l'"],
   ...['mi', 'mis', 'nuestro', 'nuestra', 'su', 'sus', 'tu', 'el', 'los', 'las', 'una', 'del', 'al', 'este', 'esta', 'ese', 'esa', 'vuestro', 'vuestra'],
   ...['mio', 'mia', 'miei', 'mie', 'nostro', 'nostra', 'vostro', 'vostra', 'suo', 'sua', 'il', 'lo', 'gli', 'uno', "un'", 'dello', 'della', 'dal', 'dallo', 'dalla', 'allo', 'alla', 'questo', 'questa'],
+  ...['beim', 'zum', 'zur'],
+  ...['meu', 'minha', 'o meu', 'a minha', 'o', 'os', 'as', 'nosso', 'nossa', 'min', 'mitt', 'mój', 'moja'],
   ...['mijn', "m'n", 'onze', 'ons', 'uw', 'jullie', 'zijn', 'haar', 'hun', 'de', 'het', 'een', 'deze'],
 ];
 // "my wife is X", "sein Name ist X", "mi jefe se llama X"
@@ -70,10 +72,13 @@ const PEOPLE = [
   ...'camarero|camarera|mesero|mesera|repartidor|repartidora|conductor|conductora|chófer|chofer|técnico|técnica|dependiente|dependienta|encargado|encargada|gerente|recepcionista|cajero|cajera|asesor|asesora|operador|operadora|empleado|empleada|revisor|revisora|mecánico|fontanero|electricista|instalador|transportista|vendedor|vendedora|azafata|guía|directora|señor|señora'.split('|'),
   // Italian
   ...'moglie|marito|compagno|compagna|fidanzato|fidanzata|figlio|figlia|figli|mamma|papà|fratello|sorella|nonna|nonno|zia|zio|cugino|cugina|nipote|amico|amica|collega|capo|vicino|vicina|suocera|suocero|cognato|cognata|avvocato'.split('|'),
-  ...'cameriere|cameriera|corriere|autista|fattorino|tecnica|commesso|commessa|direttore|direttrice|portiere|cassiere|cassiera|consulente|operatore|operatrice|addetto|addetta|impiegato|impiegata|meccanico|idraulico|installatore|titolare|gestore|controllore|farmacista|parrucchiere|parrucchiera|istruttore|istruttrice|venditore|venditrice|signore|signora'.split('|'),
+  ...'cameriere|cameriera|corriere|autista|fattorino|tecnico|tecnica|commesso|commessa|direttore|direttrice|portiere|cassiere|cassiera|consulente|operatore|operatrice|addetto|addetta|impiegato|impiegata|meccanico|idraulico|installatore|titolare|gestore|controllore|farmacista|parrucchiere|parrucchiera|istruttore|istruttrice|venditore|venditrice|signore|signora'.split('|'),
   // Dutch
   ...'vrouw|echtgenoot|echtgenote|vriend|vriendin|zoon|dochter|kinderen|moeder|vader|broer|zus|zuster|oma|opa|oom|neef|nicht|buurman|buurvrouw|baas|schoonmoeder|schoonvader|kleinzoon|kleindochter|advocaat'.split('|'),
   ...'person|personne|persona|persoon'.split('|'),
+  ...'comadre|compadre|tata|tatie|tonton|mamie|papi'.split('|'),
+  // Portuguese, Swedish and Polish relations and staff (comments in other languages come in too)
+  ...'marido|mulher|esposa|filho|filha|mãe|pai|irmão|irmã|avó|avô|namorado|namorada|funcionário|funcionária|estafeta|motorista|empregado|empregada|fru|dotter|städaren|mąż|żona|syn|córka|kurier'.split('|'),
   // more relations and staff, six languages
   ...'godson|goddaughter|godmother|godfather|stepbrother|stepsister|half-brother|half-sister|twin|ex|ex-wife|ex-husband|partner-in-crime|pal|mate|buddy|bestie|great-grandmother|great-grandfather|grandchild|grandkids|in-laws|girl|boy|lad|lass|bloke|chap|fella|young man|young woman|young lady|young lad|maître d|maitre d|sommelier|head waiter|head chef|sous chef|runner|valet|bellboy|bellhop|lifeguard|warden|marshal|usher|ranger|dispatcher|handler|fitter|locksmith|joiner|carpenter|roofer|glazier|optometrist|radiographer|sonographer|consultant|registrar|midwife|healthcare assistant|care worker|support worker|key worker|case worker|caseworker|claims handler|loss adjuster|assessor|adjuster|underwriter|branch manager|store manager|shift manager|duty manager|night manager|general manager|area manager|deputy manager|team member|colleague'.split('|'),
   ...'enkelsohn|enkeltochter|urenkel|patenkind|patentochter|patensohn|patin|pate|stiefsohn|stieftochter|stiefvater|stiefmutter|stiefbruder|stiefschwester|ex-mann|ex-frau|zwilling|kumpel|junge|mädchen|meister|werkstattmeister|gutachter|gutachterin|sachverständige|sachverständiger|pflegekraft|altenpflegerin|altenpfleger|krankenschwester|krankenpfleger|ärztin|physiotherapeutin|physiotherapeut|therapeutin|servicetechniker|bauleiter|bauleiterin|vorarbeiter|hausverwalter|hausverwalterin|verwalter|verwalterin|schichtleiter|schichtleiterin|teamleiter|teamleiterin|abteilungsleiter|abteilungsleiterin|anwohner|anwohnerin|mieter|mieterin|bewohner|bewohnerin'.split('|'),
@@ -107,10 +112,10 @@ const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'u
 const WEAK_PREPOSITIONS = ['mit'];
 // "tell X", "spoke to X", "hablé con X": a given name (or a full name) must follow.
 const VERBS = [
-  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to'],
+  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'service from', 'help from', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thanks also to', 'thank you also to', 'also thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to'],
   ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'lob an', 'lob für', 'dankeschön an', 'unterschrieben von', 'im auftrag von', 'im namen von', 'behandelt von', 'weitergeleitet an', 'verbunden mit', 'angerufen bei', 'laut'],
   ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter', 'remercier', 'remercie', 'remercions', 'au nom de', 'signé par', 'signée par', 'envoyé par', 'transféré à', 'passé à', 'eu au téléphone', 'eu affaire à', 'affaire à'],
-  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de'],
+  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'atención de', 'la atención de', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de'],
   ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo', 'ringraziare', 'firmato da', 'inviato da', 'mi ha passato', 'a nome di', 'per conto di'],
   ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens', 'dank je wel aan', 'complimenten voor', 'ondertekend door', 'doorverbonden met', 'gebeld met', 'contact gehad met'],
 ];
@@ -158,9 +163,10 @@ function skipBlank(text: string, at: number): number {
 
 const notAName = (word: string, strength: Strength) => (strength === 'strong' ? isNotANameEvenAfterCue(word) : isNotAName(word));
 
-function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean): boolean {
+// (a lower-case word before a capitalised name is a title: "el mecánico, don Evaristo")
+function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean, followedByCapital = false): boolean {
   if (notAName(word, strength)) return false;
-  if (!isCapitalised(word)) return lowercase && strength === 'strong' && isGivenName(word);
+  if (!isCapitalised(word)) return lowercase && strength === 'strong' && isGivenName(word) && !followedByCapital;
   if (strength === 'strong') return true;
   if (strength === 'medium') return isGivenName(word) || followedByName;
   return isGivenName(word);
@@ -188,7 +194,9 @@ export function readName(text: string, at: number, strength: Strength, { particl
   if (!first) return null;
   if (particleFirst && PARTICLES.has(first.text.toLowerCase())) {
     // "meneer de Boer", "Herr von Weizsäcker": the particle belongs to the name
-    const next = wordAt(text, skipBlank(text, first.end));
+    let next = wordAt(text, skipBlank(text, first.end));
+    // "Van den Berg", "de la Fuente"
+    if (next && PARTICLES.has(next.text.toLowerCase())) next = wordAt(text, skipBlank(text, next.end));
     if (next && isCapitalised(next.text) && !notAName(next.text, strength)) first = { start: first.start, end: next.end, text: next.text };
     else return null;
   }
@@ -211,7 +219,7 @@ export function readName(text: string, at: number, strength: Strength, { particl
     words.push(next);
     p = next.end;
   }
-  if (!acceptsFirst(first.text, strength, words.length > 1, lowercaseOk)) return null;
+  if (!acceptsFirst(first.text, strength, words.length > 1, lowercaseOk, lowercase && /^[ \t]+(?:\p{Lu}|\uE000)/u.test(text.slice(first.end, first.end + 3)))) return null;
   // a lowercase "name" of two words needs its first word to be a known given name (checked above)
   return { start: words[0].start, end: words[words.length - 1].end, kind: 'name' };
 }
@@ -229,7 +237,11 @@ function readNames(text: string, at: number, strength: Strength, atLineEnd = fal
   const joined = COORDINATION.exec(text);
   if (joined) {
     // joined to a name, a capitalised word is a name too: "Alastair & Morag"
-    const second = readName(text, first.end + joined[0].length, 'strong');
+    // a title or role may stand before it: "Gudrun und Pfleger Mats"
+    let at = first.end + joined[0].length;
+    const title = wordAt(text, at);
+    if (title && isPeopleWord(title.text) && /^[ \t]+\p{Lu}/u.test(text.slice(title.end, title.end + 3))) at = skipBlank(text, title.end);
+    const second = readName(text, at, 'strong');
     if (second && isCapitalised(text.slice(second.start, second.end))) found.push(second);
   }
   if (atLineEnd) {
@@ -246,7 +258,9 @@ const cue = (alternatives: readonly string[], sep = SEP) => new RegExp(`${CUE_ST
 const HONORIFIC_CUE = new RegExp(`${CUE_START}(?:(?:${oneOf(HONORIFICS)})(?:\\.|(?=[ \\t]))|M\\.|Sig\\.ra|Dott\\.ssa)[ \\t]*`, 'gu');
 // Written in lower case too ("signor Bruno", "meneer de Boer"); not "miss", "sir", "dr"… which are also words.
 const HONORIFIC_CUE_CI = new RegExp(
-  `${CUE_START}(?:${oneOf(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'señor', 'señora', 'señorita', 'doña', 'signor', 'signora', 'signorina', 'sig.', 'sig.ra', 'dott.', 'dott.ssa', 'dottor', 'dottore', 'dottoressa', 'ing.', 'avv.', 'meneer', 'mevrouw', 'mevr.', 'dhr.', 'mw.', 'mijnheer', 'juffrouw', 'mr.', 'mrs.', 'mme', 'mlle', 'sr.', 'sra.', 'srta.'])})(?![\\p{L}])[ \\t]*`,
+  `${CUE_START}(?:${oneOf(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'señor', 'señora', 'señorita', 'doña', 'signor', 'signora', 'signorina', 'sig.', 'sig.ra', 'dott.', 'dott.ssa', 'dottor', 'dottore', 'dottoressa', 'ing.', 'avv.', 'meneer', 'mevrouw', 'mevr.', 'dhr.', 'mw.', 'mijnheer', 'juffrouw', 'mr.', 'mrs.', 'mme', 'mlle', 'sr.', 'sra.', 'srta.',
+    // family and care titles used as a form of address: "Uncle Des", "tata Josiane", "suor Agnese", "Schwester Gudrun", "don Evaristo"
+    'uncle', 'auntie', 'aunty', 'onkel', 'tante', 'tata', 'tatie', 'tonton', 'zia', 'zio', 'tía', 'tío', 'tia', 'tio', 'oom', 'suor', 'sœur', 'soeur', 'schwester', 'pfleger', 'pflegerin', 'nurse', 'don', 'dona', 'dokter', 'zuster'])})(?![\\p{L}])[ \\t]*`,
   'giu',
 );
 const INTRO_STRONG_CUE = cue(INTRO_STRONG);
@@ -283,6 +297,23 @@ const VERB_CUE = cue(VERBS);
 const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]+`, 'giu');
 // Dutch and German put the verb last: "dat hij Youssef heette", "dass er Dominik hieß"
 const NAME_BEFORE_VERB = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:heette|heet|hieß|heißt|hiess|heisst)(?![\\p{L}]))`, 'dgu');
+// a given name as the subject of what staff said: "Brittany said to wait", "Nico meinte", "Óscar nos dijo"
+const SAID = [
+  ...['said', 'says', 'told', 'tells', 'explained', 'promised', 'assured', 'insisted', 'replied', 'answered', 'claimed', 'informed', 'advised', 'confirmed'],
+  ...['sagte', 'sagt', 'meinte', 'meint', 'erklärte', 'versprach', 'behauptete', 'hat gesagt', 'hat mir', 'hat uns'],
+  ...['a dit', "m'a dit", 'nous a dit', 'a expliqué', 'a promis', 'a affirmé', 'a répondu', "m'a répondu", 'disait'],
+  ...['dijo', 'me dijo', 'nos dijo', 'explicó', 'prometió', 'aseguró', 'insistió', 'respondió', 'contestó', 'dice'],
+  ...['ha detto', 'mi ha detto', 'ci ha detto', 'ha spiegato', 'ha promesso', 'ha assicurato', 'ha risposto', 'diceva', 'dice'],
+  ...['zei', 'zegt', 'beloofde', 'legde uit', 'antwoordde', 'heeft gezegd', 'verzekerde'],
+];
+const NAME_BEFORE_SAID = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:${oneOf(SAID)})(?![\\p{L}]))`, 'dgu');
+// "I asked his name and he said Tony.": a given name closing the clause after "he said"
+const HE_SAID_CUE = new RegExp(
+  `${CUE_START}(?:${oneOf(['he', 'she', 'er', 'sie', 'il', 'elle', 'él', 'ella', 'lui', 'lei', 'hij', 'zij', 'ze'])})[ \\t]+(?:${oneOf(['said', 'replied', 'answered', 'sagte', 'meinte', 'antwortete', 'a dit', 'a répondu', 'dijo', 'contestó', 'respondió', 'ha detto', 'ha risposto', 'rispose', 'zei', 'antwoordde'])})[ \\t]+(?:(?:${oneOf(['it was', "it's", 'es sei', "c'était", 'era', 'dat het'])})[ \\t]+)?(?=\\p{Lu}[\\p{L}'’-]+[ \\t]*(?:[.,;!)]|$))`,
+  'gu',
+);
+// a writer naming themself after "me": "call me back, Monika Wirth, on…", "Rückruf an mich, Monika Wirth"
+const ME_COMMA_CUE = new RegExp(`${CUE_START}(?:${oneOf(['me', 'mich', 'mir', 'moi', 'mí', 'mij', 'me stesso', 'me stessa'])})[ \\t]*,[ \\t]+(?=\\p{Lu})`, 'gu');
 // a list after "Passengers:" goes on after commas
 const LIST_CUE = cue(LISTS);
 const SIGN_OFF_CUE = new RegExp(
@@ -291,9 +322,18 @@ const SIGN_OFF_CUE = new RegExp(
 );
 const DELIMITER_CUE = /(?:^|\n)[ \t]*(?:--|—|–|-|_{2,})[ \t]*(?:\r?\n[ \t]*)?/g;
 const INLINE_DASH_CUE = /[ \t](?:--|—|–|-)[ \t]*/g;
+const APPOSITION_COPULA = ['that is', "that's", 'who is', "who's", 'das ist', 'der ist', 'die ist', "c'est", 'qui est', 'que es', 'quien es', 'che è', 'dat is', 'die is'];
+const APPOSITION_DETERMINERS = ['the', 'our', 'your', 'la', 'le', 'el', 'der', 'die', 'de', 'il', 'notre', 'votre', 'nuestra', 'nuestro', 'vostra', 'vostro', 'nostra', 'nostro', 'uw', 'onze', 'unser', 'unsere', 'ihr', 'ihre', 'Ihr', 'Ihre'];
+const APPOSITION_POSSESSIVES = ['my', 'mon', 'ma', 'mi', 'mio', 'mia', 'mijn', 'mein', 'meine'];
 const APPOSITION = new RegExp(
-  `${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(['the', 'our', 'your', 'la', 'le', 'el', 'der', 'die', 'de', 'il', 'notre', 'votre', 'nuestra', 'nuestro', 'vostra', 'vostro', 'nostra', 'nostro', 'uw', 'onze', 'unser', 'unsere', 'ihr', 'ihre', 'Ihr', 'Ihre'])})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))})(?![\\p{L}]))`,
+  `${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(APPOSITION_DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))})(?![\\p{L}]))`,
   'dgu',
+);
+// After a comma the role may be capitalised (German nouns) and may follow "that's" or "my": "bei Kevin, das
+// ist mein Chef", "Sarah, my manager, said"; not at a line's start, where "Dag, mijn zoon…" is a greeting.
+const APPOSITION_COMMA = new RegExp(
+  `(?<=[\\p{L}\\p{N},;:)][ \\t]+|\\()(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,[ \\t]+(?:(?:${oneOf(APPOSITION_COPULA)})[ \\t]+)?(?:${oneOf([...APPOSITION_DETERMINERS, ...APPOSITION_POSSESSIVES])})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))})(?![\\p{L}]))`,
+  'dgiu',
 );
 // "Gwenaëlle, qui a retrouvé la bague", "Imogen, who found it": a given name before a relative pronoun
 const BEFORE_RELATIVE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,[ \\t]*(?:who|whom|qui|che|que|quien|die|der|welche|welcher)(?![\\p{L}]))`, 'dgu');
@@ -305,7 +345,7 @@ const DESCRIBED_CUE = new RegExp(
 );
 
 /** Lines at the end that only carry contact details or a device footer, not the sign-off. */
-const FOOTER_LINE = /^[ \t]*(?:[\uE000\s\d+().\-/:]*|(?:sent from|envoyé de|gesendet von|enviado desde|inviato da|verzonden (?:vanaf|met)|get outlook).*|(?:tel|tél|phone|mobile|mob|cell|fax|e-?mail|mail|www|http|web)\b.*)$/iu;
+const FOOTER_LINE = /^[ \t]*(?:[\uE000\s\d+().\-/:]*|\uE000[\uE000 \t,]*\p{Lu}[\p{L}'’-]*(?:[ \t-]+\p{Lu}[\p{L}'’-]*){0,2}[ \t]*|(?:sent from|envoyé de|gesendet von|enviado desde|inviato da|verzonden (?:vanaf|met)|get outlook).*|(?:tel|tél|phone|mobile|mob|cell|fax|e-?mail|mail|www|http|web)\b.*)$/iu;
 
 function lastNameLine(scan: Scan): PiiSpan[] | null {
   const text = scan.masked;
@@ -321,10 +361,21 @@ function lastNameLine(scan: Scan): PiiSpan[] | null {
       if (lineStart > 0 && solo.exec(text)) {
         const found = readNames(text, solo.lastIndex, 'medium', true);
         if (found && found[found.length - 1].end <= end) return found;
+        // one or two capitalised words alone on the last line, after a finished sentence: "…\nGlenys"
+        const bare = /^[ \t]*\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?[ \t]*$/u.test(line) && /[.!?][ \t]*\r?\n[ \t]*$/.test(text.slice(0, lineStart));
+        const sure = bare ? readNames(text, solo.lastIndex, 'strong', true) : null;
+        if (sure && sure[sure.length - 1].end <= end) return sure;
       }
-      const after = /[.!?,][ \t]+(?=\p{Lu}[^.!?,]*$)/u.exec(line);
+      // (not the company after a role: "[NAME] – Head of Operations, Brightpath Logistics")
+      const after = /[–—|]/.test(line) ? null : /[.!?,][ \t]+(?=\p{Lu}[^.!?,]*$)/u.exec(line);
       if (after) {
         const found = readNames(text, lineStart + after.index + after[0].length, 'medium', true);
+        if (found) return found;
+      }
+      // "… Je suis joignable au [PHONE]. Isabelle Perrin, [ADDRESS], [POSTCODE] Villeurbanne."
+      const last = /[.!?][ \t]+(?=\p{Lu}[^.!?]*,[ \t]*\uE000[^.!?]*[.!]?[ \t]*$)/u.exec(line);
+      if (last) {
+        const found = readNames(text, lineStart + last.index + last[0].length, 'medium', true);
         if (found) return found;
       }
       return null;
@@ -347,10 +398,17 @@ export function findContextNames(scan: Scan): void {
   scan.pass(ONLY_NAMES_CUE, names('strong'), scan.folded());
   // "my husband john", but not "the coach was late"
   // "the wife of X" reads a given name only: "the manager of Tesco" is no one
-  scan.pass(PEOPLE_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2] }), scan.folded());
+  scan.pass(PEOPLE_CUE, (m) => {
+    const at = m.index + m[0].length;
+    const found = readNames(scan.masked, at, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2] });
+    // "mein Mann, der Sepp", "mia cugina, la Giulia": an article before a known given name
+    const article = found ? null : /^(?:der|die|la|il|el|lo|le|o|a)[ \t]+(?=\p{Lu})/u.exec(scan.masked.slice(at, at + 8));
+    return found ?? (article ? readNames(scan.masked, at + article[0].length, 'medium') : null);
+  }, scan.folded());
   scan.pass(BOOKED_UNDER_CUE, names('strong'), scan.folded());
   scan.pass(DESCRIBED_CUE, (m) => (/\p{Lu}/u.test(scan.masked.charAt(m.index + m[0].length)) ? names('strong')(m) : null), scan.folded());
   scan.pass(APPOSITION, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
+  scan.pass(APPOSITION_COMMA, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   // German capitalises every noun ("Kollege vom Kundendienst"): only a known given name stands before a post
   scan.pass(BEFORE_RELATIVE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
   scan.pass(POST_CUE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
@@ -369,6 +427,13 @@ export function findContextNames(scan: Scan): void {
     }
     return found;
   }, scan.folded());
+  scan.pass(NAME_BEFORE_SAID, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) ? groupSpan(m, 1, 'name') : null));
+  scan.pass(HE_SAID_CUE, (m) => readNames(scan.masked, m.index + m[0].length, 'weak'));
+  scan.pass(ME_COMMA_CUE, (m) => {
+    // a full name only: "me, Monika Wirth,", not "me, Paris was…"
+    const found = readNames(scan.masked, m.index + m[0].length, 'strong');
+    return found && found.every((f) => /[ \t]/.test(scan.masked.slice(f.start, f.end))) ? found : null;
+  });
   scan.pass(NAME_BEFORE_VERB, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   scan.pass(GREETING_CUE, names('medium'));
   scan.pass(CALLED_CUE, names('medium'), scan.folded());

@@ -90,15 +90,17 @@ const NUMBER_FIRST_TYPES = anyCase('rue|avenue|av.|boulevard|bd|place|allée|all
 const TYPE_FIRST_TYPES = anyCase(
   'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|passeig|plaça|rambla|rua|travessa',
 );
-const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|d')";
+const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|das|d')";
 // Spanish floor and door: "3º B", "4º izq.", "2ºA", "bajo"
-const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}[ ]?[º°ª]|bajo)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|izq(?:da|uierda)?\\.?|dcha\\.?|der(?:echa)?\\.?|\\d[ºª]))?)?';
+const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}\\.?[ ]?[º°ª]|bajo)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|izq(?:da|uierda)?\\.?|dcha\\.?|der(?:echa)?\\.?|\\d[ºª]))?)?';
 const STREET_CONTINENTAL = new RegExp(
   [
     `\\b\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}`,
-    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+\\d{1,5}[a-zA-Z]?(?![\\p{L}\\p{N}])${ES_FLOOR}`,
+    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?(?![\\p{L}\\p{N}])${ES_FLOOR}`,
     // Dutch and German suffixes: "Hauptstraße 12a", "Keizersgracht 123", "Seestrasse 120", "Zeedijk 4"
     `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|vej|gatan|gate|veien)\\s+\\d{1,5}[a-z]?\\b`,
+    // the street type as a word of its own: "Bremer Str. 41", "Berliner Allee 5", "Lange Laan 3"
+    `\\b[\\p{Lu}][\\p{L}-]*[ \\t]+(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Straat|Laan|Gracht|Plein|Kade|Singel|Dijk)[ \\t]+\\d{1,5}[a-z]?\\b`,
   ].join('|'),
   'gu',
 );
@@ -145,9 +147,26 @@ function nameParts(name: string): string[] {
  */
 function findShortForms(scan: Scan, names: string[]): void {
   const stems = [...new Set(names.flatMap((n) => n.trim().split(/[\s-]+/)).filter((w) => w.length >= 4 && isGivenName(w)).map((w) => w.slice(0, 3)))];
-  if (!stems.length) return;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1).toLowerCase())).join('|')})\\p{Ll}*(?![\\p{L}\\p{N}])`, 'gu');
-  scan.pass(re, (m) => (isGivenName(m[0]) ? 'name' : null));
+  if (stems.length) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1).toLowerCase())).join('|')})\\p{Ll}*(?![\\p{L}\\p{N}])`, 'gu');
+    scan.pass(re, (m) => (isGivenName(m[0]) ? 'name' : null));
+  }
+  // Pet forms that double a letter or add a diminutive ending: "Olli" for Oliver, "Fredi" for Frederik —
+  // a capitalised word whose letters (doubles collapsed, a final -i/-y/-ie dropped) begin the given name.
+  // (the contact's first name, known or not: "Willemijn" is in no list)
+  const given = [...new Set(names.flatMap((n) => [n.trim().split(/[\s-]+/)[0], ...n.trim().split(/[\s-]+/).filter(isGivenName)]).filter((w) => w.length >= 4).map((w) => w.toLowerCase()))];
+  const starts = [...new Set(given.map((g) => g.slice(0, 2)))].filter((st) => /^\p{L}{2}$/u.test(st));
+  if (!starts.length) return;
+  const pet = new RegExp(`(?<![\\p{L}\\p{N}])(?:${starts.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1))).join('|')})\\p{Ll}{1,5}(?![\\p{L}\\p{N}])`, 'gu');
+  const collapse = (w: string) => w.toLowerCase().replace(/(\p{L})\1+/gu, '$1');
+  scan.pass(pet, (m) => {
+    // only a changed form: "Olli", "Mari", never "Mar" itself — unless the writer signs or introduces
+    // themself with it: "Wil hier", "Fran here", a line of its own
+    const after = scan.text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    const self = /^(?:[ \t]+(?:here|hier|ici|aquí|aqui|qui)(?![\p{L}])|[ \t]*(?:\r?\n|$))/u.test(after) && /(?:^|\n)[ \t]*$|(?:hi|hoi|hallo|hello|hey|ciao|hola)[ \t,!]*$/iu.test(scan.text.slice(Math.max(0, m.index - 12), m.index));
+    const forms = [collapse(m[0]), collapse(m[0]).replace(/(?:ie|i|y)$/u, '')].filter((f) => self || f !== m[0].toLowerCase());
+    return !isNotAName(m[0]) && forms.some((f) => f.length >= 3 && given.some((g) => g !== f && g.startsWith(f))) ? 'name' : null;
+  });
 }
 
 function addressParts(address: string): string[] {
