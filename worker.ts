@@ -41,7 +41,7 @@ export async function createWorker(opts: {
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
-  workflowBundle?: { code: string };
+  workflowBundle?: { code: string } | { codePath: string };
   tuning?: Partial<WorkerOptions>;
 }): Promise<Worker> {
   return Worker.create({

@@ -24,13 +24,17 @@ export function sqlStateOf(err: unknown): string | null {
 /** A SQLSTATE that no retry can change: the data itself is refused. */
 export const isPermanentDataError = (sqlState: string | null): sqlState is string => !!sqlState && (sqlState.startsWith('22') || FINAL_INTEGRITY.has(sqlState));
 
+/** An Invalid Date that drizzle refuses before Postgres sees it (Date.toISOString's RangeError) is the
+ * same data exception, datetime field overflow (22008): it fails alike on every attempt. */
+const isInvalidDate = (e: unknown) => e instanceof RangeError && e.message === 'Invalid time value';
+
 /** `fn` with a permanent data error turned into a non-retryable DATA_ERROR failure (details: activity, sqlState). */
 export function finalOnDataError<A extends unknown[], R>(activity: string, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
       return await fn(...args);
     } catch (e) {
-      const sqlState = sqlStateOf(e);
+      const sqlState = sqlStateOf(e) ?? (isInvalidDate(e) ? '22008' : null);
       if (!isPermanentDataError(sqlState)) throw e;
       throw ApplicationFailure.create({
         type: DATA_ERROR,

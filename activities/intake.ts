@@ -22,7 +22,7 @@ const REPEAT_WINDOW_DAYS = 90;
 
 export function createIntakeActivities(db: Db, opts: { random?: () => number } = {}) {
   const random = opts.random ?? Math.random;
-  return {
+  const intake = {
     /** Idempotent on the feedback id (the intake workflow id) and on (channel, externalId). */
     async recordFeedback(feedbackId: string, fb: NormalizedFeedback, receivedAt: number): Promise<void> {
       const row = {
@@ -108,6 +108,15 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
           .where(eq(feedback.id, feedbackId));
         return { outcome: 'ticket', ticket };
       });
+    },
+  };
+  return {
+    ...intake,
+    /** Both steps in one activity (intake-one-activity): one activity task and one workflow task fewer
+     * per accepted feedback. Each step is idempotent, so a retry of the whole repeats nothing. */
+    async recordAndEvaluateFeedback(feedbackId: string, fb: NormalizedFeedback, receivedAt: number): Promise<Decision> {
+      await intake.recordFeedback(feedbackId, fb, receivedAt);
+      return intake.evaluateFeedback(feedbackId);
     },
   };
 }

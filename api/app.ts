@@ -102,7 +102,7 @@ export function createApp(deps: ApiDeps) {
     servers: [{ url: '/api/v1' }],
     security: [{ session: [] }],
   };
-  const document = () => withOutageResponses(documentValidation(documentBodyLimits(withTokenScopes(api.getOpenAPI31Document(openApiConfig)), '/api/v1')));
+  const document = () => withOutageResponses(withEdgeResponses(documentValidation(documentBodyLimits(withTokenScopes(api.getOpenAPI31Document(openApiConfig)), '/api/v1'))));
   api.get('/openapi.json', (c) => c.json(document()));
   api.get('/docs', (c) => c.html(renderDocsPage(document())));
   api.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
@@ -155,6 +155,27 @@ function withTokenScopes<D extends { paths?: object }>(doc: D): D {
       if (typeof op !== 'object' || op === null || operation.security) continue;
       const scope = scopeFor(method, path);
       operation.security = scope === 'session' ? [{ session: [] }] : [{ session: [] }, { apiToken: [scope] }];
+    }
+  }
+  return doc;
+}
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const UNSAFE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/** What the edge answers before an operation's own code, documented once for all of them (the negative
+ * half of the fuzz stage, test/fuzz/openapi-negative.test.ts, holds the document to it): 401 without
+ * valid credentials wherever some are required; 403 for a session's unsafe request without its CSRF
+ * token (api/auth.ts); 415 for a body of another media type than the JSON the operation takes. */
+function withEdgeResponses<D extends { paths?: object }>(doc: D): D {
+  for (const ops of Object.values(doc.paths ?? {}) as Array<Record<string, unknown>>) {
+    for (const [method, op] of Object.entries(ops)) {
+      if (typeof op !== 'object' || op === null || !('responses' in op)) continue;
+      const { responses, security, requestBody } = op as { responses: Record<string, unknown>; security?: Array<Record<string, unknown>>; requestBody?: { content?: Record<string, unknown> } };
+      const schemes = (security ?? []).flatMap((s) => Object.keys(s));
+      if (schemes.length && !responses['401']) responses['401'] = errorResponse('No valid credentials: not signed in, or a missing, wrong, expired or revoked key or token');
+      if (schemes.includes('session') && UNSAFE_METHODS.has(method) && !responses['403']) responses['403'] = errorResponse('Missing or wrong CSRF token (session), or not allowed');
+      if (requestBody?.content?.['application/json'] && !responses['415']) responses['415'] = errorResponse('The body is not application/json');
     }
   }
   return doc;

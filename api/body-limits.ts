@@ -73,16 +73,16 @@ export function documentBodyLimits<D extends { paths?: object }>(doc: D, base: s
 
 /** Every /api/v1 operation that validates parameters or a body documents the 400 the validation hook
  * (api/errors.ts) answers when they fail, naming each field — whether or not its own table lists it;
- * and every public operation with a path parameter the 400 of api/text-hygiene.ts. */
+ * every other operation, the public pages included, the 400 of api/text-hygiene.ts (NUL or a lone
+ * surrogate in the path or in any query parameter, declared or not). */
 export function documentValidation<D extends { paths?: object }>(doc: D): D {
   for (const ops of Object.values(doc.paths ?? {}) as Array<Record<string, Operation & { parameters?: unknown[] }>>) {
     for (const op of Object.values(ops)) {
       if (typeof op !== 'object' || op === null || !op.responses || op.responses['400']) continue;
-      // The public pages answer their own form errors; they share only the path check (api/text-hygiene.ts).
-      const params = (op.parameters ?? []) as Array<{ in?: string }>;
-      if (op.servers ? !params.some((p) => p.in === 'path') : !op.requestBody && !params.length) continue;
+      // The public pages answer their own form errors; they share only the path and query check.
+      const validated = !op.servers && (!!op.requestBody || !!op.parameters?.length);
       op.responses['400'] = {
-        description: 'Invalid parameters or body (details.fields names each)',
+        description: validated ? 'Invalid parameters or body (details.fields names each)' : 'NUL or an unpaired UTF-16 surrogate in the path or the query (details.fields names it)',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       };
     }

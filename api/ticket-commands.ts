@@ -6,6 +6,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { taxonomyEntries, tickets, users } from '../db/schema';
 import { DomainError, invalidFields } from '../domain/errors';
+import { INT4_MAX, isPgIntId } from '../domain/ids';
 import { assignRefusal, canBeAssigned, canSeeTicket } from '../domain/ticket-access';
 import { assignCommandSchema, priorityCommandSchema, resolveCommandSchema, statusCommandSchema } from '../domain/ticket-schemas';
 import {
@@ -25,12 +26,11 @@ import { toDomainError } from './temporal-errors';
 
 export const ticketNumber = (id: string) => Number(id.replace(/^ticket-/, ''));
 /** Ticket numbers are Postgres integers: a larger one is a 400, not a failed query (found by the fuzz stage). */
-const MAX_TICKET_NUMBER = 2_147_483_647;
 export const idParam = z.object({
   id: z
     .string()
     .regex(/^(ticket-)?\d+$/, 'ticket id is a number or ticket-<number>')
-    .refine((id) => ticketNumber(id) <= MAX_TICKET_NUMBER, `ticket numbers are at most ${MAX_TICKET_NUMBER}`),
+    .refine((id) => isPgIntId(ticketNumber(id)), `ticket numbers are at most ${INT4_MAX}`),
 });
 
 type TicketRow = typeof tickets.$inferSelect;

@@ -26,6 +26,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dataDir = `/tmp/closeloop-bench-intake-${process.pid}`;
 const server = await benchServer(dataDir);
 const children: ChildProcess[] = [];
+process.on('SIGINT', () => process.exit(130)); // so the exit handler below stops the API and worker
+process.on('SIGTERM', () => process.exit(143));
 process.on('exit', () => {
   for (const c of children) c.kill('SIGKILL');
 });
@@ -67,7 +69,7 @@ function startRole(script: string, ready: RegExp): Promise<ChildProcess> {
   });
 }
 // The API first (it migrates and seeds: admin, intake key, branch "main", the demo detractor rule), then the worker.
-await startRole('scripts/api-main.ts', /API and web UI on/);
+await startRole('scripts/api-main.ts', /API and web UI listening/);
 await startRole('scripts/worker-main.ts', /worker polling/);
 const database = new pg.Client({ connectionString: dbUrl.toString() });
 database.on('error', (e) => console.error('  (bench database connection:', e.message, ')'));

@@ -4,6 +4,7 @@ import type { Db } from './client';
 import { agentNotifications, branches, calendars, notificationPreferences, users } from './schema';
 import { digestTimeZone, type NotificationSettings } from '../domain/notification-digest';
 import { DEFAULT_NOTIFICATION_PREFERENCES, type NotificationPreferences } from '../domain/notifications';
+import { usableTimeZone } from '../domain/time-zones';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 export type AgentNotificationRow = typeof agentNotifications.$inferSelect;
@@ -85,7 +86,8 @@ export async function notificationExists(db: Tx, userId: string, id: string): Pr
 /** Each branch's time zone (from its calendar), for the digest hour. */
 export async function branchTimeZones(db: Pick<Db, 'select'>): Promise<Map<string, string>> {
   const rows = await db.select({ id: branches.id, timeZone: calendars.timeZone }).from(branches).innerJoin(calendars, eq(calendars.id, branches.calendarId));
-  return new Map(rows.map((r) => [r.id, r.timeZone]));
+  // A zone stored before today's rule is made usable (domain/time-zones.ts): the digest run must not throw on it.
+  return new Map(rows.map((r) => [r.id, usableTimeZone(r.timeZone)]));
 }
 
 export async function preferencesOf(db: Tx, userId: string): Promise<NotificationSettings> {

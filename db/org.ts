@@ -2,7 +2,7 @@
 // branch, keyed by the branch id) and services.
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Calendar } from '../domain/business-time';
-import { calendarSchema } from '../domain/calendar-schema';
+import { storedCalendarSchema } from '../domain/calendar-schema';
 import { toLocale, type Locale } from '../domain/i18n/locales';
 import type { Db } from './client';
 import { branches, calendars, services } from './schema';
@@ -20,7 +20,7 @@ const branchOf = (row: { id: string; name: string; locale: string | null; timeZo
   id: row.id,
   name: row.name,
   locale: toLocale(row.locale),
-  calendar: row.timeZone ? calendarSchema.parse({ timeZone: row.timeZone, weekly: row.weekly, holidays: row.holidays }) : null,
+  calendar: row.timeZone ? storedCalendarSchema.parse({ timeZone: row.timeZone, weekly: row.weekly, holidays: row.holidays }) : null,
 });
 
 export async function readBranch(db: Pick<Db, 'select'>, id: string): Promise<Branch | null> {

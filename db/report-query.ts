@@ -4,7 +4,7 @@
 // viewer's branches; labels looked up afterwards.
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { DomainError } from '../domain/errors';
+import { DomainError, invalidFields } from '../domain/errors';
 import {
   DIMENSIONS,
   MEASURES,
@@ -69,8 +69,20 @@ export async function runPivot(db: Db, q: ReportQuery, viewer: Viewer, opts: { n
       );
     }
   }
-  await Promise.all(statements);
+  await Promise.all(statements).catch((e: unknown) => {
+    throw unknownZone(e) ? invalidFields([{ path: 'timeZone', message: 'this database does not know the time zone' }]) : e;
+  });
   return assemble(db, q, [...groups.values()], period, basis);
+}
+
+/** Postgres' "time zone … not recognized" (22023), also inside drizzle's wrapper: the names are checked
+ * at the edge (domain/time-zones.ts), but its tz database may be older than Node's ICU. */
+function unknownZone(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === '22023' && typeof message === 'string' && /time zone/i.test(message)) return true;
+  }
+  return false;
 }
 
 function uniqueSets(sets: DimensionKey[][]): DimensionKey[][] {

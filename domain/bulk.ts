@@ -1,6 +1,7 @@
 // Bulk actions on the board: one change for many tickets, each carried out as the usual ticket
 // command; the answer lists every ticket with its outcome, refusals included. Pure.
 import { z } from 'zod';
+import { pgInt } from './ids';
 import { prioritySchema, ticketStatusSchema } from './types';
 
 export const MAX_BULK_TICKETS = 200;
@@ -15,7 +16,7 @@ export type BulkAction = z.infer<typeof bulkActionSchema>;
 export const bulkRequestSchema = z
   .object({
     tickets: z
-      .array(z.number().int().positive())
+      .array(pgInt())
       .min(1, 'select at least one ticket')
       .max(MAX_BULK_TICKETS)
       .refine((n) => new Set(n).size === n.length, 'each ticket once'),

@@ -14,25 +14,24 @@ export interface Calendar {
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 3 * 366; // a calendar with no open hours must not loop forever
 
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function minutesOf(t: string): number {
   const [h, m] = t.split(':').map(Number);
   return h * 60 + m;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string) {
+/** A zone Intl does not know (a calendar saved under an older ICU, carried in a ticket's workflow input)
+ * counts as UTC: a RangeError here would fail the ticket's workflow task on every retry. Only a name
+ * that threw before behaves differently, so no recorded history changes (no patch needed). */
+function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      if (tz === 'UTC') throw new Error('Intl without UTC');
+      f = formatter('UTC');
+    }
     formatters.set(tz, f);
   }
   return f;

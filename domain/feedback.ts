@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { safeText } from './text';
 import { localeTagSchema, toLanguageTag } from './i18n/locales';
+import { pgInstant } from './ids';
 import { captureTypeSchema, channelSchema, contactSchema, type CaptureType } from './types';
 
 export const SCORE_RANGES: Readonly<Record<CaptureType, { min: number; max: number }>> = {
@@ -20,7 +21,7 @@ export const feedbackInputSchema = z
     branch: safeText().min(1).max(100).optional(),
     service: safeText().min(1).max(100).optional(),
     externalId: safeText().min(1).max(200).optional().describe('Channel-side id: the same channel + externalId is accepted once'),
-    submittedAt: z.iso.datetime({ offset: true }).optional().describe('When the customer answered (defaults to receipt time)'),
+    submittedAt: pgInstant().optional().describe('When the customer answered (defaults to receipt time)'),
     locale: localeTagSchema.optional(),
   })
   .strict()

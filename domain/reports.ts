@@ -1,7 +1,9 @@
 // The shape of a pivot query (zod, shared by the API's validation and its OpenAPI) and its period.
 // What the dimensions and measures are: ./report-catalogue.ts.
 import { z } from 'zod';
-import { isValidTimeZone, zonedTimeToUtc } from './business-time';
+import { zonedTimeToUtc } from './business-time';
+import { timeZoneSchema } from './calendar-schema';
+import { usableTimeZone } from './time-zones';
 import { DIMENSION_KEYS, MEASURE_KEYS, type DimensionKey, type MeasureKey, type MeasureValues, type PivotPeriod } from './report-catalogue';
 
 export * from './report-catalogue';
@@ -35,7 +37,7 @@ export const reportQuerySchema = z
     measures: z.array(measureKey).min(1, 'pick at least one measure').max(MEASURE_KEYS.length),
     filters: z.array(reportFilterSchema).max(20).default([]),
     period: reportPeriodSchema.optional(),
-    timeZone: z.string().max(64).refine(isValidTimeZone, 'unknown IANA time zone').default('UTC'),
+    timeZone: timeZoneSchema.default('UTC'),
     /** Order of the row keys: by their label, or by a measure's row total. */
     sort: z.object({ by: z.union([z.literal('label'), measureKey]), direction: z.enum(['asc', 'desc']) }).default({ by: 'label', direction: 'asc' }),
     /** Keep only the first n rows after sorting (totals still cover every row). */
@@ -48,6 +50,14 @@ export const reportQuerySchema = z
     if (q.sort.by !== 'label' && !q.measures.includes(q.sort.by)) ctx.addIssue({ code: 'custom', path: ['sort', 'by'], message: 'sort by one of the chosen measures' });
   })
   .meta({ id: 'ReportQuery' });
+
+/** A saved report's definition as stored: its time zone made usable (domain/time-zones.ts) when it was
+ * saved before the names were restricted, so listing or running it never fails on it. */
+export function parseStoredReportQuery(definition: unknown): ReportQuery {
+  const d = definition as { timeZone?: unknown } | null;
+  const fixed = d && typeof d === 'object' && typeof d.timeZone === 'string' ? { ...d, timeZone: usableTimeZone(d.timeZone) } : definition;
+  return reportQuerySchema.parse(fixed);
+}
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 export type ReportQueryInput = z.input<typeof reportQuerySchema>;
 

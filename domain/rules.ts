@@ -1,6 +1,6 @@
 // Ticket generation rules: ordered, the first active match wins. Pure matching over a rule list.
 import { z } from 'zod';
-import { escalationLevelSchema } from './ticket-schemas';
+import { escalationLevelSchema, slaHours } from './ticket-schemas';
 import { BUCKETS, bucketOf, type Bucket } from './score-tiers';
 import { SCORE_RANGES, type NormalizedFeedback } from './feedback';
 import { captureTypeSchema, prioritySchema, ticketKindSchema, type CaptureType } from './types';
@@ -51,7 +51,7 @@ export const ruleDefinitionSchema = z.object({
       .array(escalationLevelSchema)
       .default([])
       .refine((c) => c.every((l, i) => l.level === i + 1), 'escalation levels must be numbered 1, 2, 3 … in order'),
-    sla: z.object({ firstResponseHours: z.number().positive().optional(), resolutionHours: z.number().positive().optional(), nextReplyHours: z.number().positive().nullable().optional() }).optional(),
+    sla: z.object({ firstResponseHours: slaHours().optional(), resolutionHours: slaHours().optional(), nextReplyHours: slaHours().nullable().optional() }).optional(),
     csatSurvey: z.boolean().default(true),
   }),
 });

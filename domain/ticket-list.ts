@@ -1,6 +1,7 @@
 // The board's filters and sort: the query of GET /tickets, and what a saved view stores (the same
 // keys, as the board's URL carries them). Pure.
 import { z } from 'zod';
+import { pgIntParam } from './ids';
 import { PRIORITIES, TICKET_KINDS } from './types';
 
 export const TICKET_SORTS = ['sla_due', 'churn_risk', 'urgency', 'age', 'newest'] as const;
@@ -14,7 +15,7 @@ export const ticketFilterSchema = z.object({
   service: z.string().max(100).optional(),
   assignee: z.string().max(200).optional().describe('User id, "me" for the signed-in user, or "none" for unassigned'),
   breached: z.enum(['true', 'false']).optional(),
-  escalationLevel: z.coerce.number().int().min(0).optional(),
+  escalationLevel: pgIntParam({ min: 0 }).optional(),
   q: z.string().max(200).optional().describe('Full-text search over title and comment; a number (or #number) also finds that ticket'),
   sort: z.enum(TICKET_SORTS).default('newest'),
 });

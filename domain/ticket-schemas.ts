@@ -2,16 +2,23 @@
 // types are hand-written in domain/ticket.ts, which the workflow bundle imports without zod; each schema
 // here is checked to produce exactly its type. The workflow's own update validators, which must agree
 // with these, are domain/ticket-commands.ts (domain/ticket-commands.test.ts compares them).
+import { pgInt } from './ids';
 import { safeText } from './text';
 import { z } from 'zod';
 import type { Actor, AssignCommand, CommentCommand, EscalationLevel, PriorityCommand, ReopenCommand, ResolveCommand, SlaTargets, StatusCommand } from './ticket';
 import { prioritySchema, ticketStatusSchema } from './types';
 import type { SameType } from './same-type';
 
+/** Ten years: far beyond any service level, well inside what a date holds. An unbounded target (1e300
+ * hours) made every due date of a new ticket an Invalid Date its projection could never write. */
+export const MAX_SLA_HOURS = 87_600;
+/** Hours of an SLA target or an escalation delay. */
+export const slaHours = () => z.number().positive().max(MAX_SLA_HOURS, `at most ${MAX_SLA_HOURS} hours (ten years)`);
+
 export const slaTargetsSchema = z.object({
-  firstResponseHours: z.number().positive(),
-  resolutionHours: z.number().positive(),
-  nextReplyHours: z.number().positive().nullable().default(null),
+  firstResponseHours: slaHours(),
+  resolutionHours: slaHours(),
+  nextReplyHours: slaHours().nullable().default(null),
 });
 
 export const escalationUserSchema = z.object({
@@ -20,8 +27,8 @@ export const escalationUserSchema = z.object({
   slackTarget: z.string().optional(),
 });
 export const escalationLevelSchema = z.object({
-  level: z.number().int().min(1),
-  afterHours: z.number().positive(),
+  level: pgInt({ min: 1 }),
+  afterHours: slaHours(),
   users: z.array(escalationUserSchema).min(1),
 });
 

@@ -31,6 +31,9 @@ export const configSchema = z.object({
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('closeloop'),
+  // A prebuilt workflow bundle (bundleWorkflowCode's output) for the worker: skips bundling the workflows
+  // at every start (seconds of CPU per worker process); unset, the worker bundles them itself.
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   TEMPORAL_GRPC_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_UI_URL: optionalUrl,

@@ -80,6 +80,7 @@ export async function startWorker(config: Config, address: string, database: Dat
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     deps: activityDepsFromConfig(config, database.db, config.SMTP_URL ?? devMailbox!.url),
+    workflowBundle: config.WORKFLOW_BUNDLE_PATH ? { codePath: config.WORKFLOW_BUNDLE_PATH } : undefined,
   });
   const health = config.WORKER_HEALTH_PORT ? await startWorkerHealth({ port: config.WORKER_HEALTH_PORT, host: config.HOST, worker, db: database.db, connection }) : null;
   if (health) out.info({ port: health.port }, 'worker health on /livez and /readyz');

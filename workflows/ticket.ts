@@ -13,7 +13,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { SearchAttributeUpdatePair, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { dataErrorOf } from './data-errors';
 import { DomainError } from '../domain/errors';
@@ -54,6 +54,9 @@ const ACTIVITY_OPTIONS: ActivityOptions = {
 const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 /** A one-line summary on the activity's events in the Temporal UI (metadata only, so replay-safe). */
 const titled = (summary: string): ActivityOptions => ({ ...ACTIVITY_OPTIONS, summary });
+
+/** Effects that may run side by side (escalation-fewer-tasks): neither reads what the other changes. */
+const SIDE_BY_SIDE = new Set<Effect['type']>(['pick_escalation_owner', 'notify_escalation']);
 
 /** Continue-as-new well before Temporal's own limits; state, timers and dedupe sets travel along. */
 const MAX_HISTORY_EVENTS = 5_000;
@@ -177,7 +180,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       const saved = await saveToReadModel();
       if (!indexed || !saved) return;
       const view = t.view();
-      upsertSearchAttributes([
+      const pairs: SearchAttributeUpdatePair[] = [
         { key: SA.status, value: view.status },
         { key: SA.priority, value: view.priority },
         { key: SA.branch, value: view.branch ?? '' },
@@ -186,87 +189,117 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
         { key: SA.escalationLevel, value: view.escalationLevel },
         { key: SA.breached, value: view.breached },
         { key: SA.ticketNumber, value: view.number },
-      ]);
+      ];
+      // search-attributes-when-changed: only what differs from the workflow's current attributes (each
+      // upsert is a history event and a visibility write on the server); before, all of them every time.
+      if (!patched('search-attributes-when-changed')) return upsertSearchAttributes(pairs);
+      const current = workflowInfo().typedSearchAttributes;
+      const changed = pairs.filter((p) => current.get(p.key) !== p.value);
+      if (changed.length) upsertSearchAttributes(changed);
     });
     return projecting;
   }
 
-  async function runEffect(effect: Effect): Promise<void> {
+  /** Carries out one effect's activity; what it did is applied to the state by the returned step, so
+   * effects run side by side still change the state in the order they were queued. */
+  async function performEffect(effect: Effect): Promise<() => void> {
     const at = now();
     const view = t.view();
     switch (effect.type) {
       case 'analyse': {
         // The newest customer message may not be projected yet, so it travels along.
         const ai = await acts.analyseTicket.executeWithOptions(titled(`AI analysis of #${view.number}`), [view, effect.message === undefined ? {} : { message: effect.message }]);
-        if (ai) t.recordAi(ai, now());
-        return;
+        return () => { if (ai) t.recordAi(ai, now()); };
       }
       case 'pick_escalation_owner': {
         const pick = await acts.pickEscalationOwner.executeWithOptions(titled(`escalation L${effect.level}: pick the owner among ${effect.candidates.length}`), [view.number, effect.candidates, view.assigneeId]);
-        t.applyEscalationOwner(effect.level, pick, now());
-        return;
+        return () => t.applyEscalationOwner(effect.level, pick, now());
       }
       case 'notify_escalation': {
         const sent = await acts.notifyEscalation.executeWithOptions(titled(`escalation L${effect.level}: notify ${effect.users.length} user(s)`), [view, effect.level, effect.users]);
-        t.recordEffect('notification_sent', at, { level: effect.level, recipients: sent });
-        return;
+        return () => t.recordEffect('notification_sent', at, { level: effect.level, recipients: sent });
       }
       case 'notify_unassigned': {
         const sent = await acts.notifyUnassigned.executeWithOptions(titled('nobody available: notify level 1'), [view, input.escalationChain.find((l) => l.level === 1)?.users ?? []]);
-        t.recordEffect('notification_sent', at, { level: 1, recipients: sent }, 'no available assignee');
-        return;
+        return () => t.recordEffect('notification_sent', at, { level: 1, recipients: sent }, 'no available assignee');
       }
       case 'send_reply': {
         const out = await acts.sendPublicReply.executeWithOptions(titled(`public reply by ${effect.actor.name} to the customer`), [view, effect.seq, effect.body, effect.actor]);
         // A Google review's ticket is answered on Google (the activity says which it did).
-        if (out) t.recordEffect('kind' in out ? out.kind : 'email_out', at, out, 'kind' in out ? out.error ?? null : null);
-        return;
+        return () => { if (out) t.recordEffect('kind' in out ? out.kind : 'email_out', at, out, 'kind' in out ? out.error ?? null : null); };
       }
       case 'delete_google_reply': {
         const out = await acts.deleteGoogleReply.executeWithOptions(titled('delete the reply on Google'), [view, effect.seq]);
-        t.recordEffect(out.kind, at, { ...out, by: effect.actor.name }, out.error ?? null);
-        return;
+        return () => t.recordEffect(out.kind, at, { ...out, by: effect.actor.name }, out.error ?? null);
       }
       case 'send_csat': {
         const out = await acts.sendCsatSurvey.executeWithOptions(titled('CSAT survey to the customer'), [view]);
         // The optional reminder is a timer added after tickets were already running: patched.
-        if (out) t.markCsatSent(out.token, now(), input.settings.csatReminder && patched('csat-reminder'));
-        return;
+        return () => { if (out) t.markCsatSent(out.token, now(), input.settings.csatReminder && patched('csat-reminder')); };
       }
       case 'send_csat_reminder': {
         const out = await acts.sendCsatReminder.executeWithOptions(titled('CSAT reminder to the customer'), [view]);
-        if (out) t.recordEffect('email_out', at, { ...out, kind: 'csat_reminder' });
-        return;
+        return () => { if (out) t.recordEffect('email_out', at, { ...out, kind: 'csat_reminder' }); };
       }
       case 'notify_assignee': {
         // Added after tickets were already running: their histories have no such activity here.
-        if (!patched('notify-assignee-on-unhappy-csat')) return;
+        if (!patched('notify-assignee-on-unhappy-csat')) return () => undefined;
         const sent = await acts.notifyAssignee.executeWithOptions(titled(`notify the assignee: ${effect.reason}`), [view, effect.reason]);
-        t.recordEffect('notification_sent', at, { recipients: sent }, effect.reason);
-        return;
+        return () => t.recordEffect('notification_sent', at, { recipients: sent }, effect.reason);
       }
       case 'notify_save_failed': {
         const sent = await acts.notifySaveFailure.executeWithOptions(titled(`tell the admins: #${view.number} could not be saved`), [{ ticketNumber: view.number, seq: effect.seq, sqlState: effect.sqlState }]);
-        t.recordEffect('notification_sent', at, { recipients: sent }, 'could not save the ticket');
-        return;
+        return () => t.recordEffect('notification_sent', at, { recipients: sent }, 'could not save the ticket');
       }
       case 'send_advocacy_ask': {
         const out = await acts.sendAdvocacyAsk.executeWithOptions(titled('review invitation to the customer'), [view]);
-        t.recordEffect('advocacy_ask', at, out, out.sent ? null : out.reason);
-        return;
+        return () => t.recordEffect('advocacy_ask', at, out, out.sent ? null : out.reason);
       }
     }
   }
 
   /** data-error-backstop: an effect whose activity Postgres refuses for its data is recorded (timeline,
    * admins) and skipped; before, it failed the ticket's workflow — or, retried, wedged it. */
+  function recordFailedEffect(effect: Effect, e: unknown): void {
+    const sqlState = dataErrorOf(e);
+    if (sqlState === null || !patched('data-error-backstop')) throw e;
+    if (effect.type !== 'notify_save_failed') t.saveFailed(sqlState, now()); // else: no loop of notices
+  }
+
   async function runEffectOrRecord(effect: Effect): Promise<void> {
     try {
-      await runEffect(effect);
+      (await performEffect(effect))();
     } catch (e) {
-      const sqlState = dataErrorOf(e);
-      if (sqlState === null || !patched('data-error-backstop')) throw e;
-      if (effect.type !== 'notify_save_failed') t.saveFailed(sqlState, now()); // else: no loop of notices
+      recordFailedEffect(effect, e);
+    }
+  }
+
+  /** escalation-fewer-tasks: an escalation's owner pick and its notification do not depend on each other
+   * (the notice names the ticket, not its owner), so their activities run side by side; what they did is
+   * applied in the order they were queued, so the timeline reads the same. */
+  async function runSideBySide(effects: Effect[]): Promise<void> {
+    const done = await Promise.allSettled(effects.map((e) => performEffect(e)));
+    done.forEach((d, i) => {
+      if (d.status === 'rejected') return recordFailedEffect(effects[i], d.reason);
+      try {
+        d.value();
+      } catch (e) {
+        recordFailedEffect(effects[i], e);
+      }
+    });
+  }
+
+  async function runEffects(effects: Effect[]): Promise<void> {
+    for (let i = 0; i < effects.length; ) {
+      let j = i;
+      while (j < effects.length && SIDE_BY_SIDE.has(effects[j].type)) j++;
+      if (j - i > 1 && patched('escalation-fewer-tasks')) {
+        await runSideBySide(effects.slice(i, j));
+        i = j;
+      } else {
+        await runEffectOrRecord(effects[i]);
+        i += 1;
+      }
     }
   }
 
@@ -277,11 +310,16 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   }
   await project();
   for (;;) {
-    for (const effect of t.takeEffects()) {
-      await runEffectOrRecord(effect);
+    const effects = t.takeEffects();
+    if (effects.length) {
+      await runEffects(effects);
       dirty = true;
     }
     t.tick(now());
+    // escalation-fewer-tasks: what the tick queued (an escalation's owner pick and notification) is carried
+    // out first, so one projection takes the escalation, the new owner and the notice to the read model
+    // (before: one projection before the effects and one after).
+    if (t.hasEffects() && patched('escalation-fewer-tasks')) continue;
     if (dirty || t.unprojected().length) {
       dirty = false;
       await project();

@@ -8,6 +8,7 @@ import { insertToken, listTokens, revokeToken, tokenById, type ApiTokenRow } fro
 import { userNames } from '../../db/users';
 import { API_TOKEN_KINDS, apiScopeSchema } from '../../domain/api-tokens';
 import { DomainError, invalidFields } from '../../domain/errors';
+import { pgInstant } from '../../domain/ids';
 import { requireUser } from '../auth';
 import type { AppEnv } from '../deps';
 import { validationHook } from '../errors';
@@ -34,7 +35,7 @@ export const apiTokenInputSchema = z.object({
   name: z.string().trim().min(1).max(120),
   kind: z.enum(API_TOKEN_KINDS).default('personal').describe('service: an integration with access to every branch (admin only)'),
   scopes: z.array(apiScopeSchema).min(1, 'pick at least one scope').max(4),
-  expiresAt: z.iso.datetime({ offset: true }).nullable().default(null).describe('ISO time; null = never'),
+  expiresAt: pgInstant().nullable().default(null).describe('ISO time; null = never'),
 });
 export type ApiTokenInput = z.input<typeof apiTokenInputSchema>;
 

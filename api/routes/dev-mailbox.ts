@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { answerAsCustomer, listDevMail, readDevMail } from '../../mail/dev-mailbox';
 import { inboundDepsFromConfig } from '../../mail/inbound';
 import { DomainError } from '../../domain/errors';
+import { pgIntParam } from '../../domain/ids';
 import { requireUser } from '../auth';
 import type { AppEnv, ApiDeps } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
@@ -24,7 +25,7 @@ const answerSchema = z
     from: z.string().trim().email().max(320).optional().describe('Answer from another address (default: the recipient) to try the sender check'),
   })
   .strict();
-const idParam = z.object({ id: z.coerce.number().int().positive() });
+const idParam = z.object({ id: pgIntParam() });
 
 const routes = {
   list: createRoute({

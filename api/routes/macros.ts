@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { countOwned, deleteMacro, insertMacro, macroFor, macrosFor, updateMacro, type MacroRow } from '../../db/macros';
 import { listServices, readBranch } from '../../db/org';
 import { DomainError } from '../../domain/errors';
+import { pgInt } from '../../domain/ids';
 import { MACRO_PLACEHOLDERS, macroActionsSchema, macroInputSchema, macroMatches, renderMacro, type MacroActions, type MacroInput } from '../../domain/macros';
 import { requireUser } from '../auth';
 import type { AppEnv, ApiDeps, SessionUser } from '../deps';
@@ -51,7 +52,7 @@ export type MacroApplication = z.infer<typeof macroApplicationSchema>;
 const idParam = z.object({ id: z.string().min(1) });
 const listQuery = z.object({ q: z.string().max(200).optional().describe('Words that must all appear in the name or the text (case and accents ignored)') });
 const applySchema = z.object({
-  ticket: z.number().int().positive(),
+  ticket: pgInt(),
   runActions: z.boolean().default(true).describe('false: only render the text'),
 });
 

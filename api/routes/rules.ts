@@ -6,6 +6,7 @@ import { feedbackSubmittedBetween } from '../../db/feedback';
 import { deleteRule, insertRule, listRules, reorderRules, replaceRule } from '../../db/rules';
 import { poolMembers } from '../../db/users';
 import { DomainError } from '../../domain/errors';
+import { pgInstant } from '../../domain/ids';
 import { ruleDefinitionSchema, ruleSchema, type Rule } from '../../domain/rules';
 import { simulateRules } from '../../domain/simulate';
 import { requireUser } from '../auth';
@@ -38,7 +39,7 @@ const routes = {
     path: '/simulate',
     tags: ['rules'],
     summary: 'Run a draft rule set over stored feedback of a period; opens nothing (admin)',
-    request: body(z.object({ rules: z.array(ruleInputSchema.safeExtend({ id: z.string().optional() })).min(1).max(100), from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })),
+    request: body(z.object({ rules: z.array(ruleInputSchema.safeExtend({ id: z.string().optional() })).min(1).max(100), from: pgInstant(), to: pgInstant() })),
     responses: { 200: json(z.looseObject({ feedback: z.number(), tickets: z.number(), perRule: z.array(z.looseObject({})) }), 'Counts per rule, branch, priority and assignee'), 400: err('Invalid draft') },
   }),
 };

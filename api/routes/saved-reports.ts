@@ -8,7 +8,7 @@ import { runPivot } from '../../db/report-query';
 import { deleteReport, insertReport, updateReport, visibleReport, visibleReports, type SavedReportRow } from '../../db/saved-reports';
 import { activeUserIds, userNames } from '../../db/users';
 import { DomainError, invalidFields } from '../../domain/errors';
-import { reportQuerySchema, type ReportQuery } from '../../domain/reports';
+import { parseStoredReportQuery, reportQuerySchema, type ReportQuery } from '../../domain/reports';
 import { ROLES } from '../../domain/types';
 import { formatQuerySchema, renderPivotFile, reportContent } from '../report-files/respond';
 import { requireUser } from '../auth';
@@ -77,7 +77,7 @@ async function out(deps: ApiDeps, user: SessionUser, rows: SavedReportRow[]) {
     id: r.id,
     name: r.name,
     description: r.description,
-    definition: reportQuerySchema.parse(r.definition),
+    definition: parseStoredReportQuery(r.definition),
     owner: { id: r.ownerId, name: names.get(r.ownerId) ?? r.ownerId },
     sharedWith: { users: r.sharedWithUsers.map((id) => ({ id, name: names.get(id) ?? id })), roles: r.sharedWithRoles },
     canEdit: canEdit(user, r),
@@ -154,7 +154,7 @@ export function savedReportRoutes() {
     const user = c.get('user');
     const { format, title } = c.req.valid('query');
     const report = await load(deps, user, c.req.valid('param').id);
-    const result = await runPivot(deps.db, reportQuerySchema.parse(report.definition), user);
+    const result = await runPivot(deps.db, parseStoredReportQuery(report.definition), user);
     if (format === 'json') return c.json(result, 200);
     return renderPivotFile(result, format, title ?? report.name);
   });

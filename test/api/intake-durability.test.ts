@@ -13,6 +13,7 @@ import type { IntakeResult } from '../../workflows/intake';
 import { INTAKE_KEY, startStack, type Session, type Stack } from '../support/stack';
 import { workflowBundle } from '../support/temporal';
 import { insertUser } from '../support/ticket-fixtures';
+import { saveHistory } from '../support/ticket-workflow';
 
 let s: Stack;
 let admin: Session;
@@ -62,8 +63,10 @@ describe('durable acceptance', () => {
       workflowBundle: workflowBundle(),
       activities: {
         ...real,
-        async evaluateFeedback(feedbackId: string) {
-          const decision = await real.evaluateFeedback(feedbackId);
+        // intake-one-activity: the evaluation runs inside the one intake activity.
+        async recordAndEvaluateFeedback(...args: Parameters<typeof real.recordAndEvaluateFeedback>) {
+          const feedbackId = args[0];
+          const decision = await real.recordAndEvaluateFeedback(...args);
           const n = (calls.get(feedbackId) ?? 0) + 1;
           calls.set(feedbackId, n);
           if (n === 1) throw new Error('worker lost after the evaluation committed');
@@ -76,6 +79,10 @@ describe('durable acceptance', () => {
       const results = await Promise.all(workflowIds.map((id) => s.temporal.env.client.workflow.getHandle<() => Promise<IntakeResult>>(id).result()));
       expect(results.map((r) => r.outcome)).toEqual(['ticket', 'ticket', 'ticket']);
       expect([...calls.values()]).toEqual([2, 2, 2]);
+      const history = await s.temporal.env.client.workflow.getHandle(workflowIds[0]).fetchHistory();
+      const activities = history.events!.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
+      expect(activities).toEqual(['recordAndEvaluateFeedback']); // one activity, retried by Temporal itself
+      saveHistory(s.temporal.address, s.temporal.env.client.workflow.getHandle(workflowIds[0]), 'intake-one-activity');
 
       // One decision per feedback: the first three of the four pool members, the cursor moved three times
       // (to Cy), not six (which would have left it on Ben).

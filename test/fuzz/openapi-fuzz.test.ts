@@ -2,7 +2,8 @@
 // seeded random requests built from its own schemas (test/support/openapi-fuzz.ts) on the real stack,
 // signed in as an admin (session + CSRF) or with the intake key. Pass: no 5xx, no status the document
 // does not list for the operation, and afterwards every ticket workflow still answers a query and has
-// no activity stuck retrying. Bounded: FUZZ_CASES per operation (default 20) and FUZZ_SECONDS (90).
+// no activity stuck retrying. Bounded: FUZZ_RUNS (or FUZZ_CASES) per operation (default 20) and FUZZ_SECONDS
+// (90); FUZZ_SEED picks the run (e.g. FUZZ_SEED=42 FUZZ_RUNS=60 npx vitest run test/fuzz/openapi-fuzz.test.ts).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickets } from '../../db/schema';
@@ -12,7 +13,7 @@ import { Fuzzer, type Doc, type FuzzRequest, type Operation } from '../support/o
 import { INTAKE_KEY, startStack, type Session, type Stack } from '../support/stack';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
-const CASES = Number(process.env.FUZZ_CASES ?? 20);
+const CASES = Number(process.env.FUZZ_RUNS ?? process.env.FUZZ_CASES ?? 20);
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 90);
 /** Operations that would end the fuzzing session itself (sign out, change the admin's password), and the
  * server-sent event stream, which by design does not end (test/api/live.test.ts covers its refusals). */
@@ -27,6 +28,9 @@ beforeAll(async () => {
     await s.postFeedback({ channel: 'kiosk', type: 'star', score, comment: `Fuzz seed ${i}`, contact: { email: `fuzz${i}@example.com` }, branch: 'main', externalId: `fuzz-seed-${i}` }, '?wait=true');
   }
   await s.eventually(async () => (await s.database.db.select().from(tickets)).length >= 2);
+  // A macro and a view, so operations on them reach the code behind the lookup (a macro's ticket number).
+  await s.call('POST', '/api/v1/macros', { name: 'Fuzz thanks', body: 'Thank you.' }, admin);
+  await s.call('POST', '/api/v1/views', { name: 'Fuzz view', query: 'priority=high' }, admin);
 });
 afterAll(async () => s?.teardown());
 
@@ -44,7 +48,9 @@ describe('fuzzing the OpenAPI document', () => {
     const ids = async (path: string) => ((await (await s.call('GET', `/api/v1${path}`, undefined, admin)).json()) as { items?: Array<{ id: string }> }).items?.map((x) => x.id) ?? [];
     // Known ids make requests reach the code behind the lookups; the admin's own id is left out so a
     // random PATCH cannot sign the fuzzing session out.
-    const known = [...numbers, ...(await ids('/rules')), ...(await ids('/taxonomies')), ...(await ids('/users')).filter((id) => id !== s.adminId), 'main', 'general'];
+    const lists = ['/rules', '/taxonomies', '/macros', '/views', '/reports/saved', '/webhooks', '/collection-points'];
+    const listed = (await Promise.all(lists.map(ids))).flat();
+    const known = [...numbers, ...listed, ...(await ids('/users')).filter((id) => id !== s.adminId), 'main', 'general'];
     const fuzzer = new Fuzzer(doc, { id: known, number: numbers, branch: ['main'], key: ['sla', 'auth', 'tickets', 'branding'] });
 
     const ops = fuzzer.operations().filter((op) => !SKIP.has(`${op.method} ${op.path}`));

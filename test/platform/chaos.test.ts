@@ -5,7 +5,7 @@
 // recover and counts: accepted vs recorded feedback, tickets per feedback, e-mails per purpose per ticket,
 // webhook events, stuck workflows, crashed processes. One summary line per scenario (README figures).
 import os from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhooks';
 import { sleep, startCluster, type Cluster } from '../support/cluster';
 import { driveAgent, driveIntake, login, request, settle, summary, ticketsOf, type Session, type Tally } from '../support/cluster-load';
@@ -16,7 +16,7 @@ let cluster: Cluster;
 let session: Session;
 
 beforeAll(async () => {
-  cluster = await startCluster({ apis: 2, workers: 2 });
+  cluster = await startCluster({ apis: 2, workers: 2, workflowBundlePath: inject('workflowBundlePath') });
   session = await login(cluster.apis[0].url!);
   const sub = await request(`${cluster.apis[1].url}/api/v1/webhooks`, { body: { url: cluster.webhooks.url, events: [...WEBHOOK_EVENT_TYPES], description: 'chaos receiver' }, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
   if (sub.status !== 201) throw new Error(`webhook subscription: ${sub.status}`);

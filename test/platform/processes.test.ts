@@ -4,18 +4,21 @@
 // then every accepted feedback was evaluated once into one ticket, no e-mail went out twice, every
 // webhook event arrived at least once under its own id, and readiness follows Postgres.
 import os from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhooks';
 import { sleep, startCluster, type Cluster } from '../support/cluster';
 import { driveAgent, driveIntake, login, request, settle, summary, ticketsOf } from '../support/cluster-load';
 
-const FEEDBACK = 200;
-const ACTED = 60; // tickets an agent answers and resolves (a reply mail and a CSAT survey each)
+// Sized for `npm test` on the 2-core machine (~2 min, most of it the four processes' start-up).
+const FEEDBACK = 36;
+const ACTED = 8; // tickets an agent answers and resolves, each on a different API (a reply mail and a CSAT survey each)
 
 let cluster: Cluster;
 
 beforeAll(async () => {
-  cluster = await startCluster({ apis: 2, workers: 2 });
+  // The run's one prebuilt workflow bundle (test/global-setup.ts): no worker process bundles its own.
+  cluster = await startCluster({ apis: 2, workers: 2, workflowBundlePath: inject('workflowBundlePath') });
+  console.log(`[cluster] start-up ms ${JSON.stringify(cluster.timings)}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 }, 360_000);
 afterAll(async () => cluster?.close(), 60_000);
 
@@ -26,6 +29,9 @@ describe('two APIs and two workers', () => {
     const sub = await request(`${api2.url}/api/v1/webhooks`, { body: { url: cluster.webhooks.url, events: [...WEBHOOK_EVENT_TYPES], description: 'chaos receiver' }, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
     expect(sub.status).toBe(201);
 
+    const phases: Record<string, number> = {};
+    let mark = Date.now();
+    const phase = (name: string) => ((phases[name] = Date.now() - mark), (mark = Date.now()));
     const ids = Array.from({ length: FEEDBACK }, (_, i) => `multi-${i}`);
     let restarted: Promise<void> | null = null;
     const intake = await driveIntake(cluster, ids, {
@@ -39,17 +45,21 @@ describe('two APIs and two workers', () => {
     expect(intake.refused).toEqual([]);
     expect(intake.accepted.size).toBe(FEEDBACK);
     await restarted;
+    phase('intakeMs');
 
-    const tickets = await ticketsOf(cluster, [...intake.accepted.values()], 300_000);
+    const tickets = await ticketsOf(cluster, [...intake.accepted.values()], 120_000);
+    phase('ticketsMs');
     expect(tickets.size).toBe(FEEDBACK);
     const acted = [...tickets.values()].slice(0, ACTED);
     const agent = await driveAgent(cluster, session, acted);
+    phase('agentMs');
     expect(agent.errors).toEqual([]);
     expect(agent.replied.length).toBe(ACTED);
     expect(agent.resolved.length).toBe(ACTED);
 
-    const t = await settle(cluster, intake.accepted, 240_000);
-    console.log(summary('2 APIs + 2 workers, worker SIGKILL', t, `load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`));
+    const t = await settle(cluster, intake.accepted, 120_000);
+    phase('settleMs');
+    console.log(summary('2 APIs + 2 workers, worker SIGKILL', t, `phases ${JSON.stringify(phases)}, worker restart ${cluster.workers[0].startMs} ms; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`));
     expect(t.lost).toEqual([]);
     expect(t.recorded).toBe(FEEDBACK);
     expect(t.duplicateTickets).toEqual([]);
@@ -71,7 +81,7 @@ describe('two APIs and two workers', () => {
     // Every event type the run caused reached the receiver (feedback, ticket, comment, resolution).
     const types = new Set(cluster.webhooks.received.map((h) => h.json.type));
     for (const type of ['feedback.received', 'ticket.created', 'comment.added', 'ticket.resolved']) expect(types).toContain(type);
-  }, 900_000);
+  }, 420_000);
 
   it('/readyz of both APIs and both workers answers 503 while Postgres is unreachable and 200 again after; no process dies of it', async () => {
     const all = [...cluster.apis, ...cluster.workers];

@@ -27,6 +27,8 @@ export interface AppProcess {
   url: string | null;
   /** Where its /livez and /readyz answer: the API's own port, the worker's WORKER_HEALTH_PORT. */
   healthUrl: string;
+  /** How long its last start took, spawn to ready (API health / worker polling). */
+  startMs: number;
   /** Exits nobody asked for: a crashed process (with the tail of its output). */
   crashes: string[];
   pid(): number | undefined;
@@ -55,10 +57,18 @@ export interface Cluster {
   restoreDatabase(): Promise<void>;
   /** Every process's unexpected exits so far. */
   crashes(): string[];
+  /** Where start-up time went (ms): dev server healthy, web build, each process spawn-to-ready. */
+  timings: Record<string, number>;
   close(): Promise<void>;
 }
 
-export async function startCluster(opts: { apis: number; workers: number; env?: Record<string, string> }): Promise<Cluster> {
+/**
+ * `workflowBundlePath`: the bundle test/global-setup.ts built once per run, handed to every worker process
+ * as WORKFLOW_BUNDLE_PATH — without it each worker (and each restart) bundles the workflows itself.
+ */
+export async function startCluster(opts: { apis: number; workers: number; workflowBundlePath?: string; env?: Record<string, string> }): Promise<Cluster> {
+  const t0 = Date.now();
+  const timings: Record<string, number> = {};
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('the multi-process tests need a real Postgres: set DATABASE_URL (CI does)');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'closeloop-cluster-'));
@@ -81,7 +91,9 @@ export async function startCluster(opts: { apis: number; workers: number; env?: 
   let smtpUp = true;
   const earlierMails: ReceivedMail[] = [];
   // Build the web UI once here, not in two API processes at the same time.
+  timings.temporalMs = Date.now() - t0;
   await ensureWebBuild(() => undefined);
+  timings.webBuildMs = Date.now() - t0 - timings.temporalMs;
 
   const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
     ...process.env,
@@ -101,6 +113,7 @@ export async function startCluster(opts: { apis: number; workers: number; env?: 
     WEBHOOK_RETRY_MAX_SECONDS: '2',
     WEBHOOK_TIMEOUT_SECONDS: '5',
     LOG_LEVEL: 'warn',
+    ...(opts.workflowBundlePath ? { WORKFLOW_BUNDLE_PATH: opts.workflowBundlePath } : {}),
     ...opts.env,
     ...extra,
   });
@@ -120,7 +133,9 @@ export async function startCluster(opts: { apis: number; workers: number; env?: 
       pid: () => child?.pid,
       running: () => !!child && child.exitCode === null && child.signalCode === null,
       output: () => out,
+      startMs: 0,
       async start() {
+        const began = Date.now();
         expectedExit = false;
         out = '';
         const script = kind === 'api' ? 'scripts/api-main.ts' : 'scripts/worker-main.ts';
@@ -135,7 +150,13 @@ export async function startCluster(opts: { apis: number; workers: number; env?: 
         const deadline = Date.now() + 240_000;
         for (;;) {
           if (!p.running()) throw new Error(`${p.name} did not start: ${out.slice(-2000)}`);
-          if (kind === 'api' ? await answers(`${p.url}/api/v1/health`) : await polling(client, c.pid!)) return;
+          // A worker: its own /readyz (worker RUNNING, Postgres and Temporal reachable), as an orchestrator
+          // probes it. Not describeTaskQueue's poller list: that shows the root partition's pollers only, so
+          // a worker polling other partitions first looked unready for a minute longer than it was.
+          if (await answers(kind === 'api' ? `${p.url}/api/v1/health` : `${p.healthUrl}/readyz`)) {
+            p.startMs = Date.now() - began;
+            return;
+          }
           if (Date.now() > deadline) throw new Error(`${p.name} not ready within 240 s: ${out.slice(-2000)}`);
           await sleep(300);
         }
@@ -156,11 +177,16 @@ export async function startCluster(opts: { apis: number; workers: number; env?: 
   const apis = await Promise.all(Array.from({ length: opts.apis }, (_, i) => make('api', i)));
   const workers = await Promise.all(Array.from({ length: opts.workers }, (_, i) => make('worker', i)));
   // Whatever happens to the test process, its children go with it.
-  const killAll = () => procs.forEach((p) => p.running() && process.kill(p.pid()!, 'SIGKILL'));
+  const killAll = () => {
+    procs.forEach((p) => p.running() && process.kill(p.pid()!, 'SIGKILL'));
+    if (server.process.exitCode === null && server.process.signalCode === null) server.process.kill('SIGKILL');
+  };
   process.once('exit', killAll);
   try {
     // All at once: migrations and the first-start seed run under advisory locks.
     await Promise.all([...workers, ...apis].map((p) => p.start()));
+    for (const p of procs) timings[`${p.name}Ms`] = p.startMs;
+    timings.totalMs = Date.now() - t0;
   } catch (e) {
     killAll();
     await connection.close().catch(() => undefined);
@@ -215,6 +241,7 @@ export async function startCluster(opts: { apis: number; workers: number; env?: 
       await admin.query(`alter database ${dbName} allow_connections true`);
     },
     crashes: () => procs.flatMap((p) => p.crashes),
+    timings,
     async close() {
       await Promise.all(procs.map((p) => p.kill('SIGTERM').catch(() => undefined)));
       await Promise.all(procs.map((p) => p.kill('SIGKILL').catch(() => undefined)));
@@ -247,16 +274,6 @@ async function connectWhenHealthy(address: string): Promise<Connection> {
 async function answers(url: string): Promise<boolean> {
   try {
     return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-/** The worker process polls our task queue (Temporal knows its pollers by `pid@host`). */
-async function polling(client: Client, pid: number): Promise<boolean> {
-  try {
-    const res = await client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: TASK_QUEUE }, taskQueueType: 2 /* activity */ });
-    return (res.pollers ?? []).some((p) => p.identity?.startsWith(`${pid}@`));
   } catch {
     return false;
   }

@@ -298,7 +298,21 @@ describe('escalation chain', () => {
       await t.env.sleep(48 * H); // the last level stays put
       const v = await handle.query(ticketStateQuery);
       expect(v.escalationLevel).toBe(3);
-      await saveHistory(handle, 'escalation-chain-owner-picked'); // escalation-chain.json predates escalation-owner-capacity
+      // escalation-fewer-tasks: per escalation the owner pick and the notice are scheduled by one
+      // workflow task, and one projection follows them (before: a projection first, then one after).
+      const events = (await handle.fetchHistory()).events!;
+      const scheduled = (name: string) => events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === name);
+      const picks = scheduled('pickEscalationOwner');
+      expect(picks).toHaveLength(3);
+      const byTask = (e: (typeof events)[number]) => String(e.activityTaskScheduledEventAttributes!.workflowTaskCompletedEventId);
+      expect(scheduled('notifyEscalation').map(byTask)).toEqual(picks.map(byTask));
+      for (const pick of picks) {
+        const at = events.indexOf(pick);
+        const fired = events.slice(0, at).findLastIndex((e) => e.timerFiredEventAttributes);
+        const next = events.findIndex((e, i) => i > at && e.timerStartedEventAttributes);
+        expect(events.slice(fired, next).filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'projectTicket')).toHaveLength(1);
+      }
+      await saveHistory(handle, 'escalation-fewer-tasks'); // escalation-chain.json and escalation-owner-capacity.json: the older paths
     });
     const mails = smtp.messages.filter((m) => (m.parsed.subject ?? '').startsWith(`[#${input.number}] Escalated`));
     const perLevelUser = mails.map((m) => `${m.envelopeTo[0]}:${/L\d/.exec(m.parsed.subject ?? '')?.[0]}`).sort();

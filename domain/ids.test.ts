@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { INT4_MAX, isPgIntId, pgInstant, pgInt, pgIntParam } from './ids';
+
+describe('Postgres integer fields', () => {
+  it('bodies: whole numbers within int4, from 1 unless told', () => {
+    expect(pgInt().safeParse(1).success).toBe(true);
+    expect(pgInt().safeParse(INT4_MAX).success).toBe(true);
+    for (const v of [0, -1, INT4_MAX + 1, 1.5, 1e20, Number.MAX_SAFE_INTEGER, '1', null]) expect(pgInt().safeParse(v).success, String(v)).toBe(false);
+    expect(pgInt({ min: 0 }).safeParse(0).success).toBe(true);
+    expect(pgInt().safeParse(INT4_MAX + 1).error?.issues[0].message).toBe(`must be a whole number from 1 to ${INT4_MAX}`);
+  });
+
+  it('parameters: text coerced, the same bounds', () => {
+    expect(pgIntParam().parse('42')).toBe(42);
+    for (const v of ['0', '2147483648', '99999999999999999999', '1.5', 'abc']) expect(pgIntParam().safeParse(v).success, v).toBe(false);
+    expect(pgIntParam({ min: 0 }).parse('0')).toBe(0);
+  });
+
+  it('ids parsed from text', () => {
+    expect(isPgIntId(INT4_MAX)).toBe(true);
+    expect(isPgIntId(INT4_MAX + 1)).toBe(false);
+    expect(isPgIntId(0)).toBe(false);
+  });
+
+  it('instants: 1970 to 9999 with an offset', () => {
+    for (const v of ['1970-01-01T00:00:00Z', '2026-11-30T12:00:00+01:00', '9999-12-31T23:59:59Z']) expect(pgInstant().safeParse(v).success, v).toBe(true);
+    for (const v of ['0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '9999-12-31T23:59:59-14:00', '2026-11-30T12:00:00']) expect(pgInstant().safeParse(v).success, v).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+// Integers that reach a Postgres `integer` (int4) column — ticket numbers, dev-mailbox ids, escalation
+// levels, positions — checked at the edge with one schema, so a value beyond the column's range is a 400
+// naming the field instead of a failed query (a 500) or a projection the database refuses (issue 18).
+// Every such field in a path, a query or a JSON body uses these helpers; none spells the bound again.
+// (No id column is bigint; the text ids — users, rules, macros, views, webhooks, tokens, points,
+// notifications — are random strings and need no range.)
+import { z } from 'zod';
+
+/** The largest value of a Postgres `integer` column. */
+export const INT4_MAX = 2_147_483_647;
+
+const bounds = (min: number, max: number) => ({ min, max, message: `must be a whole number from ${min} to ${max}` });
+
+/** A whole number in a JSON body that a Postgres integer column holds; ids (the default) start at 1. */
+export function pgInt(opts: { min?: number; max?: number } = {}) {
+  const { min, max, message } = bounds(opts.min ?? 1, opts.max ?? INT4_MAX);
+  return z.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
+/** The same in a path or query parameter (text coerced to a number, as the OpenAPI document says). */
+export function pgIntParam(opts: { min?: number; max?: number } = {}) {
+  const { min, max, message } = bounds(opts.min ?? 1, opts.max ?? INT4_MAX);
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
+/** Whether a whole number fits a Postgres integer id (for ids parsed out of a longer text, e.g. `ticket-12`). */
+export const isPgIntId = (n: number) => Number.isInteger(n) && n >= 1 && n <= INT4_MAX;
+
+/** An ISO instant from outside (with its offset) that a Postgres timestamp holds the same: from 1970 to
+ * the year 9999. Postgres has no year 0 ("0000-01-01T00:00:00Z" was a 500 in the rule simulation, and
+ * feedback dated so was lost at its intake); earlier dates are no customer's answer either. */
+export const pgInstant = () =>
+  z.iso.datetime({ offset: true }).refine((s) => {
+    const ms = Date.parse(s);
+    return ms >= 0 && ms < Date.UTC(10_000, 0, 1);
+  }, 'must be between 1970 and 9999');
