@@ -1,9 +1,10 @@
 // The Temporal Schedule behind the Google reviews bridge. The worker creates or updates it at start
 // (so a changed location list or interval takes effect on the next deploy) and deletes it when the
 // bridge is no longer configured. One schedule per task queue, i.e. per Closeloop deployment.
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
+import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
 import type { GoogleLocation } from '../domain/google-reviews';
 import type { googleReviewsWorkflow } from '../workflows/google-reviews';
+import { upsertSchedule } from './upsert-schedule';
 
 export const googleReviewsScheduleId = (taskQueue: string) => `google-reviews-${taskQueue}`;
 
@@ -35,12 +36,5 @@ export async function ensureGoogleReviewsSchedule(client: Client, taskQueue: str
   };
   // A poll still running when the next is due is not doubled; a missed one is not caught up in bulk.
   const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' };
-  try {
-    await client.schedule.create({ scheduleId, spec, action, policies });
-    return 'created';
-  } catch (e) {
-    if (!(e instanceof ScheduleAlreadyRunning)) throw e;
-  }
-  await client.schedule.getHandle(scheduleId).update<typeof googleReviewsWorkflow>((prev) => ({ ...prev, spec, action, policies: { ...prev.policies, ...policies } }));
-  return 'updated';
+  return upsertSchedule(client, scheduleId, { spec, action, policies });
 }

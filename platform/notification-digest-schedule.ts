@@ -1,7 +1,8 @@
 // The Temporal Schedule behind the daily notification digest: hourly, it starts a short workflow that
 // sends the digests due at that hour (each user picks their local hour). The worker creates it at
 // start, or brings it up to date; one schedule per task queue, i.e. per Closeloop deployment.
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
+import { upsertSchedule } from './upsert-schedule';
 import type { notificationDigestWorkflow } from '../workflows/notification-digest';
 
 export const notificationDigestScheduleId = (taskQueue: string) => `notification-digest-${taskQueue}`;
@@ -21,12 +22,5 @@ export async function ensureNotificationDigestSchedule(client: Client, taskQueue
   // A run still going when the next is due is not doubled; a missed hour is caught up by the next run
   // (a digest is due from its hour on), so no bulk catch-up.
   const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' };
-  try {
-    await client.schedule.create({ scheduleId, spec, action, policies });
-    return 'created';
-  } catch (e) {
-    if (!(e instanceof ScheduleAlreadyRunning)) throw e;
-  }
-  await client.schedule.getHandle(scheduleId).update<typeof notificationDigestWorkflow>((prev) => ({ ...prev, spec, action, policies: { ...prev.policies, ...policies } }));
-  return 'updated';
+  return upsertSchedule(client, scheduleId, { spec, action, policies });
 }
