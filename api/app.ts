@@ -8,6 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { contextStorage } from 'hono/context-storage';
 import type { ApiDeps, AppEnv } from './deps';
 import { bodyLimits, documentBodyLimits, documentValidation } from './body-limits';
+import { notFoundOr405 } from './method-not-allowed';
 import { securityHeaders } from './security-headers';
 import { onError, UNAVAILABLE_RESPONSE, validationHook } from './errors';
 import { observeRequests } from './observe';
@@ -106,7 +107,9 @@ export function createApp(deps: ApiDeps) {
   api.get('/openapi.json', (c) => c.json(document()));
   api.get('/docs', (c) => c.html(renderDocsPage(document())));
   api.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
-  api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
+  // A documented path asked with another method: 405 with Allow (api/method-not-allowed.ts).
+  const notFound = notFoundOr405(document);
+  api.notFound(notFound);
   api.onError(onError);
 
   const app = new OpenAPIHono<AppEnv>();
@@ -134,7 +137,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/public', publicAssetRoutes());
   app.route('/c', collectPageRoutes());
   app.onError(onError);
-  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound(notFound);
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: path.relative(process.cwd(), webDist) }));
     const index = readFileSync(path.join(webDist, 'index.html'), 'utf8');
@@ -166,7 +169,8 @@ const UNSAFE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 /** What the edge answers before an operation's own code, documented once for all of them (the negative
  * half of the fuzz stage, test/fuzz/openapi-negative.test.ts, holds the document to it): 401 without
  * valid credentials wherever some are required; 403 for a session's unsafe request without its CSRF
- * token (api/auth.ts); 415 for a body of another media type than the JSON the operation takes. */
+ * token, and for an API token on a session-only operation or without the operation's scope, on any
+ * method (api/auth.ts); 415 for a body of another media type than the JSON the operation takes. */
 function withEdgeResponses<D extends { paths?: object }>(doc: D): D {
   for (const ops of Object.values(doc.paths ?? {}) as Array<Record<string, unknown>>) {
     for (const [method, op] of Object.entries(ops)) {
@@ -174,7 +178,9 @@ function withEdgeResponses<D extends { paths?: object }>(doc: D): D {
       const { responses, security, requestBody } = op as { responses: Record<string, unknown>; security?: Array<Record<string, unknown>>; requestBody?: { content?: Record<string, unknown> } };
       const schemes = (security ?? []).flatMap((s) => Object.keys(s));
       if (schemes.length && !responses['401']) responses['401'] = errorResponse('No valid credentials: not signed in, or a missing, wrong, expired or revoked key or token');
-      if (schemes.includes('session') && UNSAFE_METHODS.has(method) && !responses['403']) responses['403'] = errorResponse('Missing or wrong CSRF token (session), or not allowed');
+      // A bearer token meets 403 on any method: a session-only route, or a scope the token lacks.
+      const forbidden = (schemes.includes('session') && UNSAFE_METHODS.has(method)) || schemes.includes('apiToken') || (schemes.length === 1 && schemes[0] === 'session');
+      if (forbidden && !responses['403']) responses['403'] = errorResponse('Missing or wrong CSRF token (session), an API token on a session-only route or without the scope, or not allowed');
       if (requestBody?.content?.['application/json'] && !responses['415']) responses['415'] = errorResponse('The body is not application/json');
     }
   }

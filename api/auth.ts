@@ -71,3 +71,16 @@ async function tokenUser(c: Context<AppEnv>, secret: string): Promise<SessionUse
   return { id, email, name, role, branches, token: via };
 }
 
+
+/** The user id a row may reference (users.id), or null for a service token: it is nobody, so it cannot
+ * own anything nor be recorded as who did something (schemathesis found the foreign-key 500s). */
+export function personOf(user: SessionUser): string | null {
+  return user.token?.kind === 'service' ? null : user.id;
+}
+
+/** The caller's user id for something only a person owns; 403 for a service token. */
+export function ownerOf(user: SessionUser, what: string): string {
+  const id = personOf(user);
+  if (id === null) throw new DomainError('FORBIDDEN', `A service token is nobody, so it cannot own ${what}; use a personal token${what.includes('report') ? '' : ' or make it shared'}`);
+  return id;
+}

@@ -30,6 +30,8 @@ const collectForm = z.object({
   website: z.string().optional().describe('Honeypot: a filled one is dropped silently'),
 });
 
+const manifest = z.object({ name: z.string(), short_name: z.string(), start_url: z.string(), display: z.literal('fullscreen'), background_color: z.string(), theme_color: z.string() });
+
 export function registerPublicPages(registry: OpenAPIRegistry): void {
   registry.registerPath({
     ...base,
@@ -119,6 +121,6 @@ export function registerPublicPages(registry: OpenAPIRegistry): void {
     path: '/c/{id}/kiosk.webmanifest',
     summary: 'Web app manifest: the kiosk opens full-screen from a home screen',
     request: { params: pointId },
-    responses: { 200: asText('application/manifest+json', 'Manifest'), 404: html('No such point, or it is closed') },
+    responses: { 200: { description: 'Manifest', content: { 'application/manifest+json': { schema: manifest } } }, 404: html('No such point, or it is closed') },
   });
 }

@@ -112,7 +112,7 @@ export async function saveListedGoogleLocations(db: Db, rows: Array<{ name: stri
 }
 
 /** An admin's decision for a listed location (branch, or null: not mapped); undefined when never listed. */
-export async function mapGoogleLocation(db: Db, name: string, branchId: string | null, userId: string): Promise<GoogleLocationRow | undefined> {
+export async function mapGoogleLocation(db: Db, name: string, branchId: string | null, userId: string | null): Promise<GoogleLocationRow | undefined> {
   const [row] = await db.update(googleLocations).set({ branchId, mappedBy: userId, mappedAt: new Date() }).where(eq(googleLocations.name, name)).returning();
   return row;
 }

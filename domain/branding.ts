@@ -8,7 +8,9 @@ import { safeText } from './text';
 export const MIN_ACCENT_CONTRAST = 4.5;
 export const LOGO_MAX_BYTES = 256 * 1024;
 
-const HEX = /^#[0-9a-f]{6}$/i;
+// No regex flags: the OpenAPI document carries only the source, so /…/i would reach it as a pattern
+// that matches nothing (schemathesis flagged every branding answer).
+const HEX = /^#[0-9a-fA-F]{6}$/;
 
 /** Relative luminance of an sRGB colour (#rrggbb), as WCAG 2.1 defines it. */
 function luminance(hex: string): number {

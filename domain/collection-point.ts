@@ -34,7 +34,8 @@ export type PointTexts = z.infer<typeof pointTextsSchema>;
 const originSchema = z
   .string()
   .trim()
-  .regex(/^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, 'an origin such as https://www.example.com (no path)');
+  // No /i flag: the OpenAPI document carries the pattern's source only, so the letters are spelt out.
+  .regex(/^[hH][tT][tT][pP][sS]?:\/\/(\*\.)?[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*(:\d{1,5})?$/, 'an origin such as https://www.example.com (no path)');
 
 export const collectionPointInputSchema = z
   .object({

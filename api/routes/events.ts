@@ -19,6 +19,14 @@ const RETRY_MS = 2_000;
 
 const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
 
+/** One event of the stream: `ready` first, then ticket events (id = the Last-Event-ID to resume from). */
+const sseEventSchema = z.object({
+  event: z.string().describe('ready, or the live event type'),
+  data: z.string().describe('JSON'),
+  id: z.string().optional(),
+  retry: z.number().int().optional(),
+});
+
 const eventsRoute = createRoute({
   method: 'get',
   path: '/',
@@ -31,7 +39,9 @@ const eventsRoute = createRoute({
     'Scoped like GET /tickets: an agent hears only the tickets of their branches (and branch-less ones assigned to them).',
   request: { headers: z.object({ 'last-event-id': z.string().regex(/^\d+$/, 'Last-Event-ID is an event id').optional() }) },
   responses: {
-    200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'The event stream (stays open)' },
+    // On OpenAPI 3.1 an event stream's schema describes one event (what 3.2 calls itemSchema), as
+    // schemathesis reads it: the fields of the text/event-stream format, data a JSON string.
+    200: { content: { 'text/event-stream': { schema: sseEventSchema } }, description: 'The event stream (stays open): one object per event' },
     400: err('Bad Last-Event-ID'),
     401: err('Not signed in'),
     403: err('The API token lacks tickets:read'),

@@ -15,7 +15,7 @@ import { googleReviewsScheduleId } from '../../platform/google-reviews-schedule'
 import { log } from '../../platform/logger';
 import { seal } from '../../platform/secret-box';
 import { sha256 } from '../../platform/security';
-import { requireUser } from '../auth';
+import { personOf, requireUser } from '../auth';
 import type { ApiDeps, AppEnv } from '../deps';
 import { validationHook } from '../errors';
 import { err, json } from '../openapi';
@@ -178,7 +178,7 @@ export function googleRoutes() {
     const { location, branchId } = c.req.valid('json');
     if (!GOOGLE_LOCATION_NAME.test(location)) throw invalidFields([{ path: 'location', message: 'must be accounts/{accountId}/locations/{locationId}' }]);
     if (branchId !== null && !(await branchExists(deps.db, branchId))) throw invalidFields([{ path: 'branchId', message: `unknown branch "${branchId}"` }]);
-    const row = await mapGoogleLocation(deps.db, location, branchId, c.get('user').id);
+    const row = await mapGoogleLocation(deps.db, location, branchId, personOf(c.get('user')));
     if (!row) throw invalidFields([{ path: 'location', message: 'not a location Google listed for the connected account: list the locations first' }]);
     const stored = (await readStoredGoogleLocations(deps.db)).find((r) => r.name === location);
     return c.json(locationView(deps, { name: row.name, accountName: null, title: row.title, address: row.address }, stored), 200);

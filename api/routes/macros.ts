@@ -9,7 +9,7 @@ import { listServices, readBranch } from '../../db/org';
 import { DomainError } from '../../domain/errors';
 import { pgInt } from '../../domain/ids';
 import { MACRO_PLACEHOLDERS, macroActionsSchema, macroInputSchema, macroMatches, renderMacro, type MacroActions, type MacroInput } from '../../domain/macros';
-import { requireUser } from '../auth';
+import { ownerOf, requireUser } from '../auth';
 import type { AppEnv, ApiDeps, SessionUser } from '../deps';
 import { describeError, errorBodySchema, validationHook } from '../errors';
 import { assignCommand, loadTicket, priorityCommand, runCommand, statusCommand } from '../ticket-commands';
@@ -125,7 +125,7 @@ export function macroRoutes() {
     const input = c.req.valid('json');
     assertMayShare(user, input);
     const { db } = c.get('deps');
-    const owner = input.shared ? null : user.id;
+    const owner = input.shared ? null : ownerOf(user, 'a personal macro');
     if ((await countOwned(db, owner)) >= MAX_MACROS) throw new DomainError('CONFLICT', `At most ${MAX_MACROS} ${owner ? 'personal' : 'shared'} macros; delete one first`);
     const row = await insertMacro(db, { id: randomUUID(), name: input.name, body: input.body, ownerId: owner, locale: input.locale, actions: input.actions });
     return c.json(out(user, row), 201);
@@ -136,7 +136,7 @@ export function macroRoutes() {
     const input = c.req.valid('json');
     const m = await editable(c.get('deps'), user, c.req.valid('param').id);
     assertMayShare(user, input); // a shared macro is an admin's to edit (editable), so are both ways of sharing
-    const row = await updateMacro(c.get('deps').db, m.id, { name: input.name, body: input.body, locale: input.locale, actions: input.actions, ownerId: input.shared ? null : user.id });
+    const row = await updateMacro(c.get('deps').db, m.id, { name: input.name, body: input.body, locale: input.locale, actions: input.actions, ownerId: input.shared ? null : ownerOf(user, 'a personal macro') });
     return c.json(out(user, row), 200);
   });
 

@@ -11,7 +11,7 @@ import { DomainError, invalidFields } from '../../domain/errors';
 import { parseStoredReportQuery, reportQuerySchema, type ReportQuery } from '../../domain/reports';
 import { ROLES } from '../../domain/types';
 import { formatQuerySchema, renderPivotFile, reportContent } from '../report-files/respond';
-import { requireUser } from '../auth';
+import { ownerOf, requireUser } from '../auth';
 import type { AppEnv, ApiDeps, SessionUser } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
 import { pivotResultSchema } from './reports';
@@ -117,9 +117,9 @@ export function savedReportRoutes() {
     const deps = c.get('deps');
     const user = c.get('user');
     const b = c.req.valid('json');
-    if (user.token?.kind === 'service') throw new DomainError('FORBIDDEN', 'A service token is nobody, so it cannot own a report; use a personal token');
+    const ownerId = ownerOf(user, 'a report');
     await assertUsersExist(deps, b.sharedWith.users);
-    const row = await insertReport(deps.db, { id: randomUUID(), ownerId: user.id, ...stored(b) });
+    const row = await insertReport(deps.db, { id: randomUUID(), ownerId, ...stored(b) });
     return c.json((await out(deps, user, [row]))[0], 201);
   });
 

@@ -10,6 +10,7 @@ import type { ThemeData } from '../../domain/themes';
 import { requireUser } from '../auth';
 import type { AppEnv } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
+import { patchBody } from '../openapi';
 
 export const TAXONOMY_KINDS = ['root_cause', 'action', 'csat_reason', 'theme'] as const;
 
@@ -62,7 +63,7 @@ const patchRoute = createRoute({
   path: '/{id}',
   tags: ['taxonomies'],
   summary: 'Rename, retire / un-retire an entry, or edit a theme\'s keywords and action (admin)',
-  request: { params: idParam, body: { content: { 'application/json': { schema: patchSchema } }, required: true } },
+  request: { params: idParam, ...patchBody(patchSchema) },
   responses: { 200: json(taxonomyEntrySchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such entry') },
 });
 const deleteRoute = createRoute({

@@ -9,7 +9,7 @@ import { countViews, deleteView, insertView, updateView, viewFor, viewsFor, type
 import { countTickets } from '../../db/ticket-list';
 import { DomainError, invalidFields } from '../../domain/errors';
 import { boardQueryFor, canonicalViewQuery, MAX_VIEWS, MY_OPEN_TICKETS, viewInputSchema, type ViewInput } from '../../domain/saved-views';
-import { requireUser } from '../auth';
+import { ownerOf, requireUser } from '../auth';
 import type { AppEnv, ApiDeps, SessionUser } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
 
@@ -95,7 +95,7 @@ export function viewRoutes() {
     const input = c.req.valid('json');
     const { query } = checked(user, input);
     const { db } = c.get('deps');
-    const owner = input.shared ? null : user.id;
+    const owner = input.shared ? null : ownerOf(user, 'a personal view');
     if ((await countViews(db, owner)) >= MAX_VIEWS) throw new DomainError('CONFLICT', `At most ${MAX_VIEWS} ${owner ? 'personal' : 'shared'} views; delete one first`);
     const row = await insertView(db, { id: randomUUID(), name: input.name, query, ownerId: owner });
     return c.json(out(user, row, null, owner ? 'personal' : 'shared'), 201);
@@ -106,7 +106,7 @@ export function viewRoutes() {
     const input = c.req.valid('json');
     const v = await editable(c.get('deps'), user, c.req.valid('param').id);
     const { query } = checked(user, input); // a shared view is an admin's to edit (editable), so are both ways of sharing
-    const row = await updateView(c.get('deps').db, v.id, { name: input.name, query, ownerId: input.shared ? null : user.id });
+    const row = await updateView(c.get('deps').db, v.id, { name: input.name, query, ownerId: input.shared ? null : ownerOf(user, 'a personal view') });
     return c.json(out(user, row, null, row.ownerId === null ? 'shared' : 'personal'), 200);
   });
 

@@ -14,10 +14,15 @@ export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', d
 
 const RTL: ReadonlySet<string> = new Set(['ar', 'he', 'fa', 'ur']);
 
+const LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*(-[xX](-[A-Za-z0-9]{1,8})+)?$/;
+
 /** A BCP 47 tag as stored on feedback and tickets (e.g. "de", "pt-BR"): well-formed, at most 35 characters. */
 export const localeTagSchema = z
   .string()
   .max(35)
+  // The shape in the document too (language, script, region, variants, extensions, private use), so a
+  // generator reading it (schemathesis) builds tags Intl accepts; Intl.Locale stays the judge.
+  .regex(LOCALE_TAG, 'must be a BCP 47 language tag such as "de" or "fr-CA"')
   .refine((s) => toLanguageTag(s) !== null, 'must be a BCP 47 language tag such as "de" or "fr-CA"')
   .meta({ description: 'BCP 47 language tag of the customer (e.g. "de", "fr-CA"); unsupported languages fall back to the branch default, then English' });
 

@@ -357,6 +357,23 @@ describe('every route checks the scope of an API token', () => {
     expect(timeline.find((e) => e.data?.body === 'Synced from the CRM')?.actorName).toBe('CRM sync');
     expect((await s.call('GET', '/api/v1/rules', undefined, null, bearer(svc.token))).status).toBe(403);
   });
+
+  // schemathesis 4 found these as 500s: a service token's id is no users.id, so a personal macro, view
+  // or report it "owned" broke the foreign key. Now a 403 saying so; shared ones are fine.
+  it('answers a service token that would own something personal with 403, and lets it share', async () => {
+    const svc = await token(admin, ['admin'], { kind: 'service', name: 'fuzz' });
+    const as = (path: string, b: unknown, method = 'POST') => s.call(method, path, b, null, bearer(svc.token));
+    const macro = await as('/api/v1/macros', { name: 'Sorry', body: 'We are sorry' });
+    expect(macro.status).toBe(403);
+    expect(await macro.text()).toContain('service token');
+    expect((await as('/api/v1/views', { name: 'Mine', query: 'status=new' })).status).toBe(403);
+    const sharedMacro = await as('/api/v1/macros', { name: 'Sorry', body: 'We are sorry', shared: true });
+    expect(sharedMacro.status).toBe(201);
+    const view = await as('/api/v1/views', { name: 'Shared', query: 'status=new', shared: true });
+    expect(view.status).toBe(201);
+    const { id } = await json<{ id: string }>(view);
+    expect((await as(`/api/v1/views/${id}`, { name: 'Shared', query: 'status=new', shared: false }, 'PUT')).status).toBe(403);
+  });
 });
 
 describe('API tokens', () => {
