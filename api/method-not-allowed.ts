@@ -2,7 +2,7 @@
 // DELETE /branches …), with the Allow header listing the documented ones (RFC 9110 §15.5.6). The table
 // is the OpenAPI document itself, so it can never disagree with what is documented (schemathesis'
 // unsupported_method and allow_header_conformance checks hold the two together).
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -14,7 +14,7 @@ interface Row {
 
 type Doc = { paths?: object; servers?: Array<{ url: string }> };
 
-function table(doc: Doc): Row[] {
+export function methodTable(doc: Doc): Row[] {
   const base = doc.servers?.[0]?.url ?? '';
   return (Object.entries(doc.paths ?? {}) as Array<[string, Record<string, unknown>]>).map(([template, ops]) => {
     const methods = Object.keys(ops).filter((m) => METHODS.includes(m));
@@ -37,15 +37,21 @@ export function allowedMethods(rows: Row[], path: string): string[] | null {
   return [...methods].sort();
 }
 
-/** A notFound handler: 405 with Allow for a known path, else the usual 404. */
-export function notFoundOr405(document: () => Doc) {
+const refuse = (c: Context, allowed: string[]) =>
+  c.json({ error: { code: 'METHOD_NOT_ALLOWED', message: `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}` } }, 405, { Allow: allowed.join(', ') });
+
+/** Before routing: 405 with Allow for a documented path asked with another method. It runs first because
+ * a literal path can also fit a parametrised route of another method (GET /tickets/bulk would reach
+ * GET /tickets/{id} and be a 400 about the id). */
+export function methodNotAllowed(document: () => Doc): MiddlewareHandler {
   let rows: Row[] | null = null;
-  return (c: Context) => {
-    rows ??= table(document());
+  return async (c, next) => {
+    rows ??= methodTable(document());
     const allowed = allowedMethods(rows, c.req.path);
-    if (allowed && !allowed.includes(c.req.method)) {
-      return c.json({ error: { code: 'METHOD_NOT_ALLOWED', message: `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}` } }, 405, { Allow: allowed.join(', ') });
-    }
-    return c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404);
+    if (allowed && !allowed.includes(c.req.method)) return refuse(c, allowed);
+    await next();
   };
 }
+
+/** The notFound handler: the usual 404 with the method and path. */
+export const notFound = (c: Context) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404);

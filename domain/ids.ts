@@ -20,7 +20,8 @@ export function pgInt(opts: { min?: number; max?: number } = {}) {
 /** The same in a path or query parameter (text coerced to a number, as the OpenAPI document says). */
 export function pgIntParam(opts: { min?: number; max?: number } = {}) {
   const { min, max, message } = bounds(opts.min ?? 1, opts.max ?? INT4_MAX);
-  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+  // An empty parameter (`?escalationLevel=`) is no number: coerced it would read as 0 (schemathesis).
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? Number.NaN : v), z.coerce.number({ error: message }).int(message).min(min, message).max(max, message));
 }
 
 /** Whether a whole number fits a Postgres integer id (for ids parsed out of a longer text, e.g. `ticket-12`). */

@@ -10,7 +10,11 @@ const SIZE = 400; // user units of the code's square; the caption goes below it
 const CAPTION = 72;
 const PNG_WIDTH = 1200; // about 10 cm at 300 dpi
 
-const xml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+// Characters XML 1.0 forbids (C0 controls but tab and newlines, U+FFFE/U+FFFF, lone surrogates) leave the
+// caption: a point name may hold them and resvg refuses the whole drawing (schemathesis: a 500 on /qr).
+// eslint-disable-next-line no-control-regex -- the control characters are what it removes
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const xml = (s: string) => s.replace(NOT_XML, '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The caption's font size: as large as fits the width (a rough 0.6 em per character), 14–28. */
 function captionSize(text: string): number {

@@ -13,7 +13,6 @@ import { ssoAdminExists } from '../../db/users';
 import { requireUser } from '../auth';
 import type { ApiDeps, AppEnv } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
-import { patchBody } from '../openapi';
 
 const err = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -37,7 +36,7 @@ const routes = {
     request: { params: z.object({ id: z.string() }), ...body(calendarSchema.nullable()) },
     responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid calendar'), 403: err('Not an admin'), 404: err('No such branch') },
   }),
-  updateBranch: createRoute({ method: 'patch', path: '/branches/{id}', tags: ['organisation'], summary: 'Rename a branch or set its default customer language (admin); its id stays', request: { params: z.object({ id: z.string() }), ...patchBody(z.object({ name: z.string().trim().min(1).max(120).optional(), locale: localeSchema.nullable().optional() }).strict()) }, responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such branch') } }),
+  updateBranch: createRoute({ method: 'patch', path: '/branches/{id}', tags: ['organisation'], summary: 'Rename a branch or set its default customer language (admin); its id stays', request: { params: z.object({ id: z.string() }), ...body(z.object({ name: z.string().trim().min(1).max(120).optional(), locale: localeSchema.nullable().optional() }).strict()) }, responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such branch') } }),
   listServices: createRoute({ method: 'get', path: '/services', tags: ['organisation'], summary: 'Services', responses: { 200: json(z.object({ items: z.array(serviceSchema) }), 'Services'), 401: err('Not signed in') } }),
   createService: createRoute({ method: 'post', path: '/services', tags: ['organisation'], summary: 'Add a service (admin)', request: body(z.object({ id: slug, name: z.string().trim().min(1).max(120) })), responses: { 201: json(serviceSchema, 'Created'), 400: err('Invalid body'), 403: err('Not an admin'), 409: err('Id taken') } }),
   renameService: createRoute({ method: 'patch', path: '/services/{id}', tags: ['organisation'], summary: 'Rename a service (admin); its id stays', request: { params: z.object({ id: z.string() }), ...body(z.object({ name: z.string().trim().min(1).max(120) })) }, responses: { 200: json(serviceSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such service') } }),

@@ -10,7 +10,6 @@ import type { ThemeData } from '../../domain/themes';
 import { requireUser } from '../auth';
 import type { AppEnv } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
-import { patchBody } from '../openapi';
 
 export const TAXONOMY_KINDS = ['root_cause', 'action', 'csat_reason', 'theme'] as const;
 
@@ -63,7 +62,7 @@ const patchRoute = createRoute({
   path: '/{id}',
   tags: ['taxonomies'],
   summary: 'Rename, retire / un-retire an entry, or edit a theme\'s keywords and action (admin)',
-  request: { params: idParam, ...patchBody(patchSchema) },
+  request: { params: idParam, body: { content: { 'application/json': { schema: patchSchema } }, required: true } },
   responses: { 200: json(taxonomyEntrySchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such entry') },
 });
 const deleteRoute = createRoute({

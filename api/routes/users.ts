@@ -13,7 +13,7 @@ import { roleSchema } from '../../domain/types';
 import { requireUser } from '../auth';
 import type { AppEnv, ApiDeps } from '../deps';
 import { validationHook } from '../errors';
-import { err, json, jsonBody, patchBody } from '../openapi';
+import { err, json, jsonBody } from '../openapi';
 import { hashPassword } from '../../platform/security';
 import { newPasswordSchema, staffFields } from './auth';
 
@@ -81,7 +81,7 @@ const routes = {
     path: '/{id}',
     tags: ['users'],
     summary: 'Change any of a user\'s fields, reset the password, or deactivate / reactivate (admin)',
-    request: { params: idParam, ...patchBody(userPatchSchema) },
+    request: { params: idParam, ...jsonBody(userPatchSchema) },
     responses: { 200: json(userSchema, 'Updated'), 400: err('Invalid body or unknown branch'), 403: err('Not an admin'), 404: err('No such user'), 409: err('Email taken, or it would leave no active admin') },
   }),
   availability: createRoute({

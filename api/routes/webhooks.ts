@@ -14,7 +14,7 @@ import { dispatcherWorkflowId, wakeDispatcherSignal } from '../../workflows/webh
 import { requireUser } from '../auth';
 import type { ApiDeps, AppEnv } from '../deps';
 import { validationHook } from '../errors';
-import { err, json, jsonBody, patchBody } from '../openapi';
+import { err, json, jsonBody } from '../openapi';
 
 export const webhookSubscriptionSchema = z
   .object({
@@ -71,7 +71,7 @@ const routes = {
     responses: { 201: json(webhookSubscriptionSchema.extend({ secret: secretField }), 'Subscribed'), 400: err('Invalid body, or a target the SSRF guard refuses'), 403: err('Not an admin') },
   }),
   get: createRoute({ method: 'get', path: '/{id}', tags: ['webhooks'], summary: 'One subscription (admin)', request: { params: idParam }, responses: { 200: json(webhookSubscriptionSchema, 'Subscription'), 403: err('Not an admin'), 404: err('No such subscription') } }),
-  update: createRoute({ method: 'patch', path: '/{id}', tags: ['webhooks'], summary: 'Change URL, description or event types (admin); queued events keep their target subscription', request: { params: idParam, ...patchBody(patchSchema) }, responses: { 200: json(webhookSubscriptionSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such subscription') } }),
+  update: createRoute({ method: 'patch', path: '/{id}', tags: ['webhooks'], summary: 'Change URL, description or event types (admin); queued events keep their target subscription', request: { params: idParam, ...jsonBody(patchSchema) }, responses: { 200: json(webhookSubscriptionSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such subscription') } }),
   remove: createRoute({ method: 'delete', path: '/{id}', tags: ['webhooks'], summary: 'Delete a subscription and its queued events (admin)', request: { params: idParam }, responses: { 204: { description: 'Deleted' }, 403: err('Not an admin'), 404: err('No such subscription') } }),
   rotate: createRoute({
     method: 'post',
