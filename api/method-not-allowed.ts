@@ -23,7 +23,7 @@ export function methodTable(doc: Doc): Row[] {
     const prefix = (own ?? base).replace(/\/$/, '');
     const parts = template.split(/(\{[^}]+\})/);
     const source = parts.map((p) => (p.startsWith('{') ? '[^/]+' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
-    return { re: new RegExp(`^${prefix}${source}/?$`), params: parts.filter((p) => p.startsWith('{')).length, methods: methods.map((m) => m.toUpperCase()) };
+    return { re: new RegExp(`^${prefix}${source}$`), params: parts.filter((p) => p.startsWith('{')).length, methods: methods.map((m) => m.toUpperCase()) };
   });
 }
 
