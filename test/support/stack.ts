@@ -133,7 +133,8 @@ export async function startStack(
       return { cookie, csrf: me.csrfToken };
     },
     postFeedback: (body, query = '') => call('POST', `/api/v1/feedback${query}`, body, null, { authorization: `Bearer ${INTAKE_KEY}` }),
-    async eventually(fn, timeoutMs = 15_000) {
+    // 30 s: a bound for a loaded machine (two test files at once on CI's 2 cores), not a latency goal.
+    async eventually(fn, timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
         const v = await fn();
