@@ -39,6 +39,23 @@ export class Scan {
     this.masked = out + this.masked.slice(last);
   }
 
+  /** Grows a recorded span to [start, end) (over text no span has taken) and masks what it gained. */
+  widen(span: PiiSpan, start: number, end: number): void {
+    if (start > span.start || end < span.end) return;
+    this.masked = this.masked.slice(0, start) + MASK.repeat(span.start - start) + this.masked.slice(span.start, span.end) + MASK.repeat(end - span.end) + this.masked.slice(end);
+    span.start = start;
+    span.end = end;
+  }
+
+  /** Joins span `b` into `a` (it follows `a`, apart from the text between them). */
+  join(a: PiiSpan, b: PiiSpan): void {
+    const at = this.spans.indexOf(b);
+    if (at < 0 || b.start < a.end) return;
+    this.spans.splice(at, 1);
+    this.masked = this.masked.slice(0, a.end) + MASK.repeat(b.start - a.end) + this.masked.slice(b.start);
+    a.end = b.end;
+  }
+
   /** Each match of `re` becomes a span of `kind`, or whatever `pick` makes of it (nothing when it returns null). */
   pass(re: RegExp, pick: PiiKind | ((m: RegExpExecArray) => PiiSpan[] | PiiKind | null), on: string = this.masked): void {
     const found: PiiSpan[] = [];
