@@ -358,3 +358,14 @@ describe('post boxes, flats, buildings and street-name starts; dates of birth in
     expect(redact('In 2019 my son was born. We ordered on 3 May 2024 and he was born in 2010.')).toBe('In 2019 my son was born. We ordered on 3 May 2024 and he was born in [DATE_OF_BIRTH].');
   });
 });
+
+describe('names after more greetings, intensified thanks, a repeated preposition and a possessive sign-off', () => {
+  it.each([
+    ['Servus Hannes, danke', 'Servus [NAME], danke'],
+    ['Gracias a Pilar y a Rosario por todo.', 'Gracias a [NAME] y a [NAME] por todo.'],
+    ['Grazie mille a Rosa e a Franco.', 'Grazie mille a [NAME] e a [NAME].'],
+    ['Saluti da Bruno Rossi', 'Saluti da [NAME]'],
+    ['Liebe Grüße\neure Mia', 'Liebe Grüße\neure [NAME]'],
+    ['Un abrazo,\ntu amiga Ana', 'Un abrazo,\ntu amiga [NAME]'],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+});
