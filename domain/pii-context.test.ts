@@ -369,3 +369,9 @@ describe('names after more greetings, intensified thanks, a repeated preposition
     ['Un abrazo,\ntu amiga Ana', 'Un abrazo,\ntu amiga [NAME]'],
   ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
 });
+
+describe("the contact's given name with the surname's initial", () => {
+  it('redacts "Paolo G." as the contact Paolo Gentile signs', () => {
+    expect(redactPii('Grazie.\nPaolo G.', { names: ['Paolo Gentile'] }).text).toBe('Grazie.\n[NAME].');
+  });
+});

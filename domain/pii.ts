@@ -145,6 +145,8 @@ function nameParts(name: string): string[] {
   const surname = particleSurname > 0 ? words.slice(particleSurname).join(' ') : words.length > 1 ? words[words.length - 1] : null;
   // the way a signature abbreviates it: "K. de Graaf", "H Dunmore" (the initial is part of the name)
   const initialled = surname && /^\p{L}/u.test(words[0]) ? [`${words[0][0]}. ${surname}`, `${words[0][0]}.${surname}`, `${words[0][0]} ${surname}`] : [];
+  // and the way a sign-off does: "Karin V.", "Paolo G."
+  if (surname && particleSurname < 0 && /^\p{Lu}/u.test(surname) && words[0].length >= 2) initialled.push(`${words[0]} ${surname[0]}`);
   return [
     whole,
     ...initialled,
