@@ -375,3 +375,17 @@ describe("the contact's given name with the surname's initial", () => {
     expect(redactPii('Grazie.\nPaolo G.', { names: ['Paolo Gentile'] }).text).toBe('Grazie.\n[NAME].');
   });
 });
+
+describe('names with the writer ("Mark and I"), before what staff did for them, after guides', () => {
+  it.each([
+    ['Mark and I had dinner.', '[NAME] and I had dinner.'],
+    ['me and Jess went back', 'me and [NAME] went back'],
+    ['Carmen nos atendió muy bien.', '[NAME] nos atendió muy bien.'],
+    ['Alba ci ha servito.', '[NAME] ci ha servito.'],
+    ['Onze gids Roos was top.', 'Onze gids [NAME] was top.'],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps a thing with the writer', () => {
+    expect(redact('Dinner and I did not agree. My husband and I left.')).toBe('Dinner and I did not agree. My husband and I left.');
+  });
+});

@@ -76,6 +76,8 @@ const PEOPLE = [
   // Dutch
   ...'vrouw|echtgenoot|echtgenote|vriend|vriendin|zoon|dochter|kinderen|moeder|vader|broer|zus|zuster|oma|opa|oom|neef|nicht|buurman|buurvrouw|baas|schoonmoeder|schoonvader|kleinzoon|kleindochter|advocaat'.split('|'),
   ...'person|personne|persona|persoon'.split('|'),
+  // guides, carers of the body, entertainers: "onze gids Roos", "la guida Stella", "die Reiseleiterin Maren"
+  ...'gids|reisleider|reisleidster|guida|reiseleiter|reiseleiterin|accompagnateur|accompagnatrice|tour guide|tour leader|masseur|masseuse|masseurin|masajista|massaggiatore|massaggiatrice|kosmetikerin|esthéticienne|estetista|esteticista|schoonheidsspecialiste|animador|animadora|entertainer|croupier'.split('|'),
   ...'comadre|compadre|tata|tatie|tonton|mamie|papi'.split('|'),
   // Portuguese, Swedish and Polish relations and staff (comments in other languages come in too)
   ...'marido|mulher|esposa|filho|filha|mãe|pai|irmão|irmã|avó|avô|namorado|namorada|funcionário|funcionária|estafeta|motorista|empregado|empregada|fru|dotter|städaren|mąż|żona|syn|córka|kurier'.split('|'),
@@ -317,7 +319,21 @@ const SAID = [
   ...['ha detto', 'mi ha detto', 'ci ha detto', 'ha spiegato', 'ha promesso', 'ha assicurato', 'ha risposto', 'diceva', 'dice'],
   ...['zei', 'zegt', 'beloofde', 'legde uit', 'antwoordde', 'heeft gezegd', 'verzekerde'],
 ];
+// …or of what staff did for the writer: "Carmen nos atendió", "Alba ci ha servito", "Noor heeft ons geholpen"
+SAID.push(
+  ...['served us', 'served me', 'helped us', 'helped me', 'looked after us', 'looked after me', 'took care of us', 'took our order', 'checked us in'],
+  ...['hat uns bedient', 'hat mich bedient', 'hat uns geholfen', 'hat mir geholfen', 'hat uns beraten', 'hat mich beraten', 'bediente uns', 'half uns', 'half mir'],
+  ...['nous a servis', 'nous a servi', "m'a servi", 'nous a aidés', 'nous a aidé', "m'a aidé", "m'a aidée", "s'est occupé", "s'est occupée", 'nous a accueillis'],
+  ...['nos atendió', 'me atendió', 'nos ayudó', 'me ayudó', 'nos sirvió', 'me sirvió', 'nos recibió', 'nos ha atendido', 'me ha atendido'],
+  ...['ci ha servito', 'ci ha serviti', 'mi ha servito', 'ci ha aiutato', 'ci ha aiutati', 'mi ha aiutato', 'mi ha aiutata', 'ci ha accolto', 'ci ha accolti', 'ci ha seguito', 'ci ha seguiti'],
+  ...['heeft ons geholpen', 'heeft mij geholpen', 'heeft me geholpen', 'hielp ons', 'hielp mij', 'bediende ons', 'heeft ons bediend'],
+);
 const NAME_BEFORE_SAID = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:${oneOf(SAID)})(?![\\p{L}]))`, 'dgu');
+// someone with the writer: "Mark and I", "Tom und ich", "Alba e io", "moi et Claire", "ik en Joost"
+const NAME_AND_I = new RegExp(
+  `(?:${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:${oneOf(['and I', 'and me', 'and myself', 'und ich', 'et moi', 'y yo', 'e io', 'en ik'])})(?![\\p{L}]))|(?<=${CUE_START}(?:${oneOf(['me and', 'ich und', 'moi et', 'yo y', 'io e', 'ik en'])})[ \\t]+)(\\p{Lu}[\\p{L}'’-]+)(?![\\p{L}]))`,
+  'dgu',
+);
 // "I asked his name and he said Tony.": a given name closing the clause after "he said"
 const HE_SAID_CUE = new RegExp(
   `${CUE_START}(?:${oneOf(['he', 'she', 'er', 'sie', 'il', 'elle', 'él', 'ella', 'lui', 'lei', 'hij', 'zij', 'ze'])})[ \\t]+(?:${oneOf(['said', 'replied', 'answered', 'sagte', 'meinte', 'antwortete', 'a dit', 'a répondu', 'dijo', 'contestó', 'respondió', 'ha detto', 'ha risposto', 'rispose', 'zei', 'antwoordde'])})[ \\t]+(?:(?:${oneOf(['it was', "it's", 'es sei', "c'était", 'era', 'dat het'])})[ \\t]+)?(?=\\p{Lu}[\\p{L}'’-]+[ \\t]*(?:[.,;!)]|$))`,
@@ -439,6 +455,10 @@ export function findContextNames(scan: Scan): void {
     return found;
   }, scan.folded());
   scan.pass(NAME_BEFORE_SAID, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) ? groupSpan(m, 1, 'name') : null));
+  scan.pass(NAME_AND_I, (m) => {
+    const g = m[1] ? 1 : 2;
+    return isGivenName(m[g]) && isCapitalised(m[g]) && !isPlace(m[g]) && !isNotAName(m[g]) ? groupSpan(m, g, 'name') : null;
+  });
   scan.pass(HE_SAID_CUE, (m) => readNames(scan.masked, m.index + m[0].length, 'weak'));
   scan.pass(ME_COMMA_CUE, (m) => {
     // a full name only: "me, Monika Wirth,", not "me, Paris was…"
