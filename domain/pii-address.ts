@@ -6,7 +6,7 @@
 // the words that begin a street's name before its type ("Alte Landstraße", "Burgemeester de
 // Monchyplein", "Dr. Lelylaan"). Every pattern is anchored on a keyword or on an address already
 // found, and bounded: linear in the text.
-import { MASK, type Scan } from './pii-scan';
+import { MASK, type PiiSpan, type Scan } from './pii-scan';
 
 // Either case of the first letter: "rue", "Rue"
 // (each word of a phrase: "Apartado de Correos", "Casella postale")
@@ -72,10 +72,13 @@ export function findPostBoxes(scan: Scan): void {
 
 /** Grows every address found so far over its number's suffix, its flat, floor or building, and the words that begin its name. */
 export function extendAddresses(scan: Scan): void {
-  for (const s of scan.spans) {
-    if (s.kind !== 'address') continue;
-    for (let round = 0; round < 4; round++) {
-      const text = scan.masked;
+  // Each round grows every address by one part, on the text as the round found it, then masks
+  // what they gained in one pass (linear however many addresses there are).
+  for (let round = 0; round < 4; round++) {
+    const text = scan.masked;
+    const grown: Array<[number, number]> = [];
+    let lastEnd = 0;
+    for (const s of scan.spans.filter((x) => x.kind === 'address').sort((x, y) => x.start - y.start)) {
       let { start, end } = s;
       // the number's suffix: "14 bis", "263-1"
       if (/\d[A-Za-z]?$/.test(scan.text.slice(start, end))) {
@@ -88,14 +91,30 @@ export function extendAddresses(scan: Scan): void {
       if (after && !after[0].includes(MASK)) end += after[0].trimEnd().length;
       const before = text.slice(Math.max(0, start - 60), start);
       const unit = UNIT_BEFORE.exec(before) ?? (/^\p{Lu}/u.test(scan.text.slice(start, start + 1)) ? STREET_START.exec(before) : null);
-      if (unit && !unit[0].includes(MASK)) start -= unit[0].length;
-      if (start === s.start && end === s.end) break;
-      scan.widen(s, start, end);
+      if (unit && !unit[0].includes(MASK)) start = Math.max(start - unit[0].length, lastEnd);
+      if (start < s.start) grown.push([start, s.start]);
+      if (end > s.end) grown.push([s.end, end]);
+      s.start = start;
+      s.end = end;
+      lastEnd = end;
     }
+    if (!grown.length) break;
+    scan.maskRanges(grown);
   }
   // a flat or a street found on its own right next to another part: "Calle Mayor 14, escalera 2, puerta 5" is one address
   const parts = scan.spans.filter((s) => s.kind === 'address').sort((a, b) => a.start - b.start);
-  for (let i = parts.length - 1; i > 0; i--) {
-    if (/^[ \t]*,?[ \t]*$/.test(scan.text.slice(parts[i - 1].end, parts[i].start))) scan.join(parts[i - 1], parts[i]);
+  const joined = new Set<PiiSpan>();
+  const gaps: Array<[number, number]> = [];
+  for (let i = 1, head = parts[0]; i < parts.length; i++) {
+    if (/^[ \t]*,?[ \t]*$/.test(scan.text.slice(head.end, parts[i].start))) {
+      gaps.push([head.end, parts[i].start]);
+      head.end = parts[i].end;
+      joined.add(parts[i]);
+    } else head = parts[i];
   }
+  if (!joined.size) return;
+  scan.maskRanges(gaps);
+  let n = 0;
+  for (const s of scan.spans) if (!joined.has(s)) scan.spans[n++] = s;
+  scan.spans.length = n;
 }

@@ -39,21 +39,19 @@ export class Scan {
     this.masked = out + this.masked.slice(last);
   }
 
-  /** Grows a recorded span to [start, end) (over text no span has taken) and masks what it gained. */
-  widen(span: PiiSpan, start: number, end: number): void {
-    if (start > span.start || end < span.end) return;
-    this.masked = this.masked.slice(0, start) + MASK.repeat(span.start - start) + this.masked.slice(span.start, span.end) + MASK.repeat(end - span.end) + this.masked.slice(end);
-    span.start = start;
-    span.end = end;
-  }
-
-  /** Joins span `b` into `a` (it follows `a`, apart from the text between them). */
-  join(a: PiiSpan, b: PiiSpan): void {
-    const at = this.spans.indexOf(b);
-    if (at < 0 || b.start < a.end) return;
-    this.spans.splice(at, 1);
-    this.masked = this.masked.slice(0, a.end) + MASK.repeat(b.start - a.end) + this.masked.slice(b.start);
-    a.end = b.end;
+  /** Masks the given ranges of the input in one pass (spans that grew: their text is no longer for later passes). */
+  maskRanges(ranges: Array<[number, number]>): void {
+    if (!ranges.length) return;
+    ranges.sort((x, y) => x[0] - y[0]);
+    let out = '';
+    let last = 0;
+    for (const [start, end] of ranges) {
+      const from = Math.max(start, last);
+      if (end <= from) continue;
+      out += this.masked.slice(last, from) + MASK.repeat(end - from);
+      last = end;
+    }
+    this.masked = out + this.masked.slice(last);
   }
 
   /** Each match of `re` becomes a span of `kind`, or whatever `pick` makes of it (nothing when it returns null). */
