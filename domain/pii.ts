@@ -82,6 +82,7 @@ const ALNUM_CODE = /\b(?<![A-Za-z]-)(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A
 // Recall first (with the word lists on): any code mixing letters and at least three digits ("LDW/2291/K",
 // "AB-4471", "F2026-00418") is a reference, unless it is a quantity ("500ml", "100mg", "12kg").
 const MIXED_CODE = /(?<![\p{L}\p{N}@./-])(?=[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d)(?=[A-Za-z0-9/-]*[A-Za-z])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\p{L}\p{N}@]|[-/.]?[\p{L}\p{N}])/gu;
+const CAPS_CODE = /(?<![\p{L}\p{N}@./-])(?=[A-Z0-9]{6,8}(?![\p{L}\p{N}@]|[-/.][\p{L}\p{N}]))(?=(?:[A-Z]*\d){1,2}[A-Z]*(?![\p{L}\p{N}]))(?=(?:\d*[A-Z]){3})(?![A-Z]+\d+(?![\p{L}\p{N}]))[A-Z0-9]{6,8}(?![\p{L}\p{N}])/gu;
 const QUANTITY = /^\d+(?:[a-z]{1,3}|[A-Z]{1,2}|[a-z]{1,2}\d?|h\d{2})$/;
 const HOUSE_NUMBER_AFTER_UNKNOWN = /(?<=\uE000[ \t]*(?:[\p{Lu}][\p{L}.'-]*[ \t]+)?)\d{1,4}[a-zA-Z]?(?:\/[A-Za-z0-9]{1,3})?(?![\p{L}\p{N}])(?=[ \t]*(?:[,;]|\r?\n|$))/gu;
 const HOUSE_NUMBER_BEFORE_UNKNOWN = /(?<![\p{L}\p{N}\uE000.,:/-])\d{1,4}[a-zA-Z]?,?[ \t]+(?=\uE000+(?:[ \t]+[\p{Lu}][\p{L}'-]*)?[ \t]*(?:[,;]|\r?\n|$))/gu;
@@ -236,6 +237,8 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
     });
     scan.pass(ALNUM_CODE, (m) => ((m[0].match(/\d/g)?.length ?? 0) >= 5 ? 'id' : null));
     if (options.dictionary) scan.pass(MIXED_CODE, (m) => (m[0].split(/[-/]/).every((p) => QUANTITY.test(p) || !/\d/.test(p)) ? null : 'reference'));
+    // a booking code in capitals with one or two digits, as airlines and hotels write them: "QX7P2M", "K9TZ4W"
+    if (options.dictionary) scan.pass(CAPS_CODE, 'reference');
   }));
 
   scan.literals((k.names ?? []).flatMap((n) => (n ? nameParts(n) : [])), 'name');
