@@ -64,10 +64,29 @@ const TITLES = 'Burgemeester|Burg\\.|Dokter|Dr\\.|Doctor|Professor|Prof\\.|Sint|
 const ADJECTIVES = 'Alte|Alter|Altes|Neue|Neuer|Neues|Lange|Langer|Hohe|Hoher|Große|Grosse|Großer|Kleine|Kleiner|Obere|Oberer|Untere|Unterer|Hintere|Vordere|Breite|Krumme|Stille|Oude|Nieuwe|Korte|Hoge|Lage|Grote|Brede|Smalle|Van|Von|De|Den|Der|Ter|Ten|Old|New|Upper|Lower|Great|Little';
 const STREET_START = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${TITLES})[ \\t]+(?:(?:van|de|der|den|von|ter|ten|la|le|'t)[ \\t]+){0,2}|(?:${ADJECTIVES})[ \\t]+)$`, 'u');
 
+// A street without its number after "I live on / ich wohne in der / j'habite / vivo en / abito in / ik woon aan":
+// "I live on Mill Lane", "wir wohnen in der Gartenstraße", "j'habite rue des Lilas", "vivo en la calle Mayor"
+const LIVE = [
+  `(?:[Ll]ive|[Ll]ives|[Ll]iving|[Ll]ived|[Mm]oved|[Ss]tay|[Ss]taying)[ \\t]+(?:on|at|in|to)[ \\t]+(?:the[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Lane|Avenue|Close|Drive|Crescent|Way|Terrace|Grove|Gardens|Place|Court|Square|Row|Mews|Hill|Rise|Walk|Green)`,
+  `(?:[Ww]ohne|[Ww]ohnen|[Ww]ohnt|[Ww]ohnte|[Ww]ohnten|[Ll]eben|[Ll]ebe|[Ll]ebt)[ \\t]+(?:in[ \\t]+der|in[ \\t]+dem|im|am|an[ \\t]+der|auf[ \\t]+der)[ \\t]+(?:[\\p{Lu}][\\p{L}-]*[ \\t]+)?[\\p{Lu}][\\p{L}-]*(?:straße|strasse|weg|gasse|platz|allee|ring|damm|Straße|Strasse|Weg|Gasse|Platz|Allee)`,
+  `(?:[Hh]abite|[Hh]abitons|[Hh]abitent|[Hh]abitez|[Dd]emeure|[Rr]éside|[Rr]ésidons)[ \\t]+(?:au[ \\t]+|à[ \\t]+|dans[ \\t]+la[ \\t]+|sur[ \\t]+le[ \\t]+)?(?:rue|avenue|boulevard|allée|impasse|chemin|place|quai|route)[ \\t]+(?:(?:de[ \\t]+la|de[ \\t]+l'|des|du|de|d')[ \\t]*)?[\\p{Lu}][\\p{L}'’-]+(?:[ \\t]+[\\p{Lu}][\\p{L}'’-]+){0,2}`,
+  `(?:[Vv]ivo|[Vv]ivimos|[Vv]ive|[Vv]iven|[Rr]esido)[ \\t]+en[ \\t]+(?:la[ \\t]+|el[ \\t]+)?(?:calle|c\\/|avenida|avda\\.|plaza|paseo|camino|ronda)[ \\t]+(?:(?:de[ \\t]+la|de[ \\t]+los|del|de)[ \\t]+)?[\\p{Lu}][\\p{L}'’-]+(?:[ \\t]+[\\p{Lu}][\\p{L}'’-]+){0,2}`,
+  `(?:[Aa]bito|[Aa]bitiamo|[Aa]bita|[Aa]bitano|[Vv]ivo|[Vv]iviamo|[Rr]isiedo)[ \\t]+in[ \\t]+(?:via|viale|piazza|corso|vicolo|largo)[ \\t]+(?:(?:della|delle|dei|degli|del|di)[ \\t]+)?[\\p{Lu}][\\p{L}'’-]+(?:[ \\t]+[\\p{Lu}][\\p{L}'’-]+){0,2}`,
+  `(?:[Ww]oon|[Ww]onen|[Ww]oont|[Ww]oonde|[Ww]oonden)[ \\t]+(?:aan|op|in)[ \\t]+(?:de[ \\t]+|het[ \\t]+)?(?:[\\p{Lu}][\\p{L}-]*[ \\t]+)?[\\p{Lu}][\\p{L}-]*(?:straat|laan|weg|gracht|plein|kade|singel|dijk|Straat|Laan|Weg|Gracht|Plein|Kade|Singel|Dijk)`,
+];
+const STREET_AFTER_LIVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${LIVE.join('|')})(?![\\p{L}])`, 'gu');
+const STREET_PART = /(?:(?:the|in der|in dem|im|am|an der|auf der|au|à|dans la|sur le|la|el|de|het|on|at|in|to|en|aan|op)[ \t]+)?((?:rue|avenue|boulevard|allée|impasse|chemin|place|quai|route|calle|c\/|avenida|avda\.|plaza|paseo|camino|ronda|via|viale|piazza|corso|vicolo|largo|\p{Lu})[\s\S]*)$/u;
+
 /** Post boxes and flats named on their own. */
 export function findPostBoxes(scan: Scan): void {
   scan.pass(POST_BOX, 'address');
   scan.pass(STRONG_UNIT, 'address');
+  scan.pass(STREET_AFTER_LIVE, (m) => {
+    // the street, not the verb: from its type word or its first capital on
+    const verb = /^\S+[ \t]+/.exec(m[0])![0].length;
+    const part = STREET_PART.exec(m[0].slice(verb));
+    return part ? [{ start: m.index + m[0].length - part[1].length, end: m.index + m[0].length, kind: 'address' }] : null;
+  });
 }
 
 /** Grows every address found so far over its number's suffix, its flat, floor or building, and the words that begin its name. */

@@ -389,3 +389,18 @@ describe('names with the writer ("Mark and I"), before what staff did for them, 
     expect(redact('Dinner and I did not agree. My husband and I left.')).toBe('Dinner and I did not agree. My husband and I left.');
   });
 });
+
+describe('a street without its number after "I live on" in six languages', () => {
+  it.each([
+    ['I live on Mill Lane, near the park.', 'I live on [ADDRESS], near the park.'],
+    ['Wir wohnen in der Gartenstraße seit Jahren.', 'Wir wohnen in der [ADDRESS] seit Jahren.'],
+    ["J'habite rue des Lilas depuis 2010.", "J'habite [ADDRESS] depuis 2010."],
+    ['Vivo en la calle Mayor desde hace años.', 'Vivo en la [ADDRESS] desde hace años.'],
+    ['Abito in via Garibaldi.', 'Abito in [ADDRESS].'],
+    ['Ik woon aan de Kerkstraat in Hoorn.', 'Ik woon aan de [ADDRESS] in Hoorn.'],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps a town after "live in"', () => {
+    expect(redact('We lived in London and stayed at the Grand Hotel.')).toBe('We lived in London and stayed at the Grand Hotel.');
+  });
+});
