@@ -1,6 +1,6 @@
 // One intake workflow per accepted feedback: its start is the durable acceptance (the API answers 2xx
 // only after Temporal has it), so a crash of the API or worker afterwards still evaluates it, once.
-import { ApplicationFailure, ParentClosePolicy, patched, proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, ParentClosePolicy, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Decision, IntakeActivities } from '../activities/intake';
 import type { NotifyActivities } from '../activities/notify';
 import { DATA_ERROR } from '../domain/errors';
@@ -12,10 +12,10 @@ import { startChildOnce } from './start-child-once';
 import { ticketWorkflow } from './ticket';
 import { ticketWorkflowId, type TicketInput } from '../domain/ticket';
 
-const { recordFeedback, evaluateFeedback, recordAndEvaluateFeedback, notifySaveFailure } = proxyActivities<IntakeActivities & Pick<NotifyActivities, 'notifySaveFailure'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '500 ms', maximumInterval: '30 seconds' },
-});
+const OPTIONS = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '500 ms', maximumInterval: '30 seconds' } } as const;
+const { recordFeedback, evaluateFeedback, recordAndEvaluateFeedback, notifySaveFailure } = proxyActivities<IntakeActivities & Pick<NotifyActivities, 'notifySaveFailure'>>(OPTIONS);
+/** intake-local-activity: the same activity run by the worker inside the first workflow task. */
+const local = proxyLocalActivities<Pick<IntakeActivities, 'recordAndEvaluateFeedback'>>(OPTIONS);
 
 export interface IntakeResult {
   feedbackId: string;
@@ -33,10 +33,19 @@ export async function feedbackIntakeWorkflow(feedbackId: string, feedback: Norma
 }
 
 /** intake-one-activity: the feedback is recorded and evaluated by one activity (before: two, each with
- * its own workflow task). Feedback Postgres refuses for its data takes the older path, whose backstop
- * replaces the text and tells the admins. */
+ * its own workflow task). intake-local-activity: that activity runs as a local activity, inside the
+ * workflow task that starts the intake — no activity task through the server and no second workflow
+ * task, so a feedback without a ticket costs the server its start and one workflow task (it is idempotent
+ * on the feedback id, so a worker lost mid-way simply runs it again). Feedback Postgres refuses for its
+ * data takes the older path, whose backstop replaces the text and tells the admins. */
 async function recordAndEvaluate(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Promise<Decision> {
-  if (patched('intake-one-activity')) {
+  if (patched('intake-local-activity')) {
+    try {
+      return await local.recordAndEvaluateFeedback(feedbackId, feedback, receivedAt);
+    } catch (e) {
+      if (dataErrorOf(e) === null) throw e;
+    }
+  } else if (patched('intake-one-activity')) {
     try {
       return await recordAndEvaluateFeedback(feedbackId, feedback, receivedAt);
     } catch (e) {
