@@ -16,6 +16,8 @@ import { benchServer, machineLoad } from './support/temporal';
 import { emptyWorkflow } from './empty-workflow';
 
 const [rate = 100, seconds = 20, connections = 50] = process.argv.slice(2).map(Number).filter((n) => n > 0);
+// --no-tickets: every feedback 3–5★, so none opens a ticket: the intake's own cost, without the tickets'.
+const noTickets = process.argv.includes('--no-tickets');
 const base = process.env.DATABASE_URL;
 if (!base) {
   console.error('intake bench: set DATABASE_URL (the API and the worker run as separate processes sharing Postgres)');
@@ -57,8 +59,12 @@ const env = {
 };
 // BENCH_CPU_PROF=<dir>: the API and the worker write V8 CPU profiles there when they stop.
 const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-function startRole(script: string, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), [...profile, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+// BENCH_WORKER_NICE=<n>: the worker at a lower CPU priority than the API and the server (nice), so
+// acceptance goes first and the evaluation lags on a small machine.
+const workerNice = Number(process.env.BENCH_WORKER_NICE ?? 0);
+function startRole(script: string, ready: RegExp, nice = 0): Promise<ChildProcess> {
+  const command = [path.resolve('node_modules/.bin/tsx'), ...profile, script];
+  const child = nice ? spawn('nice', ['-n', String(nice), ...command], { env, stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(command[0], command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   return new Promise((resolve, reject) => {
@@ -73,12 +79,12 @@ function startRole(script: string, ready: RegExp): Promise<ChildProcess> {
 }
 // The API first (it migrates and seeds: admin, intake key, branch "main", the demo detractor rule), then the worker.
 const apiRole = await startRole('scripts/api-main.ts', /API and web UI listening/);
-const workerRole = await startRole('scripts/worker-main.ts', /worker polling/);
+const workerRole = await startRole('scripts/worker-main.ts', /worker polling/, workerNice);
 const database = new pg.Client({ connectionString: dbUrl.toString() });
 database.on('error', (e) => console.error('  (bench database connection:', e.message, ')'));
 await database.connect();
 const { connection, client } = await connectClient(server.address, server.namespace);
-console.log(`intake bench — ${server.label}; ${machineLoad()}; Postgres ${dbName}, API http://127.0.0.1:${port} (own process), worker (own process); ${connections} connections, ${seconds} s per phase`);
+console.log(`intake bench — ${server.label}; ${machineLoad()}; Postgres ${dbName}, API http://127.0.0.1:${port} (own process), worker (own process); ${connections} connections, ${seconds} s per phase${noTickets ? '; no tickets (3–5★ only)' : ''}${workerNice ? `; worker at nice ${workerNice}` : ''}`);
 
 // CPU time by part (from /proc): per operation, a figure the shared machine's load moves far less than
 // throughput. Postgres: the backends of the bench database alive at the end of a phase.
@@ -124,7 +130,7 @@ async function emptyStarts(): Promise<number> {
 }
 const baseline = await emptyStarts();
 
-/** One autocannon run; every request a new feedback (unique externalId), 2 in 5 of them 1–2★ (a ticket each). */
+/** One autocannon run; every request a new feedback (unique externalId), 2 in 5 of them 1–2★ (a ticket each; none with --no-tickets). */
 async function intake(phase: string, overallRate: number | undefined) {
   let seq = 0;
   const cpu0 = await cpuParts();
@@ -140,7 +146,7 @@ async function intake(phase: string, overallRate: number | undefined) {
         headers: { authorization: `Bearer ${INTAKE_KEY}`, 'content-type': 'application/json' },
         setupRequest: (req) => {
           const i = seq++;
-          const body = { channel: 'kiosk', type: 'star', score: (i % 5) + 1, branch: 'main', externalId: `bench-${phase}-${i}`, contact: { email: `customer${i % 500}@example.com` }, ...(i % 2 ? { comment: 'Waited far too long at the counter' } : {}) };
+          const body = { channel: 'kiosk', type: 'star', score: noTickets ? (i % 3) + 3 : (i % 5) + 1, branch: 'main', externalId: `bench-${phase}-${i}`, contact: { email: `customer${i % 500}@example.com` }, ...(i % 2 ? { comment: 'Waited far too long at the counter' } : {}) };
           return { ...req, body: JSON.stringify(body) };
         },
       },
