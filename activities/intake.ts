@@ -15,6 +15,11 @@ import { isRepeatDetractor } from '../domain/score-tiers';
 import type { TicketInput } from '../domain/ticket';
 import { ticketInputFrom } from '../domain/ticket-input';
 import { enqueueFeedbackWebhook, wakeDispatchers } from './webhook-outbox';
+import { Context } from '@temporalio/activity';
+import { ticketWorkflowId } from '../domain/ticket';
+import { startWorkflowOnce } from '../platform/temporal';
+import { initialSearchAttributes, ticketSummary } from '../workflows/search-attributes';
+import type { ticketWorkflow } from '../workflows/ticket';
 
 export type Decision = { outcome: 'no_match' } | { outcome: 'ticket'; ticket: TicketInput };
 
@@ -105,6 +110,13 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
     return { outcome: 'ticket', ticket };
   }
 
+  /** Both steps in one transaction. */
+  async function recordAndEvaluateFeedback(feedbackId: string, fb: NormalizedFeedback, receivedAt: number): Promise<Decision> {
+    const { hooked, decision } = await db.transaction(async (tx) => ({ hooked: await insertFeedback(tx, feedbackId, fb, receivedAt), decision: await decide(tx, feedbackId) }));
+    await wakeDispatchers(hooked);
+    return decision;
+  }
+
   return {
     /** Idempotent on the feedback id (the intake workflow id) and on (channel, externalId). */
     async recordFeedback(feedbackId: string, fb: NormalizedFeedback, receivedAt: number): Promise<void> {
@@ -117,9 +129,23 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number } =
     /** Both steps in one activity (intake-one-activity) and one transaction: one activity task and one
      * workflow task fewer per accepted feedback, one commit fewer. Both steps are idempotent, so a retry
      * of the whole repeats nothing. */
-    async recordAndEvaluateFeedback(feedbackId: string, fb: NormalizedFeedback, receivedAt: number): Promise<Decision> {
-      const { hooked, decision } = await db.transaction(async (tx) => ({ hooked: await insertFeedback(tx, feedbackId, fb, receivedAt), decision: await decide(tx, feedbackId) }));
-      await wakeDispatchers(hooked);
+    recordAndEvaluateFeedback,
+    /** intake-local-activity: recorded, evaluated, and the ticket's workflow started from here (not as the
+     * intake's child: no further workflow task). A retry finds the stored decision and the workflow already
+     * started (its id is never reused: even a ticket already closed is not started again). */
+    async recordEvaluateAndStartTicket(feedbackId: string, fb: NormalizedFeedback, receivedAt: number): Promise<Decision> {
+      const decision = await recordAndEvaluateFeedback(feedbackId, fb, receivedAt);
+      if (decision.outcome !== 'ticket') return decision;
+      const { ticket } = decision;
+      const ctx = Context.current();
+      // The workflow's name, not its function: workflow code stays out of the activities' imports.
+      await startWorkflowOnce<typeof ticketWorkflow>(ctx.client, 'ticketWorkflow', {
+        taskQueue: ctx.info.taskQueue,
+        workflowId: ticketWorkflowId(ticket.number),
+        args: [ticket],
+        typedSearchAttributes: initialSearchAttributes(ticket),
+        staticSummary: ticketSummary(ticket),
+      });
       return decision;
     },
   };
