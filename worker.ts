@@ -11,10 +11,12 @@ export const workflowsPath = path.join(path.dirname(fileURLToPath(import.meta.ur
 /**
  * Product defaults. Many tickets falling due at one instant (a Monday-morning SLA storm) is a burst of
  * short workflow tasks: more task slots and pollers that scale with the backlog drain it several times
- * faster than the SDK's fixed 10 pollers (see `npm run bench -- escalation`).
+ * faster than the SDK's fixed 10 pollers (see `npm run bench -- escalation`). An escalation's task stays
+ * open (and holds its slot, though no thread) while its local activities run (escalation-local-activities),
+ * so there are slots for a few hundred of them; the worker caps this at its workflow cache.
  */
 export const WORKER_TUNING: Partial<WorkerOptions> = {
-  maxConcurrentWorkflowTaskExecutions: 100,
+  maxConcurrentWorkflowTaskExecutions: 500,
   workflowTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 5, maximum: 50 },
   activityTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 5, maximum: 50 },
 };
@@ -44,14 +46,16 @@ export async function createWorker(opts: {
   workflowBundle?: { code: string } | { codePath: string };
   tuning?: Partial<WorkerOptions>;
 }): Promise<Worker> {
+  const tuning: Partial<WorkerOptions> = { maxCachedWorkflows: workflowCacheSize(), ...WORKER_TUNING, ...opts.tuning };
+  // No more task slots than cached workflows (the SDK would cut them down with a warning).
+  const cache = tuning.maxCachedWorkflows!;
+  if (cache > 0 && (tuning.maxConcurrentWorkflowTaskExecutions ?? 0) > cache) tuning.maxConcurrentWorkflowTaskExecutions = Math.max(2, cache);
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
-    maxCachedWorkflows: workflowCacheSize(),
-    ...WORKER_TUNING,
-    ...opts.tuning,
+    ...tuning,
   });
 }

@@ -125,7 +125,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
       `worker process RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB with all tickets open, peak ${(peakRss / 2 ** 20).toFixed(0)} MiB; ${machineLoad()}`,
   );
   if (profile) {
-    console.log(await historyReport(client, numbers.slice(0, 20).map((num) => `bench-ticket-${num}`)));
+    console.log(await historyReport(client, numbers.slice(0, 100).map((num) => `bench-ticket-${num}`)));
     console.log(queryReport(n));
   }
   for (let i = 0; i < n; i += 200) await Promise.all(numbers.slice(i, i + 200).map((num) => client.workflow.getHandle(`bench-ticket-${num}`).terminate('bench over').catch(() => undefined)));

@@ -56,6 +56,8 @@ export async function historyReport(client: Client, workflowIds: string[]): Prom
   const markers: number[] = [];
   const events: number[] = [];
   const wallMs: number[] = [];
+  let timedOut = 0;
+  let failed = 0;
   for (const id of workflowIds) {
     const history = await client.workflow.getHandle(id).fetchHistory();
     const ev = history.events ?? [];
@@ -65,6 +67,8 @@ export async function historyReport(client: Client, workflowIds: string[]): Prom
     const next = after.findIndex((e, i) => i > 0 && (e.timerStartedEventAttributes || e.timerFiredEventAttributes));
     const window = next > 0 ? after.slice(0, next + 1) : after;
     events.push(window.length);
+    timedOut += window.filter((e) => e.workflowTaskTimedOutEventAttributes).length;
+    failed += window.filter((e) => e.workflowTaskFailedEventAttributes).length;
     tasks.push(window.filter((e) => e.workflowTaskCompletedEventAttributes).length);
     markers.push(window.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length);
     const ms = (e: (typeof ev)[number]) => Number(e.eventTime!.seconds) * 1000 + Math.floor((e.eventTime!.nanos ?? 0) / 1e6);
@@ -85,6 +89,6 @@ export async function historyReport(client: Client, workflowIds: string[]): Prom
   const acts = [...activities].map(([name, xs]) => `${name} ×${(xs.length / n).toFixed(2)} (run ${mean(xs).toFixed(0)} ms)`).join(', ');
   return (
     `  per escalation (history of ${tasks.length} tickets, the fired timer to the next timer): ${mean(tasks).toFixed(2)} workflow tasks, ` +
-    `${mean(events).toFixed(1)} history events, activities: ${acts || 'none'}; local activities ${mean(markers).toFixed(2)}; timer fired → next timer ${mean(wallMs).toFixed(0)} ms`
+    `${mean(events).toFixed(1)} history events, activities: ${acts || 'none'}; local activities ${mean(markers).toFixed(2)}; timer fired → next timer ${mean(wallMs).toFixed(0)} ms; workflow tasks timed out ${timedOut}, failed ${failed} (all ${tasks.length} tickets)`
   );
 }
