@@ -11,12 +11,10 @@ export const workflowsPath = path.join(path.dirname(fileURLToPath(import.meta.ur
 /**
  * Product defaults. Many tickets falling due at one instant (a Monday-morning SLA storm) is a burst of
  * short workflow tasks: more task slots and pollers that scale with the backlog drain it several times
- * faster than the SDK's fixed 10 pollers (see `npm run bench -- escalation`). An escalation's task stays
- * open (and holds its slot, though no thread) while its local activities run (escalation-local-activities),
- * so there are slots for a few hundred of them; the worker caps this at its workflow cache.
+ * faster than the SDK's fixed 10 pollers (see `npm run bench -- escalation`).
  */
 export const WORKER_TUNING: Partial<WorkerOptions> = {
-  maxConcurrentWorkflowTaskExecutions: 500,
+  maxConcurrentWorkflowTaskExecutions: 100,
   workflowTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 5, maximum: 50 },
   activityTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 5, maximum: 50 },
 };
@@ -46,16 +44,14 @@ export async function createWorker(opts: {
   workflowBundle?: { code: string } | { codePath: string };
   tuning?: Partial<WorkerOptions>;
 }): Promise<Worker> {
-  const tuning: Partial<WorkerOptions> = { maxCachedWorkflows: workflowCacheSize(), ...WORKER_TUNING, ...opts.tuning };
-  // No more task slots than cached workflows (the SDK would cut them down with a warning).
-  const cache = tuning.maxCachedWorkflows!;
-  if (cache > 0 && (tuning.maxConcurrentWorkflowTaskExecutions ?? 0) > cache) tuning.maxConcurrentWorkflowTaskExecutions = Math.max(2, cache);
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
-    ...tuning,
+    maxCachedWorkflows: workflowCacheSize(),
+    ...WORKER_TUNING,
+    ...opts.tuning,
   });
 }
