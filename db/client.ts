@@ -45,10 +45,61 @@ const logConnectionError = (err: Error & { code?: string }) => log('db').warn({ 
  * queryable, so the pool discards it on release. The next query opens a fresh connection.
  */
 export function resilientPool(connectionString: string, max: number, connectionTimeoutMillis: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis });
+  const pool = new ReleasingPool({ connectionString, max, connectionTimeoutMillis });
   pool.on('connect', (client) => client.on('error', logConnectionError));
   pool.on('error', () => undefined); // the idle client's own listener (above) has logged it
   return pool;
+}
+
+/** pg's private flags, read only to tell a dead connection from a failed statement. */
+type ClientState = pg.PoolClient & { _queryable?: boolean; _ended?: boolean };
+
+/**
+ * drizzle-orm (0.45.4, the latest) sends a transaction's `begin` before its try/finally: when `begin`
+ * fails because the connection was just lost, the client is never released — the pool is one
+ * connection smaller for good and `pool.end()` waits for ever. So a client checked out with
+ * `await pool.connect()` (drizzle's transactions) is released, as broken, by the first query that
+ * fails on a dead connection, and a later release is a no-op instead of pg-pool's double-release
+ * error. (`pool.query()` checks out with a callback and releases itself: left as it is.)
+ */
+class ReleasingPool extends pg.Pool {
+  /** Clients checked out with `await pool.connect()`, with their release-once function. */
+  private readonly awaited = new WeakMap<pg.PoolClient, (err?: Error) => void>();
+  private readonly watched = new WeakSet<pg.PoolClient>();
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+    if (callback) return super.connect(callback);
+    return super.connect().then((client) => this.releaseWhenDead(client));
+  }
+
+  private releaseWhenDead(client: ClientState): pg.PoolClient {
+    const release = client.release.bind(client);
+    let released = false;
+    const once = (err?: Error | boolean) => {
+      if (released) return;
+      released = true;
+      this.awaited.delete(client);
+      release(err);
+    };
+    client.release = once;
+    this.awaited.set(client, once);
+    if (!this.watched.has(client)) {
+      // Wrapped once per connection; acts only while an awaited checkout holds it.
+      this.watched.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      client.query = ((...args: unknown[]) => {
+        const result = query(...args);
+        if (result instanceof Promise)
+          result.catch((e: Error) => {
+            if (client._queryable === false || client._ended) this.awaited.get(client)?.(e);
+          });
+        return result;
+      }) as typeof client.query;
+    }
+    return client;
+  }
 }
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; memory?: boolean; poolSize?: number; connectionTimeoutMs?: number }): Promise<Database> {

@@ -2,8 +2,10 @@
 // not end the process. Every backend of the app's database is terminated — idle ones and one in the
 // middle of a transaction —; the process keeps running and the next request and the next intake work.
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resilientPool } from '../../db/client';
 import { startStack, type Session, type Stack } from '../support/stack';
 
 const real = !!process.env.DATABASE_URL; // PGlite has no connections to lose
@@ -62,5 +64,28 @@ describe.skipIf(!real)('the pg pool survives connection loss', () => {
     expect(lost).toBeInstanceOf(Error);
     for (let i = 0; i < 12; i++) expect((await s.call('GET', '/api/v1/tickets', undefined, admin)).status).toBe(200);
     expect(uncaught).toEqual([]);
+  });
+
+  it('gives back a connection lost before its transaction began', async () => {
+    // drizzle sends `begin` outside its try/finally; without the pool's guard this client stayed checked
+    // out for good: the one-connection pool then hung the next transaction and pool.end() (a CI hang).
+    const pool = resilientPool(s.database.url!, 1, 2_000);
+    const db = drizzle(pool);
+    let armed = true;
+    pool.on('acquire', (client) => {
+      if (!armed) return;
+      armed = false;
+      (client as typeof client & { connection: { stream: { destroy(): void } } }).connection.stream.destroy(); // test-only: the socket dies at checkout
+    });
+    const lost = await db.transaction(async (tx) => tx.execute(sql`select 1`)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(lost).toBeInstanceOf(Error);
+    expect(String((lost as Error & { cause?: unknown }).cause ?? lost)).toMatch(/terminated|not queryable|closed/i);
+    const again = await db.transaction(async (tx) => (await tx.execute<{ one: number }>(sql`select 1 as one`)).rows[0].one);
+    expect(again).toBe(1);
+    await pool.end();
+    expect(pool.totalCount).toBe(0);
   });
 });

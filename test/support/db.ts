@@ -27,7 +27,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     ...database,
     url: url.toString(),
     drop: async () => {
-      await database.close();
+      // pool.end() waits for every checked-out client: a leaked one would hang the hook for minutes.
+      let timer: NodeJS.Timeout | undefined;
+      const leak = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${name}: pool.end() still waiting after 20 s — a client was checked out and never released`)), 20_000);
+      });
+      await Promise.race([database.close(), leak]).finally(() => clearTimeout(timer));
       const a = new pg.Client({ connectionString: base });
       await a.connect();
       // Without FORCE first: forcing would kill connections the pool is still closing, and pg reports
