@@ -11,10 +11,13 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { connectClient, freePort } from '../platform/temporal';
+import { cpuByPid, cpuSince, processTree } from './support/cpu';
 import { benchServer, machineLoad } from './support/temporal';
 import { emptyWorkflow } from './empty-workflow';
 
 const [rate = 100, seconds = 20, connections = 50] = process.argv.slice(2).map(Number).filter((n) => n > 0);
+// --no-tickets: every feedback 3–5★, so none opens a ticket: the intake's own cost, without the tickets'.
+const noTickets = process.argv.includes('--no-tickets');
 const base = process.env.DATABASE_URL;
 if (!base) {
   console.error('intake bench: set DATABASE_URL (the API and the worker run as separate processes sharing Postgres)');
@@ -54,8 +57,14 @@ const env = {
   DATA_DIR: dataDir,
   TEMPORAL_TASK_QUEUE: 'bench-intake',
 };
-function startRole(script: string, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+// BENCH_CPU_PROF=<dir>: the API and the worker write V8 CPU profiles there when they stop.
+const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+// BENCH_WORKER_NICE=<n>: the worker at a lower CPU priority than the API and the server (nice), so
+// acceptance goes first and the evaluation lags on a small machine.
+const workerNice = Number(process.env.BENCH_WORKER_NICE ?? 0);
+function startRole(script: string, ready: RegExp, nice = 0): Promise<ChildProcess> {
+  const command = [path.resolve('node_modules/.bin/tsx'), ...profile, script];
+  const child = nice ? spawn('nice', ['-n', String(nice), ...command], { env, stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(command[0], command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   return new Promise((resolve, reject) => {
@@ -69,13 +78,32 @@ function startRole(script: string, ready: RegExp): Promise<ChildProcess> {
   });
 }
 // The API first (it migrates and seeds: admin, intake key, branch "main", the demo detractor rule), then the worker.
-await startRole('scripts/api-main.ts', /API and web UI listening/);
-await startRole('scripts/worker-main.ts', /worker polling/);
+const apiRole = await startRole('scripts/api-main.ts', /API and web UI listening/);
+const workerRole = await startRole('scripts/worker-main.ts', /worker polling/, workerNice);
 const database = new pg.Client({ connectionString: dbUrl.toString() });
 database.on('error', (e) => console.error('  (bench database connection:', e.message, ')'));
 await database.connect();
 const { connection, client } = await connectClient(server.address, server.namespace);
-console.log(`intake bench — ${server.label}; ${machineLoad()}; Postgres ${dbName}, API http://127.0.0.1:${port} (own process), worker (own process); ${connections} connections, ${seconds} s per phase`);
+console.log(`intake bench — ${server.label}; ${machineLoad()}; Postgres ${dbName}, API http://127.0.0.1:${port} (own process), worker (own process); ${connections} connections, ${seconds} s per phase${noTickets ? '; no tickets (3–5★ only)' : ''}${workerNice ? `; worker at nice ${workerNice}` : ''}`);
+
+// CPU time by part (from /proc): per operation, a figure the shared machine's load moves far less than
+// throughput. Postgres: the backends of the bench database alive at the end of a phase.
+type Parts = Record<'server' | 'worker' | 'api' | 'postgres' | 'client', Map<number, number>>;
+async function cpuParts(): Promise<Parts> {
+  const api = processTree(apiRole.pid!);
+  const worker = processTree(workerRole.pid!);
+  const taken = new Set([...api, ...worker, process.pid]);
+  const { rows } = await database.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [dbName]);
+  return {
+    server: cpuByPid(processTree(process.pid).filter((p) => !taken.has(p))), // the dev server (none with TEMPORAL_ADDRESS)
+    worker: cpuByPid(worker),
+    api: cpuByPid(api),
+    postgres: cpuByPid(rows.map((r) => r.pid)),
+    client: cpuByPid([process.pid]),
+  };
+}
+const perOp = (before: Parts, after: Parts, n: number, parts: (keyof Parts)[]) =>
+  parts.map((p) => `${p} ${(cpuSince(before[p], after[p]) / Math.max(1, n)).toFixed(1)}`).join(', ') + ' ms CPU each';
 
 // ---- Baseline: empty-workflow starts on the same server, `connections` callers in a closed loop.
 async function emptyStarts(): Promise<number> {
@@ -83,6 +111,7 @@ async function emptyStarts(): Promise<number> {
   const until = Date.now() + seconds * 1000;
   let n = 0;
   const t0 = Date.now();
+  const cpu0 = await cpuParts();
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (Date.now() < until) {
@@ -95,14 +124,16 @@ async function emptyStarts(): Promise<number> {
   const secs = (Date.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   const perSecond = latencies.length / secs;
-  console.log(`  baseline: empty-workflow starts ${perSecond.toFixed(0)}/s (${latencies.length} in ${secs.toFixed(1)} s), start latency p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms`);
+  const cpu = perOp(cpu0, await cpuParts(), latencies.length, ['server', 'client']);
+  console.log(`  baseline: empty-workflow starts ${perSecond.toFixed(0)}/s (${latencies.length} in ${secs.toFixed(1)} s), start latency p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms; ${cpu}`);
   return perSecond;
 }
 const baseline = await emptyStarts();
 
-/** One autocannon run; every request a new feedback (unique externalId), 2 in 5 of them 1–2★ (a ticket each). */
+/** One autocannon run; every request a new feedback (unique externalId), 2 in 5 of them 1–2★ (a ticket each; none with --no-tickets). */
 async function intake(phase: string, overallRate: number | undefined) {
   let seq = 0;
+  const cpu0 = await cpuParts();
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
@@ -115,7 +146,7 @@ async function intake(phase: string, overallRate: number | undefined) {
         headers: { authorization: `Bearer ${INTAKE_KEY}`, 'content-type': 'application/json' },
         setupRequest: (req) => {
           const i = seq++;
-          const body = { channel: 'kiosk', type: 'star', score: (i % 5) + 1, branch: 'main', externalId: `bench-${phase}-${i}`, contact: { email: `customer${i % 500}@example.com` }, ...(i % 2 ? { comment: 'Waited far too long at the counter' } : {}) };
+          const body = { channel: 'kiosk', type: 'star', score: noTickets ? (i % 3) + 3 : (i % 5) + 1, branch: 'main', externalId: `bench-${phase}-${i}`, contact: { email: `customer${i % 500}@example.com` }, ...(i % 2 ? { comment: 'Waited far too long at the counter' } : {}) };
           return { ...req, body: JSON.stringify(body) };
         },
       },
@@ -136,10 +167,11 @@ async function intake(phase: string, overallRate: number | undefined) {
     await sleep(250);
   }
   const drain = (stillSince - t0) / 1000;
+  const cpu = perOp(cpu0, await cpuParts(), evaluated, ['server', 'worker', 'api', 'postgres', 'client']);
   const throughput = accepted / result.duration;
   console.log(
     `  intake ${overallRate ? `at a fixed ${overallRate}/s` : 'flat out'}: ${throughput.toFixed(0)}/s accepted (${accepted} × 2xx, ${result.non2xx} non-2xx, ${result.errors} errors in ${result.duration.toFixed(1)} s), ` +
-      `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; all ${evaluated} accepted (incl. those in flight at the end) evaluated ${drain.toFixed(1)} s after the last request; ${machineLoad()}`,
+      `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; all ${evaluated} accepted (incl. those in flight at the end) evaluated ${drain.toFixed(1)} s after the last request; per feedback (accepted and evaluated) ${cpu}; ${machineLoad()}`,
   );
   return throughput;
 }

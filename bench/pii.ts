@@ -99,6 +99,8 @@ const inputs: Array<[string, string]> = [
   ['sign-off phrases', fill('Regards, Thanks, Cheers, Grüße ')],
   ['cue words', fill('my wife the waiter order ref booking plate born on ')],
   ['alphanumeric codes', fill('AB12 CD34 EF56 ')],
+  ['address parts in one chain', fill('Hauptstraße 5, Wohnung 3, Flat 2, Alder House, Postfach 12 34, ')],
+  ['birth dates in words, verb last', fill('am neunten Mai 1958 geboren, the twelfth of June 2011 born ')],
 ];
 console.log(`\nTime to redact 100 KB (median of 5 runs; load ${load()}):`);
 for (const [label, text] of inputs) {

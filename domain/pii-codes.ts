@@ -13,27 +13,49 @@ const END = '(?![\\p{L}\\p{N}])';
 const MONTH = `(?:${oneOf(MONTHS)})\\.?`;
 const DAY = '(?:[0-2]?\\d|3[01])(?:st|nd|rd|th|er|º|°|\\.)?';
 const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
-const DATE = [
+// Days written as words, 1–31, cardinal and ordinal: "the twelfth of June", "trois mars", "primo maggio", "vijf mei"
+const tens = (unit: string[], ten: string, join: (t: string, u: string) => string) => unit.map((u) => join(ten, u));
+const EN_UNITS = 'one|two|three|four|five|six|seven|eight|nine'.split('|');
+const EN_ORD = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth'.split('|');
+const DAY_WORDS = [
+  ...EN_UNITS, ...'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty'.split('|'),
+  ...EN_ORD, ...'tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth'.split('|'),
+  ...tens(EN_UNITS, 'twenty', (t, u) => `${t}-${u}`), ...tens(EN_UNITS, 'twenty', (t, u) => `${t} ${u}`), ...tens(EN_ORD, 'twenty', (t, u) => `${t}-${u}`), ...tens(EN_ORD, 'twenty', (t, u) => `${t} ${u}`), 'thirty-one', 'thirty-first', 'thirty first',
+  ...'ersten|zweiten|dritten|vierten|fünften|sechsten|siebten|achten|neunten|zehnten|elften|zwölften|dreizehnten|vierzehnten|fünfzehnten|sechzehnten|siebzehnten|achtzehnten|neunzehnten|zwanzigsten|einundzwanzigsten|zweiundzwanzigsten|dreiundzwanzigsten|vierundzwanzigsten|fünfundzwanzigsten|sechsundzwanzigsten|siebenundzwanzigsten|achtundzwanzigsten|neunundzwanzigsten|dreißigsten|einunddreißigsten|erste|zweite|dritte'.split('|'),
+  ...'premier|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt|vingt et un|vingt-et-un|vingt-deux|vingt-trois|vingt-quatre|vingt-cinq|vingt-six|vingt-sept|vingt-huit|vingt-neuf|trente|trente et un|trente-et-un'.split('|'),
+  ...'primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciséis|dieciseis|diecisiete|dieciocho|diecinueve|veinte|veintiuno|veintiún|veintidós|veintidos|veintitrés|veintitres|veinticuatro|veinticinco|veintiséis|veintiseis|veintisiete|veintiocho|veintinueve|treinta|treinta y uno'.split('|'),
+  ...'primo|uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti|ventuno|ventidue|ventitré|ventitre|ventiquattro|venticinque|ventisei|ventisette|ventotto|ventinove|trenta|trentuno'.split('|'),
+  ...'een|één|eerste|twee|tweede|drie|derde|vier|vierde|vijf|vijfde|zes|zesde|zeven|zevende|acht|achtste|negen|negende|tien|tiende|elf|elfde|twaalf|twaalfde|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|twintigste|eenentwintig|tweeëntwintig|drieëntwintig|vierentwintig|vijfentwintig|zesentwintig|zevenentwintig|achtentwintig|negenentwintig|dertig|dertigste|eenendertig'.split('|'),
+];
+const DAY_WORD = `(?:${oneOf(DAY_WORDS)})`;
+const FULL_DATES = [
   `\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})`,
+  `${DAY_WORD}[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?${YEAR}`,
   `${YEAR}[./-]\\d{1,2}[./-]\\d{1,2}`,
   `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?${YEAR}`,
   `${MONTH}[ \\t]+${DAY}[ \\t,]+${YEAR}`,
   `${MONTH}[ \\t]+${YEAR}`,
-  YEAR,
-].join('|');
+];
+const DATE = [...FULL_DATES, YEAR].join('|');
 const BORN = [
   ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is'],
   ...['geboren am', 'geboren', 'geb.', 'geburtsdatum', 'geburtstag'],
   ...['né le', 'née le', 'né en', 'née en', 'né', 'née', 'date de naissance', 'naissance'],
-  ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'nacimiento'],
-  ...['nato il', 'nata il', 'nato nel', 'nata nel', 'data di nascita', 'nascita'],
+  ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'nacimiento', 'nació', 'nacio', 'nacido', 'nacida'],
+  ...['nato il', 'nata il', 'nato nel', 'nata nel', 'data di nascita', 'nascita', 'nato', 'nata', 'nati'],
   ...['geboren op', 'geboortedatum', 'geb.'],
 ];
 // "born on 3 May 1990", "Geboren bin ich am 14. März 1941", "DOB: 1985-09-30", "(born 2010)"
-const DOB = new RegExp(`${START}(?:${oneOf(BORN)})(?![\\p{L}])[^\\d\\n]{0,24}?(${DATE})${END}`, 'dgiu');
+const DOB = new RegExp(`${START}(?:${oneOf(BORN)})(?![\\p{L}])[^\\d\\n.!?]{0,24}?(${DATE})${END}`, 'dgiu');
 // The nouns name the date itself, so it may come later in the same sentence: "mijn geboortedatum
 // (voor de verzekering) is 17-10-1966", "my date of birth, which your form rejects, is 1990-11-23".
 const BIRTH_NOUNS = ['date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'geburtsdatum', 'date de naissance', 'fecha de nacimiento', 'data di nascita', 'geboortedatum'];
+// German and Dutch put the verb last, and any language may name the date first: "ich bin am
+// 9.11.1958 geboren", "op vijf mei 2012 geboren", "the 14th of February 1990 is my date of birth"
+// (within the clause: "delivered 2024-03-15, born and raised in Leeds" keeps its date; a bare year is left alone there: "in 2019 my son was born"; so is a date when the cue has its own:
+// "ordered on 3 May 2024, he was born in 2010")
+const DATE_FIRST_CUES = ['geboren', 'born', 'né', 'née', 'nacido', 'nacida', 'nació', 'nato', 'nata', 'date of birth', 'birth date', 'geburtsdatum', 'mein geburtstag', 'date de naissance', 'fecha de nacimiento', 'data di nascita', 'geboortedatum'];
+const DOB_DATE_FIRST = new RegExp(`${START}(${FULL_DATES.join('|')})${END}[^\\d\\n.!?,;]{0,30}?(?<![\\p{L}])(?:${oneOf(DATE_FIRST_CUES)})(?![\\p{L}])(?![ \\t]*(?:on|in|am|im|le|en|el|il|nel|op|the)?[ \\t]*[\\d\\uE000])`, 'dgiu');
 const DOB_NOUN = new RegExp(`${START}(?:${oneOf(BIRTH_NOUNS)})(?![\\p{L}])[^\\d\\n.!?]{0,60}?(${DATE})${END}`, 'dgiu');
 
 // ---- licence plates ----
@@ -72,6 +94,15 @@ const REFERENCE_WORDS = [
   ...['ordine', "numero d'ordine", 'numero ordine', 'prenotazione', 'codice prenotazione', 'numero di prenotazione', 'riferimento', 'rif', 'biglietto', 'fattura', 'numero fattura', 'codice cliente', 'numero cliente', 'spedizione', 'codice spedizione', 'numero di spedizione', 'pratica', 'numero pratica', 'contratto', 'polizza', 'scontrino', 'tessera', 'numero tessera', 'segnalazione', 'iscrizione', 'reclamo', 'reso', 'abbonamento', 'carta fedeltà', 'sinistro', 'ticket'],
   ...['bestelling', 'bestelnummer', 'ordernummer', 'boeking', 'boekingsnummer', 'reservering', 'reserveringsnummer', 'factuur', 'factuurnummer', 'klantnummer', 'referentie', 'referentienummer', 'kenmerk', 'zending', 'zendingnummer', 'zendingsnummer', 'pakketnummer', 'track & trace', 'track en trace', 'ticketnummer', 'dossiernummer', 'polis', 'polisnummer', 'contractnummer', 'bonnummer', 'kassabon', 'reparatienummer', 'lidnummer', 'werkorder', 'klacht', 'retour', 'retourzending', 'inschrijving', 'abonnement', 'klantenkaart', 'schadenummer', 'contract', 'vervoersbewijs', 'kaartje', 'ritnummer'],
 ];
+// vouchers, parcels, delivery notes and requests, six languages
+REFERENCE_WORDS.push(
+  ...['gift card', 'gift voucher', 'coupon', 'package', 'waybill', 'air waybill', 'delivery note', 'request', 'request number', 'incident', 'incident number'],
+  ...['gutschein', 'gutscheincode', 'geschenkkarte', 'paket', 'lieferschein', 'quittung', 'anfrage', 'antrag', 'meldung', 'störung'],
+  ...["bon d'achat", 'carte cadeau', 'ticket de caisse', 'bon de livraison', 'lettre de voiture', 'demande', 'numéro de demande', 'quittance'],
+  ...['vale', 'cupón', 'tarjeta regalo', 'paquete', 'albarán', 'solicitud', 'número de solicitud', 'ticket de compra'],
+  ...['buono', 'buono regalo', 'carta regalo', 'pacco', 'ricevuta', 'protocollo', 'numero di protocollo', 'richiesta', 'numero richiesta', 'bolla', 'ddt'],
+  ...['cadeaubon', 'cadeaukaart', 'tegoedbon', 'waardebon', 'kortingscode', 'pakket', 'pakbon', 'aanvraag', 'aanvraagnummer', 'melding', 'storing', 'storingsnummer'],
+);
 // "-nummer" compounds name a reference too, except the ones that number a place ("Zimmernummer 214")
 const NUMBER_COMPOUND = '(?!zimmer|tisch|platz|sitz|gleis|haus|kamer|tafel|stoel|huis|telefoon|telefon|handy|artikel|modell|produkt|teile|ersatzteil)\\p{L}{3,}(?:nummer|-?nr\\.?)';
 const QUALIFIER = ['number', 'no', 'no.', 'nr', 'nr.', 'num', 'n°', 'nº', 'n.', 'n.º', 'n.°', 'nro', 'nro.', 'núm.', 'núm', 'num.', 'is', 'was', 'ist', 'lautet', 'war', 'est', 'était', 'es', 'era', 'è', 'ref', 'ref.', 'reference', 'code', 'id', 'numéro', 'número', 'numero', 'nummer', 'de', 'di', 'del', "d'", 'van', 'of', 'my', 'mon', 'ma', 'mijn', 'mein', 'meine', 'mi', 'il', 'la', 'le', 'el', 'the', 'your', 'votre', 'uw', 'su', 'con il', 'con el', 'avec le', 'with', 'met', 'mit', 'der', 'die', 'das'];
@@ -145,6 +176,7 @@ const group1 = (kind: PiiSpan['kind']) => (m: RegExpExecArray): PiiSpan[] => {
 export function findBirthDates(scan: Scan): void {
   scan.pass(DOB, group1('dob'));
   scan.pass(DOB_NOUN, group1('dob'));
+  scan.pass(DOB_DATE_FIRST, group1('dob'));
 }
 
 /** Finds plates, references and postcodes (before the generic digit rules, which would take parts of them). */

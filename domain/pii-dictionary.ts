@@ -118,9 +118,11 @@ function inflected(lower: string, d: PiiDictionary): boolean {
 // German compounds: "Paketzustellung" is "Paket" + "zustellung" (a linking s allowed)
 function compound(lower: string, d: PiiDictionary): boolean {
   if (lower.length < 8) return false;
-  for (let i = 3; i <= lower.length - 4; i++) {
+  for (let i = 3; i <= lower.length - 3; i++) {
     const head = lower.slice(0, i);
     const tail = lower.slice(i);
+    // a three-letter tail only after a head of four or more ("Haus|tür"; not "Kow|alc|zyk")
+    if (tail.length === 3 && head.length < 4) continue;
     const bare = head.endsWith('s') ? head.slice(0, -1) : head;
     const headOk = d.proper.has(head) || d.common.has(head) || d.proper.has(bare) || d.common.has(bare);
     if (headOk && (d.proper.has(tail) || d.common.has(tail) || inflected(tail, d))) return true;
@@ -163,6 +165,8 @@ function judge(word: string, d: PiiDictionary): Verdict {
   const person = d.persons.has(lower) || isGivenName(bare);
   if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) return person && !d.proper.has(lower) ? 'given name and word' : 'word';
   if (person) return 'name';
+  // German reference cues and nouns the lists only know as parts: "Sendungsnummer", "Auftragsnr", "Haustür"
+  if (/.{4}(?:nummer|nr)$/u.test(lower)) return 'word';
   if (d.proper.has(lower) || compound(lower, d)) return 'word';
   return 'name';
 }

@@ -33,7 +33,7 @@ const LISTS = [
   ...['passengers:', 'passenger:', 'guests:', 'guest:', 'travellers:', 'travelers:', 'names:', 'attendees:', 'passagiere:', 'fahrgäste:', 'gäste:', 'reisende:', 'passagers :', 'passagers:', 'voyageurs :', 'pasajeros:', 'viajeros:', 'passeggeri:', 'viaggiatori:', 'passagiers:', 'reizigers:', 'gasten:'],
 ];
 // "Hi Sarah,", "Beste Wouter,", "Hola Marta": a given name must follow (not "Hi Team", "Dear Ryanair")
-const GREETINGS = ['hi', 'hello', 'hey', 'dear', 'good morning', 'good afternoon', 'hallo', 'liebe', 'lieber', 'guten tag', 'moin', 'bonjour', 'bonsoir', 'salut', 'cher', 'chère', 'hola', 'buenos días', 'buenas tardes', 'estimado', 'estimada', 'ciao', 'buongiorno', 'buonasera', 'gentile', 'caro', 'cara', 'beste', 'hoi', 'goedemorgen', 'goedemiddag', 'geachte'];
+const GREETINGS = ['servus', 'grüß gott', 'grüss gott', 'grüezi', 'hallöchen', 'salve', 'carissimo', 'carissima', 'querido', 'querida', 'coucou', 'lieve', 'hi', 'hello', 'hey', 'dear', 'good morning', 'good afternoon', 'hallo', 'liebe', 'lieber', 'guten tag', 'moin', 'bonjour', 'bonsoir', 'salut', 'cher', 'chère', 'hola', 'buenos días', 'buenas tardes', 'estimado', 'estimada', 'ciao', 'buongiorno', 'buonasera', 'gentile', 'caro', 'cara', 'beste', 'hoi', 'goedemorgen', 'goedemiddag', 'geachte'];
 const INTRO_WEAK = [
   ...["i'm", 'i am', 'im', 'this is', "it's", 'its', 'it is', 'here is', "here's"],
   ...['ich bin', 'hier ist'],
@@ -76,6 +76,8 @@ const PEOPLE = [
   // Dutch
   ...'vrouw|echtgenoot|echtgenote|vriend|vriendin|zoon|dochter|kinderen|moeder|vader|broer|zus|zuster|oma|opa|oom|neef|nicht|buurman|buurvrouw|baas|schoonmoeder|schoonvader|kleinzoon|kleindochter|advocaat'.split('|'),
   ...'person|personne|persona|persoon'.split('|'),
+  // guides, carers of the body, entertainers: "onze gids Roos", "la guida Stella", "die Reiseleiterin Maren"
+  ...'gids|reisleider|reisleidster|guida|reiseleiter|reiseleiterin|accompagnateur|accompagnatrice|tour guide|tour leader|masseur|masseuse|masseurin|masajista|massaggiatore|massaggiatrice|kosmetikerin|esthéticienne|estetista|esteticista|schoonheidsspecialiste|animador|animadora|entertainer|croupier'.split('|'),
   ...'comadre|compadre|tata|tatie|tonton|mamie|papi'.split('|'),
   // Portuguese, Swedish and Polish relations and staff (comments in other languages come in too)
   ...'marido|mulher|esposa|filho|filha|mãe|pai|irmão|irmã|avó|avô|namorado|namorada|funcionário|funcionária|estafeta|motorista|empregado|empregada|fru|dotter|städaren|mąż|żona|syn|córka|kurier'.split('|'),
@@ -119,6 +121,16 @@ const VERBS = [
   ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo', 'ringraziare', 'firmato da', 'inviato da', 'mi ha passato', 'a nome di', 'per conto di'],
   ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens', 'dank je wel aan', 'complimenten voor', 'ondertekend door', 'doorverbonden met', 'gebeld met', 'contact gehad met'],
 ];
+
+// thanks with an intensifier: "grazie mille a X", "un grand merci à X", "many thanks to X"; greetings from someone: "saluti da X"
+VERBS.push(
+  ...['many thanks to', 'big thanks to', 'special thanks to', 'huge thanks to', 'a big thank you to', 'shout-out to', 'shout out to', 'shoutout to', 'greetings from', 'love from'],
+  ...['vielen dank an', 'herzlichen dank an', 'besonderen dank an', 'ein großes dankeschön an', 'großes lob an', 'ein lob an', 'grüße von', 'gruß von'],
+  ...['merci beaucoup à', 'un grand merci à', 'mille mercis à', 'merci encore à', 'bravo à', 'salutations de', 'bises de'],
+  ...['muchas gracias a', 'mil gracias a', 'un agradecimiento a', 'saludos de', 'un saludo de'],
+  ...['grazie mille a', 'mille grazie a', 'un grazie a', 'un grazie speciale a', 'un ringraziamento a', 'saluti da', 'un saluto da'],
+  ...['hartelijk dank aan', 'veel dank aan', 'dank u wel aan', 'bedankt aan', 'groeten van', 'een compliment voor', 'complimenten aan'],
+);
 
 const SIGN_OFFS = [
   ...['regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'kindest regards', 'many regards', 'with regards', 'best wishes', 'all the best', 'best', 'thanks', 'thank you', 'thanks again', 'many thanks', 'thanks in advance', 'thanks & regards', 'thanks and regards', 'cheers', 'sincerely', 'yours sincerely', 'sincerely yours', 'yours faithfully', 'yours truly', 'respectfully', 'warmly', 'love', 'take care', 'with thanks', 'greetings', 'signed', 'from', 'ta', 'thx', 'tia', 'speak soon', 'talk soon', 'all best', 'best wishes', 'yours', 'respectfully yours', 'thanks so much', 'thank you so much', 'many thanks again', 'thanking you', 'hope to hear from you soon', 'look forward to hearing from you', 'looking forward to hearing from you'],
@@ -224,7 +236,8 @@ export function readName(text: string, at: number, strength: Strength, { particl
   return { start: words[0].start, end: words[words.length - 1].end, kind: 'name' };
 }
 
-const COORDINATION = /[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o|of)[ \t]+/y;
+// "Pilar y a Rosario", "Rosa e a Franco", "Roos en aan Bas": the preposition may come again
+const COORDINATION = /[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o|of)(?:[ \t]+(?:a|à|to|an|aan|al|alla|ad))?[ \t]+/y;
 // the end of a signature line, or a comma and contact details already found ("Claudia Reinholz, [ADDRESS]", "Manuela Pini, tel. [PHONE]")
 const LINE_END = /[ \t]*(?:[.!,]?[ \t]*(?:\((?:Mrs?|Ms|Miss|Dr|Mme|Sra?|Sig\.ra)\.?\))?[ \t]*(?:\r?\n|$)|[,|–—-][ \t]*(?:\p{L}{1,6}\.?:?[ \t]*)?\uE000)/uy;
 
@@ -306,7 +319,21 @@ const SAID = [
   ...['ha detto', 'mi ha detto', 'ci ha detto', 'ha spiegato', 'ha promesso', 'ha assicurato', 'ha risposto', 'diceva', 'dice'],
   ...['zei', 'zegt', 'beloofde', 'legde uit', 'antwoordde', 'heeft gezegd', 'verzekerde'],
 ];
+// …or of what staff did for the writer: "Carmen nos atendió", "Alba ci ha servito", "Noor heeft ons geholpen"
+SAID.push(
+  ...['served us', 'served me', 'helped us', 'helped me', 'looked after us', 'looked after me', 'took care of us', 'took our order', 'checked us in'],
+  ...['hat uns bedient', 'hat mich bedient', 'hat uns geholfen', 'hat mir geholfen', 'hat uns beraten', 'hat mich beraten', 'bediente uns', 'half uns', 'half mir'],
+  ...['nous a servis', 'nous a servi', "m'a servi", 'nous a aidés', 'nous a aidé', "m'a aidé", "m'a aidée", "s'est occupé", "s'est occupée", 'nous a accueillis'],
+  ...['nos atendió', 'me atendió', 'nos ayudó', 'me ayudó', 'nos sirvió', 'me sirvió', 'nos recibió', 'nos ha atendido', 'me ha atendido'],
+  ...['ci ha servito', 'ci ha serviti', 'mi ha servito', 'ci ha aiutato', 'ci ha aiutati', 'mi ha aiutato', 'mi ha aiutata', 'ci ha accolto', 'ci ha accolti', 'ci ha seguito', 'ci ha seguiti'],
+  ...['heeft ons geholpen', 'heeft mij geholpen', 'heeft me geholpen', 'hielp ons', 'hielp mij', 'bediende ons', 'heeft ons bediend'],
+);
 const NAME_BEFORE_SAID = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:${oneOf(SAID)})(?![\\p{L}]))`, 'dgu');
+// someone with the writer: "Mark and I", "Tom und ich", "Alba e io", "moi et Claire", "ik en Joost"
+const NAME_AND_I = new RegExp(
+  `(?:${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:${oneOf(['and I', 'and me', 'and myself', 'und ich', 'et moi', 'y yo', 'e io', 'en ik'])})(?![\\p{L}]))|(?<=${CUE_START}(?:${oneOf(['me and', 'ich und', 'moi et', 'yo y', 'io e', 'ik en'])})[ \\t]+)(\\p{Lu}[\\p{L}'’-]+)(?![\\p{L}]))`,
+  'dgu',
+);
 // "I asked his name and he said Tony.": a given name closing the clause after "he said"
 const HE_SAID_CUE = new RegExp(
   `${CUE_START}(?:${oneOf(['he', 'she', 'er', 'sie', 'il', 'elle', 'él', 'ella', 'lui', 'lei', 'hij', 'zij', 'ze'])})[ \\t]+(?:${oneOf(['said', 'replied', 'answered', 'sagte', 'meinte', 'antwortete', 'a dit', 'a répondu', 'dijo', 'contestó', 'respondió', 'ha detto', 'ha risposto', 'rispose', 'zei', 'antwoordde'])})[ \\t]+(?:(?:${oneOf(['it was', "it's", 'es sei', "c'était", 'era', 'dat het'])})[ \\t]+)?(?=\\p{Lu}[\\p{L}'’-]+[ \\t]*(?:[.,;!)]|$))`,
@@ -317,7 +344,7 @@ const ME_COMMA_CUE = new RegExp(`${CUE_START}(?:${oneOf(['me', 'mich', 'mir', 'm
 // a list after "Passengers:" goes on after commas
 const LIST_CUE = cue(LISTS);
 const SIGN_OFF_CUE = new RegExp(
-  `(?:^|(?<=[\\n.!?:;)]))[ \\t]*(?:${oneOf(SIGN_OFFS)})(?![\\p{L}])(?:[ \\t]+(?:from|aus|uit|de|desde|da|dal|dalla|van|vanuit)[ \\t]+\\p{Lu}[\\p{L}-]*(?:[ \\t]+\\p{Lu}[\\p{L}-]*)?)?[ \\t]*[,.!:;–—-]?[ \\t]*(?:\\r?\\n[ \\t]*)*(?:[-–—]+[ \\t]*)?`,
+  `(?:^|(?<=[\\n.!?:;)]))[ \\t]*(?:${oneOf(SIGN_OFFS)})(?![\\p{L}])(?:[ \\t]+(?:from|aus|uit|de|desde|da|dal|dalla|van|vanuit)[ \\t]+\\p{Lu}[\\p{L}-]*(?:[ \\t]+\\p{Lu}[\\p{L}-]*)?)?[ \\t]*[,.!:;–—-]?[ \\t]*(?:\\r?\\n[ \\t]*)*(?:[-–—]+[ \\t]*)?(?:(?:eure|euer|dein|deine|votre|ton|ta|tu|vuestra|vuestro|la vostra|il vostro|la tua|il tuo|jullie|je|your)[ \\t]+(?=\\p{Lu}))?`,
   'giu',
 );
 const DELIMITER_CUE = /(?:^|\n)[ \t]*(?:--|—|–|-|_{2,})[ \t]*(?:\r?\n[ \t]*)?/g;
@@ -428,6 +455,10 @@ export function findContextNames(scan: Scan): void {
     return found;
   }, scan.folded());
   scan.pass(NAME_BEFORE_SAID, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) ? groupSpan(m, 1, 'name') : null));
+  scan.pass(NAME_AND_I, (m) => {
+    const g = m[1] ? 1 : 2;
+    return isGivenName(m[g]) && isCapitalised(m[g]) && !isPlace(m[g]) && !isNotAName(m[g]) ? groupSpan(m, g, 'name') : null;
+  });
   scan.pass(HE_SAID_CUE, (m) => readNames(scan.masked, m.index + m[0].length, 'weak'));
   scan.pass(ME_COMMA_CUE, (m) => {
     // a full name only: "me, Monika Wirth,", not "me, Paris was…"

@@ -39,6 +39,21 @@ export class Scan {
     this.masked = out + this.masked.slice(last);
   }
 
+  /** Masks the given ranges of the input in one pass (spans that grew: their text is no longer for later passes). */
+  maskRanges(ranges: Array<[number, number]>): void {
+    if (!ranges.length) return;
+    ranges.sort((x, y) => x[0] - y[0]);
+    let out = '';
+    let last = 0;
+    for (const [start, end] of ranges) {
+      const from = Math.max(start, last);
+      if (end <= from) continue;
+      out += this.masked.slice(last, from) + MASK.repeat(end - from);
+      last = end;
+    }
+    this.masked = out + this.masked.slice(last);
+  }
+
   /** Each match of `re` becomes a span of `kind`, or whatever `pick` makes of it (nothing when it returns null). */
   pass(re: RegExp, pick: PiiKind | ((m: RegExpExecArray) => PiiSpan[] | PiiKind | null), on: string = this.masked): void {
     const found: PiiSpan[] = [];

@@ -57,7 +57,7 @@ const NOT_NAMES = set(
   ik|mij|me|mijn|m'n|wij|we|ons|onze|u|uw|jij|je|jou|jouw|jullie|hij|hem|zijn|zij|ze|haar|hun|het|de|een|en|of|maar|met|zonder|voor|door|van|in|op|aan|bij|naar|uit|over|om|tot|te|dat|die|dit|deze|niet|geen|ook|nog|al|heel|erg|zeer|bedankt|dank|dankjewel|groet|groeten|groetjes|vriendelijke|hartelijke|hoogachtend|mvg|hallo|hoi|beste|geachte|goedemorgen|goedemiddag|goedenavond|goedendag|klant|lid|ben|is|was|heb|heeft|had|word|wordt|werd|hier|daar|nu|vandaag|gisteren|morgen|altijd|nooit|weer|boos|teleurgesteld|blij|tevreden|ontevreden|klantenservice|gold|silver|platinum|premium|vip|kerst|pasen
   `,
   // what stands in brackets after a relation: "meine Mutter (Jahrgang 1939…)", "(born 1952)"
-  'jahrgang|classe|geb|geboren|née|né|nata|nato|nacida|nacido|born|aged|alter|âge|edad|età|leeftijd',
+  'jahrgang|classe|geb|geboren|née|né|nata|nato|nacida|nacido|nació|nacio|nacque|naquit|born|aged|alter|âge|edad|età|leeftijd',
 );
 
 /** Places that are also given names in the name list, or that stand where a name could ("Tell Paris"). */

@@ -3,6 +3,7 @@
 // The rules run in passes over the text (domain/pii-scan.ts), surest first: known values, e-mails,
 // IBANs, addresses, dates of birth, plates / references / postcodes (domain/pii-codes.ts), digit
 // runs, then names by context (domain/pii-names.ts). Scored on a corpus: `npm run bench -- pii`.
+import { extendAddresses, findPostBoxes } from './pii-address';
 import { findBirthDates, findCodes } from './pii-codes';
 import { findContextNames } from './pii-names';
 import { findUnknownNames, type PiiDictionary } from './pii-dictionary';
@@ -81,6 +82,7 @@ const ALNUM_CODE = /\b(?<![A-Za-z]-)(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A
 // Recall first (with the word lists on): any code mixing letters and at least three digits ("LDW/2291/K",
 // "AB-4471", "F2026-00418") is a reference, unless it is a quantity ("500ml", "100mg", "12kg").
 const MIXED_CODE = /(?<![\p{L}\p{N}@./-])(?=[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d)(?=[A-Za-z0-9/-]*[A-Za-z])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\p{L}\p{N}@]|[-/.]?[\p{L}\p{N}])/gu;
+const CAPS_CODE = /(?<![\p{L}\p{N}@./-])(?=[A-Z0-9]{6,8}(?![\p{L}\p{N}@]|[-/.][\p{L}\p{N}]))(?=(?:[A-Z]*\d){1,2}[A-Z]*(?![\p{L}\p{N}]))(?=(?:\d*[A-Z]){3})(?![A-Z]+\d+(?![\p{L}\p{N}]))[A-Z0-9]{6,8}(?![\p{L}\p{N}])/gu;
 const QUANTITY = /^\d+(?:[a-z]{1,3}|[A-Z]{1,2}|[a-z]{1,2}\d?|h\d{2})$/;
 const HOUSE_NUMBER_AFTER_UNKNOWN = /(?<=\uE000[ \t]*(?:[\p{Lu}][\p{L}.'-]*[ \t]+)?)\d{1,4}[a-zA-Z]?(?:\/[A-Za-z0-9]{1,3})?(?![\p{L}\p{N}])(?=[ \t]*(?:[,;]|\r?\n|$))/gu;
 const HOUSE_NUMBER_BEFORE_UNKNOWN = /(?<![\p{L}\p{N}\uE000.,:/-])\d{1,4}[a-zA-Z]?,?[ \t]+(?=\uE000+(?:[ \t]+[\p{Lu}][\p{L}'-]*)?[ \t]*(?:[,;]|\r?\n|$))/gu;
@@ -103,9 +105,9 @@ const NUMBER_FIRST_TYPES = anyCase('rue|avenue|av.|boulevard|bd|place|allée|all
 // Type first, number after (Italian, Spanish, Belgian French, Portuguese): "Via dei Mille 7",
 // "C/ Pintor Sorolla 18, 4º izq.", "Corso Vittorio Emanuele II 112", "Rue du Midi 45"
 const TYPE_FIRST_TYPES = anyCase(
-  'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|passeig|plaça|rambla|rua|travessa',
+  'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|passeig|plaça|rambla|rua|travessa|laan|plein|kade|gracht|singel|dreef',
 );
-const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|das|d')";
+const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|das|d'|van de|van der|van den|van|der|den|ter|ten|het)";
 // Spanish floor and door: "3º B", "4º izq.", "2ºA", "bajo"
 const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}\\.?[ ]?[º°ª]|bajo)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|izq(?:da|uierda)?\\.?|dcha\\.?|der(?:echa)?\\.?|\\d[ºª]))?)?';
 const STREET_CONTINENTAL = new RegExp(
@@ -113,9 +115,9 @@ const STREET_CONTINENTAL = new RegExp(
     `\\b\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}`,
     `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?(?![\\p{L}\\p{N}])${ES_FLOOR}`,
     // Dutch and German suffixes: "Hauptstraße 12a", "Keizersgracht 123", "Seestrasse 120", "Zeedijk 4"
-    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|vej|gatan|gate|veien)\\s+\\d{1,5}[a-z]?\\b`,
+    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien)\\s+\\d{1,5}[a-z]?\\b`,
     // the street type as a word of its own: "Bremer Str. 41", "Berliner Allee 5", "Lange Laan 3"
-    `\\b[\\p{Lu}][\\p{L}-]*[ \\t]+(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Straat|Laan|Gracht|Plein|Kade|Singel|Dijk)[ \\t]+\\d{1,5}[a-z]?\\b`,
+    `\\b[\\p{Lu}][\\p{L}-]*[ \\t]+(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Reihe|Graben|Markt|Promenade|Zeile|Anger|Straat|Laan|Gracht|Plein|Kade|Singel|Dijk|Markt|Haven|Burgwal)[ \\t]+\\d{1,5}[a-z]?\\b`,
   ].join('|'),
   'gu',
 );
@@ -144,6 +146,8 @@ function nameParts(name: string): string[] {
   const surname = particleSurname > 0 ? words.slice(particleSurname).join(' ') : words.length > 1 ? words[words.length - 1] : null;
   // the way a signature abbreviates it: "K. de Graaf", "H Dunmore" (the initial is part of the name)
   const initialled = surname && /^\p{L}/u.test(words[0]) ? [`${words[0][0]}. ${surname}`, `${words[0][0]}.${surname}`, `${words[0][0]} ${surname}`] : [];
+  // and the way a sign-off does: "Karin V.", "Paolo G."
+  if (surname && particleSurname < 0 && /^\p{Lu}/u.test(surname) && words[0].length >= 2) initialled.push(`${words[0]} ${surname[0]}`);
   return [
     whole,
     ...initialled,
@@ -215,6 +219,8 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   scan.pass(BUILDING, 'address');
   scan.pass(UK_NAMED_HOUSE_LINE, 'address');
   scan.pass(GERMAN_SITE, (m) => (isNotAName(m[1]) ? null : 'address'));
+  findPostBoxes(scan);
+  extendAddresses(scan);
   findBirthDates(scan);
   findCodes(scan);
 
@@ -231,6 +237,8 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
     });
     scan.pass(ALNUM_CODE, (m) => ((m[0].match(/\d/g)?.length ?? 0) >= 5 ? 'id' : null));
     if (options.dictionary) scan.pass(MIXED_CODE, (m) => (m[0].split(/[-/]/).every((p) => QUANTITY.test(p) || !/\d/.test(p)) ? null : 'reference'));
+    // a booking code in capitals with one or two digits, as airlines and hotels write them: "QX7P2M", "K9TZ4W"
+    if (options.dictionary) scan.pass(CAPS_CODE, 'reference');
   }));
 
   scan.literals((k.names ?? []).flatMap((n) => (n ? nameParts(n) : [])), 'name');
@@ -241,6 +249,7 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
     // a house number next to a word no list knows, at the end of a clause: "Brontalweg 4,", "12 Fenquist Row\n"
     scan.pass(HOUSE_NUMBER_AFTER_UNKNOWN, 'address');
     scan.pass(HOUSE_NUMBER_BEFORE_UNKNOWN, 'address');
+    extendAddresses(scan);
   }
   return scan.spans.sort((a, b) => a.start - b.start);
 }

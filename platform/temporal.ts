@@ -106,7 +106,7 @@ export async function connectClient(address: string, namespace: string): Promise
  * Starts a workflow whose id makes it once-only (an intake's feedback id): the id is never reused, and a
  * start of an id that was started before (a duplicate, or an earlier attempt of this one) answers null.
  */
-export async function startWorkflowOnce<T extends Workflow>(client: Client, workflow: T, options: WorkflowStartOptions<T>): Promise<WorkflowHandleWithStartDetails<T> | null> {
+export async function startWorkflowOnce<T extends Workflow>(client: Client, workflow: T | string, options: WorkflowStartOptions<T>): Promise<WorkflowHandleWithStartDetails<T> | null> {
   try {
     return await client.workflow.start(workflow, { ...options, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
   } catch (e) {

@@ -3,9 +3,11 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import { DATA_ERROR } from '../domain/errors';
 
-/** The SQLSTATE of an activity failure for refused data, else null. */
+/** The SQLSTATE of an activity failure for refused data, else null. A local activity's non-retryable
+ * failure reaches the workflow as the activity's ApplicationFailure itself, not wrapped. */
 export function dataErrorOf(e: unknown): string | null {
-  if (!(e instanceof ActivityFailure) || !(e.cause instanceof ApplicationFailure) || e.cause.type !== DATA_ERROR) return null;
-  const details = e.cause.details?.[0] as { sqlState?: unknown } | undefined;
+  const failure = e instanceof ActivityFailure ? e.cause : e;
+  if (!(failure instanceof ApplicationFailure) || failure.type !== DATA_ERROR) return null;
+  const details = failure.details?.[0] as { sqlState?: unknown } | undefined;
   return typeof details?.sqlState === 'string' ? details.sqlState : 'unknown';
 }

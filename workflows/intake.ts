@@ -1,21 +1,23 @@
 // One intake workflow per accepted feedback: its start is the durable acceptance (the API answers 2xx
 // only after Temporal has it), so a crash of the API or worker afterwards still evaluates it, once.
-import { ApplicationFailure, ParentClosePolicy, patched, proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, ParentClosePolicy, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Decision, IntakeActivities } from '../activities/intake';
 import type { NotifyActivities } from '../activities/notify';
 import { DATA_ERROR } from '../domain/errors';
 import { scrubDeep } from '../domain/text-scrub';
 import { dataErrorOf } from './data-errors';
 import type { NormalizedFeedback } from '../domain/feedback';
-import { SA } from './search-attributes';
+import { initialSearchAttributes, ticketSummary } from './search-attributes';
 import { startChildOnce } from './start-child-once';
 import { ticketWorkflow } from './ticket';
 import { ticketWorkflowId, type TicketInput } from '../domain/ticket';
 
-const { recordFeedback, evaluateFeedback, recordAndEvaluateFeedback, notifySaveFailure } = proxyActivities<IntakeActivities & Pick<NotifyActivities, 'notifySaveFailure'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '500 ms', maximumInterval: '30 seconds' },
-});
+export { initialSearchAttributes }; // where it always was, for the bench and tests
+
+const OPTIONS = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '500 ms', maximumInterval: '30 seconds' } } as const;
+const { recordFeedback, evaluateFeedback, recordAndEvaluateFeedback, notifySaveFailure } = proxyActivities<IntakeActivities & Pick<NotifyActivities, 'notifySaveFailure'>>(OPTIONS);
+/** intake-local-activity: run by the worker inside the first workflow task. */
+const local = proxyLocalActivities<Pick<IntakeActivities, 'recordEvaluateAndStartTicket'>>(OPTIONS);
 
 export interface IntakeResult {
   feedbackId: string;
@@ -25,26 +27,36 @@ export interface IntakeResult {
 }
 
 export async function feedbackIntakeWorkflow(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Promise<IntakeResult> {
-  const decision = await recordAndEvaluate(feedbackId, feedback, receivedAt);
+  const { decision, ticketStarted } = await recordAndEvaluate(feedbackId, feedback, receivedAt);
   if (decision.outcome === 'no_match') return { feedbackId, outcome: 'no_match', ticketNumber: null, ruleId: null };
   const { ticket } = decision;
-  await startTicket(ticket, `Ticket #${ticket.number} (${ticket.priority}) from ${ticket.channel ?? 'feedback'}`);
+  if (!ticketStarted) await startTicket(ticket, ticketSummary(ticket));
   return { feedbackId, outcome: 'ticket', ticketNumber: ticket.number, ruleId: ticket.ruleId };
 }
 
 /** intake-one-activity: the feedback is recorded and evaluated by one activity (before: two, each with
- * its own workflow task). Feedback Postgres refuses for its data takes the older path, whose backstop
- * replaces the text and tells the admins. */
-async function recordAndEvaluate(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Promise<Decision> {
-  if (patched('intake-one-activity')) {
+ * its own workflow task). intake-local-activity: a local activity records, evaluates and starts the
+ * ticket's workflow itself (not as a child), inside the workflow task that starts the intake — no
+ * activity task through the server and no further workflow task: every intake is one workflow task (it
+ * is idempotent on the feedback id and the ticket's workflow id, so a worker lost mid-way simply runs it
+ * again). Feedback Postgres refuses for its data takes the older path, whose backstop replaces the text
+ * and tells the admins. */
+async function recordAndEvaluate(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Promise<{ decision: Decision; ticketStarted: boolean }> {
+  if (patched('intake-local-activity')) {
     try {
-      return await recordAndEvaluateFeedback(feedbackId, feedback, receivedAt);
+      return { decision: await local.recordEvaluateAndStartTicket(feedbackId, feedback, receivedAt), ticketStarted: true };
+    } catch (e) {
+      if (dataErrorOf(e) === null) throw e;
+    }
+  } else if (patched('intake-one-activity')) {
+    try {
+      return { decision: await recordAndEvaluateFeedback(feedbackId, feedback, receivedAt), ticketStarted: false };
     } catch (e) {
       if (dataErrorOf(e) === null) throw e;
     }
   }
   await recordFeedbackOrRecover(feedbackId, feedback, receivedAt);
-  return evaluateFeedback(feedbackId);
+  return { decision: await evaluateFeedback(feedbackId), ticketStarted: false };
 }
 
 /**
@@ -76,18 +88,4 @@ export async function startTicket(ticket: TicketInput, summary: string): Promise
     typedSearchAttributes: initialSearchAttributes(ticket),
     staticSummary: summary,
   });
-}
-
-/** Set at start so the ticket is findable in the Temporal UI from its first second. */
-export function initialSearchAttributes(t: TicketInput) {
-  return [
-    { key: SA.ticketNumber, value: t.number },
-    { key: SA.status, value: 'new' },
-    { key: SA.priority, value: t.priority },
-    { key: SA.branch, value: t.branch ?? '' },
-    { key: SA.service, value: t.service ?? '' },
-    { key: SA.assignee, value: t.assigneeId ?? '' },
-    { key: SA.escalationLevel, value: 0 },
-    { key: SA.breached, value: false },
-  ];
 }

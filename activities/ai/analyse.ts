@@ -74,7 +74,6 @@ export function createAiActivities(deps: { db: Db; ai: AiConfig | null }) {
 
   return {
     async analyseTicket(ticket: TicketView, opts: { message?: string } = {}): Promise<AiView> {
-      const started = Date.now();
       const [configured, { text: raw, senders }] = await Promise.all([loadThemes(deps.db), customerText(deps.db, ticket, opts.message)]);
       const themes = configured.length ? configured : DEFAULT_THEMES;
       const { text } = redactPii(raw, knownPiiOf(ticket.contact, senders), { dictionary: piiDictionary() });
@@ -83,7 +82,8 @@ export function createAiActivities(deps: { db: Db; ai: AiConfig | null }) {
 
       // Nothing to read without a comment: the score alone is judged locally and nothing is sent.
       const ask = model && text.trim() ? model : null;
-      const deadline = started + (deps.ai?.timeoutMs ?? 0);
+      // the model's budget starts once the text is redacted: the word lists' one-time load (seconds on a busy machine) is not the model's time
+      const deadline = Date.now() + (deps.ai?.timeoutMs ?? 0);
       const userContent = JSON.stringify({ channel: ticket.channel, rating, priority: ticket.priority, text });
       const [chat, vector] = ask
         ? await Promise.all([ask.chat([{ role: 'system', content: systemPrompt(themes) }, { role: 'user', content: userContent }], deadline), ask.embed(text, deadline)])

@@ -9,7 +9,7 @@ export interface AiConfig {
   baseUrl: string;
   apiKey: string;
   model: string;
-  timeoutMs: number; // overall budget for one analysis, retries included
+  timeoutMs: number; // overall budget for one analysis's model calls (from the redacted text on), retries included
   embeddingModel?: string | null; // null: do not ask for embeddings
 }
 

@@ -35,6 +35,12 @@ describe('PII dictionary rule', () => {
     expect(redactPii('Please call Ty back, or ask for Brontal Smith.', {}, { dictionary }).text).toBe('Please call [NAME] back, or ask for [NAME].');
   });
 
+  it('takes booking codes in capitals with one or two digits, German reference words and house-door compounds stay', () => {
+    const dictionary = piiDictionary();
+    expect(redactPii('PNR QX7P2M, hotel K9TZ4W; COVID19 and a PS5.', {}, { dictionary }).text).toBe('PNR [REFERENCE], hotel [REFERENCE]; COVID19 and a PS5.');
+    expect(redactPii('Die Sendungsnummer und die Auftragsnr fehlen, vor der Kellertür.', {}, { dictionary }).text).toBe('Die Sendungsnummer und die Auftragsnr fehlen, vor der Kellertür.');
+  });
+
   it('keeps the dev parts within the goal with the dictionary on', () => {
     const dir = new URL('../../bench/fixtures/pii/', import.meta.url);
     const dev = readdirSync(dir).filter((f) => f.startsWith('dev') && f.endsWith('.txt')).flatMap((f) => parseCorpus(readFileSync(new URL(f, dir), 'utf8')));

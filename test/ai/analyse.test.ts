@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taxonomyEntries, ticketEmbeddings } from '../../db/schema';
+import { piiDictionary } from '../../activities/ai/pii-dictionary';
 import { ticketWorkflowId } from '../../domain/ticket';
 import { customerMessageSignal } from '../../workflows/ticket-messages';
 import { startFakeOpenAi } from '../support/fake-openai';
@@ -28,6 +29,9 @@ const ANSWER = {
 beforeAll(async () => {
   ai = await startFakeOpenAi();
   ai.state.answer = ANSWER;
+  // Parse the PII dictionaries now (seconds of CPU, once per process): otherwise the first analysis pays
+  // for it inside its 3 s model budget and, on a loaded machine, falls back without asking the model.
+  piiDictionary();
   s = await startStack({ activityDeps: { ai: { baseUrl: ai.baseUrl, apiKey: 'sk-test', model: 'test-model', timeoutMs: 3000, embeddingModel: 'test-embed' } } });
   admin = await s.login();
 });

@@ -63,10 +63,10 @@ describe('durable acceptance', () => {
       workflowBundle: workflowBundle(),
       activities: {
         ...real,
-        // intake-one-activity: the evaluation runs inside the one intake activity.
-        async recordAndEvaluateFeedback(...args: Parameters<typeof real.recordAndEvaluateFeedback>) {
+        // intake-local-activity: the evaluation (and the ticket's start) runs inside the one local activity.
+        async recordEvaluateAndStartTicket(...args: Parameters<typeof real.recordEvaluateAndStartTicket>) {
           const feedbackId = args[0];
-          const decision = await real.recordAndEvaluateFeedback(...args);
+          const decision = await real.recordEvaluateAndStartTicket(...args);
           const n = (calls.get(feedbackId) ?? 0) + 1;
           calls.set(feedbackId, n);
           if (n === 1) throw new Error('worker lost after the evaluation committed');
@@ -80,9 +80,15 @@ describe('durable acceptance', () => {
       expect(results.map((r) => r.outcome)).toEqual(['ticket', 'ticket', 'ticket']);
       expect([...calls.values()]).toEqual([2, 2, 2]);
       const history = await s.temporal.env.client.workflow.getHandle(workflowIds[0]).fetchHistory();
+      // intake-local-activity: no activity task through the server, one local activity (retried by the
+      // worker itself) recorded as one marker, and no child: the activity started the ticket's workflow.
       const activities = history.events!.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
-      expect(activities).toEqual(['recordAndEvaluateFeedback']); // one activity, retried by Temporal itself
-      saveHistory(s.temporal.address, s.temporal.env.client.workflow.getHandle(workflowIds[0]), 'intake-one-activity');
+      expect(activities).toEqual([]);
+      const markers = history.events!.map((e) => e.markerRecordedEventAttributes?.markerName).filter(Boolean);
+      expect(markers.filter((m) => m === 'core_local_activity')).toHaveLength(1);
+      expect(history.events!.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toEqual([]);
+      expect(history.events!.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+      saveHistory(s.temporal.address, s.temporal.env.client.workflow.getHandle(workflowIds[0]), 'intake-local-activity');
 
       // One decision per feedback: the first three of the four pool members, the cursor moved three times
       // (to Cy), not six (which would have left it on Ben).

@@ -8,6 +8,7 @@ import { DEFAULT_WEBHOOK_CONFIG } from '../../activities/webhooks';
 import { createApp } from '../../api/app';
 import { LiveHub } from '../../api/live/hub';
 import type { OidcConfig, WebhookConfig } from '../../platform/config';
+import type { Channel } from '../../domain/types';
 import type { ApiDeps } from '../../api/deps';
 import { startDevMailbox, type DevMailbox } from '../../mail/dev-mailbox';
 import { inboundDepsFromConfig, type InboundDeps } from '../../mail/inbound';
@@ -46,6 +47,9 @@ export interface Stack {
   call(method: string, path: string, body?: unknown, session?: Session | null, headers?: Record<string, string>): Promise<Response>;
   login(email?: string, password?: string): Promise<Session>;
   postFeedback(body: Record<string, unknown>, query?: string): Promise<Response>;
+  /** The intake's verdict for a feedback, from its row once evaluated: what `?wait=true` answers when the
+   * intake finishes within the API's wait, and still there when a loaded machine makes it run out. */
+  intakeOutcome(channel: string, externalId: string): Promise<{ outcome: string; ticketNumber: number | null }>;
   /** Polls until fn returns a truthy value (read-model projections are asynchronous). */
   eventually<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs?: number): Promise<T>;
   teardown(): Promise<void>;
@@ -96,8 +100,8 @@ export async function startStack(
   const running = worker.run();
   const live = await LiveHub.start(database);
   const app = createApp({ db: database.db, temporal: temporal.env.client, config, live });
-  const { users } = await import('../../db/schema');
-  const { eq } = await import('drizzle-orm');
+  const { users, feedback } = await import('../../db/schema');
+  const { and, eq } = await import('drizzle-orm');
   const [admin] = await database.db.select().from(users).where(eq(users.email, ADMIN.email));
 
   const call: Stack['call'] = async (method, path, body, session, headers = {}) =>
@@ -133,15 +137,15 @@ export async function startStack(
       return { cookie, csrf: me.csrfToken };
     },
     postFeedback: (body, query = '') => call('POST', `/api/v1/feedback${query}`, body, null, { authorization: `Bearer ${INTAKE_KEY}` }),
-    async eventually(fn, timeoutMs = 15_000) {
-      const until = Date.now() + timeoutMs;
-      for (;;) {
-        const v = await fn();
-        if (v) return v;
-        if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
+    intakeOutcome: (channel, externalId) =>
+      eventually(async () => {
+        const [row] = await database.db
+          .select({ outcome: feedback.outcome, ticketNumber: feedback.ticketNumber })
+          .from(feedback)
+          .where(and(eq(feedback.channel, channel as Channel), eq(feedback.externalId, externalId)));
+        return row?.outcome ? { outcome: row.outcome, ticketNumber: row.ticketNumber } : null;
+      }),
+    eventually,
     async teardown() {
       await live.close();
       worker.shutdown();
@@ -153,4 +157,15 @@ export async function startStack(
       if (!opts.temporal) await temporal.teardown();
     },
   };
+}
+
+// 30 s: a bound for a loaded machine (two test files at once on CI's 2 cores), not a latency goal.
+async function eventually<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

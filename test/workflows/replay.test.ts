@@ -18,7 +18,8 @@ describe('replay of saved ticket histories', () => {
     it(`replays ${file} deterministically`, async () => {
       // Passed as parsed JSON: the worker converts it with its own copy of the protobuf types.
       const history = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { events: unknown[] };
-      expect(history.events.length).toBeGreaterThan(10);
+      // An intake in one workflow task (intake-local-activity) is 8 events from start to completion.
+      expect(history.events.length).toBeGreaterThanOrEqual(8);
       await Worker.runReplayHistory({ workflowBundle: workflowBundle(), replayName: file }, history, file.replace(/\.json$/, ''));
     });
   }

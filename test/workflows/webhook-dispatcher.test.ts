@@ -45,6 +45,18 @@ afterAll(async () => {
 
 const event = (id: string, seq: number): NewWebhookEvent => ({ id, type: 'ticket.created' as const, partitionKey: 'ticket:1', seq, payload: { id, type: 'ticket.created' as const, version: WEBHOOK_PAYLOAD_VERSION, timestamp: new Date().toISOString(), data: {} } });
 
+/** Until the run's first look (its opening nextWebhookEvents) has completed: on a loaded machine the first
+ * workflow task can come after settleActivities already saw no pending activity. */
+async function firstLookDone(handle: WorkflowHandle) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { events } = await handle.fetchHistory();
+    if ((events ?? []).some((e) => e.activityTaskCompletedEventAttributes)) return;
+    if (Date.now() > deadline) throw new Error('the dispatcher never completed its first look');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function idle(handle: WorkflowHandle) {
   await settleActivities([handle]);
   await new Promise((r) => setTimeout(r, 200));
@@ -56,6 +68,7 @@ describe('webhook dispatcher timers', () => {
     const worker = await Worker.create({ connection: t.env.nativeConnection, taskQueue: 'dispatch', activities: createActivities(deps), workflowBundle: workflowBundle(), maxCachedWorkflows: 0 });
     await worker.runUntil(async () => {
       const handle = await t.env.client.workflow.start(webhookDispatcherWorkflow, { taskQueue: 'dispatch', workflowId: dispatcherWorkflowId('sub-1'), args: ['sub-1', 60] });
+      await firstLookDone(handle);
       await idle(handle);
       // Queued as the projection does, but nobody signals (as when the wake after the commit failed).
       await enqueueWebhookEvents(database.db, [event('evt_a', 1), event('evt_b', 2)]);

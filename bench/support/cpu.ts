@@ -1,0 +1,50 @@
+// CPU time (user + system) of the processes a bench runs, from /proc (Linux): how much work each part did
+// per operation — a figure the load of a shared machine changes far less than it changes throughput.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function stat(pid: number): { ppid: number; ticks: number } | null {
+  try {
+    // Fields after the parenthesised command: state ppid … utime (14th field) stime (15th).
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
+  } catch {
+    return null; // exited meanwhile, or no /proc
+  }
+}
+
+/** `root` and every process below it. */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const s = stat(pid);
+    if (s) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
+  }
+  const out: number[] = [];
+  for (const queue = [root]; queue.length; ) {
+    const pid = queue.pop()!;
+    out.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/** CPU milliseconds each of the given processes has used so far (those still alive). */
+export function cpuByPid(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    const s = stat(pid);
+    if (s) out.set(pid, s.ticks * TICK_MS);
+  }
+  return out;
+}
+
+/** CPU milliseconds used between two snapshots by the processes alive at the second (new ones counted whole). */
+export function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
+  return ms;
+}
