@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { insertNotifications, markEmailed, mentionDirectory, notificationPeople, standInPool } from '../db/agent-notifications';
 import type { Db } from '../db/client';
 import { publishLive } from '../db/live-channel';
-import type { LiveMessage } from '../domain/live';
 import { HANDED_ON_KINDS, isReachable, routeNotifications } from '../domain/notification-handoff';
 import { handleOf, notificationIntents } from '../domain/notifications';
 import type { TimelineEvent } from '../domain/ticket';
@@ -28,20 +27,11 @@ export interface PendingMail {
 const mentionsSomeone = (e: TimelineEvent) => e.type === 'comment' && typeof e.data?.body === 'string' && e.data.body.includes('@');
 const idOf = (sourceKey: string, userId: string) => `ntf_${createHash('sha256').update(`${sourceKey}|${userId}`).digest('hex').slice(0, 24)}`;
 
-/** `announceFirst`: live messages published in the same statement as the notifications', before them
- * (the projection's ticket change: one round trip for all). */
-export async function recordAgentNotifications(tx: Tx, view: TicketView, events: TimelineEvent[], announceFirst: LiveMessage[] = []): Promise<PendingMail[]> {
-  const { inserted, pending } = await newNotifications(tx, view, events);
-  await publishLive(tx, [...announceFirst, ...inserted.map((n): LiveMessage => ({ type: 'notification', userId: n.userId, notificationId: n.id }))]);
-  return pending;
-}
-
-async function newNotifications(tx: Tx, view: TicketView, events: TimelineEvent[]): Promise<{ inserted: Array<{ id: string; userId: string }>; pending: PendingMail[] }> {
-  const none = { inserted: [], pending: [] };
-  if (!events.length) return none;
+export async function recordAgentNotifications(tx: Tx, view: TicketView, events: TimelineEvent[]): Promise<PendingMail[]> {
+  if (!events.length) return [];
   const directory = events.some(mentionsSomeone) ? await mentionDirectory(tx) : [];
   const intents = notificationIntents(view, events, new Map(directory.map((u) => [handleOf(u.email), u.id])));
-  if (!intents.length) return none;
+  if (!intents.length) return [];
   const people = new Map((await notificationPeople(tx, [...new Set(intents.map((i) => i.userId))])).map((u) => [u.id, u]));
   // Stand-ins are looked up only when someone cannot be reached.
   const handOn = intents.some((i) => HANDED_ON_KINDS.has(i.kind) && people.has(i.userId) && !isReachable(people.get(i.userId)!));
@@ -57,8 +47,9 @@ async function newNotifications(tx: Tx, view: TicketView, events: TimelineEvent[
     return [{ row, email: choice.email ? person.email : null }];
   });
   const inserted = await insertNotifications(tx, wanted.map((w) => w.row));
+  for (const n of inserted) await publishLive(tx, { type: 'notification', userId: n.userId, notificationId: n.id });
   const fresh = new Set(inserted.map((n) => n.id));
-  return { inserted, pending: wanted.flatMap((w) => (w.email && fresh.has(w.row.id) ? [{ id: w.row.id, to: w.email, title: w.row.title, ticketNumber: w.row.ticketNumber }] : [])) };
+  return wanted.flatMap((w) => (w.email && fresh.has(w.row.id) ? [{ id: w.row.id, to: w.email, title: w.row.title, ticketNumber: w.row.ticketNumber }] : []));
 }
 
 /**

@@ -2,15 +2,11 @@
 // transaction, so every API process hears it exactly when the read model has it (db/live-channel.ts).
 import { publishLive } from '../db/live-channel';
 import type { Db } from '../db/client';
-import type { LiveMessage } from '../domain/live';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
 
-type Changed = Pick<TicketView, 'number' | 'branch' | 'assigneeId' | 'status' | 'priority' | 'version'>;
-
-/** The live message announcing the ticket's change (published by the caller, e.g. with its notifications). */
-export function ticketChangeMessage(view: Changed, events: Pick<TimelineEvent, 'seq'>[]): LiveMessage {
-  return {
+export async function publishTicketChange(tx: Pick<Db, 'execute'>, view: Pick<TicketView, 'number' | 'branch' | 'assigneeId' | 'status' | 'priority' | 'version'>, events: Pick<TimelineEvent, 'seq'>[]): Promise<void> {
+  await publishLive(tx, {
     type: 'ticket',
     number: view.number,
     branch: view.branch,
@@ -19,9 +15,5 @@ export function ticketChangeMessage(view: Changed, events: Pick<TimelineEvent, '
     priority: view.priority,
     version: view.version,
     seq: events.length ? Math.max(...events.map((e) => e.seq)) : null,
-  };
-}
-
-export async function publishTicketChange(tx: Pick<Db, 'execute'>, view: Changed, events: Pick<TimelineEvent, 'seq'>[]): Promise<void> {
-  await publishLive(tx, ticketChangeMessage(view, events));
+  });
 }

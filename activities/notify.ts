@@ -47,12 +47,9 @@ export function createSlackClient(token: string | undefined, apiUrl: string | un
 export function createNotifyActivities(deps: NotifyDeps) {
   const link = (t: TicketView) => `${deps.publicUrl}/tickets/${t.number}`;
   async function deliver(ticket: TicketView, event: string, recipients: EscalationLevel['users'], template: TemplateKey, vars: TemplateVars) {
+    const { subject, text, html } = await renderStoredTemplate(deps.db, template, { ticketNumber: ticket.number, ticketTitle: ticket.title, priority: ticket.priority, ticketUrl: link(ticket), ...vars });
     const ids = recipients.map((r) => r.userId);
-    // Two independent reads side by side (an escalation's notice runs inside its workflow task).
-    const [{ subject, text, html }, people] = await Promise.all([
-      renderStoredTemplate(deps.db, template, { ticketNumber: ticket.number, ticketTitle: ticket.title, priority: ticket.priority, ticketUrl: link(ticket), ...vars }),
-      ids.length ? deps.db.select().from(users).where(inArray(users.id, ids)) : Promise.resolve([]),
-    ]);
+    const people = ids.length ? await deps.db.select().from(users).where(inArray(users.id, ids)) : [];
     const sent: NotifiedRecipient[] = [];
     for (const r of recipients) {
       const person = people.find((p) => p.id === r.userId);

@@ -8,7 +8,7 @@ import { ticketEvents, tickets } from '../db/schema';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
 import { recordAgentNotifications, sendNotificationMails } from './agent-notifications';
-import { ticketChangeMessage } from './live-publish';
+import { publishTicketChange } from './live-publish';
 import type { Mailer } from './mailer';
 import { enqueueTicketWebhooks, wakeDispatchers } from './webhook-outbox';
 import { observeTicketEvents } from '../platform/metrics';
@@ -99,8 +99,8 @@ export function createProjectionActivities(db: Db, publicUrl: string, mail?: { m
             .onConflictDoNothing()
             .returning({ type: ticketEvents.type, to: ticketEvents.to });
         }
-        // The ticket's change and the agents' new notifications go out on the live channel in one statement.
-        const pendingMail = await recordAgentNotifications(tx, view, events, [ticketChangeMessage(view, events)]);
+        await publishTicketChange(tx, view, events);
+        const pendingMail = await recordAgentNotifications(tx, view, events);
         return { hooked: await enqueueTicketWebhooks(tx, view, events, publicUrl), fresh, pendingMail };
       });
       observeTicketEvents(fresh); // only events this call inserted: a retried projection counts nothing twice

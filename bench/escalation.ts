@@ -1,4 +1,4 @@
-// `npm run bench -- escalation [1000 10000] [--compare] [--cache=N] [--lead=seconds] [--profile]`: N open tickets whose L1 escalation falls due at the same
+// `npm run bench -- escalation [1000 10000] [--compare] [--cache=N] [--lead=seconds]`: N open tickets whose L1 escalation falls due at the same
 // instant; reports how late the escalations fire (p50/p99/max, from the workflow's own clock) and the
 // worker process's peak memory. Real dev server, real Postgres (DATABASE_URL) or PGlite, real worker.
 import { randomUUID } from 'node:crypto';
@@ -16,7 +16,6 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { installTemporalLogger } from '../platform/runtime';
 import { timerProbe } from './timer-probe-workflow';
-import { countQueries, historyReport, installQueryCounter, queryReport } from './support/escalation-profile';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 // `--compare` also runs each size with the SDK's stock worker settings, to show what the product's
@@ -31,9 +30,6 @@ const variants: Array<{ name: string; tuning: Partial<WorkerOptions> }> = [{ nam
 if (process.argv.includes('--compare')) variants.push({ name: 'SDK stock settings', tuning: SDK_STOCK });
 // `--cache=N`: the worker's workflow cache (default 2 000: a cached ticket costs ~2 MB, see workflow-memory).
 const cacheCap = Number(process.argv.find((a) => a.startsWith('--cache='))?.slice('--cache='.length) ?? 2000);
-// `--profile`: per escalation, the workflow tasks and activities (from histories) and the activities' Postgres statements.
-const profile = process.argv.includes('--profile');
-if (profile) installQueryCounter();
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 // Terminating a thousand busy tickets makes the SDK core warn about each late completion: quiet.
@@ -92,7 +88,6 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
   const settledSecs = (Date.now() - t0) / 1000;
   if (Date.now() > dueAt) console.log(`  warning: start-up work was still running at the due instant (${settledSecs}s)`);
   const rssBefore = process.memoryUsage().rss;
-  countQueries(profile);
 
   // Wait for every escalation event to be projected.
   for (;;) {
@@ -118,16 +113,11 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
   const rows = await db.select({ at: ticketEvents.at }).from(ticketEvents).where(and(eq(ticketEvents.type, 'escalated'), inRange));
   const late = rows.map((r) => r.at.getTime() - dueAt).sort((a, b) => a - b);
   clearInterval(sampler);
-  countQueries(false);
   console.log(
     `  ${n} tickets: started in ${startSecs.toFixed(1)} s (${(n / startSecs).toFixed(0)}/s), settled in ${settledSecs.toFixed(1)} s; escalation lateness p50 ${pct(late, 50)} ms, p99 ${pct(late, 99)} ms, max ${late[late.length - 1]} ms; ` +
       `${Number(sent)}/${n} notice e-mails sent, ${Number(noticed)}/${n} notices projected; ` +
       `worker process RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB with all tickets open, peak ${(peakRss / 2 ** 20).toFixed(0)} MiB; ${machineLoad()}`,
   );
-  if (profile) {
-    console.log(await historyReport(client, numbers.slice(0, 100).map((num) => `bench-ticket-${num}`)));
-    console.log(queryReport(n));
-  }
   for (let i = 0; i < n; i += 200) await Promise.all(numbers.slice(i, i + 200).map((num) => client.workflow.getHandle(`bench-ticket-${num}`).terminate('bench over').catch(() => undefined)));
   worker.shutdown();
   await running;

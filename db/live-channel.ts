@@ -6,17 +6,8 @@ import { LIVE_CHANNEL, type LiveMessage } from '../domain/live';
 
 type Tx = Pick<Db, 'execute'>;
 
-/** Publishes the messages in one statement, numbered in the order given. */
-export async function publishLive(tx: Tx, message: LiveMessage | LiveMessage[]): Promise<void> {
-  const messages = Array.isArray(message) ? message : [message];
-  if (!messages.length) return;
-  if (messages.length === 1) {
-    await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, jsonb_set(${JSON.stringify(messages[0])}::jsonb, '{id}', to_jsonb(nextval('live_event_seq')))::text)`);
-    return;
-  }
-  await tx.execute(
-    sql`select pg_notify(${LIVE_CHANNEL}, jsonb_set(m.value, '{id}', to_jsonb(nextval('live_event_seq')))::text) from (select value, n from jsonb_array_elements(${JSON.stringify(messages)}::jsonb) with ordinality as e(value, n) order by n) m`,
-  );
+export async function publishLive(tx: Tx, message: LiveMessage): Promise<void> {
+  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, jsonb_set(${JSON.stringify(message)}::jsonb, '{id}', to_jsonb(nextval('live_event_seq')))::text)`);
 }
 
 /** The last id handed out so far: a listener that starts now has heard nothing up to it. */

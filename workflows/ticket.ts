@@ -3,14 +3,12 @@
 // instant or until a message arrives, then carries out the effects the state queued.
 import {
   type ActivityOptions,
-  type LocalActivityOptions,
   allHandlersFinished,
   ApplicationFailure,
   condition,
   continueAsNew,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -56,13 +54,6 @@ const ACTIVITY_OPTIONS: ActivityOptions = {
 const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 /** A one-line summary on the activity's events in the Temporal UI (metadata only, so replay-safe). */
 const titled = (summary: string): ActivityOptions => ({ ...ACTIVITY_OPTIONS, summary });
-/** escalation-local-activities: an escalation's owner pick, notice and projection run as local activities
- * in the worker, inside the workflow task that fired the escalation — one workflow task and no activity
- * tasks on the server instead of 3–4 workflow tasks and 3 activity tasks. Same timeout and retries; a
- * retry past a minute waits on a timer (localRetryThreshold), so a long outage does not hold the task. */
-const LOCAL_OPTIONS: LocalActivityOptions = { ...ACTIVITY_OPTIONS, localRetryThreshold: '1 minute' };
-const local = proxyLocalActivities<Activities>(LOCAL_OPTIONS);
-const localTitled = (summary: string): LocalActivityOptions => ({ ...LOCAL_OPTIONS, summary });
 
 /** Effects that may run side by side (escalation-fewer-tasks): neither reads what the other changes. */
 const SIDE_BY_SIDE = new Set<Effect['type']>(['pick_escalation_owner', 'notify_escalation']);
@@ -148,12 +139,10 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   );
 
   /** One projection of the unprojected events; a data error Postgres refuses is recorded, not retried for ever. */
-  async function projectOnce(locally: boolean): Promise<void> {
+  async function projectOnce(): Promise<void> {
     const events = t.unprojected();
     const view = t.view();
-    const summary = `read model: #${view.number} ${view.status}, ${events.length} new event(s)`;
-    if (locally) await local.projectTicket.executeWithOptions(localTitled(summary), [view, events]);
-    else await acts.projectTicket.executeWithOptions(titled(summary), [view, events]);
+    await acts.projectTicket.executeWithOptions(titled(`read model: #${view.number} ${view.status}, ${events.length} new event(s)`), [view, events]);
     if (events.length) t.markProjected(events[events.length - 1].seq);
   }
 
@@ -164,9 +153,9 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
    * is tried once more. If that fails too, these events are given up on (the workflow keeps them in its
    * history), so every later command still works.
    */
-  async function saveToReadModel(locally: boolean): Promise<boolean> {
+  async function saveToReadModel(): Promise<boolean> {
     try {
-      await projectOnce(locally);
+      await projectOnce();
       t.saveSucceeded();
       return true;
     } catch (e) {
@@ -175,7 +164,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       t.saveFailed(sqlState, now());
     }
     try {
-      await projectOnce(locally);
+      await projectOnce();
       return true;
     } catch (e) {
       if (dataErrorOf(e) === null) throw e;
@@ -185,11 +174,10 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     }
   }
 
-  /** `locally`: as a local activity (escalation-local-activities), else as an activity task. */
-  async function project(locally = false): Promise<void> {
+  async function project(): Promise<void> {
     // Serialise projections so events reach Postgres in order; each call is idempotent anyway.
     projecting = projecting.then(async () => {
-      const saved = await saveToReadModel(locally);
+      const saved = await saveToReadModel();
       if (!indexed || !saved) return;
       const view = t.view();
       const pairs: SearchAttributeUpdatePair[] = [
@@ -214,7 +202,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
 
   /** Carries out one effect's activity; what it did is applied to the state by the returned step, so
    * effects run side by side still change the state in the order they were queued. */
-  async function performEffect(effect: Effect, locally = false): Promise<() => void> {
+  async function performEffect(effect: Effect): Promise<() => void> {
     const at = now();
     const view = t.view();
     switch (effect.type) {
@@ -224,15 +212,11 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
         return () => { if (ai) t.recordAi(ai, now()); };
       }
       case 'pick_escalation_owner': {
-        const summary = `escalation L${effect.level}: pick the owner among ${effect.candidates.length}`;
-        const args: [number, string[], string | null] = [view.number, effect.candidates, view.assigneeId];
-        const pick = locally ? await local.pickEscalationOwner.executeWithOptions(localTitled(summary), args) : await acts.pickEscalationOwner.executeWithOptions(titled(summary), args);
+        const pick = await acts.pickEscalationOwner.executeWithOptions(titled(`escalation L${effect.level}: pick the owner among ${effect.candidates.length}`), [view.number, effect.candidates, view.assigneeId]);
         return () => t.applyEscalationOwner(effect.level, pick, now());
       }
       case 'notify_escalation': {
-        const summary = `escalation L${effect.level}: notify ${effect.users.length} user(s)`;
-        const args: [TicketView, number, typeof effect.users] = [view, effect.level, effect.users];
-        const sent = locally ? await local.notifyEscalation.executeWithOptions(localTitled(summary), args) : await acts.notifyEscalation.executeWithOptions(titled(summary), args);
+        const sent = await acts.notifyEscalation.executeWithOptions(titled(`escalation L${effect.level}: notify ${effect.users.length} user(s)`), [view, effect.level, effect.users]);
         return () => t.recordEffect('notification_sent', at, { level: effect.level, recipients: sent });
       }
       case 'notify_unassigned': {
@@ -293,8 +277,8 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   /** escalation-fewer-tasks: an escalation's owner pick and its notification do not depend on each other
    * (the notice names the ticket, not its owner), so their activities run side by side; what they did is
    * applied in the order they were queued, so the timeline reads the same. */
-  async function runSideBySide(effects: Effect[], locally: boolean): Promise<void> {
-    const done = await Promise.allSettled(effects.map((e) => performEffect(e, locally)));
+  async function runSideBySide(effects: Effect[]): Promise<void> {
+    const done = await Promise.allSettled(effects.map((e) => performEffect(e)));
     done.forEach((d, i) => {
       if (d.status === 'rejected') return recordFailedEffect(effects[i], d.reason);
       try {
@@ -305,24 +289,18 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     });
   }
 
-  /** Answers whether the effects ran as local activities (escalation-local-activities): then the
-   * projection that follows runs as one too, in the same workflow task. */
-  async function runEffects(effects: Effect[]): Promise<boolean> {
-    let ranLocally = false;
+  async function runEffects(effects: Effect[]): Promise<void> {
     for (let i = 0; i < effects.length; ) {
       let j = i;
       while (j < effects.length && SIDE_BY_SIDE.has(effects[j].type)) j++;
       if (j - i > 1 && patched('escalation-fewer-tasks')) {
-        const locally = patched('escalation-local-activities');
-        await runSideBySide(effects.slice(i, j), locally);
-        ranLocally ||= locally;
+        await runSideBySide(effects.slice(i, j));
         i = j;
       } else {
         await runEffectOrRecord(effects[i]);
         i += 1;
       }
     }
-    return ranLocally;
   }
 
   // An advocacy ask that cannot go out (no e-mail address) is on the timeline too; tickets started
@@ -331,11 +309,10 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     t.recordEffect('advocacy_ask', input.createdAt, { sent: false, reason: 'no e-mail address' }, 'no e-mail address');
   }
   await project();
-  let projectLocally = false;
   for (;;) {
     const effects = t.takeEffects();
     if (effects.length) {
-      if (await runEffects(effects)) projectLocally = true;
+      await runEffects(effects);
       dirty = true;
     }
     t.tick(now());
@@ -345,9 +322,8 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     if (t.hasEffects() && patched('escalation-fewer-tasks')) continue;
     if (dirty || t.unprojected().length) {
       dirty = false;
-      await project(projectLocally);
+      await project();
     }
-    projectLocally = false;
     if (t.isSettled(now())) break;
     if (workflowInfo().historyLength > (input.maxHistoryEvents ?? MAX_HISTORY_EVENTS) || workflowInfo().continueAsNewSuggested) {
       await project();
