@@ -58,8 +58,8 @@ type ClientState = pg.PoolClient & { _queryable?: boolean; _ended?: boolean };
  * drizzle-orm (0.45.4, the latest) sends a transaction's `begin` before its try/finally: when `begin`
  * fails because the connection was just lost, the client is never released — the pool is one
  * connection smaller for good and `pool.end()` waits for ever. So a client checked out with
- * `await pool.connect()` (drizzle's transactions) is released, as broken, by the first query that
- * fails on a dead connection, and a later release is a no-op instead of pg-pool's double-release
+ * `await pool.connect()` (drizzle's transactions) is released, as broken, when its connection ends or
+ * a query fails on a dead connection, and a later release is a no-op instead of pg-pool's double-release
  * error. (`pool.query()` checks out with a callback and releases itself: left as it is.)
  */
 class ReleasingPool extends pg.Pool {
@@ -88,6 +88,9 @@ class ReleasingPool extends pg.Pool {
     if (!this.watched.has(client)) {
       // Wrapped once per connection; acts only while an awaited checkout holds it.
       this.watched.add(client);
+      // A terminated backend answers the pending query with a FATAL error first and closes the socket
+      // after: the query's failure may come while the client still looks queryable, its 'end' does not.
+      client.on('end', () => this.awaited.get(client)?.(new Error('Connection ended')));
       const query = client.query.bind(client) as (...args: unknown[]) => unknown;
       client.query = ((...args: unknown[]) => {
         const result = query(...args);
