@@ -51,15 +51,12 @@ export function resilientPool(connectionString: string, max: number, connectionT
   return pool;
 }
 
-/** pg's private flags, read only to tell a dead connection from a failed statement. */
-type ClientState = pg.PoolClient & { _queryable?: boolean; _ended?: boolean };
-
 /**
  * drizzle-orm (0.45.4, the latest) sends a transaction's `begin` before its try/finally: when `begin`
  * fails because the connection was just lost, the client is never released — the pool is one
  * connection smaller for good and `pool.end()` waits for ever. So a client checked out with
- * `await pool.connect()` (drizzle's transactions) is released, as broken, when its connection ends or
- * a query fails on a dead connection, and a later release is a no-op instead of pg-pool's double-release
+ * `await pool.connect()` (drizzle's transactions) is released, as broken, when its connection ends,
+ * and a later release is a no-op instead of pg-pool's double-release
  * error. (`pool.query()` checks out with a callback and releases itself: left as it is.)
  */
 class ReleasingPool extends pg.Pool {
@@ -74,7 +71,7 @@ class ReleasingPool extends pg.Pool {
     return super.connect().then((client) => this.releaseWhenDead(client));
   }
 
-  private releaseWhenDead(client: ClientState): pg.PoolClient {
+  private releaseWhenDead(client: pg.PoolClient): pg.PoolClient {
     const release = client.release.bind(client);
     let released = false;
     const once = (err?: Error | boolean) => {
@@ -86,20 +83,10 @@ class ReleasingPool extends pg.Pool {
     client.release = once;
     this.awaited.set(client, once);
     if (!this.watched.has(client)) {
-      // Wrapped once per connection; acts only while an awaited checkout holds it.
+      // Once per connection; acts only while an awaited checkout holds it. Every lost connection ends
+      // with 'end' (a terminated backend first answers the pending query with FATAL, then closes).
       this.watched.add(client);
-      // A terminated backend answers the pending query with a FATAL error first and closes the socket
-      // after: the query's failure may come while the client still looks queryable, its 'end' does not.
       client.on('end', () => this.awaited.get(client)?.(new Error('Connection ended')));
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      client.query = ((...args: unknown[]) => {
-        const result = query(...args);
-        if (result instanceof Promise)
-          result.catch((e: Error) => {
-            if (client._queryable === false || client._ended) this.awaited.get(client)?.(e);
-          });
-        return result;
-      }) as typeof client.query;
     }
     return client;
   }
