@@ -73,8 +73,8 @@ async function analysed(n: number, count = 1) {
 }
 
 async function ticketWithComment(comment: string, contact: Record<string, string> = {}) {
-  const res = await s.postFeedback({ channel: 'web', type: 'star', score: 1, comment, contact, branch: 'main', externalId: `ai-${++seq}` }, '?wait=true');
-  const n = ((await res.json()) as { ticketNumber: number }).ticketNumber;
+  const fb = { channel: 'web', type: 'star', score: 1, comment, contact, branch: 'main', externalId: `ai-${++seq}` };
+  const n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
   return analysed(n);
 }
 

@@ -59,8 +59,8 @@ describe('branding', () => {
   });
 
   it('dresses customer mail: sender name, logo, accent and footer, in the customer language and direction', async () => {
-    const res = await s.postFeedback({ channel: 'web', type: 'star', score: 1, comment: 'لا أحد رد على الهاتف', contact: { name: 'Layla', email: 'layla@example.com' }, branch: 'main', externalId: 'brand-ar', locale: 'ar' }, '?wait=true');
-    const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+    const fb = { channel: 'web', type: 'star', score: 1, comment: 'لا أحد رد على الهاتف', contact: { name: 'Layla', email: 'layla@example.com' }, branch: 'main', externalId: 'brand-ar', locale: 'ar' };
+    const n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
     await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
     expect((await s.call('POST', `/api/v1/tickets/${n}/comments`, { body: 'نعتذر عن الإزعاج.', visibility: 'public' }, admin)).status).toBe(200);
     const mail = await s.smtp.waitFor((m) => m.envelopeTo.includes('layla@example.com'));

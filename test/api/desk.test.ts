@@ -26,10 +26,10 @@ async function makeUser(role: 'agent' | 'manager', branches: string[], name: str
 
 /** A ticket the "desk" rule opens unassigned (passive stars with "desk" in the comment). */
 async function open(externalId: string, over: Record<string, unknown> = {}) {
-  const res = await s.postFeedback({ channel: 'web', type: 'star', score: 3, comment: 'desk: the coffee was cold', externalId, branch: 'main', ...over }, '?wait=true');
-  const body = await json<{ ticketNumber: number }>(res);
-  await s.eventually(async () => (await s.database.db.select().from(tickets).where(eq(tickets.number, body.ticketNumber))).length === 1);
-  return body.ticketNumber;
+  const fb = { channel: 'web', type: 'star', score: 3, comment: 'desk: the coffee was cold', externalId, branch: 'main', ...over };
+  const n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
+  await s.eventually(async () => (await s.database.db.select().from(tickets).where(eq(tickets.number, n))).length === 1);
+  return n;
 }
 
 let mia: Awaited<ReturnType<typeof makeUser>>;

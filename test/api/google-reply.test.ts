@@ -100,8 +100,8 @@ describe('reply on Google from the ticket', () => {
   }, 90_000);
 
   it('refuses to delete a reply on Google for a ticket that did not come from Google', async () => {
-    const res = await s.postFeedback({ channel: 'qr', type: 'nps', score: 1, comment: 'Slow', contact: { email: 'x@example.com' }, branch: 'main', externalId: 'q-google-reply' }, '?wait=true');
-    const other = ((await res.json()) as { ticketNumber: number }).ticketNumber;
+    const fb = { channel: 'qr', type: 'nps', score: 1, comment: 'Slow', contact: { email: 'x@example.com' }, branch: 'main', externalId: 'q-google-reply' };
+    const other = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
     await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${other}`, undefined, admin)).status === 200);
     const refused = await s.call('POST', `/api/v1/tickets/${other}/google-reply/delete`, {}, admin);
     expect(refused.status).toBe(400);

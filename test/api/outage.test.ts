@@ -32,8 +32,7 @@ const request = (app: ReturnType<typeof createApp>, method: string, path: string
 describe('Temporal unreachable', () => {
   it('answers 503 with Retry-After in seconds on intake and on a ticket command', async () => {
     // A ticket the read model knows, made while Temporal was up.
-    const made = await s.postFeedback(detractor('outage-ticket'), '?wait=true');
-    const n = ((await made.json()) as { ticketNumber: number }).ticketNumber;
+    const n = await s.ticketNumberOf(await s.postFeedback(detractor('outage-ticket'), '?wait=true'), detractor('outage-ticket'));
     await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
 
     // A running app's client connected at start-up; a lazy one's first connect would have its own timeout.

@@ -235,8 +235,8 @@ async function makeUser(role: 'agent' | 'manager' | 'admin', branches: string[],
 }
 
 async function openTicket(branch: string, externalId: string) {
-  const res = await s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, comment: 'Queue too long', branch, externalId }, '?wait=true');
-  const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  const fb = { channel: 'kiosk', type: 'star', score: 1, comment: 'Queue too long', branch, externalId };
+  const n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
   await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
   return n;
 }
@@ -540,8 +540,10 @@ describe('users admin API', () => {
     const second = await makeUser('agent', ['main'], 'Sami');
     const rule = { name: 'Sticky tables', trigger: { buckets: [], keywords: ['sticky'] }, outcome: { priority: 'low', pool: [first.user.id, second.user.id], strategy: 'first_available' } };
     expect((await s.call('POST', '/api/v1/rules', rule, admin)).status).toBe(201);
-    const post = async (externalId: string) =>
-      (await json<{ ticketNumber: number }>(await s.postFeedback({ channel: 'web', type: 'star', score: 5, comment: 'Lovely but sticky tables', branch: 'main', externalId }, '?wait=true'))).ticketNumber;
+    const post = async (externalId: string) => {
+      const fb = { channel: 'web', type: 'star', score: 5, comment: 'Lovely but sticky tables', branch: 'main', externalId };
+      return s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
+    };
     const ownerOf = async (n: number) => s.eventually(async () => (await json<{ assigneeId: string | null }>(await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin))).assigneeId);
     expect(await ownerOf(await post('sticky-1'))).toBe(first.user.id);
     expect((await s.call('PUT', `/api/v1/users/${first.user.id}/availability`, { available: false }, first.session)).status).toBe(200);

@@ -45,7 +45,8 @@ describe.skipIf(!real)('the pg pool survives connection loss', () => {
     // The worker shares the pool: the intake still makes tickets.
     const fb = await s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, comment: 'After the blip', branch: 'main', externalId: 'blip-1' }, '?wait=true');
     expect(fb.status).toBe(202);
-    expect(((await fb.json()) as { outcome: string }).outcome).toBe('ticket');
+    // The API waits 5 s for the intake; on a loaded machine the verdict comes from the feedback row.
+    expect(((await fb.json()) as { outcome?: string }).outcome ?? (await s.intakeOutcome('kiosk', 'blip-1')).outcome).toBe('ticket');
     expect(uncaught).toEqual([]);
   });
 

@@ -24,8 +24,8 @@ const list = async () => (await json<{ enabled: boolean; items: Summary[] }>(awa
 const events = (n: number) => s.database.db.select().from(ticketEvents).where(eq(ticketEvents.ticketNumber, n));
 
 async function ticket(externalId: string, email: string) {
-  const res = await s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, comment: 'Long queue', contact: { name: 'Uma', email }, branch: 'main', externalId }, '?wait=true');
-  const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  const fb = { channel: 'kiosk', type: 'star', score: 1, comment: 'Long queue', contact: { name: 'Uma', email }, branch: 'main', externalId };
+  const n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
   await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
   return n;
 }

@@ -38,8 +38,8 @@ const deliver = (raw: Buffer | string) => deliverRaw(imap, raw);
 
 let ext = 0;
 async function newTicket(email = 'ann@example.com', name = 'Ann Lee') {
-  const res = await s.postFeedback({ channel: 'web', type: 'star', score: 1, comment: 'Order never arrived', contact: { name, email }, branch: 'main', externalId: `mail-${++ext}` }, '?wait=true');
-  const n = ((await res.json()) as { ticketNumber: number }).ticketNumber;
+  const fb = { channel: 'web', type: 'star', score: 1, comment: 'Order never arrived', contact: { name, email }, branch: 'main', externalId: `mail-${++ext}` };
+  const n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
   await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
   return n;
 }

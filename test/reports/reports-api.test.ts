@@ -43,8 +43,8 @@ describe('a ticket in the report columns', () => {
     // The survey answer acts at once (no change window), so the ticket closes on the customer's post.
     const settings = await json(await s.call('GET', '/api/v1/settings/tickets', undefined, admin));
     expect((await s.call('PUT', '/api/v1/settings/tickets', { ...settings, csatChangeMinutes: 0 }, admin)).status).toBe(200);
-    const res = await s.postFeedback({ channel: 'web', type: 'star', score: 1, comment: 'Order never arrived', contact: { email: 'rita@example.com' }, branch: 'main', externalId: 'rep-1' }, '?wait=true');
-    const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+    const fb = { channel: 'web', type: 'star', score: 1, comment: 'Order never arrived', contact: { email: 'rita@example.com' }, branch: 'main', externalId: 'rep-1' };
+    const n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
     await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
     expect((await s.call('POST', `/api/v1/tickets/${n}/comments`, { body: 'Sorry, Rita, we are on it.', visibility: 'public' }, admin)).status).toBe(200);
     const tax = await s.database.db.select().from(taxonomyEntries);

@@ -18,8 +18,7 @@ let admin: Page;
 
 const get = async <T,>(path: string) => (await (await b.s.call('GET', `/api/v1${path}`, undefined, b.admin)).json()) as T;
 async function feedbackTicket(body: Record<string, unknown>) {
-  const res = await b.s.postFeedback(body, '?wait=true');
-  const n = ((await res.json()) as { ticketNumber: number }).ticketNumber;
+  const n = await b.s.ticketNumberOf(await b.s.postFeedback(body, '?wait=true'), body);
   await b.s.eventually(async () => (await b.s.call('GET', `/api/v1/tickets/${n}`, undefined, b.admin)).status === 200);
   return n;
 }

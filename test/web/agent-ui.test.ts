@@ -16,8 +16,7 @@ type Detail = { status: string; priority: string; assigneeId: string | null; sla
 const detail = async (n: number) => (await (await b.s.call('GET', `/api/v1/tickets/${n}`, undefined, b.admin)).json()) as Detail;
 
 async function feedbackTicket(body: Record<string, unknown>) {
-  const res = await b.s.postFeedback(body, '?wait=true');
-  const n = ((await res.json()) as { ticketNumber: number }).ticketNumber;
+  const n = await b.s.ticketNumberOf(await b.s.postFeedback(body, '?wait=true'), body);
   expect(n).toBeGreaterThan(0);
   await b.s.eventually(async () => (await b.s.call('GET', `/api/v1/tickets/${n}`, undefined, b.admin)).status === 200); // projected
   return n;

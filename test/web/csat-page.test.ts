@@ -18,8 +18,8 @@ const ticket = async (n: number) => json<Ticket>(await env.s.call('GET', `/api/v
 
 async function surveyLink(externalId: string, email: string, over: Record<string, unknown>) {
   const { s, admin } = env;
-  const res = await s.postFeedback({ channel: 'qr', type: 'star', score: 2, comment: 'Room was not cleaned', contact: { name: 'Guest', email }, branch: 'main', externalId, ...over }, '?wait=true');
-  const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  const fb = { channel: 'qr', type: 'star', score: 2, comment: 'Room was not cleaned', contact: { name: 'Guest', email }, branch: 'main', externalId, ...over };
+  const n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
   await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
   const tax = await s.database.db.select().from(taxonomyEntries);
   expect((await s.call('POST', `/api/v1/tickets/${n}/resolve`, { rootCauseId: tax.find((t) => t.kind === 'root_cause')!.id, actionId: tax.find((t) => t.kind === 'action')!.id }, admin)).status).toBe(200);

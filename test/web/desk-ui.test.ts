@@ -18,8 +18,8 @@ let action: string;
 const detail = async (n: number) => (await (await b.s.call('GET', `/api/v1/tickets/${n}`, undefined, b.admin)).json()) as Ticket;
 /** A ticket the "desk" rule opens unassigned (passive stars whose comment says "desk"). */
 async function open(externalId: string, over: Record<string, unknown> = {}) {
-  const res = await b.s.postFeedback({ channel: 'web', type: 'star', score: 3, comment: 'desk: the coffee was cold', branch: 'main', externalId, ...over }, '?wait=true');
-  const n = ((await res.json()) as { ticketNumber: number }).ticketNumber;
+  const fb = { channel: 'web', type: 'star', score: 3, comment: 'desk: the coffee was cold', branch: 'main', externalId, ...over };
+  const n = await b.s.ticketNumberOf(await b.s.postFeedback(fb, '?wait=true'), fb);
   await b.s.eventually(async () => (await detail(n)).ai !== null); // projected and analysed
   return n;
 }

@@ -41,8 +41,8 @@ describe('email admin screens', () => {
     await form.getByRole('status').getByText('Saved').waitFor();
     await env.shot(page, 'templates', true); // also fails on any WCAG A/AA violation
 
-    const res = await s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, comment: 'Broken chair', contact: { name: 'Ivy', email: 'ivy@example.com' }, branch: 'main', externalId: 'ui-mail-1' }, '?wait=true');
-    const n = ((await res.json()) as { ticketNumber: number }).ticketNumber;
+    const fb = { channel: 'kiosk', type: 'star', score: 1, comment: 'Broken chair', contact: { name: 'Ivy', email: 'ivy@example.com' }, branch: 'main', externalId: 'ui-mail-1' };
+    const n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
     await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
     expect((await s.call('POST', `/api/v1/tickets/${n}/comments`, { body: 'Which table was it?', visibility: 'public' }, admin)).status).toBe(200);
 

@@ -37,8 +37,8 @@ const SCREENS = ['/', '/tickets', '/reports', '/macros', '/account', '/admin/use
 
 describe('security headers', () => {
   it('every agent screen runs under the strict CSP with no violation', async () => {
-    const feedback = await env.s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, comment: 'Cold soup', branch: 'main', externalId: 'csp-1' }, '?wait=true');
-    const { ticketNumber } = (await feedback.json()) as { ticketNumber: number };
+    const fb = { channel: 'kiosk', type: 'star', score: 1, comment: 'Cold soup', branch: 'main', externalId: 'csp-1' };
+    const ticketNumber = await env.s.ticketNumberOf(await env.s.postFeedback(fb, '?wait=true'), fb);
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const violations = await watch(page);
     const res = await page.goto(env.base + '/');
