@@ -67,7 +67,7 @@ describe('durable acceptance', () => {
       namespace: 'default',
       taskQueue: intakeTaskQueue(queue),
       workflowBundle: workflowBundle(),
-      maxCachedWorkflows: 0,
+      maxCachedWorkflows: 10,
       activities: {
         ...real,
         // intake-local-activity: the evaluation (and the ticket's start) runs inside the one local activity.
