@@ -75,11 +75,9 @@ export async function createIntakeWorker(opts: Omit<Parameters<typeof createWork
     // (data errors) uses activity tasks on this one.
     activities: createActivities({ ...rest.deps, mainTaskQueue: rest.taskQueue }),
     ...(rest.workflowBundle ? { workflowBundle: rest.workflowBundle } : { workflowsPath }),
-    // An intake finishes in its first workflow task, so little to cache; with no cache at all,
-    // test/api/intake-durability.test.ts once saw a retried local activity run a third time (the task
-    // run again). Most pollers take new intakes (the sticky queue gets the minimum of one).
-    maxCachedWorkflows: Math.max(10, 4 * concurrency),
-    nonStickyToStickyPollRatio: 1,
+    // An intake finishes in its first workflow task: nothing to keep cached, so no sticky queue either
+    // and every poller takes new intakes.
+    maxCachedWorkflows: 0,
     maxConcurrentWorkflowTaskExecutions: concurrency,
     maxConcurrentLocalActivityExecutions: concurrency,
     maxConcurrentActivityTaskExecutions: concurrency,

@@ -67,7 +67,7 @@ describe('durable acceptance', () => {
       namespace: 'default',
       taskQueue: intakeTaskQueue(queue),
       workflowBundle: workflowBundle(),
-      maxCachedWorkflows: 10,
+      maxCachedWorkflows: 0,
       activities: {
         ...real,
         // intake-local-activity: the evaluation (and the ticket's start) runs inside the one local activity.

@@ -16,12 +16,6 @@ describe('config', () => {
     expect(c.publicUrl).toBe('http://localhost:3100');
     expect(c.temporalUiUrl).toBe('http://localhost:8233');
     expect(c.TEMPORAL_ADDRESS).toBeUndefined();
-    expect(c.INTAKE_CONCURRENCY).toBe(2);
-    expect(loadConfig({ INTAKE_CONCURRENCY: '4' }).INTAKE_CONCURRENCY).toBe(4);
-  });
-
-  it('refuses an intake concurrency that is not a whole number from 1 to 100', () => {
-    for (const v of ['0', '-1', '2.5', 'many', '101']) expect(() => loadConfig({ INTAKE_CONCURRENCY: v }), v).toThrow(/INTAKE_CONCURRENCY/);
   });
 
   it('names every bad variable in one message', () => {
