@@ -5,7 +5,6 @@ import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from './activities';
-import { intakeTaskQueue } from './platform/temporal';
 
 export const workflowsPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'workflows', 'index.ts');
 
@@ -54,34 +53,5 @@ export async function createWorker(opts: {
     maxCachedWorkflows: workflowCacheSize(),
     ...WORKER_TUNING,
     ...opts.tuning,
-  });
-}
-
-/**
- * The second worker, in the same process, on `<taskQueue>-intake`: new feedback's intake workflows
- * (one workflow task each, with its local activity), `concurrency` at a time. Under a burst the server
- * then spends its CPU on accepting (each accept is a workflow start) and the evaluation — and the tickets
- * it opens, which run on the main queue — drains behind it with a bounded lag, as a queue-based intake
- * does. The main worker registers the intake workflow too, so intakes started on the main queue (before
- * this queue existed) still finish there.
- */
-export async function createIntakeWorker(opts: Omit<Parameters<typeof createWorker>[0], 'tuning'> & { concurrency: number }): Promise<Worker> {
-  const { concurrency, ...rest } = opts;
-  return Worker.create({
-    connection: rest.connection,
-    namespace: rest.namespace,
-    taskQueue: intakeTaskQueue(rest.taskQueue),
-    // Tickets and webhook dispatchers the intake starts run on the main queue; the intake's fallback path
-    // (data errors) uses activity tasks on this one.
-    activities: createActivities({ ...rest.deps, mainTaskQueue: rest.taskQueue }),
-    ...(rest.workflowBundle ? { workflowBundle: rest.workflowBundle } : { workflowsPath }),
-    // An intake finishes in its first workflow task: nothing to keep cached, so no sticky queue either
-    // and every poller takes new intakes.
-    maxCachedWorkflows: 0,
-    maxConcurrentWorkflowTaskExecutions: concurrency,
-    maxConcurrentLocalActivityExecutions: concurrency,
-    maxConcurrentActivityTaskExecutions: concurrency,
-    workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: Math.max(2, concurrency) },
-    activityTaskPollerBehavior: { type: 'simple-maximum', maximum: 2 },
   });
 }

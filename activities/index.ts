@@ -29,9 +29,6 @@ export interface ActivityDeps {
   google?: GoogleBusinessDeps | null;
   /** Outbound webhooks: SSRF allow-list, retry policy, timeout (defaults: DEFAULT_WEBHOOK_CONFIG). */
   webhooks?: WebhookConfig;
-  /** The task queue tickets and webhook dispatchers run on, for activities of a worker on another queue
-   * (the intake queue's); unset: the activity's own task queue. */
-  mainTaskQueue?: string;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -39,7 +36,7 @@ export function createActivities(deps: ActivityDeps) {
   const googleReply = createGoogleReplyActivities(deps);
   // A write Postgres refuses for its data fails for good, not for ever (activities/data-errors.ts).
   return withFinalDataErrors({
-    ...createIntakeActivities(deps.db, { mainTaskQueue: deps.mainTaskQueue }),
+    ...createIntakeActivities(deps.db),
     ...createEscalationOwnerActivities(deps.db),
     ...createFollowUpActivities(deps.db),
     ...createProjectionActivities(deps.db, deps.publicUrl, { mailer: deps.mailer, mailDomain: deps.mailDomain }),

@@ -25,11 +25,8 @@ export type Decision = { outcome: 'no_match' } | { outcome: 'ticket'; ticket: Ti
 
 const REPEAT_WINDOW_DAYS = 90;
 
-export function createIntakeActivities(db: Db, opts: { random?: () => number; mainTaskQueue?: string } = {}) {
+export function createIntakeActivities(db: Db, opts: { random?: () => number } = {}) {
   const random = opts.random ?? Math.random;
-  /** Where the tickets and webhook dispatchers this intake starts run: the main queue, also when the
-   * intake itself runs on the intake queue. */
-  const mainQueue = () => opts.mainTaskQueue ?? Context.current().info.taskQueue;
   /** Stores the feedback (idempotent on its id and on (channel, externalId)) and its webhook event; the
    * subscriptions to wake once the transaction commits. */
   async function insertFeedback(tx: Tx, feedbackId: string, fb: NormalizedFeedback, receivedAt: number): Promise<string[]> {
@@ -116,14 +113,14 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number; ma
   /** Both steps in one transaction. */
   async function recordAndEvaluateFeedback(feedbackId: string, fb: NormalizedFeedback, receivedAt: number): Promise<Decision> {
     const { hooked, decision } = await db.transaction(async (tx) => ({ hooked: await insertFeedback(tx, feedbackId, fb, receivedAt), decision: await decide(tx, feedbackId) }));
-    await wakeDispatchers(hooked, mainQueue());
+    await wakeDispatchers(hooked);
     return decision;
   }
 
   return {
     /** Idempotent on the feedback id (the intake workflow id) and on (channel, externalId). */
     async recordFeedback(feedbackId: string, fb: NormalizedFeedback, receivedAt: number): Promise<void> {
-      await wakeDispatchers(await db.transaction((tx) => insertFeedback(tx, feedbackId, fb, receivedAt)), mainQueue());
+      await wakeDispatchers(await db.transaction((tx) => insertFeedback(tx, feedbackId, fb, receivedAt)));
     },
     /** Runs the ordered rules once per feedback; a retry returns the stored decision. */
     async evaluateFeedback(feedbackId: string): Promise<Decision> {
@@ -143,7 +140,7 @@ export function createIntakeActivities(db: Db, opts: { random?: () => number; ma
       const ctx = Context.current();
       // The workflow's name, not its function: workflow code stays out of the activities' imports.
       await startWorkflowOnce<typeof ticketWorkflow>(ctx.client, 'ticketWorkflow', {
-        taskQueue: mainQueue(),
+        taskQueue: ctx.info.taskQueue,
         workflowId: ticketWorkflowId(ticket.number),
         args: [ticket],
         typedSearchAttributes: initialSearchAttributes(ticket),

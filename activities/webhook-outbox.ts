@@ -32,15 +32,14 @@ export async function enqueueFeedbackWebhook(tx: Tx, feedback: WebhookFeedback):
   return enqueueWebhookEvents(tx, [row(feedbackReceivedEvent(feedbackEventId(feedback.id), feedback), feedbackPartition(feedback.id), 0)]);
 }
 
-/** Signals (starting when needed) each subscription's dispatcher, on `taskQueue` (default: the activity's
- * own). Called from inside an activity. */
-export async function wakeDispatchers(subscriptionIds: string[], taskQueue?: string): Promise<void> {
+/** Signals (starting when needed) each subscription's dispatcher. Called from inside an activity. */
+export async function wakeDispatchers(subscriptionIds: string[]): Promise<void> {
   if (!subscriptionIds.length) return;
   const ctx = Context.current();
   await Promise.all(
     subscriptionIds.map((id) =>
       ctx.client.workflow
-        .signalWithStart('webhookDispatcherWorkflow', { workflowId: dispatcherWorkflowId(id), taskQueue: taskQueue ?? ctx.info.taskQueue, args: [id], signal: wakeDispatcherSignal, signalArgs: [] })
+        .signalWithStart('webhookDispatcherWorkflow', { workflowId: dispatcherWorkflowId(id), taskQueue: ctx.info.taskQueue, args: [id], signal: wakeDispatcherSignal, signalArgs: [] })
         .catch((e: unknown) => ctx.log.warn('webhook dispatcher not woken; it looks again within minutes', { subscriptionId: id, error: (e as Error).message })),
     ),
   );

@@ -17,7 +17,7 @@ import { scrubDeep, scrubText } from '../domain/text';
 import { log } from '../platform/logger';
 import { ticketWorkflowId, type CustomerMessage } from '../domain/ticket';
 import type { Config } from '../platform/config';
-import { intakeTaskQueue, startWorkflowOnce } from '../platform/temporal';
+import { startWorkflowOnce } from '../platform/temporal';
 import { followUpIntakeWorkflow } from '../workflows/follow-up';
 import { feedbackIntakeWorkflow } from '../workflows/intake';
 import { customerMessageSignal, ticketStateQuery } from '../workflows/ticket-messages';
@@ -244,10 +244,7 @@ async function startIntake(
 ): Promise<InboundOutcome> {
   const externalId = createHash('sha256').update(messageId).digest('hex').slice(0, 40);
   const feedbackId = feedbackIdFor('email', externalId);
-  const received = [feedbackId, { ...fb, externalId }, Date.now()] as const;
-  // New feedback on the intake queue (evaluated behind the accepts under a burst; its ticket on the main
-  // queue); a customer's answer to a ticket on the main queue.
-  if (workflow === followUpIntakeWorkflow && linkedTicketNumber !== undefined) await startWorkflowOnce(deps.temporal, followUpIntakeWorkflow, { taskQueue: deps.taskQueue, workflowId: feedbackId, args: [...received, linkedTicketNumber] });
-  else await startWorkflowOnce(deps.temporal, feedbackIntakeWorkflow, { taskQueue: intakeTaskQueue(deps.taskQueue), workflowId: feedbackId, args: [...received, deps.taskQueue] });
+  const args = [feedbackId, { ...fb, externalId }, Date.now(), ...(linkedTicketNumber !== undefined ? [linkedTicketNumber] : [])] as Parameters<typeof followUpIntakeWorkflow>;
+  await startWorkflowOnce(deps.temporal, workflow as typeof followUpIntakeWorkflow, { taskQueue: deps.taskQueue, workflowId: feedbackId, args });
   return linkedTicketNumber !== undefined ? { kind: 'follow_up', linkedTicketNumber, feedbackId } : { kind: 'new_feedback', feedbackId };
 }

@@ -88,10 +88,6 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // The worker's /livez and /readyz (worker RUNNING, Postgres, Temporal) on HOST:WORKER_HEALTH_PORT; off when unset.
   WORKER_HEALTH_PORT: port.optional(),
-  // Workflow tasks (and local activities) the worker runs at once for new feedback, on its own task
-  // queue `<TEMPORAL_TASK_QUEUE>-intake`: under a burst the server spends its CPU accepting and the
-  // evaluation drains behind it (see README "Benchmarks", intake).
-  INTAKE_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
   // Prometheus: this process's metrics on HOST:METRICS_PORT/metrics, the Temporal SDK's (worker
   // processes) on HOST:TEMPORAL_METRICS_PORT/metrics; off when unset. Separate ports, never the API's.
   METRICS_PORT: port.optional(),

@@ -8,7 +8,7 @@ import { branches, collectionPoints, rules, services, users } from '../db/schema
 import { normalizeFeedback, type FeedbackInput } from '../domain/feedback';
 import { feedbackIntakeWorkflow } from '../workflows/intake';
 import { hashPassword } from './security';
-import { intakeTaskQueue, startWorkflowOnce } from './temporal';
+import { startWorkflowOnce } from './temporal';
 import { log as logFor } from './logger';
 
 const demoLog = logFor('demo');
@@ -77,7 +77,7 @@ export async function seedDemo(db: Db, temporal: Client, taskQueue: string, log:
   for (const [i, item] of FEEDBACK.entries()) {
     const fb = { ...normalizeFeedback({ ...item, externalId: `demo-${i + 1}` }), ...(GIVEN_AT[i] ? { collectionPointId: GIVEN_AT[i] } : {}) };
     const id = `feedback-${fb.channel}-${fb.externalId}`;
-    if (await startWorkflowOnce(temporal, feedbackIntakeWorkflow, { taskQueue: intakeTaskQueue(taskQueue), workflowId: id, args: [id, fb, Date.now(), taskQueue] })) accepted++;
+    if (await startWorkflowOnce(temporal, feedbackIntakeWorkflow, { taskQueue, workflowId: id, args: [id, fb, Date.now()] })) accepted++;
   }
   log(`[closeloop] demo: branches main/downtown/airport, agents ${AGENTS.map((a) => a.email).join(', ')} (password ${DEMO_PASSWORD}), ${accepted} new feedback, collection points ${POINTS.map((p) => `/c/${p.id}`).join(' and ')}`);
 }

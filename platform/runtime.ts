@@ -12,7 +12,7 @@ import type { Config } from './config';
 import { ensureGoogleReviewsSchedule } from './google-reviews-schedule';
 import { ensureNotificationDigestSchedule } from './notification-digest-schedule';
 import { connectClient, registerSearchAttributes } from './temporal';
-import { createIntakeWorker, createWorker } from '../worker';
+import { createWorker } from '../worker';
 import { activityDepsFromConfig } from './activity-deps';
 import { log, setLogLevel } from './logger';
 import { PinoTemporalLogger } from './temporal-logger';
@@ -62,7 +62,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
   return database;
 }
 
-export async function startWorker(config: Config, address: string, database: Database): Promise<{ workers: Worker[]; running: Promise<void> }> {
+export async function startWorker(config: Config, address: string, database: Database): Promise<{ worker: Worker; running: Promise<void> }> {
   // Embedded mode: what the app sends goes to the built-in dev mailbox (kept in the database).
   const devMailbox = config.devMailbox ? await startDevMailbox(database.db) : null;
   if (devMailbox) out.info({ devMailbox: devMailbox.url }, 'no SMTP_URL: outgoing mail goes to the dev mailbox; read it in the web UI under Dev mailbox');
@@ -75,32 +75,21 @@ export async function startWorker(config: Config, address: string, database: Dat
   out.info({ schedule: await ensureNotificationDigestSchedule(admin.client, config.TEMPORAL_TASK_QUEUE) }, 'notification digest scheduled hourly');
   await admin.connection.close();
   const connection = await NativeConnection.connect({ address });
-  const options = {
+  const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     deps: activityDepsFromConfig(config, database.db, config.SMTP_URL ?? devMailbox!.url),
     workflowBundle: config.WORKFLOW_BUNDLE_PATH ? { codePath: config.WORKFLOW_BUNDLE_PATH } : undefined,
-  };
-  // The main queue (tickets, timers, escalations, and intakes started there before the intake queue) and
-  // the intake queue (new feedback, INTAKE_CONCURRENCY at a time).
-  const workers = [await createWorker(options), await createIntakeWorker({ ...options, concurrency: config.INTAKE_CONCURRENCY })];
-  const health = config.WORKER_HEALTH_PORT ? await startWorkerHealth({ port: config.WORKER_HEALTH_PORT, host: config.HOST, workers, db: database.db, connection }) : null;
+  });
+  const health = config.WORKER_HEALTH_PORT ? await startWorkerHealth({ port: config.WORKER_HEALTH_PORT, host: config.HOST, worker, db: database.db, connection }) : null;
   if (health) out.info({ port: health.port }, 'worker health on /livez and /readyz');
-  // One worker stopping (a fatal error) stops the other, so the process exits and is restarted whole.
-  const running = Promise.all(
-    workers.map((w) =>
-      w.run().catch((err: unknown) => {
-        for (const other of workers) stopWorker(other);
-        throw err;
-      }),
-    ),
-  ).then(() => undefined).finally(async () => {
+  const running = worker.run().finally(async () => {
     await health?.close();
     await connection.close();
     await devMailbox?.close();
   });
-  return { workers, running };
+  return { worker, running };
 }
 
 export async function startApi(config: Config, address: string, database: Database): Promise<{ server: ServerType; close(): Promise<void> }> {
@@ -141,10 +130,6 @@ export async function startMailReader(config: Config, address: string, database:
 /** Asks a running worker to stop; a no-op when the SDK's own signal handling is already draining it. */
 export function stopWorker(worker: Worker) {
   if (worker.getState() === 'RUNNING') worker.shutdown();
-}
-
-export function stopWorkers(workers: Worker[]) {
-  for (const w of workers) stopWorker(w);
 }
 
 /** Runs `stop` once on SIGINT/SIGTERM so every process shuts down cleanly. */

@@ -20,11 +20,6 @@ const INDEXED: Record<string, IndexedValueType> = {
   Bool: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
 };
 
-/** The task queue new feedback's intake workflows start on: polled by a worker of its own, with small
- * concurrency (INTAKE_CONCURRENCY), so a burst of feedback is accepted first and evaluated behind it;
- * tickets, timers and escalations stay on the main queue. */
-export const intakeTaskQueue = (taskQueue: string) => `${taskQueue}-intake`;
-
 export async function waitForPort(host: string, port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

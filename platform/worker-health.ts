@@ -11,12 +11,11 @@ export interface WorkerHealth {
   close(): Promise<void>;
 }
 
-export async function startWorkerHealth(opts: { port: number; host: string; workers: { getState(): string; options: { taskQueue: string } }[]; db: Db; connection: TemporalPing; extra?: Record<string, Check> }): Promise<WorkerHealth> {
+export async function startWorkerHealth(opts: { port: number; host: string; worker: { getState(): string }; db: Db; connection: TemporalPing; extra?: Record<string, Check> }): Promise<WorkerHealth> {
   const checks: Record<string, Check> = {
-    // Every worker of the process: the main queue's and the intake queue's.
     worker: async () => {
-      const down = opts.workers.filter((w) => w.getState() !== 'RUNNING');
-      if (down.length) throw new CheckFailed(down.map((w) => `worker on ${w.options.taskQueue} is ${w.getState()}`).join('; '));
+      const state = opts.worker.getState();
+      if (state !== 'RUNNING') throw new CheckFailed(`worker is ${state}`);
     },
     postgres: postgresCheck(opts.db),
     temporal: temporalCheck(opts.connection),

@@ -1,7 +1,7 @@
 // `npm start`: the whole system in one process (embedded Temporal dev server unless TEMPORAL_ADDRESS,
 // PGlite unless DATABASE_URL), worker + API + web UI on PORT.
 import { ConfigError, loadConfig } from '../platform/config';
-import { installTemporalLogger, onShutdown, startMetrics, openConfiguredDatabase, startMailReader, stopWorkers, startApi, startWorker } from '../platform/runtime';
+import { installTemporalLogger, onShutdown, startMetrics, openConfiguredDatabase, startMailReader, stopWorker, startApi, startWorker } from '../platform/runtime';
 import { connectClient, startDevServer, type DevServer } from '../platform/temporal';
 import { ensureWebBuild } from '../platform/web-build';
 import { seedDemo } from '../platform/demo';
@@ -28,7 +28,7 @@ async function main() {
   const metrics = await startMetrics(config);
   const database = await openConfiguredDatabase(config);
   out.info({ driver: database.driver }, 'database open');
-  const { workers, running } = await startWorker(config, address, database);
+  const { worker, running } = await startWorker(config, address, database);
   const api = await startApi(config, address, database);
   const mailReader = await startMailReader(config, address, database);
   if (process.argv.includes('--demo')) {
@@ -39,7 +39,7 @@ async function main() {
     await metrics?.close();
     await api.close();
     await mailReader?.stop();
-    stopWorkers(workers); // the SDK may already be draining on the same signal
+    stopWorker(worker); // the SDK may already be draining on the same signal
     await running;
     await database.close();
     await devServer?.stop();

@@ -1,8 +1,7 @@
 // `npm run worker`: a stateless worker against TEMPORAL_ADDRESS and DATABASE_URL (scale-out role).
 import { ConfigError, loadConfig } from '../platform/config';
-import { installTemporalLogger, onShutdown, startMetrics, openConfiguredDatabase, startMailReader, stopWorkers, startWorker } from '../platform/runtime';
+import { installTemporalLogger, onShutdown, startMetrics, openConfiguredDatabase, startMailReader, stopWorker, startWorker } from '../platform/runtime';
 import { log } from '../platform/logger';
-import { intakeTaskQueue } from '../platform/temporal';
 
 async function main() {
   const config = loadConfig();
@@ -10,13 +9,13 @@ async function main() {
   if (!config.TEMPORAL_ADDRESS || !config.DATABASE_URL) throw new ConfigError('npm run worker needs TEMPORAL_ADDRESS and DATABASE_URL');
   const metrics = await startMetrics(config);
   const database = await openConfiguredDatabase(config);
-  const { workers, running } = await startWorker(config, config.TEMPORAL_ADDRESS, database);
+  const { worker, running } = await startWorker(config, config.TEMPORAL_ADDRESS, database);
   const mailReader = await startMailReader(config, config.TEMPORAL_ADDRESS, database);
-  log('worker').info({ taskQueue: config.TEMPORAL_TASK_QUEUE, intakeTaskQueue: intakeTaskQueue(config.TEMPORAL_TASK_QUEUE), intakeConcurrency: config.INTAKE_CONCURRENCY, temporal: config.TEMPORAL_ADDRESS }, 'worker polling');
+  log('worker').info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker polling');
   onShutdown(async () => {
     await metrics?.close();
     await mailReader?.stop();
-    stopWorkers(workers); // the SDK may already be draining on the same signal
+    stopWorker(worker); // the SDK may already be draining on the same signal
     await running;
     await database.close();
   });

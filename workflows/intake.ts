@@ -26,17 +26,11 @@ export interface IntakeResult {
   ruleId: string | null;
 }
 
-/**
- * `ticketTaskQueue`: the main task queue, where the ticket's workflow runs when this intake runs on the
- * intake queue (`<main>-intake`, platform/temporal.ts) and takes the path that starts it as a child.
- * Intakes started without it (on the main queue, before the intake queue) issue the very same commands
- * as before: the child runs on the parent's queue.
- */
-export async function feedbackIntakeWorkflow(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number, ticketTaskQueue?: string): Promise<IntakeResult> {
+export async function feedbackIntakeWorkflow(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Promise<IntakeResult> {
   const { decision, ticketStarted } = await recordAndEvaluate(feedbackId, feedback, receivedAt);
   if (decision.outcome === 'no_match') return { feedbackId, outcome: 'no_match', ticketNumber: null, ruleId: null };
   const { ticket } = decision;
-  if (!ticketStarted) await startTicket(ticket, ticketSummary(ticket), ticketTaskQueue);
+  if (!ticketStarted) await startTicket(ticket, ticketSummary(ticket));
   return { feedbackId, outcome: 'ticket', ticketNumber: ticket.number, ruleId: ticket.ruleId };
 }
 
@@ -84,11 +78,10 @@ export async function recordFeedbackOrRecover(feedbackId: string, feedback: Norm
   }
 }
 
-/** Starts the ticket's own workflow, which outlives this one, on `taskQueue` (default: this workflow's). */
-export async function startTicket(ticket: TicketInput, summary: string, taskQueue?: string): Promise<void> {
+/** Starts the ticket's own workflow, which outlives this one. */
+export async function startTicket(ticket: TicketInput, summary: string): Promise<void> {
   // Already running means an earlier attempt of this evaluation started it: nothing to do.
   await startChildOnce(ticketWorkflow, {
-    ...(taskQueue ? { taskQueue } : {}),
     workflowId: ticketWorkflowId(ticket.number),
     args: [ticket],
     parentClosePolicy: ParentClosePolicy.ABANDON,

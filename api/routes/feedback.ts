@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { withTemporalDeadline } from '../outage';
 import { DomainError, invalidFields, type FieldError } from '../../domain/errors';
 import { feedbackIdFor, feedbackInputSchema, normalizeFeedback, type NormalizedFeedback } from '../../domain/feedback';
-import { intakeTaskQueue, startWorkflowOnce } from '../../platform/temporal';
+import { startWorkflowOnce } from '../../platform/temporal';
 import { feedbackIntakeWorkflow, type IntakeResult } from '../../workflows/intake';
 import type { ApiDeps } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
@@ -85,9 +85,9 @@ export async function acceptFeedback(deps: ApiDeps, fb: NormalizedFeedback, wait
   // client-side retry goes on behind the 503 to accept the feedback after the client gave up.
   const handle = await withTemporalDeadline(deps, () =>
     startWorkflowOnce(deps.temporal, feedbackIntakeWorkflow, {
-      taskQueue: intakeTaskQueue(deps.config.TEMPORAL_TASK_QUEUE),
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
       workflowId: id,
-      args: [id, fb, Date.now(), deps.config.TEMPORAL_TASK_QUEUE],
+      args: [id, fb, Date.now()],
       staticSummary: `Feedback ${fb.type} ${fb.score} on ${fb.channel}`,
     }),
   );

@@ -4,7 +4,6 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedback } from '../../db/schema';
-import { intakeTaskQueue } from '../../platform/temporal';
 import { INTAKE_KEY, startStack, type Stack } from '../support/stack';
 
 let s: Stack;
@@ -16,7 +15,7 @@ afterAll(async () => s?.teardown());
 const good = { channel: 'kiosk', type: 'star', score: 2, comment: 'Slow service', contact: { email: 'ann@example.com' }, branch: 'main' };
 const auth = { authorization: `Bearer ${INTAKE_KEY}` };
 const rowCount = async () => Number((await s.database.db.select({ c: sql<number>`count(*)::int` }).from(feedback))[0].c);
-const intakeWorkflows = async () => (await s.temporal.env.client.workflow.count(`WorkflowType = 'feedbackIntakeWorkflow' AND TaskQueue = '${intakeTaskQueue(s.taskQueue)}'`)).count;
+const intakeWorkflows = async () => (await s.temporal.env.client.workflow.count(`WorkflowType = 'feedbackIntakeWorkflow' AND TaskQueue = '${s.taskQueue}'`)).count;
 
 /** The intake workflow id for channel + externalId must not exist: nothing was accepted. */
 async function expectNoWorkflow(channel: string, externalId: string) {

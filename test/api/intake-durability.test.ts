@@ -8,9 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities';
 import { createIntakeActivities } from '../../activities/intake';
 import { createApp } from '../../api/app';
-import { ticketWorkflowId } from '../../domain/ticket';
-import { intakeTaskQueue } from '../../platform/temporal';
-import { createWorker } from '../../worker';
 import { branches, feedback, rules, tickets } from '../../db/schema';
 import type { IntakeResult } from '../../workflows/intake';
 import { INTAKE_KEY, startStack, type Session, type Stack } from '../support/stack';
@@ -57,17 +54,13 @@ describe('durable acceptance', () => {
 
     // A worker starts. Its first evaluation of each feedback commits, then the worker "dies" before
     // reporting back (the attempt fails after the commit), so Temporal runs the evaluation again.
-    // The intake queue's worker (as createIntakeWorker builds it: tickets go to the main queue) and the
-    // main queue's, which runs the tickets.
-    const real = createActivities({ ...s.deps, mainTaskQueue: queue });
+    const real = createActivities(s.deps);
     const calls = new Map<string, number>();
-    const main = await createWorker({ connection: s.temporal.env.nativeConnection, namespace: 'default', taskQueue: queue, deps: s.deps, workflowBundle: workflowBundle() });
     const worker = await Worker.create({
       connection: s.temporal.env.nativeConnection,
       namespace: 'default',
-      taskQueue: intakeTaskQueue(queue),
+      taskQueue: queue,
       workflowBundle: workflowBundle(),
-      maxCachedWorkflows: 0,
       activities: {
         ...real,
         // intake-local-activity: the evaluation (and the ticket's start) runs inside the one local activity.
@@ -81,13 +74,10 @@ describe('durable acceptance', () => {
         },
       },
     });
-    const running = Promise.all([worker.run(), main.run()]);
+    const running = worker.run();
     try {
       const results = await Promise.all(workflowIds.map((id) => s.temporal.env.client.workflow.getHandle<() => Promise<IntakeResult>>(id).result()));
       expect(results.map((r) => r.outcome)).toEqual(['ticket', 'ticket', 'ticket']);
-      // Accepted on the intake queue; the tickets they opened run on the main queue.
-      expect((await s.temporal.env.client.workflow.getHandle(workflowIds[0]).describe()).taskQueue).toBe(intakeTaskQueue(queue));
-      for (const r of results) expect((await s.temporal.env.client.workflow.getHandle(ticketWorkflowId(r.ticketNumber!)).describe()).taskQueue).toBe(queue);
       expect([...calls.values()]).toEqual([2, 2, 2]);
       const history = await s.temporal.env.client.workflow.getHandle(workflowIds[0]).fetchHistory();
       // intake-local-activity: no activity task through the server, one local activity (retried by the
@@ -120,7 +110,6 @@ describe('durable acceptance', () => {
       expect(after.rrCursor).toBe(2);
     } finally {
       worker.shutdown();
-      main.shutdown();
       await running;
     }
 

@@ -10,7 +10,7 @@ import type { Db } from '../../db/client';
 import * as schema from '../../db/schema';
 import { freePort } from '../../platform/temporal';
 import { startWorkerHealth } from '../../platform/worker-health';
-import { createIntakeWorker, createWorker } from '../../worker';
+import { createWorker } from '../../worker';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { workflowBundle } from '../support/temporal';
 import { startStack, type Stack } from '../support/stack';
@@ -113,32 +113,24 @@ describe('API probes', () => {
 });
 
 describe('the worker probe port', () => {
-  it('is ready while both workers (main and intake queue) run and not once either stopped', async () => {
+  it('is ready while the worker runs and not after it stopped', async () => {
     const connection = await NativeConnection.connect({ address: s.temporal.address });
-    const options = { connection, namespace: 'default', taskQueue: `${s.taskQueue}-probe`, deps: s.deps, workflowBundle: workflowBundle() };
-    const worker = await createWorker(options);
-    const intakeWorker = await createIntakeWorker({ ...options, concurrency: 2 });
-    const health = await startWorkerHealth({ port: 0, host: '127.0.0.1', workers: [worker, intakeWorker], db: s.database.db, connection });
+    const worker = await createWorker({ connection, namespace: 'default', taskQueue: `${s.taskQueue}-probe`, deps: s.deps, workflowBundle: workflowBundle() });
+    const health = await startWorkerHealth({ port: 0, host: '127.0.0.1', worker, db: s.database.db, connection });
     const url = `http://127.0.0.1:${health.port}`;
     try {
       const running = worker.run();
-      const intakeRunning = intakeWorker.run();
-      await s.eventually(async () => worker.getState() === 'RUNNING' && intakeWorker.getState() === 'RUNNING');
+      await s.eventually(async () => worker.getState() === 'RUNNING');
       expect((await fetch(`${url}/livez`)).status).toBe(200);
       const ready = await fetch(`${url}/readyz`);
       expect(ready.status).toBe(200);
       expect(await body(ready)).toMatchObject({ ready: true, checks: { worker: { ok: true }, postgres: { ok: true }, temporal: { ok: true } } });
-      intakeWorker.shutdown();
-      await intakeRunning;
-      const intakeStopped = await fetch(`${url}/readyz`);
-      expect(intakeStopped.status).toBe(503);
-      expect(await body(intakeStopped)).toMatchObject({ ready: false, checks: { worker: { ok: false, error: expect.stringMatching(new RegExp(`^worker on ${s.taskQueue}-probe-intake is (STOPPING|DRAINING|DRAINED|STOPPED)$`)) } } });
       worker.shutdown();
       await running;
       const stopped = await fetch(`${url}/readyz`);
       expect(stopped.status).toBe(503);
       expect(stopped.headers.get('retry-after')).toBe('5');
-      expect(await body(stopped)).toMatchObject({ ready: false, checks: { worker: { ok: false, error: expect.stringMatching(/^worker on \S+ is (STOPPING|DRAINING|DRAINED|STOPPED); worker on \S+-intake is STOPPED$/) } } });
+      expect(await body(stopped)).toMatchObject({ ready: false, checks: { worker: { ok: false, error: expect.stringMatching(/^worker is (STOPPING|DRAINING|DRAINED|STOPPED)$/) } } });
     } finally {
       await health.close();
       await connection.close();

@@ -7,13 +7,13 @@ import { createMailer } from '../../activities/mailer';
 import { DEFAULT_WEBHOOK_CONFIG } from '../../activities/webhooks';
 import { createApp } from '../../api/app';
 import { LiveHub } from '../../api/live/hub';
-import { configSchema, type OidcConfig, type WebhookConfig } from '../../platform/config';
+import type { OidcConfig, WebhookConfig } from '../../platform/config';
 import type { Channel } from '../../domain/types';
 import type { ApiDeps } from '../../api/deps';
 import { startDevMailbox, type DevMailbox } from '../../mail/dev-mailbox';
 import { inboundDepsFromConfig, type InboundDeps } from '../../mail/inbound';
 import { bootstrap } from '../../platform/bootstrap';
-import { createIntakeWorker, createWorker } from '../../worker';
+import { createWorker } from '../../worker';
 import { createTestDatabase, type TestDatabase } from './db';
 import { startSmtpCapture, type SmtpCapture } from './smtp';
 import { startDevServerEnv, workflowBundle, type TemporalTestEnv } from './temporal';
@@ -36,10 +36,7 @@ export interface Stack {
   live: LiveHub;
   /** The app's config, for a test that builds a second app beside it. */
   config: ApiDeps['config'];
-  /** The main queue's worker (tickets, timers, escalations); new feedback runs on `intakeWorker`. */
   worker: Worker;
-  /** The intake queue's worker (`<taskQueue>-intake`, platform/temporal.ts). */
-  intakeWorker: Worker;
   deps: ActivityDeps;
   /** What the mail reader (or the dev mailbox's "answer as the customer") hands to handleInboundMail. */
   inboundDeps: InboundDeps;
@@ -59,7 +56,7 @@ export interface Stack {
 }
 
 export async function startStack(
-  opts: { temporal?: TemporalTestEnv; intakeConcurrency?: number; activityDeps?: Partial<ActivityDeps>; devMailbox?: boolean; attachmentMaxBytes?: number; webhooks?: Partial<WebhookConfig>; oidc?: OidcConfig | null; config?: Partial<ApiDeps['config']> } = {},
+  opts: { temporal?: TemporalTestEnv; activityDeps?: Partial<ActivityDeps>; devMailbox?: boolean; attachmentMaxBytes?: number; webhooks?: Partial<WebhookConfig>; oidc?: OidcConfig | null; config?: Partial<ApiDeps['config']> } = {},
 ): Promise<Stack> {
   const temporal = opts.temporal ?? (await startDevServerEnv());
   const database = await createTestDatabase();
@@ -93,11 +90,14 @@ export async function startStack(
     webhooks: config.webhooks,
     ...opts.activityDeps,
   };
-  const workerOptions = { connection: temporal.env.nativeConnection, namespace: 'default', taskQueue, deps, workflowBundle: workflowBundle() };
-  const worker = await createWorker(workerOptions);
-  // New feedback's intake workflows run on the intake queue, as in the product (INTAKE_CONCURRENCY's default).
-  const intakeWorker = await createIntakeWorker({ ...workerOptions, concurrency: opts.intakeConcurrency ?? configSchema.shape.INTAKE_CONCURRENCY.parse(undefined) });
-  const running = Promise.all([worker.run(), intakeWorker.run()]);
+  const worker = await createWorker({
+    connection: temporal.env.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    deps,
+    workflowBundle: workflowBundle(),
+  });
+  const running = worker.run();
   const live = await LiveHub.start(database);
   const app = createApp({ db: database.db, temporal: temporal.env.client, config, live });
   const { users, feedback } = await import('../../db/schema');
@@ -124,7 +124,6 @@ export async function startStack(
     live,
     config,
     worker,
-    intakeWorker,
     deps,
     inboundDeps: inboundDepsFromConfig(config, database.db, temporal.env.client),
     devMailbox,
@@ -150,7 +149,6 @@ export async function startStack(
     async teardown() {
       await live.close();
       worker.shutdown();
-      intakeWorker.shutdown();
       await running;
       deps.mailer.close();
       await smtp.close();
