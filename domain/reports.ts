@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { zonedTimeToUtc } from './business-time';
 import { timeZoneSchema } from './calendar-schema';
+import { calendarDate } from './ids';
 import { usableTimeZone } from './time-zones';
 import { DIMENSION_KEYS, MEASURE_KEYS, type DimensionKey, type MeasureKey, type MeasureValues, type PivotPeriod } from './report-catalogue';
 
@@ -10,7 +11,7 @@ export * from './report-catalogue';
 
 const dimensionKey = z.enum(DIMENSION_KEYS as [DimensionKey, ...DimensionKey[]]);
 const measureKey = z.enum(MEASURE_KEYS as [MeasureKey, ...MeasureKey[]]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
+const isoDate = calendarDate();
 
 export const reportFilterSchema = z.object({
   dimension: dimensionKey,
