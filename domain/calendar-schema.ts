@@ -23,6 +23,7 @@ export const timeZoneSchema = z
     enum: [...DOCUMENTED_TIME_ZONES],
   });
 
+const WEEKDAY = /^[0-6]$/;
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'use HH:MM');
 const intervalSchema = z
   .object({ start: hhmm, end: hhmm })
@@ -31,7 +32,8 @@ const intervalSchema = z
 export const calendarSchema = z.object({
   timeZone: timeZoneSchema,
   /** Keys 0 (Sunday) … 6 (Saturday); a missing or empty day is closed. */
-  weekly: z.record(z.string().regex(/^[0-6]$/), z.array(intervalSchema)),
+  // zod-to-openapi drops a record's key schema: propertyNames carries the same regex to the document.
+  weekly: z.record(z.string().regex(WEEKDAY), z.array(intervalSchema)).meta({ propertyNames: { type: 'string', pattern: WEEKDAY.source } }),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
 });
 // The schema must produce exactly the hand-written type (a mismatch fails the type check here).

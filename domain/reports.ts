@@ -29,7 +29,9 @@ export const reportPeriodSchema = z
     lastDays: z.number().int().min(1).max(3660).optional().describe('instead of from/to: the last n days up to now'),
   })
   .refine((p) => p.lastDays === undefined || (p.from === undefined && p.to === undefined), 'give either from/to or lastDays, not both')
-  .refine((p) => !p.from || !p.to || p.from <= p.to, 'from must not be after to');
+  .refine((p) => !p.from || !p.to || p.from <= p.to, 'from must not be after to')
+  // The first rule in the document's terms (from <= to has none): not lastDays together with from or to.
+  .meta({ not: { required: ['lastDays'], anyOf: [{ required: ['from'] }, { required: ['to'] }] }, description: 'from/to (from not after to) or lastDays, not both' });
 
 export const reportQuerySchema = z
   .object({

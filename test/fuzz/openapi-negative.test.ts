@@ -138,6 +138,9 @@ describe('the OpenAPI document states what the server enforces (schemathesis ST2
     expect(tz.enum).not.toContain('AET');
     expect(field(['POST', '/reports/query'], 'timeZone').enum).toEqual(tz.enum);
     await rejects(await s.call('PUT', '/api/v1/branches/main/calendar', { timeZone: 'Mars/Olympus_Mons', weekly: {} }, session()), 'timeZone');
+    // The weekly hours' keys (0 Sunday … 6 Saturday) as propertyNames.
+    expect((field(['PUT', '/branches/{id}/calendar'], 'weekly').propertyNames as { pattern: string }).pattern).toBe('^[0-6]$');
+    await rejects(await s.call('PUT', '/api/v1/branches/main/calendar', { timeZone: 'UTC', weekly: { 7: [] } }, session()), 'weekly.7');
     const ok = await s.call('PUT', '/api/v1/branches/main/calendar', { timeZone: (tz.enum as string[]).at(-1), weekly: {} }, session());
     expect(ok.status).toBe(200);
   });
@@ -149,6 +152,10 @@ describe('the OpenAPI document states what the server enforces (schemathesis ST2
     for (const d of ['0000-00-00', '2026-02-30', '2026-04-31', '2026-00-10', '1969-12-31', '2100-02-29']) expect(pattern.test(d), d).toBe(false);
     for (const d of ['2024-02-29', '2000-02-29', '2026-12-31', '9999-12-31']) expect(pattern.test(d), d).toBe(true);
     await rejects(await s.call('POST', '/api/v1/reports/query', { measures: ['ticketsOpened'], period: { from: '2026-02-30' } }, session()), 'period.from');
+    // from/to or lastDays: a `not` in the document, a 400 naming period from the server.
+    const period = field(['POST', '/reports/query'], 'period');
+    expect(period.not).toEqual({ required: ['lastDays'], anyOf: [{ required: ['from'] }, { required: ['to'] }] });
+    await rejects(await s.call('POST', '/api/v1/reports/query', { measures: ['ticketsOpened'], period: { from: '2026-01-01', lastDays: 7 } }, session()), 'period');
     const edge = await s.call('POST', '/api/v1/reports/query', { measures: ['ticketsOpened'], period: { from: '1970-01-01', to: '9999-12-31' }, timeZone: 'America/Los_Angeles' }, session());
     expect(edge.status).toBe(200);
   });
