@@ -37,7 +37,8 @@ export const reportQuerySchema = z
   .object({
     rows: z.array(dimensionKey).max(3).default([]),
     columns: z.array(dimensionKey).max(2).default([]),
-    measures: z.array(measureKey).min(1, 'pick at least one measure').max(MEASURE_KEYS.length),
+    // Each once (the superRefine below): uniqueItems says so in the document.
+    measures: z.array(measureKey).min(1, 'pick at least one measure').max(MEASURE_KEYS.length).meta({ uniqueItems: true }),
     filters: z.array(reportFilterSchema).max(20).default([]),
     period: reportPeriodSchema.optional(),
     timeZone: timeZoneSchema.default('UTC'),

@@ -152,6 +152,8 @@ describe('the OpenAPI document states what the server enforces (schemathesis ST2
     for (const d of ['0000-00-00', '2026-02-30', '2026-04-31', '2026-00-10', '1969-12-31', '2100-02-29']) expect(pattern.test(d), d).toBe(false);
     for (const d of ['2024-02-29', '2000-02-29', '2026-12-31', '9999-12-31']) expect(pattern.test(d), d).toBe(true);
     await rejects(await s.call('POST', '/api/v1/reports/query', { measures: ['ticketsOpened'], period: { from: '2026-02-30' } }, session()), 'period.from');
+    expect(field(['POST', '/reports/query'], 'measures').uniqueItems).toBe(true);
+    await rejects(await s.call('POST', '/api/v1/reports/query', { measures: ['ticketsOpened', 'ticketsOpened'] }, session()), 'measures');
     // from/to or lastDays: a `not` in the document, a 400 naming period from the server.
     const period = field(['POST', '/reports/query'], 'period');
     expect(period.not).toEqual({ required: ['lastDays'], anyOf: [{ required: ['from'] }, { required: ['to'] }] });
