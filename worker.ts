@@ -17,12 +17,6 @@ export const WORKER_TUNING: Partial<WorkerOptions> = {
   maxConcurrentWorkflowTaskExecutions: 100,
   workflowTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 5, maximum: 50 },
   activityTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 5, maximum: 50 },
-  // A burst's backlog waits longer than the SDK's 10 s on the worker's sticky queue: each task that timed out
-  // there went to the shared queue behind the whole backlog, came back with its full history, was replayed
-  // and often timed out once more (start-to-close) — the escalation bench's 10–20 s tail (issue 20:
-  // `npm run bench -- escalation 1000 --explain` counted 919 such timeouts among 3 547 workflow tasks).
-  // The price: a workflow cached on a worker that crashed waits up to this long for its next task.
-  stickyQueueScheduleToStartTimeout: '30s',
 };
 
 const MiB = 2 ** 20;

@@ -1,4 +1,4 @@
-// `npm run bench -- escalation [1000 10000] [--compare] [--cache=N] [--lead=seconds] [--explain]`: N open tickets whose L1 escalation falls due at the same
+// `npm run bench -- escalation [1000 10000] [--compare] [--cache=N] [--lead=seconds] [--explain] [--sticky=30s] [--wf-slots=N]`: N open tickets whose L1 escalation falls due at the same
 // instant; reports how late the escalations fire (p50/p99/max, from the workflow's own clock) and the
 // worker process's peak memory. Real dev server, real Postgres (DATABASE_URL) or PGlite, real worker.
 import { randomUUID } from 'node:crypto';
@@ -27,7 +27,14 @@ const SDK_STOCK: Partial<WorkerOptions> = {
   workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: 10 },
   activityTaskPollerBehavior: { type: 'simple-maximum', maximum: 10 },
 };
-const variants: Array<{ name: string; tuning: Partial<WorkerOptions> }> = [{ name: 'product defaults', tuning: {} }];
+// `--sticky=30s` / `--wf-slots=N`: try the sticky queue's schedule-to-start timeout (SDK default 10 s) and the
+// workflow task slots (product default 100) against a burst; `--explain` counts the timeouts they cause.
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const tried: Partial<WorkerOptions> = {
+  ...(arg('sticky') ? { stickyQueueScheduleToStartTimeout: arg('sticky') as WorkerOptions['stickyQueueScheduleToStartTimeout'] } : {}),
+  ...(arg('wf-slots') ? { maxConcurrentWorkflowTaskExecutions: Number(arg('wf-slots')) } : {}),
+};
+const variants: Array<{ name: string; tuning: Partial<WorkerOptions> }> = [{ name: Object.keys(tried).length ? `product defaults with ${JSON.stringify(tried)}` : 'product defaults', tuning: tried }];
 if (process.argv.includes('--compare')) variants.push({ name: 'SDK stock settings', tuning: SDK_STOCK });
 // `--cache=N`: the worker's workflow cache (default 2 000: a cached ticket costs ~2 MB, see workflow-memory).
 const cacheCap = Number(process.argv.find((a) => a.startsWith('--cache='))?.slice('--cache='.length) ?? 2000);
