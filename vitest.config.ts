@@ -24,6 +24,10 @@ export default defineConfig({
     // The app's JSON log lines go to stdout: warnings and errors only while tests run (test/ops/logs.test.ts sets info).
     env: { LOG_LEVEL: 'warn' },
     testTimeout: 60_000,
+    // expect.poll gives up after 1 s by default: a page's re-read after a click, or a projection, can take
+    // longer on the shared 2-core machine under load. A wait on a condition, not a latency bound (a test
+    // that bounds latency says so with its own timeout).
+    expect: { poll: { timeout: 15_000 } },
     projects: [
       { extends: true, test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['test/**'] } },
       { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/web/**', ...CHAOS_FILES, ...ALONE_FILES], ...withServers } },

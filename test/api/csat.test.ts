@@ -19,8 +19,8 @@ const json = async <T>(r: Response) => (await r.json()) as T;
 type Ticket = { status: string; version: number; csat: { score: number | null; answeredAt: number | null; recovered: boolean | null; comment?: string | null; reasonId?: string | null } | null };
 
 async function resolvedTicket(externalId: string, email: string, over: Record<string, unknown> = {}) {
-  const res = await s.postFeedback({ channel: 'email', type: 'star', score: 2, comment: 'Wrong order', contact: { name: 'Una Example', email }, branch: 'main', externalId, ...over }, '?wait=true');
-  const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  const fb = { channel: 'email', type: 'star', score: 2, comment: 'Wrong order', contact: { name: 'Una Example', email }, branch: 'main', externalId, ...over };
+  const n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
   await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
   const tax = await s.database.db.select().from(taxonomyEntries);
   const r = await s.call('POST', `/api/v1/tickets/${n}/resolve`, { rootCauseId: tax.find((t) => t.kind === 'root_cause')!.id, actionId: tax.find((t) => t.kind === 'action')!.id }, admin);

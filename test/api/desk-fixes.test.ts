@@ -21,8 +21,9 @@ async function makeUser(role: 'agent' | 'manager', branches: string[], name: str
 
 /** A ticket from a passive star (the demo rule takes detractors): the "desk" rule leaves it unassigned. */
 async function open(externalId: string, over: Record<string, unknown> = {}) {
-  const res = await s.postFeedback({ channel: 'web', type: 'star', score: 3, comment: 'desk check: the coffee was cold', externalId, branch: 'main', ...over }, '?wait=true');
-  const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  const sent = { channel: 'web', type: 'star', score: 3, comment: 'desk check: the coffee was cold', externalId, branch: 'main', ...over };
+  const res = await s.postFeedback(sent, '?wait=true');
+  const n = await s.ticketNumberOf(res, sent);
   expect(n).toBeGreaterThan(0);
   await s.eventually(async () => (await s.database.db.select().from(tickets).where(eq(tickets.number, n))).length === 1);
   return n;
@@ -134,8 +135,9 @@ describe('a status change to "reopened"', () => {
 
 describe('read-your-writes after POST /feedback?wait=true', () => {
   it('answers GET and commands for the number at once, before and without its first projection', async () => {
-    const res = await s.postFeedback({ channel: 'web', type: 'star', score: 3, comment: 'desk check: right away', branch: 'main', externalId: 'ryw-1' }, '?wait=true');
-    const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+    const sent = { channel: 'web', type: 'star', score: 3, comment: 'desk check: right away', branch: 'main', externalId: 'ryw-1' };
+    const res = await s.postFeedback(sent, '?wait=true');
+    const n = await s.ticketNumberOf(res, sent);
     // No waiting for the projection: the very next requests must work.
     expect((await get(n, admin)).status).toBe(200);
     expect((await post(n, 'comments', { body: 'Seen', visibility: 'internal' }, admin)).status).toBe(200);

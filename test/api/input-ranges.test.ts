@@ -30,9 +30,10 @@ async function expect400(res: Response, field: string, message: RegExp) {
 }
 
 async function newTicket(branch = 'main'): Promise<number> {
-  const res = await s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, comment: 'Cold soup', branch, externalId: randomUUID() }, '?wait=true');
+  const sent = { channel: 'kiosk', type: 'star', score: 1, comment: 'Cold soup', branch, externalId: randomUUID() };
+  const res = await s.postFeedback(sent, '?wait=true');
   expect(res.status).toBe(202);
-  return ((await res.json()) as { ticketNumber: number }).ticketNumber;
+  return s.ticketNumberOf(res, sent);
 }
 
 describe('integers beyond the Postgres integer range are a 400 naming the field', () => {

@@ -37,8 +37,8 @@ const change = (e: { data: string }) => JSON.parse(e.data) as TicketChange & { i
 const about = (n: number) => (e: { event?: string; data: string }) => e.event === 'ticket' && change(e).number === n;
 
 async function open(branch: string, externalId: string) {
-  const res = await s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, comment: 'Queue too long', branch, externalId }, '?wait=true');
-  return (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  const fb = { channel: 'kiosk', type: 'star', score: 1, comment: 'Queue too long', branch, externalId };
+  return s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
 }
 
 let mia: Awaited<ReturnType<typeof makeUser>>; // agent, main

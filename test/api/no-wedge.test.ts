@@ -24,9 +24,10 @@ afterAll(async () => s?.teardown());
 const detractor = (over: Record<string, unknown> = {}) => ({ channel: 'kiosk', type: 'star', score: 1, comment: 'Cold soup', contact: { name: 'Ann Lee', email: 'ann@example.com' }, branch: 'main', externalId: randomUUID(), ...over });
 
 async function newTicket(): Promise<number> {
-  const res = await s.postFeedback(detractor(), '?wait=true');
+  const sent = detractor();
+  const res = await s.postFeedback(sent, '?wait=true');
   expect(res.status).toBe(202);
-  return ((await res.json()) as { ticketNumber: number }).ticketNumber;
+  return s.ticketNumberOf(res, sent);
 }
 
 async function expect400(res: Response, fields: string[]) {
@@ -151,8 +152,8 @@ describe('a customer mail with NUL or lone surrogates is kept, never refused', (
   }, 60_000);
 
   it('as an answer on a ticket: the timeline says the text was replaced', async () => {
-    const res = await s.postFeedback(detractor({ contact: { email: 'cy@example.com' } }), '?wait=true');
-    const n = ((await res.json()) as { ticketNumber: number }).ticketNumber;
+    const sent = detractor({ contact: { email: 'cy@example.com' } });
+    const n = await s.ticketNumberOf(await s.postFeedback(sent, '?wait=true'), sent);
     await s.eventually(async () => (await s.database.db.select().from(tickets).where(eq(tickets.number, n))).length > 0);
     const out = await handleInboundMail(rawMail({ id: `<re-${randomUUID()}@example.com>`, subject: `Re: [#${n}] your feedback`, body: 'Still=00 waiting' }), s.inboundDeps);
     expect(out).toMatchObject({ kind: 'threaded', ticketNumber: n });

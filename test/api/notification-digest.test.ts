@@ -28,8 +28,9 @@ async function makeUser(role: 'agent' | 'manager', name: string) {
 }
 /** A ticket the "desk" rule opens unassigned. */
 async function open(externalId: string) {
-  const res = await s.postFeedback({ channel: 'web', type: 'star', score: 3, comment: 'desk: the coffee was cold', branch: 'main', externalId }, '?wait=true');
-  const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  const sent = { channel: 'web', type: 'star', score: 3, comment: 'desk: the coffee was cold', branch: 'main', externalId };
+  const res = await s.postFeedback(sent, '?wait=true');
+  const n = await s.ticketNumberOf(res, sent);
   await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}?source=read-model`, undefined, admin)).status === 200);
   return n;
 }

@@ -23,8 +23,8 @@ async function makeUser(role: 'agent' | 'manager', name: string) {
 }
 /** A ticket the "desk" rule opens unassigned. */
 async function open(externalId: string) {
-  const res = await s.postFeedback({ channel: 'web', type: 'star', score: 3, comment: 'desk: the coffee was cold', branch: 'main', externalId }, '?wait=true');
-  const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  const fb = { channel: 'web', type: 'star', score: 3, comment: 'desk: the coffee was cold', branch: 'main', externalId };
+  const n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
   await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}?source=read-model`, undefined, admin)).status === 200);
   return n;
 }

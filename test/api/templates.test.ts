@@ -19,8 +19,9 @@ type Template = { key: string; subject: string; text: string; html: string; cust
 type ErrorBody = { error: { code: string; message: string; details?: { fields: Array<{ path: string; message: string }> } } };
 
 async function ticketWithReply(externalId: string, email: string, body: string) {
-  const res = await s.postFeedback({ channel: 'web', type: 'star', score: 1, comment: 'Cold soup', contact: { name: 'Tess', email }, branch: 'main', externalId }, '?wait=true');
-  const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  const sent = { channel: 'web', type: 'star', score: 1, comment: 'Cold soup', contact: { name: 'Tess', email }, branch: 'main', externalId };
+  const res = await s.postFeedback(sent, '?wait=true');
+  const n = await s.ticketNumberOf(res, sent);
   await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
   expect((await s.call('POST', `/api/v1/tickets/${n}/comments`, { body, visibility: 'public' }, admin)).status).toBe(200);
   return s.smtp.waitFor((m) => m.envelopeTo.includes(email) && (m.parsed.text ?? '').includes(body));
@@ -91,8 +92,9 @@ describe('mail templates API', () => {
     expect((await json<Template>(await s.call('GET', '/api/v1/templates/reply?locale=en', undefined, admin))).customised).toBe(false); // other languages untouched
 
     const reply = async (externalId: string, email: string, locale: string | undefined, body: string) => {
-      const res = await s.postFeedback({ channel: 'web', type: 'star', score: 1, comment: 'Cold soup, Tess here', contact: { name: 'Tess Vogel', email }, branch: 'main', externalId, ...(locale ? { locale } : {}) }, '?wait=true');
-      const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+      const sent = { channel: 'web', type: 'star', score: 1, comment: 'Cold soup, Tess here', contact: { name: 'Tess Vogel', email }, branch: 'main', externalId, ...(locale ? { locale } : {}) };
+      const res = await s.postFeedback(sent, '?wait=true');
+      const n = await s.ticketNumberOf(res, sent);
       await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
       const title = (await json<{ title: string; locale: string | null }>(await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin))).title;
       expect((await s.call('POST', `/api/v1/tickets/${n}/comments`, { body, visibility: 'public' }, admin)).status).toBe(200);

@@ -18,8 +18,8 @@ const json = async <T = Record<string, unknown>>(r: Response) => (await r.json()
 beforeAll(async () => {
   s = await startStack();
   admin = await s.login();
-  const res = await s.postFeedback({ channel: 'qr', type: 'nps', score: 2, comment: 'Rude staff at the desk', contact: { name: 'Bo Chen', email: 'bo@example.com' }, branch: 'main', externalId: 'q-1' }, '?wait=true');
-  n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  const fb = { channel: 'qr', type: 'nps', score: 2, comment: 'Rude staff at the desk', contact: { name: 'Bo Chen', email: 'bo@example.com' }, branch: 'main', externalId: 'q-1' };
+  n = await s.ticketNumberOf(await s.postFeedback(fb, '?wait=true'), fb);
   await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
   const entries = await s.database.db.select().from(taxonomyEntries);
   rootCause = entries.find((e) => e.kind === 'root_cause')!.id;
@@ -151,8 +151,8 @@ describe('organisation and settings', () => {
     const put = await s.call('PUT', '/api/v1/branches/main/calendar', cal, admin);
     expect(put.status).toBe(200);
     expect((await json<{ calendar: unknown }>(put)).calendar).toEqual(cal);
-    const res = await s.postFeedback({ channel: 'web', type: 'smile', score: 0, branch: 'main', externalId: 'cal-1' }, '?wait=true');
-    const t = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+    const calFb = { channel: 'web', type: 'smile', score: 0, branch: 'main', externalId: 'cal-1' };
+    const t = await s.ticketNumberOf(await s.postFeedback(calFb, '?wait=true'), calFb);
     const v = await s.eventually(async () => {
       const r = await s.call('GET', `/api/v1/tickets/${t}`, undefined, admin);
       return r.status === 200 ? json<{ sla: { firstResponse: { startedAt: number; dueAt: number } } }>(r) : null;

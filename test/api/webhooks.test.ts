@@ -51,8 +51,9 @@ async function subscribe(events: readonly WebhookEventType[] = WEBHOOK_EVENT_TYP
 }
 
 async function openTicket(externalId: string): Promise<number> {
-  const res = await s.postFeedback({ channel: 'kiosk', type: 'star', score: 1, comment: 'Cold food', contact: { name: 'Ann Lee', email: 'ann@example.com' }, branch: 'main', externalId }, '?wait=true');
-  const n = (await json<{ ticketNumber: number }>(res)).ticketNumber;
+  const sent = { channel: 'kiosk', type: 'star', score: 1, comment: 'Cold food', contact: { name: 'Ann Lee', email: 'ann@example.com' }, branch: 'main', externalId };
+  const res = await s.postFeedback(sent, '?wait=true');
+  const n = await s.ticketNumberOf(res, sent);
   await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
   return n;
 }

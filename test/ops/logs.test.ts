@@ -35,7 +35,7 @@ const feedback = (externalId: string) => ({ channel: 'web', type: 'star', score:
 async function openTicket(externalId: string): Promise<number> {
   const res = await s.postFeedback(feedback(externalId), '?wait=true');
   expect(res.status).toBe(202);
-  return ((await res.json()) as { ticketNumber: number }).ticketNumber;
+  return s.ticketNumberOf(res, feedback(externalId));
 }
 
 const lineWhere = (pred: (l: Record<string, unknown>) => boolean) => s.eventually(async () => logs.lines.find(pred), 30_000);

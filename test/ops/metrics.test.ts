@@ -47,7 +47,8 @@ const fb = (externalId: string, score = 1) => ({ channel: 'kiosk', type: 'star',
 describe('/metrics', () => {
   it('counts HTTP requests by route template with a latency histogram, and intake outcomes', async () => {
     const before = await scrape();
-    expect((await s.postFeedback(fb('m-1'), '?wait=true')).status).toBe(202);
+    const accepted = await s.postFeedback(fb('m-1'), '?wait=true');
+    expect(accepted.status).toBe(202);
     expect((await s.postFeedback(fb('m-1'))).status).toBe(202); // duplicate
     expect((await s.postFeedback({ ...fb('m-2'), score: 9 })).status).toBe(400); // rejected
     await s.call('GET', '/api/v1/tickets/1000', undefined, admin);
@@ -63,12 +64,18 @@ describe('/metrics', () => {
     expect(d('closeloop_http_request_duration_seconds_bucket', { route: '/api/v1/feedback', le: '+Inf' })).toBe(3);
     expect(after).not.toMatch(/route="\/api\/v1\/tickets\/1000"/); // templates, never concrete paths
     expect(sample(after, 'closeloop_process_resident_memory_bytes')).toBeGreaterThan(0);
+    // The accepted feedback opened a ticket, counted where the worker projects it: asynchronously, and
+    // possibly after the scrapes above. Wait for it here, so that it cannot land inside the next test's
+    // before/after window and count there as a second ticket opened.
+    await s.ticketNumberOf(accepted, fb('m-1'));
+    await s.eventually(async () => sample(await scrape(), 'closeloop_tickets_opened_total') - sample(before, 'closeloop_tickets_opened_total') === 1);
   });
 
   it('counts tickets opened and resolved where the worker projects them', async () => {
     const before = await scrape();
     const res = await s.postFeedback(fb('m-3'), '?wait=true');
-    const n = ((await res.json()) as { ticketNumber: number }).ticketNumber;
+    expect(res.status).toBe(202);
+    const n = await s.ticketNumberOf(res, fb('m-3'));
     await s.eventually(async () => (await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin)).status === 200);
     const entries = await s.database.db.select().from(taxonomyEntries);
     const body = { rootCauseId: entries.find((e) => e.kind === 'root_cause')!.id, actionId: entries.find((e) => e.kind === 'action')!.id };

@@ -50,6 +50,10 @@ export interface Stack {
   /** The intake's verdict for a feedback, from its row once evaluated: what `?wait=true` answers when the
    * intake finishes within the API's wait, and still there when a loaded machine makes it run out. */
   intakeOutcome(channel: string, externalId: string): Promise<{ outcome: string; ticketNumber: number | null }>;
+  /** The ticket that feedback posted with `?wait=true` opened: from the answer, or (when a loaded machine
+   * made the API's 5 s wait run out and the answer came without it) from the intake's row. Throws when the
+   * feedback opened no ticket. */
+  ticketNumberOf(res: Response, fb: { channel?: unknown; externalId?: unknown }): Promise<number>;
   /** Polls until fn returns a truthy value (read-model projections are asynchronous). */
   eventually<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs?: number): Promise<T>;
   teardown(): Promise<void>;
@@ -115,6 +119,15 @@ export async function startStack(
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
 
+  const intakeOutcome: Stack['intakeOutcome'] = (channel, externalId) =>
+    eventually(async () => {
+      const [row] = await database.db
+        .select({ outcome: feedback.outcome, ticketNumber: feedback.ticketNumber })
+        .from(feedback)
+        .where(and(eq(feedback.channel, channel as Channel), eq(feedback.externalId, externalId)));
+      return row?.outcome ? { outcome: row.outcome, ticketNumber: row.ticketNumber } : null;
+    });
+
   return {
     temporal,
     database,
@@ -137,14 +150,14 @@ export async function startStack(
       return { cookie, csrf: me.csrfToken };
     },
     postFeedback: (body, query = '') => call('POST', `/api/v1/feedback${query}`, body, null, { authorization: `Bearer ${INTAKE_KEY}` }),
-    intakeOutcome: (channel, externalId) =>
-      eventually(async () => {
-        const [row] = await database.db
-          .select({ outcome: feedback.outcome, ticketNumber: feedback.ticketNumber })
-          .from(feedback)
-          .where(and(eq(feedback.channel, channel as Channel), eq(feedback.externalId, externalId)));
-        return row?.outcome ? { outcome: row.outcome, ticketNumber: row.ticketNumber } : null;
-      }),
+    intakeOutcome,
+    async ticketNumberOf(res, fb) {
+      const answered = (await res.json()) as { ticketNumber?: number };
+      if (typeof answered.ticketNumber === 'number') return answered.ticketNumber;
+      const { outcome, ticketNumber } = await intakeOutcome(String(fb.channel), String(fb.externalId));
+      if (ticketNumber == null) throw new Error(`feedback ${String(fb.externalId)} opened no ticket (outcome ${outcome})`);
+      return ticketNumber;
+    },
     eventually,
     async teardown() {
       await live.close();

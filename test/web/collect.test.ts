@@ -124,7 +124,7 @@ describe('kiosk', () => {
     });
     expect(ticket).toMatchObject({ channel: 'kiosk', status: 'new' });
     // The thank-you screen gives way to the question again, fields emptied, for the next customer.
-    await page.getByRole('heading', { name: 'How would you rate your visit?' }).waitFor({ timeout: 8_000 });
+    await page.getByRole('heading', { name: 'How would you rate your visit?' }).waitFor({ timeout: 20_000 }); // data-reset-ms 5 s; well under the 45 s idle reset
     await page.getByRole('button', { name: '5 of 5 stars' }).click();
     expect(await page.getByLabel('Anything you would like to tell us? (optional)').inputValue()).toBe('');
     expect(blocked).toEqual([]);
@@ -141,7 +141,7 @@ describe('kiosk', () => {
     expect(page.url()).not.toContain('#pair'); // the code leaves the address bar
     const queued = () => page.evaluate(() => JSON.parse(localStorage.getItem('closeloop.kiosk.queue') ?? '[]').length as number);
     const tap = async (label: string) => {
-      await page.getByRole('heading', { name: 'How was your visit today?' }).waitFor({ timeout: 8_000 });
+      await page.getByRole('heading', { name: 'How was your visit today?' }).waitFor({ timeout: 20_000 }); // data-reset-ms 5 s; well under the 45 s idle reset
       await page.getByRole('button', { name: label, exact: true }).click();
       await page.getByRole('heading', { name: 'Thank you' }).waitFor();
     };
@@ -169,6 +169,9 @@ describe('kiosk', () => {
     });
     await tap('Okay');
     await b.s.eventually(async () => cut >= 2 && (await queued()) === 0, 20_000);
+    // Rows are written by the intake workflows, after the answers: wait for the third, then give a
+    // duplicate (had the resend not been recognised) time to land too.
+    await b.s.eventually(async () => (await rowsOf(p.id)).length >= 3);
     await new Promise((r) => setTimeout(r, 1000));
     const rows = await rowsOf(p.id);
     expect(rows.map((r) => r.score).sort()).toEqual([0, 1, 2]);

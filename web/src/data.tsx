@@ -8,24 +8,30 @@ export function useResource<T>(path: string | null, pollMs?: number) {
   const [error, setError] = useState('');
   const latest = useRef(path);
   latest.current = path;
+  // Only the newest request may set the data, and a reload always reads the current path: otherwise a
+  // read started before a change (say by a live event that switched the path) could land after the
+  // reload that follows the change and show the state from before it.
+  const newest = useRef(0);
   const reload = useCallback(async () => {
-    if (!path) return;
+    const target = latest.current;
+    if (!target) return;
+    const mine = ++newest.current;
     try {
-      const value = await api<T>('GET', path);
-      if (latest.current === path) {
+      const value = await api<T>('GET', target);
+      if (newest.current === mine) {
         setData(value);
         setError('');
       }
     } catch (e) {
-      if (latest.current === path) setError((e as Error).message);
+      if (newest.current === mine) setError((e as Error).message);
     }
-  }, [path]);
+  }, []);
   useEffect(() => {
     reload();
     if (!pollMs) return;
     const id = setInterval(reload, pollMs);
     return () => clearInterval(id);
-  }, [reload, pollMs]);
+  }, [path, reload, pollMs]);
   return { data, error, reload };
 }
 
