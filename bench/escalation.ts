@@ -1,4 +1,4 @@
-// `npm run bench -- escalation [1000 10000] [--compare] [--cache=N] [--lead=seconds]`: N open tickets whose L1 escalation falls due at the same
+// `npm run bench -- escalation [1000 10000] [--compare] [--cache=N] [--lead=seconds] [--explain] [--sticky=30s] [--wf-slots=N]`: N open tickets whose L1 escalation falls due at the same
 // instant; reports how late the escalations fire (p50/p99/max, from the workflow's own clock) and the
 // worker process's peak memory. Real dev server, real Postgres (DATABASE_URL) or PGlite, real worker.
 import { randomUUID } from 'node:crypto';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { installTemporalLogger } from '../platform/runtime';
 import { timerProbe } from './timer-probe-workflow';
+import { explainBurst } from './support/explain-history';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 // `--compare` also runs each size with the SDK's stock worker settings, to show what the product's
@@ -26,7 +27,14 @@ const SDK_STOCK: Partial<WorkerOptions> = {
   workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: 10 },
   activityTaskPollerBehavior: { type: 'simple-maximum', maximum: 10 },
 };
-const variants: Array<{ name: string; tuning: Partial<WorkerOptions> }> = [{ name: 'product defaults', tuning: {} }];
+// `--sticky=30s` / `--wf-slots=N`: try the sticky queue's schedule-to-start timeout (SDK default 10 s) and the
+// workflow task slots (product default 100) against a burst; `--explain` counts the timeouts they cause.
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const tried: Partial<WorkerOptions> = {
+  ...(arg('sticky') ? { stickyQueueScheduleToStartTimeout: arg('sticky') as WorkerOptions['stickyQueueScheduleToStartTimeout'] } : {}),
+  ...(arg('wf-slots') ? { maxConcurrentWorkflowTaskExecutions: Number(arg('wf-slots')) } : {}),
+};
+const variants: Array<{ name: string; tuning: Partial<WorkerOptions> }> = [{ name: Object.keys(tried).length ? `product defaults with ${JSON.stringify(tried)}` : 'product defaults', tuning: tried }];
 if (process.argv.includes('--compare')) variants.push({ name: 'SDK stock settings', tuning: SDK_STOCK });
 // `--cache=N`: the worker's workflow cache (default 2 000: a cached ticket costs ~2 MB, see workflow-memory).
 const cacheCap = Number(process.argv.find((a) => a.startsWith('--cache='))?.slice('--cache='.length) ?? 2000);
@@ -38,7 +46,10 @@ const dataDir = `/tmp/closeloop-bench-${process.pid}`;
 const server = await benchServer(dataDir);
 const { connection, client } = await connectClient(server.address, server.namespace);
 const database = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, poolSize: 20 } : { memory: true });
-const db = database.db;
+// The worker's activities get `database` to themselves; the bench's own polling reads through a second
+// small pool, so a burst that keeps all 20 connections busy neither delays nor fails (connection timeout) them.
+const reader = process.env.DATABASE_URL ? await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 2, connectionTimeoutMs: 60_000 }) : database;
+const db = reader.db;
 const userId = randomUUID();
 await db.insert(users).values({ id: userId, email: `bench-${userId}@staff.test`, name: 'Bench', passwordHash: 'x', role: 'agent', branches: [] });
 
@@ -51,7 +62,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
     connection: nativeConnection,
     namespace: server.namespace,
     taskQueue,
-    deps: { db, mailer: createMailer({ from: 'bench@closeloop.test', outboxDir: `${dataDir}/outbox` }), slack: null, ai: null, publicUrl: 'http://bench', mailDomain: 'closeloop.test' },
+    deps: { db: database.db, mailer: createMailer({ from: 'bench@closeloop.test', outboxDir: `${dataDir}/outbox` }), slack: null, ai: null, publicUrl: 'http://bench', mailDomain: 'closeloop.test' },
     // ~2 MB per cached ticket workflow: cap the cache so 10k tickets fit; evicted ones replay on wake.
     tuning: { maxCachedWorkflows: Math.min(cacheCap, n + 100), ...variant.tuning },
   });
@@ -110,7 +121,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
     if ((Number(sent) >= n && Number(noticed) >= n) || Date.now() > dueAt + 600_000) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  const rows = await db.select({ at: ticketEvents.at }).from(ticketEvents).where(and(eq(ticketEvents.type, 'escalated'), inRange));
+  const rows = await db.select({ at: ticketEvents.at, number: ticketEvents.ticketNumber }).from(ticketEvents).where(and(eq(ticketEvents.type, 'escalated'), inRange));
   const late = rows.map((r) => r.at.getTime() - dueAt).sort((a, b) => a - b);
   clearInterval(sampler);
   console.log(
@@ -118,6 +129,8 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
       `${Number(sent)}/${n} notice e-mails sent, ${Number(noticed)}/${n} notices projected; ` +
       `worker process RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB with all tickets open, peak ${(peakRss / 2 ** 20).toFixed(0)} MiB; ${machineLoad()}`,
   );
+  // `--explain`: timeouts and retries in the burst over every ticket, and the slowest tickets' event gaps.
+  if (process.argv.includes('--explain')) await explainBurst(client, dueAt, rows.map((r) => ({ workflowId: `bench-ticket-${r.number}`, lateMs: r.at.getTime() - dueAt })));
   for (let i = 0; i < n; i += 200) await Promise.all(numbers.slice(i, i + 200).map((num) => client.workflow.getHandle(`bench-ticket-${num}`).terminate('bench over').catch(() => undefined)));
   worker.shutdown();
   await running;
@@ -139,6 +152,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
   await nativeConnection.close();
 }
 await connection.close();
+if (reader !== database) await reader.close();
 await database.close();
 await server.stop();
 rmSync(dataDir, { recursive: true, force: true });

@@ -25,7 +25,11 @@ const pendingDecisionsOf = (userId: Column) =>
 export async function poolMembers(db: Pick<Db, 'select'>, userIds: string[], opts: { lock?: boolean } = {}): Promise<PoolMember[]> {
   if (!userIds.length) return [];
   const inPool = and(inArray(users.id, userIds), eq(users.active, true));
-  if (opts.lock) await db.select({ id: users.id }).from(users).where(inPool).orderBy(asc(users.id)).for('update');
+  // FOR NO KEY UPDATE, not FOR UPDATE: it queues the other assignments just the same, but leaves the rows'
+  // key share free — every insert that references a user (an agent notification's foreign key) takes one,
+  // so under FOR UPDATE a burst of escalations to the same people made every projection wait for every
+  // owner pick (issue 20: `npm run bench -- escalation --explain`).
+  if (opts.lock) await db.select({ id: users.id }).from(users).where(inPool).orderBy(asc(users.id)).for('no key update');
   const rows = await db
     .select({
       userId: users.id,

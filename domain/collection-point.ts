@@ -17,7 +17,8 @@ export const contactStepSchema = z.enum(CONTACT_STEPS);
 export type ContactStep = z.infer<typeof contactStepSchema>;
 
 // A language tag as the pages use it ("en", "de", "pt-BR").
-const localeKeySchema = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as "en" or "pt-BR"');
+const LOCALE_KEY = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+const localeKeySchema = z.string().regex(LOCALE_KEY, 'a language code such as "en" or "pt-BR"');
 
 /** The admin's own wording for one language; what is left out comes from the built-in texts. */
 export const pointTextsSchema = z
@@ -43,7 +44,8 @@ export const collectionPointInputSchema = z
     branch: z.string().min(1).max(100),
     service: z.string().min(1).max(100).nullable().default(null),
     captureType: captureTypeSchema,
-    texts: z.record(localeKeySchema, pointTextsSchema).default({}).describe('Question, thank-you text and consent line per language'),
+    // zod-to-openapi drops a record's key schema: propertyNames carries the same regex to the document.
+    texts: z.record(localeKeySchema, pointTextsSchema).default({}).meta({ description: 'Question, thank-you text and consent line per language', propertyNames: { type: 'string', pattern: LOCALE_KEY.source } }),
     commentStep: z.boolean().default(false),
     contactStep: contactStepSchema.default('off'),
     embedOrigins: z.array(originSchema).max(20).default([]).describe('Sites that may frame the widget; empty: any site'),

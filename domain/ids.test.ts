@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INT4_MAX, isPgIntId, pgInstant, pgInt, pgIntParam } from './ids';
+import { CALENDAR_DATE, calendarDate, INT4_MAX, isPgIntId, pgInstant, pgInt, pgIntParam } from './ids';
 
 describe('Postgres integer fields', () => {
   it('bodies: whole numbers within int4, from 1 unless told', () => {
@@ -25,5 +25,19 @@ describe('Postgres integer fields', () => {
   it('instants: 1970 to 9999 with an offset', () => {
     for (const v of ['1970-01-01T00:00:00Z', '2026-11-30T12:00:00+01:00', '9999-12-31T23:59:59Z']) expect(pgInstant().safeParse(v).success, v).toBe(true);
     for (const v of ['0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '9999-12-31T23:59:59-14:00', '2026-11-30T12:00:00']) expect(pgInstant().safeParse(v).success, v).toBe(false);
+  });
+});
+
+describe('calendarDate', () => {
+  it('takes exactly the days that exist from 1970 to 9999 (every day checked against Date)', () => {
+    const schema = calendarDate();
+    const wrong: string[] = [];
+    for (let t = Date.UTC(1965, 0, 1); t < Date.UTC(10_000, 0, 1); t += 86_400_000) {
+      const d = new Date(t).toISOString().slice(0, 10);
+      if (CALENDAR_DATE.test(d) !== d >= '1970') wrong.push(d);
+    }
+    expect(wrong).toEqual([]);
+    for (const d of ['0000-00-00', '2026-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '10000-01-01', '2026-1-01']) expect(schema.safeParse(d).success, d).toBe(false);
+    for (const d of ['2024-02-29', '2000-02-29', '2400-02-29', '1970-01-01', '9999-12-31']) expect(schema.safeParse(d).success, d).toBe(true);
   });
 });

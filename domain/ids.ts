@@ -35,3 +35,14 @@ export const pgInstant = () =>
     const ms = Date.parse(s);
     return ms >= 0 && ms < Date.UTC(10_000, 0, 1);
   }, 'must be between 1970 and 9999');
+
+// A day that exists, from 1970 to 9999: month lengths and leap years spelt out, so the OpenAPI document
+// carries the whole rule as its pattern and a generator (schemathesis) never builds "0000-00-00" or
+// "2026-02-30" (which Date.parse rolls over into March). Years as pgInstant's.
+const YEAR = '(?:19[7-9]\\d|[2-9]\\d{3})';
+const LEAP_YEAR = '(?:19(?:7[26]|8[048]|9[26])|[2-9]\\d(?:0[48]|[2468][048]|[13579][26])|[2468][048]00|[3579][26]00)';
+const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
+export const CALENDAR_DATE = new RegExp(`^(?:${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)$`);
+
+/** A calendar date (YYYY-MM-DD) that exists, 1970–9999; anything else is a 400 naming the field. */
+export const calendarDate = () => z.string().regex(CALENDAR_DATE, 'a date that exists, YYYY-MM-DD, between 1970 and 9999').meta({ format: 'date' });

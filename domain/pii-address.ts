@@ -6,7 +6,7 @@
 // the words that begin a street's name before its type ("Alte Landstraße", "Burgemeester de
 // Monchyplein", "Dr. Lelylaan"). Every pattern is anchored on a keyword or on an address already
 // found, and bounded: linear in the text.
-import { MASK, type PiiSpan, type Scan } from './pii-scan';
+import { MASK, groupSpan, type PiiSpan, type Scan } from './pii-scan';
 
 // Either case of the first letter: "rue", "Rue"
 // (each word of a phrase: "Apartado de Correos", "Casella postale")
@@ -32,14 +32,16 @@ const POST_BOX = new RegExp(
 // A flat, floor, staircase or wing: "Wohnung 5", "2. OG links", "3e étage", "scala C", "interno 7",
 // "int. 4", "puerta 5", "bajo B", "2º 1ª", "Seitenflügel"
 const SIDE = `(?:[ \\t]+(?:${anyCase('links|rechts|li.|re.|mitte|gauche|droite|izq.|izquierda|izda.|dcha.|derecha|sx|dx')}))?`;
-const DESIGNATOR = `(?:n[°º.o]?[ \\t]*)?(?:\\d{1,4}[A-Za-z]?|[A-Z]|[IVX]{1,4})${END}`;
+const DESIGNATOR = `(?:n[°º.o]?[ \\t]*)?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3}|[IVX]{1,4})${END}`;
 const UNIT_WORDS = anyCase(
-  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage',
+  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock',
 );
 const FLOOR_WORDS = 'OG|EG|DG|' + anyCase('obergeschoss|stock|etage|étage|piano|planta|verdieping|floor|hoog|piso');
 const UNIT = [
   `(?:${UNIT_WORDS})[ \\t]*${DESIGNATOR}`,
   `\\d{1,2}(?:\\.|e|er|ère|ème|st|nd|rd|th|º|°|ª|o|a)?[ \\t]*(?:${FLOOR_WORDS})${END}${SIDE}`,
+  `(?:Top|Ground|First|Second|Third|Upper|Lower|Basement|Garden)[ \\t]+(?:[Ff]loor(?:[ \\t]+[Ff]lat)?|[Ff]lat)${END}`,
+  `(?:EG|DG|UG|OG|HP)${END}${SIDE}`,
   `(?:${anyCase('hinterhaus|vorderhaus|seitenflügel|gartenhaus|quergebäude|hochparterre|erdgeschoss|dachgeschoss|souterrain|rez-de-chaussée|bajo|entresuelo|ático|sottotetto|parterre|begane grond|souterrain')})${END}${SIDE}`,
   `\\d{1,2}\\.?[ ]?[º°ª](?:[ \\t]*(?:\\d{1,2}[ ]?[ºª]|[A-Z]${END}))?${SIDE}`,
 ].join('|');
@@ -47,17 +49,19 @@ const UNIT = [
 const BUILDING_TYPES = 'House|Court|Building|Buildings|Mansions|Lodge|Tower|Towers|Apartments|Cottage|Cottages|Farm|Hall|Manor|Centre|Center|Estate|Trading Estate|Industrial Estate|Business Park|Retail Park|Wharf|Chambers|Works|Mill|Barn|Villa|Residence';
 const BUILDING = [
   `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:${BUILDING_TYPES})${END}`,
-  `(?:${anyCase('résidence|residence|residencia|residenza|immeuble|bâtiment|lotissement|domaine|hameau|urbanización|urb.|edificio|palazzo|complesso|condominio|parco|flatgebouw|wooncomplex')})[ \\t]+(?:(?:du|de la|des|de|del|della|dei|le|la|les|el|il|lo|het|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
+  `(?:${anyCase('résidence|rés.|résid.|residence|residencia|residenza|immeuble|bâtiment|lotissement|domaine|hameau|urbanización|urb.|edificio|palazzo|complesso|condominio|parco|flatgebouw|wooncomplex')})[ \\t]+(?:(?:du|de la|des|de|del|della|dei|le|la|les|el|il|lo|het|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
 ].join('|');
 // Standalone, without an address next to it: the unmistakable flat words with a number or letter
 const STRONG_UNIT = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${anyCase('wohnung|whg.|appartement|appt.|apartamento|apto.|interno|int.|bâtiment|bât.|escalier|escalera|scala|stiege')})[ \\t]*${DESIGNATOR}`,
   'gu',
 );
-const UNIT_AFTER = new RegExp(`[ \\t]*,?[ \\t]*(?:${UNIT}|${BUILDING})`, 'uy');
+// after a flat or building, the street may come without its number: "Apartment 12, Block C, Grand Canal Quay"
+const NUMBERLESS_STREET = `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Quay|Wharf|Square|Place|Parade|Hill)${END}`;
+const UNIT_AFTER = new RegExp(`[ \\t]*,?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})`, 'uy');
 const UNIT_BEFORE = new RegExp(`(?:${UNIT}|${BUILDING})[ \\t]*,[ \\t]*$`, 'u');
 // "14 bis", "263-1", "12-III", "3 hs", "112 B" after a house number
-const NUMBER_SUFFIX = /(?:[ ]?(?:bis|ter|quater|hs|huis|boven|beneden|zw|rd)|[ ][A-Z]|[-/](?:\d{1,3}[A-Za-z]?|[IVX]{1,4}|[A-Za-z]{1,2})|[ ](?:I{1,3}|IV|V))(?![\p{L}\p{N}])/uy;
+const NUMBER_SUFFIX = /(?:[-/ ]\d{1,2}(?:e|de|ste)?[ ]hoog(?:[ ](?:achter|voor))?|[ ]?(?:bis|ter|quater|hs|huis|boven|beneden|zw|rd)|[ ][A-Z]|[-/](?:\d{1,3}[A-Za-z]?|[IVX]{1,4}|[A-Za-z]{1,2})|[ ](?:I{1,3}|IV|V))(?![\p{L}\p{N}])/uy;
 // Words that begin a street's name before the word the street patterns found: "Alte Landstraße",
 // "Burgemeester de Monchyplein", "Dr. Lelylaan", "Van Speijkstraat", "Sint Jansstraat"
 const TITLES = 'Burgemeester|Burg\\.|Dokter|Dr\\.|Doctor|Professor|Prof\\.|Sint|St\\.|Sankt|Koningin|Koning|Prins|Prinses|Graaf|Generaal|Gen\\.|Kapitein|Pastoor|Kardinal|Bischof|Kaiser|König|Königin|Herzog|Fürst|Graf|Bürgermeister|Pfarrer|Jan|Johan|Willem|Hendrik';
@@ -74,6 +78,18 @@ const LIVE = [
   `(?:[Aa]bito|[Aa]bitiamo|[Aa]bita|[Aa]bitano|[Vv]ivo|[Vv]iviamo|[Rr]isiedo)[ \\t]+in[ \\t]+(?:via|viale|piazza|corso|vicolo|largo)[ \\t]+(?:(?:della|delle|dei|degli|del|di)[ \\t]+)?[\\p{Lu}][\\p{L}'’-]+(?:[ \\t]+[\\p{Lu}][\\p{L}'’-]+){0,2}`,
   `(?:[Ww]oon|[Ww]onen|[Ww]oont|[Ww]oonde|[Ww]oonden)[ \\t]+(?:aan|op|in)[ \\t]+(?:de[ \\t]+|het[ \\t]+)?(?:[\\p{Lu}][\\p{L}-]*[ \\t]+)?[\\p{Lu}][\\p{L}-]*(?:straat|laan|weg|gracht|plein|kade|singel|dijk|Straat|Laan|Weg|Gracht|Plein|Kade|Singel|Dijk)`,
 ];
+// After a word that announces an address, the words before a house number are its street, whatever
+// they are: "Afleveradres: Lange Voorhout 9 bis", "Anschrift: Am Anger 5", "address is 14 Larkspur Rise"
+const ADDRESS_CUES = anyCase(
+  'address|home address|delivery address|billing address|shipping address|postal address|adres|afleveradres|bezorgadres|woonadres|factuuradres|postadres|anschrift|adresse|lieferadresse|rechnungsadresse|postanschrift|wohnadresse|adresse de livraison|adresse de facturation|adresse postale|dirección|direccion|dirección de entrega|dirección de envío|domicilio|indirizzo|indirizzo di consegna|indirizzo di spedizione|recapito',
+);
+const CUE_STREET_WORD = "(?:\\p{Lu}[\\p{L}'’.-]*|(?:de|der|den|van|von|la|le|du|des|del|della|di|het|'t|am|an|im|auf|of|the|de la)(?![\\p{L}]))";
+const ADDRESS_AFTER_CUE = new RegExp(
+  `(?<![\\p{L}])(?:${ADDRESS_CUES})(?![\\p{L}])[ \\t]*(?:(?:is|ist|est|es|è|lautet|was|war|era|était)(?![\\p{L}])[ \\t]*)?:?[ \\t]*(\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]+${CUE_STREET_WORD}){0,3}[ \\t]+\\d{1,5}[a-zA-Z]?|\\d{1,5}[a-zA-Z]?,?[ \\t]+\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]+${CUE_STREET_WORD}){0,3})(?![\\p{L}\\p{N}])`,
+  'dgu',
+);
+// "c/o Krüger, Lindenweg 3": the household an address goes through is part of it
+const CARE_OF = /(?<![\p{L}\p{N}])[cC]\/[oO][ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}/gu;
 const STREET_AFTER_LIVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${LIVE.join('|')})(?![\\p{L}])`, 'gu');
 const STREET_PART = /(?:(?:the|in der|in dem|im|am|an der|auf der|au|à|dans la|sur le|la|el|de|het|on|at|in|to|en|aan|op)[ \t]+)?((?:rue|avenue|boulevard|allée|impasse|chemin|place|quai|route|calle|c\/|avenida|avda\.|plaza|paseo|camino|ronda|via|viale|piazza|corso|vicolo|largo|\p{Lu})[\s\S]*)$/u;
 
@@ -81,6 +97,8 @@ const STREET_PART = /(?:(?:the|in der|in dem|im|am|an der|auf der|au|à|dans la|
 export function findPostBoxes(scan: Scan): void {
   scan.pass(POST_BOX, 'address');
   scan.pass(STRONG_UNIT, 'address');
+  scan.pass(CARE_OF, 'address');
+  scan.pass(ADDRESS_AFTER_CUE, (m) => groupSpan(m, 1, 'address'));
   scan.pass(STREET_AFTER_LIVE, (m) => {
     // the street, not the verb: from its type word or its first capital on
     const verb = /^\S+[ \t]+/.exec(m[0])![0].length;

@@ -28,11 +28,26 @@ const DAY_WORDS = [
   ...'een|één|eerste|twee|tweede|drie|derde|vier|vierde|vijf|vijfde|zes|zesde|zeven|zevende|acht|achtste|negen|negende|tien|tiende|elf|elfde|twaalf|twaalfde|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|twintigste|eenentwintig|tweeëntwintig|drieëntwintig|vierentwintig|vijfentwintig|zesentwintig|zevenentwintig|achtentwintig|negenentwintig|dertig|dertigste|eenendertig'.split('|'),
 ];
 const DAY_WORD = `(?:${oneOf(DAY_WORDS)})`;
+// Years in words: "nineteen fifty-two", "nineteen hundred and eighty", "neunzehnhunderteinundsechzig",
+// "mil neuf cent cinquante", "millenovecentoquaranta", "mil novecientos cuarenta y ocho", "negentienhonderdvierenveertig"
+const EN_TENS = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
+const EN_BELOW_100 = `(?:${EN_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[- ](?:one|two|three|four|five|six|seven|eight|nine))`;
+const FR_NUMBER = '(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante)(?![\\p{L}])';
+const ES_NUMBER = '(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci\\p{Ll}+|veinti\\p{Ll}+|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)(?![\\p{L}])';
+const YEAR_WORDS = [
+  `(?:nineteen|eighteen)[ -](?:hundred(?:[ ]and)?[ ])?${EN_BELOW_100}`,
+  `two[ ]thousand(?:[ ]and)?(?:[ ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|${EN_TENS}))?`,
+  'neunzehnhundert\\p{Ll}*', 'zweitausend\\p{Ll}*',
+  `mil(?:le)?[ ]neuf[ ]cents?(?:[ -](?:et[ -])?${FR_NUMBER}){0,3}`, `deux[ ]mille(?:[ -](?:et[ -])?${FR_NUMBER}){0,2}`,
+  `mil[ ]novecientos(?:[ ](?:y[ ])?${ES_NUMBER}){0,2}`, `dos[ ]mil(?:[ ](?:y[ ])?${ES_NUMBER}){0,2}`,
+  'mille(?:nove|otto)cento\\p{Ll}*', 'duemila\\p{Ll}*',
+  'negentienhonderd\\p{Ll}*', 'tweeduizend\\p{Ll}*',
+].join('|');
 const FULL_DATES = [
   `\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})`,
-  `${DAY_WORD}[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?${YEAR}`,
+  `${DAY_WORD}[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}]))`,
   `${YEAR}[./-]\\d{1,2}[./-]\\d{1,2}`,
-  `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?${YEAR}`,
+  `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}]))`,
   `${MONTH}[ \\t]+${DAY}[ \\t,]+${YEAR}`,
   `${MONTH}[ \\t]+${YEAR}`,
 ];
@@ -89,9 +104,9 @@ const PLATE_CUE = new RegExp(
 const REFERENCE_WORDS = [
   ...['order', 'order number', 'order no', 'order ref', 'order id', 'booking', 'booking ref', 'booking reference', 'booking number', 'booking code', 'reservation', 'reservation number', 'reservation code', 'confirmation', 'confirmation number', 'confirmation code', 'reference', 'reference number', 'ref', 'ticket', 'ticket number', 'case', 'case number', 'case ref', 'claim', 'claim number', 'invoice', 'invoice number', 'receipt', 'receipt number', 'account', 'account number', 'account no', 'customer number', 'customer no', 'customer id', 'customer ref', 'member', 'member number', 'member id', 'membership', 'membership number', 'policy', 'policy number', 'tracking', 'tracking number', 'tracking no', 'tracking code', 'tracking id', 'consignment', 'consignment number', 'parcel', 'parcel number', 'shipment', 'pnr', 'voucher', 'voucher code', 'transaction', 'transaction id', 'job', 'job number', 'work order', 'service request', 'complaint', 'complaint number', 'contract', 'contract number', 'subscription', 'loyalty card', 'return', 'return number', 'returns number', 'rma', 'e-ticket', 'registration', 'enrolment', 'enrollment', 'application', 'application number', 'file', 'file reference', 'file number', 'complaint reference'],
   ...['bestellung', 'bestellnummer', 'bestell-nr', 'auftrag', 'auftragsnummer', 'auftrags-nr', 'buchung', 'buchungsnummer', 'buchungscode', 'reservierung', 'reservierungsnummer', 'rechnung', 'rechnungsnummer', 'rechnungs-nr', 'kundennummer', 'kunden-nr', 'kundennr', 'vertrag', 'vertragsnummer', 'versicherungsnummer', 'vorgang', 'vorgangsnummer', 'ticketnummer', 'sendung', 'sendungsnummer', 'paketnummer', 'kassenbon', 'bon', 'beleg', 'belegnummer', 'aktenzeichen', 'referenz', 'referenznummer', 'mitgliedsnummer', 'schadennummer', 'policennummer', 'fallnummer', 'trackingnummer', 'tracking-nummer', 'retourenschein', 'retoure', 'rücksendung', 'anmeldung', 'kundenkarte', 'vertragskonto', 'mitgliedskarte', 'schadensfall', 'reklamation', 'bestätigung', 'buchungsbestätigung', 'auftragsbestätigung', 'bestellbestätigung', 'reservierungsbestätigung', 'fahrkarte', 'fahrkartennummer', 'fahrschein', 'ticketnummer'],
-  ...['commande', 'numéro de commande', 'n° de commande', 'réservation', 'numéro de réservation', 'référence', 'réf', 'dossier', 'numéro de dossier', 'billet', 'facture', 'numéro de facture', 'numéro client', 'numéro de client', 'suivi', 'numéro de suivi', 'colis', 'contrat', 'numéro de contrat', 'bon de commande', 'reçu', 'abonnement', 'adhérent', 'numéro adhérent', 'sinistre', 'carte de fidélité', 'réclamation', 'inscription', 'retour', 'bon de retour', 'carte client'],
+  ...['commande', 'numéro de commande', 'n° de commande', 'réservation', 'numéro de réservation', 'référence', 'réf', 'dossier', 'numéro de dossier', 'billet', 'facture', 'numéro de facture', 'numéro client', 'numéro de client', 'n° client', 'n° de client', 'n° dossier', 'n° de dossier', 'référence client', 'numéro d\'adhérent', 'suivi', 'numéro de suivi', 'colis', 'contrat', 'numéro de contrat', 'bon de commande', 'reçu', 'abonnement', 'adhérent', 'numéro adhérent', 'sinistre', 'carte de fidélité', 'réclamation', 'inscription', 'retour', 'bon de retour', 'carte client'],
   ...['pedido', 'número de pedido', 'nº de pedido', 'reserva', 'número de reserva', 'localizador', 'referencia', 'billete', 'factura', 'número de factura', 'número de cliente', 'seguimiento', 'número de seguimiento', 'envío', 'contrato', 'póliza', 'aviso', 'número de aviso', 'incidencia', 'expediente', 'recibo', 'número de socio', 'código de reserva', 'inscripción', 'reclamación', 'devolución', 'tarjeta de socio', 'tarjeta de fidelización', 'abono'],
-  ...['ordine', "numero d'ordine", 'numero ordine', 'prenotazione', 'codice prenotazione', 'numero di prenotazione', 'riferimento', 'rif', 'biglietto', 'fattura', 'numero fattura', 'codice cliente', 'numero cliente', 'spedizione', 'codice spedizione', 'numero di spedizione', 'pratica', 'numero pratica', 'contratto', 'polizza', 'scontrino', 'tessera', 'numero tessera', 'segnalazione', 'iscrizione', 'reclamo', 'reso', 'abbonamento', 'carta fedeltà', 'sinistro', 'ticket'],
+  ...['ordine', "numero d'ordine", 'numero ordine', 'prenotazione', 'codice prenotazione', 'numero di prenotazione', 'riferimento', 'rif', 'biglietto', 'fattura', 'numero fattura', 'codice cliente', 'numero cliente', 'spedizione', 'codice spedizione', 'numero di spedizione', 'pratica', 'numero pratica', 'contratto', 'polizza', 'scontrino', 'tessera', 'numero tessera', 'segnalazione', 'iscrizione', 'reclamo', 'reso', 'abbonamento', 'carta fedeltà', 'sinistro', 'ticket', 'n. cliente', 'n° cliente', 'nº cliente', 'nr. cliente', 'n. ordine', 'n. pratica', 'n. prenotazione', 'n. tessera', 'codice pratica', 'numero di pratica'],
   ...['bestelling', 'bestelnummer', 'ordernummer', 'boeking', 'boekingsnummer', 'reservering', 'reserveringsnummer', 'factuur', 'factuurnummer', 'klantnummer', 'referentie', 'referentienummer', 'kenmerk', 'zending', 'zendingnummer', 'zendingsnummer', 'pakketnummer', 'track & trace', 'track en trace', 'ticketnummer', 'dossiernummer', 'polis', 'polisnummer', 'contractnummer', 'bonnummer', 'kassabon', 'reparatienummer', 'lidnummer', 'werkorder', 'klacht', 'retour', 'retourzending', 'inschrijving', 'abonnement', 'klantenkaart', 'schadenummer', 'contract', 'vervoersbewijs', 'kaartje', 'ritnummer'],
 ];
 // vouchers, parcels, delivery notes and requests, six languages
@@ -110,16 +125,18 @@ const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|min
 // A reference: letters, digits and inner separators, with at least one digit; or an upper-case
 // booking code of 5–8 letters ("QZKMTR"). Times, amounts and counts ("for 8 people") are not.
 // Written in groups too: "ENG 558 201", "RT 2209 8841", "77 410 298" (digit groups after the first).
-const GROUPED_CODE = `(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:[ ]\\d{1,5}){1,3}(?![\\p{L}\\p{N}]|[.,]\\d)`;
+const GROUPED_CODE = `(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:[ ]\\d{1,5}(?:[./]\\d{1,5}){0,3}){1,3}(?![\\p{L}\\p{N}]|[.,]\\d)`;
 // (the letters-only code is matched in any case, checked in capitals later: it must not swallow the next
 // cue word, "réclamation facture n° F2024-…", "Référence dossier DZ8KQ4")
-const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}]))`;
+const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}]))`;
 // Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
 const REFERENCE = new RegExp(
   `${START}(?:${oneOf(REFERENCE_WORDS)}|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*(?:${oneOf(QUALIFIER)})(?![\\p{L}]))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
   'dgiu',
 );
 // Without a cue only the unmistakable: "#45019", "ORD-2024-0001", "BK-88213"
+// A German court or authority file number, whatever its shape, up to the end of the clause: "Aktenzeichen AZ 4 O 118/26", "Az.: 12 C 3456/25"
+const FILE_NUMBER = /(?<![\p{L}])(?:[Aa]ktenzeichen|Az\.|Geschäftszeichen|[Uu]nser Zeichen|[Ii]hr Zeichen)[ \t]*:?[ \t]*([A-Z0-9][A-Za-z0-9]{0,5}(?:[ ./-][A-Za-z0-9]{1,6}){1,5})(?=[ \t]*(?:[,;.)]|\r?\n|$))/dgu;
 const BARE_REFERENCE = /(?<![\p{L}\p{N}&])#[ ]?[A-Z]{0,4}-?\d{3,}(?:[-/][A-Z0-9]+)*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{2,5}[-/](?:[A-Z]{2,5}[-/])?\d{3,}(?:[-/][A-Z0-9]{1,8}){0,3}(?![\p{L}\p{N}])/gu;
 
 // ---- postcodes ----
@@ -130,6 +147,8 @@ const CA_POSTCODE = /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?
 const NL_POSTCODE = /(?<![\p{L}\p{N}])[1-9]\d{3}[ ]?(?!SA|SD|SS|GB|MB|KB|TB|PM|AM|KM|KG|CM|MM|ML|KW|HP|CC|EU|US|UK|BC|AD|XL|HD|TV|PC|OK|CV|ID|VW|DJ|LP|CD)[A-Z]{2}(?![\p{L}\p{N}])/gu;
 // With a country prefix: "D-80331", "F-75116", "I-00118", "CH-8001"
 const PREFIXED_POSTCODE = /(?<![\p{L}\p{N}-])(?:D|A|F|I|E|B|L|P|CH|NL)-\d{4,5}(?![\p{L}\p{N}])/gu;
+// Irish Eircode "D02 X285", "A65 F4E2": a routing key and a unique part mixing letters and digits
+const EIRCODE = /(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\p{N}])/gu;
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`, 'gu');
 const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is'];
@@ -150,7 +169,7 @@ const CITY_POSTCODE = new RegExp(
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN}`,
     `${START}((?!19\\d\\d|20\\d\\d)(?:\\d{5}|(?<=,[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
     // right after an address, a Dutch code whatever its letters ("Kerkweg 3a, 1234 CD Hoorn"); a Portuguese one before its town
-    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)([1-9]\\d{3}[ ]?[A-Z]{2})(?![\\p{L}\\p{N}])`,
+    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
     `${START}(\\d{4}-\\d{3})${TOWN}`,
   ].join('|'),
   'dgu',
@@ -161,7 +180,7 @@ const DATE_LIKE = new RegExp(`^(?:${DATE})$`, 'iu');
 /** What follows a reference cue is a reference when it looks like a code, not like a count, a time or a date. */
 function isReference(code: string): boolean {
   const digits = code.replace(/\D/g, '').length;
-  if (!digits) return /^[A-Z]{5,8}$/.test(code); // an upper-case booking code, never a word
+  if (!digits) return /^[A-Z]{5,8}$/.test(code) || /^(?=[A-Z-]{6,})[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}$/.test(code); // an upper-case booking code, never a word
   if (DATE_LIKE.test(code) || /^\d{1,2}(?:st|nd|rd|th|er|e|h\d*)$/i.test(code)) return false;
   const alnum = code.replace(/[^A-Za-z0-9]/g, '').length;
   return digits === alnum ? digits >= 3 : alnum >= 4;
@@ -196,11 +215,13 @@ export function findCodes(scan: Scan): void {
   scan.pass(REFERENCE, (m) => {
     const code = m[2];
     // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
-    if (code.includes(' ') && !/^[A-Z0-9]+(?: \d+)+$/.test(code)) return null;
+    if (code.includes(' ') && !/^[A-Z0-9]+(?: \d+(?:[./]\d+)*)+$/.test(code)) return null;
     const codeLike = /\d/.test(code) && (/[A-Za-z]/.test(code) || code.replace(/\D/g, '').length >= 5);
     return isReference(code) && (!m[1] || codeLike) ? groupSpan(m, 2, 'reference') : null;
   });
+  scan.pass(FILE_NUMBER, (m) => (/\d/.test(m[1]) ? groupSpan(m, 1, 'reference') : null));
   scan.pass(PREFIXED_POSTCODE, 'postcode');
+  scan.pass(EIRCODE, 'postcode');
   scan.pass(UK_POSTCODE, 'postcode');
   scan.pass(CA_POSTCODE, 'postcode');
   scan.pass(PLATE, 'plate');

@@ -404,3 +404,35 @@ describe('a street without its number after "I live on" in six languages', () =>
     expect(redact('We lived in London and stayed at the Grand Hotel.')).toBe('We lived in London and stayed at the Grand Hotel.');
   });
 });
+
+describe('issue 18: flats and floors, c/o, address cues, odd reference shapes, years in words, initials', () => {
+  it.each([
+    ['Send it to Top Floor Flat, 8 Albert Terrace, Bath.', 'Send it to [ADDRESS], Bath.'],
+    ['It is Apartment 12, Block C, Grand Canal Quay, Dublin 2.', 'It is [ADDRESS], Dublin 2.'],
+    ['Bitte an c/o Krüger, Lindenweg 3, EG liefern.', 'Bitte an [ADDRESS] liefern.'],
+    ['Vivo en C/ Alcalá 120, 3º izda., Madrid.', 'Vivo en [ADDRESS], Madrid.'],
+    ['Sono al V.le Monza 100, 4° piano, int. 12.', 'Sono al [ADDRESS].'],
+    ['Abitiamo in Via Roma 12, piano 3, interno 9.', 'Abitiamo in [ADDRESS].'],
+    ['Wij wonen Hoofdweg 44-2 hoog, Amsterdam.', 'Wij wonen [ADDRESS], Amsterdam.'],
+    ["J'habite Rés. Les Tilleuls, Bât A2, Apt 104.", "J'habite [ADDRESS]."],
+    ['Afleveradres: Lange Voorhout 9 bis, 2e etage.', 'Afleveradres: [ADDRESS].'],
+    ['Ons adres is Keizersgracht 123-III, 1015cj Amsterdam.', 'Ons adres is [ADDRESS], [POSTCODE] Amsterdam.'],
+    ['Eircode D02 X285, please.', 'Eircode [POSTCODE], please.'],
+    ['Consignment no. IE 77.412.009 is lost.', 'Consignment no. [REFERENCE] is lost.'],
+    ['Order US-QXTRM and codice prenotazione PRN-QX.', 'Order [REFERENCE] and codice prenotazione [REFERENCE].'],
+    ['Aktenzeichen AZ 4 O 118/26, bitte.', 'Aktenzeichen [REFERENCE], bitte.'],
+    ['N. cliente 88412.', 'N. cliente [REFERENCE].'],
+    ['date of birth fourth of July nineteen fifty-two', 'date of birth [DATE_OF_BIRTH]'],
+    ['née le premier avril mil neuf cent cinquante et votre formulaire', 'née le [DATE_OF_BIRTH] et votre formulaire'],
+    ['è nata il due febbraio millenovecentoquaranta.', 'è nata il [DATE_OF_BIRTH].'],
+    ['nació el tres de mayo de mil novecientos cuarenta y ocho y no', 'nació el [DATE_OF_BIRTH] y no'],
+    ['The letter for J. P. Morgan-Smith came.', 'The letter for [NAME] came.'],
+    ['Ma colocataire Olive est née en mai.', 'Ma colocataire [NAME] est née en mai.'],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('joins initials to the contact surname, and leaves "C.P." before a postcode and ordinary uses alone', () => {
+    expect(redact('Danke.\nK.-D. Brandt', ['Klaus-Dieter Brandt'])).toBe('Danke.\n[NAME]');
+    expect(redact('CDMX, C.P. 03940.')).toBe('CDMX, C.P. [POSTCODE].');
+    expect(redact('I changed my address 3 times. Order 2 boxes. Nous sommes nés en mille neuf cent quatre-vingt.')).toBe('I changed my address 3 times. Order 2 boxes. Nous sommes nés en mille neuf cent quatre-vingt.');
+  });
+});

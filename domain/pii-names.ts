@@ -7,7 +7,7 @@
 // not a common word is a name; after a weaker one ("I'm X", "tell X") only a known given name (or a
 // full name) is, so "I'm Happy" and "Tell Paris…" survive. Linear: every cue is a regex anchored on
 // its first word, and the name after it is read word by word.
-import { groupSpan, oneOf, type PiiSpan, type Scan } from './pii-scan';
+import { MASK, groupSpan, oneOf, type PiiSpan, type Scan } from './pii-scan';
 import { HONORIFICS, PARTICLES, isFunctionWord, isGivenName, isNotAName, isNotANameEvenAfterCue, isPlace } from './pii-words';
 
 type Strength = 'strong' | 'medium' | 'weak';
@@ -79,6 +79,8 @@ const PEOPLE = [
   // guides, carers of the body, entertainers: "onze gids Roos", "la guida Stella", "die Reiseleiterin Maren"
   ...'gids|reisleider|reisleidster|guida|reiseleiter|reiseleiterin|accompagnateur|accompagnatrice|tour guide|tour leader|masseur|masseuse|masseurin|masajista|massaggiatore|massaggiatrice|kosmetikerin|esthéticienne|estetista|esteticista|schoonheidsspecialiste|animador|animadora|entertainer|croupier'.split('|'),
   ...'comadre|compadre|tata|tatie|tonton|mamie|papi'.split('|'),
+  // people one shares a home with or rents from, six languages
+  ...'housemate|flat-mate|colocataire|coloc|colocatario|colocataria|compañero de piso|compañera de piso|coinquilino|coinquilina|padrone di casa|padrona di casa|proprietario|proprietaria|huisgenoot|huisgenote|huisbaas|hospita|mitbewohnerin|wg-mitbewohner'.split('|'),
   // Portuguese, Swedish and Polish relations and staff (comments in other languages come in too)
   ...'marido|mulher|esposa|filho|filha|mãe|pai|irmão|irmã|avó|avô|namorado|namorada|funcionário|funcionária|estafeta|motorista|empregado|empregada|fru|dotter|städaren|mąż|żona|syn|córka|kurier'.split('|'),
   // more relations and staff, six languages
@@ -347,6 +349,7 @@ const SIGN_OFF_CUE = new RegExp(
   `(?:^|(?<=[\\n.!?:;)]))[ \\t]*(?:${oneOf(SIGN_OFFS)})(?![\\p{L}])(?:[ \\t]+(?:from|aus|uit|de|desde|da|dal|dalla|van|vanuit)[ \\t]+\\p{Lu}[\\p{L}-]*(?:[ \\t]+\\p{Lu}[\\p{L}-]*)?)?[ \\t]*[,.!:;–—-]?[ \\t]*(?:\\r?\\n[ \\t]*)*(?:[-–—]+[ \\t]*)?(?:(?:eure|euer|dein|deine|votre|ton|ta|tu|vuestra|vuestro|la vostra|il vostro|la tua|il tuo|jullie|je|your)[ \\t]+(?=\\p{Lu}))?`,
   'giu',
 );
+const INITIALLED_NAME = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.[ \t]?(?:-[ \t]?)?\p{Lu}\.|\p{Lu}\.[ \t]?\p{Lu}\.[ \t]?\p{Lu}\.)[ \t]?(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?|\uE000+)(?![\p{L}\p{N}])/gu;
 const DELIMITER_CUE = /(?:^|\n)[ \t]*(?:--|—|–|-|_{2,})[ \t]*(?:\r?\n[ \t]*)?/g;
 const INLINE_DASH_CUE = /[ \t](?:--|—|–|-)[ \t]*/g;
 const APPOSITION_COPULA = ['that is', "that's", 'who is', "who's", 'das ist', 'der ist', 'die ist', "c'est", 'qui est', 'que es', 'quien es', 'che è', 'dat is', 'die is'];
@@ -418,6 +421,15 @@ export function findContextNames(scan: Scan): void {
   const names = (strength: Strength, opts: ReadOptions & { atLineEnd?: boolean } = {}) => (m: RegExpExecArray) =>
     readNames(scan.masked, m.index + m[0].length, strength, opts.atLineEnd, opts);
 
+  // initials before a surname: "J. P. Morgan-Smith", "M.-T. Rousseau", "K.-D. Brandt" (two initials, or a hyphenated pair)
+  scan.pass(INITIALLED_NAME, (m) => {
+    if (isNotAName(m[1])) return null;
+    // a surname found already (the contact's): the initials alone join it
+    if (!m[1].startsWith(MASK)) return [{ start: m.index, end: m.index + m[0].length, kind: 'name' }];
+    const at = m.index + m[0].length - m[1].length;
+    // (a name, not the postcode after "C.P.")
+    return scan.spans.some((s) => s.start === at && s.kind === 'name') ? [{ start: m.index, end: m.index + m[0].slice(0, -m[1].length).trimEnd().length, kind: 'name' }] : null;
+  });
   scan.pass(HONORIFIC_CUE, names('strong', { particleFirst: true }));
   scan.pass(HONORIFIC_CUE_CI, names('strong', { particleFirst: true }));
   scan.pass(INTRO_STRONG_CUE, names('strong', { lowercase: true }), scan.folded());

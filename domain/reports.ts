@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { zonedTimeToUtc } from './business-time';
 import { timeZoneSchema } from './calendar-schema';
+import { calendarDate } from './ids';
 import { usableTimeZone } from './time-zones';
 import { DIMENSION_KEYS, MEASURE_KEYS, type DimensionKey, type MeasureKey, type MeasureValues, type PivotPeriod } from './report-catalogue';
 
@@ -10,7 +11,7 @@ export * from './report-catalogue';
 
 const dimensionKey = z.enum(DIMENSION_KEYS as [DimensionKey, ...DimensionKey[]]);
 const measureKey = z.enum(MEASURE_KEYS as [MeasureKey, ...MeasureKey[]]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
+const isoDate = calendarDate();
 
 export const reportFilterSchema = z.object({
   dimension: dimensionKey,
@@ -28,13 +29,16 @@ export const reportPeriodSchema = z
     lastDays: z.number().int().min(1).max(3660).optional().describe('instead of from/to: the last n days up to now'),
   })
   .refine((p) => p.lastDays === undefined || (p.from === undefined && p.to === undefined), 'give either from/to or lastDays, not both')
-  .refine((p) => !p.from || !p.to || p.from <= p.to, 'from must not be after to');
+  .refine((p) => !p.from || !p.to || p.from <= p.to, 'from must not be after to')
+  // The first rule in the document's terms (from <= to has none): not lastDays together with from or to.
+  .meta({ not: { required: ['lastDays'], anyOf: [{ required: ['from'] }, { required: ['to'] }] }, description: 'from/to (from not after to) or lastDays, not both' });
 
 export const reportQuerySchema = z
   .object({
     rows: z.array(dimensionKey).max(3).default([]),
     columns: z.array(dimensionKey).max(2).default([]),
-    measures: z.array(measureKey).min(1, 'pick at least one measure').max(MEASURE_KEYS.length),
+    // Each once (the superRefine below): uniqueItems says so in the document.
+    measures: z.array(measureKey).min(1, 'pick at least one measure').max(MEASURE_KEYS.length).meta({ uniqueItems: true }),
     filters: z.array(reportFilterSchema).max(20).default([]),
     period: reportPeriodSchema.optional(),
     timeZone: timeZoneSchema.default('UTC'),

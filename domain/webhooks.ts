@@ -196,7 +196,12 @@ export function feedbackReceivedEvent(id: string, feedback: WebhookFeedback): We
 // ---- subscriptions ----
 
 export const webhookSubscriptionInputSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(2000).describe('https:// (plain http only for hosts on WEBHOOK_ALLOWED_TARGETS)'),
+  // The document says https only (the default: WEBHOOK_ALLOWED_TARGETS empty); the server also takes plain
+  // http for a target that list names (refusedUrl in domain/webhook-target.ts), so it is not in the regex.
+  url: z
+    .url({ protocol: /^https?$/, error: 'an http(s) URL' })
+    .max(2000)
+    .meta({ pattern: '^https://', description: 'https:// (plain http only for hosts on WEBHOOK_ALLOWED_TARGETS); no credentials in it, no loopback, private or link-local address' }),
   description: z.string().trim().max(500).default(''),
   events: z.array(webhookEventTypeSchema).min(1, 'pick at least one event type').max(WEBHOOK_EVENT_TYPES.length),
 });

@@ -6,7 +6,7 @@ import { createSession, endSession, endSessionsOf, recordSignIn, sessionDetails,
 import { readSetting } from '../../db/settings';
 import { updateUser, userByEmail, userById } from '../../db/users';
 import { DomainError, invalidFields } from '../../domain/errors';
-import { PASSWORD_MAX_LENGTH, passwordProblem } from '../../domain/password-policy';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../../domain/password-policy';
 import { SIGN_IN_WINDOW_MS, throttle } from '../../domain/sign-in-throttle';
 import { roleSchema } from '../../domain/types';
 import { requireUser, SESSION_COOKIE } from '../auth';
@@ -22,10 +22,20 @@ export const loginBodySchema = z.object({
   totp: z.string().regex(/^\d{6}$/, 'the 6-digit code of your authenticator app').optional().describe('Second factor, for accounts that enrolled one (answered 401 TOTP_REQUIRED without it)'),
 });
 /** A new password, whether chosen by its owner or set by an admin (domain/password-policy.ts). */
-export const newPasswordSchema = z.string().superRefine((p, ctx) => {
-  const problem = passwordProblem(p);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+// The lengths go to the document as minLength / maxLength, which JSON Schema counts in code points as
+// passwordProblem does (zod's .min would count UTF-16 units); the rest of the policy is in the description.
+export const newPasswordSchema = z
+  .string()
+  .superRefine((p, ctx) => {
+    const problem = passwordProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    pattern: '\\S',
+    description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not only spaces, not one character, short block or run of keys repeated, not on the common-password list, not the user's e-mail or name`,
+  });
 /** The fields every view of a staff member carries: the signed-in user's own and the admin's user list. */
 export const staffFields = {
   id: z.string(),

@@ -14,7 +14,17 @@ export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', d
 
 const RTL: ReadonlySet<string> = new Set(['ar', 'he', 'fa', 'ur']);
 
-const LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*(-[xX](-[A-Za-z0-9]{1,8})+)?$/;
+// Intl.Locale also refuses a variant or an extension singleton given twice ("de-1901-1901",
+// "en-a-bb-a-cc"): two lookaheads say so in the pattern (exact repeats; Intl compares case-insensitively,
+// which an ECMAScript pattern cannot, so "de-1901-1901" is caught here and "de-abcde-ABCDE" by Intl only).
+const LANGUAGE = '[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?';
+const VARIANT = '(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3})';
+const BEFORE_PRIVATE_USE = '(?:(?!-[xX]-).)*';
+const LOCALE_TAG = new RegExp(
+  `^(?!${LANGUAGE}(?:-${VARIANT})*-(${VARIANT})(?:-${VARIANT})*-\\1(?:-|$))` +
+    `(?!${BEFORE_PRIVATE_USE}-([A-WY-Za-wy-z0-9])-${BEFORE_PRIVATE_USE}-\\2-)` +
+    `${LANGUAGE}(-${VARIANT})*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*(-[xX](-[A-Za-z0-9]{1,8})+)?$`,
+);
 
 /** A BCP 47 tag as stored on feedback and tickets (e.g. "de", "pt-BR"): well-formed, at most 35 characters. */
 export const localeTagSchema = z
