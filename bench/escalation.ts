@@ -37,7 +37,7 @@ const tried: Partial<WorkerOptions> = {
 const variants: Array<{ name: string; tuning: Partial<WorkerOptions> }> = [{ name: Object.keys(tried).length ? `product defaults with ${JSON.stringify(tried)}` : 'product defaults', tuning: tried }];
 if (process.argv.includes('--compare')) variants.push({ name: 'SDK stock settings', tuning: SDK_STOCK });
 // `--cache=N`: the worker's workflow cache (default 2 000: a cached ticket costs ~2 MB, see workflow-memory).
-const cacheCap = Number(process.argv.find((a) => a.startsWith('--cache='))?.slice('--cache='.length) ?? 2000);
+const cacheCap = Number(arg('cache') ?? 2000);
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 // Terminating a thousand busy tickets makes the SDK core warn about each late completion: quiet.
@@ -74,8 +74,8 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
   const createdAt = Date.now();
   // Long enough for every ticket's start-up work (analysis, projection) to settle before the due instant.
   // `--lead=<seconds>` for a loaded machine, where the default is too short for the start-up work.
-  const lead = process.argv.find((a) => a.startsWith('--lead='));
-  const stepMs = lead ? Number(lead.slice('--lead='.length)) * 1000 : 30_000 + n * 120;
+  const lead = arg('lead');
+  const stepMs = lead ? Number(lead) * 1000 : 30_000 + n * 120;
   const dueAt = createdAt + stepMs;
   const base = 1_000_000 + Math.floor(Math.random() * 1000) * 100_000;
   const numbers = Array.from({ length: n }, (_, i) => base + i);
