@@ -1,16 +1,16 @@
 // The projection's notification hook: turns a ticket's new timeline events into agents' notifications
 // (domain/notifications.ts) inside the projection's transaction — once per (event, user) by a unique
-// key, so a retried projection adds none — announces each on the live channel, and after the commit
-// e-mails those whose recipient asked for e-mail. Never to deactivated or unavailable users: their
+// key, so a retried projection adds none — says what to announce on the live channel (the projection
+// sends it with the ticket's change, in one NOTIFY), and after the commit e-mails those whose recipient asked for e-mail. Never to deactivated or unavailable users: their
 // ticket news goes to a colleague who stands in (domain/notification-handoff.ts), saying for whom.
 import { createHash } from 'node:crypto';
 import { insertNotifications, markEmailed, mentionDirectory, notificationPeople, standInPool } from '../db/agent-notifications';
 import type { Db } from '../db/client';
-import { publishLive } from '../db/live-channel';
 import { HANDED_ON_KINDS, isReachable, routeNotifications } from '../domain/notification-handoff';
 import { handleOf, notificationIntents } from '../domain/notifications';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
+import type { NotificationSignal } from '../domain/live';
 import type { Mailer } from './mailer';
 import { log, safeError } from '../platform/logger';
 
@@ -27,11 +27,19 @@ export interface PendingMail {
 const mentionsSomeone = (e: TimelineEvent) => e.type === 'comment' && typeof e.data?.body === 'string' && e.data.body.includes('@');
 const idOf = (sourceKey: string, userId: string) => `ntf_${createHash('sha256').update(`${sourceKey}|${userId}`).digest('hex').slice(0, 24)}`;
 
-export async function recordAgentNotifications(tx: Tx, view: TicketView, events: TimelineEvent[]): Promise<PendingMail[]> {
-  if (!events.length) return [];
+/** The new notifications: what to e-mail after the commit, and what to announce on the live channel. */
+export interface RecordedNotifications {
+  mail: PendingMail[];
+  live: NotificationSignal[];
+}
+
+const NONE: RecordedNotifications = { mail: [], live: [] };
+
+export async function recordAgentNotifications(tx: Tx, view: TicketView, events: TimelineEvent[]): Promise<RecordedNotifications> {
+  if (!events.length) return NONE;
   const directory = events.some(mentionsSomeone) ? await mentionDirectory(tx) : [];
   const intents = notificationIntents(view, events, new Map(directory.map((u) => [handleOf(u.email), u.id])));
-  if (!intents.length) return [];
+  if (!intents.length) return NONE;
   const people = new Map((await notificationPeople(tx, [...new Set(intents.map((i) => i.userId))])).map((u) => [u.id, u]));
   // Stand-ins are looked up only when someone cannot be reached.
   const handOn = intents.some((i) => HANDED_ON_KINDS.has(i.kind) && people.has(i.userId) && !isReachable(people.get(i.userId)!));
@@ -47,9 +55,11 @@ export async function recordAgentNotifications(tx: Tx, view: TicketView, events:
     return [{ row, email: choice.email ? person.email : null }];
   });
   const inserted = await insertNotifications(tx, wanted.map((w) => w.row));
-  for (const n of inserted) await publishLive(tx, { type: 'notification', userId: n.userId, notificationId: n.id });
   const fresh = new Set(inserted.map((n) => n.id));
-  return wanted.flatMap((w) => (w.email && fresh.has(w.row.id) ? [{ id: w.row.id, to: w.email, title: w.row.title, ticketNumber: w.row.ticketNumber }] : []));
+  return {
+    mail: wanted.flatMap((w) => (w.email && fresh.has(w.row.id) ? [{ id: w.row.id, to: w.email, title: w.row.title, ticketNumber: w.row.ticketNumber }] : [])),
+    live: inserted.map((n) => ({ type: 'notification' as const, userId: n.userId, notificationId: n.id })),
+  };
 }
 
 /**

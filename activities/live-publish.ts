@@ -1,12 +1,12 @@
-// The projection's live hook: announces a ticket's change on the live channel inside the projection's
-// transaction, so every API process hears it exactly when the read model has it (db/live-channel.ts).
-import { publishLive } from '../db/live-channel';
-import type { Db } from '../db/client';
+// The projection's live hook: what a ticket's change announces on the live channel. The projection
+// publishes it inside its transaction, together with the agents' notification signals, so every API
+// process hears it exactly when the read model has it (db/live-channel.ts).
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
+import type { TicketChange } from '../domain/live';
 
-export async function publishTicketChange(tx: Pick<Db, 'execute'>, view: Pick<TicketView, 'number' | 'branch' | 'assigneeId' | 'status' | 'priority' | 'version'>, events: Pick<TimelineEvent, 'seq'>[]): Promise<void> {
-  await publishLive(tx, {
+export function ticketChange(view: Pick<TicketView, 'number' | 'branch' | 'assigneeId' | 'status' | 'priority' | 'version'>, events: Pick<TimelineEvent, 'seq'>[]): TicketChange {
+  return {
     type: 'ticket',
     number: view.number,
     branch: view.branch,
@@ -15,5 +15,5 @@ export async function publishTicketChange(tx: Pick<Db, 'execute'>, view: Pick<Ti
     priority: view.priority,
     version: view.version,
     seq: events.length ? Math.max(...events.map((e) => e.seq)) : null,
-  });
+  };
 }

@@ -8,7 +8,8 @@ import { ticketEvents, tickets } from '../db/schema';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
 import { recordAgentNotifications, sendNotificationMails } from './agent-notifications';
-import { publishTicketChange } from './live-publish';
+import { ticketChange } from './live-publish';
+import { publishLive } from '../db/live-channel';
 import type { Mailer } from './mailer';
 import { enqueueTicketWebhooks, wakeDispatchers } from './webhook-outbox';
 import { observeTicketEvents } from '../platform/metrics';
@@ -99,9 +100,9 @@ export function createProjectionActivities(db: Db, publicUrl: string, mail?: { m
             .onConflictDoNothing()
             .returning({ type: ticketEvents.type, to: ticketEvents.to });
         }
-        await publishTicketChange(tx, view, events);
-        const pendingMail = await recordAgentNotifications(tx, view, events);
-        return { hooked: await enqueueTicketWebhooks(tx, view, events, publicUrl), fresh, pendingMail };
+        const notified = await recordAgentNotifications(tx, view, events);
+        await publishLive(tx, [ticketChange(view, events), ...notified.live]);
+        return { hooked: await enqueueTicketWebhooks(tx, view, events, publicUrl), fresh, pendingMail: notified.mail };
       });
       observeTicketEvents(fresh); // only events this call inserted: a retried projection counts nothing twice
       await wakeDispatchers(hooked);

@@ -1,7 +1,7 @@
 // `npm run bench -- live [clients=200] [idle=1000]`: the live stream's fan-out on real Postgres
 // (needs DATABASE_URL). An API process (bench/live-probe/api-server.ts, the real app and LiveHub) on
 // loopback; this process opens `clients` SSE streams as signed-in users, then announces 30 ticket
-// changes exactly as the projection does (publishTicketChange in a transaction → NOTIFY → the API's
+// changes exactly as the projection does (publishLive in a transaction → NOTIFY → the API's
 // LISTEN → every stream) and prints the delivery latency (commit → event parsed by the client, p50/p95/
 // max). Then `idle` more streams stay open, quiet but for the heartbeat, for 20 s: the API process's
 // CPU share and memory (RSS, heap) are printed beside the machine's load. Bounded: gives up after 120 s.
@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createParser } from 'eventsource-parser';
 import pg from 'pg';
-import { publishTicketChange } from '../activities/live-publish';
+import { ticketChange } from '../activities/live-publish';
+import { publishLive } from '../db/live-channel';
 import { openDatabase } from '../db/client';
 import type { TicketChange } from '../domain/live';
 import { bootstrap } from '../platform/bootstrap';
@@ -84,7 +85,7 @@ try {
   for (let i = 0; i < clients; i += 50) await Promise.all(Array.from({ length: Math.min(50, clients - i) }, () => stream((c, at) => latencies.push(at - sentAt.get(c.version)!))));
   for (let v = 1; v <= CHANGES; v++) {
     await database.db.transaction(async (tx) => {
-      await publishTicketChange(tx, view(v), []);
+      await publishLive(tx, [ticketChange(view(v), [])]);
       sentAt.set(v, performance.now()); // just before the commit: the latency includes it
     });
     await new Promise((r) => setTimeout(r, 100));

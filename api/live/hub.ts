@@ -63,14 +63,19 @@ export class LiveHub {
     await this.stopListening?.();
   }
 
+  /** A NOTIFY carries a transaction's messages as an array; a worker of the previous release sends one object. */
   private hear(payload: string) {
-    let event: LiveEvent;
+    let events: LiveEvent[];
     try {
-      const raw = JSON.parse(payload) as { id?: unknown };
-      event = { ...liveMessageSchema.parse(raw), id: Number(raw.id) };
+      const raw = JSON.parse(payload) as unknown;
+      events = (Array.isArray(raw) ? raw : [raw]).map((m: { id?: unknown }) => ({ ...liveMessageSchema.parse(m), id: Number(m.id) }));
     } catch {
       return this.log('ignored a malformed message');
     }
+    for (const event of events) this.deliver(event);
+  }
+
+  private deliver(event: LiveEvent) {
     // Ids are taken before commit, so two close transactions may be heard out of order: keep the ring sorted.
     let at = this.ring.length;
     while (at > 0 && this.ring[at - 1].id > event.id) at--;

@@ -75,7 +75,7 @@ describe('notifications', () => {
     const ticket = await json<Ticket>(await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin));
     const events: TimelineEvent[] = ticket.timeline.map((e) => ({ seq: e.seq, type: e.type, actor: { id: e.actorId, name: e.actorName }, at: e.at, from: e.from, to: e.to, reason: e.reason, data: e.data }));
     const again = await s.database.db.transaction((tx) => recordAgentNotifications(tx, ticket, events));
-    expect(again).toEqual([]);
+    expect(again).toEqual({ mail: [], live: [] });
     expect((await bell(ben.session)).items.filter((i) => i.ticketNumber === n)).toHaveLength(1);
   });
 
