@@ -10,11 +10,17 @@ export const workflowsPath = path.join(path.dirname(fileURLToPath(import.meta.ur
 
 /**
  * Product defaults. Many tickets falling due at one instant (a Monday-morning SLA storm) is a burst of
- * short workflow tasks: more task slots and pollers that scale with the backlog drain it several times
- * faster than the SDK's fixed 10 pollers (see `npm run bench -- escalation`).
+ * short workflow tasks: pollers that scale with the backlog drain it several times faster than the SDK's
+ * fixed 10 pollers. The workflow thread runs one activation at a time, so 20 task slots keep it busy
+ * without holding tasks it cannot start. The sticky queue's schedule-to-start timeout is 30 s, not the
+ * SDK's 10 s: in a burst a task queued behind the backlog for 10 s was moved to the shared queue, behind
+ * the whole backlog again, and replayed from its full history there — that was the burst's tail. The
+ * price: tasks on a crashed worker's sticky queue wait up to 30 s before another worker takes them.
+ * `npm run bench -- escalation 1000 --explain`, README "Performance" (issue 20).
  */
 export const WORKER_TUNING: Partial<WorkerOptions> = {
-  maxConcurrentWorkflowTaskExecutions: 100,
+  maxConcurrentWorkflowTaskExecutions: 20,
+  stickyQueueScheduleToStartTimeout: '30s',
   workflowTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 5, maximum: 50 },
   activityTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 5, maximum: 50 },
 };

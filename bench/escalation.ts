@@ -1,4 +1,4 @@
-// `npm run bench -- escalation [1000 10000] [--compare] [--cache=N] [--lead=seconds] [--explain] [--sticky=30s] [--wf-slots=N]`: N open tickets whose L1 escalation falls due at the same
+// `npm run bench -- escalation [1000 10000] [--compare] [--cache=N] [--lead=seconds] [--explain] [--sticky=10s] [--wf-slots=N]`: N open tickets whose L1 escalation falls due at the same
 // instant; reports how late the escalations fire (p50/p99/max, from the workflow's own clock) and the
 // worker process's peak memory. Real dev server, real Postgres (DATABASE_URL) or PGlite, real worker.
 import { randomUUID } from 'node:crypto';
@@ -24,11 +24,13 @@ const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SDK_STOCK: Partial<WorkerOptions> = {
   maxConcurrentWorkflowTaskExecutions: 40,
   maxConcurrentActivityTaskExecutions: 100,
+  stickyQueueScheduleToStartTimeout: '10s',
   workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: 10 },
   activityTaskPollerBehavior: { type: 'simple-maximum', maximum: 10 },
 };
-// `--sticky=30s` / `--wf-slots=N`: try the sticky queue's schedule-to-start timeout (SDK default 10 s) and the
-// workflow task slots (product default 100) against a burst; `--explain` counts the timeouts they cause.
+// `--sticky=10s` / `--wf-slots=N`: try the sticky queue's schedule-to-start timeout (product default 30 s, the
+// SDK's 10 s) and the workflow task slots (product default 20) against a burst; `--explain` counts the
+// timeouts they cause.
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const tried: Partial<WorkerOptions> = {
   ...(arg('sticky') ? { stickyQueueScheduleToStartTimeout: arg('sticky') as WorkerOptions['stickyQueueScheduleToStartTimeout'] } : {}),
