@@ -5,6 +5,7 @@ import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from './activities';
+import { workflowBundlerOptions } from './platform/workflow-bundle';
 
 export const workflowsPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'workflows', 'index.ts');
 
@@ -55,7 +56,8 @@ export async function createWorker(opts: {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
-    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
+    // A prebuilt bundle carries its bundler options (platform/workflow-bundle.ts): it must have been built with these.
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
     maxCachedWorkflows: workflowCacheSize(),
     ...WORKER_TUNING,
     ...opts.tuning,

@@ -32,7 +32,8 @@ export const configSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('closeloop'),
   // A prebuilt workflow bundle (bundleWorkflowCode's output) for the worker: skips bundling the workflows
-  // at every start (seconds of CPU per worker process); unset, the worker bundles them itself.
+  // at every start (seconds of CPU per worker process); unset, the worker bundles them itself. Build it
+  // with workflowBundlerOptions (platform/workflow-bundle.ts), as the worker bundles them.
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   TEMPORAL_GRPC_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { resolveTemporalBinary } from '../platform/temporal-binaries';
+import { workflowBundlerOptions } from '../platform/workflow-bundle';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +27,7 @@ async function prepare(): Promise<string> {
   resolveTemporalBinary('test-server');
   const { code } = await bundleWorkflowCode({
     workflowsPath: path.resolve('workflows/index.ts'),
+    ...workflowBundlerOptions, // as the product's worker bundles them: the tests share modules the same way
     logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
   });
   const dir = path.resolve('data/test');
