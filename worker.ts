@@ -27,8 +27,9 @@ export const WORKER_TUNING: Partial<WorkerOptions> = {
 };
 
 const MiB = 2 ** 20;
-/** What one cached ticket workflow holds, with room for a long history (measured ~0.2–0.45 MiB:
- * `npm run bench -- workflow-memory`). */
+/** What one cached ticket workflow may hold: an open ticket measures 0.04–0.12 MiB of heap with the
+ * workflow modules preloaded (`npm run bench -- workflow-memory`); the rest is room for a long history's
+ * state, so a ticket with years of events still fits the budget. */
 export const CACHED_TICKET_BYTES = 0.5 * MiB;
 
 /**
