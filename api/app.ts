@@ -191,13 +191,13 @@ function withEdgeResponses<D extends { paths?: object }>(doc: D): D {
  * operation reads a missing body as `{}`. The document says so instead of calling it required (schemathesis
  * sent such requests without a body and flagged the 200 as a schema-violating request accepted). */
 function withOptionalEmptyBodies<D extends { paths?: object; components?: { schemas?: Record<string, unknown> } }>(doc: D): D {
-  type Schema = { $ref?: string; type?: string; required?: string[] };
+  type Schema = { $ref?: string; type?: string; required?: string[]; minProperties?: number };
   for (const ops of Object.values(doc.paths ?? {}) as Array<Record<string, unknown>>) {
     for (const op of Object.values(ops)) {
       const body = (op as { requestBody?: { required?: boolean; description?: string; content?: Record<string, { schema?: Schema }> } } | null)?.requestBody;
       let schema = body?.content?.['application/json']?.schema;
       if (schema?.$ref) schema = doc.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')] as Schema | undefined;
-      if (!body?.required || schema?.type !== 'object' || schema.required?.length) continue;
+      if (!body?.required || schema?.type !== 'object' || schema.required?.length || schema.minProperties) continue;
       body.required = false;
       body.description ??= 'Every field is optional; no body at all is read as {}';
     }

@@ -20,7 +20,9 @@ const csatForm = z.object({
   reasonId: z.string().optional().describe('A CSAT reason (taxonomy) id'),
 });
 const collectForm = z.object({
-  score: z.string().describe("On the point's scale"),
+  // What answerFromForm reads as a number (one or two digits) on the widest scale, NPS 0–10: an empty or
+  // other score is the form again (400), as is one outside the point's own scale.
+  score: z.string().regex(/^(?:0?\d|10)$/).describe("On the point's scale (smiley 0–2, stars 1–5, NPS 0–10)"),
   comment: z.string().optional(),
   email: z.string().optional(),
   phone: z.string().optional(),

@@ -19,7 +19,8 @@ export const bulkRequestSchema = z
       .array(pgInt())
       .min(1, 'select at least one ticket')
       .max(MAX_BULK_TICKETS)
-      .refine((n) => new Set(n).size === n.length, 'each ticket once'),
+      .refine((n) => new Set(n).size === n.length, 'each ticket once')
+      .meta({ uniqueItems: true }),
     action: bulkActionSchema,
   })
   .strict()

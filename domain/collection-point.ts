@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { invalidFields, type FieldError } from './errors';
 import { SCORE_RANGES, type NormalizedFeedback } from './feedback';
 import { localeTagSchema, toLanguageTag } from './i18n/locales';
-import { safeText } from './text';
+import { NOT_BLANK, safeText } from './text';
 import { captureTypeSchema, type CaptureType } from './types';
 
 /** How a point is presented, and so the feedback channel its answers arrive on. */
@@ -40,7 +40,7 @@ const originSchema = z
 
 export const collectionPointInputSchema = z
   .object({
-    name: safeText().trim().min(1).max(120),
+    name: safeText().trim().min(1).meta(NOT_BLANK).max(120),
     branch: z.string().min(1).max(100),
     service: z.string().min(1).max(100).nullable().default(null),
     captureType: captureTypeSchema,
@@ -61,11 +61,14 @@ export interface CollectionPoint extends CollectionPointInput {
 }
 
 const MAX_AGE_MS = 30 * 86_400_000;
+const ANY_SCALE = { min: Math.min(...Object.values(SCORE_RANGES).map((r) => r.min)), max: Math.max(...Object.values(SCORE_RANGES).map((r) => r.max)) };
+const ANY_SCALE_MESSAGE = `a score from ${ANY_SCALE.min} to ${ANY_SCALE.max} (the point's scale)`;
 
 /** One answer from a public page or a kiosk, before it is checked against its point. */
 export const collectAnswerSchema = z
   .object({
-    score: z.number().int('score must be a whole number'),
+    // The widest scale (NPS 0–10) in the schema, so the document bounds it; the point's own is checked after.
+    score: z.number().int('score must be a whole number').min(ANY_SCALE.min, ANY_SCALE_MESSAGE).max(ANY_SCALE.max, ANY_SCALE_MESSAGE),
     comment: safeText().trim().max(2000).optional(),
     email: safeText().trim().max(320).optional(),
     phone: safeText().trim().max(40).optional(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CALENDAR_DATE, calendarDate, INT4_MAX, isPgIntId, pgInstant, pgInt, pgIntParam } from './ids';
+import { z } from 'zod';
+import { CALENDAR_DATE, calendarDate, INSTANT, INT4_MAX, isPgIntId, pgInstant, pgInt, pgIntParam } from './ids';
 
 describe('Postgres integer fields', () => {
   it('bodies: whole numbers within int4, from 1 unless told', () => {
@@ -25,6 +26,13 @@ describe('Postgres integer fields', () => {
   it('instants: 1970 to 9999 with an offset', () => {
     for (const v of ['1970-01-01T00:00:00Z', '2026-11-30T12:00:00+01:00', '9999-12-31T23:59:59Z']) expect(pgInstant().safeParse(v).success, v).toBe(true);
     for (const v of ['0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '9999-12-31T23:59:59-14:00', '2026-11-30T12:00:00']) expect(pgInstant().safeParse(v).success, v).toBe(false);
+  });
+
+  it('instants: the pattern the document carries is what zod\'s ISO check takes, with years 1970–9999', () => {
+    const iso = z.iso.datetime({ offset: true });
+    const samples = ['2026-11-30T12:00:00Z', '2026-11-30T12:00:00.123456+05:30', '2024-02-29T00:00:00-00:00', '2026-02-29T00:00:00Z', '2026-11-30T24:00:00Z', '2026-11-30T12:00Z', '2026-11-30t12:00:00z', '2026-11-30T12:00:00+1:00', ' 2026-11-30T12:00:00Z'];
+    for (const v of samples) expect(INSTANT.test(v), v).toBe(iso.safeParse(v).success);
+    for (const v of ['0001-01-01T00:00:00Z', '1969-06-01T00:00:00Z', '10000-01-01T00:00:00Z']) expect(INSTANT.test(v), v).toBe(false);
   });
 });
 

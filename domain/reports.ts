@@ -35,8 +35,8 @@ export const reportPeriodSchema = z
 
 export const reportQuerySchema = z
   .object({
-    rows: z.array(dimensionKey).max(3).default([]),
-    columns: z.array(dimensionKey).max(2).default([]),
+    rows: z.array(dimensionKey).max(3).default([]).meta({ uniqueItems: true }),
+    columns: z.array(dimensionKey).max(2).default([]).meta({ uniqueItems: true }),
     // Each once (the superRefine below): uniqueItems says so in the document.
     measures: z.array(measureKey).min(1, 'pick at least one measure').max(MEASURE_KEYS.length).meta({ uniqueItems: true }),
     filters: z.array(reportFilterSchema).max(20).default([]),
@@ -53,7 +53,17 @@ export const reportQuerySchema = z
     if (new Set(q.measures).size !== q.measures.length) ctx.addIssue({ code: 'custom', path: ['measures'], message: 'a measure may appear once' });
     if (q.sort.by !== 'label' && !q.measures.includes(q.sort.by)) ctx.addIssue({ code: 'custom', path: ['sort', 'by'], message: 'sort by one of the chosen measures' });
   })
-  .meta({ id: 'ReportQuery' });
+  // The superRefine in the document's terms (the lists are short, so each rule is spelt out per key):
+  // sort by the label or a measure that `measures` contains; no dimension in both rows and columns.
+  .meta({
+    id: 'ReportQuery',
+    anyOf: [
+      { not: { required: ['sort'] } },
+      { properties: { sort: { properties: { by: { const: 'label' } } } } },
+      ...MEASURE_KEYS.map((m) => ({ required: ['measures'], properties: { sort: { properties: { by: { const: m } } }, measures: { contains: { const: m } } } })),
+    ],
+    not: { anyOf: DIMENSION_KEYS.map((d) => ({ required: ['rows', 'columns'], properties: { rows: { contains: { const: d } }, columns: { contains: { const: d } } } })) },
+  });
 
 /** A saved report's definition as stored: its time zone made usable (domain/time-zones.ts) when it was
  * saved before the names were restricted, so listing or running it never fails on it. */

@@ -1,9 +1,10 @@
 // Ticket generation rules: ordered, the first active match wins. Pure matching over a rule list.
 import { z } from 'zod';
+import { NOT_BLANK } from './text';
 import { escalationLevelSchema, slaHours } from './ticket-schemas';
 import { BUCKETS, bucketOf, type Bucket } from './score-tiers';
 import { SCORE_RANGES, type NormalizedFeedback } from './feedback';
-import { captureTypeSchema, prioritySchema, ticketKindSchema, type CaptureType } from './types';
+import { CAPTURE_TYPES, captureTypeSchema, prioritySchema, ticketKindSchema, type CaptureType } from './types';
 
 /** An explicit score band of one capture type, both ends included (e.g. NPS 0–4). */
 export const scoreRangeSchema = z
@@ -12,6 +13,14 @@ export const scoreRangeSchema = z
     const bounds = SCORE_RANGES[r.type];
     if (r.min < bounds.min || r.max > bounds.max) ctx.addIssue({ code: 'custom', message: `a ${r.type} range must lie within ${bounds.min}–${bounds.max}` });
     if (r.min > r.max) ctx.addIssue({ code: 'custom', path: ['min'], message: 'min must not exceed max' });
+  })
+  // The refine in the document: JSON Schema cannot compare two fields, but the scales are short, so one
+  // alternative per type and min (NPS 0–10: eleven) says "on the type's scale, max from min up".
+  .meta({
+    anyOf: CAPTURE_TYPES.flatMap((type) => {
+      const { min, max } = SCORE_RANGES[type];
+      return Array.from({ length: max - min + 1 }, (_, i) => ({ properties: { type: { const: type }, min: { const: min + i }, max: { minimum: min + i, maximum: max } } }));
+    }),
   });
 export type ScoreRange = z.infer<typeof scoreRangeSchema>;
 
@@ -37,9 +46,10 @@ export const ruleDefinitionSchema = z.object({
     .object({
       buckets: z.array(z.enum(BUCKETS as [Bucket, ...Bucket[]])).default([]),
       scoreRanges: z.array(scoreRangeSchema).max(20).default([]),
-      keywords: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
+      keywords: z.array(z.string().trim().min(1).meta(NOT_BLANK).max(100)).max(200).default([]),
     })
-    .refine((t) => t.buckets.length > 0 || t.scoreRanges.length > 0 || t.keywords.length > 0, 'a rule needs at least one score bucket, score range or keyword'),
+    .refine((t) => t.buckets.length > 0 || t.scoreRanges.length > 0 || t.keywords.length > 0, 'a rule needs at least one score bucket, score range or keyword')
+    .meta({ anyOf: (['buckets', 'scoreRanges', 'keywords'] as const).map((k) => ({ required: [k], properties: { [k]: { minItems: 1 } } })) }),
   condition: ruleConditionSchema.default('always'),
   scope: z.object({ branches: z.array(z.string()).default([]), services: z.array(z.string()).default([]) }).default({ branches: [], services: [] }),
   outcome: z.object({

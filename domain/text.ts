@@ -8,3 +8,25 @@ export { isSafeText, scrubDeep, scrubText, unsafeTextPaths } from './text-scrub'
 
 /** z.string() refined: no \u0000, no lone surrogate. Chain .trim(), .max() … as on any string. */
 export const safeText = () => z.string().refine(isSafeText, { message: 'must not contain NUL characters or unpaired UTF-16 surrogates' });
+
+// ECMAScript's white space and line terminators — what String.prototype.trim removes — spelt out for
+// patterns in the OpenAPI document rather than `\s`, which other engines read differently (schemathesis
+// compiles patterns with Python's re.ASCII: its `\S` would draw a lone U+3000 or U+FEFF, which trim()
+// removes), so the generator and the server read a pattern the same way.
+const JS_SPACE = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+
+/** "Not blank" for the OpenAPI document, on a field read with .trim().min(1): some character trim()
+ * keeps, so a generator never sends a name the server reads as empty (ST202, issue 18). Use:
+ * `.meta(NOT_BLANK)`. */
+export const NOT_BLANK = { pattern: `[^${JS_SPACE}]` } as const;
+
+/** An e-mail address from outside: zod's z.email() rule after trim(). Not z.email() itself, whose
+ * `format: email` in the document refuses the space trim() removes (schemathesis sent " a@b.co " as
+ * invalid and saw it accepted: ST201), while format alone let a generator send addresses zod refuses
+ * (quoted local parts: ST202). The document carries the rule as a pattern, that space allowed. */
+export const emailText = () =>
+  z
+    .string()
+    .trim()
+    .refine((s) => z.regexes.email.test(s), 'Invalid email address')
+    .meta({ pattern: `^[${JS_SPACE}]*(?:${z.regexes.email.source.replace(/^\^|\$$/g, '')})[${JS_SPACE}]*$` });

@@ -23,7 +23,7 @@ export type TicketFilter = z.infer<typeof ticketFilterSchema>;
 
 export const ticketListQuerySchema = ticketFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: pgIntParam({ min: 0 }).default(0),
 });
 export type TicketListQuery = z.infer<typeof ticketListQuerySchema>;
 

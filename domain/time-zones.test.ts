@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zonedTimeToUtc } from './business-time';
-import { isSupportedTimeZone, usableTimeZone } from './time-zones';
+import { acceptedTimeZones, isSupportedTimeZone, usableTimeZone } from './time-zones';
 
 describe('time-zone names', () => {
   it('accepts UTC and IANA Area/Location names Intl knows, canonical or linked', () => {
@@ -11,6 +11,18 @@ describe('time-zone names', () => {
     for (const tz of ['AET', 'PST', 'IST', 'CET', 'EST5EDT', 'Japan', 'GMT', 'SystemV/AST4', 'US/Pacific-New', 'Canada/East-Saskatchewan', '+01:00', 'Mars/Olympus', '', 'Europe/Berlin\u0000', `Europe/${'x'.repeat(80)}`]) {
       expect(isSupportedTimeZone(tz), tz).toBe(false);
     }
+  });
+
+  it('lists every accepted name (the OpenAPI enum): the tz database\'s, aliases included, and nothing else', () => {
+    const listed = acceptedTimeZones();
+    expect(listed[0]).toBe('UTC');
+    for (const tz of ['Europe/Berlin', 'Asia/Calcutta', 'US/Eastern', 'Europe/Kiev', 'Etc/GMT+1']) expect(listed, tz).toContain(tz);
+    expect(listed.every(isSupportedTimeZone)).toBe(true);
+    // Everything Intl lists as canonical and the rule accepts is in the list (a name missing here would be
+    // a 200 outside the enum, schemathesis' ST202 the other way round).
+    expect(Intl.supportedValuesOf('timeZone').filter((tz) => isSupportedTimeZone(tz) && !listed.includes(tz))).toEqual([]);
+    // Intl takes any case; the rule only the tz database's spelling.
+    expect(isSupportedTimeZone('europe/berlin')).toBe(false);
   });
 
   it('makes a stored name usable: itself when supported, else its canonical zone, else UTC', () => {

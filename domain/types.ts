@@ -1,6 +1,6 @@
 // Shared vocabulary: one name for one thing across workflows, activities, API and web.
 import { z } from 'zod';
-import { safeText } from './text';
+import { emailText, safeText } from './text';
 
 import { CAPTURE_TYPES, CHANNELS, PRIORITIES, ROLES, TICKET_KINDS, TICKET_STATUSES } from './vocabulary';
 
@@ -17,7 +17,7 @@ export const roleSchema = z.enum(ROLES);
 export const contactSchema = z
   .object({
     name: safeText().trim().max(200).optional(),
-    email: z.string().trim().email().max(320).optional(),
+    email: emailText().max(320).optional(),
     phone: safeText().trim().max(40).optional(),
     address: safeText().trim().max(500).optional(), // postal address; redacted before any text leaves for AI
   })

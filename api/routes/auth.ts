@@ -8,6 +8,7 @@ import { updateUser, userByEmail, userById } from '../../db/users';
 import { DomainError, invalidFields } from '../../domain/errors';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../../domain/password-policy';
 import { SIGN_IN_WINDOW_MS, throttle } from '../../domain/sign-in-throttle';
+import { emailText } from '../../domain/text';
 import { roleSchema } from '../../domain/types';
 import { requireUser, SESSION_COOKIE } from '../auth';
 import { clientIp } from '../client-ip';
@@ -17,7 +18,7 @@ import { checkPassword, hashPassword, newToken, sha256 } from '../../platform/se
 import { acceptTotp, newTotpSecret, totpQrDataUrl, totpUri } from '../../platform/totp';
 
 export const loginBodySchema = z.object({
-  email: z.string().trim().toLowerCase().email(),
+  email: emailText().toLowerCase(),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   totp: z.string().regex(/^\d{6}$/, 'the 6-digit code of your authenticator app').optional().describe('Second factor, for accounts that enrolled one (answered 401 TOTP_REQUIRED without it)'),
 });

@@ -2,6 +2,7 @@
 // real RFC 5322 reply through the same inbound handler as mail read over IMAP.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { emailText, NOT_BLANK } from '../../domain/text';
 import { answerAsCustomer, listDevMail, readDevMail } from '../../mail/dev-mailbox';
 import { inboundDepsFromConfig } from '../../mail/inbound';
 import { DomainError } from '../../domain/errors';
@@ -21,8 +22,8 @@ const detailSchema = summarySchema
   .meta({ id: 'DevMailDetail' });
 const answerSchema = z
   .object({
-    body: z.string().trim().min(1, 'write what the customer answers').max(20_000),
-    from: z.string().trim().email().max(320).optional().describe('Answer from another address (default: the recipient) to try the sender check'),
+    body: z.string().trim().min(1, 'write what the customer answers').meta(NOT_BLANK).max(20_000),
+    from: emailText().max(320).optional().describe('Answer from another address (default: the recipient) to try the sender check'),
   })
   .strict();
 const idParam = z.object({ id: pgIntParam() });
@@ -33,7 +34,7 @@ const routes = {
     path: '/',
     tags: ['dev mailbox'],
     summary: 'Mail kept by the built-in dev mailbox, newest first (admin; embedded mode without SMTP_URL)',
-    request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }) },
+    request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: pgIntParam({ min: 0 }).default(0) }) },
     responses: { 200: json(z.object({ enabled: z.boolean(), items: z.array(summarySchema) }), 'Messages'), 403: err('Not an admin') },
   }),
   get: createRoute({ method: 'get', path: '/{id}', tags: ['dev mailbox'], summary: 'One kept message with its headers, parts and raw source (admin)', request: { params: idParam }, responses: { 200: json(detailSchema, 'Message'), 403: err('Not an admin'), 404: err('No such message') } }),

@@ -61,7 +61,7 @@ export type GoogleLocationView = z.infer<typeof googleLocationSchema>;
 
 const mapLocationSchema = z
   .object({
-    location: safeText().describe('accounts/{accountId}/locations/{locationId}, as listed'),
+    location: safeText().regex(GOOGLE_LOCATION_NAME, 'must be accounts/{accountId}/locations/{locationId}').describe('accounts/{accountId}/locations/{locationId}, as listed'),
     branchId: safeText().nullable().describe('The branch its reviews are filed under; null: not mapped (its reviews are not read)'),
   })
   .meta({ id: 'GoogleLocationMapping' });
@@ -176,7 +176,6 @@ export function googleRoutes() {
   app.openapi(routes.mapLocation, async (c) => {
     const deps = c.get('deps');
     const { location, branchId } = c.req.valid('json');
-    if (!GOOGLE_LOCATION_NAME.test(location)) throw invalidFields([{ path: 'location', message: 'must be accounts/{accountId}/locations/{locationId}' }]);
     if (branchId !== null && !(await branchExists(deps.db, branchId))) throw invalidFields([{ path: 'branchId', message: `unknown branch "${branchId}"` }]);
     const row = await mapGoogleLocation(deps.db, location, branchId, personOf(c.get('user')));
     if (!row) throw invalidFields([{ path: 'location', message: 'not a location Google listed for the connected account: list the locations first' }]);

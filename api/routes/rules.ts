@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { NOT_BLANK } from '../../domain/text';
 import { feedbackSubmittedBetween } from '../../db/feedback';
 import { deleteRule, insertRule, listRules, reorderRules, replaceRule } from '../../db/rules';
 import { poolMembers } from '../../db/users';
@@ -17,7 +18,7 @@ const err = (description: string) => ({ content: { 'application/json': { schema:
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
-const ruleInputSchema = ruleDefinitionSchema.safeExtend({ name: z.string().trim().min(1).max(120), active: z.boolean().default(true) });
+const ruleInputSchema = ruleDefinitionSchema.safeExtend({ name: z.string().trim().min(1).meta(NOT_BLANK).max(120), active: z.boolean().default(true) });
 const ruleOut = z.looseObject({ id: z.string(), name: z.string(), active: z.boolean(), position: z.number() }).meta({ id: 'Rule' });
 const idParam = z.object({ id: z.string().min(1) });
 
@@ -31,7 +32,16 @@ const routes = {
     path: '/reorder',
     tags: ['rules'],
     summary: 'Set the evaluation order: every rule id exactly once (admin)',
-    request: body(z.object({ ids: z.array(z.string()).min(1) })),
+    request: body(
+      z.object({
+        // Each id once (uniqueItems in the document); whether they are every rule is the database's to say.
+        ids: z
+          .array(z.string().min(1))
+          .min(1)
+          .refine((ids) => new Set(ids).size === ids.length, 'each rule id once')
+          .meta({ uniqueItems: true }),
+      }),
+    ),
     responses: { 200: json(z.object({ items: z.array(ruleOut) }), 'New order'), 400: err('Not a permutation of the rule ids') },
   }),
   simulate: createRoute({
@@ -72,7 +82,10 @@ export function ruleRoutes() {
     const { ids } = c.req.valid('json');
     const { db } = c.get('deps');
     const order = await reorderRules(db, ids);
-    if (!order.reordered) throw new DomainError('INVALID_INPUT', 'ids must list every rule exactly once', { expected: order.rules });
+    if (!order.reordered) {
+      const message = `must list every rule exactly once (${order.rules} rules)`;
+      throw new DomainError('INVALID_INPUT', `ids: ${message}`, { fields: [{ path: 'ids', message }], expected: order.rules });
+    }
     return c.json({ items: await listRules(db) }, 200);
   });
 

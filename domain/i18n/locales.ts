@@ -19,11 +19,18 @@ const RTL: ReadonlySet<string> = new Set(['ar', 'he', 'fa', 'ur']);
 // which an ECMAScript pattern cannot, so "de-1901-1901" is caught here and "de-abcde-ABCDE" by Intl only).
 const LANGUAGE = '[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?';
 const VARIANT = '(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3})';
+// Extensions: -u- and -t- with their own grammar (Intl refuses "en-u-g9": a -u- key is a letter or digit
+// then a letter, an attribute 3–8 characters; a -t- field is a letter and a digit, then values of 3–8),
+// each with one subtag at least; any other singleton takes subtags of 2–8.
+const EXTENSION =
+  '(?:[uU](?=-[A-Za-z0-9]{2})(?:-[A-Za-z0-9]{3,8})*(?:-[A-Za-z0-9][A-Za-z](?:-[A-Za-z0-9]{3,8})*)*' +
+  `|[tT](?=-[A-Za-z0-9]{2})(?:-${LANGUAGE}(?:-${VARIANT})*)?(?:-[A-Za-z][0-9](?:-[A-Za-z0-9]{3,8})+)*` +
+  '|[A-SV-WYZa-sv-wyz0-9](?:-[A-Za-z0-9]{2,8})+)';
 const BEFORE_PRIVATE_USE = '(?:(?!-[xX]-).)*';
 const LOCALE_TAG = new RegExp(
   `^(?!${LANGUAGE}(?:-${VARIANT})*-(${VARIANT})(?:-${VARIANT})*-\\1(?:-|$))` +
     `(?!${BEFORE_PRIVATE_USE}-([A-WY-Za-wy-z0-9])-${BEFORE_PRIVATE_USE}-\\2-)` +
-    `${LANGUAGE}(-${VARIANT})*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*(-[xX](-[A-Za-z0-9]{1,8})+)?$`,
+    `${LANGUAGE}(-${VARIANT})*(-${EXTENSION})*(-[xX](-[A-Za-z0-9]{1,8})+)?$`,
 );
 
 /** A BCP 47 tag as stored on feedback and tickets (e.g. "de", "pt-BR"): well-formed, at most 35 characters. */

@@ -140,6 +140,21 @@ describe('time zones: UTC or an IANA Area/Location name Intl knows', () => {
   });
 });
 
+describe('holidays: days that exist, 1970–9999', () => {
+  it('a day that does not exist is a 400 naming it; one stored before the rule is dropped on read', async () => {
+    await expect400(await s.call('PUT', '/api/v1/branches/main/calendar', { timeZone: 'UTC', weekly: {}, holidays: ['2026-02-30'] }, admin), 'holidays.0', /a date that exists/);
+    await expect400(await s.call('PUT', '/api/v1/branches/main/calendar', { timeZone: 'UTC', weekly: {}, holidays: ['1969-12-25'] }, admin), 'holidays.0', /between 1970 and 9999/);
+    await s.call('POST', '/api/v1/branches', { id: 'old-holidays', name: 'Old holidays' }, admin);
+    // Written as an older release would have (its pattern was \d{4}-\d{2}-\d{2}).
+    await s.database.db.insert(calendars).values({ id: 'old-holidays', name: 'old holidays', timeZone: 'UTC', weekly: {}, holidays: ['2026-02-30', '0000-00-00', '2026-12-25'] });
+    await s.database.db.update(branches).set({ calendarId: 'old-holidays' }).where(eq(branches.id, 'old-holidays'));
+    const list = await s.call('GET', '/api/v1/branches', undefined, admin);
+    expect(list.status).toBe(200);
+    const branch = ((await list.json()) as { items: Array<{ id: string; calendar: { holidays: string[] } | null }> }).items.find((b) => b.id === 'old-holidays');
+    expect(branch?.calendar?.holidays).toEqual(['2026-12-25']);
+  });
+});
+
 describe('NUL in a query string is a 400 naming the parameter on every kind of route', () => {
   it('declared and undeclared parameters, API and public pages', async () => {
     await expect400(await s.call('GET', '/api/v1/macros?q=a%00b', undefined, admin), 'query.q', /NUL/);
