@@ -116,11 +116,17 @@ function inflected(lower: string, d: PiiDictionary): boolean {
 }
 
 // German compounds: "Paketzustellung" is "Paket" + "zustellung" (a linking s allowed)
+// Short compounds ("Vor|gang", "Ehe|frau", "Haus|tür") count too, unless their tail is a common ending
+// of surnames ("Neu|mann", "Hart|berg", "Horn|bach").
+const SURNAME_TAIL = /(?:mann|man|berg|stein|feld|bach|dorf|hof|burg|heim|thal|tal|wald|baum|land|kamp|brink|horst|hagen|meier|mayer|bauer|ner|er|el|ke|ow|ski|sen|son)$/u;
 function compound(lower: string, d: PiiDictionary): boolean {
-  if (lower.length < 8) return false;
-  for (let i = 3; i <= lower.length - 3; i++) {
+  if (lower.length < 6 || (lower.length < 8 && SURNAME_TAIL.test(lower))) return false;
+  // a two-letter noun heads a long tail: "Öl|wechsel", "Ei|weiß"
+  const firstHead = lower.length >= 8 && d.proper.has(lower.slice(0, 2)) ? 2 : 3;
+  for (let i = firstHead; i <= lower.length - 3; i++) {
     const head = lower.slice(0, i);
     const tail = lower.slice(i);
+    if (i === 2 && tail.length < 6) continue;
     // a three-letter tail only after a head of four or more ("Haus|tür"; not "Kow|alc|zyk")
     if (tail.length === 3 && head.length < 4) continue;
     const bare = head.endsWith('s') ? head.slice(0, -1) : head;
@@ -171,6 +177,7 @@ function judge(word: string, d: PiiDictionary): Verdict {
   return 'name';
 }
 
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|im|am|ins|zum|zur|vom|beim|das|dem|des|ein|eine|einen|einem|einer|le|les|un|une|du|au|aux|el|los|las|una|il|lo|gli|uno|het|een)[ \t]+$/iu;
 const SURNAME_AFTER = /[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}\uE000])/uy;
 
 /** Masks every capitalised word no dictionary knows (and the particles between two such words). */
@@ -180,6 +187,8 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
   for (const m of text.matchAll(WORD)) {
     // a given name that is also a word in some language ("Lea", "Paco") is a name inside a sentence
     const midSentence = !/(?:^|[.!?:;"«„“(\n])[ \t]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
+    // after an article a word some list knows is a noun, not a name: "im Keller", "the Explorer", "la Pierre"
+    if (ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) && (d.common.has(m[0].toLowerCase()) || (!isGivenName(m[0]) && d.proper.has(m[0].toLowerCase())))) continue;
     if (isUnknownName(m[0], d, midSentence)) found.push({ start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' });
   }
   // particles between two names: "Anna van der Linden"
