@@ -140,13 +140,13 @@ const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|min
 // A reference: letters, digits and inner separators, with at least one digit; or an upper-case
 // booking code of 5–8 letters ("QZKMTR"). Times, amounts and counts ("for 8 people") are not.
 // Written in groups too: "ENG 558 201", "RT 2209 8841", "77 410 298" (digit groups after the first).
-const GROUPED_CODE = `(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:[ ](?:\\d{1,5}(?:[./]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d)`;
+const GROUPED_CODE = `(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:(?:[ ]|[ ]/[ ])(?:\\d{1,5}(?:[./]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d)`;
 // (the letters-only code is matched in any case, checked in capitals later: it must not swallow the next
 // cue word, "réclamation facture n° F2024-…", "Référence dossier DZ8KQ4")
 const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}]))`;
 // Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
 const REFERENCE = new RegExp(
-  `${START}(?:${oneOf(REFERENCE_WORDS)}|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
+  `${START}(?:${oneOf(REFERENCE_WORDS)}|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
   'dgiu',
 );
 // Without a cue only the unmistakable: "#45019", "ORD-2024-0001", "BK-88213"
@@ -239,7 +239,7 @@ export function findCodes(scan: Scan): void {
   scan.pass(REFERENCE, (m) => {
     const code = m[2];
     // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
-    if (code.includes(' ') && !/^[A-Z0-9]+(?: (?:\d+(?:[./]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(code)) return null;
+    if (code.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(code)) return null;
     const codeLike = /\d/.test(code) && (/[A-Za-z]/.test(code) || code.replace(/\D/g, '').length >= 5);
     return isReference(code) && (!m[1] || codeLike) ? groupSpan(m, 2, 'reference') : null;
   });

@@ -14,7 +14,7 @@ export interface PiiDictionary {
   /** Per language: each stem's affix flags, and the suffix / prefix rules, for inflected forms. */
   affixes: Affixes[];
   /** Verdicts of isUnknownName so far (a text repeats its words); bounded. */
-  cache: Map<string, 'name' | 'word' | 'given name and word'>;
+  cache: Map<string, Verdict>;
 }
 
 interface AffixRule {
@@ -144,14 +144,14 @@ const WORD = /(?<![\p{L}\p{N}\uE000@._-])\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{
  * else any word that no list has in any case, inflected or compounded ("Kowalczyk"; not
  * "Lieferungen", "Paketzustellung").
  */
-export function isUnknownName(word: string, d: PiiDictionary, midSentence = false): boolean {
+export function isUnknownName(word: string, d: PiiDictionary, midSentence = false, standsAlone = midSentence): boolean {
   let verdict = d.cache.get(word);
   if (verdict === undefined) {
     if (d.cache.size >= 20_000) d.cache.clear();
     d.cache.set(word, (verdict = judge(word, d)));
   }
   if (verdict === 'name' && !midSentence && !d.persons.has(word.toLowerCase()) && !isGivenName(word) && looselyKnown(word.toLowerCase(), d)) return false;
-  return verdict === 'name' || (verdict === 'given name and word' && midSentence);
+  return verdict === 'name' || (verdict === 'given name and word' && midSentence) || (verdict === 'given name, word and noun' && midSentence && standsAlone);
 }
 
 // At the start of a sentence a word the affix rules miss ("Refunded") is more likely a word than a
@@ -161,7 +161,10 @@ function looselyKnown(lower: string, d: PiiDictionary): boolean {
   return LOOSE_ENDINGS.some((e) => lower.length > e.length + 2 && lower.endsWith(e) && d.common.has(lower.slice(0, -e.length)));
 }
 
-type Verdict = 'name' | 'word' | 'given name and word';
+// 'given name, word and noun': a given name some list has in lower case and another capitalised ("Frank",
+// "Mark", "Grace", but also German "Mann", "Kasse"): a name only inside a sentence and standing alone —
+// no article or number before it, no capitalised word after it ("der Kellner", "San Francisco").
+type Verdict = 'name' | 'word' | 'given name and word' | 'given name, word and noun';
 
 function judge(word: string, d: PiiDictionary): Verdict {
   const bare = word.replace(/['’]s$/u, '');
@@ -169,7 +172,7 @@ function judge(word: string, d: PiiDictionary): Verdict {
   if (bare.length < 2 || isNotAName(bare) || (bare.length < 3 && !(isGivenName(bare) && /[aeiouy]/iu.test(bare)))) return 'word';
   if (bare.includes('-')) return bare.split('-').some((p) => p.length >= 2 && /^\p{Lu}/u.test(p) && isUnknownName(p, d)) ? 'name' : 'word';
   const person = d.persons.has(lower) || isGivenName(bare);
-  if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) return person && !d.proper.has(lower) ? 'given name and word' : 'word';
+  if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) return person ? (d.proper.has(lower) ? 'given name, word and noun' : 'given name and word') : 'word';
   if (person) return 'name';
   // German reference cues and nouns the lists only know as parts: "Sendungsnummer", "Auftragsnr", "Haustür"
   if (/.{4}(?:nummer|nr)$/u.test(lower)) return 'word';
@@ -178,6 +181,8 @@ function judge(word: string, d: PiiDictionary): Verdict {
 }
 
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|im|am|ins|zum|zur|vom|beim|das|dem|des|ein|eine|einen|einem|einer|le|les|un|une|du|au|aux|el|los|las|una|il|lo|gli|uno|het|een)[ \t]+$/iu;
+// what stands before a noun and seldom before a name: articles, possessives, prepositions with an article, numbers, other capitalised words
+const BEFORE_NOUN = /(?:(?:^|[^\p{L}])(?:the|a|an|my|our|your|his|her|their|this|that|der|die|das|den|dem|des|ein|eine|einen|einem|einer|mein|meine|meinen|meinem|meiner|unser|unsere|unseren|ihr|ihre|ihren|ihrem|sein|seine|seinen|im|am|an|ins|zum|zur|vom|beim|le|la|les|un|une|du|au|aux|mon|ma|mes|son|sa|ses|el|los|las|una|mi|su|il|lo|gli|uno|het|een|de|mijn|zijn|haar)|\d|\p{Lu}\p{L}*)[ \t]+$/u;
 const SURNAME_AFTER = /[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}\uE000])/uy;
 
 /** Masks every capitalised word no dictionary knows (and the particles between two such words). */
@@ -189,7 +194,10 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
     const midSentence = !/(?:^|[.!?:;"«„“(\n])[ \t]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
     // after an article a word some list knows is a noun, not a name: "im Keller", "the Explorer", "la Pierre"
     if (ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) && (d.common.has(m[0].toLowerCase()) || (!isGivenName(m[0]) && d.proper.has(m[0].toLowerCase())))) continue;
-    if (isUnknownName(m[0], d, midSentence)) found.push({ start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' });
+    // (a capitalised word after it only when that is a name too: "Mark Ellison", not "San Francisco")
+    const next = /^[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    const alone = midSentence && !BEFORE_NOUN.test(text.slice(Math.max(0, m.index - 12), m.index)) && (!next || isUnknownName(next[1], d, true, false));
+    if (isUnknownName(m[0], d, midSentence, alone)) found.push({ start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' });
   }
   // particles between two names: "Anna van der Linden"
   const joined: PiiSpan[] = [];

@@ -8,7 +8,7 @@
 // full name) is, so "I'm Happy" and "Tell Paris…" survive. Linear: every cue is a regex anchored on
 // its first word, and the name after it is read word by word.
 import { MASK, groupSpan, oneOf, type PiiSpan, type Scan } from './pii-scan';
-import { HONORIFICS, PARTICLES, isFunctionWord, isGivenName, isNotAName, isNotANameEvenAfterCue, isPlace } from './pii-words';
+import { HONORIFICS, PARTICLES, isFunctionWord, isGivenName, isNotAName, isNotANameEvenAfterCue, isPlace, isWordName } from './pii-words';
 
 type Strength = 'strong' | 'medium' | 'weak';
 
@@ -41,7 +41,7 @@ const LISTS = [
 // "Hi Sarah,", "Beste Wouter,", "Hola Marta": a given name must follow (not "Hi Team", "Dear Ryanair")
 const GREETINGS = ['servus', 'grüß gott', 'grüss gott', 'grüezi', 'hallöchen', 'salve', 'carissimo', 'carissima', 'querido', 'querida', 'coucou', 'lieve', 'hi', 'hello', 'hey', 'dear', 'good morning', 'good afternoon', 'hallo', 'liebe', 'lieber', 'guten tag', 'moin', 'bonjour', 'bonsoir', 'salut', 'cher', 'chère', 'hola', 'buenos días', 'buenas tardes', 'estimado', 'estimada', 'ciao', 'buongiorno', 'buonasera', 'gentile', 'caro', 'cara', 'beste', 'hoi', 'goedemorgen', 'goedemiddag', 'geachte', 'olá', 'ola', 'oi', 'bom dia', 'boa tarde', 'caro', 'cara', 'prezado', 'prezada', 'querido', 'querida', 'cześć', 'witaj', 'droga', 'drogi', 'kochana', 'kochany'];
 const INTRO_WEAK = [
-  ...["i'm", 'i am', 'this is', "it's", 'its', 'it is', 'here is', "here's"],
+  ...["i'm", 'i am', 'this is', 'it was', 'het was', 'es war', "c'était", 'fue', 'è stato', 'è stata', "it's", 'its', 'it is', 'here is', "here's"],
   ...['ich bin', 'hier ist'],
   ...['je suis', "c'est", 'ici'],
   ...['soy', 'aquí', 'le habla'],
@@ -132,6 +132,7 @@ const VERBS = [
   ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'atención de', 'la atención de', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de'],
   ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo', 'ringraziare', 'firmato da', 'inviato da', 'mi ha passato', 'a nome di', 'per conto di'],
   ...['perguntem pela', 'perguntem pelo', 'pergunte pela', 'pergunte pelo', 'perguntar pela', 'perguntar pelo', 'falei com', 'falar com', 'zapytać o', 'zapytajcie o', 'proszę zapytać o', 'rozmawiałem z', 'rozmawiałam z', 'kontakt z'],
+  ...['put me through to', 'put us through to', 'transfer me to', 'connect me with', 'connect me to', 'pass this to', 'pass this on to', 'pass it to', 'pass it on to', 'forward this to', 'forward it to', 'give this to', 'thanks again to', 'just ask for', 'ask to speak to', 'ask to speak with', 'vraag maar naar', 'vraag even naar', 'fragen sie einfach nach', 'demandez à parler à', 'preguntad por', 'chiedi di'],
   ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens', 'dank je wel aan', 'complimenten voor', 'ondertekend door', 'doorverbonden met', 'gebeld met', 'contact gehad met'],
 ];
 
@@ -187,14 +188,14 @@ function skipBlank(text: string, at: number): number {
   return at + (BLANK.exec(text)?.[0].length ?? 0);
 }
 
-const notAName = (word: string, strength: Strength) => (strength === 'strong' ? isNotANameEvenAfterCue(word) : isNotAName(word));
+const notAName = (word: string, strength: Strength) => (strength === 'strong' ? isNotANameEvenAfterCue(word) : isNotAName(word) && !(strength === 'medium' && isWordName(word)));
 
 // (a lower-case word before a capitalised name is a title: "el mecánico, don Evaristo")
 function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean, followedByCapital = false): boolean {
   if (notAName(word, strength)) return false;
   if (!isCapitalised(word)) return lowercase && strength === 'strong' && isGivenName(word) && !followedByCapital;
   if (strength === 'strong') return true;
-  if (strength === 'medium') return isGivenName(word) || followedByName;
+  if (strength === 'medium') return isGivenName(word) || followedByName || isWordName(word);
   return isGivenName(word);
 }
 
@@ -305,7 +306,7 @@ const IM_CUE = /(?:^|(?<=[\n.!?,][ \t]*)|(?<=(?:^|[^\p{L}])(?:hi|hello|hey|hiya|
 const PEOPLE_WORD = `(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?:s|es|n|en|nen|innen)?(?![\\p{L}])`;
 const OF = ['of', 'von', 'de', 'di', 'del', 'della', 'van', 'da', 'du', 'des'];
 const PEOPLE_CUE = new RegExp(
-  `(?:${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}-]+[ \\t]+){0,2}?|(?<=\\()[ \\t]*)${PEOPLE_WORD}(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}])|[ \\t]+(${oneOf(OF)})(?![\\p{L}]))?(?:${SEP}\\(?[ \\t]*|[ \\t]*\\([ \\t]*)`,
+  `(?:${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}'’-]+[ \\t]+){0,2}?|(?<=\\()[ \\t]*)${PEOPLE_WORD}(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}])|[ \\t]+(${oneOf(OF)})(?![\\p{L}]))?(?:${SEP}\\(?[ \\t]*|[ \\t]*\\([ \\t]*)`,
   'gu', // on scan.folded()
 );
 // A role as a title, without a determiner: "Anwohnerin Renate Seidel", "aan kok Hamza", "Chef Gordon".

@@ -112,6 +112,8 @@ const DUAL_USE = set('sem|ela|mia|ella|una|may|june|april|august|augustus|will|g
 /** A word that is never a name, whatever its case. */
 export const isNotAName = (word: string) => NOT_NAMES.has(fold(word)) || PLACES.has(fold(word));
 /** A word that is not a name even right after a sure cue ("my wife The…", "Regards, Team"). */
+/** A name that is also a word, not a place or a month ("Hope", "Will", "Sunny"): after "ask for", "spoke to" it is the name. */
+export const isWordName = (word: string) => DUAL_USE.has(fold(word)) && !PLACES.has(fold(word)) && !MONTHS.includes(fold(word));
 export const isNotANameEvenAfterCue = (word: string) => (NOT_NAMES.has(fold(word)) || PLACES.has(fold(word))) && !DUAL_USE.has(fold(word));
 /** A place name (also used to keep "Tell Paris…" or "Valencia was great" out of the name rules). */
 export const isPlace = (word: string) => PLACES.has(fold(word));
