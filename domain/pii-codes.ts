@@ -130,6 +130,8 @@ REFERENCE_WORDS.push(
   ...['buono', 'buono regalo', 'carta regalo', 'pacco', 'ricevuta', 'protocollo', 'numero di protocollo', 'richiesta', 'numero richiesta', 'bolla', 'ddt'],
   ...['fatura', 'factura', 'encomenda', 'número da encomenda', 'número de encomenda', 'número de cliente', 'apólice', 'processo', 'talão', 'bilhete', 'reclamação', 'devolução', 'conta', 'número de conta', 'nota de encomenda', 'guia de remessa'],
   ...['zamówienie', 'zamówienia', 'numer zamówienia', 'faktura', 'faktury', 'fakturę', 'numer faktury', 'numer klienta', 'rezerwacja', 'rezerwacji', 'numer rezerwacji', 'paragon', 'paragonu', 'przesyłka', 'przesyłki', 'numer przesyłki', 'umowa', 'umowy', 'numer umowy', 'reklamacja', 'reklamacji', 'zgłoszenie', 'zgłoszenia', 'numer zgłoszenia', 'bilet', 'biletu', 'polisa', 'polisy'],
+  // the abbreviations alone, with their dot or sign: "(Nr. 44718)", "the order I placed, no. 44718"
+  ...['no.', 'nr.', 'nº', 'n°', 'n.º', 'núm.', 'num.', 'nro.'],
   ...['nummer', 'numer', 'numéro', 'número', 'numero', 'ordernummer', 'ordernr', 'beställning', 'ordernummer', 'kundnummer', 'bokningsnummer'],
   ...['cadeaubon', 'cadeaukaart', 'tegoedbon', 'waardebon', 'kortingscode', 'pakket', 'pakbon', 'aanvraag', 'aanvraagnummer', 'melding', 'storing', 'storingsnummer'],
 );
@@ -195,6 +197,7 @@ const CITY_POSTCODE = new RegExp(
   'dgu',
 );
 
+const NUMBERED_THING = /(?:part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t]*$/iu;
 const DATE_LIKE = new RegExp(`^(?:${DATE})$`, 'iu');
 
 /** What follows a reference cue is a reference when it looks like a code, not like a count, a time or a date. */
@@ -238,6 +241,8 @@ export function findCodes(scan: Scan): void {
   });
   scan.pass(REFERENCE, (m) => {
     const code = m[2];
+    // a bare "no." numbers whatever the word before it names: "part no. 87161-0445", "Style No. 48812", "Zimmer Nr. 214"
+    if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
     // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
     if (code.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(code)) return null;
     const codeLike = /\d/.test(code) && (/[A-Za-z]/.test(code) || code.replace(/\D/g, '').length >= 5);

@@ -174,6 +174,18 @@ function findShortForms(scan: Scan, names: string[]): void {
   // a capitalised word whose letters (doubles collapsed, a final -i/-y/-ie dropped) begin the given name.
   // (the contact's first name, known or not: "Willemijn" is in no list)
   const given = [...new Set(names.flatMap((n) => [n.trim().split(/[\s-]+/)[0], ...n.trim().split(/[\s-]+/).filter(isGivenName)]).filter((w) => w.length >= 4).map((w) => w.toLowerCase()))];
+  // A line of its own that is a piece of a given name ("Liv" for Olivia, "Sandra" for Alessandra) or the
+  // initials of the name ("JB" for Jean-Baptiste Morel, "P.N."): the writer signing.
+  const initials = names.flatMap((n) => {
+    const parts = n.trim().split(/\s+/);
+    const first = parts[0].split('-').map((w) => w[0] ?? '').join('');
+    return [first, first + (parts.length > 1 ? parts[parts.length - 1][0] : '')].filter((i) => i.length >= 2).map((i) => i.toUpperCase());
+  });
+  scan.pass(/(?<=(?:^|\n)[ \t]*(?:[-–—]+[ \t]*)?)(\p{Lu}\p{Ll}{2,}|\p{Lu}\.?[ ]?\p{Lu}\.?)(?=[ \t]*[.!,]?[ \t]*(?:\r?\n|$))/gu, (m) => {
+    const w = m[1].toLowerCase();
+    if (/\p{Ll}/u.test(m[1])) return !isNotAName(m[1]) && given.some((g) => g.length > w.length && g.includes(w)) ? 'name' : null;
+    return initials.includes(m[1].replace(/[.\s]/g, '')) ? 'name' : null;
+  });
   const starts = [...new Set(given.map((g) => g.slice(0, 2)))].filter((st) => /^\p{L}{2}$/u.test(st));
   if (!starts.length) return;
   const pet = new RegExp(`(?<![\\p{L}\\p{N}])(?:${starts.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1))).join('|')})\\p{Ll}{1,5}(?![\\p{L}\\p{N}])`, 'gu');
