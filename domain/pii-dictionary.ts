@@ -2,7 +2,7 @@
 // name. Pure: the word lists (hunspell .dic stems of maintained packages) are read by the caller
 // (activities/ai/pii-dictionary.ts) and passed in as a PiiDictionary.
 import type { PiiSpan, Scan } from './pii-scan';
-import { PARTICLES, isGivenName, isNotAName } from './pii-words';
+import { PARTICLES, isGivenName, isNotAName, isWordName } from './pii-words';
 
 export interface PiiDictionary {
   /** Words some dictionary lists in lower case (lower-cased). */
@@ -172,7 +172,12 @@ function judge(word: string, d: PiiDictionary): Verdict {
   if (bare.length < 2 || isNotAName(bare) || (bare.length < 3 && !(isGivenName(bare) && /[aeiouy]/iu.test(bare)))) return 'word';
   if (bare.includes('-')) return bare.split('-').some((p) => p.length >= 2 && /^\p{Lu}/u.test(p) && isUnknownName(p, d)) ? 'name' : 'word';
   const person = d.persons.has(lower) || isGivenName(bare);
-  if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) return person ? (d.proper.has(lower) ? 'given name, word and noun' : 'given name and word') : 'word';
+  if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) {
+    if (!person) return 'word';
+    if (!d.proper.has(lower)) return 'given name and word';
+    // (a given name of the name lists, not a Dutch surname that is a German noun too: "Kasse", "Karten", "Kellner")
+    return isGivenName(bare) || isWordName(bare) ? 'given name, word and noun' : 'word';
+  }
   if (person) return 'name';
   // German reference cues and nouns the lists only know as parts: "Sendungsnummer", "Auftragsnr", "Haustür"
   if (/.{4}(?:nummer|nr)$/u.test(lower)) return 'word';
