@@ -7,7 +7,7 @@ import { extendAddresses, findPostBoxes } from './pii-address';
 import { findBirthDates, findCodes } from './pii-codes';
 import { findContextNames } from './pii-names';
 import { findUnknownNames, type PiiDictionary } from './pii-dictionary';
-import { Scan, type PiiKind, type PiiSpan } from './pii-scan';
+import { Scan, groupSpan, type PiiKind, type PiiSpan } from './pii-scan';
 import { escapeRegExp } from './regexp';
 import { PARTICLES, isGivenName, isNotAName } from './pii-words';
 
@@ -67,6 +67,8 @@ const DATE_OR_TIME =
 // Product codes and sizes are no one's data: "SKU 448-102-77", "Artikelnummer 40012345", "150x190"
 const PRODUCT_CODE_OR_SIZE =
   /(?<=(?:^|[^\p{L}])(?:SKU|sku|[Mm]odel|[Mm]odell|[Mm]odelo|[Mm]odello|[Ii]tem (?:code|no\.?|number)|[Pp]art (?:no\.?|number)|[Pp]roduct code|[Aa]rtikel(?:nummer|-?[Nn]r\.?)?|[Aa]rt\.-?[Nn]r\.?|[Cc]odice articolo|[Cc]od\. art\.|[Cc]ode produit|[Cc]ódigo de producto|[Aa]rtikelnummer|EAN)[ \t]*[:#]?[ \t]*)[A-Z0-9][A-Z0-9./-]*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\d{1,4}[ ]?[x×][ ]?\d{1,4}(?:[ ]?[x×][ ]?\d{1,4})?(?![\p{L}\p{N}])/gu;
+// The last digits of a card, masked or named: "**** **** **** 4471", "card ending in 4471", "Karte endet auf 4471"
+const CARD_TAIL = /(?<![\p{L}\p{N}*•])(?:[*xX•]{4}[ -]?){2,3}(\d{4})(?![\p{L}\p{N}])|(?<![\p{L}])(?:ending(?: in| with)?|ends in|ends with|last (?:four|4)(?: digits)?(?: are| of)?|endet auf|endend auf|endend mit|letzten vier ziffern|se terminant par|se termine par|finissant par|terminada en|terminando en|acabada en|que termina en|che termina con|terminante in|finale|eindigend op|eindigt op|eindigt met|laatste vier cijfers)[ \t:]*(?!(?:19|20)\d\d)(\d{4})(?![\p{L}\p{N}])/dgu;
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
 // Spanish DNI / NIE ("12345678Z", "X1234567L"): the digit rule would leave the letter behind
 const ES_DNI = /\b[XYZ]?\d{7,8}-?[A-HJ-NP-TV-Z]\b/g;
@@ -237,6 +239,8 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   findCodes(scan);
 
   scan.keeping(PRODUCT_CODE_OR_SIZE, () => scan.keeping(DATE_OR_TIME, () => {
+    // (anchored on its cue's first letter, not a look-behind tried at every digit)
+    scan.pass(CARD_TAIL, (m) => (m[1] ? [{ start: m.index, end: m.index + m[0].length, kind: 'card' }] : groupSpan(m, 2, 'card')));
     scan.pass(SSN, 'id');
     scan.pass(ES_DNI, 'id');
     scan.pass(UK_NINO, 'id');
