@@ -34,7 +34,7 @@ const POST_BOX = new RegExp(
 const SIDE = `(?:[ \\t]+(?:${anyCase('links|rechts|li.|re.|mitte|gauche|droite|izq.|izquierda|izda.|dcha.|derecha|sx|dx')}))?`;
 const DESIGNATOR = `(?:n[°º.o]?[ \\t]*)?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3}|[IVX]{1,4})${END}`;
 const UNIT_WORDS = anyCase(
-  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock',
+  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar',
 );
 const FLOOR_WORDS = 'OG|EG|DG|' + anyCase('obergeschoss|stock|etage|étage|piano|planta|verdieping|floor|hoog|piso');
 const UNIT = [
@@ -71,6 +71,8 @@ const STREET_START = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${TITLES})[ \\t]+(?:(?
 // A street without its number after "I live on / ich wohne in der / j'habite / vivo en / abito in / ik woon aan":
 // "I live on Mill Lane", "wir wohnen in der Gartenstraße", "j'habite rue des Lilas", "vivo en la calle Mayor"
 const LIVE = [
+  // number first, whatever the street is called: "I live at 3 The Paddocks", "we moved to 12 Rookery Nook"
+  `(?:[Ll]ive|[Ll]ives|[Ll]iving|[Ll]ived|[Mm]oved|[Ss]taying)[ \\t]+(?:at|to)[ \\t]+\\d{1,4}[a-zA-Z]?,?[ \\t]+(?:The[ \\t]+)?[\\p{Lu}][\\p{L}'’-]+(?:[ \\t]+[\\p{Lu}][\\p{L}'’-]+){0,2}`,
   `(?:[Ll]ive|[Ll]ives|[Ll]iving|[Ll]ived|[Mm]oved|[Ss]tay|[Ss]taying)[ \\t]+(?:on|at|in|to)[ \\t]+(?:the[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Lane|Avenue|Close|Drive|Crescent|Way|Terrace|Grove|Gardens|Place|Court|Square|Row|Mews|Hill|Rise|Walk|Green)`,
   `(?:[Ww]ohne|[Ww]ohnen|[Ww]ohnt|[Ww]ohnte|[Ww]ohnten|[Ll]eben|[Ll]ebe|[Ll]ebt)[ \\t]+(?:in[ \\t]+der|in[ \\t]+dem|im|am|an[ \\t]+der|auf[ \\t]+der)[ \\t]+(?:[\\p{Lu}][\\p{L}-]*[ \\t]+)?[\\p{Lu}][\\p{L}-]*(?:straße|strasse|weg|gasse|platz|allee|ring|damm|Straße|Strasse|Weg|Gasse|Platz|Allee)`,
   `(?:[Hh]abite|[Hh]abitons|[Hh]abitent|[Hh]abitez|[Dd]emeure|[Rr]éside|[Rr]ésidons)[ \\t]+(?:au[ \\t]+|à[ \\t]+|dans[ \\t]+la[ \\t]+|sur[ \\t]+le[ \\t]+)?(?:rue|avenue|boulevard|allée|impasse|chemin|place|quai|route)[ \\t]+(?:(?:de[ \\t]+la|de[ \\t]+l'|des|du|de|d')[ \\t]*)?[\\p{Lu}][\\p{L}'’-]+(?:[ \\t]+[\\p{Lu}][\\p{L}'’-]+){0,2}`,
@@ -91,7 +93,7 @@ const ADDRESS_AFTER_CUE = new RegExp(
 // "c/o Krüger, Lindenweg 3": the household an address goes through is part of it
 const CARE_OF = /(?<![\p{L}\p{N}])[cC]\/[oO][ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}/gu;
 const STREET_AFTER_LIVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${LIVE.join('|')})(?![\\p{L}])`, 'gu');
-const STREET_PART = /(?:(?:the|in der|in dem|im|am|an der|auf der|au|à|dans la|sur le|la|el|de|het|on|at|in|to|en|aan|op)[ \t]+)?((?:rue|avenue|boulevard|allée|impasse|chemin|place|quai|route|calle|c\/|avenida|avda\.|plaza|paseo|camino|ronda|via|viale|piazza|corso|vicolo|largo|\p{Lu})[\s\S]*)$/u;
+const STREET_PART = /(?:(?:the|in der|in dem|im|am|an der|auf der|au|à|dans la|sur le|la|el|de|het|on|at|in|to|en|aan|op)[ \t]+)?((?:rue|avenue|boulevard|allée|impasse|chemin|place|quai|route|calle|c\/|avenida|avda\.|plaza|paseo|camino|ronda|via|viale|piazza|corso|vicolo|largo|\p{Lu}|\d)[\s\S]*)$/u;
 
 /** Post boxes and flats named on their own. */
 export function findPostBoxes(scan: Scan): void {

@@ -4,13 +4,13 @@
 // after the code); the formats that are unmistakable on their own (a UK postcode, a French plate)
 // do not. Every pattern is bounded or anchored on its cue: linear in the text.
 import { groupSpan, oneOf, type PiiSpan, type Scan } from './pii-scan';
-import { MONTHS } from './pii-words';
+import { MONTHS, MORE_MONTHS } from './pii-words';
 
 const START = '(?<![\\p{L}\\p{N}])';
 const END = '(?![\\p{L}\\p{N}])';
 
 // ---- dates of birth ----
-const MONTH = `(?:${oneOf(MONTHS)})\\.?`;
+const MONTH = `(?:${oneOf([...MONTHS, ...MORE_MONTHS])})\\.?`;
 const DAY = '(?:[0-2]?\\d|3[01])(?:st|nd|rd|th|er|º|°|\\.)?';
 const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
 // Days written as words, 1–31, cardinal and ordinal: "the twelfth of June", "trois mars", "primo maggio", "vijf mei"
@@ -59,12 +59,14 @@ const BORN = [
   ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'nacimiento', 'nació', 'nacio', 'nacido', 'nacida'],
   ...['nato il', 'nata il', 'nato nel', 'nata nel', 'data di nascita', 'nascita', 'nato', 'nata', 'nati'],
   ...['geboren op', 'geboortedatum', 'geb.'],
+  ...['nasceu a', 'nasceu em', 'nasci a', 'nasci em', 'nascido a', 'nascida a', 'nascido em', 'nascida em', 'data de nascimento', 'nascimento'],
+  ...['urodziłem się', 'urodziłam się', 'urodził się', 'urodziła się', 'urodzony', 'urodzona', 'urodzeni', 'data urodzenia', 'ur.'],
 ];
 // "born on 3 May 1990", "Geboren bin ich am 14. März 1941", "DOB: 1985-09-30", "(born 2010)"
 const DOB = new RegExp(`${START}(?:${oneOf(BORN)})(?![\\p{L}])[^\\d\\n.!?]{0,24}?(${DATE})${END}`, 'dgiu');
 // The nouns name the date itself, so it may come later in the same sentence: "mijn geboortedatum
 // (voor de verzekering) is 17-10-1966", "my date of birth, which your form rejects, is 1990-11-23".
-const BIRTH_NOUNS = ['date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'geburtsdatum', 'date de naissance', 'fecha de nacimiento', 'data di nascita', 'geboortedatum'];
+const BIRTH_NOUNS = ['data de nascimento', 'data urodzenia', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'geburtsdatum', 'date de naissance', 'fecha de nacimiento', 'data di nascita', 'geboortedatum'];
 // German and Dutch put the verb last, and any language may name the date first: "ich bin am
 // 9.11.1958 geboren", "op vijf mei 2012 geboren", "the 14th of February 1990 is my date of birth"
 // (within the clause: "delivered 2024-03-15, born and raised in Leeds" keeps its date; a bare year is left alone there: "in 2019 my son was born"; so is a date when the cue has its own:
@@ -82,6 +84,7 @@ const PLATE_FORMATS = [
   `[A-HJ-NP-TV-Z]{2}[- ]?\\d{3}[- ]?[A-HJ-NP-TV-Z]{2}`, // FR (SIV) and IT: AB-123-CD, AB 123 CD
   `\\d{4}[- ]?(?!GBP|CHF|DKK|SEK|NZD|PLN|CZK|HKD|KWH|MPH|KMH|BPM|RPM|PPM|DPI|FPS)[BCDFGHJKLMNPRSTVWXYZ]{3}`, // ES: 1234 BCD
   `[${LETTER}]{1,2}-\\d{4}-[${LETTER}]{1,2}`, // old ES: M-1234-AB
+  `[1-9]-[${LETTER}]{3}-\\d{3}`, // BE: 1-ABC-234
   // NL side codes: three groups, letters and digits never mixed within a group, six characters
   `(?=[A-Z\\d-]{8}${END})(?:[${LETTER}]{1,3}|\\d{1,3})-(?:[${LETTER}]{2,3}|\\d{2,3})-(?:[${LETTER}]{1,3}|\\d{1,3})`,
 ];
@@ -93,11 +96,20 @@ const PLATE_WORDS = [
   ...['matrícula', 'matricula', 'placa'],
   ...['targa', 'targata', 'targato'],
   ...['kenteken', 'nummerplaat'],
+  ...['numer rejestracyjny', 'numerze rejestracyjnym', 'rejestracja', 'tablica rejestracyjna', 'tablice rejestracyjne', 'registreringsnummer', 'reg.nr', 'regnr', 'kennzeichen des wagens'],
 ];
 // After a cue any code of upper-case letters and digits is a plate: "plate CBXW 472", "targa EF 123 GH"
 const PLATE_CUE = new RegExp(
-  `${START}(?:${oneOf(PLATE_WORDS)})(?![\\p{L}])[ \\t]*(?:(?:is|ist|est|es|è|was|:|number|no\\.?|nr\\.?|n°)[ \\t]*)?[(:]?[ \\t]*([A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2})${END}`,
+  `${START}(?:${oneOf(PLATE_WORDS)})(?![\\p{L}])[ \\t]*(?:(?:(?:is|ist|est|es|è|was|number|no|nr)(?![\\p{L}\\p{N}])|no\\.|nr\\.|n°|:)[ \\t]*)?[(:]?[ \\t]*([A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){0,2})${END}`,
   'dgiu',
+);
+
+// A vehicle named right before its plate: "our car is ABC 12D", "Mein Golf (DO-SK 779)", "la furgoneta 4471 KTR";
+// weaker than a plate word, so the code must mix capitals and digits
+const VEHICLES = ['car', 'van', 'vehicle', 'motorbike', 'motorcycle', 'auto', 'wagen', 'fahrzeug', 'pkw', 'lkw', 'transporter', 'voiture', 'véhicule', 'camionnette', 'moto', 'coche', 'vehículo', 'furgoneta', 'macchina', 'veicolo', 'furgone', 'busje', 'bestelwagen', 'carro', 'carrinha', 'viatura', 'samochód', 'samochodu', 'bil'];
+const VEHICLE_PLATE = new RegExp(
+  `${START}(?:${VEHICLES.map((v) => `[${v[0].toUpperCase()}${v[0]}]${v.slice(1)}`).join('|')})(?![\\p{L}])[ \\t]*(?:(?:is|ist|est|es|è|was|era|é|to|är)(?![\\p{L}\\p{N}])[ \\t]*)?[(:]?[ \\t]*((?=[A-Z0-9 -]*\\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){0,2})(?![\\p{L}\\p{N}]|[-][\\p{L}\\p{N}])`,
+  'dgu',
 );
 
 // ---- order / booking / ticket / customer references ----
@@ -116,6 +128,11 @@ REFERENCE_WORDS.push(
   ...["bon d'achat", 'carte cadeau', 'ticket de caisse', 'bon de livraison', 'lettre de voiture', 'demande', 'numéro de demande', 'quittance'],
   ...['vale', 'cupón', 'tarjeta regalo', 'paquete', 'albarán', 'solicitud', 'número de solicitud', 'ticket de compra'],
   ...['buono', 'buono regalo', 'carta regalo', 'pacco', 'ricevuta', 'protocollo', 'numero di protocollo', 'richiesta', 'numero richiesta', 'bolla', 'ddt'],
+  ...['fatura', 'factura', 'encomenda', 'número da encomenda', 'número de encomenda', 'número de cliente', 'apólice', 'processo', 'talão', 'bilhete', 'reclamação', 'devolução', 'conta', 'número de conta', 'nota de encomenda', 'guia de remessa'],
+  ...['zamówienie', 'zamówienia', 'numer zamówienia', 'faktura', 'faktury', 'fakturę', 'numer faktury', 'numer klienta', 'rezerwacja', 'rezerwacji', 'numer rezerwacji', 'paragon', 'paragonu', 'przesyłka', 'przesyłki', 'numer przesyłki', 'umowa', 'umowy', 'numer umowy', 'reklamacja', 'reklamacji', 'zgłoszenie', 'zgłoszenia', 'numer zgłoszenia', 'bilet', 'biletu', 'polisa', 'polisy'],
+  // the abbreviations alone, with their dot or sign: "(Nr. 44718)", "the order I placed, no. 44718"
+  ...['no.', 'nr.', 'nº', 'n°', 'n.º', 'núm.', 'num.', 'nro.'],
+  ...['nummer', 'numer', 'numéro', 'número', 'numero', 'ordernummer', 'ordernr', 'beställning', 'ordernummer', 'kundnummer', 'bokningsnummer'],
   ...['cadeaubon', 'cadeaukaart', 'tegoedbon', 'waardebon', 'kortingscode', 'pakket', 'pakbon', 'aanvraag', 'aanvraagnummer', 'melding', 'storing', 'storingsnummer'],
 );
 // "-nummer" compounds name a reference too, except the ones that number a place ("Zimmernummer 214")
@@ -125,13 +142,13 @@ const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|min
 // A reference: letters, digits and inner separators, with at least one digit; or an upper-case
 // booking code of 5–8 letters ("QZKMTR"). Times, amounts and counts ("for 8 people") are not.
 // Written in groups too: "ENG 558 201", "RT 2209 8841", "77 410 298" (digit groups after the first).
-const GROUPED_CODE = `(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:[ ]\\d{1,5}(?:[./]\\d{1,5}){0,3}){1,3}(?![\\p{L}\\p{N}]|[.,]\\d)`;
+const GROUPED_CODE = `(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:(?:[ ]|[ ]/[ ])(?:\\d{1,5}(?:[./]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d)`;
 // (the letters-only code is matched in any case, checked in capitals later: it must not swallow the next
 // cue word, "réclamation facture n° F2024-…", "Référence dossier DZ8KQ4")
 const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}]))`;
 // Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
 const REFERENCE = new RegExp(
-  `${START}(?:${oneOf(REFERENCE_WORDS)}|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*(?:${oneOf(QUALIFIER)})(?![\\p{L}]))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
+  `${START}(?:${oneOf(REFERENCE_WORDS)}|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
   'dgiu',
 );
 // Without a cue only the unmistakable: "#45019", "ORD-2024-0001", "BK-88213"
@@ -151,10 +168,10 @@ const PREFIXED_POSTCODE = /(?<![\p{L}\p{N}-])(?:D|A|F|I|E|B|L|P|CH|NL)-\d{4,5}(?
 const EIRCODE = /(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\p{N}])/gu;
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`, 'gu');
-const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is'];
+const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is', 'kod', 'kod pocztowy', 'postnummer', 'eircode'];
 // "PLZ 70180", "CAP 00185 Roma", "my zip for the card is 02139": up to three words between
 const POSTCODE_CUE = new RegExp(
-  `${START}(?:${oneOf(POSTCODE_WORDS)})(?![\\p{L}])(?:[ \\t]+\\p{L}{2,8}){0,3}?[ \\t]*(?:(?:is|ist|est|es|è|:)[ \\t]*)?([1-9]\\d{3}[ ]?[A-Z]{2}|(?:[A-Z]-)?\\d{4,5}(?:-\\d{4})?)(?![\\p{L}\\p{N}])`,
+  `${START}(?:${oneOf(POSTCODE_WORDS)})(?![\\p{L}])(?:[ \\t]+\\p{L}{2,8}){0,3}?[ \\t]*(?:(?:is|ist|est|es|è|:)[ \\t]*)?([1-9]\\d{3}[ ]?[A-Z]{2}|(?:[A-Z]-)?\\d{4,5}(?:-\\d{3,4})?|\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})(?![\\p{L}\\p{N}])`,
   'dgiu',
 );
 // A 4–5 digit code before a capitalised town: after "in / à / en / aus / te / uit" ("in 80335 München"),
@@ -171,10 +188,16 @@ const CITY_POSTCODE = new RegExp(
     // right after an address, a Dutch code whatever its letters ("Kerkweg 3a, 1234 CD Hoorn"); a Portuguese one before its town
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
     `${START}(\\d{4}-\\d{3})${TOWN}`,
+    // Poland "00-514 Warszawa", Sweden "114 55 Stockholm": after an address, or before a town that ends the phrase
+    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)(\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})${TOWN}`,
+    `${START}(\\d{2}-\\d{3})${TOWN_ENDS}`,
+    // Austria, Switzerland, Belgium after "in": "in 1100 Wien" (never a year)
+    `(?<=(?:^|[^\\p{L}])(?:in|à|aus|nach|uit|te)[ \\t]+)((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN}`,
   ].join('|'),
   'dgu',
 );
 
+const NUMBERED_THING = /(?:part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t]*$/iu;
 const DATE_LIKE = new RegExp(`^(?:${DATE})$`, 'iu');
 
 /** What follows a reference cue is a reference when it looks like a code, not like a count, a time or a date. */
@@ -212,10 +235,16 @@ export function findCodes(scan: Scan): void {
     const plate = /^[A-Z0-9]+(?:[ -][A-Z0-9]+)*/.exec(m[1])?.[0].replace(/[ -]+$/, '') ?? '';
     return /\d/.test(plate) && plate.replace(/[ -]/g, '').length >= 4 ? [{ start: at, end: at + plate.length, kind: 'plate' }] : null;
   });
+  scan.pass(VEHICLE_PLATE, (m) => {
+    const plate = m[1].replace(/[ -]+$/, '');
+    return plate.replace(/[ -]/g, '').length >= 5 ? [{ start: m.indices![1][0], end: m.indices![1][0] + plate.length, kind: 'plate' }] : null;
+  });
   scan.pass(REFERENCE, (m) => {
     const code = m[2];
+    // a bare "no." numbers whatever the word before it names: "part no. 87161-0445", "Style No. 48812", "Zimmer Nr. 214"
+    if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
     // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
-    if (code.includes(' ') && !/^[A-Z0-9]+(?: \d+(?:[./]\d+)*)+$/.test(code)) return null;
+    if (code.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(code)) return null;
     const codeLike = /\d/.test(code) && (/[A-Za-z]/.test(code) || code.replace(/\D/g, '').length >= 5);
     return isReference(code) && (!m[1] || codeLike) ? groupSpan(m, 2, 'reference') : null;
   });
@@ -227,6 +256,6 @@ export function findCodes(scan: Scan): void {
   scan.pass(PLATE, 'plate');
   scan.pass(NL_POSTCODE, 'postcode');
   scan.pass(US_ZIP, 'postcode');
-  scan.pass(CITY_POSTCODE, (m) => [1, 2, 3, 4, 5].flatMap((g) => groupSpan(m, g, 'postcode')));
+  scan.pass(CITY_POSTCODE, (m) => [1, 2, 3, 4, 5, 6, 7, 8].flatMap((g) => groupSpan(m, g, 'postcode')));
   scan.pass(BARE_REFERENCE, 'reference');
 }

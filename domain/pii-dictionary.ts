@@ -2,7 +2,7 @@
 // name. Pure: the word lists (hunspell .dic stems of maintained packages) are read by the caller
 // (activities/ai/pii-dictionary.ts) and passed in as a PiiDictionary.
 import type { PiiSpan, Scan } from './pii-scan';
-import { PARTICLES, isGivenName, isNotAName } from './pii-words';
+import { PARTICLES, isGivenName, isNotAName, isWordName } from './pii-words';
 
 export interface PiiDictionary {
   /** Words some dictionary lists in lower case (lower-cased). */
@@ -14,7 +14,7 @@ export interface PiiDictionary {
   /** Per language: each stem's affix flags, and the suffix / prefix rules, for inflected forms. */
   affixes: Affixes[];
   /** Verdicts of isUnknownName so far (a text repeats its words); bounded. */
-  cache: Map<string, 'name' | 'word' | 'given name and word'>;
+  cache: Map<string, Verdict>;
 }
 
 interface AffixRule {
@@ -116,11 +116,17 @@ function inflected(lower: string, d: PiiDictionary): boolean {
 }
 
 // German compounds: "Paketzustellung" is "Paket" + "zustellung" (a linking s allowed)
+// Short compounds ("Vor|gang", "Ehe|frau", "Haus|tür") count too, unless their tail is a common ending
+// of surnames ("Neu|mann", "Hart|berg", "Horn|bach").
+const SURNAME_TAIL = /(?:mann|man|berg|stein|feld|bach|dorf|hof|burg|heim|thal|tal|wald|baum|land|kamp|brink|horst|hagen|meier|mayer|bauer|ner|er|el|ke|ow|ski|sen|son)$/u;
 function compound(lower: string, d: PiiDictionary): boolean {
-  if (lower.length < 8) return false;
-  for (let i = 3; i <= lower.length - 3; i++) {
+  if (lower.length < 6 || (lower.length < 8 && SURNAME_TAIL.test(lower))) return false;
+  // a two-letter noun heads a long tail: "Öl|wechsel", "Ei|weiß"
+  const firstHead = lower.length >= 8 && d.proper.has(lower.slice(0, 2)) ? 2 : 3;
+  for (let i = firstHead; i <= lower.length - 3; i++) {
     const head = lower.slice(0, i);
     const tail = lower.slice(i);
+    if (i === 2 && tail.length < 6) continue;
     // a three-letter tail only after a head of four or more ("Haus|tür"; not "Kow|alc|zyk")
     if (tail.length === 3 && head.length < 4) continue;
     const bare = head.endsWith('s') ? head.slice(0, -1) : head;
@@ -138,14 +144,14 @@ const WORD = /(?<![\p{L}\p{N}\uE000@._-])\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{
  * else any word that no list has in any case, inflected or compounded ("Kowalczyk"; not
  * "Lieferungen", "Paketzustellung").
  */
-export function isUnknownName(word: string, d: PiiDictionary, midSentence = false): boolean {
+export function isUnknownName(word: string, d: PiiDictionary, midSentence = false, standsAlone = midSentence): boolean {
   let verdict = d.cache.get(word);
   if (verdict === undefined) {
     if (d.cache.size >= 20_000) d.cache.clear();
     d.cache.set(word, (verdict = judge(word, d)));
   }
   if (verdict === 'name' && !midSentence && !d.persons.has(word.toLowerCase()) && !isGivenName(word) && looselyKnown(word.toLowerCase(), d)) return false;
-  return verdict === 'name' || (verdict === 'given name and word' && midSentence);
+  return verdict === 'name' || (verdict === 'given name and word' && midSentence) || (verdict === 'given name, word and noun' && midSentence && standsAlone);
 }
 
 // At the start of a sentence a word the affix rules miss ("Refunded") is more likely a word than a
@@ -155,7 +161,10 @@ function looselyKnown(lower: string, d: PiiDictionary): boolean {
   return LOOSE_ENDINGS.some((e) => lower.length > e.length + 2 && lower.endsWith(e) && d.common.has(lower.slice(0, -e.length)));
 }
 
-type Verdict = 'name' | 'word' | 'given name and word';
+// 'given name, word and noun': a given name some list has in lower case and another capitalised ("Frank",
+// "Mark", "Grace", but also German "Mann", "Kasse"): a name only inside a sentence and standing alone —
+// no article or number before it, no capitalised word after it ("der Kellner", "San Francisco").
+type Verdict = 'name' | 'word' | 'given name and word' | 'given name, word and noun';
 
 function judge(word: string, d: PiiDictionary): Verdict {
   const bare = word.replace(/['’]s$/u, '');
@@ -163,7 +172,12 @@ function judge(word: string, d: PiiDictionary): Verdict {
   if (bare.length < 2 || isNotAName(bare) || (bare.length < 3 && !(isGivenName(bare) && /[aeiouy]/iu.test(bare)))) return 'word';
   if (bare.includes('-')) return bare.split('-').some((p) => p.length >= 2 && /^\p{Lu}/u.test(p) && isUnknownName(p, d)) ? 'name' : 'word';
   const person = d.persons.has(lower) || isGivenName(bare);
-  if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) return person && !d.proper.has(lower) ? 'given name and word' : 'word';
+  if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) {
+    if (!person) return 'word';
+    if (!d.proper.has(lower)) return 'given name and word';
+    // (a given name of the name lists, not a Dutch surname that is a German noun too: "Kasse", "Karten", "Kellner")
+    return isGivenName(bare) || isWordName(bare) ? 'given name, word and noun' : 'word';
+  }
   if (person) return 'name';
   // German reference cues and nouns the lists only know as parts: "Sendungsnummer", "Auftragsnr", "Haustür"
   if (/.{4}(?:nummer|nr)$/u.test(lower)) return 'word';
@@ -171,6 +185,9 @@ function judge(word: string, d: PiiDictionary): Verdict {
   return 'name';
 }
 
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|im|am|ins|zum|zur|vom|beim|das|dem|des|ein|eine|einen|einem|einer|le|les|un|une|du|au|aux|el|los|las|una|il|lo|gli|uno|het|een)[ \t]+$/iu;
+// what stands before a noun and seldom before a name: articles, possessives, prepositions with an article, numbers, other capitalised words
+const BEFORE_NOUN = /(?:(?:^|[^\p{L}])(?:the|a|an|my|our|your|his|her|their|this|that|der|die|das|den|dem|des|ein|eine|einen|einem|einer|mein|meine|meinen|meinem|meiner|unser|unsere|unseren|ihr|ihre|ihren|ihrem|sein|seine|seinen|im|am|an|ins|zum|zur|vom|beim|le|la|les|un|une|du|au|aux|mon|ma|mes|son|sa|ses|el|los|las|una|mi|su|il|lo|gli|uno|het|een|de|mijn|zijn|haar)|\d|\p{Lu}\p{L}*)[ \t]+$/u;
 const SURNAME_AFTER = /[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}\uE000])/uy;
 
 /** Masks every capitalised word no dictionary knows (and the particles between two such words). */
@@ -180,7 +197,12 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
   for (const m of text.matchAll(WORD)) {
     // a given name that is also a word in some language ("Lea", "Paco") is a name inside a sentence
     const midSentence = !/(?:^|[.!?:;"«„“(\n])[ \t]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
-    if (isUnknownName(m[0], d, midSentence)) found.push({ start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' });
+    // after an article a word some list knows is a noun, not a name: "im Keller", "the Explorer", "la Pierre"
+    if (ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) && (d.common.has(m[0].toLowerCase()) || (!isGivenName(m[0]) && d.proper.has(m[0].toLowerCase())))) continue;
+    // (a capitalised word after it only when that is a name too: "Mark Ellison", not "San Francisco")
+    const next = /^[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    const alone = midSentence && !BEFORE_NOUN.test(text.slice(Math.max(0, m.index - 12), m.index)) && (!next || isUnknownName(next[1], d, true, false));
+    if (isUnknownName(m[0], d, midSentence, alone)) found.push({ start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' });
   }
   // particles between two names: "Anna van der Linden"
   const joined: PiiSpan[] = [];

@@ -8,7 +8,7 @@
 // full name) is, so "I'm Happy" and "Tell Paris…" survive. Linear: every cue is a regex anchored on
 // its first word, and the name after it is read word by word.
 import { MASK, groupSpan, oneOf, type PiiSpan, type Scan } from './pii-scan';
-import { HONORIFICS, PARTICLES, isFunctionWord, isGivenName, isNotAName, isNotANameEvenAfterCue, isPlace } from './pii-words';
+import { HONORIFICS, PARTICLES, isFunctionWord, isGivenName, isNotAName, isNotANameEvenAfterCue, isPlace, isWordName } from './pii-words';
 
 type Strength = 'strong' | 'medium' | 'weak';
 
@@ -23,6 +23,12 @@ const INTRO_STRONG = [
   ...['me llamo', 'mi nombre es', 'le escribe', 'les escribe', 'nombre:', 'mi nombre:'],
   ...['mi chiamo', 'il mio nome è', "il mio nome e'", 'mi presento', 'vi scrive', 'nome:'],
   ...['mijn naam is', 'ik heet', 'u spreekt met', 'je spreekt met', 'naam:'],
+  // introductions of someone else: "Je vous présente Florence Duchamp", "vi presento Sole Bianchi", "apresento-lhes a Inês"
+  ...['let me introduce', "i'd like to introduce", 'i would like to introduce', 'may i introduce', 'please meet', 'please welcome', 'darf ich vorstellen', 'darf ich ihnen vorstellen', 'je vous présente', 'je te présente', 'nous vous présentons', 'les presento a', 'le presento a', 'os presento a', 'te presento a', 'vi presento', 'ti presento', 'le presento', 'mag ik u voorstellen aan', 'mag ik jullie voorstellen aan', 'mag ik voorstellen', 'apresento-lhes', 'apresento-lhes a', 'apresento-lhes o', 'apresento-vos', 'apresento-vos a', 'apresento-vos o', 'apresento-lhe', 'apresento-lhe a', 'apresento-lhe o', 'przedstawiam', 'chciałbym przedstawić', 'chciałabym przedstawić'],
+  // whom to reach: "Contact on site is Rosalind Kaur", "Ansprechpartnerin: Birgit Hoffmeister"
+  ...['contact person', 'contact person is', 'contact on site is', 'site contact', 'site contact is', 'point of contact', 'point of contact is', 'contact name', 'contact name is', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartner ist', 'ansprechpartnerin ist', 'kontaktperson', 'personne à contacter', 'interlocuteur :', 'interlocutrice :', 'persona de contacto', 'persona di riferimento', 'referente', 'contactpersoon', 'contactpersoon is', 'pessoa de contacto', 'osoba kontaktowa'],
+  // Portuguese and Polish introductions of oneself
+  ...['chamo-me', 'o meu nome é', 'meu nome é', 'nazywam się', 'mam na imię', 'z tej strony'],
   // someone else's: "sein Name ist X", "his name is X"
   ...["his name's", "her name's", 'his name is', 'her name is', 'his name was', 'her name was', 'his real name is', 'her real name is', 'his full name is', 'her full name is', 'sein name ist', 'ihr name ist', 'sein name war', 'ihr name war', 'son nom est', 'son prénom est', 'su nombre es', 'il suo nome è', 'zijn naam is', 'haar naam is'],
 ];
@@ -33,9 +39,9 @@ const LISTS = [
   ...['passengers:', 'passenger:', 'guests:', 'guest:', 'travellers:', 'travelers:', 'names:', 'attendees:', 'passagiere:', 'fahrgäste:', 'gäste:', 'reisende:', 'passagers :', 'passagers:', 'voyageurs :', 'pasajeros:', 'viajeros:', 'passeggeri:', 'viaggiatori:', 'passagiers:', 'reizigers:', 'gasten:'],
 ];
 // "Hi Sarah,", "Beste Wouter,", "Hola Marta": a given name must follow (not "Hi Team", "Dear Ryanair")
-const GREETINGS = ['servus', 'grüß gott', 'grüss gott', 'grüezi', 'hallöchen', 'salve', 'carissimo', 'carissima', 'querido', 'querida', 'coucou', 'lieve', 'hi', 'hello', 'hey', 'dear', 'good morning', 'good afternoon', 'hallo', 'liebe', 'lieber', 'guten tag', 'moin', 'bonjour', 'bonsoir', 'salut', 'cher', 'chère', 'hola', 'buenos días', 'buenas tardes', 'estimado', 'estimada', 'ciao', 'buongiorno', 'buonasera', 'gentile', 'caro', 'cara', 'beste', 'hoi', 'goedemorgen', 'goedemiddag', 'geachte'];
+const GREETINGS = ['servus', 'grüß gott', 'grüss gott', 'grüezi', 'hallöchen', 'salve', 'carissimo', 'carissima', 'querido', 'querida', 'coucou', 'lieve', 'hi', 'hello', 'hey', 'dear', 'good morning', 'good afternoon', 'hallo', 'liebe', 'lieber', 'guten tag', 'moin', 'bonjour', 'bonsoir', 'salut', 'cher', 'chère', 'hola', 'buenos días', 'buenas tardes', 'estimado', 'estimada', 'ciao', 'buongiorno', 'buonasera', 'gentile', 'caro', 'cara', 'beste', 'hoi', 'goedemorgen', 'goedemiddag', 'geachte', 'olá', 'ola', 'oi', 'bom dia', 'boa tarde', 'caro', 'cara', 'prezado', 'prezada', 'querido', 'querida', 'cześć', 'witaj', 'droga', 'drogi', 'kochana', 'kochany'];
 const INTRO_WEAK = [
-  ...["i'm", 'i am', 'im', 'this is', "it's", 'its', 'it is', 'here is', "here's"],
+  ...["i'm", 'i am', 'this is', 'it was', 'het was', 'es war', "c'était", 'fue', 'è stato', 'è stata', "it's", 'its', 'it is', 'here is', "here's"],
   ...['ich bin', 'hier ist'],
   ...['je suis', "c'est", 'ici'],
   ...['soy', 'aquí', 'le habla'],
@@ -51,6 +57,7 @@ const DETERMINERS = [
   ...['mio', 'mia', 'miei', 'mie', 'nostro', 'nostra', 'vostro', 'vostra', 'suo', 'sua', 'il', 'lo', 'gli', 'uno', "un'", 'dello', 'della', 'dal', 'dallo', 'dalla', 'allo', 'alla', 'questo', 'questa'],
   ...['beim', 'zum', 'zur'],
   ...['meu', 'minha', 'o meu', 'a minha', 'o', 'os', 'as', 'nosso', 'nossa', 'min', 'mitt', 'mój', 'moja'],
+  ...['moją', 'mojej', 'mojego', 'moim', 'mojemu', 'moi', 'moje', 'nasz', 'nasza', 'naszą', 'naszej', 'naszego', 'naszym', 'z moją', 'z moim', 'z naszą', 'z naszym', 'do', 'dla'],
   ...['mijn', "m'n", 'onze', 'ons', 'uw', 'jullie', 'zijn', 'haar', 'hun', 'de', 'het', 'een', 'deze'],
 ];
 // "my wife is X", "sein Name ist X", "mi jefe se llama X"
@@ -83,6 +90,8 @@ const PEOPLE = [
   ...'housemate|flat-mate|colocataire|coloc|colocatario|colocataria|compañero de piso|compañera de piso|coinquilino|coinquilina|padrone di casa|padrona di casa|proprietario|proprietaria|huisgenoot|huisgenote|huisbaas|hospita|mitbewohnerin|wg-mitbewohner'.split('|'),
   // Portuguese, Swedish and Polish relations and staff (comments in other languages come in too)
   ...'marido|mulher|esposa|filho|filha|mãe|pai|irmão|irmã|avó|avô|namorado|namorada|funcionário|funcionária|estafeta|motorista|empregado|empregada|fru|dotter|städaren|mąż|żona|syn|córka|kurier'.split('|'),
+  // Polish relations and staff in the cases a name after them takes: "z moją córką Martą", "mężem Pawłem"
+  ...'córką|córki|córce|córkę|synem|syna|synowi|żoną|żony|żonie|mężem|męża|mężowi|matka|matką|matki|mama|mamą|mamy|ojciec|ojcem|ojca|tata|tatą|taty|brat|bratem|brata|siostra|siostrą|siostry|babcia|babcią|babci|dziadek|dziadkiem|dziadka|wnuczka|wnuczką|wnuk|wnukiem|sąsiad|sąsiadem|sąsiadka|sąsiadką|kolega|kolegą|koleżanka|koleżanką|szef|szefem|szefowa|szefową|kierownik|kierownikiem|kierowniczka|kierowniczką|kurierem|kuriera|kurierka|technik|technikiem|pracownik|pracownikiem|pracownica|pracownicą|sprzedawca|sprzedawcą|sprzedawczyni|kelner|kelnerem|kelnerka|kelnerką|kierowca|kierowcą|konsultant|konsultantem|konsultantka|konsultantką|monter|monterem|hydraulik|hydraulikiem|lekarz|lekarzem|lekarka|lekarką|pielęgniarka|pielęgniarką|dostawca|dostawcą|gerente|gestora|gestor|colega|vizinho|vizinha|técnico|técnica|tio|tia|primo|prima|sogra|sogro|neto|neta|chefe|rececionista|recepcionista|empregada de mesa|carteiro|entregador|entregadora'.split('|'),
   // more relations and staff, six languages
   ...'godson|goddaughter|godmother|godfather|stepbrother|stepsister|half-brother|half-sister|twin|ex|ex-wife|ex-husband|partner-in-crime|pal|mate|buddy|bestie|great-grandmother|great-grandfather|grandchild|grandkids|in-laws|girl|boy|lad|lass|bloke|chap|fella|young man|young woman|young lady|young lad|maître d|maitre d|sommelier|head waiter|head chef|sous chef|runner|valet|bellboy|bellhop|lifeguard|warden|marshal|usher|ranger|dispatcher|handler|fitter|locksmith|joiner|carpenter|roofer|glazier|optometrist|radiographer|sonographer|consultant|registrar|midwife|healthcare assistant|care worker|support worker|key worker|case worker|caseworker|claims handler|loss adjuster|assessor|adjuster|underwriter|branch manager|store manager|shift manager|duty manager|night manager|general manager|area manager|deputy manager|team member|colleague'.split('|'),
   ...'enkelsohn|enkeltochter|urenkel|patenkind|patentochter|patensohn|patin|pate|stiefsohn|stieftochter|stiefvater|stiefmutter|stiefbruder|stiefschwester|ex-mann|ex-frau|zwilling|kumpel|junge|mädchen|meister|werkstattmeister|gutachter|gutachterin|sachverständige|sachverständiger|pflegekraft|altenpflegerin|altenpfleger|krankenschwester|krankenpfleger|ärztin|physiotherapeutin|physiotherapeut|therapeutin|servicetechniker|bauleiter|bauleiterin|vorarbeiter|hausverwalter|hausverwalterin|verwalter|verwalterin|schichtleiter|schichtleiterin|teamleiter|teamleiterin|abteilungsleiter|abteilungsleiterin|anwohner|anwohnerin|mieter|mieterin|bewohner|bewohnerin'.split('|'),
@@ -103,14 +112,15 @@ const GERMAN_STAFF_SUFFIX = '\\p{L}{2,}(?:mitarbeiter|mitarbeiterin|berater|bera
 
 // "a guy called X", "un certain X", "una tal X", "ene X"
 const CALLED = [
-  ...['called', 'named', 'by the name of', 'goes by', 'known as', 'who said his name was', 'who said her name was', 'gave his name as', 'gave her name as', 'his name is', 'her name is', 'his name was', 'her name was', 'introduced himself as', 'introduced herself as', 'whose badge said', 'whose name badge said', 'whose name tag said', 'badge said', 'name badge said', 'name tag said', 'badge read', 'name tag read', 'signed as', 'signed it'],
+  ...['called', 'named', 'by the name of', 'goes by', 'known as', 'who said his name was', 'who said her name was', 'gave his name as', 'gave her name as', 'his name is', 'her name is', 'his name was', 'her name was', 'introduced himself as', 'introduced herself as', 'whose badge said', 'whose name badge said', 'whose name tag said', 'badge said', 'name badge said', 'name tag said', 'badge read', 'name tag read', 'signed as', 'signed it', 'name tag that said', 'name badge that said', 'badge that said', 'tag that said', 'tag said', 'with the name', 'name tag with', 'badge with the name'],
+  ...['badge indiquait', 'son badge indiquait', 'badge portait', 'avec le nom', 'avec le prénom', 'con el nombre', 'con el nombre de', 'com o nome', 'com o nome de', 'con il nome', 'con il nome di', 'cartellino con', 'naambordje met', 'naamkaartje met', 'namensschild mit', 'na plakietce', 'z imieniem', 'o imieniu', 'imieniem'],
   ...['namens', 'mit namen', 'mit dem namen', 'heißt', 'heisst', 'hieß', 'hiess', 'nannte sich', 'stellte sich als', 'stellte sich vor als', 'laut namensschild', 'auf dem namensschild stand', 'laut beleg', 'laut quittung', 'laut kassenbon'],
   ...['nommé', 'nommée', 'prénommé', 'prénommée', 'du nom de', "s'appelle", "s'appelait", 'appelé', 'appelée', 'se prénomme', 'se prénommait', 'dont le badge indiquait', 'sur son badge', 'se présentant comme'],
   ...['llamado', 'llamada', 'de nombre', 'se llama', 'se llamaba', 'se presentó como', 'según su placa', 'en su placa ponía', 'que se llama'],
-  ...['di nome', 'chiamato', 'chiamata', 'si chiama', 'si chiamava', 'tale', 'sul cartellino', 'si è presentato come', 'si è presentata come'],
+  ...['di nome', 'chiamato', 'chiamata', 'si chiama', 'si chiamava', 'tale', 'sul cartellino', 'con il cartellino', 'col cartellino', 'il cartellino diceva', 'si è presentato come', 'si è presentata come'],
   ...['genaamd', 'met de naam', 'heet', 'heette', 'volgens zijn naamkaartje', 'volgens haar naamkaartje', 'stelde zich voor als'],
 ];
-const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'un certo', 'una certa', 'ene', 'a certain'];
+const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'un certo', 'una certa', 'ene', 'a certain', 'ein gewisser', 'eine gewisse', 'einem gewissen', 'einer gewissen', 'einen gewissen', 'um tal', 'uma tal', 'um certo', 'uma certa', 'een zekere', 'pewien', 'pewna', 'jakiś', 'jakaś'];
 
 // "mit Anna", but "mit Münchner Kennzeichen" (German capitalises nouns): only a known given name follows.
 const WEAK_PREPOSITIONS = ['mit'];
@@ -121,6 +131,8 @@ const VERBS = [
   ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter', 'remercier', 'remercie', 'remercions', 'au nom de', 'signé par', 'signée par', 'envoyé par', 'transféré à', 'passé à', 'eu au téléphone', 'eu affaire à', 'affaire à'],
   ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'atención de', 'la atención de', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de'],
   ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo', 'ringraziare', 'firmato da', 'inviato da', 'mi ha passato', 'a nome di', 'per conto di'],
+  ...['perguntem pela', 'perguntem pelo', 'pergunte pela', 'pergunte pelo', 'perguntar pela', 'perguntar pelo', 'falei com', 'falar com', 'zapytać o', 'zapytajcie o', 'proszę zapytać o', 'rozmawiałem z', 'rozmawiałam z', 'kontakt z'],
+  ...['put me through to', 'put us through to', 'transfer me to', 'connect me with', 'connect me to', 'pass this to', 'pass this on to', 'pass it to', 'pass it on to', 'forward this to', 'forward it to', 'give this to', 'thanks again to', 'just ask for', 'ask to speak to', 'ask to speak with', 'vraag maar naar', 'vraag even naar', 'fragen sie einfach nach', 'demandez à parler à', 'preguntad por', 'chiedi di'],
   ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens', 'dank je wel aan', 'complimenten voor', 'ondertekend door', 'doorverbonden met', 'gebeld met', 'contact gehad met'],
 ];
 
@@ -140,6 +152,7 @@ const SIGN_OFFS = [
   ...['cordialement', 'bien cordialement', 'très cordialement', 'salutations', 'sincères salutations', 'meilleures salutations', 'salutations distinguées', 'bien à vous', 'amicalement', 'merci', "merci d'avance", 'merci beaucoup', 'bonne journée', 'bonne soirée', 'à bientôt', 'respectueusement', 'bises', 'bisous', 'bonne continuation', 'bien à toi', 'à plus', 'salutations distinguées', 'sentiments distingués', 'mes salutations', 'meilleures salutations', 'avec mes remerciements', 'merci par avance', 'en vous remerciant', 'dans l\'attente de votre réponse', 'cdt', 'cdlt'],
   ...['saludos', 'un saludo', 'saludos cordiales', 'atentamente', 'muy atentamente', 'cordialmente', 'gracias', 'muchas gracias', 'un abrazo', 'abrazos', 'besos', 'hasta pronto', 'un cordial saludo', 'reciba un cordial saludo', 'un saludo cordial', 'saludos cordiales', 'gracias de antemano', 'quedo a la espera', 'quedo atento', 'quedo atenta', 'un beso', 'nos vemos', 'mil gracias', 'gracias por todo', 'reciban un saludo'],
   ...['cordiali saluti', 'distinti saluti', 'saluti', 'un saluto', 'grazie', 'grazie mille', 'a presto', 'buona giornata', 'un abbraccio', 'ciao', 'saluti cordiali', 'cordialmente', 'grazie in anticipo', 'buona serata', 'in attesa di un riscontro', 'in attesa di risposta', 'resto in attesa', 'un caro saluto', 'cari saluti', 'grazie ancora', 'baci'],
+  ...['cumprimentos', 'melhores cumprimentos', 'com os melhores cumprimentos', 'atenciosamente', 'obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'um abraço', 'abraços', 'beijinhos', 'saudações', 'z poważaniem', 'pozdrawiam', 'pozdrawiam serdecznie', 'serdecznie pozdrawiam', 'serdeczne pozdrowienia', 'pozdrowienia', 'z wyrazami szacunku', 'dziękuję', 'dziękuję bardzo', 'dziękuję z góry', 'dzięki'],
   ...['met vriendelijke groet', 'met vriendelijke groeten', 'vriendelijke groet', 'vriendelijke groeten', 'groeten', 'groetjes', 'groet', 'hartelijke groet', 'hartelijke groeten', 'met groet', 'mvg', 'bedankt', 'dank je', 'dank u', 'alvast bedankt', 'tot ziens', 'hoogachtend', 'fijne dag', 'gr', 'gr.', 'grt', 'grtz', 'm.v.g.', 'vr.gr.', 'vriendelijke groetjes', 'hartelijk dank', 'dank je wel', 'dank u wel', 'alvast dank', 'liefs', 'groetjes en bedankt', 'met hartelijke groet', 'tot snel'],
 ];
 
@@ -175,14 +188,14 @@ function skipBlank(text: string, at: number): number {
   return at + (BLANK.exec(text)?.[0].length ?? 0);
 }
 
-const notAName = (word: string, strength: Strength) => (strength === 'strong' ? isNotANameEvenAfterCue(word) : isNotAName(word));
+const notAName = (word: string, strength: Strength) => (strength === 'strong' ? isNotANameEvenAfterCue(word) : isNotAName(word) && !(strength === 'medium' && isWordName(word)));
 
 // (a lower-case word before a capitalised name is a title: "el mecánico, don Evaristo")
 function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean, followedByCapital = false): boolean {
   if (notAName(word, strength)) return false;
   if (!isCapitalised(word)) return lowercase && strength === 'strong' && isGivenName(word) && !followedByCapital;
   if (strength === 'strong') return true;
-  if (strength === 'medium') return isGivenName(word) || followedByName;
+  if (strength === 'medium') return isGivenName(word) || followedByName || isWordName(word);
   return isGivenName(word);
 }
 
@@ -235,13 +248,15 @@ export function readName(text: string, at: number, strength: Strength, { particl
   }
   if (!acceptsFirst(first.text, strength, words.length > 1, lowercaseOk, lowercase && /^[ \t]+(?:\p{Lu}|\uE000)/u.test(text.slice(first.end, first.end + 3)))) return null;
   // a lowercase "name" of two words needs its first word to be a known given name (checked above)
-  return { start: words[0].start, end: words[words.length - 1].end, kind: 'name' };
+  // a signature's initial after the name: "Claire D.", "Tom K.," (before the line or the clause ends)
+  const initial = lowercase ? null : /^[ \t]+\p{Lu}\.(?=[ \t]*(?:[,;]|\r?\n|$))/u.exec(text.slice(p, p + 8));
+  return { start: words[0].start, end: words[words.length - 1].end + (initial?.[0].length ?? 0), kind: 'name' };
 }
 
 // "Pilar y a Rosario", "Rosa e a Franco", "Roos en aan Bas": the preposition may come again
 const COORDINATION = /[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o|of)(?:[ \t]+(?:a|à|to|an|aan|al|alla|ad))?[ \t]+/y;
 // the end of a signature line, or a comma and contact details already found ("Claudia Reinholz, [ADDRESS]", "Manuela Pini, tel. [PHONE]")
-const LINE_END = /[ \t]*(?:[.!,]?[ \t]*(?:\((?:Mrs?|Ms|Miss|Dr|Mme|Sra?|Sig\.ra)\.?\))?[ \t]*(?:\r?\n|$)|[,|–—-][ \t]*(?:\p{L}{1,6}\.?:?[ \t]*)?\uE000)/uy;
+const LINE_END = /[ \t]*(?:[.!,]?[ \t]*(?:\((?:Mrs?|Ms|Miss|Dr|Mme|Sra?|Sig\.ra)\.?\)|\(\p{Ll}[\p{L} -]{1,24}\))?[ \t]*(?:\r?\n|$)|[,|–—-][ \t]*(?:\p{L}{1,6}\.?:?[ \t]*)?\uE000)/uy;
 
 /** The name at `at` and any joined to it ("Noah and Mia"); null when none, or when `atLineEnd` and the line goes on. */
 function readNames(text: string, at: number, strength: Strength, atLineEnd = false, opts: ReadOptions = {}): PiiSpan[] | null {
@@ -266,6 +281,11 @@ function readNames(text: string, at: number, strength: Strength, atLineEnd = fal
   return found;
 }
 
+// articles that stand before a noun and seldom before a given name (not "der", "die", "la": "die Anna")
+const NOUN_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|im|am|ins|zum|zur|vom|beim|ein|eine|einen|einem|le|les|un|une|du|au|aux|el|los|las|una|lo|gli|uno|het|een)[ \t]+$/iu;
+
+const GERMAN_DUTCH_ARTICLE = /(?:^|[^\p{L}])(?:der|die|das|den|dem|des|am|im|beim|zum|zur|vom|ein|eine|einem|einen|einer|kein|keine|de|het|een)[ \t]+$/iu;
+
 // ---- the passes ----
 // lower-case vocabularies matched on scan.folded(), without the slow-to-compile `i` flag
 const cue = (alternatives: readonly string[], sep = SEP) => new RegExp(`${CUE_START}(?:${oneOf(alternatives)})${sep}`, 'gu');
@@ -275,16 +295,18 @@ const HONORIFIC_CUE = new RegExp(`${CUE_START}(?:(?:${oneOf(HONORIFICS)})(?:\\.|
 const HONORIFIC_CUE_CI = new RegExp(
   `${CUE_START}(?:${oneOf(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'señor', 'señora', 'señorita', 'doña', 'signor', 'signora', 'signorina', 'sig.', 'sig.ra', 'dott.', 'dott.ssa', 'dottor', 'dottore', 'dottoressa', 'ing.', 'avv.', 'meneer', 'mevrouw', 'mevr.', 'dhr.', 'mw.', 'mijnheer', 'juffrouw', 'mr.', 'mrs.', 'mme', 'mlle', 'sr.', 'sra.', 'srta.',
     // family and care titles used as a form of address: "Uncle Des", "tata Josiane", "suor Agnese", "Schwester Gudrun", "don Evaristo"
-    'uncle', 'auntie', 'aunty', 'onkel', 'tante', 'tata', 'tatie', 'tonton', 'zia', 'zio', 'tía', 'tío', 'tia', 'tio', 'oom', 'suor', 'sœur', 'soeur', 'schwester', 'pfleger', 'pflegerin', 'nurse', 'don', 'dona', 'dokter', 'zuster'])})(?![\\p{L}])[ \\t]*`,
+    'uncle', 'auntie', 'aunty', 'onkel', 'tante', 'tata', 'tatie', 'tonton', 'zia', 'zio', 'tía', 'tío', 'tia', 'tio', 'oom', 'suor', 'sœur', 'soeur', 'schwester', 'pfleger', 'pflegerin', 'nurse', 'don', 'dona', 'dokter', 'zuster', 'senhor', 'senhora', 'pan', 'pani', 'panią', 'pana', 'panu', 'panem'])})(?![\\p{L}])[ \\t]*`,
   'giu',
 );
 const INTRO_STRONG_CUE = cue(INTRO_STRONG);
 const INTRO_WEAK_CUE = cue(INTRO_WEAK);
+// "hi im sarah", but not German "im Keller", "im Ernst": only where a sentence or a greeting ends
+const IM_CUE = /(?:^|(?<=[\n.!?,][ \t]*)|(?<=(?:^|[^\p{L}])(?:hi|hello|hey|hiya|and|but|so)[ \t]+))im[ \t]+/gu;
 // "my wife X", "one of your cashiers, X", "mon épouse (Martine)", "(Ehefrau Gisela", "la moglie di Renato"
 const PEOPLE_WORD = `(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?:s|es|n|en|nen|innen)?(?![\\p{L}])`;
 const OF = ['of', 'von', 'de', 'di', 'del', 'della', 'van', 'da', 'du', 'des'];
 const PEOPLE_CUE = new RegExp(
-  `(?:${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}-]+[ \\t]+){0,2}?|(?<=\\()[ \\t]*)${PEOPLE_WORD}(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}])|[ \\t]+(${oneOf(OF)})(?![\\p{L}]))?(?:${SEP}\\(?[ \\t]*|[ \\t]*\\([ \\t]*)`,
+  `(?:${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}'’-]+[ \\t]+){0,2}?|(?<=\\()[ \\t]*)${PEOPLE_WORD}(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}])|[ \\t]+(${oneOf(OF)})(?![\\p{L}]))?(?:${SEP}\\(?[ \\t]*|[ \\t]*\\([ \\t]*)`,
   'gu', // on scan.folded()
 );
 // A role as a title, without a determiner: "Anwohnerin Renate Seidel", "aan kok Hamza", "Chef Gordon".
@@ -416,7 +438,7 @@ function lastNameLine(scan: Scan): PiiSpan[] | null {
 }
 
 /** Finds names by context and masks them, then every other occurrence of the words found. */
-export function findContextNames(scan: Scan): void {
+export function findContextNames(scan: Scan, isKnownWord: (word: string) => boolean = () => false): void {
   const before = scan.spans.length;
   const names = (strength: Strength, opts: ReadOptions & { atLineEnd?: boolean } = {}) => (m: RegExpExecArray) =>
     readNames(scan.masked, m.index + m[0].length, strength, opts.atLineEnd, opts);
@@ -477,11 +499,13 @@ export function findContextNames(scan: Scan): void {
     const found = readNames(scan.masked, m.index + m[0].length, 'strong');
     return found && found.every((f) => /[ \t]/.test(scan.masked.slice(f.start, f.end))) ? found : null;
   });
-  scan.pass(NAME_BEFORE_VERB, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
+  // (a noun after its article is the subject: "Am Einlass hieß es", "Der Verkäufer hieß laut Beleg…")
+  scan.pass(NAME_BEFORE_VERB, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) || GERMAN_DUTCH_ARTICLE.test(scan.text.slice(Math.max(0, m.index - 8), m.index)) ? null : groupSpan(m, 1, 'name')));
   scan.pass(GREETING_CUE, names('medium'));
   scan.pass(CALLED_CUE, names('medium'), scan.folded());
   scan.pass(VERB_CUE, names('medium'), scan.folded());
   scan.pass(INTRO_WEAK_CUE, names('weak'), scan.folded());
+  scan.pass(IM_CUE, names('weak'), scan.folded());
   scan.pass(WEAK_PREPOSITION_CUE, names('weak'), scan.folded());
   scan.pass(WORD_BEFORE_CAPITAL, (m) => (isPeopleWord(m[1]) ? readNames(scan.masked, m.index + m[0].length, 'medium') : null));
   scan.pass(INLINE_DASH_CUE, (m) => {
@@ -503,5 +527,6 @@ export function findContextNames(scan: Scan): void {
     if (s.kind !== 'name') continue;
     for (const w of scan.text.slice(s.start, s.end).split(/[\s]+/)) if (w.length >= 3 && !isNotAName(w) && !PARTICLES.has(w.toLowerCase())) found.add(w);
   }
-  scan.literals([...found], 'name', true);
+  // (not where the word stands as a noun after an article: "im Ernst", "the Frank report" — known words only)
+  scan.literals([...found], 'name', true, (at, w) => isKnownWord(w) && NOUN_ARTICLE.test(scan.text.slice(Math.max(0, at - 8), at)));
 }

@@ -78,9 +78,9 @@ export class Scan {
   }
 
   /** Known values, matched accent-insensitively (and case-insensitively unless told) wherever they stand as whole words; longest first. */
-  literals(values: string[], kind: PiiKind, caseSensitive = false): void {
+  literals(values: string[], kind: PiiKind, caseSensitive = false, skip?: (at: number, value: string) => boolean): void {
     const re = literalPattern(values, caseSensitive);
-    if (re) this.add([...foldAccents(this.masked).matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, kind })));
+    if (re) this.add([...foldAccents(this.masked).matchAll(re)].filter((m) => !skip?.(m.index, this.text.slice(m.index, m.index + m[0].length))).map((m) => ({ start: m.index, end: m.index + m[0].length, kind })));
   }
 
   /** Runs `passes` with the matches of `re` hidden from them (they are kept, not redacted). */

@@ -17,6 +17,13 @@ export const MONTHS = words(`
   januari|februari|maart|mei|augustus|okt|mrt
 `);
 
+/** Portuguese and Polish months (the Polish in the genitive of dates too), for dates only: "maja" is also a name. */
+export const MORE_MONTHS = words(`
+  janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro
+  stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia
+  styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień
+`);
+
 const WEEKDAYS = `
   monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag
   lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo
@@ -28,6 +35,7 @@ export const HONORIFICS = words(`
   Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Herr|Herrn|Frau|Fräulein|Hr|Fr|Mme|Mlle|Monsieur|Madame|Mademoiselle|Maître
   Sr|Sra|Srta|Señor|Señora|Señorita|Doña|Dña|Sig|Sig.ra|Sig.na|Signor|Signora|Signorina|Dott|Dott.ssa|Dottor|Dottore|Dottoressa|Ing|Avv
   Meneer|Mevrouw|Mevr|Dhr|Mw|Mijnheer|Juffrouw|Dokter|Doctor|Mister|Missus
+  Senhor|Senhora|Sr.ª|Dona|Pan|Pani|Panią|Pana|Panu|Panem
 `);
 
 /** Surname particles: lowercase words inside a name ("Daan de Vries", "Willem van den Berg"). */
@@ -56,6 +64,12 @@ const NOT_NAMES = set(
   io|me|mio|mia|miei|mie|noi|nostro|nostra|voi|vostro|vostra|lei|lui|loro|il|lo|la|i|gli|le|un|uno|una|e|ed|o|ma|con|senza|per|da|dal|dalla|di|del|della|in|nel|nella|su|sul|che|è|sono|era|sei|siamo|molto|grazie|saluti|saluto|cordiali|distinti|cordialmente|ciao|buongiorno|buonasera|gentile|gentili|spettabile|egregio|egregia|cliente|deluso|delusa|arrabbiato|arrabbiata|contento|contenta|qui|oggi|ieri|domani|sempre|mai|ancora|assistenza
   ik|mij|me|mijn|m'n|wij|we|ons|onze|u|uw|jij|je|jou|jouw|jullie|hij|hem|zijn|zij|ze|haar|hun|het|de|een|en|of|maar|met|zonder|voor|door|van|in|op|aan|bij|naar|uit|over|om|tot|te|dat|die|dit|deze|niet|geen|ook|nog|al|heel|erg|zeer|bedankt|dank|dankjewel|groet|groeten|groetjes|vriendelijke|hartelijke|hoogachtend|mvg|hallo|hoi|beste|geachte|goedemorgen|goedemiddag|goedenavond|goedendag|klant|lid|ben|is|was|heb|heeft|had|word|wordt|werd|hier|daar|nu|vandaag|gisteren|morgen|altijd|nooit|weer|boos|teleurgesteld|blij|tevreden|ontevreden|klantenservice|gold|silver|platinum|premium|vip|kerst|pasen
   `,
+  // Portuguese and Polish comments come in too, and no word list of theirs is loaded: the words that
+  // open their sentences, greet, sign off and name the things of a complaint
+  `
+  olá|oi|bom|boa|dia|tarde|noite|obrigado|obrigada|obrigados|cumprimentos|atentamente|saudações|abraço|abraços|beijos|prezado|prezada|prezados|exmo|exma|exmos|senhor|senhora|senhores|sr|sra|dona|eu|ele|ela|eles|elas|nós|você|vocês|meu|minha|meus|minhas|nosso|nossa|seu|sua|este|esta|isto|esse|essa|isso|aquele|aquela|um|uma|uns|umas|os|as|ao|aos|à|às|no|na|nos|nas|do|da|dos|das|pelo|pela|com|sem|para|por|em|mas|porque|quando|onde|como|também|já|ainda|hoje|ontem|amanhã|agora|depois|antes|sempre|nunca|não|sim|muito|muita|mais|menos|fatura|factura|encomenda|encomendei|encomendámos|comprei|compramos|recebi|recebemos|paguei|pagámos|moro|moramos|morada|telemóvel|telemovel|telefone|número|numero|conta|cliente|loja|funcionária|funcionário|gerente|estafeta|entrega|reclamação|reembolso|devolução|pedido|reserva|recibo|matrícula|carrinha|carro|perguntem|pergunte|peço|pedimos|gostaria|queria|venho|escrevo|estou|estamos|está|estão|foi|fomos|era|tenho|temos|tem|fiz|fez|disse|disseram|ninguém|nada|tudo|apresento|apresento-lhes|apresento-vos|segue|seguem|infelizmente|finalmente|entretanto|aguardo|aguardamos|desde|até|sobre|entre|contra|qualquer|cada|outro|outra|mesmo|mesma|certo|certa|errado|errada|novo|nova|nossa|vossa|vosso
+  dzień|dobry|dobra|dobre|witam|witaj|cześć|pozdrawiam|pozdrowienia|serdecznie|serdeczne|dziękuję|dziekuje|dziękujemy|dzięki|proszę|prosze|prosimy|szanowni|szanowny|szanowna|państwo|panie|pani|pan|panią|pana|panu|panem|poważaniem|z|ze|w|we|na|do|od|po|przy|przez|dla|bez|pod|nad|za|o|u|i|a|ale|oraz|lub|albo|czy|że|bo|gdy|kiedy|gdzie|dlaczego|jak|co|to|ten|ta|te|tego|tej|ja|my|wy|oni|one|on|ona|ono|mój|moja|moje|mojej|mojego|mojemu|moim|moją|nasz|nasza|nasze|naszego|naszej|wasz|wasza|wasze|jego|jej|ich|nie|tak|już|jeszcze|teraz|potem|wczoraj|dzisiaj|dziś|jutro|niestety|bardzo|również|także|tylko|jednak|numer|numeru|nr|zamówienie|zamówienia|zamówiłem|zamówiłam|zamówiliśmy|faktura|faktury|fakturę|paragon|rachunek|przesyłka|przesyłki|paczka|paczki|kurier|kuriera|dostawa|dostawy|reklamacja|reklamacji|zwrot|zwrotu|sklep|sklepu|towar|kwota|konto|konta|klient|klienta|adres|adresu|telefon|kod|data|dane|prawidłowe|prawidłowy|prawidłowa|samochód|samochodu|kierownik|kierowniczka|nazywam|nazywa|mieszkam|mieszkamy|jestem|jesteśmy|był|była|było|byli|mam|mamy|ma|chciałbym|chciałabym|chcielibyśmy|piszę|piszemy|zostawił|zostawiła|zostało|została|został|otrzymałem|otrzymałam|kupiłem|kupiłam|zapłaciłem|zapłaciłam|proszę|wiadomość|sprawa|sprawie|pozdrawiamy|eircode
+  `,
   // what stands in brackets after a relation: "meine Mutter (Jahrgang 1939…)", "(born 1952)"
   'jahrgang|classe|geb|geboren|née|né|nata|nato|nacida|nacido|nació|nacio|nacque|naquit|born|aged|alter|âge|edad|età|leeftijd',
 );
@@ -69,6 +83,7 @@ const PLACES = set(`
   napoli|naples|torino|turin|firenze|florence|venezia|venice|bologna|genova|genoa|verona|palermo|bari|catania|siena|pisa|padova|trieste|sorrento|como|parma|modena|perugia
   utrecht|haarlem|leiden|delft|groningen|eindhoven|maastricht|nijmegen|arnhem|breda|tilburg|zwolle|almere|den|haag|bosch|antwerpen|antwerp|gent|ghent|brugge|bruges|leuven|liège
   new|york|boston|chicago|houston|dallas|austin|phoenix|denver|seattle|portland|atlanta|miami|orlando|jackson|madison|charlotte|savannah|georgia|virginia|carolina|florida|montana|dakota|sydney|melbourne|adelaide|perth|victoria|regina|toronto|vancouver|montreal|ottawa|quebec|sofia|athens|prague|warsaw|budapest|bern|zurich|zürich|geneva|genève|basel|lausanne|luxembourg|monaco
+  lisboa|porto|coimbra|braga|faro|aveiro|funchal|setúbal|sintra|cascais|évora|warszawa|warszawie|kraków|krakowie|gdańsk|gdańsku|wrocław|wrocławiu|poznań|poznaniu|łódź|łodzi|katowice|katowicach|lublin|lublinie|szczecin|szczecinie|gdynia|gdyni|sopot|toruń|toruniu|stockholm|göteborg|malmö|wien|graz|salzburg|linz|innsbruck|luzern|lugano
   england|scotland|wales|ireland|britain|france|germany|deutschland|spain|españa|italy|italia|holland|nederland|netherlands|belgium|belgië|austria|österreich|switzerland|schweiz|suisse|portugal|europe|america|canada|china|india|japan
 `);
 
@@ -92,11 +107,13 @@ const fold = (w: string) => w.toLowerCase().replace(/[’]/g, "'");
 
 // Names that are also common words or places: right after a sure cue ("my daughter May", "mia
 // figlia Sofia", "my kids Noah and Mia") they are names.
-const DUAL_USE = set('mia|ella|una|may|june|april|august|augustus|will|grace|hope|joy|faith|rose|summer|dawn|ivy|iris|jade|ruby|pearl|amber|olive|sunny|lei|sofia|georgia|virginia|carolina|charlotte|florence|victoria|madison|austin|lincoln|jackson|chester|sydney|adelaide|regina|savannah|paris|valencia|lourdes|siena|verona|roma|florida|dakota|montana');
+const DUAL_USE = set('sem|ela|mia|ella|una|may|june|april|august|augustus|will|grace|hope|joy|faith|rose|summer|dawn|ivy|iris|jade|ruby|pearl|amber|olive|sunny|lei|sofia|georgia|virginia|carolina|charlotte|florence|victoria|madison|austin|lincoln|jackson|chester|sydney|adelaide|regina|savannah|paris|valencia|lourdes|siena|verona|roma|florida|dakota|montana');
 
 /** A word that is never a name, whatever its case. */
 export const isNotAName = (word: string) => NOT_NAMES.has(fold(word)) || PLACES.has(fold(word));
 /** A word that is not a name even right after a sure cue ("my wife The…", "Regards, Team"). */
+/** A name that is also a word, not a place or a month ("Hope", "Will", "Sunny"): after "ask for", "spoke to" it is the name. */
+export const isWordName = (word: string) => DUAL_USE.has(fold(word)) && !PLACES.has(fold(word)) && !MONTHS.includes(fold(word));
 export const isNotANameEvenAfterCue = (word: string) => (NOT_NAMES.has(fold(word)) || PLACES.has(fold(word))) && !DUAL_USE.has(fold(word));
 /** A place name (also used to keep "Tell Paris…" or "Valencia was great" out of the name rules). */
 export const isPlace = (word: string) => PLACES.has(fold(word));

@@ -7,7 +7,7 @@ import { extendAddresses, findPostBoxes } from './pii-address';
 import { findBirthDates, findCodes } from './pii-codes';
 import { findContextNames } from './pii-names';
 import { findUnknownNames, type PiiDictionary } from './pii-dictionary';
-import { Scan, type PiiKind, type PiiSpan } from './pii-scan';
+import { Scan, groupSpan, type PiiKind, type PiiSpan } from './pii-scan';
 import { escapeRegExp } from './regexp';
 import { PARTICLES, isGivenName, isNotAName } from './pii-words';
 
@@ -67,6 +67,8 @@ const DATE_OR_TIME =
 // Product codes and sizes are no one's data: "SKU 448-102-77", "Artikelnummer 40012345", "150x190"
 const PRODUCT_CODE_OR_SIZE =
   /(?<=(?:^|[^\p{L}])(?:SKU|sku|[Mm]odel|[Mm]odell|[Mm]odelo|[Mm]odello|[Ii]tem (?:code|no\.?|number)|[Pp]art (?:no\.?|number)|[Pp]roduct code|[Aa]rtikel(?:nummer|-?[Nn]r\.?)?|[Aa]rt\.-?[Nn]r\.?|[Cc]odice articolo|[Cc]od\. art\.|[Cc]ode produit|[Cc]ódigo de producto|[Aa]rtikelnummer|EAN)[ \t]*[:#]?[ \t]*)[A-Z0-9][A-Z0-9./-]*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\d{1,4}[ ]?[x×][ ]?\d{1,4}(?:[ ]?[x×][ ]?\d{1,4})?(?![\p{L}\p{N}])/gu;
+// The last digits of a card, masked or named: "**** **** **** 4471", "card ending in 4471", "Karte endet auf 4471"
+const CARD_TAIL = /(?<![\p{L}\p{N}*•])(?:[*xX•]{4}[ -]?){2,3}(\d{4})(?![\p{L}\p{N}])|(?<![\p{L}])(?:ending(?: in| with)?|ends in|ends with|last (?:four|4)(?: digits)?(?: are| of)?|endet auf|endend auf|endend mit|letzten vier ziffern|se terminant par|se termine par|finissant par|terminada en|terminando en|acabada en|que termina en|che termina con|terminante in|finale|eindigend op|eindigt op|eindigt met|laatste vier cijfers)[ \t:]*(?!(?:19|20)\d\d)(\d{4})(?![\p{L}\p{N}])/dgu;
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
 // Spanish DNI / NIE ("12345678Z", "X1234567L"): the digit rule would leave the letter behind
 const ES_DNI = /\b[XYZ]?\d{7,8}-?[A-HJ-NP-TV-Z]\b/g;
@@ -105,19 +107,19 @@ const NUMBER_FIRST_TYPES = anyCase('rue|avenue|av.|boulevard|bd|place|allée|all
 // Type first, number after (Italian, Spanish, Belgian French, Portuguese): "Via dei Mille 7",
 // "C/ Pintor Sorolla 18, 4º izq.", "Corso Vittorio Emanuele II 112", "Rue du Midi 45"
 const TYPE_FIRST_TYPES = anyCase(
-  'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|passeig|plaça|rambla|rua|travessa|laan|plein|kade|gracht|singel|dreef',
+  'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|passeig|plaça|rambla|rua|travessa|largo|praça|alameda|estrada|calçada|beco|laan|plein|kade|gracht|singel|dreef|ul.|ulica|ulicy|ulicą|al.|aleja|alei|aleje|os.|osiedle|osiedlu|pl.|plac|placu',
 );
 const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|das|d'|van de|van der|van den|van|der|den|ter|ten|het)";
 // Spanish floor and door: "3º B", "4º izq.", "2ºA", "bajo"
-const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}\\.?[ ]?[º°ª]|bajo)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|izq(?:da|uierda)?\\.?|izda\\.?|dcha\\.?|der(?:echa)?\\.?|\\d[ºª]|(?:piano|planta|piso)(?![\\p{L}])))?)?';
+const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}\\.?[ ]?[º°ª]|bajo|r/c)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|izq(?:da|uierda)?\\.?|izda\\.?|dcha\\.?|der(?:echa)?\\.?|[Ee]sq(?:uerdo)?\\.?|[Dd]t?o\\.?|[Dd]ir(?:eito)?\\.?|[Ff]rente|\\d[ºª]|(?:piano|planta|piso|andar)(?![\\p{L}])))?|,?[ \\t]*(?:lok\\.|m\\.|lokal|mieszkanie|apt\\.?|bo[iî]te|bte\\.?|bus)[ \\t]*\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}]))?';
 const STREET_CONTINENTAL = new RegExp(
   [
     `\\b\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}`,
     `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?(?![\\p{L}\\p{N}])${ES_FLOOR}`,
     // Dutch and German suffixes: "Hauptstraße 12a", "Keizersgracht 123", "Seestrasse 120", "Zeedijk 4"
-    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien)\\s+\\d{1,5}[a-z]?\\b`,
+    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien)\\s+\\d{1,5}[a-zA-Z]?\\b`,
     // the street type as a word of its own: "Bremer Str. 41", "Berliner Allee 5", "Lange Laan 3"
-    `\\b[\\p{Lu}][\\p{L}-]*[ \\t]+(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Reihe|Graben|Markt|Promenade|Zeile|Anger|Straat|Laan|Gracht|Plein|Kade|Singel|Dijk|Markt|Haven|Burgwal)[ \\t]+\\d{1,5}[a-z]?\\b`,
+    `\\b[\\p{Lu}][\\p{L}-]*[ \\t]+(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Reihe|Graben|Markt|Promenade|Zeile|Anger|Straat|Laan|Gracht|Plein|Kade|Singel|Dijk|Markt|Haven|Burgwal)[ \\t]+\\d{1,5}[a-zA-Z]?\\b`,
   ].join('|'),
   'gu',
 );
@@ -174,6 +176,18 @@ function findShortForms(scan: Scan, names: string[]): void {
   // a capitalised word whose letters (doubles collapsed, a final -i/-y/-ie dropped) begin the given name.
   // (the contact's first name, known or not: "Willemijn" is in no list)
   const given = [...new Set(names.flatMap((n) => [n.trim().split(/[\s-]+/)[0], ...n.trim().split(/[\s-]+/).filter(isGivenName)]).filter((w) => w.length >= 4).map((w) => w.toLowerCase()))];
+  // A line of its own that is a piece of a given name ("Liv" for Olivia, "Sandra" for Alessandra) or the
+  // initials of the name ("JB" for Jean-Baptiste Morel, "P.N."): the writer signing.
+  const initials = names.flatMap((n) => {
+    const parts = n.trim().split(/\s+/);
+    const first = parts[0].split('-').map((w) => w[0] ?? '').join('');
+    return [first, first + (parts.length > 1 ? parts[parts.length - 1][0] : '')].filter((i) => i.length >= 2).map((i) => i.toUpperCase());
+  });
+  scan.pass(/(?<=(?:^|\n)[ \t]*(?:[-–—]+[ \t]*)?)(\p{Lu}\p{Ll}{2,}|\p{Lu}\.?[ ]?\p{Lu}\.?)(?=[ \t]*[.!,]?[ \t]*(?:\r?\n|$))/gu, (m) => {
+    const w = m[1].toLowerCase();
+    if (/\p{Ll}/u.test(m[1])) return !isNotAName(m[1]) && given.some((g) => g.length > w.length && g.includes(w)) ? 'name' : null;
+    return initials.includes(m[1].replace(/[.\s]/g, '')) ? 'name' : null;
+  });
   const starts = [...new Set(given.map((g) => g.slice(0, 2)))].filter((st) => /^\p{L}{2}$/u.test(st));
   if (!starts.length) return;
   const pet = new RegExp(`(?<![\\p{L}\\p{N}])(?:${starts.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1))).join('|')})\\p{Ll}{1,5}(?![\\p{L}\\p{N}])`, 'gu');
@@ -225,6 +239,8 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   findCodes(scan);
 
   scan.keeping(PRODUCT_CODE_OR_SIZE, () => scan.keeping(DATE_OR_TIME, () => {
+    // (anchored on its cue's first letter, not a look-behind tried at every digit)
+    scan.pass(CARD_TAIL, (m) => (m[1] ? [{ start: m.index, end: m.index + m[0].length, kind: 'card' }] : groupSpan(m, 2, 'card')));
     scan.pass(SSN, 'id');
     scan.pass(ES_DNI, 'id');
     scan.pass(UK_NINO, 'id');
@@ -241,9 +257,22 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
     if (options.dictionary) scan.pass(CAPS_CODE, 'reference');
   }));
 
-  scan.literals((k.names ?? []).flatMap((n) => (n ? nameParts(n) : [])), 'name');
+  const dict = options.dictionary;
+  const parts = (k.names ?? []).flatMap((n) => (n ? nameParts(n) : []));
+  // A part of the contact's name that is also a word ("Mark", "Rose", "Angelo") is the name when
+  // capitalised, and in lower case only alone on a line, as a sign-off: "I will mark it" keeps its verb.
+  const isWord = (p: string) => !!dict && !/[\s.]/.test(p) && dict.common.has(p.toLowerCase());
+  scan.literals(parts.filter((p) => !isWord(p)), 'name');
+  const wordy = parts.filter(isWord);
+  if (wordy.length) {
+    scan.literals(wordy.flatMap((p) => [p[0].toUpperCase() + p.slice(1).toLowerCase(), p.toUpperCase()]), 'name', true);
+    // (anywhere from a writer who never capitalises a sentence: "hi its ben again. still no refund")
+    const lowerWriter = !/(?:^|[.!?]\s+)\p{Lu}/u.test(input);
+    const alternatives = wordy.map(escapeRegExp).join('|');
+    scan.pass(new RegExp(lowerWriter ? `(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])` : `(?<=(?:^|\\n)[ \\t]*(?:[-–—]+[ \\t]*)?)(?:${alternatives})(?=[ \\t]*[.!,]?[ \\t]*(?:\\r?\\n|$))`, 'giu'), 'name');
+  }
   findShortForms(scan, (k.names ?? []).filter((n): n is string => !!n));
-  findContextNames(scan);
+  findContextNames(scan, dict ? (w) => dict.common.has(w.toLowerCase()) || dict.proper.has(w.toLowerCase()) : undefined);
   if (options.dictionary) {
     findUnknownNames(scan, options.dictionary);
     // a house number next to a word no list knows, at the end of a clause: "Brontalweg 4,", "12 Fenquist Row\n"
