@@ -10,7 +10,7 @@ import { notifications, ticketEvents, tickets, users } from '../db/schema';
 import { DEFAULT_TICKET_SETTINGS, type TicketInput } from '../domain/ticket';
 import { connectClient } from '../platform/temporal';
 import { benchServer, machineLoad } from './support/temporal';
-import { createWorker } from '../worker';
+import { createWorker, workflowCacheSize } from '../worker';
 import { ticketWorkflow } from '../workflows/ticket';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
@@ -38,8 +38,8 @@ const tried: Partial<WorkerOptions> = {
 };
 const variants: Array<{ name: string; tuning: Partial<WorkerOptions> }> = [{ name: Object.keys(tried).length ? `product defaults with ${JSON.stringify(tried)}` : 'product defaults', tuning: tried }];
 if (process.argv.includes('--compare')) variants.push({ name: 'SDK stock settings', tuning: SDK_STOCK });
-// `--cache=N`: the worker's workflow cache (default 2 000: a cached ticket costs ~2 MB, see workflow-memory).
-const cacheCap = Number(arg('cache') ?? 2000);
+// `--cache=N`: the worker's workflow cache (default: what the product worker sizes from its memory, worker.ts).
+const cacheCap = Number(arg('cache') ?? workflowCacheSize());
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 // Terminating a thousand busy tickets makes the SDK core warn about each late completion: quiet.
@@ -65,7 +65,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
     namespace: server.namespace,
     taskQueue,
     deps: { db: database.db, mailer: createMailer({ from: 'bench@closeloop.test', outboxDir: `${dataDir}/outbox` }), slack: null, ai: null, publicUrl: 'http://bench', mailDomain: 'closeloop.test' },
-    // ~2 MB per cached ticket workflow: cap the cache so 10k tickets fit; evicted ones replay on wake.
+    // Evicted tickets (beyond the cache) replay their history when they wake.
     tuning: { maxCachedWorkflows: Math.min(cacheCap, n + 100), ...variant.tuning },
   });
   const running = worker.run();
