@@ -17,6 +17,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { installTemporalLogger } from '../platform/runtime';
 import { timerProbe } from './timer-probe-workflow';
 import { explainBurst } from './support/explain-history';
+import { baselineLabel, benchPatchBaseline } from './support/patch-baseline';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 // `--compare` also runs each size with the SDK's stock worker settings, to show what the product's
@@ -55,7 +56,7 @@ const db = reader.db;
 const userId = randomUUID();
 await db.insert(users).values({ id: userId, email: `bench-${userId}@staff.test`, name: 'Bench', passwordHash: 'x', role: 'agent', branches: [] });
 
-console.log(`escalation bench — ${server.label}, database ${database.driver}; ${machineLoad()}`);
+console.log(`escalation bench — ${server.label}, database ${database.driver}, ${baselineLabel()}; ${machineLoad()}`);
 for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of variants) {
   const taskQueue = `bench-${n}-${Date.now()}`;
   console.log(`  worker: ${variant.name}, cache ${Math.min(cacheCap, n + 100)} workflows`);
@@ -86,7 +87,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
     comment: null, contact: {}, branch: 'main', service: null, ruleId: null, ruleName: 'bench', assigneeId: userId,
     slaTargets: { firstResponseHours: 1000, resolutionHours: 1000, nextReplyHours: null }, calendar: null,
     escalationChain: [{ level: 1, afterHours: stepMs / 3_600_000, users: [{ userId, channel: 'email' }] }],
-    settings: DEFAULT_TICKET_SETTINGS, repeatDetractor: false, csatSurvey: false,
+    settings: DEFAULT_TICKET_SETTINGS, repeatDetractor: false, csatSurvey: false, ...benchPatchBaseline(),
   });
   const t0 = Date.now();
   for (let i = 0; i < n; i += 100) {

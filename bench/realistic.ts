@@ -21,6 +21,7 @@ import { createWorker, workflowCacheSize } from '../worker';
 import { initialSearchAttributes } from '../workflows/intake';
 import { ticketWorkflow } from '../workflows/ticket';
 import { benchServer, machineLoad } from './support/temporal';
+import { baselineLabel, benchPatchBaseline } from './support/patch-baseline';
 
 /** "20m", "90s", "1500ms", "2h" or plain milliseconds. */
 function duration(text: string): number {
@@ -55,7 +56,7 @@ const worker = await createWorker({
 });
 const running = worker.run();
 console.log(
-  `realistic bench — ${server.label}, database ${database.driver}; ${n} tickets, escalations spread over ${spreadMs / 1000} s (${((n * 1000) / spreadMs).toFixed(1)}/s) from ${leadMs / 1000} s after the first start; ` +
+  `realistic bench — ${server.label}, database ${database.driver}; ${n} ${baselineLabel()}, escalations spread over ${spreadMs / 1000} s (${((n * 1000) / spreadMs).toFixed(1)}/s) from ${leadMs / 1000} s after the first start; ` +
     `worker cache ${workflowCacheSize()} workflows (sized from memory), ${os.cpus().length} cores; ${machineLoad()}`,
 );
 
@@ -76,7 +77,7 @@ const input = (number: number): TicketInput => {
     comment: null, contact: {}, branch: 'main', service: null, ruleId: null, ruleName: 'bench', assigneeId: userId,
     slaTargets: { firstResponseHours: 1000, resolutionHours: 1000, nextReplyHours: null }, calendar: null,
     escalationChain: [{ level: 1, afterHours, users: [{ userId, channel: 'email' }] }],
-    settings: DEFAULT_TICKET_SETTINGS, repeatDetractor: false, csatSurvey: false,
+    settings: DEFAULT_TICKET_SETTINGS, repeatDetractor: false, csatSurvey: false, ...benchPatchBaseline(),
   };
 };
 const t0 = Date.now();

@@ -23,6 +23,7 @@ import { workflowBundlerOptions } from '../platform/workflow-bundle';
 import { createWorker } from '../worker';
 import { ticketWorkflow } from '../workflows/ticket';
 import { benchServer, machineLoad } from './support/temporal';
+import { baselineLabel, benchPatchBaseline } from './support/patch-baseline';
 
 installTemporalLogger({ LOG_LEVEL: 'error' });
 const n = Number(process.argv[2] ?? 500);
@@ -33,7 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dataDir = `/tmp/closeloop-memory-${process.pid}`;
 const server = await benchServer(dataDir);
 const { client, connection } = await connectClient(server.address, server.namespace);
-console.log(`workflow memory bench — ${n} cached workflows per bundle after a warm-up batch of ${n}; modules ${preload ? 'preloaded' : 'not preloaded (BENCH_NO_PRELOAD=1)'}; ${server.label}; ${machineLoad()}`);
+console.log(`workflow memory bench — ${n} cached workflows per bundle after a warm-up batch of ${n}; modules ${preload ? 'preloaded' : 'not preloaded (BENCH_NO_PRELOAD=1)'}, ${baselineLabel()}; ${server.label}; ${machineLoad()}`);
 
 /** Heap per workflow (KiB) of the second of two batches: `start(batch)` puts n more workflows in the worker's
  * cache and `settled(batch)` says they are idle. Fails if the cache did not keep all 2n. */
@@ -103,7 +104,7 @@ const input = (number: number): TicketInput => ({
   comment: 'Waited far too long at the counter', contact: {}, branch: 'main', service: null, ruleId: null, ruleName: 'bench', assigneeId: userId,
   slaTargets: { firstResponseHours: 1000, resolutionHours: 1000, nextReplyHours: null }, calendar: null,
   escalationChain: [{ level: 1, afterHours: 900, users: [{ userId, channel: 'email' }] }],
-  settings: DEFAULT_TICKET_SETTINGS, repeatDetractor: false, csatSurvey: false,
+  settings: DEFAULT_TICKET_SETTINGS, repeatDetractor: false, csatSurvey: false, ...benchPatchBaseline(),
 });
 figures.ticket = await perWorkflow(
   worker,

@@ -5,7 +5,7 @@
 import type { Calendar } from './business-time';
 import type { NormalizedFeedback } from './feedback';
 import type { Rule } from './rules';
-import type { SlaTargets, TicketInput, TicketSettings } from './ticket';
+import { PATCH_BASELINE, type SlaTargets, type TicketInput, type TicketSettings } from './ticket';
 import type { Contact, Priority, TicketKind } from './types';
 
 /** The stored feedback the ticket answers. */
@@ -70,6 +70,7 @@ export function ticketInputFrom({ number, feedback: fb, origin, inForce, replyTo
       csatSurvey: rule.outcome.csatSurvey,
       replyToken,
       ...(fb.locale ? { locale: fb.locale } : {}),
+      patchBaseline: PATCH_BASELINE,
     };
   }
   // A follow-up continues the old case: its contact, branch, service, kind, owner, targets and chain.
@@ -99,6 +100,7 @@ export function ticketInputFrom({ number, feedback: fb, origin, inForce, replyTo
     linkedTicketNumber: old.number,
     replyToken,
     ...(fb.locale ?? before?.locale ? { locale: fb.locale ?? before?.locale } : {}),
+    patchBaseline: PATCH_BASELINE,
   };
 }
 

@@ -56,7 +56,13 @@ export interface TicketInput {
   locale?: string | null;
   /** Continue-as-new threshold (history events); lowered in tests to exercise the hand-over. */
   maxHistoryEvents?: number;
+  /** The patches this ticket's workflow takes as applied without asking patched() (workflows/patch-baseline.ts);
+   * absent on tickets started before baselines, which ask as they always did. */
+  patchBaseline?: number;
 }
+
+/** The patch baseline new tickets and intakes are started with (workflows/patch-baseline.ts). */
+export const PATCH_BASELINE = 1;
 
 export interface TicketSettings {
   pauseResolutionWhilePending: boolean;

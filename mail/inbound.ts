@@ -15,7 +15,7 @@ import { automaticMail } from '../domain/reply-extraction/auto-reply';
 import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
 import { scrubDeep, scrubText } from '../domain/text';
 import { log } from '../platform/logger';
-import { ticketWorkflowId, type CustomerMessage } from '../domain/ticket';
+import { PATCH_BASELINE, ticketWorkflowId, type CustomerMessage } from '../domain/ticket';
 import type { Config } from '../platform/config';
 import { startWorkflowOnce } from '../platform/temporal';
 import { followUpIntakeWorkflow } from '../workflows/follow-up';
@@ -87,11 +87,11 @@ export async function handleInboundMail(raw: Buffer, deps: InboundDeps): Promise
     }
     // Closed for good: never touched again. An answer from its customer continues it in a new ticket.
     if (autoReply) return { kind: 'ignored', reason: `auto-reply to closed ticket #${found.number}` };
-    if (verified) return startIntake(followUpIntakeWorkflow, messageId, feedbackOf(mail, body, from), deps, found.number);
+    if (verified) return startIntake(messageId, feedbackOf(mail, body, from), deps, found.number);
   }
   // Answers no ticket: it is feedback like any other, and the rules decide (a neutral capture with the text).
   if (autoReply) return { kind: 'ignored', reason: 'auto-reply that answers no open ticket' };
-  return startIntake(feedbackIntakeWorkflow, messageId, feedbackOf(mail, body, from), deps);
+  return startIntake(messageId, feedbackOf(mail, body, from), deps);
 }
 
 interface FoundTicket {
@@ -212,7 +212,7 @@ export async function recordUnreadableMail(raw: Buffer, reason: string, deps: In
       if (!(e instanceof WorkflowNotFoundError)) throw e;
     }
   }
-  return startIntake(feedbackIntakeWorkflow, messageId, { channel: 'email', type: 'smile', score: 1, comment: [subject, note].filter(Boolean).join('\n\n'), contact: from ? { email: from } : undefined }, deps);
+  return startIntake(messageId, { channel: 'email', type: 'smile', score: 1, comment: [subject, note].filter(Boolean).join('\n\n'), contact: from ? { email: from } : undefined }, deps);
 }
 // ---- end issue 16 ----
 
@@ -235,16 +235,16 @@ function feedbackOf(mail: ParsedMail, body: string, from: string | null): Normal
   return { channel: 'email', type: 'smile', score: 1, comment: [mail.subject, body].filter(Boolean).join('\n\n').slice(0, 10_000) || undefined, contact: from ? { email: from } : undefined };
 }
 
-async function startIntake(
-  workflow: typeof feedbackIntakeWorkflow | typeof followUpIntakeWorkflow,
-  messageId: string,
-  fb: NormalizedFeedback,
-  deps: InboundDeps,
-  linkedTicketNumber?: number,
-): Promise<InboundOutcome> {
+/** A new feedback's intake, or with `linkedTicketNumber` the follow-up of that closed ticket. */
+async function startIntake(messageId: string, fb: NormalizedFeedback, deps: InboundDeps, linkedTicketNumber?: number): Promise<InboundOutcome> {
   const externalId = createHash('sha256').update(messageId).digest('hex').slice(0, 40);
   const feedbackId = feedbackIdFor('email', externalId);
-  const args = [feedbackId, { ...fb, externalId }, Date.now(), ...(linkedTicketNumber !== undefined ? [linkedTicketNumber] : [])] as Parameters<typeof followUpIntakeWorkflow>;
-  await startWorkflowOnce(deps.temporal, workflow as typeof followUpIntakeWorkflow, { taskQueue: deps.taskQueue, workflowId: feedbackId, args });
-  return linkedTicketNumber !== undefined ? { kind: 'follow_up', linkedTicketNumber, feedbackId } : { kind: 'new_feedback', feedbackId };
+  const feedback = { ...fb, externalId };
+  const options = { taskQueue: deps.taskQueue, workflowId: feedbackId };
+  if (linkedTicketNumber !== undefined) {
+    await startWorkflowOnce(deps.temporal, followUpIntakeWorkflow, { ...options, args: [feedbackId, feedback, Date.now(), linkedTicketNumber] });
+    return { kind: 'follow_up', linkedTicketNumber, feedbackId };
+  }
+  await startWorkflowOnce(deps.temporal, feedbackIntakeWorkflow, { ...options, args: [feedbackId, feedback, Date.now(), PATCH_BASELINE] });
+  return { kind: 'new_feedback', feedbackId };
 }

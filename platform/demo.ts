@@ -10,6 +10,7 @@ import { feedbackIntakeWorkflow } from '../workflows/intake';
 import { hashPassword } from './security';
 import { startWorkflowOnce } from './temporal';
 import { log as logFor } from './logger';
+import { PATCH_BASELINE } from '../domain/ticket';
 
 const demoLog = logFor('demo');
 
@@ -77,7 +78,7 @@ export async function seedDemo(db: Db, temporal: Client, taskQueue: string, log:
   for (const [i, item] of FEEDBACK.entries()) {
     const fb = { ...normalizeFeedback({ ...item, externalId: `demo-${i + 1}` }), ...(GIVEN_AT[i] ? { collectionPointId: GIVEN_AT[i] } : {}) };
     const id = `feedback-${fb.channel}-${fb.externalId}`;
-    if (await startWorkflowOnce(temporal, feedbackIntakeWorkflow, { taskQueue, workflowId: id, args: [id, fb, Date.now()] })) accepted++;
+    if (await startWorkflowOnce(temporal, feedbackIntakeWorkflow, { taskQueue, workflowId: id, args: [id, fb, Date.now(), PATCH_BASELINE] })) accepted++;
   }
   log(`[closeloop] demo: branches main/downtown/airport, agents ${AGENTS.map((a) => a.email).join(', ')} (password ${DEMO_PASSWORD}), ${accepted} new feedback, collection points ${POINTS.map((p) => `/c/${p.id}`).join(' and ')}`);
 }

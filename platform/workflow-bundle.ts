@@ -36,6 +36,7 @@ export const PRELOADED_WORKFLOW_MODULES: readonly string[] = [
   ].map((m) => root(`domain/${m}.ts`)),
   ...[
     'data-errors',
+    'patch-baseline',
     'search-attributes',
     'start-child-once',
     'ticket-csat',

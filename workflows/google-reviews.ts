@@ -7,6 +7,7 @@ import type { GoogleReviewActivities } from '../activities/google-reviews';
 import type { GoogleLocation } from '../domain/google-reviews';
 import { feedbackIntakeWorkflow } from './intake';
 import { startChildOnce } from './start-child-once';
+import { PATCH_BASELINE } from '../domain/ticket';
 
 const { fetchNewGoogleReviews, googleLocationsToPoll, saveGoogleReviewWatermark } = proxyActivities<GoogleReviewActivities>({
   startToCloseTimeout: '5 minutes',
@@ -34,7 +35,7 @@ export async function googleReviewsWorkflow(envLocations: GoogleLocation[]): Pro
         items.map(({ feedbackId, feedback }) =>
           startChildOnce(feedbackIntakeWorkflow, {
             workflowId: feedbackId,
-            args: [feedbackId, feedback, Date.now()],
+            args: [feedbackId, feedback, Date.now(), PATCH_BASELINE],
             parentClosePolicy: ParentClosePolicy.ABANDON,
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
             staticSummary: `Google review ${feedback.score}★ (${location.name})`,

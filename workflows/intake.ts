@@ -6,6 +6,7 @@ import type { NotifyActivities } from '../activities/notify';
 import { DATA_ERROR } from '../domain/errors';
 import { scrubDeep } from '../domain/text-scrub';
 import { dataErrorOf } from './data-errors';
+import { patchGate } from './patch-baseline';
 import type { NormalizedFeedback } from '../domain/feedback';
 import { initialSearchAttributes, ticketSummary } from './search-attributes';
 import { startChildOnce } from './start-child-once';
@@ -26,8 +27,9 @@ export interface IntakeResult {
   ruleId: string | null;
 }
 
-export async function feedbackIntakeWorkflow(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Promise<IntakeResult> {
-  const { decision, ticketStarted } = await recordAndEvaluate(feedbackId, feedback, receivedAt);
+/** `patchBaseline`: the patches this intake takes as applied (workflows/patch-baseline.ts); absent on intakes started before baselines. */
+export async function feedbackIntakeWorkflow(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number, patchBaseline?: number): Promise<IntakeResult> {
+  const { decision, ticketStarted } = await recordAndEvaluate(feedbackId, feedback, receivedAt, patchGate(patchBaseline));
   if (decision.outcome === 'no_match') return { feedbackId, outcome: 'no_match', ticketNumber: null, ruleId: null };
   const { ticket } = decision;
   if (!ticketStarted) await startTicket(ticket, ticketSummary(ticket));
@@ -41,14 +43,14 @@ export async function feedbackIntakeWorkflow(feedbackId: string, feedback: Norma
  * is idempotent on the feedback id and the ticket's workflow id, so a worker lost mid-way simply runs it
  * again). Feedback Postgres refuses for its data takes the older path, whose backstop replaces the text
  * and tells the admins. */
-async function recordAndEvaluate(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Promise<{ decision: Decision; ticketStarted: boolean }> {
-  if (patched('intake-local-activity')) {
+async function recordAndEvaluate(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number, isPatched: (patchId: string) => boolean): Promise<{ decision: Decision; ticketStarted: boolean }> {
+  if (isPatched('intake-local-activity')) {
     try {
       return { decision: await local.recordEvaluateAndStartTicket(feedbackId, feedback, receivedAt), ticketStarted: true };
     } catch (e) {
       if (dataErrorOf(e) === null) throw e;
     }
-  } else if (patched('intake-one-activity')) {
+  } else if (isPatched('intake-one-activity')) {
     try {
       return { decision: await recordAndEvaluateFeedback(feedbackId, feedback, receivedAt), ticketStarted: false };
     } catch (e) {

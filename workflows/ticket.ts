@@ -7,7 +7,6 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
-  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -43,6 +42,7 @@ import {
   resolveUpdate,
   ticketStateQuery,
 } from './ticket-messages';
+import { patchGate } from './patch-baseline';
 import { TicketState, type Effect, type Patches, type TicketData } from './ticket-state';
 import type { TicketView } from '../domain/ticket-view';
 import type { CsatReceipt } from '../domain/csat';
@@ -74,12 +74,13 @@ function rejectInvalid(check: () => void): void {
 }
 
 export async function ticketWorkflow(input: TicketInput, carried?: TicketData): Promise<TicketView> {
+  const isPatched = patchGate(input.patchBaseline);
   // TicketState's patches (see Patches): evaluated at the start of every run, where they always were.
   const patches: Patches = {
-    listenAfterClose: patched('listen-after-close'),
-    reopenWindowByClock: patched('reopen-window-by-clock'),
-    statusReopens: patched('status-reopened-reopens'),
-    escalationOwnerByCapacity: patched('escalation-owner-capacity'),
+    listenAfterClose: isPatched('listen-after-close'),
+    reopenWindowByClock: isPatched('reopen-window-by-clock'),
+    statusReopens: isPatched('status-reopened-reopens'),
+    escalationOwnerByCapacity: isPatched('escalation-owner-capacity'),
   };
   const t = carried ? TicketState.restore(carried, patches) : TicketState.create(input, patches);
   let dirty = false;
@@ -118,7 +119,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   setHandler(googleRatingSignal, (change) => { if (t.googleRatingChanged(change, now())) dirty = true; }); // false: a duplicate
   setHandler(customerMessageSignal, (msg) => { if (t.customerMessage(msg, now())) dirty = true; }); // false: a duplicate
   // A fast click can arrive while the survey activity is still completing; older tickets dropped it.
-  setHandler(csatAnswerSignal, (answer) => { t.csatAnswer(answer, now(), patched('csat-early-answer')); dirty = true; });
+  setHandler(csatAnswerSignal, (answer) => { t.csatAnswer(answer, now(), isPatched('csat-early-answer')); dirty = true; });
   // Answers from the survey page: refused in the validator (nothing enters history) or recorded and
   // projected before the page says so. csat-answer-policy: a change of mind within the window replaces
   // the answer and its consequence waits for the window (domain/csat.ts); without the patch the
@@ -127,7 +128,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
   setHandler(
     csatAnswerUpdate,
     async (answer) => {
-      if (!patched('csat-answer-policy')) {
+      if (!isPatched('csat-answer-policy')) {
         await apply(() => t.csatAnswer(answer, now(), true));
         return { outcome: 'scored', survey: t.csatSurvey(answer.token) };
       }
@@ -160,7 +161,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       return true;
     } catch (e) {
       const sqlState = dataErrorOf(e);
-      if (sqlState === null || !patched('data-error-backstop')) throw e;
+      if (sqlState === null || !isPatched('data-error-backstop')) throw e;
       t.saveFailed(sqlState, now());
     }
     try {
@@ -192,7 +193,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       ];
       // search-attributes-when-changed: only what differs from the workflow's current attributes (each
       // upsert is a history event and a visibility write on the server); before, all of them every time.
-      if (!patched('search-attributes-when-changed')) return upsertSearchAttributes(pairs);
+      if (!isPatched('search-attributes-when-changed')) return upsertSearchAttributes(pairs);
       const current = workflowInfo().typedSearchAttributes;
       const changed = pairs.filter((p) => current.get(p.key) !== p.value);
       if (changed.length) upsertSearchAttributes(changed);
@@ -235,7 +236,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       case 'send_csat': {
         const out = await acts.sendCsatSurvey.executeWithOptions(titled('CSAT survey to the customer'), [view]);
         // The optional reminder is a timer added after tickets were already running: patched.
-        return () => { if (out) t.markCsatSent(out.token, now(), input.settings.csatReminder && patched('csat-reminder')); };
+        return () => { if (out) t.markCsatSent(out.token, now(), input.settings.csatReminder && isPatched('csat-reminder')); };
       }
       case 'send_csat_reminder': {
         const out = await acts.sendCsatReminder.executeWithOptions(titled('CSAT reminder to the customer'), [view]);
@@ -243,7 +244,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
       }
       case 'notify_assignee': {
         // Added after tickets were already running: their histories have no such activity here.
-        if (!patched('notify-assignee-on-unhappy-csat')) return () => undefined;
+        if (!isPatched('notify-assignee-on-unhappy-csat')) return () => undefined;
         const sent = await acts.notifyAssignee.executeWithOptions(titled(`notify the assignee: ${effect.reason}`), [view, effect.reason]);
         return () => t.recordEffect('notification_sent', at, { recipients: sent }, effect.reason);
       }
@@ -262,7 +263,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
    * admins) and skipped; before, it failed the ticket's workflow — or, retried, wedged it. */
   function recordFailedEffect(effect: Effect, e: unknown): void {
     const sqlState = dataErrorOf(e);
-    if (sqlState === null || !patched('data-error-backstop')) throw e;
+    if (sqlState === null || !isPatched('data-error-backstop')) throw e;
     if (effect.type !== 'notify_save_failed') t.saveFailed(sqlState, now()); // else: no loop of notices
   }
 
@@ -293,7 +294,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     for (let i = 0; i < effects.length; ) {
       let j = i;
       while (j < effects.length && SIDE_BY_SIDE.has(effects[j].type)) j++;
-      if (j - i > 1 && patched('escalation-fewer-tasks')) {
+      if (j - i > 1 && isPatched('escalation-fewer-tasks')) {
         await runSideBySide(effects.slice(i, j));
         i = j;
       } else {
@@ -305,7 +306,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
 
   // An advocacy ask that cannot go out (no e-mail address) is on the timeline too; tickets started
   // before this patch recorded nothing for it.
-  if (!carried && input.kind === 'advocacy' && !input.contact.email && patched('advocacy-ask-recorded-without-email')) {
+  if (!carried && input.kind === 'advocacy' && !input.contact.email && isPatched('advocacy-ask-recorded-without-email')) {
     t.recordEffect('advocacy_ask', input.createdAt, { sent: false, reason: 'no e-mail address' }, 'no e-mail address');
   }
   await project();
@@ -319,7 +320,7 @@ export async function ticketWorkflow(input: TicketInput, carried?: TicketData): 
     // escalation-fewer-tasks: what the tick queued (an escalation's owner pick and notification) is carried
     // out first, so one projection takes the escalation, the new owner and the notice to the read model
     // (before: one projection before the effects and one after).
-    if (t.hasEffects() && patched('escalation-fewer-tasks')) continue;
+    if (t.hasEffects() && isPatched('escalation-fewer-tasks')) continue;
     if (dirty || t.unprojected().length) {
       dirty = false;
       await project();

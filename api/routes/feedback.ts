@@ -12,6 +12,7 @@ import { errorBodySchema, validationHook } from '../errors';
 import { cachedKnown } from '../intake-cache';
 import { requireIntakeKey, type IntakeEnv } from '../intake-key';
 import { intake } from '../../platform/metrics';
+import { PATCH_BASELINE } from '../../domain/ticket';
 
 export const feedbackAcceptedSchema = z
   .object({
@@ -87,7 +88,7 @@ export async function acceptFeedback(deps: ApiDeps, fb: NormalizedFeedback, wait
     startWorkflowOnce(deps.temporal, feedbackIntakeWorkflow, {
       taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
       workflowId: id,
-      args: [id, fb, Date.now()],
+      args: [id, fb, Date.now(), PATCH_BASELINE],
       staticSummary: `Feedback ${fb.type} ${fb.score} on ${fb.channel}`,
     }),
   );

@@ -86,9 +86,10 @@ describe('durable acceptance', () => {
       expect(activities).toEqual([]);
       const markers = history.events!.map((e) => e.markerRecordedEventAttributes?.markerName).filter(Boolean);
       expect(markers.filter((m) => m === 'core_local_activity')).toHaveLength(1);
+      expect(markers.filter((m) => m === 'core_patch')).toEqual([]); // patch baseline 1: the API starts intakes with it
       expect(history.events!.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toEqual([]);
       expect(history.events!.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
-      saveHistory(s.temporal.address, s.temporal.env.client.workflow.getHandle(workflowIds[0]), 'intake-local-activity');
+      saveHistory(s.temporal.address, s.temporal.env.client.workflow.getHandle(workflowIds[0]), 'intake-patch-baseline-1'); // intake-local-activity.json: the same path, asked with patched()
 
       // One decision per feedback: the first three of the four pool members, the cursor moved three times
       // (to Cy), not six (which would have left it on Ben).

@@ -8,7 +8,7 @@ import { createActivities, type ActivityDeps } from '../../activities';
 import { createMailer } from '../../activities/mailer';
 import { createSlackClient } from '../../activities/notify';
 import { notifications, ticketEvents, tickets } from '../../db/schema';
-import { ticketWorkflowId, type TicketInput } from '../../domain/ticket';
+import { PATCH_BASELINE, ticketWorkflowId, type TicketInput } from '../../domain/ticket';
 import { CSAT_COMMENT_GRACE_MS } from '../../workflows/ticket-csat';
 import { ticketWorkflow } from '../../workflows/ticket';
 import {
@@ -356,6 +356,48 @@ describe('escalation owner and capacity (escalation-owner-capacity)', () => {
       // The read model already counts the escalated tickets against their new owners.
       expect((await database.db.select().from(tickets).where(eq(tickets.assigneeId, free.id))).map((r) => r.number).sort()).toEqual([a.input.number, b.input.number].sort());
       await saveHistory(skippedOne.handle, 'escalation-owner-capacity');
+    });
+  });
+});
+
+describe('patch baseline (workflows/patch-baseline.ts)', () => {
+  /** The patch ids a history recorded as markers, and whether it upserted TemporalChangeVersion. */
+  async function patchTrail(handle: WorkflowHandle) {
+    const events = (await handle.fetchHistory()).events!;
+    const markers = events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch');
+    const changeVersion = events.some((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}).includes('TemporalChangeVersion'));
+    return { markers: markers.length, changeVersion };
+  }
+
+  it('a ticket started with baseline 1 asks no patch through escalation, reply, resolution and survey answer; one started before asks each', async () => {
+    const owner = await insertUser(database.db, 'Lena');
+    const over = {
+      escalationChain: [{ level: 1, afterHours: 1, users: [{ userId: owner.id, channel: 'email' as const }] }],
+      assigneeId: 'agent-1',
+      csatSurvey: true,
+      slaTargets: { firstResponseHours: 48, resolutionHours: 96, nextReplyHours: null },
+    };
+    await withWorker(async () => {
+      const [baseline, older] = [await start({ ...over, patchBaseline: PATCH_BASELINE }), await start(over)];
+      await t.env.sleep(61 * MIN);
+      for (const { handle } of [baseline, older]) {
+        await until(handle, (v) => v.escalationLevel === 1 && v.assigneeId === owner.id);
+        await comment(handle, 'public', 'Sorry, we are sending a voucher.');
+        await resolve(handle);
+      }
+      for (const { input, handle } of [baseline, older]) {
+        await until(handle, (v) => v.csat?.sentAt != null);
+        const [row] = await database.db.select().from(notifications).where(eq(notifications.key, `t${input.number}:csat:0`));
+        const token = (row.payload as { token: string }).token;
+        await handle.executeUpdate(csatAnswerUpdate, { args: [{ token, score: 5, comment: null, reasonId: null, answeredAt: 0 }] });
+      }
+      await t.env.sleep(20 * MIN); // past the change-of-mind window: the happy answer closes both
+      const views = await Promise.all([baseline, older].map(({ handle }) => until(handle, (v) => v.status === 'closed')));
+      const trails = await Promise.all([baseline, older].map(({ handle }) => patchTrail(handle)));
+      expect(views.map((v) => [v.escalationLevel, v.assigneeId, v.csat?.score])).toEqual([[1, owner.id, 5], [1, owner.id, 5]]);
+      expect(trails[0]).toEqual({ markers: 0, changeVersion: false });
+      expect(trails[1].markers).toBeGreaterThanOrEqual(5); // four at the start, the escalation's, the survey's
+      await saveHistory(baseline.handle, 'patch-baseline-1');
     });
   });
 });
