@@ -1,7 +1,7 @@
 // An agent's correction of what the analyser guessed (sentiment, themes): the input, its shape on the
 // ticket, and how sure the analyser was in words. Pure.
 import { z } from 'zod';
-import { NOT_BLANK } from './text';
+import { notBlankText } from './text';
 import { SENTIMENTS } from './ai';
 import { actorSchema } from './ticket-schemas';
 
@@ -11,7 +11,7 @@ export type AiCorrectionField = (typeof AI_CORRECTION_FIELDS)[number];
 export const aiCorrectionInputSchema = z
   .object({
     sentiment: z.enum(SENTIMENTS).optional(),
-    themes: z.array(z.string().trim().min(1).meta(NOT_BLANK).max(100)).max(10).optional().describe('Names from the admin theme list; [] says "no theme applies"'),
+    themes: z.array(notBlankText(100)).max(10).optional().describe('Names from the admin theme list; [] says "no theme applies"'),
   })
   .strict()
   .refine((c) => c.sentiment !== undefined || c.themes !== undefined, { message: 'give sentiment, themes or both', path: ['sentiment'] })

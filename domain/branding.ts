@@ -2,7 +2,7 @@
 // customer mail. Pure: the schema (with a WCAG contrast check on the accent colour), the defaults, and
 // the logo's accepted formats (checked by their bytes, not by what the upload claims).
 import { z } from 'zod';
-import { NOT_BLANK, safeText } from './text';
+import { notBlankText, safeText } from './text';
 
 /** White text sits on the accent colour (buttons, the header bar): WCAG 2.1 AA asks for 4.5:1. */
 export const MIN_ACCENT_CONTRAST = 4.5;
@@ -29,7 +29,7 @@ export function contrastRatio(a: string, b: string): number {
 
 export const brandingSchema = z
   .object({
-    displayName: safeText().trim().min(1, 'displayName must not be empty').meta(NOT_BLANK).max(120),
+    displayName: notBlankText(120, { safe: true, message: 'displayName must not be empty' }),
     accentColor: z
       .string()
       .regex(HEX, 'accentColor must be a colour like #0b5cad')

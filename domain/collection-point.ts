@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { invalidFields, type FieldError } from './errors';
 import { SCORE_RANGES, type NormalizedFeedback } from './feedback';
 import { localeTagSchema, toLanguageTag } from './i18n/locales';
-import { NOT_BLANK, safeText } from './text';
+import { notBlankText, safeText } from './text';
 import { captureTypeSchema, type CaptureType } from './types';
 
 /** How a point is presented, and so the feedback channel its answers arrive on. */
@@ -40,7 +40,7 @@ const originSchema = z
 
 export const collectionPointInputSchema = z
   .object({
-    name: safeText().trim().min(1).meta(NOT_BLANK).max(120),
+    name: notBlankText(120, { safe: true }),
     branch: z.string().min(1).max(100),
     service: z.string().min(1).max(100).nullable().default(null),
     captureType: captureTypeSchema,

@@ -3,7 +3,7 @@
 // workflow's own. Pure.
 import { z } from 'zod';
 import { fillPlaceholders, placeholderIssues } from './templates';
-import { NOT_BLANK, safeText } from './text';
+import { notBlankText } from './text';
 import { prioritySchema } from './types';
 
 /** The moves a macro may make: the manual ones of POST /tickets/:n/status that open work. */
@@ -35,8 +35,8 @@ const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 export const macroInputSchema = z
   .object({
-    name: safeText().trim().min(1, 'name must not be empty').meta(NOT_BLANK).max(100),
-    body: safeText().trim().min(1, 'body must not be empty').meta(NOT_BLANK).max(20_000),
+    name: notBlankText(100, { safe: true, message: 'name must not be empty' }),
+    body: notBlankText(20_000, { safe: true, message: 'body must not be empty' }),
     shared: z.boolean().default(false).describe('Shared with everyone (admins only); otherwise personal'),
     locale: z.string().regex(LOCALE, 'a BCP 47 language tag such as "en" or "de-CH"').nullable().default(null).describe('Language of the text; null = any (matching it to the customer comes with the i18n work)'),
     actions: macroActionsSchema.default({}),

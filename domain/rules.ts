@@ -1,6 +1,6 @@
 // Ticket generation rules: ordered, the first active match wins. Pure matching over a rule list.
 import { z } from 'zod';
-import { NOT_BLANK } from './text';
+import { notBlankText } from './text';
 import { escalationLevelSchema, slaHours } from './ticket-schemas';
 import { BUCKETS, bucketOf, type Bucket } from './score-tiers';
 import { SCORE_RANGES, type NormalizedFeedback } from './feedback';
@@ -46,7 +46,7 @@ export const ruleDefinitionSchema = z.object({
     .object({
       buckets: z.array(z.enum(BUCKETS as [Bucket, ...Bucket[]])).default([]),
       scoreRanges: z.array(scoreRangeSchema).max(20).default([]),
-      keywords: z.array(z.string().trim().min(1).meta(NOT_BLANK).max(100)).max(200).default([]),
+      keywords: z.array(notBlankText(100)).max(200).default([]),
     })
     .refine((t) => t.buckets.length > 0 || t.scoreRanges.length > 0 || t.keywords.length > 0, 'a rule needs at least one score bucket, score range or keyword')
     .meta({ anyOf: (['buckets', 'scoreRanges', 'keywords'] as const).map((k) => ({ required: [k], properties: { [k]: { minItems: 1 } } })) }),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FieldError } from './errors';
 import { OPEN_STATUSES } from './lifecycle';
-import { NOT_BLANK, safeText } from './text';
+import { notBlankText } from './text';
 import { TICKET_FILTER_KEYS, ticketFilterSchema, type TicketFilter } from './ticket-list';
 
 /** At most this many personal views per user and shared views in all: one count query each. */
@@ -13,7 +13,7 @@ export const MY_OPEN_TICKETS = { id: 'my-open', name: 'My open tickets', query: 
 
 export const viewInputSchema = z
   .object({
-    name: safeText().trim().min(1, 'name must not be empty').meta(NOT_BLANK).max(80),
+    name: notBlankText(80, { safe: true, message: 'name must not be empty' }),
     query: z.string().max(1000).describe('The board\'s query string, e.g. "status=new&priority=high&sort=sla_due" ("assignee=me" means whoever opens it)'),
     shared: z.boolean().default(false).describe('Shared with everyone (admins only); otherwise personal'),
   })

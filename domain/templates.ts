@@ -3,7 +3,7 @@
 // Customer templates exist per locale: their shipped defaults are the mail.* messages of the i18n
 // resource files (domain/i18n); staff notices have one English version.
 import { z } from 'zod';
-import { NOT_BLANK } from './text';
+import { notBlankText } from './text';
 import { LOCALES, rawMessage, type Locale, type Translator } from './i18n';
 
 export const TEMPLATE_KEYS = ['reply', 'csat_survey', 'csat_reminder', 'advocacy_ask', 'escalation_notice', 'reopened_notice', 'unassigned_notice', 'webhook_paused_notice', 'save_failed_notice'] as const;
@@ -11,8 +11,8 @@ export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export const templateBodySchema = z
   .object({
-    subject: z.string().trim().min(1, 'subject must not be empty').meta(NOT_BLANK).max(300),
-    text: z.string().trim().min(1, 'text must not be empty').meta(NOT_BLANK).max(20_000),
+    subject: notBlankText(300, { message: 'subject must not be empty' }),
+    text: notBlankText(20_000, { message: 'text must not be empty' }),
     html: z.string().trim().max(50_000).describe('Simple HTML; empty = generated from the text'),
   })
   .strict()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { isSafeText, safeText, scrubDeep, scrubText, unsafeTextPaths } from './text';
+import { isSafeText, NOT_BLANK, notBlankText, safeText, scrubDeep, scrubText, unsafeTextPaths } from './text';
 
 describe('safeText', () => {
   it('accepts ordinary text in any script, emoji included', () => {
@@ -20,6 +20,32 @@ describe('safeText', () => {
   it('chains like a string schema', () => {
     expect(safeText().trim().max(3).safeParse('  abc  ').data).toBe('abc');
     expect(safeText().max(3).safeParse('abcd').success).toBe(false);
+  });
+});
+
+describe('notBlankText', () => {
+  it('refuses empty and whitespace-only text, returns the rest trimmed', () => {
+    const schema = z.object({ name: notBlankText(5, { message: 'name must not be empty' }) });
+    for (const blank of ['', '   ', '\t\n', '\u3000\ufeff']) {
+      const r = schema.safeParse({ name: blank });
+      expect(r.error!.issues.map((i) => [i.path, i.message])).toEqual([[['name'], 'name must not be empty']]);
+    }
+    expect(schema.parse({ name: '  Ana \n' }).name).toBe('Ana');
+  });
+
+  it('counts max after trimming, and has none when not given', () => {
+    expect(notBlankText(3).safeParse('  abc  ').data).toBe('abc');
+    expect(notBlankText(3).safeParse('abcd').error!.issues[0].code).toBe('too_big');
+    expect(notBlankText().safeParse('x'.repeat(100_000)).success).toBe(true);
+  });
+
+  it('starts from safeText() when asked', () => {
+    expect(notBlankText(10, { safe: true }).safeParse('a\u0000b').error!.issues[0].message).toMatch(/NUL/);
+    expect(notBlankText(10).safeParse('a\u0000b').success).toBe(true);
+  });
+
+  it('states the rule in the document: NOT_BLANK, minLength 1, maxLength', () => {
+    expect(z.toJSONSchema(notBlankText(120))).toMatchObject({ type: 'string', minLength: 1, maxLength: 120, pattern: NOT_BLANK.pattern });
   });
 });
 

@@ -3,7 +3,7 @@
 // here is checked to produce exactly its type. The workflow's own update validators, which must agree
 // with these, are domain/ticket-commands.ts (domain/ticket-commands.test.ts compares them).
 import { pgInt } from './ids';
-import { NOT_BLANK, safeText } from './text';
+import { notBlankText, safeText } from './text';
 import { z } from 'zod';
 import type { Actor, AssignCommand, CommentCommand, EscalationLevel, PriorityCommand, ReopenCommand, ResolveCommand, SlaTargets, StatusCommand } from './ticket';
 import { prioritySchema, ticketStatusSchema } from './types';
@@ -35,7 +35,7 @@ export const escalationLevelSchema = z.object({
 export const actorSchema = z.object({ id: z.string(), name: z.string() });
 
 export const commentCommandSchema = z.object({
-  body: safeText().trim().min(1, 'body must not be empty').meta(NOT_BLANK).max(20_000),
+  body: notBlankText(20_000, { safe: true, message: 'body must not be empty' }),
   visibility: z.enum(['public', 'internal']),
 });
 export const statusCommandSchema = z.object({ to: ticketStatusSchema, reason: safeText().max(2000).optional() });

@@ -4,7 +4,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { NOT_BLANK } from '../../domain/text';
+import { notBlankText } from '../../domain/text';
 import { insertToken, listTokens, revokeToken, tokenById, type ApiTokenRow } from '../../db/api-tokens';
 import { userNames } from '../../db/users';
 import { API_TOKEN_KINDS, apiScopeSchema } from '../../domain/api-tokens';
@@ -33,7 +33,7 @@ export const apiTokenSchema = z
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 
 export const apiTokenInputSchema = z.object({
-  name: z.string().trim().min(1).meta(NOT_BLANK).max(120),
+  name: notBlankText(120),
   kind: z.enum(API_TOKEN_KINDS).default('personal').describe('service: an integration with access to every branch (admin only)'),
   scopes: z.array(apiScopeSchema).min(1, 'pick at least one scope').max(4),
   expiresAt: pgInstant().nullable().default(null).describe('ISO time; null = never'),

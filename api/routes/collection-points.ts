@@ -3,7 +3,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { NOT_BLANK } from '../../domain/text';
+import { notBlankText } from '../../domain/text';
 import { deletePoint, insertPairing, insertPoint, listDevices, listPoints, readPoint, responseCounts, revokeDevice, updatePoint, type DeviceRow, type StoredPoint } from '../../db/collection-points';
 import { knownBranches, knownServices } from '../../db/org';
 import { collectionPointInputSchema, type CollectionPointInput } from '../../domain/collection-point';
@@ -86,7 +86,7 @@ const routes = {
     path: '/{id}/pairings',
     tags: tag,
     summary: 'Start pairing a kiosk: a one-time code (15 minutes) the kiosk trades for its device token (admin)',
-    request: { params: idParam, ...jsonBody(z.object({ name: z.string().trim().min(1).meta(NOT_BLANK).max(120) }).strict()) },
+    request: { params: idParam, ...jsonBody(z.object({ name: notBlankText(120) }).strict()) },
     responses: { 201: json(kioskPairingSchema, 'Pairing code'), 400: err('Invalid body'), 401: err('Not signed in'), 403: err('Not an admin'), 404: err('No such point') },
   }),
   revoke: createRoute({

@@ -2,7 +2,7 @@
 // real RFC 5322 reply through the same inbound handler as mail read over IMAP.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { emailText, NOT_BLANK } from '../../domain/text';
+import { emailText, notBlankText } from '../../domain/text';
 import { answerAsCustomer, listDevMail, readDevMail } from '../../mail/dev-mailbox';
 import { inboundDepsFromConfig } from '../../mail/inbound';
 import { DomainError } from '../../domain/errors';
@@ -22,7 +22,7 @@ const detailSchema = summarySchema
   .meta({ id: 'DevMailDetail' });
 const answerSchema = z
   .object({
-    body: z.string().trim().min(1, 'write what the customer answers').meta(NOT_BLANK).max(20_000),
+    body: notBlankText(20_000, { message: 'write what the customer answers' }),
     from: emailText().max(320).optional().describe('Answer from another address (default: the recipient) to try the sender check'),
   })
   .strict();

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { NOT_BLANK } from '../../domain/text';
+import { notBlankText } from '../../domain/text';
 import { insertIntakeKey, listIntakeKeys, revokeIntakeKey, type IntakeKeyRow } from '../../db/intake-keys';
 import { forgetIntakeKeys } from '../intake-cache';
 import { DomainError } from '../../domain/errors';
@@ -21,7 +21,7 @@ const create = createRoute({
   path: '/',
   tags: ['intake keys'],
   summary: 'Create a key, optionally bound to one channel (admin); the answer holds the secret, once',
-  request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).meta(NOT_BLANK).max(120), channel: channelSchema.nullable().default(null) }) } }, required: true } },
+  request: { body: { content: { 'application/json': { schema: z.object({ name: notBlankText(120), channel: channelSchema.nullable().default(null) }) } }, required: true } },
   responses: { 201: { content: { 'application/json': { schema: intakeKeySchema.extend({ key: z.string() }) } }, description: 'Created' }, 400: err('Invalid body'), 403: err('Not an admin') },
 });
 const revoke = createRoute({ method: 'delete', path: '/{id}', tags: ['intake keys'], summary: 'Revoke a key (admin): it stops working at once', request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: 'Revoked' }, 404: err('No such key') } });

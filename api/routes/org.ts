@@ -3,7 +3,7 @@
 // Settings are the admin's alone.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { NOT_BLANK } from '../../domain/text';
+import { notBlankText } from '../../domain/text';
 import { insertBranch, insertService, listBranches, listServices, readBranch, renameService, setBranchCalendar, updateBranch } from '../../db/org';
 import { localeSchema } from '../../domain/i18n/locales';
 import { readSetting, writeSetting } from '../../db/settings';
@@ -28,7 +28,7 @@ const settingKey = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]
 
 const routes = {
   listBranches: createRoute({ method: 'get', path: '/branches', tags: ['organisation'], summary: 'Branches and their business-hours calendars', responses: { 200: json(z.object({ items: z.array(branchSchema) }), 'Branches'), 401: err('Not signed in') } }),
-  createBranch: createRoute({ method: 'post', path: '/branches', tags: ['organisation'], summary: 'Add a branch (admin)', request: body(z.object({ id: slug, name: z.string().trim().min(1).meta(NOT_BLANK).max(120) })), responses: { 201: json(branchSchema, 'Created'), 400: err('Invalid body'), 403: err('Not an admin'), 409: err('Id taken') } }),
+  createBranch: createRoute({ method: 'post', path: '/branches', tags: ['organisation'], summary: 'Add a branch (admin)', request: body(z.object({ id: slug, name: notBlankText(120) })), responses: { 201: json(branchSchema, 'Created'), 400: err('Invalid body'), 403: err('Not an admin'), 409: err('Id taken') } }),
   setCalendar: createRoute({
     method: 'put',
     path: '/branches/{id}/calendar',
@@ -37,10 +37,10 @@ const routes = {
     request: { params: z.object({ id: z.string() }), ...body(calendarSchema.nullable()) },
     responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid calendar'), 403: err('Not an admin'), 404: err('No such branch') },
   }),
-  updateBranch: createRoute({ method: 'patch', path: '/branches/{id}', tags: ['organisation'], summary: 'Rename a branch or set its default customer language (admin); its id stays', request: { params: z.object({ id: z.string() }), ...body(z.object({ name: z.string().trim().min(1).meta(NOT_BLANK).max(120).optional(), locale: localeSchema.nullable().optional() }).strict()) }, responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such branch') } }),
+  updateBranch: createRoute({ method: 'patch', path: '/branches/{id}', tags: ['organisation'], summary: 'Rename a branch or set its default customer language (admin); its id stays', request: { params: z.object({ id: z.string() }), ...body(z.object({ name: notBlankText(120).optional(), locale: localeSchema.nullable().optional() }).strict()) }, responses: { 200: json(branchSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such branch') } }),
   listServices: createRoute({ method: 'get', path: '/services', tags: ['organisation'], summary: 'Services', responses: { 200: json(z.object({ items: z.array(serviceSchema) }), 'Services'), 401: err('Not signed in') } }),
-  createService: createRoute({ method: 'post', path: '/services', tags: ['organisation'], summary: 'Add a service (admin)', request: body(z.object({ id: slug, name: z.string().trim().min(1).meta(NOT_BLANK).max(120) })), responses: { 201: json(serviceSchema, 'Created'), 400: err('Invalid body'), 403: err('Not an admin'), 409: err('Id taken') } }),
-  renameService: createRoute({ method: 'patch', path: '/services/{id}', tags: ['organisation'], summary: 'Rename a service (admin); its id stays', request: { params: z.object({ id: z.string() }), ...body(z.object({ name: z.string().trim().min(1).meta(NOT_BLANK).max(120) })) }, responses: { 200: json(serviceSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such service') } }),
+  createService: createRoute({ method: 'post', path: '/services', tags: ['organisation'], summary: 'Add a service (admin)', request: body(z.object({ id: slug, name: notBlankText(120) })), responses: { 201: json(serviceSchema, 'Created'), 400: err('Invalid body'), 403: err('Not an admin'), 409: err('Id taken') } }),
+  renameService: createRoute({ method: 'patch', path: '/services/{id}', tags: ['organisation'], summary: 'Rename a service (admin); its id stays', request: { params: z.object({ id: z.string() }), ...body(z.object({ name: notBlankText(120) })) }, responses: { 200: json(serviceSchema, 'Updated'), 400: err('Invalid body'), 403: err('Not an admin'), 404: err('No such service') } }),
   getSetting: createRoute({ method: 'get', path: '/settings/{key}', tags: ['settings'], summary: 'Read a setting (admin; defaults apply until changed)', request: { params: z.object({ key: settingKey }) }, responses: { 200: json(z.record(z.string(), z.unknown()), 'Value'), 401: err('Not signed in'), 403: err('Not an admin') } }),
   putSetting: createRoute({
     method: 'put',

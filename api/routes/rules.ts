@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { NOT_BLANK } from '../../domain/text';
+import { notBlankText } from '../../domain/text';
 import { feedbackSubmittedBetween } from '../../db/feedback';
 import { deleteRule, insertRule, listRules, reorderRules, replaceRule } from '../../db/rules';
 import { poolMembers } from '../../db/users';
@@ -18,7 +18,7 @@ const err = (description: string) => ({ content: { 'application/json': { schema:
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
-const ruleInputSchema = ruleDefinitionSchema.safeExtend({ name: z.string().trim().min(1).meta(NOT_BLANK).max(120), active: z.boolean().default(true) });
+const ruleInputSchema = ruleDefinitionSchema.safeExtend({ name: notBlankText(120), active: z.boolean().default(true) });
 const ruleOut = z.looseObject({ id: z.string(), name: z.string(), active: z.boolean(), position: z.number() }).meta({ id: 'Rule' });
 const idParam = z.object({ id: z.string().min(1) });
 

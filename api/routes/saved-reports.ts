@@ -4,7 +4,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { NOT_BLANK } from '../../domain/text';
+import { notBlankText } from '../../domain/text';
 import { runPivot } from '../../db/report-query';
 import { deleteReport, insertReport, updateReport, visibleReport, visibleReports, type SavedReportRow } from '../../db/saved-reports';
 import { activeUserIds, userNames } from '../../db/users';
@@ -26,7 +26,7 @@ const sharedWithSchema = z.object({
   roles: z.array(z.enum(ROLES)).max(ROLES.length).default([]),
 });
 const saveSchema = z.object({
-  name: z.string().trim().min(1).meta(NOT_BLANK).max(120),
+  name: notBlankText(120),
   description: z.string().trim().max(2000).nullable().default(null),
   definition: reportQuerySchema,
   sharedWith: sharedWithSchema.default({ users: [], roles: [] }),

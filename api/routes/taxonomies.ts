@@ -4,7 +4,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { NOT_BLANK } from '../../domain/text';
+import { NOT_BLANK, notBlankText } from '../../domain/text';
 import { deleteEntry, entryNamed, insertEntry, listEntries, readEntry, updateEntry, type TaxonomyEntryPatch, type TaxonomyEntryRow } from '../../db/taxonomies';
 import { DomainError, invalidFields } from '../../domain/errors';
 import type { ThemeData } from '../../domain/themes';
@@ -26,15 +26,15 @@ export const taxonomyEntrySchema = z
   })
   .meta({ id: 'TaxonomyEntry' });
 const keywordsSchema = z.array(z.string().trim().toLowerCase().min(1).meta(NOT_BLANK).max(60)).max(100);
-const actionSchema = z.string().trim().min(1).meta(NOT_BLANK).max(300).nullable();
+const actionSchema = notBlankText(300).nullable();
 const THEME_ONLY = 'keywords and action apply to themes only';
 const createSchema = z
-  .object({ kind: z.enum(TAXONOMY_KINDS), name: z.string().trim().min(1).meta(NOT_BLANK).max(120), keywords: keywordsSchema.optional(), action: actionSchema.optional() })
+  .object({ kind: z.enum(TAXONOMY_KINDS), name: notBlankText(120), keywords: keywordsSchema.optional(), action: actionSchema.optional() })
   .refine((b) => b.kind === 'theme' || (b.keywords === undefined && b.action === undefined), { message: THEME_ONLY, path: ['keywords'] })
   // The refine in the document: a theme, or neither keywords nor action.
   .meta({ anyOf: [{ properties: { kind: { const: 'theme' } } }, { not: { anyOf: [{ required: ['keywords'] }, { required: ['action'] }] } }] });
 const patchSchema = z.object({
-  name: z.string().trim().min(1).meta(NOT_BLANK).max(120).optional(),
+  name: notBlankText(120).optional(),
   retired: z.boolean().optional(),
   keywords: keywordsSchema.optional(),
   action: actionSchema.optional(),

@@ -5,7 +5,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { emailText, NOT_BLANK } from '../../domain/text';
+import { emailText, notBlankText } from '../../domain/text';
 import { knownBranches } from '../../db/org';
 import { endSessionsOf } from '../../db/sessions';
 import { anotherActiveAdmin, emailTakenByAnother, insertUser, updateUser, usersWithLoad, type UserRow } from '../../db/users';
@@ -33,12 +33,12 @@ export type User = z.infer<typeof userSchema>;
 
 const userFields = {
   email: emailText().toLowerCase().max(320),
-  name: z.string().trim().min(1).meta(NOT_BLANK).max(120),
+  name: notBlankText(120),
   password: newPasswordSchema,
   role: roleSchema,
   branches: z.array(z.string().min(1)).max(200),
   capacity: z.number().int().min(1).max(10_000).nullable(),
-  slackTarget: z.string().trim().min(1).meta(NOT_BLANK).max(120).nullable(),
+  slackTarget: notBlankText(120).nullable(),
   available: z.boolean(),
 };
 export const userInputSchema = z.object({
