@@ -18,8 +18,9 @@ describe('replay of saved ticket histories', () => {
     it(`replays ${file} deterministically`, async () => {
       // Passed as parsed JSON: the worker converts it with its own copy of the protobuf types.
       const history = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { events: unknown[] };
-      // An intake in one workflow task (intake-local-activity) is 8 events from start to completion.
-      expect(history.events.length).toBeGreaterThanOrEqual(8);
+      // The shortest real history: an intake on patch baseline 1, in one workflow task — started, the
+      // task's three events, the local activity's marker, completed.
+      expect(history.events.length).toBeGreaterThanOrEqual(6);
       await Worker.runReplayHistory({ workflowBundle: workflowBundle(), replayName: file }, history, file.replace(/\.json$/, ''));
     });
   }
