@@ -173,6 +173,9 @@ const WORD = /(?:\p{Lu}['’])?\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*/
 const BLANK = /[ \t]*/y;
 const INITIALS = /(?:\p{Lu}\.[ \t]?){1,3}(?=(?:\p{Ll}{1,3}[ \t]+)?\p{Lu}\p{Ll})/uy;
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && /\p{Ll}/u.test(w);
+const isCapitalisedWord = isCapitalised;
+// a surname in capitals, as forms and French letters write it: "BERTRAND", "O'CONNOR", "LE GOFF"
+const ALL_CAPS_NAME = /^\p{Lu}(?:['’]?\p{Lu}){1,}(?:-\p{Lu}{2,})?$/u;
 
 function wordAt(text: string, at: number): { start: number; end: number; text: string } | null {
   WORD.lastIndex = at;
@@ -191,9 +194,10 @@ function skipBlank(text: string, at: number): number {
 const notAName = (word: string, strength: Strength) => (strength === 'strong' ? isNotANameEvenAfterCue(word) : isNotAName(word) && !(strength === 'medium' && isWordName(word)));
 
 // (a lower-case word before a capitalised name is a title: "el mecánico, don Evaristo")
-function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean, followedByCapital = false): boolean {
+function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean, followedByCapital = false, lowerWriter = false, allCaps = false): boolean {
   if (notAName(word, strength)) return false;
-  if (!isCapitalised(word)) return lowercase && strength === 'strong' && isGivenName(word) && !followedByCapital;
+  if (allCaps && ALL_CAPS_NAME.test(word)) return strength === 'strong';
+  if (!isCapitalised(word)) return lowercase && (strength === 'strong' || lowerWriter) && isGivenName(word) && !followedByCapital;
   if (strength === 'strong') return true;
   if (strength === 'medium') return isGivenName(word) || followedByName || isWordName(word);
   return isGivenName(word);
@@ -205,9 +209,14 @@ interface ReadOptions {
   particleFirst?: boolean;
   /** A lower-case given name counts ("my name is john"); not after "the coach was late". */
   lowercase?: boolean;
+  /** The writer does not capitalise: a lower-case given name counts after weaker cues too ("ik belde met joost"). */
+  lowerWriter?: boolean;
+  /** A name in capitals counts ("M. BERTRAND", "NAME: MARY O'CONNOR"): after a title or a form's label. */
+  allCaps?: boolean;
 }
 
-export function readName(text: string, at: number, strength: Strength, { particleFirst = false, lowercase: lowercaseOk = false }: ReadOptions = {}): PiiSpan | null {
+export function readName(text: string, at: number, strength: Strength, { particleFirst = false, lowercase: lowercaseOk = false, lowerWriter = false, allCaps = false }: ReadOptions = {}): PiiSpan | null {
+  const isCapitalised = (w: string) => isCapitalisedWord(w) || (allCaps && ALL_CAPS_NAME.test(w));
   let p = skipBlank(text, at);
   // initials and a surname: "J.W. Kuipers", "H. Dunmore", "K. de Graaf"
   INITIALS.lastIndex = p;
@@ -246,7 +255,7 @@ export function readName(text: string, at: number, strength: Strength, { particl
     words.push(next);
     p = next.end;
   }
-  if (!acceptsFirst(first.text, strength, words.length > 1, lowercaseOk, lowercase && /^[ \t]+(?:\p{Lu}|\uE000)/u.test(text.slice(first.end, first.end + 3)))) return null;
+  if (!acceptsFirst(first.text, strength, words.length > 1, lowercaseOk || lowerWriter, lowercase && /^[ \t]+(?:\p{Lu}|\uE000)/u.test(text.slice(first.end, first.end + 3)), lowerWriter, allCaps)) return null;
   // a lowercase "name" of two words needs its first word to be a known given name (checked above)
   // a signature's initial after the name: "Claire D.", "Tom K.," (before the line or the clause ends)
   const initial = lowercase ? null : /^[ \t]+\p{Lu}\.(?=[ \t]*(?:[,;]|\r?\n|$))/u.exec(text.slice(p, p + 8));
@@ -440,8 +449,10 @@ function lastNameLine(scan: Scan): PiiSpan[] | null {
 /** Finds names by context and masks them, then every other occurrence of the words found. */
 export function findContextNames(scan: Scan, isKnownWord: (word: string) => boolean = () => false): void {
   const before = scan.spans.length;
+  // a writer who does not capitalise (starts in lower case, or never capitalises a sentence): "ik ben kees, ik belde met joost"
+  const lowerWriter = /^[^\p{L}]*\p{Ll}/u.test(scan.text) || !/(?:^|[.!?]\s+)\p{Lu}/u.test(scan.text);
   const names = (strength: Strength, opts: ReadOptions & { atLineEnd?: boolean } = {}) => (m: RegExpExecArray) =>
-    readNames(scan.masked, m.index + m[0].length, strength, opts.atLineEnd, opts);
+    readNames(scan.masked, m.index + m[0].length, strength, opts.atLineEnd, { lowerWriter, ...opts });
 
   // initials before a surname: "J. P. Morgan-Smith", "M.-T. Rousseau", "K.-D. Brandt" (two initials, or a hyphenated pair)
   scan.pass(INITIALLED_NAME, (m) => {
@@ -452,16 +463,16 @@ export function findContextNames(scan: Scan, isKnownWord: (word: string) => bool
     // (a name, not the postcode after "C.P.")
     return scan.spans.some((s) => s.start === at && s.kind === 'name') ? [{ start: m.index, end: m.index + m[0].slice(0, -m[1].length).trimEnd().length, kind: 'name' }] : null;
   });
-  scan.pass(HONORIFIC_CUE, names('strong', { particleFirst: true }));
-  scan.pass(HONORIFIC_CUE_CI, names('strong', { particleFirst: true }));
-  scan.pass(INTRO_STRONG_CUE, names('strong', { lowercase: true }), scan.folded());
+  scan.pass(HONORIFIC_CUE, names('strong', { particleFirst: true, allCaps: true }));
+  scan.pass(HONORIFIC_CUE_CI, names('strong', { particleFirst: true, allCaps: true }));
+  scan.pass(INTRO_STRONG_CUE, names('strong', { lowercase: true, allCaps: true }), scan.folded());
   scan.pass(PEOPLE_CALLED_CUE, names('strong'), scan.folded());
   scan.pass(ONLY_NAMES_CUE, names('strong'), scan.folded());
   // "my husband john", but not "the coach was late"
   // "the wife of X" reads a given name only: "the manager of Tesco" is no one
   scan.pass(PEOPLE_CUE, (m) => {
     const at = m.index + m[0].length;
-    const found = readNames(scan.masked, at, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2] });
+    const found = readNames(scan.masked, at, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2], lowerWriter });
     // "mein Mann, der Sepp", "mia cugina, la Giulia": an article before a known given name
     const article = found ? null : /^(?:der|die|la|il|el|lo|le|o|a)[ \t]+(?=\p{Lu})/u.exec(scan.masked.slice(at, at + 8));
     return found ?? (article ? readNames(scan.masked, at + article[0].length, 'medium') : null);
