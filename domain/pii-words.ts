@@ -39,7 +39,7 @@ export const HONORIFICS = words(`
 `);
 
 /** Surname particles: lowercase words inside a name ("Daan de Vries", "Willem van den Berg"). */
-export const PARTICLES = set('van|von|der|den|de|del|della|dello|dei|degli|di|da|das|dos|do|du|des|la|le|lo|ten|ter|te|zu|zum|zur|y|i|bin|ibn|al|el|af|av|mac|vanden|vander');
+export const PARTICLES = set('van|von|der|den|de|del|della|dello|dei|degli|di|da|das|dos|do|du|des|la|le|lo|ten|ter|te|zu|zum|zur|y|i|bin|ibn|al|el|af|av|mac|vanden|vander|\'t|’t');
 
 // Capitalised words that are not names though they stand where names do ("I'm Happy", "Regards,
 // Team", "spoke to Customer Services", "my wife Sunday"): function words, greetings, sign-off words,
@@ -115,6 +115,8 @@ export const isNotAName = (word: string) => NOT_NAMES.has(fold(word)) || PLACES.
 /** A name that is also a word, not a place or a month ("Hope", "Will", "Sunny"): after "ask for", "spoke to" it is the name. */
 export const isWordName = (word: string) => DUAL_USE.has(fold(word)) && !PLACES.has(fold(word)) && !MONTHS.includes(fold(word));
 export const isNotANameEvenAfterCue = (word: string) => (NOT_NAMES.has(fold(word)) || PLACES.has(fold(word))) && !DUAL_USE.has(fold(word));
+/** A given name that is a place too ("Georgia", "Florence"): a name only where more than the cue says so. */
+export const isNameAndPlace = (word: string) => DUAL_USE.has(fold(word)) && PLACES.has(fold(word));
 /** A place name (also used to keep "Tell Paris…" or "Valencia was great" out of the name rules). */
 export const isPlace = (word: string) => PLACES.has(fold(word));
 export const isFunctionWord = (word: string) => FUNCTION_WORDS.has(fold(word)) || PARTICLES.has(fold(word));

@@ -149,6 +149,13 @@ function nameParts(name: string): string[] {
   const surname = particleSurname > 0 ? words.slice(particleSurname).join(' ') : words.length > 1 ? words[words.length - 1] : null;
   // the way a signature abbreviates it: "K. de Graaf", "H Dunmore" (the initial is part of the name)
   const initialled = surname && /^\p{L}/u.test(words[0]) ? [`${words[0][0]}. ${surname}`, `${words[0][0]}.${surname}`, `${words[0][0]} ${surname}`] : [];
+  // with the particle shortened too: "M. v. Rechberg", "J. v.d. Berg"
+  if (particleSurname > 0 && /^\p{L}/u.test(words[0])) {
+    const rest = words.slice(particleSurname);
+    const short = rest.filter((w) => PARTICLES.has(w.toLowerCase())).map((w) => `${w[0]}.`);
+    const tail = rest.filter((w) => !PARTICLES.has(w.toLowerCase())).join(' ');
+    initialled.push(`${words[0][0]}. ${short.join(' ')} ${tail}`, `${words[0][0]}. ${short.join('')} ${tail}`);
+  }
   // and the way a sign-off does: "Karin V.", "Paolo G."
   if (surname && particleSurname < 0 && /^\p{Lu}/u.test(surname) && words[0].length >= 2) initialled.push(`${words[0]} ${surname[0]}`);
   return [
