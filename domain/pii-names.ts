@@ -457,7 +457,8 @@ function lastNameLine(scan: Scan): PiiSpan[] | null {
 }
 
 /** Finds names by context and masks them, then every other occurrence of the words found. */
-export function findContextNames(scan: Scan, isKnownWord: (word: string) => boolean = () => false): void {
+export function findContextNames(scan: Scan, words?: { isKnown: (word: string) => boolean; isCommon: (word: string) => boolean }): void {
+  const isKnownWord = words?.isKnown ?? (() => false);
   const before = scan.spans.length;
   // a writer who does not capitalise (starts in lower case, or never capitalises a sentence): "ik ben kees, ik belde met joost"
   const lowerWriter = /^[^\p{L}]*\p{Ll}/u.test(scan.text) || !/(?:^|[.!?]\s+)\p{Lu}/u.test(scan.text);
@@ -474,7 +475,13 @@ export function findContextNames(scan: Scan, isKnownWord: (word: string) => bool
     return scan.spans.some((s) => s.start === at && s.kind === 'name') ? [{ start: m.index, end: m.index + m[0].slice(0, -m[1].length).trimEnd().length, kind: 'name' }] : null;
   });
   scan.pass(HONORIFIC_CUE, names('strong', { particleFirst: true, allCaps: true }));
-  scan.pass(HONORIFIC_CUE_CI, names('strong', { particleFirst: true, allCaps: true }));
+  // a title in lower case before a surname in lower case no word list knows: "mme leblanc", "herr schulze"
+  scan.pass(HONORIFIC_CUE_CI, (m) => {
+    const found = names('strong', { particleFirst: true, allCaps: true })(m);
+    if (found || !words || !/^\p{Ll}/u.test(m[0])) return found;
+    const w = wordAt(scan.masked, m.index + m[0].length);
+    return w && /^\p{Ll}{3,}$/u.test(w.text) && !words.isCommon(w.text) && !isFunctionWord(w.text) && !isNotAName(w.text) ? [{ start: w.start, end: w.end, kind: 'name' }] : null;
+  });
   scan.pass(INTRO_STRONG_CUE, names('strong', { lowercase: true, allCaps: true }), scan.folded());
   scan.pass(PEOPLE_CALLED_CUE, names('strong'), scan.folded());
   // "a certain X" is sure enough for a word that is no name in another language: "ene Vos" (French "vos")
@@ -538,7 +545,11 @@ export function findContextNames(scan: Scan, isKnownWord: (word: string) => bool
     return w && isCapitalised(w.text) && isNameAndPlace(w.text) && POST_AFTER.test(scan.masked.slice(w.end, w.end + 40)) ? [{ start: w.start, end: w.end, kind: 'name' }] : null;
   }, scan.folded());
   scan.pass(INTRO_WEAK_CUE, names('weak'), scan.folded());
-  scan.pass(IM_CUE, names('weak'), scan.folded());
+  // (German "Im Ernst", "Im Mai": a capitalised "Im" before a known word is no "I'm")
+  scan.pass(IM_CUE, (m) => {
+    const next = wordAt(scan.masked, m.index + m[0].length);
+    return scan.text[m.index] === 'I' && next && isKnownWord(next.text) ? null : names('weak')(m);
+  }, scan.folded());
   scan.pass(WEAK_PREPOSITION_CUE, names('weak'), scan.folded());
   scan.pass(WORD_BEFORE_CAPITAL, (m) => (isPeopleWord(m[1]) ? readNames(scan.masked, m.index + m[0].length, 'medium') : null));
   scan.pass(INLINE_DASH_CUE, (m) => {

@@ -6,7 +6,7 @@
 import { extendAddresses, findPostBoxes } from './pii-address';
 import { findBirthDates, findCodes } from './pii-codes';
 import { findContextNames } from './pii-names';
-import { findUnknownNames, type PiiDictionary } from './pii-dictionary';
+import { findUnknownNames, isCommonWord, type PiiDictionary } from './pii-dictionary';
 import { Scan, groupSpan, type PiiKind, type PiiSpan } from './pii-scan';
 import { petForms } from './pii-pet-names';
 import { escapeRegExp } from './regexp';
@@ -216,6 +216,9 @@ function capitalForms(p: string): string[] {
   return /\s/.test(p) ? [p, toggled, p.toUpperCase()] : [p[0].toUpperCase() + p.slice(1).toLowerCase(), p.toUpperCase()];
 }
 
+const NAMED_PLACE =
+  /(?<![\p{L}\p{N}])(?:St|Ste|Saint|Sainte|San|Santa|Sankt|São|Sint|Schloss|Château|Castello|Palazzo|Kloster|Abbaye|Liceo|Lycée|Collège|Colegio|Istituto|Gymnasium|Ospedale|Hôpital|Klinikum)\.?(?:[ \t]+|-)\p{Lu}[\p{L}'’]*(?:(?:[ \t]+|-)(?:de|di|del|la|le|du)?[ \t]*\p{Lu}[\p{L}'’]*)?/gu;
+
 const CONTACT_WORD_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|el|los|las|un|una|del|al|le|les|une|du|au|il|lo|gli|uno|het|een|ein|eine|einen|einem|im|am|zum|vom|beim)[ \t]+$/iu;
 const SENTENCE_START = /(?:^|[.!?¡¿\n])[ \t"«„“(]*$/u;
 // what follows a writer's own name when they introduce themself: "Bill here", "Joke hier (geen grap)", "Pepe, de…"
@@ -327,9 +330,13 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
     }
   }
   findShortForms(scan, contactNames);
-  findContextNames(scan, dict ? (w) => dict.common.has(w.toLowerCase()) || dict.proper.has(w.toLowerCase()) : undefined);
+  // the name of a saint, a castle or a school is a place, not a person: "St Brigid's Church", "San Marco",
+  // "Schloss Elmau", "Lycée Victor Hugo"
+  scan.keeping(NAMED_PLACE, () => {
+    findContextNames(scan, dict ? { isKnown: (w) => dict.common.has(w.toLowerCase()) || dict.proper.has(w.toLowerCase()), isCommon: (w) => isCommonWord(w, dict) } : undefined);
+    if (dict) findUnknownNames(scan, dict);
+  });
   if (options.dictionary) {
-    findUnknownNames(scan, options.dictionary);
     // a house number next to a word no list knows, at the end of a clause: "Brontalweg 4,", "12 Fenquist Row\n"
     scan.pass(HOUSE_NUMBER_AFTER_UNKNOWN, 'address');
     scan.pass(HOUSE_NUMBER_BEFORE_UNKNOWN, 'address');
