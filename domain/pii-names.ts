@@ -126,10 +126,10 @@ const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'u
 const WEAK_PREPOSITIONS = ['mit'];
 // "tell X", "spoke to X", "hablé con X": a given name (or a full name) must follow.
 const VERBS = [
-  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'service from', 'help from', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thanks also to', 'thank you also to', 'also thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to', 'emailed', 'e-mailed', 'messaged', 'texted', 'wrote to', 'written to', 'heard from', 'chatted with', 'reply from', 'replied to', 'a call from', 'a message from', 'an email from', 'an e-mail from'],
+  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'service from', 'help from', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thanks also to', 'thank you also to', 'also thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to', 'emailed', 'e-mailed', 'messaged', 'texted', 'wrote to', 'written to', 'heard from', 'chatted with', 'reply from', 'replied to', 'a call from', 'a message from', 'my call with', 'a call with', 'the call with', 'chat with', 'a chat with', 'meeting with', 'an email from', 'an e-mail from'],
   ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'lob an', 'lob für', 'dankeschön an', 'unterschrieben von', 'im auftrag von', 'im namen von', 'behandelt von', 'weitergeleitet an', 'verbunden mit', 'angerufen bei', 'laut', 'geschrieben an', 'schrieb an', 'gemailt an', 'nachricht an', 'mail an', 'e-mail an', 'anruf von', 'nachricht von', 'mail von'],
   ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter', 'remercier', 'remercie', 'remercions', 'au nom de', 'signé par', 'signée par', 'envoyé par', 'transféré à', 'passé à', 'eu au téléphone', 'eu affaire à', 'affaire à', 'écrit à', 'écrit un mail à', 'envoyé un mail à', 'envoyé un courriel à', 'appelé', 'rappelé', 'contacté', 'selon', "d'après", 'un appel de', 'un mail de', 'un message de'],
-  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'atención de', 'la atención de', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de', 'escribí a', 'le escribí a', 'mandé un correo a', 'le mandé un correo a', 'envié un correo a', 'llamé a', 'según', 'un correo de', 'un mensaje de', 'una llamada de'],
+  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'atención de', 'la atención de', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de', 'escribí a', 'le escribí a', 'mandé un correo a', 'le mandé un correo a', 'envié un correo a', 'llamé a', 'llamar a', 'llamara a', 'llame a', 'según', 'un correo de', 'un mensaje de', 'una llamada de'],
   ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo', 'ringraziare', 'firmato da', 'inviato da', 'mi ha passato', 'a nome di', 'per conto di', 'ho scritto a', 'scritto a', 'ho chiamato', 'chiamato', 'secondo', 'una mail di', 'un messaggio di', 'una chiamata di'],
   ...['perguntem pela', 'perguntem pelo', 'pergunte pela', 'pergunte pelo', 'perguntar pela', 'perguntar pelo', 'falei com', 'falar com', 'zapytać o', 'zapytajcie o', 'proszę zapytać o', 'rozmawiałem z', 'rozmawiałam z', 'kontakt z'],
   ...['put me through to', 'put us through to', 'transfer me to', 'connect me with', 'connect me to', 'pass this to', 'pass this on to', 'pass it to', 'pass it on to', 'forward this to', 'forward it to', 'give this to', 'thanks again to', 'just ask for', 'ask to speak to', 'ask to speak with', 'vraag maar naar', 'vraag even naar', 'fragen sie einfach nach', 'demandez à parler à', 'preguntad por', 'chiedi di'],
@@ -266,6 +266,9 @@ export function readName(text: string, at: number, strength: Strength, { particl
   return { start: words[0].start, end: words[words.length - 1].end + (initial?.[0].length ?? 0), kind: 'name' };
 }
 
+const LIST_GOES_ON = /^[ \t]*(?:,|(?:and|&|et|und|y|e|en|i)(?![\p{L}]))/u;
+// three or more known given names in a list, wherever it stands: "Jürgen, Mehmet und Katja aus meinem Team"
+const NAME_LIST = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}+)+[ \t]*,?[ \t]+(?:and|&|et|und|y|e|en|i)[ \t]+\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu;
 // "Pilar y a Rosario", "Rosa e a Franco", "Roos en aan Bas": the preposition may come again
 const COORDINATION = /[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o|of)(?:[ \t]+(?:a|à|to|an|aan|al|alla|ad))?[ \t]+/y;
 // the end of a signature line, or a comma and contact details already found ("Claudia Reinholz, [ADDRESS]", "Manuela Pini, tel. [PHONE]")
@@ -277,12 +280,20 @@ function readNames(text: string, at: number, strength: Strength, atLineEnd = fal
   const first = readName(text, at, strength, opts);
   if (!first) return null;
   const found = [first];
-  COORDINATION.lastIndex = first.end;
+  // a list: "Yasmina, Bastien et Chloé" (given names after commas, while the list goes on)
+  for (let i = 0; i < 8; i++) {
+    const comma = /^[ \t]*,[ \t]*/.exec(text.slice(found[found.length - 1].end, found[found.length - 1].end + 6));
+    if (!comma) break;
+    const next = readName(text, found[found.length - 1].end + comma[0].length, 'weak');
+    if (!next || !LIST_GOES_ON.test(text.slice(next.end, next.end + 12))) break;
+    found.push(next);
+  }
+  COORDINATION.lastIndex = found[found.length - 1].end;
   const joined = COORDINATION.exec(text);
   if (joined) {
     // joined to a name, a capitalised word is a name too: "Alastair & Morag"
     // a title or role may stand before it: "Gudrun und Pfleger Mats"
-    let at = first.end + joined[0].length;
+    let at = found[found.length - 1].end + joined[0].length;
     const title = wordAt(text, at);
     if (title && isPeopleWord(title.text) && /^[ \t]+\p{Lu}/u.test(text.slice(title.end, title.end + 3))) at = skipBlank(text, title.end);
     const second = readName(text, at, 'strong');
@@ -344,18 +355,21 @@ const CUE_WORDS = new Set([...VERBS, ...CALLED, ...INTRO_WEAK].filter((c) => !c.
 const BOOKED_UNDER_CUE = cue(BOOKED_UNDER);
 const WEAK_PREPOSITION_CUE = cue(WEAK_PREPOSITIONS);
 // a name right after one already found: "[NAME] and Sophie", "[NAME] & Morag"
-const AFTER_FOUND_NAME = /(?<!\uE000)\uE000+[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o)[ \t]+/gu;
+// …or to someone after them: "spoke to [NAME], then to Priyanka"
+const AFTER_FOUND_NAME = /(?<!\uE000)\uE000+[ \t]*,?[ \t]*(?:(?:and[ \t]+)?then[ \t]+(?:to|with)|puis[ \t]+(?:à|avec)|dann[ \t]+(?:mit|an)|luego[ \t]+(?:con|a)|poi[ \t]+(?:con|a)|daarna[ \t]+(?:met|aan)|and|&|et|und|y|e|en|or|oder|ou|o)[ \t]+/gu;
 // a line that ends with a sign-off, however it began: "Veuillez agréer mes salutations distinguées.\nName"
 const SIGN_OFF_LINE_END = new RegExp(`(?<![\\p{L}])(?:${oneOf(SIGN_OFFS)})[ \\t]*[,.!]?[ \\t]*\\r?\\n[ \\t]*(?:[-–—]+[ \\t]*)?`, 'giu');
 const ONLY_NAMES_CUE = cue(ONLY_BEFORE_NAMES);
-const VERB_CUE = cue(VERBS);
+// (an adverb may stand between: "je remercie aussi Yasmina", "ho scritto anche a Federica")
+const ADVERB = oneOf(['also', 'too', 'again', 'auch', 'nochmal', 'aussi', 'encore', 'también', 'tambien', 'anche', 'ancora', 'ook', 'nog']);
+const VERB_CUE = new RegExp(`${CUE_START}(?:${oneOf(VERBS)})${SEP}(?:(?:${ADVERB})${SEP})?|${CUE_START}(?:${oneOf(VERBS.filter((v) => / (?:a|à|to|con|an|met)$/.test(v)).map((v) => v.replace(/ \S+$/, '')))})[ \t]+(?:${ADVERB})[ \t]+(?:a|à|to|con|an|met)${SEP}`, 'gu');
 const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]+`, 'giu');
 // Dutch and German put the verb last: "dat hij Youssef heette", "dass er Dominik hieß"
 const NAME_BEFORE_VERB = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:heette|heet|hieß|heißt|hiess|heisst)(?![\\p{L}]))`, 'dgu');
 // a given name as the subject of what staff said: "Brittany said to wait", "Nico meinte", "Óscar nos dijo"
 const SAID = [
   ...['said', 'says', 'told', 'tells', 'explained', 'promised', 'assured', 'insisted', 'replied', 'answered', 'claimed', 'informed', 'advised', 'confirmed'],
-  ...['sagte', 'sagt', 'meinte', 'meint', 'erklärte', 'versprach', 'behauptete', 'hat gesagt', 'hat mir', 'hat uns'],
+  ...['sagte', 'sagt', 'meinte', 'meint', 'erklärte', 'versprach', 'behauptete', 'hat gesagt', 'hat mir', 'hat uns', 'hat mich', 'bat mich', 'hat angerufen', 'rief an'],
   ...['a dit', "m'a dit", 'nous a dit', 'a expliqué', 'a promis', 'a affirmé', 'a répondu', "m'a répondu", 'disait'],
   ...['dijo', 'me dijo', 'nos dijo', 'explicó', 'prometió', 'aseguró', 'insistió', 'respondió', 'contestó', 'dice'],
   ...['ha detto', 'mi ha detto', 'ci ha detto', 'ha spiegato', 'ha promesso', 'ha assicurato', 'ha risposto', 'diceva', 'dice'],
@@ -558,6 +572,10 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
   });
   scan.add(lastNameLine(scan) ?? []);
   scan.pass(AFTER_FOUND_NAME, names('medium'));
+  scan.pass(NAME_LIST, (m) => {
+    const words = [...m[0].matchAll(/\p{Lu}\p{Ll}+/gu)];
+    return words.every((w) => isGivenName(w[0]) && !isPlace(w[0])) ? words.map((w) => ({ start: m.index + w.index, end: m.index + w.index + w[0].length, kind: 'name' as const })) : null;
+  });
 
   // A given name right before a name already found is part of it: "Gerhard [Beck]", "Martina [Beck]".
   const nameStarts = new Set(scan.spans.filter((s) => s.kind === 'name').map((s) => s.start));
