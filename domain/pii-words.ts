@@ -121,8 +121,20 @@ export const isNameAndPlace = (word: string) => DUAL_USE.has(fold(word)) && PLAC
 export const isPlace = (word: string) => PLACES.has(fold(word));
 export const isFunctionWord = (word: string) => FUNCTION_WORDS.has(fold(word)) || PARTICLES.has(fold(word));
 
+// (asked again and again of the same words of a text: a lookup in the name package normalises each time)
+const givenNameCache = new Map<string, boolean>();
+
 /** A known given name in any of the six languages that is not also a common word or a place. */
 export function isGivenName(word: string): boolean {
+  let known = givenNameCache.get(word);
+  if (known === undefined) {
+    if (givenNameCache.size >= 20_000) givenNameCache.clear();
+    givenNameCache.set(word, (known = lookUpGivenName(word)));
+  }
+  return known;
+}
+
+function lookUpGivenName(word: string): boolean {
   const w = fold(word);
   if (w.length < 2 || NOT_NAMES.has(w) || PLACES.has(w) || FUNCTION_WORDS.has(w)) return false;
   const plain = w.normalize('NFD').replace(/\p{M}+/gu, ''); // the list writes "alvaro", the customer "Álvaro"

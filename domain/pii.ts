@@ -315,7 +315,8 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
     const lowerWriter = !/(?:^|[.!?]\s+)\p{Lu}/u.test(input);
     const given = new Set(contactNames.map((n) => n.trim().split(/\s+/)[0].toLowerCase()));
     const alternatives = [...wordy, ...wordyPets].map(escapeRegExp).join('|');
-    scan.pass(new RegExp(`(?<=(?:^|\\n)[ \\t]*(?:[-–—]+[ \\t]*)?)(?:${alternatives})(?=[ \\t]*[.!,]?[ \\t]*(?:\\r?\\n|$))`, 'giu'), 'name');
+    // (anchored on the line break, not a look-behind tried at every position)
+    scan.pass(new RegExp(`(?:^|\\n)[ \\t]*(?:[-–—]+[ \\t]*)?(${alternatives})(?=[ \\t]*[.!,]?[ \\t]*(?:\\r?\\n|$))`, 'dgiu'), (m) => groupSpan(m, 1, 'name'));
     const anywhere = wordy.filter((p) => given.has(p.toLowerCase()));
     if (lowerWriter && anywhere.length) scan.pass(new RegExp(`(?<![\\p{L}\\p{N}])(?:${anywhere.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu'), 'name');
     // a word of the name next to the rest of it, in any case: "merche blanco", "kees bakker"
