@@ -436,3 +436,46 @@ describe('issue 18: flats and floors, c/o, address cues, odd reference shapes, y
     expect(redact('I changed my address 3 times. Order 2 boxes. Nous sommes nés en mille neuf cent quatre-vingt.')).toBe('I changed my address 3 times. Order 2 boxes. Nous sommes nés en mille neuf cent quatre-vingt.');
   });
 });
+
+describe('issue 18, names round: pet forms, capitals, lower-case writers, lists, sign-offs', () => {
+  it("takes the contact's pet forms in eight languages, with the surname or its initial", () => {
+    expect(redact('ciao sono gigi, scrivo per il tiramisù.\ngigi bassi', ['Luigi Bassi'])).toBe('ciao sono [NAME], scrivo per il tiramisù.\n[NAME]');
+    expect(redact('Servus, da ist der Hansi.', ['Johannes Brandl'])).toBe('Servus, da ist der [NAME].');
+    expect(redact('hi its peggy, maggie doyle on the account', ['Margaret Doyle'])).toBe('hi its [NAME], [NAME] on the account');
+    expect(redact('Olá, é o Zé.\nZé Fernandes', ['José Fernandes'])).toBe('Olá, é o [NAME].\n[NAME]');
+    expect(redact('Dzień dobry, tu Gosia.', ['Małgorzata Zielińska'])).toBe('Dzień dobry, tu [NAME].');
+    expect(redact('xx Frankie R.', ['Francesca Rinaldi'])).toBe('xx [NAME].');
+    expect(redact('Un abrazo,\nPepe Ruiz', ['José Ruiz Ortega'])).toBe('Un abrazo,\n[NAME]');
+  });
+
+  it("keeps a pet form that is a word at a sentence start unless the writer introduces themself with it", () => {
+    expect(redact('Will you refund me? Thanks,\nWill', ['William Hargreaves'])).toBe('Will you refund me? Thanks,\n[NAME]');
+    expect(redact('Hi, Bill here.', ['William Hargreaves'])).toBe('Hi, [NAME] here.');
+  });
+
+  it('takes the contact with a shortened particle, and not its particle surname in lower case', () => {
+    expect(redact('Beste Grüße\nM. v. Rechberg', ['Maximilian Graf von Rechberg'])).toBe('Beste Grüße\n[NAME]');
+  });
+
+  it.each([
+    ['Livreur : M. BERTRAND. Vendredi, personne.', 'Livreur : M. [NAME]. Vendredi, personne.'],
+    ["PATIENT NAME: MARY O'CONNOR, NEXT OF KIN: BRENDAN O'CONNOR. URGENT please.", 'PATIENT NAME: [NAME], NEXT OF KIN: [NAME]. URGENT please.'],
+    ['goedemiddag, ik belde met joost over de koffiemachine.', 'goedemiddag, ik belde met [NAME] over de koffiemachine.'],
+    ['el chico del mostrador, sergio, dijo que no', 'el chico del mostrador, [NAME], dijo que no'],
+    ['De bezorger, ene Vos, zei niets.', 'De bezorger, ene [NAME], zei niets.'],
+    ["Dhr. van 't Hek zou bellen.", 'Dhr. [NAME] zou bellen.'],
+    ['Mein Assistent Timo hat storniert.', 'Mein Assistent [NAME] hat storniert.'],
+    ['I emailed Derek Olusanya twice.', 'I emailed [NAME] twice.'],
+    ['I messaged Georgia from customer care; I fly to Georgia on Sunday.', 'I messaged [NAME] from customer care; I fly to Georgia on Sunday.'],
+    ['Laut Mehmets Nachricht fehlt die Rechnung.', 'Laut [NAME]s Nachricht fehlt die Rechnung.'],
+    ['Secondo Marco Leone il corriere ha sbagliato.', 'Secondo [NAME] il corriere ha sbagliato.'],
+    ["Thanks.\nAgnes Whitlock (patient's daughter)", "Thanks.\n[NAME] (patient's daughter)"],
+    ['Gracias a todos.\nEncarnación Prieto y familia', 'Gracias a todos.\n[NAME] y familia'],
+    ['Bitte rufen Sie sie an.\nMarianne Vogel\n(Nachbarin)', 'Bitte rufen Sie sie an.\n[NAME]\n(Nachbarin)'],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps the same word as an exclamation, and a given name after der / die / das', () => {
+    expect(redact('el Sr. Bravo lo arreglaría. ¡Bravo por la puntualidad!')).toBe('el Sr. [NAME] lo arreglaría. ¡Bravo por la puntualidad!');
+    expect(redact('Die Kellnerin Anna war da. Dank der Anna gab es Kaffee.')).toBe('Die Kellnerin [NAME] war da. Dank der [NAME] gab es Kaffee.');
+  });
+});

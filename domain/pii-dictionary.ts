@@ -115,6 +115,12 @@ function inflected(lower: string, d: PiiDictionary): boolean {
   return false;
 }
 
+/** A word some list has in lower case, as it stands or inflected ("meinte", "delivered"). */
+export function isCommonWord(word: string, d: PiiDictionary): boolean {
+  const lower = word.toLowerCase();
+  return d.common.has(lower) || inflected(lower, d);
+}
+
 // German compounds: "Paketzustellung" is "Paket" + "zustellung" (a linking s allowed)
 // Short compounds ("Vor|gang", "Ehe|frau", "Haus|tür") count too, unless their tail is a common ending
 // of surnames ("Neu|mann", "Hart|berg", "Horn|bach").
@@ -188,22 +194,51 @@ function judge(word: string, d: PiiDictionary): Verdict {
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|im|am|ins|zum|zur|vom|beim|das|dem|des|ein|eine|einen|einem|einer|le|les|un|une|du|au|aux|el|los|las|una|il|lo|gli|uno|het|een)[ \t]+$/iu;
 // what stands before a noun and seldom before a name: articles, possessives, prepositions with an article, numbers, other capitalised words
 const BEFORE_NOUN = /(?:(?:^|[^\p{L}])(?:the|a|an|my|our|your|his|her|their|this|that|der|die|das|den|dem|des|ein|eine|einen|einem|einer|mein|meine|meinen|meinem|meiner|unser|unsere|unseren|ihr|ihre|ihren|ihrem|sein|seine|seinen|im|am|an|ins|zum|zur|vom|beim|le|la|les|un|une|du|au|aux|mon|ma|mes|son|sa|ses|el|los|las|una|mi|su|il|lo|gli|uno|het|een|de|mijn|zijn|haar)|\d|\p{Lu}\p{L}*)[ \t]+$/u;
+const LIST_JOIN = /[ \t]*(?:,|[ \t](?:and|&|und|et|y|e|en|i))[ \t]+/uy;
+const LIST_GOES_ON = /^[\p{L}\uE000'’-]+[ \t]*(?:,|[ \t](?:and|&|und|et|y|e|en|i)[ \t])/u;
+// (not "in" before a name at a line's end or a comma: "Ms Grant in Accounts" has a known word anyway)
+const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|near|nach|naar|en|à)[ \t]+$/u;
 const SURNAME_AFTER = /[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}\uE000])/uy;
 
 /** Masks every capitalised word no dictionary knows (and the particles between two such words). */
 export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
   const found: PiiSpan[] = [];
+  // given names that are words too, passed over at the start of a sentence or before another capital
+  const passedOver: PiiSpan[] = [];
   const text = scan.masked;
   for (const m of text.matchAll(WORD)) {
     // a given name that is also a word in some language ("Lea", "Paco") is a name inside a sentence
-    const midSentence = !/(?:^|[.!?:;"«„“(\n])[ \t]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
+    const midSentence = !/(?:^|[.!?:;"«„“(\n¡¿])[ \t]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
     // after an article a word some list knows is a noun, not a name: "im Keller", "the Explorer", "la Pierre"
     if (ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) && (d.common.has(m[0].toLowerCase()) || (!isGivenName(m[0]) && d.proper.has(m[0].toLowerCase())))) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    // a word before a number labels it: "Ward 7", "Gate 12", "Room 4"
+    if (/^[ \t]+\d/u.test(after) && isCommonWord(m[0], d)) continue;
+    // a place after "in", "near", "nach": an unknown word there that is no given name ("the pharmacy in Galway")
+    if (PLACE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) && !isGivenName(m[0]) && !d.persons.has(m[0].toLowerCase()) && !/^[ \t]+\p{Lu}/u.test(after)) continue;
     // (a capitalised word after it only when that is a name too: "Mark Ellison", not "San Francisco")
-    const next = /^[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    const next = /^[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)/u.exec(after);
     const alone = midSentence && !BEFORE_NOUN.test(text.slice(Math.max(0, m.index - 12), m.index)) && (!next || isUnknownName(next[1], d, true, false));
-    if (isUnknownName(m[0], d, midSentence, alone)) found.push({ start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' });
+    const span: PiiSpan = { start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' };
+    if (isUnknownName(m[0], d, midSentence, alone)) found.push(span);
+    else if (isUnknownName(m[0], d, true, true)) passedOver.push(span);
   }
+  // Such a name counts at the start of a sentence too when the text has it as a name elsewhere ("my nieces
+  // Rose and Violet … Violet's ticket"), and before a name in a list ("Rose, Violet and Daisy").
+  const names = new Set(found.map((s) => text.slice(s.start, s.end)));
+  const starts = new Set([...found.map((s) => s.start), ...scan.spans.filter((s) => s.kind === 'name').map((s) => s.start)]);
+  for (let i = passedOver.length - 1; i >= 0; i--) {
+    const s = passedOver[i];
+    LIST_JOIN.lastIndex = s.end;
+    const join = LIST_JOIN.exec(text);
+    // (after a comma only inside a list that goes on: not "Hiya, [Becky] here")
+    const listed = join && starts.has(s.end + join[0].length) && (join[0].trim() !== ',' || LIST_GOES_ON.test(text.slice(s.end + join[0].length, s.end + join[0].length + 60)));
+    if (names.has(text.slice(s.start, s.end)) || listed) {
+      found.push(s);
+      starts.add(s.start);
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
   // particles between two names: "Anna van der Linden"
   const joined: PiiSpan[] = [];
   for (const s of found) {

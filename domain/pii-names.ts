@@ -8,7 +8,7 @@
 // full name) is, so "I'm Happy" and "Tell Paris…" survive. Linear: every cue is a regex anchored on
 // its first word, and the name after it is read word by word.
 import { MASK, groupSpan, oneOf, type PiiSpan, type Scan } from './pii-scan';
-import { HONORIFICS, PARTICLES, isFunctionWord, isGivenName, isNotAName, isNotANameEvenAfterCue, isPlace, isWordName } from './pii-words';
+import { HONORIFICS, MONTHS, PARTICLES, isFunctionWord, isGivenName, isNotAName, isNameAndPlace, isNotANameEvenAfterCue, isPlace, isWordName } from './pii-words';
 
 type Strength = 'strong' | 'medium' | 'weak';
 
@@ -17,7 +17,7 @@ const SEP = "(?:[ \\t]*[,:][ \\t]*|[ \\t]+|(?<=['’]))";
 
 // ---- cue vocabularies ----
 const INTRO_STRONG = [
-  ...['my name is', "my name's", 'my name was', 'the name is', "the name's", "i'm called", 'i am called', 'my first name is', 'my surname is', 'full name:', 'name:', 'signed:', 'signed'],
+  ...['my name is', "my name's", 'my name was', 'the name is', "the name's", "i'm called", 'i am called', 'my first name is', 'my surname is', 'full name:', 'name:', 'signed:', 'signed', 'next of kin:', 'next of kin', 'emergency contact:', 'patient:', 'patient name:', 'nächster angehöriger:', 'notfallkontakt:', 'personne à prévenir :', 'contacto de emergencia:', 'contatto di emergenza:', 'noodcontact:'],
   ...['ich heiße', 'ich heisse', 'mein name ist', 'mein name lautet', 'mein name:', 'hier schreibt', 'hier spricht', 'mein vorname ist', 'vorname:', 'nachname:'],
   ...["je m'appelle", 'je me nomme', 'mon nom est', 'mon prénom est', "moi c'est", 'je me présente', 'nom :', 'prénom :', 'prénom:'],
   ...['me llamo', 'mi nombre es', 'le escribe', 'les escribe', 'nombre:', 'mi nombre:'],
@@ -70,7 +70,7 @@ const PEOPLE = [
   ...'waiter|waitress|server|bartender|barman|barmaid|barista|host|hostess|chef|cook|driver|courier|postman|engineer|technician|tech|plumber|electrician|fitter|installer|mechanic|agent|advisor|adviser|consultant|rep|representative|receptionist|concierge|porter|doorman|housekeeper|cleaner|cashier|clerk|assistant|salesman|saleswoman|salesperson|manager|supervisor|team leader|staff member|member of staff|employee|guard|attendant|steward|stewardess|pilot|conductor|instructor|trainer|coach|therapist|physio|pharmacist|optician|stylist|hairdresser|barber|nurse|doctor|dentist|guide|operator|call handler|inspector|surveyor|broker|officer|owner|vet|delivery driver|delivery guy|delivery man|lady|gentleman|guy|man|woman'.split('|'),
   // German
   ...'frau|mann|ehemann|ehefrau|gattin|gatte|partnerin|lebensgefährte|lebensgefährtin|freund|freundin|sohn|tochter|kind|kinder|enkel|enkelin|mutter|mama|vater|papa|bruder|schwester|oma|opa|großmutter|großvater|tante|onkel|cousine|nichte|neffe|schwager|schwägerin|schwiegermutter|schwiegervater|schwiegersohn|schwiegertochter|nachbar|nachbarin|kollege|kollegin|chef|chefin|vorgesetzter|vorgesetzte|anwalt|anwältin|arzt|ärztin|betreuer|betreuerin|vermieter|vermieterin|mitbewohner|mitbewohnerin'.split('|'),
-  ...'kellner|kellnerin|bedienung|servicekraft|fahrer|fahrerin|paketbote|paketbotin|bote|botin|zusteller|zustellerin|kurier|lieferant|techniker|technikerin|monteur|monteurin|handwerker|mechaniker|mitarbeiter|mitarbeiterin|angestellte|angestellter|verkäufer|verkäuferin|berater|beraterin|kundenberater|kundenberaterin|kassierer|kassiererin|filialleiter|filialleiterin|marktleiter|leiter|leiterin|geschäftsführer|geschäftsführerin|rezeptionist|rezeptionistin|empfangsdame|portier|hausmeister|reinigungskraft|putzfrau|koch|köchin|sachbearbeiter|sachbearbeiterin|schaffner|schaffnerin|zugbegleiter|zugbegleiterin|busfahrer|busfahrerin|trainerin|apotheker|apothekerin|friseur|friseurin|pfleger|pflegerin|dame|herr'.split('|'),
+  ...'assistent|assistentin|sekretär|sekretärin|kellner|kellnerin|bedienung|servicekraft|fahrer|fahrerin|paketbote|paketbotin|bote|botin|zusteller|zustellerin|kurier|lieferant|techniker|technikerin|monteur|monteurin|handwerker|mechaniker|mitarbeiter|mitarbeiterin|angestellte|angestellter|verkäufer|verkäuferin|berater|beraterin|kundenberater|kundenberaterin|kassierer|kassiererin|filialleiter|filialleiterin|marktleiter|leiter|leiterin|geschäftsführer|geschäftsführerin|rezeptionist|rezeptionistin|empfangsdame|portier|hausmeister|reinigungskraft|putzfrau|koch|köchin|sachbearbeiter|sachbearbeiterin|schaffner|schaffnerin|zugbegleiter|zugbegleiterin|busfahrer|busfahrerin|trainerin|apotheker|apothekerin|friseur|friseurin|pfleger|pflegerin|dame|herr'.split('|'),
   // French
   ...'femme|mari|époux|épouse|conjoint|conjointe|compagnon|compagne|copain|copine|ami|amie|fils|fille|enfant|enfants|mère|maman|père|papa|frère|sœur|soeur|grand-mère|grand-père|mamie|papi|tante|oncle|cousin|cousine|neveu|nièce|voisin|voisine|collègue|patron|patronne|beau-père|belle-mère|gendre|belle-fille|avocat|avocate|médecin|propriétaire'.split('|'),
   ...'serveur|serveuse|livreur|livreuse|chauffeur|technicien|technicienne|conseiller|conseillère|vendeur|vendeuse|caissier|caissière|réceptionniste|gérant|gérante|directeur|directrice|responsable|employé|employée|agente|hôtesse|standardiste|opérateur|opératrice|mécanicien|plombier|électricien|installateur|coiffeur|coiffeuse|pharmacien|pharmacienne|infirmier|infirmière|moniteur|monitrice|contrôleur|contrôleuse|loueur|commercial|commerciale|dépanneur|interlocuteur|interlocutrice|agent de sécurité|agent d\'entretien|monsieur|dame'.split('|'),
@@ -126,14 +126,14 @@ const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'u
 const WEAK_PREPOSITIONS = ['mit'];
 // "tell X", "spoke to X", "hablé con X": a given name (or a full name) must follow.
 const VERBS = [
-  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'service from', 'help from', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thanks also to', 'thank you also to', 'also thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to'],
-  ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'lob an', 'lob für', 'dankeschön an', 'unterschrieben von', 'im auftrag von', 'im namen von', 'behandelt von', 'weitergeleitet an', 'verbunden mit', 'angerufen bei', 'laut'],
-  ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter', 'remercier', 'remercie', 'remercions', 'au nom de', 'signé par', 'signée par', 'envoyé par', 'transféré à', 'passé à', 'eu au téléphone', 'eu affaire à', 'affaire à'],
-  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'atención de', 'la atención de', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de'],
-  ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo', 'ringraziare', 'firmato da', 'inviato da', 'mi ha passato', 'a nome di', 'per conto di'],
+  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'service from', 'help from', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thanks also to', 'thank you also to', 'also thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to', 'emailed', 'e-mailed', 'messaged', 'texted', 'wrote to', 'written to', 'heard from', 'chatted with', 'reply from', 'replied to', 'a call from', 'a message from', 'my call with', 'a call with', 'the call with', 'chat with', 'a chat with', 'meeting with', 'an email from', 'an e-mail from'],
+  ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'lob an', 'lob für', 'dankeschön an', 'unterschrieben von', 'im auftrag von', 'im namen von', 'behandelt von', 'weitergeleitet an', 'verbunden mit', 'angerufen bei', 'laut', 'geschrieben an', 'schrieb an', 'gemailt an', 'nachricht an', 'mail an', 'e-mail an', 'anruf von', 'nachricht von', 'mail von'],
+  ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter', 'remercier', 'remercie', 'remercions', 'au nom de', 'signé par', 'signée par', 'envoyé par', 'transféré à', 'passé à', 'eu au téléphone', 'eu affaire à', 'affaire à', 'écrit à', 'écrit aussi à', 'parlé aussi à', 'parlé aussi avec', 'écrit un mail à', 'envoyé un mail à', 'envoyé un courriel à', 'appelé', 'rappelé', 'contacté', 'selon', "d'après", 'un appel de', 'un mail de', 'un message de'],
+  ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'atención de', 'la atención de', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de', 'escribí a', 'escribí también a', 'hablé también con', 'le escribí a', 'mandé un correo a', 'le mandé un correo a', 'envié un correo a', 'llamé a', 'llamar a', 'llamara a', 'llame a', 'según', 'un correo de', 'un mensaje de', 'una llamada de'],
+  ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo', 'ringraziare', 'firmato da', 'inviato da', 'mi ha passato', 'a nome di', 'per conto di', 'ho scritto a', 'scritto a', 'scritto anche a', 'parlato anche con', 'ho chiamato', 'chiamato', 'secondo', 'una mail di', 'un messaggio di', 'una chiamata di'],
   ...['perguntem pela', 'perguntem pelo', 'pergunte pela', 'pergunte pelo', 'perguntar pela', 'perguntar pelo', 'falei com', 'falar com', 'zapytać o', 'zapytajcie o', 'proszę zapytać o', 'rozmawiałem z', 'rozmawiałam z', 'kontakt z'],
   ...['put me through to', 'put us through to', 'transfer me to', 'connect me with', 'connect me to', 'pass this to', 'pass this on to', 'pass it to', 'pass it on to', 'forward this to', 'forward it to', 'give this to', 'thanks again to', 'just ask for', 'ask to speak to', 'ask to speak with', 'vraag maar naar', 'vraag even naar', 'fragen sie einfach nach', 'demandez à parler à', 'preguntad por', 'chiedi di'],
-  ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens', 'dank je wel aan', 'complimenten voor', 'ondertekend door', 'doorverbonden met', 'gebeld met', 'contact gehad met'],
+  ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens', 'dank je wel aan', 'complimenten voor', 'ondertekend door', 'doorverbonden met', 'gebeld met', 'contact gehad met', 'gemaild met', 'gemaild naar', 'geschreven naar', 'gebeld door', 'volgens', 'dankzij', 'een mail van', 'een bericht van'],
 ];
 
 // thanks with an intensifier: "grazie mille a X", "un grand merci à X", "many thanks to X"; greetings from someone: "saluti da X"
@@ -160,7 +160,7 @@ const SIGN_OFFS = [
 const POSTS = [
   // where only a known given name may stand before them: "Callum from your returns team", "Anna von der Hotline"
   ...['from your', 'from the', 'at your', 'in your', 'of your', 'von ihrer', 'von ihrem', 'vom', 'von der', 'aus der', 'aus ihrem', 'aus ihrer', 'de votre', 'du service', 'de chez vous', 'de su', 'de vuestro', 'de vuestra', 'del vostro', 'della vostra', 'dal vostro', 'van jullie', 'van uw', 'bij jullie'],
-  ...['at the front desk', 'at reception', 'at the reception', 'on reception', 'on the till', 'on the tills', 'at the till', 'at the checkout', 'at the counter', 'at the desk', 'at the bar', 'at the door', 'on the door', 'on the phone', 'on the chat', 'on chat', 'from customer service', 'from customer services', 'in customer service', 'in customer services', 'from support', 'from billing', 'in billing', 'from accounts', 'in accounts', 'from sales', 'from complaints', 'from your team', 'from the team', 'from housekeeping', 'in the kitchen', 'from head office', 'at head office', 'at the helpdesk', 'from the helpdesk'],
+  ...['at the front desk', 'at reception', 'at the reception', 'on reception', 'on the till', 'on the tills', 'at the till', 'at the checkout', 'at the counter', 'at the desk', 'at the bar', 'at the door', 'on the door', 'on the phone', 'on the chat', 'on chat', 'from customer service', 'from customer services', 'from customer care', 'in customer care', 'from customer support', 'in customer service', 'in customer services', 'from support', 'from billing', 'in billing', 'from accounts', 'in accounts', 'from sales', 'from complaints', 'from your team', 'from the team', 'from housekeeping', 'in the kitchen', 'from head office', 'at head office', 'at the helpdesk', 'from the helpdesk'],
   ...['von der rezeption', 'an der rezeption', 'an der kasse', 'von der kasse', 'vom kundenservice', 'vom kundendienst', 'von der hotline', 'am empfang', 'vom empfang', 'an der theke', 'an der information', 'aus der buchhaltung', 'aus der filiale'],
   ...["de l'accueil", "à l'accueil", 'du service client', 'du service clients', 'à la caisse', 'de la caisse', 'de la réception', 'à la réception', 'au comptoir', 'du standard', 'du sav', 'au téléphone', 'au guichet'],
   ...['del mostrador', 'de recepción', 'de la recepción', 'en recepción', 'de atención al cliente', 'de la caja', 'en caja', 'de la tienda', 'del servicio técnico', 'al teléfono'],
@@ -169,10 +169,13 @@ const POSTS = [
 ];
 
 // ---- reading a name ----
-const WORD = /(?:\p{Lu}['’])?\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*/uy;
+const WORD = /['’]t(?![\p{L}])|(?:\p{Lu}['’])?\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*/uy;
 const BLANK = /[ \t]*/y;
 const INITIALS = /(?:\p{Lu}\.[ \t]?){1,3}(?=(?:\p{Ll}{1,3}[ \t]+)?\p{Lu}\p{Ll})/uy;
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && /\p{Ll}/u.test(w);
+const isCapitalisedWord = isCapitalised;
+// a surname in capitals, as forms and French letters write it: "BERTRAND", "O'CONNOR", "LE GOFF"
+const ALL_CAPS_NAME = /^\p{Lu}(?:['’]?\p{Lu}){1,}(?:-\p{Lu}{2,})?$/u;
 
 function wordAt(text: string, at: number): { start: number; end: number; text: string } | null {
   WORD.lastIndex = at;
@@ -191,9 +194,10 @@ function skipBlank(text: string, at: number): number {
 const notAName = (word: string, strength: Strength) => (strength === 'strong' ? isNotANameEvenAfterCue(word) : isNotAName(word) && !(strength === 'medium' && isWordName(word)));
 
 // (a lower-case word before a capitalised name is a title: "el mecánico, don Evaristo")
-function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean, followedByCapital = false): boolean {
+function acceptsFirst(word: string, strength: Strength, followedByName: boolean, lowercase: boolean, followedByCapital = false, lowerWriter = false, allCaps = false): boolean {
   if (notAName(word, strength)) return false;
-  if (!isCapitalised(word)) return lowercase && strength === 'strong' && isGivenName(word) && !followedByCapital;
+  if (allCaps && ALL_CAPS_NAME.test(word)) return strength === 'strong';
+  if (!isCapitalised(word)) return lowercase && (strength === 'strong' || lowerWriter) && isGivenName(word) && !followedByCapital;
   if (strength === 'strong') return true;
   if (strength === 'medium') return isGivenName(word) || followedByName || isWordName(word);
   return isGivenName(word);
@@ -205,9 +209,14 @@ interface ReadOptions {
   particleFirst?: boolean;
   /** A lower-case given name counts ("my name is john"); not after "the coach was late". */
   lowercase?: boolean;
+  /** The writer does not capitalise: a lower-case given name counts after weaker cues too ("ik belde met joost"). */
+  lowerWriter?: boolean;
+  /** A name in capitals counts ("M. BERTRAND", "NAME: MARY O'CONNOR"): after a title or a form's label. */
+  allCaps?: boolean;
 }
 
-export function readName(text: string, at: number, strength: Strength, { particleFirst = false, lowercase: lowercaseOk = false }: ReadOptions = {}): PiiSpan | null {
+export function readName(text: string, at: number, strength: Strength, { particleFirst = false, lowercase: lowercaseOk = false, lowerWriter = false, allCaps = false }: ReadOptions = {}): PiiSpan | null {
+  const isCapitalised = (w: string) => isCapitalisedWord(w) || (allCaps && ALL_CAPS_NAME.test(w));
   let p = skipBlank(text, at);
   // initials and a surname: "J.W. Kuipers", "H. Dunmore", "K. de Graaf"
   INITIALS.lastIndex = p;
@@ -230,6 +239,10 @@ export function readName(text: string, at: number, strength: Strength, { particl
   const lowercase = !isCapitalised(first.text);
   const words = [first];
   p = first.end;
+  // a German or Dutch genitive ends the name: "laut Mehmets Nachricht", "Jans fiets"
+  // (a noun after it: not the surname "Herrn Albers aus der Buchhaltung")
+  const genitive = /^\p{Lu}\p{Ll}+s$/u.test(first.text) && !isGivenName(first.text) && isGivenName(first.text.slice(0, -1)) && /^[ \t]+\p{Lu}\p{Ll}/u.test(text.slice(first.end, first.end + 3));
+  if (genitive) return acceptsFirst(first.text.slice(0, -1), strength, false, false) ? { start: first.start, end: first.end - 1, kind: 'name' } : null;
   while (words.length < 3) {
     let q = skipBlank(text, p);
     if (q === p || text[p] === '\n') break;
@@ -246,29 +259,41 @@ export function readName(text: string, at: number, strength: Strength, { particl
     words.push(next);
     p = next.end;
   }
-  if (!acceptsFirst(first.text, strength, words.length > 1, lowercaseOk, lowercase && /^[ \t]+(?:\p{Lu}|\uE000)/u.test(text.slice(first.end, first.end + 3)))) return null;
+  if (!acceptsFirst(first.text, strength, words.length > 1, lowercaseOk || lowerWriter, lowercase && /^[ \t]+(?:\p{Lu}|\uE000)/u.test(text.slice(first.end, first.end + 3)), lowerWriter, allCaps)) return null;
   // a lowercase "name" of two words needs its first word to be a known given name (checked above)
   // a signature's initial after the name: "Claire D.", "Tom K.," (before the line or the clause ends)
   const initial = lowercase ? null : /^[ \t]+\p{Lu}\.(?=[ \t]*(?:[,;]|\r?\n|$))/u.exec(text.slice(p, p + 8));
   return { start: words[0].start, end: words[words.length - 1].end + (initial?.[0].length ?? 0), kind: 'name' };
 }
 
+const LIST_GOES_ON = /^[ \t]*(?:,|(?:and|&|et|und|y|e|en|i)(?![\p{L}]))/u;
+// three or more known given names in a list, wherever it stands: "Jürgen, Mehmet und Katja aus meinem Team"
+const NAME_LIST = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}+)+[ \t]*,?[ \t]+(?:and|&|et|und|y|e|en|i)[ \t]+\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu;
 // "Pilar y a Rosario", "Rosa e a Franco", "Roos en aan Bas": the preposition may come again
 const COORDINATION = /[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o|of)(?:[ \t]+(?:a|à|to|an|aan|al|alla|ad))?[ \t]+/y;
 // the end of a signature line, or a comma and contact details already found ("Claudia Reinholz, [ADDRESS]", "Manuela Pini, tel. [PHONE]")
-const LINE_END = /[ \t]*(?:[.!,]?[ \t]*(?:\((?:Mrs?|Ms|Miss|Dr|Mme|Sra?|Sig\.ra)\.?\)|\(\p{Ll}[\p{L} -]{1,24}\))?[ \t]*(?:\r?\n|$)|[,|–—-][ \t]*(?:\p{L}{1,6}\.?:?[ \t]*)?\uE000)/uy;
+// (a note in brackets may follow, "(patient's daughter)", or the family: "Encarnación Prieto y familia")
+const LINE_END = /[ \t]*(?:[.!,]?[ \t]*(?:\((?:Mrs?|Ms|Miss|Dr|Mme|Sra?|Sig\.ra)\.?\)|\(\p{Ll}[\p{L}'’ -]{1,28}\)|(?:and|&|und|et|y|e|en|i)[ \t]+(?:family|familie|famille|familia|famiglia|família|rodzina))?[ \t]*(?:\r?\n|$)|[,|–—-][ \t]*(?:\p{L}{1,6}\.?:?[ \t]*)?\uE000)/uy;
 
 /** The name at `at` and any joined to it ("Noah and Mia"); null when none, or when `atLineEnd` and the line goes on. */
 function readNames(text: string, at: number, strength: Strength, atLineEnd = false, opts: ReadOptions = {}): PiiSpan[] | null {
   const first = readName(text, at, strength, opts);
   if (!first) return null;
   const found = [first];
-  COORDINATION.lastIndex = first.end;
+  // a list: "Yasmina, Bastien et Chloé" (given names after commas, while the list goes on)
+  for (let i = 0; i < 8; i++) {
+    const comma = /^[ \t]*,[ \t]*/.exec(text.slice(found[found.length - 1].end, found[found.length - 1].end + 6));
+    if (!comma) break;
+    const next = readName(text, found[found.length - 1].end + comma[0].length, 'weak');
+    if (!next || !LIST_GOES_ON.test(text.slice(next.end, next.end + 12))) break;
+    found.push(next);
+  }
+  COORDINATION.lastIndex = found[found.length - 1].end;
   const joined = COORDINATION.exec(text);
   if (joined) {
     // joined to a name, a capitalised word is a name too: "Alastair & Morag"
     // a title or role may stand before it: "Gudrun und Pfleger Mats"
-    let at = first.end + joined[0].length;
+    let at = found[found.length - 1].end + joined[0].length;
     const title = wordAt(text, at);
     if (title && isPeopleWord(title.text) && /^[ \t]+\p{Lu}/u.test(text.slice(title.end, title.end + 3))) at = skipBlank(text, title.end);
     const second = readName(text, at, 'strong');
@@ -283,6 +308,8 @@ function readNames(text: string, at: number, strength: Strength, atLineEnd = fal
 
 // articles that stand before a noun and seldom before a given name (not "der", "die", "la": "die Anna")
 const NOUN_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|im|am|ins|zum|zur|vom|beim|ein|eine|einen|einem|le|les|un|une|du|au|aux|el|los|las|una|lo|gli|uno|het|een)[ \t]+$/iu;
+
+const GERMAN_DEFINITE_ARTICLE = /(?:^|[^\p{L}])(?:der|die|das|den|dem|des)[ \t]+$/iu;
 
 const GERMAN_DUTCH_ARTICLE = /(?:^|[^\p{L}])(?:der|die|das|den|dem|des|am|im|beim|zum|zur|vom|ein|eine|einem|einen|einer|kein|keine|de|het|een)[ \t]+$/iu;
 
@@ -323,21 +350,26 @@ const PEOPLE_CALLED_CUE = new RegExp(
   'gu', // on scan.folded()
 );
 const CALLED_CUE = cue(CALLED);
+// cue words that are given names too ("Secondo Marco Leone", "Laut Herrn…"): never the first half of the name after them
+const CUE_WORDS = new Set([...VERBS, ...CALLED, ...INTRO_WEAK].filter((c) => !c.includes(' ')));
 const BOOKED_UNDER_CUE = cue(BOOKED_UNDER);
 const WEAK_PREPOSITION_CUE = cue(WEAK_PREPOSITIONS);
 // a name right after one already found: "[NAME] and Sophie", "[NAME] & Morag"
-const AFTER_FOUND_NAME = /(?<!\uE000)\uE000+[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o)[ \t]+/gu;
+// …or to someone after them: "spoke to [NAME], then to Priyanka"
+const AFTER_FOUND_NAME = /(?<!\uE000)\uE000+[ \t]*,?[ \t]*(?:(?:and[ \t]+)?then[ \t]+(?:to|with)|puis[ \t]+(?:à|avec)|dann[ \t]+(?:mit|an)|luego[ \t]+(?:con|a)|poi[ \t]+(?:con|a)|daarna[ \t]+(?:met|aan)|and|&|et|und|y|e|en|or|oder|ou|o)[ \t]+/gu;
 // a line that ends with a sign-off, however it began: "Veuillez agréer mes salutations distinguées.\nName"
 const SIGN_OFF_LINE_END = new RegExp(`(?<![\\p{L}])(?:${oneOf(SIGN_OFFS)})[ \\t]*[,.!]?[ \\t]*\\r?\\n[ \\t]*(?:[-–—]+[ \\t]*)?`, 'giu');
 const ONLY_NAMES_CUE = cue(ONLY_BEFORE_NAMES);
-const VERB_CUE = cue(VERBS);
+// (an adverb may follow: "je remercie aussi Yasmina", "thank also Ana")
+const ADVERB = oneOf(['also', 'too', 'again', 'auch', 'nochmal', 'aussi', 'encore', 'también', 'tambien', 'anche', 'ancora', 'ook', 'nog']);
+const VERB_CUE = new RegExp(`${CUE_START}(?:${oneOf(VERBS)})${SEP}(?:(?:${ADVERB})${SEP})?`, 'gu');
 const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]+`, 'giu');
 // Dutch and German put the verb last: "dat hij Youssef heette", "dass er Dominik hieß"
 const NAME_BEFORE_VERB = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:heette|heet|hieß|heißt|hiess|heisst)(?![\\p{L}]))`, 'dgu');
 // a given name as the subject of what staff said: "Brittany said to wait", "Nico meinte", "Óscar nos dijo"
 const SAID = [
   ...['said', 'says', 'told', 'tells', 'explained', 'promised', 'assured', 'insisted', 'replied', 'answered', 'claimed', 'informed', 'advised', 'confirmed'],
-  ...['sagte', 'sagt', 'meinte', 'meint', 'erklärte', 'versprach', 'behauptete', 'hat gesagt', 'hat mir', 'hat uns'],
+  ...['sagte', 'sagt', 'meinte', 'meint', 'erklärte', 'versprach', 'behauptete', 'hat gesagt', 'hat mir', 'hat uns', 'hat mich', 'bat mich', 'hat angerufen', 'rief an'],
   ...['a dit', "m'a dit", 'nous a dit', 'a expliqué', 'a promis', 'a affirmé', 'a répondu', "m'a répondu", 'disait'],
   ...['dijo', 'me dijo', 'nos dijo', 'explicó', 'prometió', 'aseguró', 'insistió', 'respondió', 'contestó', 'dice'],
   ...['ha detto', 'mi ha detto', 'ci ha detto', 'ha spiegato', 'ha promesso', 'ha assicurato', 'ha risposto', 'diceva', 'dice'],
@@ -389,6 +421,7 @@ const APPOSITION_COMMA = new RegExp(
 );
 // "Gwenaëlle, qui a retrouvé la bague", "Imogen, who found it": a given name before a relative pronoun
 const BEFORE_RELATIVE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,[ \\t]*(?:who|whom|qui|che|que|quien|die|der|welche|welcher)(?![\\p{L}]))`, 'dgu');
+const POST_AFTER = new RegExp(`^[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}])`, 'iu');
 const POST_CUE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}]))`, 'dgiu');
 // A staff member named after a phrase: "la commessa del negozio di Torino, Federica, mi ha detto"
 const DESCRIBED_CUE = new RegExp(
@@ -397,7 +430,7 @@ const DESCRIBED_CUE = new RegExp(
 );
 
 /** Lines at the end that only carry contact details or a device footer, not the sign-off. */
-const FOOTER_LINE = /^[ \t]*(?:[\uE000\s\d+().\-/:]*|\uE000[\uE000 \t,]*\p{Lu}[\p{L}'’-]*(?:[ \t-]+\p{Lu}[\p{L}'’-]*){0,2}[ \t]*|(?:sent from|envoyé de|gesendet von|enviado desde|inviato da|verzonden (?:vanaf|met)|get outlook).*|(?:tel|tél|phone|mobile|mob|cell|fax|e-?mail|mail|www|http|web)\b.*)$/iu;
+const FOOTER_LINE = /^[ \t]*(?:[\uE000\s\d+().\-/:]*|\([\p{L}'’ -]{2,30}\)[ \t]*|\uE000[\uE000 \t,]*\p{Lu}[\p{L}'’-]*(?:[ \t-]+\p{Lu}[\p{L}'’-]*){0,2}[ \t]*|(?:sent from|envoyé de|gesendet von|enviado desde|inviato da|verzonden (?:vanaf|met)|get outlook).*|(?:tel|tél|phone|mobile|mob|cell|fax|e-?mail|mail|www|http|web)\b.*)$/iu;
 
 function lastNameLine(scan: Scan): PiiSpan[] | null {
   const text = scan.masked;
@@ -438,10 +471,13 @@ function lastNameLine(scan: Scan): PiiSpan[] | null {
 }
 
 /** Finds names by context and masks them, then every other occurrence of the words found. */
-export function findContextNames(scan: Scan, isKnownWord: (word: string) => boolean = () => false): void {
+export function findContextNames(scan: Scan, words?: { isKnown: (word: string) => boolean; isCommon: (word: string) => boolean }): void {
+  const isKnownWord = words?.isKnown ?? (() => false);
   const before = scan.spans.length;
+  // a writer who does not capitalise (starts in lower case, or never capitalises a sentence): "ik ben kees, ik belde met joost"
+  const lowerWriter = /^[^\p{L}]*\p{Ll}/u.test(scan.text) || !/(?:^|[.!?]\s+)\p{Lu}/u.test(scan.text);
   const names = (strength: Strength, opts: ReadOptions & { atLineEnd?: boolean } = {}) => (m: RegExpExecArray) =>
-    readNames(scan.masked, m.index + m[0].length, strength, opts.atLineEnd, opts);
+    readNames(scan.masked, m.index + m[0].length, strength, opts.atLineEnd, { lowerWriter, ...opts });
 
   // initials before a surname: "J. P. Morgan-Smith", "M.-T. Rousseau", "K.-D. Brandt" (two initials, or a hyphenated pair)
   scan.pass(INITIALLED_NAME, (m) => {
@@ -452,22 +488,34 @@ export function findContextNames(scan: Scan, isKnownWord: (word: string) => bool
     // (a name, not the postcode after "C.P.")
     return scan.spans.some((s) => s.start === at && s.kind === 'name') ? [{ start: m.index, end: m.index + m[0].slice(0, -m[1].length).trimEnd().length, kind: 'name' }] : null;
   });
-  scan.pass(HONORIFIC_CUE, names('strong', { particleFirst: true }));
-  scan.pass(HONORIFIC_CUE_CI, names('strong', { particleFirst: true }));
-  scan.pass(INTRO_STRONG_CUE, names('strong', { lowercase: true }), scan.folded());
+  scan.pass(HONORIFIC_CUE, names('strong', { particleFirst: true, allCaps: true }));
+  // a title in lower case before a surname in lower case no word list knows: "mme leblanc", "herr schulze"
+  scan.pass(HONORIFIC_CUE_CI, (m) => {
+    const found = names('strong', { particleFirst: true, allCaps: true })(m);
+    if (found || !words || !/^\p{Ll}/u.test(m[0])) return found;
+    const w = wordAt(scan.masked, m.index + m[0].length);
+    return w && /^\p{Ll}{3,}$/u.test(w.text) && !words.isCommon(w.text) && !isFunctionWord(w.text) && !isNotAName(w.text) ? [{ start: w.start, end: w.end, kind: 'name' }] : null;
+  });
+  scan.pass(INTRO_STRONG_CUE, names('strong', { lowercase: true, allCaps: true }), scan.folded());
   scan.pass(PEOPLE_CALLED_CUE, names('strong'), scan.folded());
-  scan.pass(ONLY_NAMES_CUE, names('strong'), scan.folded());
+  // "a certain X" is sure enough for a word that is no name in another language: "ene Vos" (French "vos")
+  scan.pass(ONLY_NAMES_CUE, (m) => {
+    const found = names('strong')(m);
+    if (found) return found;
+    const w = wordAt(scan.masked, skipBlank(scan.masked, m.index + m[0].length));
+    return w && isCapitalised(w.text) && !isPlace(w.text) && !HONORIFICS.some((h) => h.toLowerCase() === w.text.toLowerCase()) && !MONTHS.includes(w.text.toLowerCase()) ? [{ start: w.start, end: w.end, kind: 'name' }] : null;
+  }, scan.folded());
   // "my husband john", but not "the coach was late"
   // "the wife of X" reads a given name only: "the manager of Tesco" is no one
   scan.pass(PEOPLE_CUE, (m) => {
     const at = m.index + m[0].length;
-    const found = readNames(scan.masked, at, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2] });
+    const found = readNames(scan.masked, at, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2], lowerWriter });
     // "mein Mann, der Sepp", "mia cugina, la Giulia": an article before a known given name
     const article = found ? null : /^(?:der|die|la|il|el|lo|le|o|a)[ \t]+(?=\p{Lu})/u.exec(scan.masked.slice(at, at + 8));
     return found ?? (article ? readNames(scan.masked, at + article[0].length, 'medium') : null);
   }, scan.folded());
   scan.pass(BOOKED_UNDER_CUE, names('strong'), scan.folded());
-  scan.pass(DESCRIBED_CUE, (m) => (/\p{Lu}/u.test(scan.masked.charAt(m.index + m[0].length)) ? names('strong')(m) : null), scan.folded());
+  scan.pass(DESCRIBED_CUE, (m) => (lowerWriter || /\p{Lu}/u.test(scan.masked.charAt(m.index + m[0].length)) ? names('strong')(m) : null), scan.folded());
   scan.pass(APPOSITION, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   scan.pass(APPOSITION_COMMA, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   // German capitalises every noun ("Kollege vom Kundendienst"): only a known given name stands before a post
@@ -503,9 +551,19 @@ export function findContextNames(scan: Scan, isKnownWord: (word: string) => bool
   scan.pass(NAME_BEFORE_VERB, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) || GERMAN_DUTCH_ARTICLE.test(scan.text.slice(Math.max(0, m.index - 8), m.index)) ? null : groupSpan(m, 1, 'name')));
   scan.pass(GREETING_CUE, names('medium'));
   scan.pass(CALLED_CUE, names('medium'), scan.folded());
-  scan.pass(VERB_CUE, names('medium'), scan.folded());
+  // (a name that is also a place, when a post follows: "I messaged Georgia from customer care")
+  scan.pass(VERB_CUE, (m) => {
+    const found = names('medium')(m);
+    if (found) return found;
+    const w = wordAt(scan.masked, skipBlank(scan.masked, m.index + m[0].length));
+    return w && isCapitalised(w.text) && isNameAndPlace(w.text) && POST_AFTER.test(scan.masked.slice(w.end, w.end + 40)) ? [{ start: w.start, end: w.end, kind: 'name' }] : null;
+  }, scan.folded());
   scan.pass(INTRO_WEAK_CUE, names('weak'), scan.folded());
-  scan.pass(IM_CUE, names('weak'), scan.folded());
+  // (German "Im Ernst", "Im Mai": a capitalised "Im" before a known word is no "I'm")
+  scan.pass(IM_CUE, (m) => {
+    const next = wordAt(scan.masked, m.index + m[0].length);
+    return scan.text[m.index] === 'I' && next && isKnownWord(next.text) ? null : names('weak')(m);
+  }, scan.folded());
   scan.pass(WEAK_PREPOSITION_CUE, names('weak'), scan.folded());
   scan.pass(WORD_BEFORE_CAPITAL, (m) => (isPeopleWord(m[1]) ? readNames(scan.masked, m.index + m[0].length, 'medium') : null));
   scan.pass(INLINE_DASH_CUE, (m) => {
@@ -514,11 +572,15 @@ export function findContextNames(scan: Scan, isKnownWord: (word: string) => bool
   });
   scan.add(lastNameLine(scan) ?? []);
   scan.pass(AFTER_FOUND_NAME, names('medium'));
+  scan.pass(NAME_LIST, (m) => {
+    const words = [...m[0].matchAll(/\p{Lu}\p{Ll}+/gu)];
+    return words.every((w) => isGivenName(w[0]) && !isPlace(w[0])) ? words.map((w) => ({ start: m.index + w.index, end: m.index + w.index + w[0].length, kind: 'name' as const })) : null;
+  });
 
   // A given name right before a name already found is part of it: "Gerhard [Beck]", "Martina [Beck]".
   const nameStarts = new Set(scan.spans.filter((s) => s.kind === 'name').map((s) => s.start));
   scan.pass(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+)(?=[ \t]\uE000)/dgu, (m) =>
-    isGivenName(m[1]) && isCapitalised(m[1]) && nameStarts.has(m.index + m[1].length + 1) ? groupSpan(m, 1, 'name') : null,
+    isGivenName(m[1]) && (isCapitalised(m[1]) || ALL_CAPS_NAME.test(m[1])) && !CUE_WORDS.has(m[1].toLowerCase()) && nameStarts.has(m.index + m[1].length + 1) ? groupSpan(m, 1, 'name') : null,
   );
 
   // A name found once is a name everywhere in the text ("my daughter Amelia … Amelia is 19").
@@ -527,6 +589,12 @@ export function findContextNames(scan: Scan, isKnownWord: (word: string) => bool
     if (s.kind !== 'name') continue;
     for (const w of scan.text.slice(s.start, s.end).split(/[\s]+/)) if (w.length >= 3 && !isNotAName(w) && !PARTICLES.has(w.toLowerCase())) found.add(w);
   }
-  // (not where the word stands as a noun after an article: "im Ernst", "the Frank report" — known words only)
-  scan.literals([...found], 'name', true, (at, w) => isKnownWord(w) && NOUN_ARTICLE.test(scan.text.slice(Math.max(0, at - 8), at)));
+  // (not where the word stands as a noun after an article: "im Ernst", "the Frank report", "der Fuchs im
+  // Garten" — known words only, and after der / die / das only a word that is no given name: "die Anna"
+  // stays a name —, nor as an exclamation: "¡Bravo por la puntualidad!", "¡Jesús, qué desastre!")
+  scan.literals([...found], 'name', true, (at, w) => {
+    const before = scan.text.slice(Math.max(0, at - 8), at);
+    if (/¡[ \t]*$/u.test(before)) return true;
+    return isKnownWord(w) && (NOUN_ARTICLE.test(before) || (GERMAN_DEFINITE_ARTICLE.test(before) && !isGivenName(w)));
+  });
 }

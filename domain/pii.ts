@@ -6,8 +6,9 @@
 import { extendAddresses, findPostBoxes } from './pii-address';
 import { findBirthDates, findCodes } from './pii-codes';
 import { findContextNames } from './pii-names';
-import { findUnknownNames, type PiiDictionary } from './pii-dictionary';
+import { findUnknownNames, isCommonWord, type PiiDictionary } from './pii-dictionary';
 import { Scan, groupSpan, type PiiKind, type PiiSpan } from './pii-scan';
+import { petForms } from './pii-pet-names';
 import { escapeRegExp } from './regexp';
 import { PARTICLES, isGivenName, isNotAName } from './pii-words';
 
@@ -148,6 +149,13 @@ function nameParts(name: string): string[] {
   const surname = particleSurname > 0 ? words.slice(particleSurname).join(' ') : words.length > 1 ? words[words.length - 1] : null;
   // the way a signature abbreviates it: "K. de Graaf", "H Dunmore" (the initial is part of the name)
   const initialled = surname && /^\p{L}/u.test(words[0]) ? [`${words[0][0]}. ${surname}`, `${words[0][0]}.${surname}`, `${words[0][0]} ${surname}`] : [];
+  // with the particle shortened too: "M. v. Rechberg", "J. v.d. Berg"
+  if (particleSurname > 0 && /^\p{L}/u.test(words[0])) {
+    const rest = words.slice(particleSurname);
+    const short = rest.filter((w) => PARTICLES.has(w.toLowerCase())).map((w) => `${w[0]}.`);
+    const tail = rest.filter((w) => !PARTICLES.has(w.toLowerCase())).join(' ');
+    initialled.push(`${words[0][0]}. ${short.join(' ')} ${tail}`, `${words[0][0]}. ${short.join('')} ${tail}`);
+  }
   // and the way a sign-off does: "Karin V.", "Paolo G."
   if (surname && particleSurname < 0 && /^\p{Lu}/u.test(surname) && words[0].length >= 2) initialled.push(`${words[0]} ${surname[0]}`);
   return [
@@ -200,6 +208,32 @@ function findShortForms(scan: Scan, names: string[]): void {
     const forms = [collapse(m[0]), collapse(m[0]).replace(/(?:ie|i|y)$/u, '')].filter((f) => self || f !== m[0].toLowerCase());
     return !isNotAName(m[0]) && forms.some((f) => f.length >= 3 && given.some((g) => g !== f && g.startsWith(f))) ? 'name' : null;
   });
+}
+
+/** How a word of the name that is also a word is written when it is the name: "Rose", "ROSE", "Du Pont", "du Pont". */
+function capitalForms(p: string): string[] {
+  const toggled = (p[0] === p[0].toUpperCase() ? p[0].toLowerCase() : p[0].toUpperCase()) + p.slice(1);
+  return /\s/.test(p) ? [p, toggled, p.toUpperCase()] : [p[0].toUpperCase() + p.slice(1).toLowerCase(), p.toUpperCase()];
+}
+
+const NAMED_PLACE =
+  /(?<![\p{L}\p{N}])(?:St|Ste|Saint|Sainte|San|Santa|Sankt|São|Sint|Schloss|Château|Castello|Palazzo|Kloster|Abbaye|Liceo|Lycée|Collège|Colegio|Istituto|Gymnasium|Ospedale|Hôpital|Klinikum)\.?(?:[ \t]+|-)\p{Lu}[\p{L}'’]*(?:(?:[ \t]+|-)(?:de|di|del|la|le|du)?[ \t]*\p{Lu}[\p{L}'’]*)?/gu;
+
+const CONTACT_WORD_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|el|los|las|un|una|del|al|le|les|une|du|au|il|lo|gli|uno|het|een|ein|eine|einen|einem|im|am|zum|vom|beim)[ \t]+$/iu;
+const SENTENCE_START = /(?:^|[.!?¡¿\n])[ \t"«„“(]*$/u;
+// what follows a writer's own name when they introduce themself: "Bill here", "Joke hier (geen grap)", "Pepe, de…"
+const SELF_AFTER = /^(?:[ \t]+(?:here|hier|ici|qui|aquí|aqui|again|speaking|am apparaat)(?![\p{L}])|[ \t]*(?:\r?\n|$)|[ \t]+\uE000)/u;
+
+/** The contact's pet forms ("Bill" for William, "Pepe" for José), alone and with the surname or its initial ("Pepe Ruiz", "Frankie R"). */
+function petVariants(name: string): { pets: string[]; full: string[] } {
+  const words = name.trim().split(/\s+/);
+  const given = [words[0], ...words[0].split('-'), ...(words.length > 2 && !PARTICLES.has(words[1].toLowerCase()) ? [words[1]] : [])];
+  const pets = [...new Set(given.flatMap(petForms))];
+  const particle = words.findIndex((w, i) => i > 0 && PARTICLES.has(w.toLowerCase()));
+  // (Spanish and Portuguese put the family name second of three: "José Ruiz Ortega" is Pepe Ruiz)
+  const surnames = particle > 0 ? [words.slice(particle).join(' ')] : words.length > 1 ? [words[words.length - 1], ...(words.length > 2 ? [words[1]] : [])] : [];
+  const full = surnames.flatMap((s) => pets.flatMap((p) => [`${p} ${s}`, ...(/^\p{Lu}/u.test(s) ? [`${p} ${s[0]}`] : [])]));
+  return { pets, full };
 }
 
 function addressParts(address: string): string[] {
@@ -258,23 +292,52 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   }));
 
   const dict = options.dictionary;
-  const parts = (k.names ?? []).flatMap((n) => (n ? nameParts(n) : []));
-  // A part of the contact's name that is also a word ("Mark", "Rose", "Angelo") is the name when
+  const contactNames = (k.names ?? []).filter((n): n is string => !!n);
+  const parts = contactNames.flatMap(nameParts);
+  // A part of the contact's name that is also a word ("Mark", "Rose", "Angelo", "Du Pont") is the name when
   // capitalised, and in lower case only alone on a line, as a sign-off: "I will mark it" keeps its verb.
-  const isWord = (p: string) => !!dict && !/[\s.]/.test(p) && dict.common.has(p.toLowerCase());
-  scan.literals(parts.filter((p) => !isWord(p)), 'name');
+  const isWord = (p: string) => !!dict && !p.includes('.') && p.split(/\s+/).every((w) => PARTICLES.has(w.toLowerCase()) || dict.common.has(w.toLowerCase()));
+  // (not as a noun after its article: "lo del Mercedes de alquiler", "the Rose garden")
+  const afterArticle = (at: number) => CONTACT_WORD_ARTICLE.test(input.slice(Math.max(0, at - 8), at));
+  const pets = contactNames.flatMap(petVariants);
+  // a pet form no list has as a word is the contact anywhere ("peggy", "Hansi"); one that is a word
+  // ("Bill", "Joke", "Pepe") only capitalised, and at the start of a sentence only when the writer
+  // introduces themself with it ("Bill here") or signs
+  const isPetWord = (p: string) => !dict || dict.common.has(p.toLowerCase()) || isNotAName(p);
+  scan.literals([...parts.filter((p) => !isWord(p)), ...pets.flatMap((v) => v.full), ...pets.flatMap((v) => v.pets).filter((p) => !isPetWord(p))], 'name');
   const wordy = parts.filter(isWord);
-  if (wordy.length) {
-    scan.literals(wordy.flatMap((p) => [p[0].toUpperCase() + p.slice(1).toLowerCase(), p.toUpperCase()]), 'name', true);
-    // (anywhere from a writer who never capitalises a sentence: "hi its ben again. still no refund")
+  const wordyPets = pets.flatMap((v) => v.pets).filter(isPetWord);
+  if (wordy.length || wordyPets.length) {
+    scan.literals(wordy.flatMap(capitalForms), 'name', true, afterArticle);
+    scan.literals(wordyPets.flatMap(capitalForms), 'name', true, (at, w) => afterArticle(at) || (SENTENCE_START.test(input.slice(Math.max(0, at - 4), at)) && !SELF_AFTER.test(input.slice(at + w.length, at + w.length + 12))));
+    // (anywhere from a writer who never capitalises a sentence: "hi its ben again. still no refund" —
+    // the given name only: "el coche era blanco" keeps its colour)
     const lowerWriter = !/(?:^|[.!?]\s+)\p{Lu}/u.test(input);
-    const alternatives = wordy.map(escapeRegExp).join('|');
-    scan.pass(new RegExp(lowerWriter ? `(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])` : `(?<=(?:^|\\n)[ \\t]*(?:[-–—]+[ \\t]*)?)(?:${alternatives})(?=[ \\t]*[.!,]?[ \\t]*(?:\\r?\\n|$))`, 'giu'), 'name');
+    const given = new Set(contactNames.map((n) => n.trim().split(/\s+/)[0].toLowerCase()));
+    const alternatives = [...wordy, ...wordyPets].map(escapeRegExp).join('|');
+    // (anchored on the line break, not a look-behind tried at every position)
+    scan.pass(new RegExp(`(?:^|\\n)[ \\t]*(?:[-–—]+[ \\t]*)?(${alternatives})(?=[ \\t]*[.!,]?[ \\t]*(?:\\r?\\n|$))`, 'dgiu'), (m) => groupSpan(m, 1, 'name'));
+    const anywhere = wordy.filter((p) => given.has(p.toLowerCase()));
+    if (lowerWriter && anywhere.length) scan.pass(new RegExp(`(?<![\\p{L}\\p{N}])(?:${anywhere.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu'), 'name');
+    // a word of the name next to the rest of it, in any case: "merche blanco", "kees bakker"
+    if (wordy.length) {
+      const nameEnds = new Set(scan.spans.filter((s) => s.kind === 'name').flatMap((s) => [s.start, s.end]));
+      const beside = new RegExp(`(?<=\\uE000[ \\t]+)(?:${wordy.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?:${wordy.map(escapeRegExp).join('|')})(?=[ \\t]+\\uE000)`, 'giu');
+      scan.pass(beside, (m) => {
+        const before = /[ \t]+$/.exec(scan.masked.slice(Math.max(0, m.index - 4), m.index));
+        const after = /^[ \t]+/.exec(scan.masked.slice(m.index + m[0].length, m.index + m[0].length + 4));
+        return (before && nameEnds.has(m.index - before[0].length)) || (after && nameEnds.has(m.index + m[0].length + after[0].length)) ? 'name' : null;
+      });
+    }
   }
-  findShortForms(scan, (k.names ?? []).filter((n): n is string => !!n));
-  findContextNames(scan, dict ? (w) => dict.common.has(w.toLowerCase()) || dict.proper.has(w.toLowerCase()) : undefined);
+  findShortForms(scan, contactNames);
+  // the name of a saint, a castle or a school is a place, not a person: "St Brigid's Church", "San Marco",
+  // "Schloss Elmau", "Lycée Victor Hugo"
+  scan.keeping(NAMED_PLACE, () => {
+    findContextNames(scan, dict ? { isKnown: (w) => dict.common.has(w.toLowerCase()) || dict.proper.has(w.toLowerCase()), isCommon: (w) => isCommonWord(w, dict) } : undefined);
+    if (dict) findUnknownNames(scan, dict);
+  });
   if (options.dictionary) {
-    findUnknownNames(scan, options.dictionary);
     // a house number next to a word no list knows, at the end of a clause: "Brontalweg 4,", "12 Fenquist Row\n"
     scan.pass(HOUSE_NUMBER_AFTER_UNKNOWN, 'address');
     scan.pass(HOUSE_NUMBER_BEFORE_UNKNOWN, 'address');

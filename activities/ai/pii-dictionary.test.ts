@@ -41,6 +41,24 @@ describe('PII dictionary rule', () => {
     expect(redactPii('Die Sendungsnummer und die Auftragsnr fehlen, vor der Kellertür.', {}, { dictionary }).text).toBe('Die Sendungsnummer und die Auftragsnr fehlen, vor der Kellertür.');
   });
 
+  it('issue 18 names round: places, labels, lists, lower-case titles, the contact in its forms', () => {
+    const dictionary = piiDictionary();
+    const r = (text: string, names: string[] = []) => redactPii(text, { names }, { dictionary }).text;
+    // a saint, a castle, a school is a place; a word before a number labels it; an unknown word after "in" is a place
+    expect(r('Parish Secretary, St Brigid\'s Church. Il leone di San Marco. Schloss Elmau storniert.')).toBe('Parish Secretary, St Brigid\'s Church. Il leone di San Marco. Schloss Elmau storniert.');
+    expect(r('The night nurse on Ward 7 was kind. The pharmacy in Galway says no.')).toBe('The night nurse on Ward 7 was kind. The pharmacy in Galway says no.');
+    // a given name that is a word too: in a list before a name, and at a sentence start when it is a name elsewhere
+    expect(r('Rose, Violet and Daisy, my nieces, came. Violet\'s ticket failed.')).toBe('[NAME], [NAME] and [NAME], my nieces, came. [NAME]\'s ticket failed.');
+    expect(r('Hiya, Becky here.', ['Rebecca Hall'])).toBe('Hiya, [NAME] here.');
+    expect(r('La dame de l\'accueil, mme leblanc, lui a parlé. Die frau meinte nein.')).toBe('La dame de l\'accueil, mme [NAME], lui a parlé. Die frau meinte nein.');
+    expect(r('Laut Herrn Fuchs ein Softwarefehler. Der Fuchs im Garten war es nicht.')).toBe('Laut Herrn [NAME] ein Softwarefehler. Der Fuchs im Garten war es nicht.');
+    expect(r('Auf dem Namensschild stand Ernst. Im Ernst, so etwas!')).toBe('Auf dem Namensschild stand [NAME]. Im Ernst, so etwas!');
+    // the contact's surname that is a word: next to the given name in any case, not alone in a sentence; the particle surname as written
+    expect(r('hola soy merche, el coche era blanco. gracias\nmerche blanco', ['Mercedes Blanco'])).toBe('hola soy [NAME], el coche era blanco. gracias\n[NAME]');
+    expect(r('Le colis est resté près du pont.\nEmmanuelle Du Pont', ['Emmanuelle Du Pont'])).toBe('Le colis est resté près du pont.\n[NAME]');
+    expect(r('Hallo, Joke hier (geen grap).\nGroetjes,\nJoke van den Broek', ['Johanna van den Broek'])).toBe('Hallo, [NAME] hier (geen grap).\nGroetjes,\n[NAME]');
+  });
+
   it('keeps the dev parts within the goal with the dictionary on', () => {
     const dir = new URL('../../bench/fixtures/pii/', import.meta.url);
     const dev = readdirSync(dir).filter((f) => f.startsWith('dev') && f.endsWith('.txt')).flatMap((f) => parseCorpus(readFileSync(new URL(f, dir), 'utf8')));
