@@ -56,7 +56,7 @@ const BORN = [
   ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is'],
   ...['geboren am', 'geboren', 'geb.', 'geburtsdatum', 'geburtstag'],
   ...['né le', 'née le', 'né en', 'née en', 'né', 'née', 'date de naissance', 'naissance'],
-  ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'nacimiento', 'nació', 'nacio', 'nacido', 'nacida'],
+  ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'nacimiento', 'nació', 'nacio', 'nací', 'naci', 'nacido', 'nacida'],
   ...['nato il', 'nata il', 'nato nel', 'nata nel', 'data di nascita', 'nascita', 'nato', 'nata', 'nati'],
   ...['geboren op', 'geboortedatum', 'geb.'],
   ...['nasceu a', 'nasceu em', 'nasci a', 'nasci em', 'nascido a', 'nascida a', 'nascido em', 'nascida em', 'data de nascimento', 'nascimento'],
@@ -73,6 +73,15 @@ const BIRTH_NOUNS = ['data de nascimento', 'data urodzenia', 'date of birth', 'b
 // "ordered on 3 May 2024, he was born in 2010")
 const DATE_FIRST_CUES = ['geboren', 'born', 'né', 'née', 'nacido', 'nacida', 'nació', 'nato', 'nata', 'date of birth', 'birth date', 'geburtsdatum', 'mein geburtstag', 'date de naissance', 'fecha de nacimiento', 'data di nascita', 'geboortedatum'];
 const DOB_DATE_FIRST = new RegExp(`${START}(${FULL_DATES.join('|')})${END}[^\\d\\n.!?,;]{0,30}?(?<![\\p{L}])(?:${oneOf(DATE_FIRST_CUES)})(?![\\p{L}])(?![ \\t]*(?:on|in|am|im|le|en|el|il|nel|op|the)?[ \\t]*[\\d\\uE000])`, 'dgiu');
+// "b." abbreviates "born" only in lower case and before a whole date: "She was b. 3 Jul 1948" (not "plan B. 2019")
+const DOB_ABBREVIATED = new RegExp(`(?<![\\p{L}\\p{N}])b\\.[ \\t]*(${FULL_DATES.join('|')})${END}`, 'dgiu');
+// A second date of birth joined to one already found: "I was born Feb 2, 1972 and my husband on the 30th
+// of September 1970", "née le 1er janvier 1990 à Nantes et mon fils le 29.02.2016"
+const KIN = ['my', 'his', 'her', 'our', 'mein', 'meine', 'meiner', 'sein', 'seine', 'ihr', 'ihre', 'unser', 'unsere', 'mon', 'ma', 'son', 'sa', 'notre', 'mi', 'su', 'nuestro', 'nuestra', 'mio', 'mia', 'il mio', 'la mia', 'suo', 'sua', 'mijn', 'zijn', 'haar', 'ons', 'onze', 'o meu', 'a minha', 'meu', 'minha'];
+const DOB_CHAIN = new RegExp(
+  `\\uE000[^\\n.!?\\uE000]{0,30}?(?<![\\p{L}])(?:and|und|et|y|e|en|ed)[ \\t]+(?:${oneOf(KIN)})[ \\t]+\\p{L}+(?:[ \\t]+\\p{L}+)?[ \\t,]+(?:(?:on|am|le|el|il|op|em|was born on|was born|born on|born|is born)[ \\t]+)?(?:the[ \\t]+)?(${FULL_DATES.join('|')})${END}`,
+  'dgiu',
+);
 const DOB_NOUN = new RegExp(`${START}(?:${oneOf(BIRTH_NOUNS)})(?![\\p{L}])[^\\d\\n.!?]{0,60}?(${DATE})${END}`, 'dgiu');
 
 // ---- licence plates ----
@@ -114,7 +123,7 @@ const VEHICLE_PLATE = new RegExp(
 
 // ---- order / booking / ticket / customer references ----
 const REFERENCE_WORDS = [
-  ...['order', 'order number', 'order no', 'order ref', 'order id', 'booking', 'booking ref', 'booking reference', 'booking number', 'booking code', 'reservation', 'reservation number', 'reservation code', 'confirmation', 'confirmation number', 'confirmation code', 'reference', 'reference number', 'ref', 'ticket', 'ticket number', 'case', 'case number', 'case ref', 'claim', 'claim number', 'invoice', 'invoice number', 'receipt', 'receipt number', 'account', 'account number', 'account no', 'customer number', 'customer no', 'customer id', 'customer ref', 'member', 'member number', 'member id', 'membership', 'membership number', 'policy', 'policy number', 'tracking', 'tracking number', 'tracking no', 'tracking code', 'tracking id', 'consignment', 'consignment number', 'parcel', 'parcel number', 'shipment', 'pnr', 'voucher', 'voucher code', 'transaction', 'transaction id', 'job', 'job number', 'work order', 'service request', 'complaint', 'complaint number', 'contract', 'contract number', 'subscription', 'loyalty card', 'return', 'return number', 'returns number', 'rma', 'e-ticket', 'registration', 'enrolment', 'enrollment', 'application', 'application number', 'file', 'file reference', 'file number', 'complaint reference'],
+  ...['order', 'order number', 'order no', 'order ref', 'order id', 'booking', 'booking ref', 'booking reference', 'booking number', 'booking code', 'reservation', 'reservation number', 'reservation code', 'confirmation', 'confirmation number', 'confirmation code', 'reference', 'reference number', 'ref', 'ticket', 'ticket number', 'case', 'case number', 'case ref', 'claim', 'claim number', 'invoice', 'invoice number', 'receipt', 'receipt number', 'account', 'account number', 'account no', 'customer number', 'customer no', 'customer id', 'customer ref', 'member', 'member number', 'member id', 'membership', 'membership number', 'policy', 'policy number', 'tracking', 'tracking number', 'tracking no', 'tracking code', 'tracking id', 'consignment', 'consignment number', 'parcel', 'parcel number', 'shipment', 'pnr', 'voucher', 'voucher code', 'transaction', 'transaction id', 'job', 'job number', 'work order', 'service request', 'complaint', 'complaint number', 'contract', 'contract number', 'subscription', 'loyalty card', 'return', 'return number', 'returns number', 'rma', 'e-ticket', 'parking charge notice', 'penalty charge notice', 'charge notice', 'penalty notice', 'fine', 'fine number', 'registration', 'enrolment', 'enrollment', 'application', 'application number', 'file', 'file reference', 'file number', 'complaint reference'],
   ...['bestellung', 'bestellnummer', 'bestell-nr', 'auftrag', 'auftragsnummer', 'auftrags-nr', 'buchung', 'buchungsnummer', 'buchungscode', 'reservierung', 'reservierungsnummer', 'rechnung', 'rechnungsnummer', 'rechnungs-nr', 'kundennummer', 'kunden-nr', 'kundennr', 'vertrag', 'vertragsnummer', 'versicherungsnummer', 'vorgang', 'vorgangsnummer', 'ticketnummer', 'sendung', 'sendungsnummer', 'paketnummer', 'kassenbon', 'bon', 'beleg', 'belegnummer', 'aktenzeichen', 'referenz', 'referenznummer', 'mitgliedsnummer', 'schadennummer', 'policennummer', 'fallnummer', 'trackingnummer', 'tracking-nummer', 'retourenschein', 'retoure', 'rücksendung', 'anmeldung', 'kundenkarte', 'vertragskonto', 'mitgliedskarte', 'schadensfall', 'reklamation', 'bestätigung', 'buchungsbestätigung', 'auftragsbestätigung', 'bestellbestätigung', 'reservierungsbestätigung', 'fahrkarte', 'fahrkartennummer', 'fahrschein', 'ticketnummer'],
   ...['commande', 'numéro de commande', 'n° de commande', 'réservation', 'numéro de réservation', 'référence', 'réf', 'dossier', 'numéro de dossier', 'billet', 'facture', 'numéro de facture', 'numéro client', 'numéro de client', 'n° client', 'n° de client', 'n° dossier', 'n° de dossier', 'référence client', 'numéro d\'adhérent', 'suivi', 'numéro de suivi', 'colis', 'contrat', 'numéro de contrat', 'bon de commande', 'reçu', 'abonnement', 'adhérent', 'numéro adhérent', 'sinistre', 'carte de fidélité', 'réclamation', 'inscription', 'retour', 'bon de retour', 'carte client'],
   ...['pedido', 'número de pedido', 'nº de pedido', 'reserva', 'número de reserva', 'localizador', 'referencia', 'billete', 'factura', 'número de factura', 'número de cliente', 'seguimiento', 'número de seguimiento', 'envío', 'contrato', 'póliza', 'aviso', 'número de aviso', 'incidencia', 'expediente', 'recibo', 'número de socio', 'código de reserva', 'inscripción', 'reclamación', 'devolución', 'tarjeta de socio', 'tarjeta de fidelización', 'abono'],
@@ -142,10 +151,10 @@ const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|min
 // A reference: letters, digits and inner separators, with at least one digit; or an upper-case
 // booking code of 5–8 letters ("QZKMTR"). Times, amounts and counts ("for 8 people") are not.
 // Written in groups too: "ENG 558 201", "RT 2209 8841", "77 410 298" (digit groups after the first).
-const GROUPED_CODE = `(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:(?:[ ]|[ ]/[ ])(?:\\d{1,5}(?:[./]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d)`;
+const GROUPED_CODE = `(?:[A-Z]{1,5}[ ]\\d{6,14}(?![\\p{L}\\p{N}]|[.,]\\d)|(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:(?:[ ]|[ ]/[ ])(?:\\d{1,5}(?:[./-]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d))`;
 // (the letters-only code is matched in any case, checked in capitals later: it must not swallow the next
 // cue word, "réclamation facture n° F2024-…", "Référence dossier DZ8KQ4")
-const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}]))`;
+const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}])(?![ \\t]+#?\\d{3}))`;
 // Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
 const REFERENCE = new RegExp(
   `${START}(?:${oneOf(REFERENCE_WORDS)}|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
@@ -177,7 +186,8 @@ const POSTCODE_CUE = new RegExp(
 // A 4–5 digit code before a capitalised town: after "in / à / en / aus / te / uit" ("in 80335 München"),
 // right after an address ("{addr}, 69003 Lyon", "{addr}\n50674 Köln"), or anywhere when the town ends
 // the phrase ("con destino 08013 Barcelona,"); 4 digits (Belgium, Switzerland, Austria) never as a year.
-const TOWN = '(?=[ \\t]+(?!Euro|Euros|Dollar|Pfund|Franken|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Personen|Menschen)\\p{Lu}\\p{Ll}{2,})';
+// (a town may begin with its article: "44850 Le Cellier", "28400 El Escorial")
+const TOWN = '(?=[ \\t]+(?!Euro|Euros|Dollar|Pfund|Franken|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Personen|Menschen)(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het)[ \\t]+)?\\p{Lu}\\p{Ll}{2,})';
 // after a comma or a line start the town must end the phrase: "…, 69003 Lyon." but not "…, 10000 Schritte am Tag"
 const TOWN_ENDS = '(?=[ \\t]+\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?)]|\\r?\\n|$))';
 const CITY_POSTCODE = new RegExp(
@@ -197,6 +207,7 @@ const CITY_POSTCODE = new RegExp(
   'dgu',
 );
 
+const PRODUCT_BEFORE = /(?:model|modell|modelo|modello|modèle|typ|type|tipo|sku|artikel|art\.)[ \t]*[:#]?[ \t]*$/iu;
 const NUMBERED_THING = /(?:part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t]*$/iu;
 const DATE_LIKE = new RegExp(`^(?:${DATE})$`, 'iu');
 
@@ -219,6 +230,8 @@ export function findBirthDates(scan: Scan): void {
   scan.pass(DOB, group1('dob'));
   scan.pass(DOB_NOUN, group1('dob'));
   scan.pass(DOB_DATE_FIRST, group1('dob'));
+  scan.pass(DOB_ABBREVIATED, (m) => (m[0].startsWith('b') ? group1('dob')(m) : null));
+  scan.pass(DOB_CHAIN, group1('dob'));
 }
 
 /** Finds plates, references and postcodes (before the generic digit rules, which would take parts of them). */
@@ -244,9 +257,13 @@ export function findCodes(scan: Scan): void {
     // a bare "no." numbers whatever the word before it names: "part no. 87161-0445", "Style No. 48812", "Zimmer Nr. 214"
     if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
     // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
-    if (code.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(code)) return null;
-    const codeLike = /\d/.test(code) && (/[A-Za-z]/.test(code) || code.replace(/\D/g, '').length >= 5);
-    return isReference(code) && (!m[1] || codeLike) ? groupSpan(m, 2, 'reference') : null;
+    // (a lower-case word first is one more word before the code: "n.º de socio 00412")
+    const word = code.includes(' ') ? /^\p{Ll}+[ ]+/u.exec(code)?.[0].length ?? 0 : 0;
+    const ref = code.slice(word);
+    if (ref.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./-]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(ref)) return null;
+    const codeLike = /\d/.test(ref) && (/[A-Za-z]/.test(ref) || ref.replace(/\D/g, '').length >= 5);
+    const at = m.indices![2][0] + word;
+    return isReference(ref) && (!(m[1] || word) || codeLike) ? [{ start: at, end: at + ref.length, kind: 'reference' }] : null;
   });
   scan.pass(FILE_NUMBER, (m) => (/\d/.test(m[1]) ? groupSpan(m, 1, 'reference') : null));
   scan.pass(PREFIXED_POSTCODE, 'postcode');
@@ -257,5 +274,6 @@ export function findCodes(scan: Scan): void {
   scan.pass(NL_POSTCODE, 'postcode');
   scan.pass(US_ZIP, 'postcode');
   scan.pass(CITY_POSTCODE, (m) => [1, 2, 3, 4, 5, 6, 7, 8].flatMap((g) => groupSpan(m, g, 'postcode')));
-  scan.pass(BARE_REFERENCE, 'reference');
+  // (not a product's model: "Model WM-1400", "modèle XR-500")
+  scan.pass(BARE_REFERENCE, (m) => (PRODUCT_BEFORE.test(scan.text.slice(Math.max(0, m.index - 12), m.index)) ? null : 'reference'));
 }

@@ -66,7 +66,7 @@ const DATE_OR_TIME =
   /(?<![\d./-])(?:(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![./-]?\d)|\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
 // Product codes and sizes are no one's data: "SKU 448-102-77", "Artikelnummer 40012345", "150x190"
 const PRODUCT_CODE_OR_SIZE =
-  /(?<=(?:^|[^\p{L}])(?:SKU|sku|[Mm]odel|[Mm]odell|[Mm]odelo|[Mm]odello|[Ii]tem (?:code|no\.?|number)|[Pp]art (?:no\.?|number)|[Pp]roduct code|[Aa]rtikel(?:nummer|-?[Nn]r\.?)?|[Aa]rt\.-?[Nn]r\.?|[Cc]odice articolo|[Cc]od\. art\.|[Cc]ode produit|[Cc]ódigo de producto|[Aa]rtikelnummer|EAN)[ \t]*[:#]?[ \t]*)[A-Z0-9][A-Z0-9./-]*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\d{1,4}[ ]?[x×][ ]?\d{1,4}(?:[ ]?[x×][ ]?\d{1,4})?(?![\p{L}\p{N}])/gu;
+  /(?<=(?:^|[^\p{L}])(?:SKU|sku|[Mm]odel|[Mm]odell|[Mm]odelo|[Mm]odello|[Mm]odèle|[Ii]tem (?:code|no\.?|number)|[Pp]art (?:no\.?|number)|[Pp]roduct code|[Aa]rtikel(?:nummer|-?[Nn]r\.?)?|[Aa]rt\.-?[Nn]r\.?|[Cc]odice articolo|[Cc]od\. art\.|[Cc]ode produit|[Cc]ódigo de producto|[Aa]rtikelnummer|EAN)[ \t]*[:#]?[ \t]*)[A-Z0-9][A-Z0-9./-]*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\d{1,4}[ ]?[x×][ ]?\d{1,4}(?:[ ]?[x×][ ]?\d{1,4})?(?![\p{L}\p{N}])/gu;
 // The last digits of a card, masked or named: "**** **** **** 4471", "card ending in 4471", "Karte endet auf 4471"
 const CARD_TAIL = /(?<![\p{L}\p{N}*•])(?:[*xX•]{4}[ -]?){2,3}(\d{4})(?![\p{L}\p{N}])|(?<![\p{L}])(?:ending(?: in| with)?|ends in|ends with|last (?:four|4)(?: digits)?(?: are| of)?|endet auf|endend auf|endend mit|letzten vier ziffern|se terminant par|se termine par|finissant par|terminada en|terminando en|acabada en|que termina en|che termina con|terminante in|finale|eindigend op|eindigt op|eindigt met|laatste vier cijfers)[ \t:]*(?!(?:19|20)\d\d)(\d{4})(?![\p{L}\p{N}])/dgu;
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
@@ -98,8 +98,8 @@ const FLAT_OR_ONE_WORD_STREET =
 // A house name and its street alone on a line of a signature block: "The Old Rectory, Church Lane"
 const UK_NAMED_HOUSE_LINE =
   /(?<=^|\n)[ \t]*(?:(?:[\p{Lu}][\p{L}'-]*[ \t]+){0,3}[\p{Lu}][\p{L}'-]*,[ \t]*)?(?:[\p{Lu}][\p{L}'-]*[ \t]+){1,2}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Rise|View|Green)(?=[ \t]*,?[ \t]*(?:\r?\n|$))/gu;
-// German "Am Lindenhof 3", "An der Alster 12", "Im Winkel 5a"
-const GERMAN_SITE = /\b(?:Am|An der|An den|Im|Auf der|Auf dem|Zum|Zur|In der|Unter den|Hinter der|Vor dem)\s+([\p{Lu}][\p{L}-]+)\s+\d{1,4}[a-z]?\b/dgu;
+// German "Am Lindenhof 3", "An der Alster 12", "Im Winkel 5a", and estates: "Gut Rosenau 3"
+const GERMAN_SITE = /\b(?:Am|An der|An den|Im|Auf der|Auf dem|Zum|Zur|In der|Unter den|Hinter der|Vor dem|Gut|Hof|Schloss|Burg|Kloster)\s+([\p{Lu}][\p{L}-]+)\s+\d{1,4}[a-z]?\b/dgu;
 // Either case of the first letter: "rue", "Rue"
 const anyCase = (words: string) => words.split('|').map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/[./]/g, (c) => `\\${c}`)}`).join('|');
 // Number first (French, English-style): "12 rue de Rivoli", "3 bis, chemin de la Croix", "14 avenue Jean Jaurès"
@@ -114,10 +114,10 @@ const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|
 const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}\\.?[ ]?[º°ª]|bajo|r/c)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|izq(?:da|uierda)?\\.?|izda\\.?|dcha\\.?|der(?:echa)?\\.?|[Ee]sq(?:uerdo)?\\.?|[Dd]t?o\\.?|[Dd]ir(?:eito)?\\.?|[Ff]rente|\\d[ºª]|(?:piano|planta|piso|andar)(?![\\p{L}])))?|,?[ \\t]*(?:lok\\.|m\\.|lokal|mieszkanie|apt\\.?|bo[iî]te|bte\\.?|bus)[ \\t]*\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}]))?';
 const STREET_CONTINENTAL = new RegExp(
   [
-    `\\b\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}`,
-    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?(?![\\p{L}\\p{N}])${ES_FLOOR}`,
+    `\\b(?:\\d{1,4}-)?\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}(?:[ \\t]+(?:O|E|N|S|Ouest|Est|Nord|Sud)(?=[ \\t]*,))?`,
+    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+(?:\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?|[sS]\\/[nN])(?![\\p{L}\\p{N}])${ES_FLOOR}`,
     // Dutch and German suffixes: "Hauptstraße 12a", "Keizersgracht 123", "Seestrasse 120", "Zeedijk 4"
-    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien)\\s+\\d{1,5}[a-zA-Z]?\\b`,
+    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|-Straße|-Strasse|-Str\\.|-Weg|-Platz|-Allee|-Ring|-Damm|-Gasse|-Ufer|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien)\\s+\\d{1,5}[a-zA-Z]?\\b`,
     // the street type as a word of its own: "Bremer Str. 41", "Berliner Allee 5", "Lange Laan 3"
     `\\b[\\p{Lu}][\\p{L}-]*[ \\t]+(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Reihe|Graben|Markt|Promenade|Zeile|Anger|Straat|Laan|Gracht|Plein|Kade|Singel|Dijk|Markt|Haven|Burgwal)[ \\t]+\\d{1,5}[a-zA-Z]?\\b`,
   ].join('|'),
