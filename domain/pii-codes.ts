@@ -50,14 +50,16 @@ const FULL_DATES = [
   `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}]))`,
   `${MONTH}[ \\t]+${DAY}[ \\t,]+${YEAR}`,
   `${MONTH}[ \\t]+${YEAR}`,
+  // a two-digit year after a month written out: "12th March '85", "12 Mar 85", "3 de abril del 77"
+  `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:del[ \\t]+|['’])?\\d{2}(?![\\d:.,]\\d)`,
 ];
 const DATE = [...FULL_DATES, YEAR].join('|');
 const BORN = [
-  ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is'],
+  ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is', 'birthday'],
   ...['geboren am', 'geboren', 'geb.', 'geburtsdatum', 'geburtstag'],
-  ...['né le', 'née le', 'né en', 'née en', 'né', 'née', 'date de naissance', 'naissance'],
-  ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'nacimiento', 'nació', 'nacio', 'nací', 'naci', 'nacido', 'nacida'],
-  ...['nato il', 'nata il', 'nato nel', 'nata nel', 'data di nascita', 'nascita', 'nato', 'nata', 'nati'],
+  ...['né le', 'née le', 'né en', 'née en', 'né', 'née', 'date de naissance', 'naissance', 'ddn', 'd.d.n.'],
+  ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'fecha nac.', 'fecha de nac.', 'f. de nac.', 'nacimiento', 'nació', 'nacio', 'nací', 'naci', 'nacido', 'nacida'],
+  ...['nato il', 'nata il', 'nato nel', 'nata nel', 'data di nascita', 'nascita', 'data nasc.', 'data di nasc.', 'nato', 'nata', 'nati'],
   ...['geboren op', 'geboortedatum', 'geb.'],
   ...['nasceu a', 'nasceu em', 'nasci a', 'nasci em', 'nascido a', 'nascida a', 'nascido em', 'nascida em', 'data de nascimento', 'nascimento'],
   ...['urodziłem się', 'urodziłam się', 'urodził się', 'urodziła się', 'urodzony', 'urodzona', 'urodzeni', 'data urodzenia', 'ur.'],
@@ -73,6 +75,8 @@ const BIRTH_NOUNS = ['data de nascimento', 'data urodzenia', 'date of birth', 'b
 // "ordered on 3 May 2024, he was born in 2010")
 const DATE_FIRST_CUES = ['geboren', 'born', 'né', 'née', 'nacido', 'nacida', 'nació', 'nato', 'nata', 'date of birth', 'birth date', 'geburtsdatum', 'mein geburtstag', 'date de naissance', 'fecha de nacimiento', 'data di nascita', 'geboortedatum'];
 const DOB_DATE_FIRST = new RegExp(`${START}(${FULL_DATES.join('|')})${END}[^\\d\\n.!?,;]{0,30}?(?<![\\p{L}])(?:${oneOf(DATE_FIRST_CUES)})(?![\\p{L}])(?![ \\t]*(?:on|in|am|im|le|en|el|il|nel|op|the)?[ \\t]*[\\d\\uE000])`, 'dgiu');
+// A star before a date marks a birth in German: "* 03.04.1977 in Hamburg"
+const DOB_STAR = /(?<![\p{L}\p{N}*])\*[ \t]?(\d{1,2}\.\d{1,2}\.(?:19|20)?\d{2})(?![\p{L}\p{N}])/dgu;
 // "b." abbreviates "born" only in lower case and before a whole date: "She was b. 3 Jul 1948" (not "plan B. 2019")
 const DOB_ABBREVIATED = new RegExp(`(?<![\\p{L}\\p{N}])b\\.[ \\t]*(${FULL_DATES.join('|')})${END}`, 'dgiu');
 // A second date of birth joined to one already found: "I was born Feb 2, 1972 and my husband on the 30th
@@ -180,21 +184,23 @@ const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-
 const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is', 'kod', 'kod pocztowy', 'postnummer', 'eircode'];
 // "PLZ 70180", "CAP 00185 Roma", "my zip for the card is 02139": up to three words between
 const POSTCODE_CUE = new RegExp(
-  `${START}(?:${oneOf(POSTCODE_WORDS)})(?![\\p{L}])(?:[ \\t]+\\p{L}{2,8}){0,3}?[ \\t]*(?:(?:is|ist|est|es|è|:)[ \\t]*)?([1-9]\\d{3}[ ]?[A-Z]{2}|(?:[A-Z]-)?\\d{4,5}(?:-\\d{3,4})?|\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})(?![\\p{L}\\p{N}])`,
+  `${START}(?:${oneOf(POSTCODE_WORDS)})(?![\\p{L}])(?:[ \\t]+\\p{L}{2,8}){0,3}?[ \\t]*(?:(?:is|ist|est|es|è|:)[ \\t]*)?([A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[1-9]\\d{3}[ ]?[A-Z]{2}|(?:[A-Z]-)?\\d{4,5}(?:-\\d{3,4})?|\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})(?![\\p{L}\\p{N}])`,
   'dgiu',
 );
 // A 4–5 digit code before a capitalised town: after "in / à / en / aus / te / uit" ("in 80335 München"),
 // right after an address ("{addr}, 69003 Lyon", "{addr}\n50674 Köln"), or anywhere when the town ends
 // the phrase ("con destino 08013 Barcelona,"); 4 digits (Belgium, Switzerland, Austria) never as a year.
 // (a town may begin with its article: "44850 Le Cellier", "28400 El Escorial")
-const TOWN = '(?=[ \\t]+(?!Euro|Euros|Dollar|Pfund|Franken|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Personen|Menschen)(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het)[ \\t]+)?\\p{Lu}\\p{Ll}{2,})';
+// (not an amount or a count: "20000 Euro", "15000 Besucher.")
+const NOT_TOWN = '(?!(?:Euro|Euros|Dollar|Dollars|Pfund|Franken|Francs?|Kronen|Kronor|Złotych|Zloty|Yen|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Meter|Liter|Tonnen|Kalorien|Schritte|Personen|Menschen|Einwohner|Besucher|Teilnehmer|Exemplare|Seiten|Stimmen|Mal|Pesos|Libras|Sterline|Persone|Personnes|Personas|Mensen|Bezoekers|Punten|Kilo|Gramm|Minuten|Stunden|Tage|Jahre)(?![\\p{L}]))';
+const TOWN = `(?=[ \\t]+${NOT_TOWN}(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het)[ \\t]+)?\\p{Lu}\\p{Ll}{2,})`;
 // after a comma or a line start the town must end the phrase: "…, 69003 Lyon." but not "…, 10000 Schritte am Tag"
-const TOWN_ENDS = '(?=[ \\t]+\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?)]|\\r?\\n|$))';
+const TOWN_ENDS = `(?=[ \\t]+${NOT_TOWN}\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?()]|\\r?\\n|$))`;
 const CITY_POSTCODE = new RegExp(
   [
     `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN}`,
-    `${START}((?!19\\d\\d|20\\d\\d)(?:\\d{5}|(?<=,[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
+    `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|^|\\n)[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
     // right after an address, a Dutch code whatever its letters ("Kerkweg 3a, 1234 CD Hoorn"); a Portuguese one before its town
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
     `${START}(\\d{4}-\\d{3})${TOWN}`,
@@ -230,6 +236,7 @@ export function findBirthDates(scan: Scan): void {
   scan.pass(DOB, group1('dob'));
   scan.pass(DOB_NOUN, group1('dob'));
   scan.pass(DOB_DATE_FIRST, group1('dob'));
+  scan.pass(DOB_STAR, group1('dob'));
   scan.pass(DOB_ABBREVIATED, (m) => (m[0].startsWith('b') ? group1('dob')(m) : null));
   scan.pass(DOB_CHAIN, group1('dob'));
 }
