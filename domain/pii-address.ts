@@ -34,7 +34,7 @@ const POST_BOX = new RegExp(
 const SIDE = `(?:[ \\t]+(?:${anyCase('links|rechts|li.|re.|mitte|gauche|droite|izq.|izquierda|izda.|dcha.|derecha|sx|dx')}))?`;
 const DESIGNATOR = `(?:n[°º.o]?[ \\t]*)?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3}|[IVX]{1,4})${END}`;
 const UNIT_WORDS = anyCase(
-  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar|zimmer|room|parcela|parcelle|lotto|kavel|aufgang|eingang|treppe|apto|pal.|palazzina|is.|isolato|site',
+  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar|zimmer|room|parcela|parcelle|lotto|kavel|haus|aufgang|eingang|treppe|apto|pal.|palazzina|is.|isolato|site',
 );
 const FLOOR_WORDS = 'OG|EG|DG|' + anyCase('obergeschoss|stock|etage|étage|piano|planta|verdieping|floor|hoog|piso');
 const UNIT = [
@@ -45,8 +45,8 @@ const UNIT = [
   // a kilometre point on a road: "Strada Provinciale 12, km 3"
   `[Kk]m\\.?[ \\t]*\\d{1,3}(?:[.,]\\d{1,3})?${END}`,
   // a door by its side: "porte gauche", "puerta derecha", "Tür links"
-  `(?:${anyCase('porte|puerta|porta|tür|deur')})(?:[ \\t]+de)?[ \\t]+(?:${anyCase('gauche|droite|face|fond|izquierda|derecha|centro|sinistra|destra|links|rechts|mitte|midden')})${END}`,
-  `(?:${anyCase('hinterhaus|vorderhaus|seitenflügel|gartenhaus|quergebäude|hochparterre|erdgeschoss|dachgeschoss|souterrain|rez-de-chaussée|bajo|entresuelo|ático|sottotetto|parterre|begane grond|souterrain')})${END}${SIDE}`,
+  `(?:${anyCase('porte|puerta|porta|tür|deur|esc.|escalera')})(?:[ \\t]+de)?[ \\t]+(?:${anyCase('gauche|droite|face|fond|izquierda|derecha|izda.|izq.|dcha.|centro|sinistra|destra|links|rechts|mitte|midden')})(?![\\p{L}\\p{N}])`,
+  `(?:${anyCase('hinterhof|hinterhaus|vorderhaus|seitenflügel|gartenhaus|quergebäude|hochparterre|erdgeschoss|dachgeschoss|souterrain|rez-de-chaussée|bajo|entresuelo|ático|sottotetto|parterre|begane grond|souterrain')})${END}${SIDE}`,
   `\\d{1,2}\\.?[ ]?[º°ª](?:[ \\t]*(?:\\d{1,2}[ ]?[ºª]|[A-Z]${END}))?${SIDE}`,
 ].join('|');
 // A building named before or after the street: "Harcourt House", "Résidence du Parc", "Kingsway Trading Estate"
@@ -54,8 +54,9 @@ const BUILDING_TYPES = 'Care Home|Nursing Home|Home|Hostel|House|Court|Building|
 const BUILDING = [
   `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:${BUILDING_TYPES})${END}`,
   `The[ \\t]+(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]*){1,3}(?=[ \\t]*,)`,
+  `Z\\.?(?:A\\.?C?|I)\\.?[ \\t]+(?:(?:des|du|de la|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
   `[\\p{Lu}][\\p{L}]*(?:residenz|heim|stift|wohnanlage)[ \\t]+[\\p{Lu}][\\p{L}'’-]*`,
-  `(?:${anyCase('résidence|rés.|résid.|residence|residencia|residenza|immeuble|bâtiment|lotissement|domaine|hameau|ferme|mas|manoir|urbanización|urb.|finca|cortijo|masía|edificio|palazzo|complesso|condominio|parco|cascina|masseria|podere|flatgebouw|wooncomplex|boerderij|hoeve|landgoed|gut|hof')})[ \\t]+(?:(?:du|de la|des|de|del|della|dei|le|la|les|el|il|lo|het|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
+  `(?:${anyCase('résidence|rés.|résid.|residence|residencia|residenza|immeuble|bâtiment|lotissement|domaine|hameau|ferme|mas|manoir|urbanización|urb.|finca|cortijo|masía|edificio|palazzo|complesso|condominio|parco|cascina|masseria|podere|flatgebouw|wooncomplex|villa|zone artisanale|zone industrielle|polígono industrial|polígono|boerderij|hoeve|landgoed|gut|hof')})[ \\t]+(?:(?:du|de la|des|de|del|della|dei|le|la|les|el|il|lo|het|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
 ].join('|');
 // Standalone, without an address next to it: the unmistakable flat words with a number or letter
 const STRONG_UNIT = new RegExp(
@@ -64,11 +65,11 @@ const STRONG_UNIT = new RegExp(
 );
 // after a flat or building, the street may come without its number: "Apartment 12, Block C, Grand Canal Quay"
 const NUMBERLESS_STREET = `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Quay|Wharf|Square|Place|Parade|Hill)${END}`;
-const UNIT_AFTER = new RegExp(`[ \\t]*,?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})`, 'uy');
+const UNIT_AFTER = new RegExp(`[ \\t]*,?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})|[ \\t]*\\((?:${UNIT})\\)`, 'uy');
 const CARE_OF_BEFORE = `(?<![\\p{L}])(?:${anyCase('chez|presso|bij|t.a.v.|a/c|c/o|aos cuidados de|a la atención de|z. hd.|z.hd.|bei')})[ \\t]+(?:(?:M\\.|Mme|Mlle|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’.-]*[ \\t]*){1,3}`;
-const UNIT_BEFORE = new RegExp(`(?:${UNIT}|${BUILDING}|${CARE_OF_BEFORE})[ \\t]*,[ \\t]*$`, 'u');
+const UNIT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${UNIT}|${BUILDING}|${CARE_OF_BEFORE})[ \\t]*(?:,|\\r?\\n)[ \\t]*$`, 'u');
 // "14 bis", "263-1", "12-III", "3 hs", "112 B" after a house number
-const NUMBER_SUFFIX = /(?:[-/ ]\d{1,2}(?:e|de|ste)?[ ]hoog(?:[ ](?:achter|voor))?|[ -]?(?:bis|ter|quater|hs|huis|boven|beneden|zw|rd)|[ ][A-Z]\d{0,3}|[-/](?:\d{1,3}[A-Za-z]?|[IVX]{1,4}|[A-Za-z]{1,2})|[ ](?:I{1,3}|IV|V))(?![\p{L}\p{N}])/uy;
+const NUMBER_SUFFIX = /(?:[-/ ]\d{1,2}(?:e|de|ste)?[ -]hoog(?:[ ](?:achter|voor))?|[ -]?(?:bis|ter|quater|hs|huis|boven|beneden|zw|rd)|[ ][A-Z]\d{0,3}|[-/](?:\d{1,3}[A-Za-z]?|[IVX]{1,4}|[A-Za-z]{1,2})|[ ](?:I{1,3}|IV|V))(?![\p{L}\p{N}])/uy;
 // Words that begin a street's name before the word the street patterns found: "Alte Landstraße",
 // "Burgemeester de Monchyplein", "Dr. Lelylaan", "Van Speijkstraat", "Sint Jansstraat"
 const TITLES = 'Burgemeester|Burg\\.|Dokter|Dr\\.|Doctor|Professor|Prof\\.|Sint|St\\.|Sankt|Koningin|Koning|Prins|Prinses|Graaf|Generaal|Gen\\.|Kapitein|Pastoor|Kardinal|Bischof|Kaiser|König|Königin|Herzog|Fürst|Graf|Bürgermeister|Pfarrer|Jan|Johan|Willem|Hendrik';

@@ -91,7 +91,7 @@ const HOUSE_NUMBER_BEFORE_UNKNOWN = /(?<![\p{L}\p{N}\uE000.,:/-])\d{1,4}[a-zA-Z]
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 // English street types; "340 West 57th Street", "1420 N Wells St"
 const STREET =
-  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}[A-Za-z]?,?\s+)(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?(?:[ \t]+(?:NW|NE|SW|SE|Upper|Lower)\b)?/gu;
+  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}(?:-\d{1,5})?[A-Za-z]?,?\s+)(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Mount|Approach|Bank|Fold|Garth|Meadows|Paddock|Ridge|Wynd|Yard|Broadway|Esplanade|Embankment|Promenade|Drove|Nook|Orchard|Spinney|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?(?:[ \t]+(?:NW|NE|SW|SE|Upper|Lower)\b)?/gu;
 // "Flat 4, 27 Kingsway", "Apt 3B, 12 Northgate"
 const FLAT_OR_ONE_WORD_STREET =
   /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?,?\s+[\p{Lu}][\p{L}'-]*(?:way|gate|street|road|lane|side|field|wood|bury)\b|\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?\b/gu;
@@ -99,7 +99,7 @@ const FLAT_OR_ONE_WORD_STREET =
 const UK_NAMED_HOUSE_LINE =
   /(?<=^|\n)[ \t]*(?:(?:[\p{Lu}][\p{L}'-]*[ \t]+){0,3}[\p{Lu}][\p{L}'-]*,[ \t]*)?(?:[\p{Lu}][\p{L}'-]*[ \t]+){1,2}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Rise|View|Green)(?=[ \t]*,?[ \t]*(?:\r?\n|$))/gu;
 // German "Am Lindenhof 3", "An der Alster 12", "Im Winkel 5a", and estates: "Gut Rosenau 3"
-const GERMAN_SITE = /\b(?:Am|An der|An den|Im|Auf der|Auf dem|Zum|Zur|In der|Unter den|Hinter der|Vor dem|Gut|Hof|Schloss|Burg|Kloster)\s+([\p{Lu}][\p{L}-]+)\s+\d{1,4}[a-z]?\b/dgu;
+const GERMAN_SITE = /\b(?:Am|An der|An den|Im|Auf der|Auf dem|Zum|Zur|In der|Unter den|Hinter der|Vor dem|Gut|Hof|Schloss|Burg|Kloster)\s+(?:(?:Alte[nmrs]?|Neue[nmrs]?|Große[nmrs]?|Grosse[nmrs]?|Kleine[nmrs]?|Hohe[nmrs]?|Obere[nmrs]?|Untere[nmrs]?|Langen?|Breite[nmrs]?|Weiße[nmrs]?|Roten?|Grünen?|Schwarzen?)\s+)?([\p{Lu}][\p{L}-]+)\s+\d{1,4}[a-z]?\b/dgu;
 // Either case of the first letter: "rue", "Rue"
 const anyCase = (words: string) => words.split('|').map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/[./]/g, (c) => `\\${c}`)}`).join('|');
 // Number first (French, English-style): "12 rue de Rivoli", "3 bis, chemin de la Croix", "14 avenue Jean Jaurès"
@@ -115,7 +115,7 @@ const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}\\.?[ ]?[º°ª]|\\d(?:r|n|t)(?=[ \\t]+
 const STREET_CONTINENTAL = new RegExp(
   [
     `\\b(?:\\d{1,4}-)?\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}(?:[ \\t]+(?:O|E|N|S|Ouest|Est|Nord|Sud)(?=[ \\t]*,))?`,
-    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+(?:(?:[Kk]m\\.?[ ]?)?\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?|[sS]\\/[nN])(?![\\p{L}\\p{N}])${ES_FLOOR}`,
+    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+(?:(?:[Kk]m\\.?[ ]?|n(?:\\.[ºo°]?|[ºo°])[ ]?)?\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?|[sS]\\/[nN])(?![\\p{L}\\p{N}])${ES_FLOOR}`,
     // Dutch and German suffixes: "Hauptstraße 12a", "Keizersgracht 123", "Seestrasse 120", "Zeedijk 4"
     `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|-Straße|-Strasse|-Str\\.|-Weg|-Platz|-Allee|-Ring|-Damm|-Gasse|-Ufer|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien)\\s+\\d{1,5}[a-zA-Z]?\\b`,
     // the street type as a word of its own: "Bremer Str. 41", "Berliner Allee 5", "Lange Laan 3"
