@@ -145,6 +145,9 @@ REFERENCE_WORDS.push(
   ...['zamówienie', 'zamówienia', 'numer zamówienia', 'faktura', 'faktury', 'fakturę', 'numer faktury', 'numer klienta', 'rezerwacja', 'rezerwacji', 'numer rezerwacji', 'paragon', 'paragonu', 'przesyłka', 'przesyłki', 'numer przesyłki', 'umowa', 'umowy', 'numer umowy', 'reklamacja', 'reklamacji', 'zgłoszenie', 'zgłoszenia', 'numer zgłoszenia', 'bilet', 'biletu', 'polisa', 'polisy'],
   // the abbreviations alone, with their dot or sign: "(Nr. 44718)", "the order I placed, no. 44718"
   ...['no.', 'nr.', 'nº', 'n°', 'n.º', 'núm.', 'num.', 'nro.'],
+  // purchase orders and confirmations, abbreviated: "PO# 44712", "conf# X7KQ2", "V/Réf. CL 4471" (not a bare
+  // "réf. OSL-3P-GR", which names a product as often as a file)
+  ...['po', 'p.o.', 'purchase order', 'ord', 'conf', 'conf.', 'v/réf.', 'n/réf.', 'v/réf', 'n/réf', 'v/ref.', 'n/ref.', 'votre réf.', 'notre réf.'],
   ...['nummer', 'numer', 'numéro', 'número', 'numero', 'ordernummer', 'ordernr', 'beställning', 'ordernummer', 'kundnummer', 'bokningsnummer'],
   ...['cadeaubon', 'cadeaukaart', 'tegoedbon', 'waardebon', 'kortingscode', 'pakket', 'pakbon', 'aanvraag', 'aanvraagnummer', 'melding', 'storing', 'storingsnummer'],
 );
