@@ -475,6 +475,21 @@ describe('issue 18, third pass: house names, rural places, units around a street
     ['my postcode is b15 2tt', 'my postcode is [POSTCODE]'],
   ])('dates of birth, references, postcodes: %s', (input, expected) => expect(redact(input)).toBe(expected));
 
+  it.each([
+    ['i live at 12 high street, leeds', 'i live at [ADDRESS], leeds'],
+    ['send to flat 3, 41 station road', 'send to [ADDRESS]'],
+    ['ich wohne in der hauptstraße 12, Adresse: bahnhofstr. 5', 'ich wohne in der [ADDRESS], Adresse: [ADDRESS]'],
+    ['vivo en calle mayor 5', 'vivo en [ADDRESS]'],
+    ['Kerkstraat nr. 12 en Calle Goya núm. 12', '[ADDRESS] en [ADDRESS]'],
+    ["14 St. Mary's Road", '[ADDRESS]'],
+    ['PO# 44712, conf# X7KQ2, V/Réf. CL 4471', 'PO# [REFERENCE], conf# [REFERENCE], V/Réf. [REFERENCE]'],
+  ])('lower-case streets and abbreviated cues: %s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps look-alikes of lower-case streets and a product reference', () => {
+    const text = "it's a 2 way street, I waited 3 long road trips, spedito via corriere 12 giorni; canapé Oslo (réf. OSL-3P-GR)";
+    expect(redact(text)).toBe(text);
+  });
+
   it('keeps product models, amounts, counts and dates that are no birth', () => {
     expect(redact('Model WM-1400 and modèle XR-500, but order AB-4471.')).toBe('Model WM-1400 and modèle XR-500, but order [REFERENCE].');
     expect(redact('Es kostet 20000 Euro. Wir hatten 15000 Besucher.')).toBe('Es kostet 20000 Euro. Wir hatten 15000 Besucher.');

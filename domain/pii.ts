@@ -91,7 +91,9 @@ const HOUSE_NUMBER_BEFORE_UNKNOWN = /(?<![\p{L}\p{N}\uE000.,:/-])\d{1,4}[a-zA-Z]
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 // English street types; "340 West 57th Street", "1420 N Wells St"
 const STREET =
-  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}(?:-\d{1,5})?[A-Za-z]?,?\s+)(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Mount|Approach|Bank|Fold|Garth|Meadows|Paddock|Ridge|Wynd|Yard|Broadway|Esplanade|Embankment|Promenade|Drove|Nook|Orchard|Spinney|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?(?:[ \t]+(?:NW|NE|SW|SE|Upper|Lower)\b)?/gu;
+  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}(?:-\d{1,5})?[A-Za-z]?,?\s+)(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|St\.|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Mount|Approach|Bank|Fold|Garth|Meadows|Paddock|Ridge|Wynd|Yard|Broadway|Esplanade|Embankment|Promenade|Drove|Nook|Orchard|Spinney|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?(?:[ \t]+(?:NW|NE|SW|SE|Upper|Lower)\b)?/gu;
+const LOWER_CASE_STREET =
+  /(?<![\p{L}\p{N}.,])(?:(?:flat|apt\.?|apartment|unit)\s*\d{1,4}[a-z]?,?\s+)?\d{1,5}[a-z]?,?\s+(?!(?:the|a|an|of|to|in|on|at|for|from|by|with|more|other|wrong|same|way|lane|one|two|three|hours?|minutes?|miles?|km|blocks?|times|years?|days?|weeks?)\s)(?:\p{Ll}[\p{L}'-]+\s+){1,2}(?:street|road|avenue|lane|crescent|terrace|gardens|grove)(?![\p{L}\p{N}])(?![ \t]+(?:trips?|works|signs?|maps?|rage|closures?|safety|tests?|race|lights?|bikes?|tax|users?|noise|food|party|parties)(?![\p{L}]))/gu;
 // "Flat 4, 27 Kingsway", "Apt 3B, 12 Northgate"
 const FLAT_OR_ONE_WORD_STREET =
   /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?,?\s+[\p{Lu}][\p{L}'-]*(?:way|gate|street|road|lane|side|field|wood|bury)\b|\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?\b/gu;
@@ -107,7 +109,7 @@ const NUMBER_FIRST_TYPES = anyCase('rue|avenue|av.|boulevard|bd|place|allée|all
 // Type first, number after (Italian, Spanish, Belgian French, Portuguese): "Via dei Mille 7",
 // "C/ Pintor Sorolla 18, 4º izq.", "Corso Vittorio Emanuele II 112", "Rue du Midi 45"
 const TYPE_FIRST_TYPES = anyCase(
-  'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|camí|avinguda|passatge|travessera|passeig|plaça|rambla|rua|travessa|largo|praça|alameda|estrada|calçada|beco|laan|plein|kade|gracht|singel|dreef|ul.|ulica|ulicy|ulicą|al.|aleja|alei|aleje|os.|osiedle|osiedlu|pl.|plac|placu',
+  'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|p.zza|p.za|p.le|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|camí|avinguda|passatge|travessera|passeig|plaça|rambla|rua|travessa|largo|praça|alameda|estrada|calçada|beco|laan|plein|kade|gracht|singel|dreef|ul.|ulica|ulicy|ulicą|al.|aleja|alei|aleje|os.|osiedle|osiedlu|pl.|plac|placu',
 );
 const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|das|d'|van de|van der|van den|van|der|den|ter|ten|het)";
 // Spanish floor and door: "3º B", "4º izq.", "2ºA", "bajo"
@@ -115,9 +117,13 @@ const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}\\.?[ ]?[º°ª]|\\d(?:r|n|t)(?=[ \\t]+
 const STREET_CONTINENTAL = new RegExp(
   [
     `\\b(?:\\d{1,4}-)?\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}(?:[ \\t]+(?:O|E|N|S|Ouest|Est|Nord|Sud)(?=[ \\t]*,))?`,
-    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+(?:(?:[Kk]m\\.?[ ]?|n(?:\\.[ºo°]?|[ºo°])[ ]?)?\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?|[sS]\\/[nN])(?![\\p{L}\\p{N}])${ES_FLOOR}`,
+    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+(?:(?:[Kk]m\\.?[ ]?|n(?:\\.[ºo°]?|[ºo°])[ ]?|n[úu]m\\.[ ]?|nr\\.?[ ]?)?\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?|[sS]\\/[nN])(?![\\p{L}\\p{N}])${ES_FLOOR}`,
     // Dutch and German suffixes: "Hauptstraße 12a", "Keizersgracht 123", "Seestrasse 120", "Zeedijk 4"
-    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|-Straße|-Strasse|-Str\\.|-Weg|-Platz|-Allee|-Ring|-Damm|-Gasse|-Ufer|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien)\\s+\\d{1,5}[a-zA-Z]?\\b`,
+    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|-Straße|-Strasse|-Str\\.|-Weg|-Platz|-Allee|-Ring|-Damm|-Gasse|-Ufer|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien)\\s+(?:(?:nr|no|n[º°])\\.?\\s*)?\\d{1,5}[a-zA-Z]?\\b`,
+    // in lower case, only the unmistakable types: "hauptstraße 12", "bahnhofstr. 5", "Hauptstr.12", "kerkstraat 12"
+    `(?<![\\p{L}\\p{N}])\\p{Ll}[\\p{L}-]{2,}(?:straße|strasse|straat|gracht)\\s+\\d{1,5}[a-zA-Z]?\\b|(?<![\\p{L}\\p{N}])\\p{L}[\\p{L}-]{2,}str\\.\\s*\\d{1,5}[a-zA-Z]?\\b`,
+    // and Spanish, Italian, French, Portuguese types in lower case with a lower-case name: "calle mayor 5", "viale monza 12"
+    `(?<![\\p{L}])(?:calle|avenida|viale|piazza|rue|rua)[ \\t]+(?:(?:de la|del|de|della|di|des|du|da|do)[ \\t]+)?(?:\\p{Ll}[\\p{L}'-]*[ \\t]+){0,2}\\p{Ll}[\\p{L}'-]{2,}[ \\t]+\\d{1,4}[a-z]?(?![\\p{L}\\p{N}])`,
     // the street type as a word of its own: "Bremer Str. 41", "Berliner Allee 5", "Lange Laan 3"
     `\\b[\\p{Lu}][\\p{L}-]*[ \\t]+(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Reihe|Graben|Markt|Promenade|Zeile|Anger|Straat|Laan|Gracht|Plein|Kade|Singel|Dijk|Markt|Haven|Burgwal)[ \\t]+\\d{1,5}[a-zA-Z]?\\b`,
   ].join('|'),
@@ -229,6 +235,7 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   scan.literals((k.addresses ?? []).flatMap((a) => (a ? addressParts(a) : [])), 'address');
   scan.pass(STREET, 'address');
   scan.pass(STREET_CONTINENTAL, 'address');
+  scan.pass(LOWER_CASE_STREET, 'address');
   scan.pass(FLAT_OR_ONE_WORD_STREET, 'address');
   scan.pass(BUILDING, 'address');
   scan.pass(UK_NAMED_HOUSE_LINE, 'address');
