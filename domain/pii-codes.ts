@@ -65,7 +65,14 @@ const BORN = [
   ...['urodziłem się', 'urodziłam się', 'urodził się', 'urodziła się', 'urodzony', 'urodzona', 'urodzeni', 'data urodzenia', 'ur.'],
 ];
 // "born on 3 May 1990", "Geboren bin ich am 14. März 1941", "DOB: 1985-09-30", "(born 2010)"
-const DOB = new RegExp(`${START}(?:${oneOf(BORN)})(?![\\p{L}])[^\\d\\n.!?]{0,24}?(${DATE})${END}`, 'dgiu');
+// Two more cues share this one pattern (each extra pattern over the date formats is a large regex that
+// costs V8 compile time and code space on every long input):
+// "b." abbreviates "born", only in lower case and before more than a year: "She was b. 3 Jul 1948" (not "plan B. 2019");
+// and a second date of birth joined to one already found (masked): "I was born Feb 2, 1972 and my husband on
+// the 30th of September 1970", "née le 1er janvier 1990 à Nantes et mon fils le 29.02.2016".
+const KIN = ['my', 'his', 'her', 'our', 'mein', 'meine', 'meiner', 'sein', 'seine', 'ihr', 'ihre', 'unser', 'unsere', 'mon', 'ma', 'son', 'sa', 'notre', 'mi', 'su', 'nuestro', 'nuestra', 'mio', 'mia', 'il mio', 'la mia', 'suo', 'sua', 'mijn', 'zijn', 'haar', 'ons', 'onze', 'o meu', 'a minha', 'meu', 'minha'];
+const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:and|und|et|y|e|en|ed)[ \\t]+(?:${oneOf(KIN)})[ \\t]+\\p{L}+(?:[ \\t]+\\p{L}+)?`;
+const DOB = new RegExp(`${START}(?:${oneOf(BORN)}|b\\.|${JOINED_KIN})(?![\\p{L}])[^\\d\\n.!?\\uE000]{0,24}?(${DATE})${END}`, 'dgiu');
 // The nouns name the date itself, so it may come later in the same sentence: "mijn geboortedatum
 // (voor de verzekering) is 17-10-1966", "my date of birth, which your form rejects, is 1990-11-23".
 const BIRTH_NOUNS = ['data de nascimento', 'data urodzenia', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'geburtsdatum', 'date de naissance', 'fecha de nacimiento', 'data di nascita', 'geboortedatum'];
@@ -77,15 +84,6 @@ const DATE_FIRST_CUES = ['geboren', 'born', 'né', 'née', 'nacido', 'nacida', '
 const DOB_DATE_FIRST = new RegExp(`${START}(${FULL_DATES.join('|')})${END}[^\\d\\n.!?,;]{0,30}?(?<![\\p{L}])(?:${oneOf(DATE_FIRST_CUES)})(?![\\p{L}])(?![ \\t]*(?:on|in|am|im|le|en|el|il|nel|op|the)?[ \\t]*[\\d\\uE000])`, 'dgiu');
 // A star before a date marks a birth in German: "* 03.04.1977 in Hamburg"
 const DOB_STAR = /(?<![\p{L}\p{N}*])\*[ \t]?(\d{1,2}\.\d{1,2}\.(?:19|20)?\d{2})(?![\p{L}\p{N}])/dgu;
-// "b." abbreviates "born" only in lower case and before a whole date: "She was b. 3 Jul 1948" (not "plan B. 2019")
-const DOB_ABBREVIATED = new RegExp(`(?<![\\p{L}\\p{N}])b\\.[ \\t]*(${FULL_DATES.join('|')})${END}`, 'dgiu');
-// A second date of birth joined to one already found: "I was born Feb 2, 1972 and my husband on the 30th
-// of September 1970", "née le 1er janvier 1990 à Nantes et mon fils le 29.02.2016"
-const KIN = ['my', 'his', 'her', 'our', 'mein', 'meine', 'meiner', 'sein', 'seine', 'ihr', 'ihre', 'unser', 'unsere', 'mon', 'ma', 'son', 'sa', 'notre', 'mi', 'su', 'nuestro', 'nuestra', 'mio', 'mia', 'il mio', 'la mia', 'suo', 'sua', 'mijn', 'zijn', 'haar', 'ons', 'onze', 'o meu', 'a minha', 'meu', 'minha'];
-const DOB_CHAIN = new RegExp(
-  `\\uE000[^\\n.!?\\uE000]{0,30}?(?<![\\p{L}])(?:and|und|et|y|e|en|ed)[ \\t]+(?:${oneOf(KIN)})[ \\t]+\\p{L}+(?:[ \\t]+\\p{L}+)?[ \\t,]+(?:(?:on|am|le|el|il|op|em|was born on|was born|born on|born|is born)[ \\t]+)?(?:the[ \\t]+)?(${FULL_DATES.join('|')})${END}`,
-  'dgiu',
-);
 const DOB_NOUN = new RegExp(`${START}(?:${oneOf(BIRTH_NOUNS)})(?![\\p{L}])[^\\d\\n.!?]{0,60}?(${DATE})${END}`, 'dgiu');
 
 // ---- licence plates ----
@@ -238,12 +236,13 @@ const group1 = (kind: PiiSpan['kind']) => (m: RegExpExecArray): PiiSpan[] => {
 
 /** Finds dates of birth (before the date/time protection of the digit rules runs). */
 export function findBirthDates(scan: Scan): void {
-  scan.pass(DOB, group1('dob'));
+  const dob = (m: RegExpExecArray) => (/^b\./i.test(m[0]) && (m[0][0] !== 'b' || /^\d{4}$/.test(m[1])) ? null : group1('dob')(m));
+  scan.pass(DOB, dob);
   scan.pass(DOB_NOUN, group1('dob'));
   scan.pass(DOB_DATE_FIRST, group1('dob'));
   scan.pass(DOB_STAR, group1('dob'));
-  scan.pass(DOB_ABBREVIATED, (m) => (m[0].startsWith('b') ? group1('dob')(m) : null));
-  scan.pass(DOB_CHAIN, group1('dob'));
+  // again, for a date joined to one the passes above found
+  if (scan.spans.some((s) => s.kind === 'dob')) scan.pass(DOB, dob);
 }
 
 /** Finds plates, references and postcodes (before the generic digit rules, which would take parts of them). */
