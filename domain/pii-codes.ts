@@ -47,11 +47,10 @@ const FULL_DATES = [
   `\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})`,
   `${DAY_WORD}[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}]))`,
   `${YEAR}[./-]\\d{1,2}[./-]\\d{1,2}`,
-  `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}]))`,
+  // (a two-digit year too after a month written out: "12th March '85", "12 Mar 85", "3 de abril del 77")
+  `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}])|['’]?\\d{2}(?![\\d:.,]\\d))`,
   `${MONTH}[ \\t]+${DAY}[ \\t,]+${YEAR}`,
   `${MONTH}[ \\t]+${YEAR}`,
-  // a two-digit year after a month written out: "12th March '85", "12 Mar 85", "3 de abril del 77"
-  `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:del[ \\t]+|['’])?\\d{2}(?![\\d:.,]\\d)`,
 ];
 const DATE = [...FULL_DATES, YEAR].join('|');
 const BORN = [
