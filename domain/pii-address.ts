@@ -34,7 +34,7 @@ const POST_BOX = new RegExp(
 const SIDE = `(?:[ \\t]+(?:${anyCase('links|rechts|li.|re.|mitte|gauche|droite|izq.|izquierda|izda.|dcha.|derecha|sx|dx')}))?`;
 const DESIGNATOR = `(?:n[°º.o]?[ \\t]*)?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3}|[IVX]{1,4})${END}`;
 const UNIT_WORDS = anyCase(
-  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar',
+  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar|zimmer|room|parcela|parcelle|lotto|kavel|haus|aufgang|eingang|treppe|apto|pal.|palazzina|is.|isolato|site',
 );
 const FLOOR_WORDS = 'OG|EG|DG|' + anyCase('obergeschoss|stock|etage|étage|piano|planta|verdieping|floor|hoog|piso');
 const UNIT = [
@@ -42,26 +42,34 @@ const UNIT = [
   `\\d{1,2}(?:\\.|e|er|ère|ème|st|nd|rd|th|º|°|ª|o|a)?[ \\t]*(?:${FLOOR_WORDS})${END}${SIDE}`,
   `(?:Top|Ground|First|Second|Third|Upper|Lower|Basement|Garden)[ \\t]+(?:[Ff]loor(?:[ \\t]+[Ff]lat)?|[Ff]lat)${END}`,
   `(?:EG|DG|UG|OG|HP)${END}${SIDE}`,
-  `(?:${anyCase('hinterhaus|vorderhaus|seitenflügel|gartenhaus|quergebäude|hochparterre|erdgeschoss|dachgeschoss|souterrain|rez-de-chaussée|bajo|entresuelo|ático|sottotetto|parterre|begane grond|souterrain')})${END}${SIDE}`,
+  // a kilometre point on a road: "Strada Provinciale 12, km 3"
+  `[Kk]m\\.?[ \\t]*\\d{1,3}(?:[.,]\\d{1,3})?${END}`,
+  // a door by its side: "porte gauche", "puerta derecha", "Tür links"
+  `(?:${anyCase('porte|puerta|porta|tür|deur|esc.|escalera')})(?:[ \\t]+de)?[ \\t]+(?:${anyCase('gauche|droite|face|fond|izquierda|derecha|izda.|izq.|dcha.|centro|sinistra|destra|links|rechts|mitte|midden')})(?![\\p{L}\\p{N}])`,
+  `(?:${anyCase('hinterhof|hinterhaus|vorderhaus|seitenflügel|gartenhaus|quergebäude|hochparterre|erdgeschoss|dachgeschoss|souterrain|rez-de-chaussée|bajo|entresuelo|ático|sottotetto|parterre|begane grond|souterrain')})${END}${SIDE}`,
   `\\d{1,2}\\.?[ ]?[º°ª](?:[ \\t]*(?:\\d{1,2}[ ]?[ºª]|[A-Z]${END}))?${SIDE}`,
 ].join('|');
 // A building named before or after the street: "Harcourt House", "Résidence du Parc", "Kingsway Trading Estate"
-const BUILDING_TYPES = 'House|Court|Building|Buildings|Mansions|Lodge|Tower|Towers|Apartments|Cottage|Cottages|Farm|Hall|Manor|Centre|Center|Estate|Trading Estate|Industrial Estate|Business Park|Retail Park|Wharf|Chambers|Works|Mill|Barn|Villa|Residence';
+const BUILDING_TYPES = 'Care Home|Nursing Home|Home|Hostel|House|Court|Building|Buildings|Mansions|Lodge|Tower|Towers|Apartments|Cottage|Cottages|Farm|Hall|Manor|Centre|Center|Estate|Trading Estate|Industrial Estate|Business Park|Retail Park|Wharf|Chambers|Works|Mill|Barn|Villa|Residence';
 const BUILDING = [
   `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:${BUILDING_TYPES})${END}`,
-  `(?:${anyCase('résidence|rés.|résid.|residence|residencia|residenza|immeuble|bâtiment|lotissement|domaine|hameau|urbanización|urb.|edificio|palazzo|complesso|condominio|parco|flatgebouw|wooncomplex')})[ \\t]+(?:(?:du|de la|des|de|del|della|dei|le|la|les|el|il|lo|het|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
+  `The[ \\t]+(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]*){1,3}(?=[ \\t]*,)`,
+  `Z\\.?(?:A\\.?C?|I)\\.?[ \\t]+(?:(?:des|du|de la|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
+  `[\\p{Lu}][\\p{L}]*(?:residenz|heim|stift|wohnanlage)[ \\t]+[\\p{Lu}][\\p{L}'’-]*`,
+  `(?:${anyCase('résidence|rés.|résid.|residence|residencia|residenza|immeuble|bâtiment|lotissement|domaine|hameau|ferme|mas|manoir|urbanización|urb.|finca|cortijo|masía|edificio|palazzo|complesso|condominio|parco|cascina|masseria|podere|flatgebouw|wooncomplex|villa|zone artisanale|zone industrielle|polígono industrial|polígono|boerderij|hoeve|landgoed|gut|hof')})[ \\t]+(?:(?:du|de la|des|de|del|della|dei|le|la|les|el|il|lo|het|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
 ].join('|');
 // Standalone, without an address next to it: the unmistakable flat words with a number or letter
 const STRONG_UNIT = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${anyCase('wohnung|whg.|appartement|appt.|apartamento|apto.|interno|int.|bâtiment|bât.|escalier|escalera|scala|stiege')})[ \\t]*${DESIGNATOR}`,
+  `(?<![\\p{L}\\p{N}])(?:${anyCase('wohnung|whg.|appartement|appt.|apartamento|apto.|interno|int.|bâtiment|bât.|escalier|escalera|scala|stiege|parcela')})[ \\t]*${DESIGNATOR}`,
   'gu',
 );
 // after a flat or building, the street may come without its number: "Apartment 12, Block C, Grand Canal Quay"
 const NUMBERLESS_STREET = `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Quay|Wharf|Square|Place|Parade|Hill)${END}`;
-const UNIT_AFTER = new RegExp(`[ \\t]*,?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})`, 'uy');
-const UNIT_BEFORE = new RegExp(`(?:${UNIT}|${BUILDING})[ \\t]*,[ \\t]*$`, 'u');
+const UNIT_AFTER = new RegExp(`[ \\t]*,?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})|[ \\t]*\\((?:${UNIT})\\)`, 'uy');
+const CARE_OF_BEFORE = `(?<![\\p{L}])(?:${anyCase('chez|presso|bij|t.a.v.|a/c|c/o|aos cuidados de|a la atención de|z. hd.|z.hd.|bei')})[ \\t]+(?:(?:M\\.|Mme|Mlle|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’.-]*[ \\t]*){1,3}`;
+const UNIT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${UNIT}|${BUILDING}|${CARE_OF_BEFORE})[ \\t]*(?:,|\\r?\\n)[ \\t]*$`, 'u');
 // "14 bis", "263-1", "12-III", "3 hs", "112 B" after a house number
-const NUMBER_SUFFIX = /(?:[-/ ]\d{1,2}(?:e|de|ste)?[ ]hoog(?:[ ](?:achter|voor))?|[ ]?(?:bis|ter|quater|hs|huis|boven|beneden|zw|rd)|[ ][A-Z]|[-/](?:\d{1,3}[A-Za-z]?|[IVX]{1,4}|[A-Za-z]{1,2})|[ ](?:I{1,3}|IV|V))(?![\p{L}\p{N}])/uy;
+const NUMBER_SUFFIX = /(?:[-/ ]\d{1,2}(?:e|de|ste)?[ -]hoog(?:[ ](?:achter|voor))?|[ -]?(?:bis|ter|quater|hs|huis|boven|beneden|zw|rd)|[ ][A-Z]\d{0,3}|[-/](?:\d{1,3}[A-Za-z]?|[IVX]{1,4}|[A-Za-z]{1,2})|[ ](?:I{1,3}|IV|V))(?![\p{L}\p{N}])/uy;
 // Words that begin a street's name before the word the street patterns found: "Alte Landstraße",
 // "Burgemeester de Monchyplein", "Dr. Lelylaan", "Van Speijkstraat", "Sint Jansstraat"
 const TITLES = 'Burgemeester|Burg\\.|Dokter|Dr\\.|Doctor|Professor|Prof\\.|Sint|St\\.|Sankt|Koningin|Koning|Prins|Prinses|Graaf|Generaal|Gen\\.|Kapitein|Pastoor|Kardinal|Bischof|Kaiser|König|Königin|Herzog|Fürst|Graf|Bürgermeister|Pfarrer|Jan|Johan|Willem|Hendrik';
@@ -90,6 +98,17 @@ const ADDRESS_AFTER_CUE = new RegExp(
   `(?<![\\p{L}])(?:${ADDRESS_CUES})(?![\\p{L}])[ \\t]*(?:(?:is|ist|est|es|è|lautet|was|war|era|était)(?![\\p{L}])[ \\t]*)?:?[ \\t]*(\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]+${CUE_STREET_WORD}){0,3}[ \\t]+\\d{1,5}[a-zA-Z]?|\\d{1,5}[a-zA-Z]?,?[ \\t]+\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]+${CUE_STREET_WORD}){0,3})(?![\\p{L}\\p{N}])`,
   'dgu',
 );
+// A rural address named by its place, with or without a number: "Lieu-dit Les Granges", "Località Poggio
+// Rosso 8", "Frazione San Carlo", "Buurtschap De Haar"
+const RURAL_PLACE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${anyCase('lieu-dit|lieudit|località|loc.|frazione|fraz.|contrada|c.da|borgata|buurtschap|paraje|diseminado|partida|ortsteil')}|OT)[ \\t]+(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}(?:\\d{1,4}[a-zA-Z]?${END})?`,
+  'gu',
+);
+// A house named by its kind before its street or hamlet: "Rose Cottage, Lower Bishopstone,", "Ivy Farm, Bishopstone Lane"
+const HOUSE_NAME = new RegExp(
+  `(?<![\\p{L}\\p{N}])The[ \\t]+(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){0,2}[\\p{Lu}][\\p{L}'’-]+[ \\t]*,[ \\t]*${NUMBERLESS_STREET}|(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,2}(?:Cottage|Farm|Farmhouse|Lodge|Barn|Manor|Grange|Rectory|Vicarage|Bungalow|Croft)[ \\t]*,[ \\t]*(?:${NUMBERLESS_STREET}|[\\p{Lu}][\\p{L}'’-]+[ \\t]+[\\p{Lu}][\\p{L}'’-]+(?=[ \\t]*,))`,
+  'gu',
+);
 // "c/o Krüger, Lindenweg 3": the household an address goes through is part of it
 const CARE_OF = /(?<![\p{L}\p{N}])[cC]\/[oO][ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}/gu;
 const STREET_AFTER_LIVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${LIVE.join('|')})(?![\\p{L}])`, 'gu');
@@ -100,6 +119,8 @@ export function findPostBoxes(scan: Scan): void {
   scan.pass(POST_BOX, 'address');
   scan.pass(STRONG_UNIT, 'address');
   scan.pass(CARE_OF, 'address');
+  scan.pass(RURAL_PLACE, 'address');
+  scan.pass(HOUSE_NAME, (m) => (m[0].trimEnd().length === m[0].length ? 'address' : [{ start: m.index, end: m.index + m[0].trimEnd().length, kind: 'address' }]));
   scan.pass(ADDRESS_AFTER_CUE, (m) => groupSpan(m, 1, 'address'));
   scan.pass(STREET_AFTER_LIVE, (m) => {
     // the street, not the verb: from its type word or its first capital on

@@ -47,23 +47,31 @@ const FULL_DATES = [
   `\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})`,
   `${DAY_WORD}[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}]))`,
   `${YEAR}[./-]\\d{1,2}[./-]\\d{1,2}`,
-  `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}]))`,
+  // (a two-digit year too after a month written out: "12th March '85", "12 Mar 85", "3 de abril del 77")
+  `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}])|['’]?\\d{2}(?![\\d:.,]\\d))`,
   `${MONTH}[ \\t]+${DAY}[ \\t,]+${YEAR}`,
   `${MONTH}[ \\t]+${YEAR}`,
 ];
 const DATE = [...FULL_DATES, YEAR].join('|');
 const BORN = [
-  ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is'],
+  ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is', 'birthday:'],
   ...['geboren am', 'geboren', 'geb.', 'geburtsdatum', 'geburtstag'],
-  ...['né le', 'née le', 'né en', 'née en', 'né', 'née', 'date de naissance', 'naissance'],
-  ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'nacimiento', 'nació', 'nacio', 'nacido', 'nacida'],
-  ...['nato il', 'nata il', 'nato nel', 'nata nel', 'data di nascita', 'nascita', 'nato', 'nata', 'nati'],
+  ...['né le', 'née le', 'né en', 'née en', 'né', 'née', 'date de naissance', 'naissance', 'ddn', 'd.d.n.'],
+  ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'fecha nac.', 'fecha de nac.', 'f. de nac.', 'nacimiento', 'nació', 'nacio', 'nací', 'naci', 'nacido', 'nacida'],
+  ...['nato il', 'nata il', 'nato nel', 'nata nel', 'data di nascita', 'nascita', 'data nasc.', 'data di nasc.', 'nato', 'nata', 'nati'],
   ...['geboren op', 'geboortedatum', 'geb.'],
   ...['nasceu a', 'nasceu em', 'nasci a', 'nasci em', 'nascido a', 'nascida a', 'nascido em', 'nascida em', 'data de nascimento', 'nascimento'],
   ...['urodziłem się', 'urodziłam się', 'urodził się', 'urodziła się', 'urodzony', 'urodzona', 'urodzeni', 'data urodzenia', 'ur.'],
 ];
 // "born on 3 May 1990", "Geboren bin ich am 14. März 1941", "DOB: 1985-09-30", "(born 2010)"
-const DOB = new RegExp(`${START}(?:${oneOf(BORN)})(?![\\p{L}])[^\\d\\n.!?]{0,24}?(${DATE})${END}`, 'dgiu');
+// Two more cues share this one pattern (each extra pattern over the date formats is a large regex that
+// costs V8 compile time and code space on every long input):
+// "b." abbreviates "born", only in lower case and before more than a year: "She was b. 3 Jul 1948" (not "plan B. 2019");
+// and a second date of birth joined to one already found (masked): "I was born Feb 2, 1972 and my husband on
+// the 30th of September 1970", "née le 1er janvier 1990 à Nantes et mon fils le 29.02.2016".
+const KIN = ['my', 'his', 'her', 'our', 'mein', 'meine', 'meiner', 'sein', 'seine', 'ihr', 'ihre', 'unser', 'unsere', 'mon', 'ma', 'son', 'sa', 'notre', 'mi', 'su', 'nuestro', 'nuestra', 'mio', 'mia', 'il mio', 'la mia', 'suo', 'sua', 'mijn', 'zijn', 'haar', 'ons', 'onze', 'o meu', 'a minha', 'meu', 'minha'];
+const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:and|und|et|y|e|en|ed)[ \\t]+(?:${oneOf(KIN)})[ \\t]+\\p{L}+(?:[ \\t]+\\p{L}+)?`;
+const DOB = new RegExp(`${START}(?:${oneOf(BORN)}|b\\.|${JOINED_KIN})(?![\\p{L}])[^\\d\\n.!?\\uE000]{0,24}?(${DATE})${END}`, 'dgiu');
 // The nouns name the date itself, so it may come later in the same sentence: "mijn geboortedatum
 // (voor de verzekering) is 17-10-1966", "my date of birth, which your form rejects, is 1990-11-23".
 const BIRTH_NOUNS = ['data de nascimento', 'data urodzenia', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'geburtsdatum', 'date de naissance', 'fecha de nacimiento', 'data di nascita', 'geboortedatum'];
@@ -73,6 +81,8 @@ const BIRTH_NOUNS = ['data de nascimento', 'data urodzenia', 'date of birth', 'b
 // "ordered on 3 May 2024, he was born in 2010")
 const DATE_FIRST_CUES = ['geboren', 'born', 'né', 'née', 'nacido', 'nacida', 'nació', 'nato', 'nata', 'date of birth', 'birth date', 'geburtsdatum', 'mein geburtstag', 'date de naissance', 'fecha de nacimiento', 'data di nascita', 'geboortedatum'];
 const DOB_DATE_FIRST = new RegExp(`${START}(${FULL_DATES.join('|')})${END}[^\\d\\n.!?,;]{0,30}?(?<![\\p{L}])(?:${oneOf(DATE_FIRST_CUES)})(?![\\p{L}])(?![ \\t]*(?:on|in|am|im|le|en|el|il|nel|op|the)?[ \\t]*[\\d\\uE000])`, 'dgiu');
+// A star before a date marks a birth in German: "* 03.04.1977 in Hamburg"
+const DOB_STAR = /(?<![\p{L}\p{N}*])\*[ \t]?(\d{1,2}\.\d{1,2}\.(?:19|20)?\d{2})(?![\p{L}\p{N}])/dgu;
 const DOB_NOUN = new RegExp(`${START}(?:${oneOf(BIRTH_NOUNS)})(?![\\p{L}])[^\\d\\n.!?]{0,60}?(${DATE})${END}`, 'dgiu');
 
 // ---- licence plates ----
@@ -114,11 +124,11 @@ const VEHICLE_PLATE = new RegExp(
 
 // ---- order / booking / ticket / customer references ----
 const REFERENCE_WORDS = [
-  ...['order', 'order number', 'order no', 'order ref', 'order id', 'booking', 'booking ref', 'booking reference', 'booking number', 'booking code', 'reservation', 'reservation number', 'reservation code', 'confirmation', 'confirmation number', 'confirmation code', 'reference', 'reference number', 'ref', 'ticket', 'ticket number', 'case', 'case number', 'case ref', 'claim', 'claim number', 'invoice', 'invoice number', 'receipt', 'receipt number', 'account', 'account number', 'account no', 'customer number', 'customer no', 'customer id', 'customer ref', 'member', 'member number', 'member id', 'membership', 'membership number', 'policy', 'policy number', 'tracking', 'tracking number', 'tracking no', 'tracking code', 'tracking id', 'consignment', 'consignment number', 'parcel', 'parcel number', 'shipment', 'pnr', 'voucher', 'voucher code', 'transaction', 'transaction id', 'job', 'job number', 'work order', 'service request', 'complaint', 'complaint number', 'contract', 'contract number', 'subscription', 'loyalty card', 'return', 'return number', 'returns number', 'rma', 'e-ticket', 'registration', 'enrolment', 'enrollment', 'application', 'application number', 'file', 'file reference', 'file number', 'complaint reference'],
+  ...['order', 'order number', 'order no', 'order ref', 'order id', 'booking', 'booking ref', 'booking reference', 'booking number', 'booking code', 'reservation', 'reservation number', 'reservation code', 'confirmation', 'confirmation number', 'confirmation code', 'reference', 'reference number', 'ref', 'ticket', 'ticket number', 'case', 'case number', 'case ref', 'claim', 'claim number', 'invoice', 'invoice number', 'receipt', 'receipt number', 'account', 'account number', 'account no', 'customer number', 'customer no', 'customer id', 'customer ref', 'member', 'member number', 'member id', 'membership', 'membership number', 'policy', 'policy number', 'tracking', 'tracking number', 'tracking no', 'tracking code', 'tracking id', 'consignment', 'consignment number', 'parcel', 'parcel number', 'shipment', 'pnr', 'voucher', 'voucher code', 'transaction', 'transaction id', 'job', 'job number', 'work order', 'service request', 'complaint', 'complaint number', 'contract', 'contract number', 'subscription', 'loyalty card', 'return', 'return number', 'returns number', 'rma', 'e-ticket', 'parking charge notice', 'penalty charge notice', 'charge notice', 'penalty notice', 'fine', 'fine number', 'registration', 'enrolment', 'enrollment', 'application', 'application number', 'file', 'file reference', 'file number', 'complaint reference'],
   ...['bestellung', 'bestellnummer', 'bestell-nr', 'auftrag', 'auftragsnummer', 'auftrags-nr', 'buchung', 'buchungsnummer', 'buchungscode', 'reservierung', 'reservierungsnummer', 'rechnung', 'rechnungsnummer', 'rechnungs-nr', 'kundennummer', 'kunden-nr', 'kundennr', 'vertrag', 'vertragsnummer', 'versicherungsnummer', 'vorgang', 'vorgangsnummer', 'ticketnummer', 'sendung', 'sendungsnummer', 'paketnummer', 'kassenbon', 'bon', 'beleg', 'belegnummer', 'aktenzeichen', 'referenz', 'referenznummer', 'mitgliedsnummer', 'schadennummer', 'policennummer', 'fallnummer', 'trackingnummer', 'tracking-nummer', 'retourenschein', 'retoure', 'rücksendung', 'anmeldung', 'kundenkarte', 'vertragskonto', 'mitgliedskarte', 'schadensfall', 'reklamation', 'bestätigung', 'buchungsbestätigung', 'auftragsbestätigung', 'bestellbestätigung', 'reservierungsbestätigung', 'fahrkarte', 'fahrkartennummer', 'fahrschein', 'ticketnummer'],
   ...['commande', 'numéro de commande', 'n° de commande', 'réservation', 'numéro de réservation', 'référence', 'réf', 'dossier', 'numéro de dossier', 'billet', 'facture', 'numéro de facture', 'numéro client', 'numéro de client', 'n° client', 'n° de client', 'n° dossier', 'n° de dossier', 'référence client', 'numéro d\'adhérent', 'suivi', 'numéro de suivi', 'colis', 'contrat', 'numéro de contrat', 'bon de commande', 'reçu', 'abonnement', 'adhérent', 'numéro adhérent', 'sinistre', 'carte de fidélité', 'réclamation', 'inscription', 'retour', 'bon de retour', 'carte client'],
   ...['pedido', 'número de pedido', 'nº de pedido', 'reserva', 'número de reserva', 'localizador', 'referencia', 'billete', 'factura', 'número de factura', 'número de cliente', 'seguimiento', 'número de seguimiento', 'envío', 'contrato', 'póliza', 'aviso', 'número de aviso', 'incidencia', 'expediente', 'recibo', 'número de socio', 'código de reserva', 'inscripción', 'reclamación', 'devolución', 'tarjeta de socio', 'tarjeta de fidelización', 'abono'],
-  ...['ordine', "numero d'ordine", 'numero ordine', 'prenotazione', 'codice prenotazione', 'numero di prenotazione', 'riferimento', 'rif', 'biglietto', 'fattura', 'numero fattura', 'codice cliente', 'numero cliente', 'spedizione', 'codice spedizione', 'numero di spedizione', 'pratica', 'numero pratica', 'contratto', 'polizza', 'scontrino', 'tessera', 'numero tessera', 'segnalazione', 'iscrizione', 'reclamo', 'reso', 'abbonamento', 'carta fedeltà', 'sinistro', 'ticket', 'n. cliente', 'n° cliente', 'nº cliente', 'nr. cliente', 'n. ordine', 'n. pratica', 'n. prenotazione', 'n. tessera', 'codice pratica', 'numero di pratica'],
+  ...['ordine', "numero d'ordine", 'numero ordine', 'prenotazione', 'codice prenotazione', 'numero di prenotazione', 'riferimento', 'rif', 'biglietto', 'fattura', 'numero fattura', 'codice cliente', 'numero cliente', 'spedizione', 'codice spedizione', 'numero di spedizione', 'pratica', 'numero pratica', 'contratto', 'polizza', 'scontrino', 'ricevuta fiscale', 'tessera', 'numero tessera', 'segnalazione', 'iscrizione', 'reclamo', 'reso', 'abbonamento', 'carta fedeltà', 'sinistro', 'ticket', 'n. cliente', 'n° cliente', 'nº cliente', 'nr. cliente', 'n. ordine', 'n. pratica', 'n. prenotazione', 'n. tessera', 'codice pratica', 'numero di pratica'],
   ...['bestelling', 'bestelnummer', 'ordernummer', 'boeking', 'boekingsnummer', 'reservering', 'reserveringsnummer', 'factuur', 'factuurnummer', 'klantnummer', 'referentie', 'referentienummer', 'kenmerk', 'zending', 'zendingnummer', 'zendingsnummer', 'pakketnummer', 'track & trace', 'track en trace', 'ticketnummer', 'dossiernummer', 'polis', 'polisnummer', 'contractnummer', 'bonnummer', 'kassabon', 'reparatienummer', 'lidnummer', 'werkorder', 'klacht', 'retour', 'retourzending', 'inschrijving', 'abonnement', 'klantenkaart', 'schadenummer', 'contract', 'vervoersbewijs', 'kaartje', 'ritnummer'],
 ];
 // vouchers, parcels, delivery notes and requests, six languages
@@ -128,24 +138,29 @@ REFERENCE_WORDS.push(
   ...["bon d'achat", 'carte cadeau', 'ticket de caisse', 'bon de livraison', 'lettre de voiture', 'demande', 'numéro de demande', 'quittance'],
   ...['vale', 'cupón', 'tarjeta regalo', 'paquete', 'albarán', 'solicitud', 'número de solicitud', 'ticket de compra'],
   ...['buono', 'buono regalo', 'carta regalo', 'pacco', 'ricevuta', 'protocollo', 'numero di protocollo', 'richiesta', 'numero richiesta', 'bolla', 'ddt'],
-  ...['fatura', 'factura', 'encomenda', 'número da encomenda', 'número de encomenda', 'número de cliente', 'apólice', 'processo', 'talão', 'bilhete', 'reclamação', 'devolução', 'conta', 'número de conta', 'nota de encomenda', 'guia de remessa'],
+  ...['referência', 'número de referência', 'recibo', 'reserva', 'número de reserva', 'fatura', 'factura', 'encomenda', 'número da encomenda', 'número de encomenda', 'número de cliente', 'apólice', 'processo', 'talão', 'bilhete', 'reclamação', 'devolução', 'conta', 'número de conta', 'nota de encomenda', 'guia de remessa'],
   ...['zamówienie', 'zamówienia', 'numer zamówienia', 'faktura', 'faktury', 'fakturę', 'numer faktury', 'numer klienta', 'rezerwacja', 'rezerwacji', 'numer rezerwacji', 'paragon', 'paragonu', 'przesyłka', 'przesyłki', 'numer przesyłki', 'umowa', 'umowy', 'numer umowy', 'reklamacja', 'reklamacji', 'zgłoszenie', 'zgłoszenia', 'numer zgłoszenia', 'bilet', 'biletu', 'polisa', 'polisy'],
   // the abbreviations alone, with their dot or sign: "(Nr. 44718)", "the order I placed, no. 44718"
   ...['no.', 'nr.', 'nº', 'n°', 'n.º', 'núm.', 'num.', 'nro.'],
+  // purchase orders and confirmations, abbreviated: "PO# 44712", "conf# X7KQ2", "V/Réf. CL 4471" (not a bare
+  // "réf. OSL-3P-GR", which names a product as often as a file)
+  ...['po', 'p.o.', 'purchase order', 'ord', 'conf', 'conf.', 'v/réf.', 'n/réf.', 'v/réf', 'n/réf', 'v/ref.', 'n/ref.', 'votre réf.', 'notre réf.'],
   ...['nummer', 'numer', 'numéro', 'número', 'numero', 'ordernummer', 'ordernr', 'beställning', 'ordernummer', 'kundnummer', 'bokningsnummer'],
   ...['cadeaubon', 'cadeaukaart', 'tegoedbon', 'waardebon', 'kortingscode', 'pakket', 'pakbon', 'aanvraag', 'aanvraagnummer', 'melding', 'storing', 'storingsnummer'],
 );
 // "-nummer" compounds name a reference too, except the ones that number a place ("Zimmernummer 214")
 const NUMBER_COMPOUND = '(?!zimmer|tisch|platz|sitz|gleis|haus|kamer|tafel|stoel|huis|telefoon|telefon|handy|artikel|modell|produkt|teile|ersatzteil)\\p{L}{3,}(?:nummer|-?nr\\.?)';
 const QUALIFIER = ['number', 'no', 'no.', 'nr', 'nr.', 'num', 'n°', 'nº', 'n.', 'n.º', 'n.°', 'nro', 'nro.', 'núm.', 'núm', 'num.', 'is', 'was', 'ist', 'lautet', 'war', 'est', 'était', 'es', 'era', 'è', 'ref', 'ref.', 'reference', 'code', 'id', 'numéro', 'número', 'numero', 'nummer', 'de', 'di', 'del', "d'", 'van', 'of', 'my', 'mon', 'ma', 'mijn', 'mein', 'meine', 'mi', 'il', 'la', 'le', 'el', 'the', 'your', 'votre', 'uw', 'su', 'con il', 'con el', 'avec le', 'with', 'met', 'mit', 'der', 'die', 'das'];
+// single-word cues and qualifiers, which may stand between a cue and its code
+const CUE_WORDS = new Set([...REFERENCE_WORDS, ...QUALIFIER].filter((w) => !/[ .]/.test(w)));
 const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|minutes?|minuten|minutos|minuti|h|hrs?|hours?|stunden|heures|horas|ore|uur|people|persons?|personen|personnes|personas|persone|pers|guests?|gäste|days?|tage|jours|días|giorni|dagen|nights?|nächte|nuits|noches|notti|nachten|kg|km|items?|stück|pcs|x|years?|jahre?n?|ans|años|anni|jaar|weeks?|wochen|semaines|semanas|settimane|weken|months?|monate?n?|mois|meses|mesi|maanden)';
 // A reference: letters, digits and inner separators, with at least one digit; or an upper-case
 // booking code of 5–8 letters ("QZKMTR"). Times, amounts and counts ("for 8 people") are not.
 // Written in groups too: "ENG 558 201", "RT 2209 8841", "77 410 298" (digit groups after the first).
-const GROUPED_CODE = `(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:(?:[ ]|[ ]/[ ])(?:\\d{1,5}(?:[./]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d)`;
+const GROUPED_CODE = `(?:[A-Z]{1,5}[ ]\\d{6,14}(?![\\p{L}\\p{N}]|[.,]\\d)|(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:(?:[ ]|[ ]/[ ])(?:\\d{1,5}(?:[./-]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d))`;
 // (the letters-only code is matched in any case, checked in capitals later: it must not swallow the next
 // cue word, "réclamation facture n° F2024-…", "Référence dossier DZ8KQ4")
-const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}]))`;
+const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}])(?![ \\t]+#?\\d{3}))`;
 // Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
 const REFERENCE = new RegExp(
   `${START}(?:${oneOf(REFERENCE_WORDS)}|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
@@ -171,20 +186,23 @@ const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-
 const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is', 'kod', 'kod pocztowy', 'postnummer', 'eircode'];
 // "PLZ 70180", "CAP 00185 Roma", "my zip for the card is 02139": up to three words between
 const POSTCODE_CUE = new RegExp(
-  `${START}(?:${oneOf(POSTCODE_WORDS)})(?![\\p{L}])(?:[ \\t]+\\p{L}{2,8}){0,3}?[ \\t]*(?:(?:is|ist|est|es|è|:)[ \\t]*)?([1-9]\\d{3}[ ]?[A-Z]{2}|(?:[A-Z]-)?\\d{4,5}(?:-\\d{3,4})?|\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})(?![\\p{L}\\p{N}])`,
+  `${START}(?:${oneOf(POSTCODE_WORDS)})(?![\\p{L}])(?:[ \\t]+\\p{L}{2,8}){0,3}?[ \\t]*(?:(?:is|ist|est|es|è|:)[ \\t]*)?([A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[1-9]\\d{3}[ ]?[A-Z]{2}|(?:[A-Z]-)?\\d{4,5}(?:-\\d{3,4})?|\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})(?![\\p{L}\\p{N}])`,
   'dgiu',
 );
 // A 4–5 digit code before a capitalised town: after "in / à / en / aus / te / uit" ("in 80335 München"),
 // right after an address ("{addr}, 69003 Lyon", "{addr}\n50674 Köln"), or anywhere when the town ends
 // the phrase ("con destino 08013 Barcelona,"); 4 digits (Belgium, Switzerland, Austria) never as a year.
-const TOWN = '(?=[ \\t]+(?!Euro|Euros|Dollar|Pfund|Franken|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Personen|Menschen)\\p{Lu}\\p{Ll}{2,})';
+// (a town may begin with its article: "44850 Le Cellier", "28400 El Escorial")
+// (not an amount or a count: "20000 Euro", "15000 Besucher.")
+const NOT_TOWN = '(?!(?:Euro|Euros|Dollar|Dollars|Pfund|Franken|Francs?|Kronen|Kronor|Złotych|Zloty|Yen|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Meter|Liter|Tonnen|Kalorien|Schritte|Personen|Menschen|Einwohner|Besucher|Teilnehmer|Exemplare|Seiten|Stimmen|Mal|Pesos|Libras|Sterline|Persone|Personnes|Personas|Mensen|Bezoekers|Punten|Kilo|Gramm|Minuten|Stunden|Tage|Jahre)(?![\\p{L}]))';
+const TOWN = `(?=[ \\t]+${NOT_TOWN}(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het)[ \\t]+)?\\p{Lu}\\p{Ll}{2,})`;
 // after a comma or a line start the town must end the phrase: "…, 69003 Lyon." but not "…, 10000 Schritte am Tag"
-const TOWN_ENDS = '(?=[ \\t]+\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?)]|\\r?\\n|$))';
+const TOWN_ENDS = `(?=[ \\t]+${NOT_TOWN}\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?()]|\\r?\\n|$))`;
 const CITY_POSTCODE = new RegExp(
   [
     `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN}`,
-    `${START}((?!19\\d\\d|20\\d\\d)(?:\\d{5}|(?<=,[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
+    `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|^|\\n)[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
     // right after an address, a Dutch code whatever its letters ("Kerkweg 3a, 1234 CD Hoorn"); a Portuguese one before its town
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
     `${START}(\\d{4}-\\d{3})${TOWN}`,
@@ -197,6 +215,7 @@ const CITY_POSTCODE = new RegExp(
   'dgu',
 );
 
+const PRODUCT_BEFORE = /(?:model|modell|modelo|modello|modèle|typ|type|tipo|sku|artikel|art\.)[ \t]*[:#]?[ \t]*$/iu;
 const NUMBERED_THING = /(?:part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t]*$/iu;
 const DATE_LIKE = new RegExp(`^(?:${DATE})$`, 'iu');
 
@@ -216,9 +235,13 @@ const group1 = (kind: PiiSpan['kind']) => (m: RegExpExecArray): PiiSpan[] => {
 
 /** Finds dates of birth (before the date/time protection of the digit rules runs). */
 export function findBirthDates(scan: Scan): void {
-  scan.pass(DOB, group1('dob'));
+  const dob = (m: RegExpExecArray) => (/^b\./i.test(m[0]) && (m[0][0] !== 'b' || /^\d{4}$/.test(m[1])) ? null : group1('dob')(m));
+  scan.pass(DOB, dob);
   scan.pass(DOB_NOUN, group1('dob'));
   scan.pass(DOB_DATE_FIRST, group1('dob'));
+  scan.pass(DOB_STAR, group1('dob'));
+  // again, for a date joined to one the passes above found
+  if (scan.spans.some((s) => s.kind === 'dob')) scan.pass(DOB, dob);
 }
 
 /** Finds plates, references and postcodes (before the generic digit rules, which would take parts of them). */
@@ -244,9 +267,15 @@ export function findCodes(scan: Scan): void {
     // a bare "no." numbers whatever the word before it names: "part no. 87161-0445", "Style No. 48812", "Zimmer Nr. 214"
     if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
     // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
-    if (code.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(code)) return null;
-    const codeLike = /\d/.test(code) && (/[A-Za-z]/.test(code) || code.replace(/\D/g, '').length >= 5);
-    return isReference(code) && (!m[1] || codeLike) ? groupSpan(m, 2, 'reference') : null;
+    // (a lower-case word first is one more word before the code: "n.º de socio 00412")
+    const word = code.includes(' ') ? /^\p{Ll}+[ ]+/u.exec(code)?.[0].length ?? 0 : 0;
+    const ref = code.slice(word);
+    if (ref.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./-]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(ref)) return null;
+    const codeLike = /\d/.test(ref) && (/[A-Za-z]/.test(ref) || ref.replace(/\D/g, '').length >= 5);
+    const at = m.indices![2][0] + word;
+    // (words that are cues themselves do not count: "référence de réservation KZTRWA")
+    const between = !!word || m[1].split(/[ \t]+/).some((w) => w && !CUE_WORDS.has(w.toLowerCase()));
+    return isReference(ref) && (!between || codeLike) ? [{ start: at, end: at + ref.length, kind: 'reference' }] : null;
   });
   scan.pass(FILE_NUMBER, (m) => (/\d/.test(m[1]) ? groupSpan(m, 1, 'reference') : null));
   scan.pass(PREFIXED_POSTCODE, 'postcode');
@@ -257,5 +286,6 @@ export function findCodes(scan: Scan): void {
   scan.pass(NL_POSTCODE, 'postcode');
   scan.pass(US_ZIP, 'postcode');
   scan.pass(CITY_POSTCODE, (m) => [1, 2, 3, 4, 5, 6, 7, 8].flatMap((g) => groupSpan(m, g, 'postcode')));
-  scan.pass(BARE_REFERENCE, 'reference');
+  // (not a product's model: "Model WM-1400", "modèle XR-500")
+  scan.pass(BARE_REFERENCE, (m) => (PRODUCT_BEFORE.test(scan.text.slice(Math.max(0, m.index - 12), m.index)) ? null : 'reference'));
 }

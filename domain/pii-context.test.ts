@@ -479,3 +479,63 @@ describe('issue 18, names round: pet forms, capitals, lower-case writers, lists,
     expect(redact('Die Kellnerin Anna war da. Dank der Anna gab es Kaffee.')).toBe('Die Kellnerin [NAME] war da. Dank der [NAME] gab es Kaffee.');
   });
 });
+
+describe('issue 18, third pass: house names, rural places, units around a street; more birth-date and reference shapes; postcodes', () => {
+  it.each([
+    ['The courier left it at Rose Cottage, Lower Bishopstone, near Swindon.', 'The courier left it at [ADDRESS], near Swindon.'],
+    ['My address is The Old Forge, Main Street, Bampton.', 'My address is [ADDRESS], Bampton.'],
+    ['Flat 6\nHarcourt House\n19 Cavendish Square', '[ADDRESS]\n[ADDRESS]'],
+    ['I live at Apt 4, The Maltings, Mill Street, Galway.', 'I live at [ADDRESS], Galway.'],
+    ['Mon adresse : Chez Mme Lambert, 8 bis avenue des Peupliers, appt 31, Marseille.', 'Mon adresse : [ADDRESS], Marseille.'],
+    ['Bâtiment B, escalier 3, 4e étage, porte gauche', '[ADDRESS]'],
+    ["Merci d'envoyer le courrier au Lieu-dit Les Granges, 44850 Le Cellier.", "Merci d'envoyer le courrier au [ADDRESS], [POSTCODE] Le Cellier."],
+    ['Abito in Località Poggio Rosso 8, 53024 Montalcino (SI).', 'Abito in [ADDRESS], [POSTCODE] Montalcino (SI).'],
+    ['Mi domicilio: Camino Viejo de Alcalá s/n, 28806 Alcalá de Henares.', 'Mi domicilio: [ADDRESS], [POSTCODE] Alcalá de Henares.'],
+    ['Wir wohnen auf dem Hof Gut Rosenau 3, 24214 Gettorf.', 'Wir wohnen auf dem Hof [ADDRESS], [POSTCODE] Gettorf.'],
+    ['Seit März in der Friedrich-Ebert-Straße 112, Hinterhaus, 3. Etage, 60327 Frankfurt am Main.', 'Seit März in der [ADDRESS], [POSTCODE] Frankfurt am Main.'],
+    ['Bitte an Seniorenresidenz Lindenhof, Zimmer 214, Parkstraße 4, 49074 Osnabrück.', 'Bitte an [ADDRESS], [POSTCODE] Osnabrück.'],
+    ['Wij wonen op Boerderij De Hoeve, Hoofdweg 14, 9341AB Veenhuizen.', 'Wij wonen op [ADDRESS], [POSTCODE] Veenhuizen.'],
+    ['Ship to 402-1155 Rue Sherbrooke O, Montréal.', 'Ship to [ADDRESS], Montréal.'],
+    ['Vivo en Urbanización Los Pinos, parcela 14, Estepona.', 'Vivo en [ADDRESS], Estepona.'],
+    ["It's 1600 Pennsylvania Ave NW, Washington.", "It's [ADDRESS], Washington."],
+    ['Goethestr. 12 (Hinterhof) und Vijzelstraat 68 (3e verdieping)', '[ADDRESS] und [ADDRESS]'],
+    ['Abito in Via Roma n. 15, Milano.', 'Abito in [ADDRESS], Milano.'],
+    ['C/ Sant Joan 14, 3r 2a, Barcelona, o Ctra. de Málaga km 4, Granada.', '[ADDRESS], Barcelona, o [ADDRESS], Granada.'],
+    ['Oudegracht 150-bis en Hoogstraat 12 A02', '[ADDRESS] en [ADDRESS]'],
+  ])('addresses: %s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it.each([
+    ['I was born Feb 2, 1972 and my husband on the 30th of September 1970.', 'I was born [DATE_OF_BIRTH] and my husband on the [DATE_OF_BIRTH].'],
+    ['Je suis née le 1er janvier 1990 à Nantes et mon fils le 29.02.2016.', 'Je suis née le [DATE_OF_BIRTH] à Nantes et mon fils le [DATE_OF_BIRTH].'],
+    ['She was b. 3 Jul 1948 in Leeds; plan B. 2019 failed.', 'She was b. [DATE_OF_BIRTH] in Leeds; plan B. 2019 failed.'],
+    ["born on 12th March '85, nació el día 3 de abril del 77", 'born on [DATE_OF_BIRTH], nació el día [DATE_OF_BIRTH]'],
+    ['Herr Krause, * 03.04.1977 in Hamburg', 'Herr [NAME], * [DATE_OF_BIRTH] in Hamburg'],
+    ['DDN : 03/04/1977, Fecha nac.: 03/04/1977', 'DDN : [DATE_OF_BIRTH], Fecha nac.: [DATE_OF_BIRTH]'],
+    ['Soy socia (n.º de socio 00412) desde hace 10 años.', 'Soy socia (n.º de socio [REFERENCE]) desde hace 10 años.'],
+    ['Retournummer RT 8812-0041 en référence de réservation KZTRWA', 'Retournummer [REFERENCE] en référence de réservation [REFERENCE]'],
+    ['The parking charge notice is PCN 60012847.', 'The parking charge notice is [REFERENCE].'],
+    ['Abito a 20121 Milano (MI), er in 20095 Hamburg.', 'Abito a [POSTCODE] Milano (MI), er in [POSTCODE] Hamburg.'],
+    ['my postcode is b15 2tt', 'my postcode is [POSTCODE]'],
+  ])('dates of birth, references, postcodes: %s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it.each([
+    ['i live at 12 high street, leeds', 'i live at [ADDRESS], leeds'],
+    ['send to flat 3, 41 station road', 'send to [ADDRESS]'],
+    ['ich wohne in der hauptstraße 12, Adresse: bahnhofstr. 5', 'ich wohne in der [ADDRESS], Adresse: [ADDRESS]'],
+    ['vivo en calle mayor 5', 'vivo en [ADDRESS]'],
+    ['Kerkstraat nr. 12 en Calle Goya núm. 12', '[ADDRESS] en [ADDRESS]'],
+    ["14 St. Mary's Road", '[ADDRESS]'],
+    ['PO# 44712, conf# X7KQ2, V/Réf. CL 4471', 'PO# [REFERENCE], conf# [REFERENCE], V/Réf. [REFERENCE]'],
+  ])('lower-case streets and abbreviated cues: %s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps look-alikes of lower-case streets and a product reference', () => {
+    const text = "it's a 2 way street, I waited 3 long road trips, spedito via corriere 12 giorni; canapé Oslo (réf. OSL-3P-GR)";
+    expect(redact(text)).toBe(text);
+  });
+
+  it('keeps product models, amounts, counts and dates that are no birth', () => {
+    expect(redact('Model WM-1400 and modèle XR-500, but order AB-4471.')).toBe('Model WM-1400 and modèle XR-500, but order [REFERENCE].');
+    expect(redact('Es kostet 20000 Euro. Wir hatten 15000 Besucher.')).toBe('Es kostet 20000 Euro. Wir hatten 15000 Besucher.');
+    expect(redact('Ordered on 3 May 2024 and delivered on 5 May 2024.')).toBe('Ordered on 3 May 2024 and delivered on 5 May 2024.');
+  });
+});

@@ -67,7 +67,7 @@ const DATE_OR_TIME =
   /(?<![\d./-])(?:(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![./-]?\d)|\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
 // Product codes and sizes are no one's data: "SKU 448-102-77", "Artikelnummer 40012345", "150x190"
 const PRODUCT_CODE_OR_SIZE =
-  /(?<=(?:^|[^\p{L}])(?:SKU|sku|[Mm]odel|[Mm]odell|[Mm]odelo|[Mm]odello|[Ii]tem (?:code|no\.?|number)|[Pp]art (?:no\.?|number)|[Pp]roduct code|[Aa]rtikel(?:nummer|-?[Nn]r\.?)?|[Aa]rt\.-?[Nn]r\.?|[Cc]odice articolo|[Cc]od\. art\.|[Cc]ode produit|[Cc]ódigo de producto|[Aa]rtikelnummer|EAN)[ \t]*[:#]?[ \t]*)[A-Z0-9][A-Z0-9./-]*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\d{1,4}[ ]?[x×][ ]?\d{1,4}(?:[ ]?[x×][ ]?\d{1,4})?(?![\p{L}\p{N}])/gu;
+  /(?<=(?:^|[^\p{L}])(?:SKU|sku|[Mm]odel|[Mm]odell|[Mm]odelo|[Mm]odello|[Mm]odèle|[Ii]tem (?:code|no\.?|number)|[Pp]art (?:no\.?|number)|[Pp]roduct code|[Aa]rtikel(?:nummer|-?[Nn]r\.?)?|[Aa]rt\.-?[Nn]r\.?|[Cc]odice articolo|[Cc]od\. art\.|[Cc]ode produit|[Cc]ódigo de producto|[Aa]rtikelnummer|EAN)[ \t]*[:#]?[ \t]*)[A-Z0-9][A-Z0-9./-]*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\d{1,4}[ ]?[x×][ ]?\d{1,4}(?:[ ]?[x×][ ]?\d{1,4})?(?![\p{L}\p{N}])/gu;
 // The last digits of a card, masked or named: "**** **** **** 4471", "card ending in 4471", "Karte endet auf 4471"
 const CARD_TAIL = /(?<![\p{L}\p{N}*•])(?:[*xX•]{4}[ -]?){2,3}(\d{4})(?![\p{L}\p{N}])|(?<![\p{L}])(?:ending(?: in| with)?|ends in|ends with|last (?:four|4)(?: digits)?(?: are| of)?|endet auf|endend auf|endend mit|letzten vier ziffern|se terminant par|se termine par|finissant par|terminada en|terminando en|acabada en|que termina en|che termina con|terminante in|finale|eindigend op|eindigt op|eindigt met|laatste vier cijfers)[ \t:]*(?!(?:19|20)\d\d)(\d{4})(?![\p{L}\p{N}])/dgu;
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
@@ -92,15 +92,17 @@ const HOUSE_NUMBER_BEFORE_UNKNOWN = /(?<![\p{L}\p{N}\uE000.,:/-])\d{1,4}[a-zA-Z]
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 // English street types; "340 West 57th Street", "1420 N Wells St"
 const STREET =
-  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}[A-Za-z]?,?\s+)(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?/gu;
+  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}(?:-\d{1,5})?[A-Za-z]?,?\s+)(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|St\.|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Mount|Approach|Bank|Fold|Garth|Meadows|Paddock|Ridge|Wynd|Yard|Broadway|Esplanade|Embankment|Promenade|Drove|Nook|Orchard|Spinney|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?(?:[ \t]+(?:NW|NE|SW|SE|Upper|Lower)\b)?/gu;
+const LOWER_CASE_STREET =
+  /(?<![\p{L}\p{N}.,])(?:(?:flat|apt\.?|apartment|unit)\s*\d{1,4}[a-z]?,?\s+)?\d{1,5}[a-z]?,?\s+(?!(?:the|a|an|of|to|in|on|at|for|from|by|with|more|other|wrong|same|way|lane|one|two|three|hours?|minutes?|miles?|km|blocks?|times|years?|days?|weeks?)\s)(?:\p{Ll}[\p{L}'-]+\s+){1,2}(?:street|road|avenue|lane|crescent|terrace|gardens|grove)(?![\p{L}\p{N}])(?![ \t]+(?:trips?|works|signs?|maps?|rage|closures?|safety|tests?|race|lights?|bikes?|tax|users?|noise|food|party|parties)(?![\p{L}]))/gu;
 // "Flat 4, 27 Kingsway", "Apt 3B, 12 Northgate"
 const FLAT_OR_ONE_WORD_STREET =
   /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?,?\s+[\p{Lu}][\p{L}'-]*(?:way|gate|street|road|lane|side|field|wood|bury)\b|\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?\b/gu;
 // A house name and its street alone on a line of a signature block: "The Old Rectory, Church Lane"
 const UK_NAMED_HOUSE_LINE =
   /(?<=^|\n)[ \t]*(?:(?:[\p{Lu}][\p{L}'-]*[ \t]+){0,3}[\p{Lu}][\p{L}'-]*,[ \t]*)?(?:[\p{Lu}][\p{L}'-]*[ \t]+){1,2}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Rise|View|Green)(?=[ \t]*,?[ \t]*(?:\r?\n|$))/gu;
-// German "Am Lindenhof 3", "An der Alster 12", "Im Winkel 5a"
-const GERMAN_SITE = /\b(?:Am|An der|An den|Im|Auf der|Auf dem|Zum|Zur|In der|Unter den|Hinter der|Vor dem)\s+([\p{Lu}][\p{L}-]+)\s+\d{1,4}[a-z]?\b/dgu;
+// German "Am Lindenhof 3", "An der Alster 12", "Im Winkel 5a", and estates: "Gut Rosenau 3"
+const GERMAN_SITE = /\b(?:Am|An der|An den|Im|Auf der|Auf dem|Zum|Zur|In der|Unter den|Hinter der|Vor dem|Gut|Hof|Schloss|Burg|Kloster)\s+(?:(?:Alte[nmrs]?|Neue[nmrs]?|Große[nmrs]?|Grosse[nmrs]?|Kleine[nmrs]?|Hohe[nmrs]?|Obere[nmrs]?|Untere[nmrs]?|Langen?|Breite[nmrs]?|Weiße[nmrs]?|Roten?|Grünen?|Schwarzen?)\s+)?([\p{Lu}][\p{L}-]+)\s+\d{1,4}[a-z]?\b/dgu;
 // Either case of the first letter: "rue", "Rue"
 const anyCase = (words: string) => words.split('|').map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/[./]/g, (c) => `\\${c}`)}`).join('|');
 // Number first (French, English-style): "12 rue de Rivoli", "3 bis, chemin de la Croix", "14 avenue Jean Jaurès"
@@ -108,17 +110,21 @@ const NUMBER_FIRST_TYPES = anyCase('rue|avenue|av.|boulevard|bd|place|allée|all
 // Type first, number after (Italian, Spanish, Belgian French, Portuguese): "Via dei Mille 7",
 // "C/ Pintor Sorolla 18, 4º izq.", "Corso Vittorio Emanuele II 112", "Rue du Midi 45"
 const TYPE_FIRST_TYPES = anyCase(
-  'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|passeig|plaça|rambla|rua|travessa|largo|praça|alameda|estrada|calçada|beco|laan|plein|kade|gracht|singel|dreef|ul.|ulica|ulicy|ulicą|al.|aleja|alei|aleje|os.|osiedle|osiedlu|pl.|plac|placu',
+  'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|p.zza|p.za|p.le|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|camí|avinguda|passatge|travessera|passeig|plaça|rambla|rua|travessa|largo|praça|alameda|estrada|calçada|beco|laan|plein|kade|gracht|singel|dreef|ul.|ulica|ulicy|ulicą|al.|aleja|alei|aleje|os.|osiedle|osiedlu|pl.|plac|placu',
 );
 const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|das|d'|van de|van der|van den|van|der|den|ter|ten|het)";
 // Spanish floor and door: "3º B", "4º izq.", "2ºA", "bajo"
-const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}\\.?[ ]?[º°ª]|bajo|r/c)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|izq(?:da|uierda)?\\.?|izda\\.?|dcha\\.?|der(?:echa)?\\.?|[Ee]sq(?:uerdo)?\\.?|[Dd]t?o\\.?|[Dd]ir(?:eito)?\\.?|[Ff]rente|\\d[ºª]|(?:piano|planta|piso|andar)(?![\\p{L}])))?|,?[ \\t]*(?:lok\\.|m\\.|lokal|mieszkanie|apt\\.?|bo[iî]te|bte\\.?|bus)[ \\t]*\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}]))?';
+const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}\\.?[ ]?[º°ª]|\\d(?:r|n|t)(?=[ \\t]+\\d{1,2}a(?![\\p{L}\\p{N}]))|bajo|r/c)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|\\d{1,2}a(?![\\p{L}\\p{N}])|izq(?:da|uierda)?\\.?|izda\\.?|dcha\\.?|der(?:echa)?\\.?|[Ee]sq(?:uerdo)?\\.?|[Dd]t?o\\.?|[Dd]ir(?:eito)?\\.?|[Ff]rente|\\d[ºª]|(?:piano|planta|piso|andar)(?![\\p{L}])))?|,?[ \\t]*(?:lok\\.|m\\.|lokal|mieszkanie|apt\\.?|bo[iî]te|bte\\.?|bus)[ \\t]*\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}]))?';
 const STREET_CONTINENTAL = new RegExp(
   [
-    `\\b\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}`,
-    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?(?![\\p{L}\\p{N}])${ES_FLOOR}`,
+    `\\b(?:\\d{1,4}-)?\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}(?:[ \\t]+(?:O|E|N|S|Ouest|Est|Nord|Sud)(?=[ \\t]*,))?`,
+    `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+(?:(?:[Kk]m\\.?[ ]?|n(?:\\.[ºo°]?|[ºo°])[ ]?|n[úu]m\\.[ ]?|nr\\.?[ ]?)?\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?|[sS]\\/[nN])(?![\\p{L}\\p{N}])${ES_FLOOR}`,
     // Dutch and German suffixes: "Hauptstraße 12a", "Keizersgracht 123", "Seestrasse 120", "Zeedijk 4"
-    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien)\\s+\\d{1,5}[a-zA-Z]?\\b`,
+    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|-Straße|-Strasse|-Str\\.|-Weg|-Platz|-Allee|-Ring|-Damm|-Gasse|-Ufer|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien)\\s+(?:(?:nr|no|n[º°])\\.?\\s*)?\\d{1,5}[a-zA-Z]?\\b`,
+    // in lower case, only the unmistakable types: "hauptstraße 12", "bahnhofstr. 5", "Hauptstr.12", "kerkstraat 12"
+    `(?<![\\p{L}\\p{N}])\\p{Ll}[\\p{L}-]{2,}(?:straße|strasse|straat|gracht)\\s+\\d{1,5}[a-zA-Z]?\\b|(?<![\\p{L}\\p{N}])\\p{L}[\\p{L}-]{2,}str\\.\\s*\\d{1,5}[a-zA-Z]?\\b`,
+    // and Spanish, Italian, French, Portuguese types in lower case with a lower-case name: "calle mayor 5", "viale monza 12"
+    `(?<![\\p{L}])(?:calle|avenida|viale|piazza|rue|rua)[ \\t]+(?:(?:de la|del|de|della|di|des|du|da|do)[ \\t]+)?(?:\\p{Ll}[\\p{L}'-]*[ \\t]+){0,2}\\p{Ll}[\\p{L}'-]{2,}[ \\t]+\\d{1,4}[a-z]?(?![\\p{L}\\p{N}])`,
     // the street type as a word of its own: "Bremer Str. 41", "Berliner Allee 5", "Lange Laan 3"
     `\\b[\\p{Lu}][\\p{L}-]*[ \\t]+(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Reihe|Graben|Markt|Promenade|Zeile|Anger|Straat|Laan|Gracht|Plein|Kade|Singel|Dijk|Markt|Haven|Burgwal)[ \\t]+\\d{1,5}[a-zA-Z]?\\b`,
   ].join('|'),
@@ -263,6 +269,7 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   scan.literals((k.addresses ?? []).flatMap((a) => (a ? addressParts(a) : [])), 'address');
   scan.pass(STREET, 'address');
   scan.pass(STREET_CONTINENTAL, 'address');
+  scan.pass(LOWER_CASE_STREET, 'address');
   scan.pass(FLAT_OR_ONE_WORD_STREET, 'address');
   scan.pass(BUILDING, 'address');
   scan.pass(UK_NAMED_HOUSE_LINE, 'address');
