@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Calendar } from './business-time';
 import { ruleSchema } from './rules';
-import { DEFAULT_TICKET_SETTINGS, type TicketInput } from './ticket';
+import { DEFAULT_TICKET_SETTINGS, PATCH_BASELINE, type TicketInput } from './ticket';
 import { ticketInputFrom, type InForce, type OpeningFeedback } from './ticket-input';
 
 const feedback: OpeningFeedback = { id: 'feedback-kiosk-1', receivedAt: 1_000, channel: 'kiosk', type: 'star', score: 1, comment: 'Cold soup', contact: { email: 'ann@example.com' }, branch: 'north' };
@@ -44,6 +44,7 @@ describe('ticketInputFrom', () => {
       repeatDetractor: true,
       csatSurvey: false,
       replyToken: 'tok',
+      patchBaseline: PATCH_BASELINE,
     } satisfies TicketInput);
   });
 
@@ -76,6 +77,7 @@ describe('ticketInputFrom', () => {
       csatSurvey: false,
       linkedTicketNumber: 990,
       replyToken: 'new',
+      patchBaseline: PATCH_BASELINE,
     });
   });
 
