@@ -15,11 +15,11 @@ import { automaticMail } from '../domain/reply-extraction/auto-reply';
 import { feedbackIdFor, type NormalizedFeedback } from '../domain/feedback';
 import { scrubDeep, scrubText } from '../domain/text';
 import { log } from '../platform/logger';
-import { PATCH_BASELINE, ticketWorkflowId, type CustomerMessage } from '../domain/ticket';
+import { ticketWorkflowId, type CustomerMessage } from '../domain/ticket';
 import type { Config } from '../platform/config';
 import { startWorkflowOnce } from '../platform/temporal';
 import { followUpIntakeWorkflow } from '../workflows/follow-up';
-import { feedbackIntakeWorkflow } from '../workflows/intake';
+import { feedbackIntakeWorkflow, intakeArgs } from '../workflows/intake';
 import { customerMessageSignal, ticketStateQuery } from '../workflows/ticket-messages';
 
 export const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -245,6 +245,6 @@ async function startIntake(messageId: string, fb: NormalizedFeedback, deps: Inbo
     await startWorkflowOnce(deps.temporal, followUpIntakeWorkflow, { ...options, args: [feedbackId, feedback, Date.now(), linkedTicketNumber] });
     return { kind: 'follow_up', linkedTicketNumber, feedbackId };
   }
-  await startWorkflowOnce(deps.temporal, feedbackIntakeWorkflow, { ...options, args: [feedbackId, feedback, Date.now(), PATCH_BASELINE] });
+  await startWorkflowOnce(deps.temporal, feedbackIntakeWorkflow, { ...options, args: intakeArgs(feedbackId, feedback, Date.now()) });
   return { kind: 'new_feedback', feedbackId };
 }

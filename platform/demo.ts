@@ -6,11 +6,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { branches, collectionPoints, rules, services, users } from '../db/schema';
 import { normalizeFeedback, type FeedbackInput } from '../domain/feedback';
-import { feedbackIntakeWorkflow } from '../workflows/intake';
+import { feedbackIntakeWorkflow, intakeArgs } from '../workflows/intake';
 import { hashPassword } from './security';
 import { startWorkflowOnce } from './temporal';
 import { log as logFor } from './logger';
-import { PATCH_BASELINE } from '../domain/ticket';
 
 const demoLog = logFor('demo');
 
@@ -78,7 +77,7 @@ export async function seedDemo(db: Db, temporal: Client, taskQueue: string, log:
   for (const [i, item] of FEEDBACK.entries()) {
     const fb = { ...normalizeFeedback({ ...item, externalId: `demo-${i + 1}` }), ...(GIVEN_AT[i] ? { collectionPointId: GIVEN_AT[i] } : {}) };
     const id = `feedback-${fb.channel}-${fb.externalId}`;
-    if (await startWorkflowOnce(temporal, feedbackIntakeWorkflow, { taskQueue, workflowId: id, args: [id, fb, Date.now(), PATCH_BASELINE] })) accepted++;
+    if (await startWorkflowOnce(temporal, feedbackIntakeWorkflow, { taskQueue, workflowId: id, args: intakeArgs(id, fb, Date.now()) })) accepted++;
   }
   log(`[closeloop] demo: branches main/downtown/airport, agents ${AGENTS.map((a) => a.email).join(', ')} (password ${DEMO_PASSWORD}), ${accepted} new feedback, collection points ${POINTS.map((p) => `/c/${p.id}`).join(' and ')}`);
 }

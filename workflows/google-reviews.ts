@@ -5,9 +5,8 @@
 import { ApplicationFailure, ParentClosePolicy, patched, proxyActivities, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import type { GoogleReviewActivities } from '../activities/google-reviews';
 import type { GoogleLocation } from '../domain/google-reviews';
-import { feedbackIntakeWorkflow } from './intake';
+import { feedbackIntakeWorkflow, intakeArgs } from './intake';
 import { startChildOnce } from './start-child-once';
-import { PATCH_BASELINE } from '../domain/ticket';
 
 const { fetchNewGoogleReviews, googleLocationsToPoll, saveGoogleReviewWatermark } = proxyActivities<GoogleReviewActivities>({
   startToCloseTimeout: '5 minutes',
@@ -35,7 +34,7 @@ export async function googleReviewsWorkflow(envLocations: GoogleLocation[]): Pro
         items.map(({ feedbackId, feedback }) =>
           startChildOnce(feedbackIntakeWorkflow, {
             workflowId: feedbackId,
-            args: [feedbackId, feedback, Date.now(), PATCH_BASELINE],
+            args: intakeArgs(feedbackId, feedback, Date.now()),
             parentClosePolicy: ParentClosePolicy.ABANDON,
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
             staticSummary: `Google review ${feedback.score}★ (${location.name})`,

@@ -11,7 +11,7 @@ import type { NormalizedFeedback } from '../domain/feedback';
 import { initialSearchAttributes, ticketSummary } from './search-attributes';
 import { startChildOnce } from './start-child-once';
 import { ticketWorkflow } from './ticket';
-import { ticketWorkflowId, type TicketInput } from '../domain/ticket';
+import { PATCH_BASELINE, ticketWorkflowId, type TicketInput } from '../domain/ticket';
 
 export { initialSearchAttributes }; // where it always was, for the bench and tests
 
@@ -26,6 +26,9 @@ export interface IntakeResult {
   ticketNumber: number | null;
   ruleId: string | null;
 }
+
+/** Every start of a new intake: today's patch baseline goes along, so no caller can leave it out. */
+export const intakeArgs = (feedbackId: string, feedback: NormalizedFeedback, receivedAt: number): Parameters<typeof feedbackIntakeWorkflow> => [feedbackId, feedback, receivedAt, PATCH_BASELINE];
 
 /** `patchBaseline`: the patches this intake takes as applied (workflows/patch-baseline.ts); absent on intakes started before baselines. */
 export async function feedbackIntakeWorkflow(feedbackId: string, feedback: NormalizedFeedback, receivedAt: number, patchBaseline?: number): Promise<IntakeResult> {

@@ -6,13 +6,12 @@ import { withTemporalDeadline } from '../outage';
 import { DomainError, invalidFields, type FieldError } from '../../domain/errors';
 import { feedbackIdFor, feedbackInputSchema, normalizeFeedback, type NormalizedFeedback } from '../../domain/feedback';
 import { startWorkflowOnce } from '../../platform/temporal';
-import { feedbackIntakeWorkflow, type IntakeResult } from '../../workflows/intake';
+import { feedbackIntakeWorkflow, intakeArgs, type IntakeResult } from '../../workflows/intake';
 import type { ApiDeps } from '../deps';
 import { errorBodySchema, validationHook } from '../errors';
 import { cachedKnown } from '../intake-cache';
 import { requireIntakeKey, type IntakeEnv } from '../intake-key';
 import { intake } from '../../platform/metrics';
-import { PATCH_BASELINE } from '../../domain/ticket';
 
 export const feedbackAcceptedSchema = z
   .object({
@@ -88,7 +87,7 @@ export async function acceptFeedback(deps: ApiDeps, fb: NormalizedFeedback, wait
     startWorkflowOnce(deps.temporal, feedbackIntakeWorkflow, {
       taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
       workflowId: id,
-      args: [id, fb, Date.now(), PATCH_BASELINE],
+      args: intakeArgs(id, fb, Date.now()),
       staticSummary: `Feedback ${fb.type} ${fb.score} on ${fb.channel}`,
     }),
   );
