@@ -18,6 +18,7 @@ import { installTemporalLogger } from '../platform/runtime';
 import { timerProbe } from './timer-probe-workflow';
 import { explainBurst } from './support/explain-history';
 import { baselineLabel, benchPatchBaseline } from './support/patch-baseline';
+import { cpuByPid, cpuSince, processTree } from './support/cpu';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 // `--compare` also runs each size with the SDK's stock worker settings, to show what the product's
@@ -53,6 +54,23 @@ const database = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: pr
 // small pool, so a burst that keeps all 20 connections busy neither delays nor fails (connection timeout) them.
 const reader = process.env.DATABASE_URL ? await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 2, connectionTimeoutMs: 60_000 }) : database;
 const db = reader.db;
+
+// CPU time per escalation / per bare timer from the due instant until the last one is done, by part: a
+// figure the shared machine's load moves far less than lateness. The bench process is the worker (its
+// workflow thread, activities and the core) plus the bench's own polling, which is small.
+type Parts = Record<'server' | 'worker' | 'postgres', Map<number, number>>;
+async function cpuParts(): Promise<Parts> {
+  const pids = process.env.DATABASE_URL ? ((await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`)) as { rows: Array<{ pid: number }> }).rows.map((r) => r.pid) : [];
+  return {
+    server: cpuByPid(processTree(process.pid).filter((p) => p !== process.pid)), // the dev server (none with TEMPORAL_ADDRESS)
+    worker: cpuByPid([process.pid]),
+    postgres: cpuByPid(pids),
+  };
+}
+const cpuPer = (before: Parts, after: Parts, n: number) =>
+  (Object.keys(before) as (keyof Parts)[]).map((p) => `${p} ${(cpuSince(before[p], after[p]) / n).toFixed(1)}`).join(', ') + ' ms CPU each';
+/** Snapshot at `at` (or now, if it has passed). */
+const cpuAt = (at: number) => new Promise<Parts>((resolve) => setTimeout(() => resolve(cpuParts()), Math.max(0, at - Date.now())));
 const userId = randomUUID();
 await db.insert(users).values({ id: userId, email: `bench-${userId}@staff.test`, name: 'Bench', passwordHash: 'x', role: 'agent', branches: [] });
 
@@ -94,6 +112,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
     await Promise.all(numbers.slice(i, i + 100).map((num) => client.workflow.start(ticketWorkflow, { taskQueue, workflowId: `bench-ticket-${num}`, args: [input(num)] })));
   }
   const startSecs = (Date.now() - t0) / 1000;
+  const cpuAtDue = cpuAt(dueAt); // includes start-up work if it is still running then (warned below)
   for (;;) {
     const [{ c }] = await db.select({ c: sql<number>`count(*)::int` }).from(tickets).where(and(sql`${tickets.number} between ${numbers[0]} and ${numbers[n - 1]}`, sql`${tickets.ai} is not null`));
     if (Number(c) >= n) break;
@@ -124,6 +143,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
     if ((Number(sent) >= n && Number(noticed) >= n) || Date.now() > dueAt + 600_000) break;
     await new Promise((r) => setTimeout(r, 500));
   }
+  const cpuDone = await cpuParts();
   const rows = await db.select({ at: ticketEvents.at, number: ticketEvents.ticketNumber }).from(ticketEvents).where(and(eq(ticketEvents.type, 'escalated'), inRange));
   const late = rows.map((r) => r.at.getTime() - dueAt).sort((a, b) => a - b);
   clearInterval(sampler);
@@ -132,6 +152,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
       `${Number(sent)}/${n} notice e-mails sent, ${Number(noticed)}/${n} notices projected; ` +
       `worker process RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB with all tickets open, peak ${(peakRss / 2 ** 20).toFixed(0)} MiB; ${machineLoad()}`,
   );
+  console.log(`  from the due instant until the last notice was projected: ${cpuPer(await cpuAtDue, cpuDone, n)}`);
   // `--explain`: timeouts and retries in the burst over every ticket, and the slowest tickets' event gaps.
   if (process.argv.includes('--explain')) await explainBurst(client, dueAt, rows.map((r) => ({ workflowId: `bench-ticket-${r.number}`, lateMs: r.at.getTime() - dueAt })));
   for (let i = 0; i < n; i += 200) await Promise.all(numbers.slice(i, i + 200).map((num) => client.workflow.getHandle(`bench-ticket-${num}`).terminate('bench over').catch(() => undefined)));
@@ -146,10 +167,13 @@ for (const n of sizes.length ? sizes : [1000, 10000]) for (const variant of vari
   const handles = [];
   for (let i = 0; i < n; i += 100) handles.push(...(await Promise.all(Array.from({ length: Math.min(100, n - i) }, (_, j) => client.workflow.start(timerProbe, { taskQueue: probeQueue, workflowId: `probe-${taskQueue}-${i + j}`, args: [probeDue] })))));
   // Results in batches: 10 000 concurrent long polls exceed the dev server's per-namespace poller limit.
+  const probeCpu = cpuAt(probeDue);
   const probeLate: number[] = [];
   for (let i = 0; i < handles.length; i += 200) probeLate.push(...(await Promise.all(handles.slice(i, i + 200).map((h) => h.result()))));
+  const probeCpuDone = await cpuParts();
   probeLate.sort((a, b) => a - b);
   console.log(`  baseline, ${n} bare timer workflows due at one instant: lateness p50 ${pct(probeLate, 50)} ms, p99 ${pct(probeLate, 99)} ms, max ${probeLate[n - 1]} ms; ${machineLoad()}`);
+  console.log(`  from the due instant until the last timer fired: ${cpuPer(await probeCpu, probeCpuDone, n)}`);
   probeWorker.shutdown();
   await probeRunning;
   await nativeConnection.close();
