@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { insertNotifications, markEmailed, mentionDirectory, notificationPeople, standInPool } from '../db/agent-notifications';
 import type { Db } from '../db/client';
 import { HANDED_ON_KINDS, isReachable, routeNotifications } from '../domain/notification-handoff';
-import { handleOf, notificationIntents } from '../domain/notifications';
+import { emailedByEscalationNotice, handleOf, notificationIntents } from '../domain/notifications';
 import type { TimelineEvent } from '../domain/ticket';
 import type { TicketView } from '../domain/ticket-view';
 import type { NotificationSignal } from '../domain/live';
@@ -46,13 +46,15 @@ export async function recordAgentNotifications(tx: Tx, view: TicketView, events:
   const pool = handOn ? await standInPool(tx) : [];
   for (const p of pool) people.set(p.id, p);
   const now = new Date();
+  const noticed = emailedByEscalationNotice(events);
   const wanted = routeNotifications(intents, view.branch, people, pool).flatMap((d) => {
     const person = people.get(d.userId);
     const choice = person?.preferences[d.kind];
     if (!person || !choice || (!choice.inApp && !choice.email)) return [];
     // E-mail only: kept (once-only, and listed) but already read, so the bell stays quiet.
     const row = { id: idOf(d.sourceKey, d.userId), userId: d.userId, kind: d.kind, sourceKey: d.sourceKey, ticketNumber: d.ticketNumber, title: d.title, createdAt: now, readAt: choice.inApp ? null : now, onBehalfOf: d.onBehalfOf?.id ?? null };
-    return [{ row, email: choice.email ? person.email : null }];
+    const mailed = d.kind === 'escalated' && noticed.has(d.userId);
+    return [{ row, email: choice.email && !mailed ? person.email : null }];
   });
   const inserted = await insertNotifications(tx, wanted.map((w) => w.row));
   const fresh = new Set(inserted.map((n) => n.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionedHandles, notificationIntents } from './notifications';
+import { emailedByEscalationNotice, mentionedHandles, notificationIntents } from './notifications';
 
 const ticket: { number: number; title: string; assigneeId: string | null } = { number: 1001, title: 'Cold coffee', assigneeId: 'ava' };
 const sys = { id: 'system' };
@@ -50,5 +50,26 @@ describe('notificationIntents', () => {
 describe('mentionedHandles', () => {
   it('reads e-mail local parts after @, once each, lower-cased', () => {
     expect(mentionedHandles('@Mona and @ava.smith, @mona again; a@b.c is an address')).toEqual(['mona', 'ava.smith']);
+  });
+});
+
+describe('emailedByEscalationNotice', () => {
+  const notice = (recipients: unknown[], data: Record<string, unknown> = { level: 1 }) => ev(7, 'notification_sent', { data: { ...data, recipients } });
+  it('names who an escalation notice e-mailed, not those it reached by Slack or failed to reach', () => {
+    const sent = emailedByEscalationNotice([
+      ev(5, 'escalated', { to: '1' }),
+      notice([
+        { userId: 'ava', channel: 'email', target: 'ava@x', delivery: 'sent' },
+        { userId: 'ben', channel: 'slack', target: '#desk', delivery: 'sent' },
+        { userId: 'cy', channel: 'email', target: 'cy@x', delivery: 'failed', error: '550' },
+        { userId: 'dee', channel: 'email', target: 'dee@x', delivery: 'unconfirmed' },
+      ]),
+    ]);
+    expect([...sent].sort()).toEqual(['ava', 'dee']);
+  });
+  it('ignores notices that are not an escalation level\'s (assignee, admin notices) and malformed data', () => {
+    expect(emailedByEscalationNotice([notice([{ userId: 'ava', channel: 'email', delivery: 'sent' }], {})]).size).toBe(0);
+    expect(emailedByEscalationNotice([notice(['ava', null, { userId: 3, channel: 'email' }])]).size).toBe(0);
+    expect(emailedByEscalationNotice([ev(1, 'notification_sent')]).size).toBe(0);
   });
 });

@@ -68,6 +68,25 @@ export function mentionedHandles(body: string): string[] {
 export const handleOf = (email: string) => email.slice(0, email.lastIndexOf('@')).toLowerCase();
 
 /**
+ * Who an escalation notice among these events has already e-mailed (the chain's `notification_sent`,
+ * projected with its escalation). Their "escalated" notification stays in the app: one e-mail per
+ * escalation, not the notice plus "[Closeloop] #N escalated to you". A notice that failed, or went by
+ * Slack, does not count: the notification's own e-mail is then the one they get.
+ */
+export function emailedByEscalationNotice(events: EventFacts[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of events) {
+    if (e.type !== 'notification_sent' || typeof e.data?.level !== 'number' || !Array.isArray(e.data.recipients)) continue;
+    for (const r of e.data.recipients as unknown[]) {
+      if (typeof r !== 'object' || r === null) continue;
+      const { userId, channel, delivery } = r as Record<string, unknown>;
+      if (typeof userId === 'string' && channel === 'email' && delivery !== 'failed') out.add(userId);
+    }
+  }
+  return out;
+}
+
+/**
  * What the ticket's new timeline events tell its people: the assignee about their ticket, the new
  * owner about an assignment (not when they took it themselves), whoever a note mentions. `handles`
  * maps mention handles to user ids (the caller knows the directory). Recipients are routed later

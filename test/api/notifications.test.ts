@@ -79,6 +79,24 @@ describe('notifications', () => {
     expect((await bell(ben.session)).items.filter((i) => i.ticketNumber === n)).toHaveLength(1);
   });
 
+  it('e-mails an escalation once: whom the chain\'s notice e-mailed keeps the "escalated" notification in the app only', async () => {
+    const n = await open('notify-escalated');
+    expect((await s.call('POST', `/api/v1/tickets/${n}/assign`, { userId: ava.user.id }, mona.session)).status).toBe(200);
+    await s.eventually(async () => (await bell(ava.session)).items.some((i) => i.ticketNumber === n));
+    const ticket = await json<Ticket>(await s.call('GET', `/api/v1/tickets/${n}`, undefined, admin));
+    const at = Date.now();
+    const escalation = (seq: number, delivery: string): TimelineEvent[] => [
+      { seq, type: 'escalated', actor: { id: 'system', name: 'System' }, at, from: '0', to: '1', reason: null, data: null },
+      { seq: seq + 1, type: 'notification_sent', actor: { id: 'system', name: 'System' }, at, from: null, to: null, reason: null, data: { level: 1, recipients: [{ userId: ava.user.id, channel: 'email', target: ava.user.email, delivery }] } },
+    ];
+    const noticed = await s.database.db.transaction((tx) => recordAgentNotifications(tx, ticket, escalation(900, 'sent')));
+    expect(noticed.mail).toEqual([]);
+    expect(noticed.live).toHaveLength(1); // the bell still rings
+    // The notice could not be delivered: the notification's own e-mail is what reaches her.
+    const failed = await s.database.db.transaction((tx) => recordAgentNotifications(tx, ticket, escalation(910, 'failed')));
+    expect(failed.mail.map((m) => m.to)).toEqual([ava.user.email]);
+  });
+
   it('tells whoever an internal note @mentions', async () => {
     const n = await open('notify-mention');
     expect((await s.call('POST', `/api/v1/tickets/${n}/comments`, { visibility: 'internal', body: 'Could @mona have a look? (not @nobody)' }, ava.session)).status).toBe(200);
