@@ -18,7 +18,7 @@ import { installTemporalLogger } from '../platform/runtime';
 import { timerProbe } from './timer-probe-workflow';
 import { explainBurst } from './support/explain-history';
 import { baselineLabel, benchPatchBaseline } from './support/patch-baseline';
-import { cpuByPid, cpuSince, processTree } from './support/cpu';
+import { cpuByPid, cpuByThread, cpuSince, processTree, threadSplit } from './support/cpu';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 // `--compare` also runs each size with the SDK's stock worker settings, to show what the product's
@@ -58,17 +58,19 @@ const db = reader.db;
 // CPU time per escalation / per bare timer from the due instant until the last one is done, by part: a
 // figure the shared machine's load moves far less than lateness. The bench process is the worker (its
 // workflow thread, activities and the core) plus the bench's own polling, which is small.
-type Parts = Record<'server' | 'worker' | 'postgres', Map<number, number>>;
+type Parts = Record<'server' | 'worker' | 'postgres', Map<number, number>> & { threads: ReturnType<typeof cpuByThread> };
 async function cpuParts(): Promise<Parts> {
   const pids = process.env.DATABASE_URL ? ((await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`)) as { rows: Array<{ pid: number }> }).rows.map((r) => r.pid) : [];
   return {
     server: cpuByPid(processTree(process.pid).filter((p) => p !== process.pid)), // the dev server (none with TEMPORAL_ADDRESS)
     worker: cpuByPid([process.pid]),
     postgres: cpuByPid(pids),
+    threads: cpuByThread(),
   };
 }
 const cpuPer = (before: Parts, after: Parts, n: number) =>
-  (Object.keys(before) as (keyof Parts)[]).map((p) => `${p} ${(cpuSince(before[p], after[p]) / n).toFixed(1)}`).join(', ') + ' ms CPU each';
+  (['server', 'worker', 'postgres'] as const).map((p) => `${p} ${(cpuSince(before[p], after[p]) / n).toFixed(1)}`).join(', ') +
+  ` ms CPU each (worker: ${threadSplit(before.threads, after.threads, n)})`;
 /** Snapshot at `at` (or now, if it has passed). */
 const cpuAt = (at: number) => new Promise<Parts>((resolve) => setTimeout(() => resolve(cpuParts()), Math.max(0, at - Date.now())));
 const userId = randomUUID();
