@@ -184,8 +184,8 @@ function findShortForms(scan: Scan, names: string[]): void {
   const stems = [...new Set(names.flatMap((n) => n.trim().split(/[\s-]+/)).filter((w) => w.length >= 4 && isGivenName(w)).map((w) => w.slice(0, 3)))];
   if (stems.length) {
     const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1).toLowerCase())).join('|')})\\p{Ll}*(?![\\p{L}\\p{N}])`, 'gu');
-    // (a three-letter one at a sentence's start only when the writer introduces or signs with it: "Wil hier", not "Wil je mij bellen?")
-    scan.pass(re, (m) => (isGivenName(m[0]) && !(m[0].length <= 3 && SENTENCE_START.test(scan.text.slice(Math.max(0, m.index - 4), m.index)) && !SELF_AFTER.test(scan.text.slice(m.index + 3, m.index + 15))) ? 'name' : null));
+    // (not a verb opening a question, before its subject: "Wil je mij bellen?")
+    scan.pass(re, (m) => (isGivenName(m[0]) && !(m[0].length <= 3 && SENTENCE_START.test(scan.text.slice(Math.max(0, m.index - 4), m.index)) && QUESTION_SUBJECT.test(scan.text.slice(m.index + 3, m.index + 10))) ? 'name' : null));
   }
   // Pet forms that double a letter or add a diminutive ending: "Olli" for Oliver, "Fredi" for Frederik —
   // a capitalised word whose letters (doubles collapsed, a final -i/-y/-ie dropped) begin the given name.
@@ -231,6 +231,7 @@ const NAMED_PLACE =
 
 const CONTACT_WORD_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|el|los|las|un|una|del|al|le|les|une|du|au|il|lo|gli|uno|het|een|ein|eine|einen|einem|im|am|zum|vom|beim)[ \t]+$/iu;
 const SELF_CUES = ["ich bin", 'hier ist', "c'est", 'je suis', 'ici', 'sono', 'soy', "i'm", "it's", 'its', 'this is', 'ik ben', 'hier is', 'lg', 'vg', 'gr', 'groetjes', 'bisous', 'bises', 'cheers', 'besos', 'baci', 'saluti', 'saludos', 'groeten', 'grüße', 'gruß'].map(escapeRegExp).join('|');
+const QUESTION_SUBJECT = /^[ \t]+(?:je|jij|u|you|ich|du|sie|er|wir|ihr|tu|vous)(?![\p{L}])/iu;
 const GERMAN_ARTICLE = /(?:^|[^\p{L}])(?:der|die|das|den|dem|des)[ \t]+$/iu;
 const SENTENCE_START = /(?:^|[.!?¡¿\n])[ \t"«„“(]*$/u;
 // what follows a writer's own name when they introduce themself: "Bill here", "Joke hier (geen grap)", "Pepe, de…"
@@ -315,7 +316,7 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   const parts = contactNames.flatMap(nameParts);
   // A part of the contact's name that is also a word ("Mark", "Rose", "Angelo", "Du Pont") is the name when
   // capitalised, and in lower case only alone on a line, as a sign-off: "I will mark it" keeps its verb.
-  const isWord = (p: string) => !!dict && !p.includes('.') && p.split(/\s+/).every((w) => PARTICLES.has(w.toLowerCase()) || isCommonWord(w, dict));
+  const isWord = (p: string) => !!dict && !p.includes('.') && p.split(/\s+/).every((w) => PARTICLES.has(w.toLowerCase()) || dict.common.has(w.toLowerCase()));
   // (not as a noun after its article: "lo del Mercedes de alquiler", "the Rose garden")
   // (nor after der / die / das, unless it is a given name: "Der Hahn in der Küche", but "der Sepp")
   const afterArticle = (at: number, w?: string) => CONTACT_WORD_ARTICLE.test(input.slice(Math.max(0, at - 8), at)) || (w !== undefined && GERMAN_ARTICLE.test(input.slice(Math.max(0, at - 8), at)) && !isGivenName(w));
