@@ -244,7 +244,9 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
   for (const s of found) {
     const prev = joined[joined.length - 1];
     const gap = prev ? text.slice(prev.end, s.start) : '';
-    if (prev && /^[ \t]+(?:\p{Ll}+[ \t]+){1,2}$/u.test(gap) && gap.trim().split(/[ \t]+/).every((w) => PARTICLES.has(w))) prev.end = s.end;
+    // (not "y" or "i" between given names: "Álex y Nerea" are two people, "Ortega y Gasset", "Puig i Serra" one)
+    const conjunction = !!prev && /^[ \t]+[yi][ \t]+$/u.test(gap) && isGivenName(text.slice(s.start, s.end)) && isGivenName(text.slice(prev.start, prev.end));
+    if (prev && /^[ \t]+(?:\p{Ll}+[ \t]+){1,2}$/u.test(gap) && gap.trim().split(/[ \t]+/).every((w) => PARTICLES.has(w)) && !conjunction) prev.end = s.end;
     else joined.push({ ...s });
   }
   // a surname the lists know as a proper noun right after a name: "Morag Ellison", "Owen Craig"

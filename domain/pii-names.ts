@@ -13,7 +13,8 @@ import { HONORIFICS, MONTHS, PARTICLES, isFunctionWord, isGivenName, isNotAName,
 type Strength = 'strong' | 'medium' | 'weak';
 
 const CUE_START = '(?<![\\p{L}\\p{N}])';
-const SEP = "(?:[ \\t]*[,:][ \\t]*|[ \\t]+|(?<=['’]))";
+// (an opening quote may follow: 'a man called "Dave"', « dont le badge indiquait « Prudence »)
+const SEP = "(?:[ \\t]*[,:][ \\t]*|[ \\t]+|(?<=['’]))(?:[\"“„«‹][ \\t]*|(?<=[ \\t])['‘])?";
 
 // ---- cue vocabularies ----
 const INTRO_STRONG = [
@@ -83,6 +84,9 @@ const PEOPLE = [
   // Dutch
   ...'vrouw|echtgenoot|echtgenote|vriend|vriendin|zoon|dochter|kinderen|moeder|vader|broer|zus|zuster|oma|opa|oom|neef|nicht|buurman|buurvrouw|baas|schoonmoeder|schoonvader|kleinzoon|kleindochter|advocaat'.split('|'),
   ...'person|personne|persona|persoon'.split('|'),
+  // business partners: "mi socio, Salvador Cruz", "mon associé Marc"
+  ...'lodger|tenant|subtenant|au pair|au-pair|untermieter|untermieterin|assistente|collaboratore|collaboratrice|collaborateur|colaborador|colaboradora|azafato|twins|jumeaux|jumelles|gemelos|gemelas|gemelli|gemelle|zwillinge|tweelingen'.split('|'),
+  ...'business partner|associé|associée|socio|socia|vennoot|compagnon de route|geschäftspartner|geschäftspartnerin|teilhaber|teilhaberin|nora|genro|cunhado|cunhada|sobrinho|sobrinha'.split('|'),
   // guides, carers of the body, entertainers: "onze gids Roos", "la guida Stella", "die Reiseleiterin Maren"
   ...'gids|reisleider|reisleidster|guida|reiseleiter|reiseleiterin|accompagnateur|accompagnatrice|tour guide|tour leader|masseur|masseuse|masseurin|masajista|massaggiatore|massaggiatrice|kosmetikerin|esthéticienne|estetista|esteticista|schoonheidsspecialiste|animador|animadora|entertainer|croupier'.split('|'),
   ...'comadre|compadre|tata|tatie|tonton|mamie|papi'.split('|'),
@@ -115,10 +119,10 @@ const CALLED = [
   ...['called', 'named', 'by the name of', 'goes by', 'known as', 'who said his name was', 'who said her name was', 'gave his name as', 'gave her name as', 'his name is', 'her name is', 'his name was', 'her name was', 'introduced himself as', 'introduced herself as', 'whose badge said', 'whose name badge said', 'whose name tag said', 'badge said', 'name badge said', 'name tag said', 'badge read', 'name tag read', 'signed as', 'signed it', 'name tag that said', 'name badge that said', 'badge that said', 'tag that said', 'tag said', 'with the name', 'name tag with', 'badge with the name'],
   ...['badge indiquait', 'son badge indiquait', 'badge portait', 'avec le nom', 'avec le prénom', 'con el nombre', 'con el nombre de', 'com o nome', 'com o nome de', 'con il nome', 'con il nome di', 'cartellino con', 'naambordje met', 'naamkaartje met', 'namensschild mit', 'na plakietce', 'z imieniem', 'o imieniu', 'imieniem'],
   ...['namens', 'mit namen', 'mit dem namen', 'heißt', 'heisst', 'hieß', 'hiess', 'nannte sich', 'stellte sich als', 'stellte sich vor als', 'laut namensschild', 'auf dem namensschild stand', 'laut beleg', 'laut quittung', 'laut kassenbon'],
-  ...['nommé', 'nommée', 'prénommé', 'prénommée', 'du nom de', "s'appelle", "s'appelait", 'appelé', 'appelée', 'se prénomme', 'se prénommait', 'dont le badge indiquait', 'sur son badge', 'se présentant comme'],
-  ...['llamado', 'llamada', 'de nombre', 'se llama', 'se llamaba', 'se presentó como', 'según su placa', 'en su placa ponía', 'que se llama'],
+  ...['dénommé', 'dénommée', 'nommé', 'nommée', 'prénommé', 'prénommée', 'du nom de', "s'appelle", "s'appelait", 'appelé', 'appelée', 'se prénomme', 'se prénommait', 'dont le badge indiquait', 'sur son badge', 'se présentant comme'],
+  ...['llamado', 'llamada', 'de nombre', 'se llama', 'se llamaba', 'se presentó como', 'según su placa', 'en su placa ponía', 'placa que ponía', 'la placa ponía', 'su placa decía', 'placa decía', 'que se llama'],
   ...['di nome', 'chiamato', 'chiamata', 'si chiama', 'si chiamava', 'tale', 'sul cartellino', 'con il cartellino', 'col cartellino', 'il cartellino diceva', 'si è presentato come', 'si è presentata come'],
-  ...['genaamd', 'met de naam', 'heet', 'heette', 'volgens zijn naamkaartje', 'volgens haar naamkaartje', 'stelde zich voor als'],
+  ...['genaamd', 'met de naam', 'heet', 'heette', 'volgens zijn naamkaartje', 'naamkaartje stond', 'naambordje stond', 'badge stond', 'volgens haar naamkaartje', 'stelde zich voor als'],
 ];
 const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'un certo', 'una certa', 'ene', 'a certain', 'ein gewisser', 'eine gewisse', 'einem gewissen', 'einer gewissen', 'einen gewissen', 'um tal', 'uma tal', 'um certo', 'uma certa', 'een zekere', 'pewien', 'pewna', 'jakiś', 'jakaś'];
 
@@ -126,14 +130,14 @@ const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'u
 const WEAK_PREPOSITIONS = ['mit'];
 // "tell X", "spoke to X", "hablé con X": a given name (or a full name) must follow.
 const VERBS = [
-  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'service from', 'help from', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thanks also to', 'thank you also to', 'also thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to', 'emailed', 'e-mailed', 'messaged', 'texted', 'wrote to', 'written to', 'heard from', 'chatted with', 'reply from', 'replied to', 'a call from', 'a message from', 'my call with', 'a call with', 'the call with', 'chat with', 'a chat with', 'meeting with', 'an email from', 'an e-mail from'],
-  ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'lob an', 'lob für', 'dankeschön an', 'unterschrieben von', 'im auftrag von', 'im namen von', 'behandelt von', 'weitergeleitet an', 'verbunden mit', 'angerufen bei', 'laut', 'geschrieben an', 'schrieb an', 'gemailt an', 'nachricht an', 'mail an', 'e-mail an', 'anruf von', 'nachricht von', 'mail von'],
+  ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'service from', 'help from', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thanks also to', 'thank you also to', 'also thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'signed for by', 'signed for by a', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to', 'emailed', 'e-mailed', 'messaged', 'texted', 'wrote to', 'written to', 'heard from', 'chatted with', 'reply from', 'replied to', 'a call from', 'a message from', 'my call with', 'a call with', 'the call with', 'chat with', 'a chat with', 'meeting with', 'an email from', 'an e-mail from'],
+  ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'fragen sie bitte nach', 'fragen sie doch nach', 'fragen sie einfach nach', 'bitte nach', 'fragte nach', 'fragt nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'lob an', 'lob für', 'dankeschön an', 'unterschrieben von', 'im auftrag von', 'im namen von', 'behandelt von', 'weitergeleitet an', 'verbunden mit', 'angerufen bei', 'laut', 'geschrieben an', 'schrieb an', 'gemailt an', 'nachricht an', 'mail an', 'e-mail an', 'anruf von', 'nachricht von', 'mail von'],
   ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter', 'remercier', 'remercie', 'remercions', 'au nom de', 'signé par', 'signée par', 'envoyé par', 'transféré à', 'passé à', 'eu au téléphone', 'eu affaire à', 'affaire à', 'écrit à', 'écrit aussi à', 'parlé aussi à', 'parlé aussi avec', 'écrit un mail à', 'envoyé un mail à', 'envoyé un courriel à', 'appelé', 'rappelé', 'contacté', 'selon', "d'après", 'un appel de', 'un mail de', 'un message de'],
   ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'atención de', 'la atención de', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de', 'escribí a', 'escribí también a', 'hablé también con', 'le escribí a', 'mandé un correo a', 'le mandé un correo a', 'envié un correo a', 'llamé a', 'llamar a', 'llamara a', 'llame a', 'según', 'un correo de', 'un mensaje de', 'una llamada de'],
   ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo', 'ringraziare', 'firmato da', 'inviato da', 'mi ha passato', 'a nome di', 'per conto di', 'ho scritto a', 'scritto a', 'scritto anche a', 'parlato anche con', 'ho chiamato', 'chiamato', 'secondo', 'una mail di', 'un messaggio di', 'una chiamata di'],
-  ...['perguntem pela', 'perguntem pelo', 'pergunte pela', 'pergunte pelo', 'perguntar pela', 'perguntar pelo', 'falei com', 'falar com', 'zapytać o', 'zapytajcie o', 'proszę zapytać o', 'rozmawiałem z', 'rozmawiałam z', 'kontakt z'],
-  ...['put me through to', 'put us through to', 'transfer me to', 'connect me with', 'connect me to', 'pass this to', 'pass this on to', 'pass it to', 'pass it on to', 'forward this to', 'forward it to', 'give this to', 'thanks again to', 'just ask for', 'ask to speak to', 'ask to speak with', 'vraag maar naar', 'vraag even naar', 'fragen sie einfach nach', 'demandez à parler à', 'preguntad por', 'chiedi di'],
-  ...['zeg tegen', 'vraag naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens', 'dank je wel aan', 'complimenten voor', 'ondertekend door', 'doorverbonden met', 'gebeld met', 'contact gehad met', 'gemaild met', 'gemaild naar', 'geschreven naar', 'gebeld door', 'volgens', 'dankzij', 'een mail van', 'een bericht van'],
+  ...['obrigado ao', 'obrigada ao', 'obrigado à', 'obrigada à', 'obrigado a', 'obrigada a', 'agradeço ao', 'agradeço à', 'agradecer ao', 'agradecer à', 'perguntem pela', 'perguntem pelo', 'pergunte pela', 'pergunte pelo', 'perguntar pela', 'perguntar pelo', 'falei com', 'falar com', 'zapytać o', 'zapytajcie o', 'proszę zapytać o', 'rozmawiałem z', 'rozmawiałam z', 'kontakt z'],
+  ...['put me through to', 'put us through to', 'transfer me to', 'connect me with', 'connect me to', 'pass this to', 'pass this on to', 'pass it to', 'pass it on to', 'forward this to', 'forward it to', 'give this to', 'send', 'please send', 'thanks again to', 'just ask for', 'ask to speak to', 'ask to speak with', 'vraag maar naar', 'vraag even naar', 'fragen sie einfach nach', 'demandez à parler à', 'preguntad por', 'chiedi di'],
+  ...['zeg tegen', 'bel', 'bel dan', 'bel even', 'vraag naar', 'vroeg naar', 'vroeg om', 'gevraagd naar', 'vraag dan naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens', 'dank je wel aan', 'complimenten voor', 'ondertekend door', 'doorverbonden met', 'gebeld met', 'contact gehad met', 'gemaild met', 'gemaild naar', 'geschreven naar', 'gebeld door', 'volgens', 'dankzij', 'een mail van', 'een bericht van'],
 ];
 
 // thanks with an intensifier: "grazie mille a X", "un grand merci à X", "many thanks to X"; greetings from someone: "saluti da X"
@@ -159,8 +163,9 @@ const SIGN_OFFS = [
 // Where a staff member stands: "X at the front desk", "X von der Rezeption", "X del mostrador".
 const POSTS = [
   // where only a known given name may stand before them: "Callum from your returns team", "Anna von der Hotline"
-  ...['from your', 'from the', 'at your', 'in your', 'of your', 'von ihrer', 'von ihrem', 'vom', 'von der', 'aus der', 'aus ihrem', 'aus ihrer', 'de votre', 'du service', 'de chez vous', 'de su', 'de vuestro', 'de vuestra', 'del vostro', 'della vostra', 'dal vostro', 'van jullie', 'van uw', 'bij jullie'],
+  ...['from your', 'from the', 'at your', 'in your', 'of your', 'van de', 'van het', 'at the office', 'at the letting office', 'at the sales office', 'at the booking office', 'at the ticket office', 'at the box office', 'at the branch', 'at the agency', 'von ihrer', 'von ihrem', 'vom', 'von der', 'aus der', 'aus ihrem', 'aus ihrer', 'de votre', 'du service', 'de chez vous', 'de su', 'de vuestro', 'de vuestra', 'del vostro', 'della vostra', 'dal vostro', 'van jullie', 'van uw', 'bij jullie'],
   ...['at the front desk', 'at reception', 'at the reception', 'on reception', 'on the till', 'on the tills', 'at the till', 'at the checkout', 'at the counter', 'at the desk', 'at the bar', 'at the door', 'on the door', 'on the phone', 'on the chat', 'on chat', 'from customer service', 'from customer services', 'from customer care', 'in customer care', 'from customer support', 'in customer service', 'in customer services', 'from support', 'from billing', 'in billing', 'from accounts', 'in accounts', 'from sales', 'from complaints', 'from your team', 'from the team', 'from housekeeping', 'in the kitchen', 'from head office', 'at head office', 'at the helpdesk', 'from the helpdesk'],
+  ...['aus dem', 'from scheduling', 'from dispatch', 'from planning', 'from the office', 'from maintenance', 'from the warehouse', 'from logistics', 'from it', 'from hr', 'from finance', 'from payroll', 'from collections', 'from repairs', 'from returns', 'from claims'],
   ...['von der rezeption', 'an der rezeption', 'an der kasse', 'von der kasse', 'vom kundenservice', 'vom kundendienst', 'von der hotline', 'am empfang', 'vom empfang', 'an der theke', 'an der information', 'aus der buchhaltung', 'aus der filiale'],
   ...["de l'accueil", "à l'accueil", 'du service client', 'du service clients', 'à la caisse', 'de la caisse', 'de la réception', 'à la réception', 'au comptoir', 'du standard', 'du sav', 'au téléphone', 'au guichet'],
   ...['del mostrador', 'de recepción', 'de la recepción', 'en recepción', 'de atención al cliente', 'de la caja', 'en caja', 'de la tienda', 'del servicio técnico', 'al teléfono'],
@@ -213,9 +218,11 @@ interface ReadOptions {
   lowerWriter?: boolean;
   /** A name in capitals counts ("M. BERTRAND", "NAME: MARY O'CONNOR"): after a title or a form's label. */
   allCaps?: boolean;
+  /** A word some list has in lower case (with the word lists): it does not end a lower-case name ("herrn schneider gesprochen."). */
+  isCommon?: (word: string) => boolean;
 }
 
-export function readName(text: string, at: number, strength: Strength, { particleFirst = false, lowercase: lowercaseOk = false, lowerWriter = false, allCaps = false }: ReadOptions = {}): PiiSpan | null {
+export function readName(text: string, at: number, strength: Strength, { particleFirst = false, lowercase: lowercaseOk = false, lowerWriter = false, allCaps = false, isCommon }: ReadOptions = {}): PiiSpan | null {
   const isCapitalised = (w: string) => isCapitalisedWord(w) || (allCaps && ALL_CAPS_NAME.test(w));
   let p = skipBlank(text, at);
   // initials and a surname: "J.W. Kuipers", "H. Dunmore", "K. de Graaf"
@@ -249,11 +256,17 @@ export function readName(text: string, at: number, strength: Strength, { particl
     let next = wordAt(text, q);
     // particles between two parts of a name
     // ("Yvette Le Goff", "Marco De Luca": capitalised too, when a capitalised word follows)
-    for (let i = 0; i < 2 && next && PARTICLES.has(next.text.toLowerCase()) && !lowercase; i++) next = wordAt(text, (q = skipBlank(text, next.end)));
+    // (not a conjunction between given names: "Álex y Nerea", "Jordi i Marta" are two people; "Puig i Serra" is one)
+    for (let i = 0; i < 2 && next && PARTICLES.has(next.text.toLowerCase()) && !lowercase; i++) {
+      const after = wordAt(text, skipBlank(text, next.end));
+      if (CONJUNCTION_PARTICLES.has(next.text) && after && isGivenName(after.text) && isGivenName(words[words.length - 1].text)) break;
+      next = wordAt(text, (q = skipBlank(text, next.end)));
+    }
+    if (next && CONJUNCTION_PARTICLES.has(next.text)) break;
     if (!next) break;
     // a lowercase surname only where the name visibly ends ("my name is john smith.") – else "john booked…" would count
     const fits = lowercase
-      ? !isFunctionWord(next.text) && !isNotAName(next.text) && /^\p{Ll}+$/u.test(next.text) && (isGivenName(next.text) || /^[ \t]*(?:[.,;!?)]|\r?\n|$)/.test(text.slice(next.end, next.end + 3)))
+      ? !isFunctionWord(next.text) && !isNotAName(next.text) && /^\p{Ll}+$/u.test(next.text) && (isGivenName(next.text) || (/^[ \t]*(?:[.,;!?)]|\r?\n|$)/.test(text.slice(next.end, next.end + 3)) && !isCommon?.(next.text)))
       : isCapitalised(next.text) && !notAName(next.text, strength);
     if (!fits) break;
     words.push(next);
@@ -267,8 +280,10 @@ export function readName(text: string, at: number, strength: Strength, { particl
 }
 
 const LIST_GOES_ON = /^[ \t]*(?:,|(?:and|&|et|und|y|e|en|i)(?![\p{L}]))/u;
+const CONJUNCTION_PARTICLES = new Set(['y', 'i']);
 // three or more known given names in a list, wherever it stands: "Jürgen, Mehmet und Katja aus meinem Team"
-const NAME_LIST = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}+)+[ \t]*,?[ \t]+(?:and|&|et|und|y|e|en|i)[ \t]+\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu;
+// (or three by commas, however the list ends: "Bill, Cliff, Dale and the trainee")
+const NAME_LIST = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}+)+[ \t]*,?[ \t]+(?:and|&|et|und|y|e|en|i)[ \t]+\p{Lu}\p{Ll}+|(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}+){2,})(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}+)+[ \t]*,?[ \t]+(?:and|&|et|und|y|e|en|i)[ \t]+(?=\uE000)/gu;
 // "Pilar y a Rosario", "Rosa e a Franco", "Roos en aan Bas": the preposition may come again
 const COORDINATION = /[ \t]*,?[ \t]*(?:and|&|et|und|y|e|en|or|oder|ou|o|of)(?:[ \t]+(?:a|à|to|an|aan|al|alla|ad))?[ \t]+/y;
 // the end of a signature line, or a comma and contact details already found ("Claudia Reinholz, [ADDRESS]", "Manuela Pini, tel. [PHONE]")
@@ -307,9 +322,12 @@ function readNames(text: string, at: number, strength: Strength, atLineEnd = fal
 }
 
 // articles that stand before a noun and seldom before a given name (not "der", "die", "la": "die Anna")
-const NOUN_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|im|am|ins|zum|zur|vom|beim|ein|eine|einen|einem|le|les|un|une|du|au|aux|el|los|las|una|lo|gli|uno|het|een)[ \t]+$/iu;
+// (not a capital "A" or "O" at a sentence's start, the Portuguese article before a given name: "A Luz foi simpática")
+const NOUN_ARTICLE = /(?:^|[^\p{L}])(?:the|an|im|am|ins|zum|zur|vom|beim|ein|eine|einen|einem|le|les|un|une|du|au|aux|el|los|las|una|lo|gli|uno|het|een|al|nel|sul|allo|nello|sullo)[ \t]+$/iu;
+const A_ARTICLE = /(?:^|[^\p{L}])a[ \t]+$|[^.!?\n\s][ \t]+A[ \t]+$/u;
 
-const GERMAN_DEFINITE_ARTICLE = /(?:^|[^\p{L}])(?:der|die|das|den|dem|des)[ \t]+$/iu;
+// the definite articles of German and the Romance ones, before a surname that is a word: "la Ferrari rossa" (not "la Giulia", a given name)
+const DEFINITE_ARTICLE = /(?:^|[^\p{L}])(?:der|die|das|den|dem|des|la|il)[ \t]+$/iu;
 
 const GERMAN_DUTCH_ARTICLE = /(?:^|[^\p{L}])(?:der|die|das|den|dem|des|am|im|beim|zum|zur|vom|ein|eine|einem|einen|einer|kein|keine|de|het|een)[ \t]+$/iu;
 
@@ -317,10 +335,10 @@ const GERMAN_DUTCH_ARTICLE = /(?:^|[^\p{L}])(?:der|die|das|den|dem|des|am|im|bei
 // lower-case vocabularies matched on scan.folded(), without the slow-to-compile `i` flag
 const cue = (alternatives: readonly string[], sep = SEP) => new RegExp(`${CUE_START}(?:${oneOf(alternatives)})${sep}`, 'gu');
 
-const HONORIFIC_CUE = new RegExp(`${CUE_START}(?:(?:${oneOf(HONORIFICS)})(?:\\.|(?=[ \\t]))|M\\.|Sig\\.ra|Dott\\.ssa)[ \\t]*`, 'gu');
+const HONORIFIC_CUE = new RegExp(`${CUE_START}(?:(?:${oneOf(HONORIFICS)})(?:\\.|(?=[ \\t]))|M\\.|Sig\\.ra|Dott\\.ssa)[ \\t]*(?:(?:med|dent|vet|rer\\. nat|phil|jur)\\.[ \\t]*)?`, 'gu');
 // Written in lower case too ("signor Bruno", "meneer de Boer"); not "miss", "sir", "dr"… which are also words.
 const HONORIFIC_CUE_CI = new RegExp(
-  `${CUE_START}(?:${oneOf(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'señor', 'señora', 'señorita', 'doña', 'signor', 'signora', 'signorina', 'sig.', 'sig.ra', 'dott.', 'dott.ssa', 'dottor', 'dottore', 'dottoressa', 'ing.', 'avv.', 'meneer', 'mevrouw', 'mevr.', 'dhr.', 'mw.', 'mijnheer', 'juffrouw', 'mr.', 'mrs.', 'mme', 'mlle', 'sr.', 'sra.', 'srta.',
+  `${CUE_START}(?:${oneOf(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'señor', 'señora', 'señorita', 'doña', 'signor', 'signora', 'signorina', 'sig.', 'sig.ra', 'dott.', 'dott.ssa', 'dottor', 'dottore', 'dottoressa', 'ing.', 'avv.', 'meneer', 'mevrouw', 'mevr.', 'dhr.', 'mw.', 'mijnheer', 'juffrouw', 'heer', 'mr.', 'mrs.', 'mme', 'mlle', 'sr.', 'sra.', 'srta.',
     // family and care titles used as a form of address: "Uncle Des", "tata Josiane", "suor Agnese", "Schwester Gudrun", "don Evaristo"
     'uncle', 'auntie', 'aunty', 'onkel', 'tante', 'tata', 'tatie', 'tonton', 'zia', 'zio', 'tía', 'tío', 'tia', 'tio', 'oom', 'suor', 'sœur', 'soeur', 'schwester', 'pfleger', 'pflegerin', 'nurse', 'don', 'dona', 'dokter', 'zuster', 'senhor', 'senhora', 'pan', 'pani', 'panią', 'pana', 'panu', 'panem'])})(?![\\p{L}])[ \\t]*`,
   'giu',
@@ -329,11 +347,11 @@ const INTRO_STRONG_CUE = cue(INTRO_STRONG);
 const INTRO_WEAK_CUE = cue(INTRO_WEAK);
 // "hi im sarah", but not German "im Keller", "im Ernst": only where a sentence or a greeting ends
 const IM_CUE = /(?:^|(?<=[\n.!?,][ \t]*)|(?<=(?:^|[^\p{L}])(?:hi|hello|hey|hiya|and|but|so)[ \t]+))im[ \t]+/gu;
-// "my wife X", "one of your cashiers, X", "mon épouse (Martine)", "(Ehefrau Gisela", "la moglie di Renato"
+// "my wife X", "[NAME]'s manager X", "one of your cashiers, X", "mon épouse (Martine)", "(Ehefrau Gisela", "la moglie di Renato"
 const PEOPLE_WORD = `(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?:s|es|n|en|nen|innen)?(?![\\p{L}])`;
 const OF = ['of', 'von', 'de', 'di', 'del', 'della', 'van', 'da', 'du', 'des'];
 const PEOPLE_CUE = new RegExp(
-  `(?:${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:[\\p{L}'’-]+[ \\t]+){0,2}?|(?<=\\()[ \\t]*)${PEOPLE_WORD}(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}])|[ \\t]+(${oneOf(OF)})(?![\\p{L}]))?(?:${SEP}\\(?[ \\t]*|[ \\t]*\\([ \\t]*)`,
+  `(?:(?:${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))|(?<![\\p{L}\\p{N}\uE000])[\\p{L}\uE000]+['’]s[ \\t]+)(?:[\\p{L}'’-]+[ \\t]+){0,2}?|(?<=\\()[ \\t]*)${PEOPLE_WORD}(?:[ \\t]+(${oneOf(COPULA)})(?![\\p{L}])|[ \\t]+(${oneOf(OF)})(?![\\p{L}]))?(?:${SEP}\\(?[ \\t]*|[ \\t]*\\([ \\t]*)`,
   'gu', // on scan.folded()
 );
 // A role as a title, without a determiner: "Anwohnerin Renate Seidel", "aan kok Hamza", "Chef Gordon".
@@ -365,6 +383,8 @@ const ADVERB = oneOf(['also', 'too', 'again', 'auch', 'nochmal', 'aussi', 'encor
 const VERB_CUE = new RegExp(`${CUE_START}(?:${oneOf(VERBS)})${SEP}(?:(?:${ADVERB})${SEP})?`, 'gu');
 const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]+`, 'giu');
 // Dutch and German put the verb last: "dat hij Youssef heette", "dass er Dominik hieß"
+// "er hat sich als Vogel vorgestellt", "sie hat sich mir als Frau Winter vorgestellt"
+const ALS_VORGESTELLT = /(?<![\p{L}])als[ \t]+(\p{Lu}[\p{L}'’-]+)(?=[ \t]+(?:vorgestellt|ausgegeben)(?![\p{L}]))/dgu;
 const NAME_BEFORE_VERB = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:heette|heet|hieß|heißt|hiess|heisst)(?![\\p{L}]))`, 'dgu');
 // a given name as the subject of what staff said: "Brittany said to wait", "Nico meinte", "Óscar nos dijo"
 const SAID = [
@@ -403,11 +423,12 @@ const SIGN_OFF_CUE = new RegExp(
   `(?:^|(?<=[\\n.!?:;)]))[ \\t]*(?:${oneOf(SIGN_OFFS)})(?![\\p{L}])(?:[ \\t]+(?:from|aus|uit|de|desde|da|dal|dalla|van|vanuit)[ \\t]+\\p{Lu}[\\p{L}-]*(?:[ \\t]+\\p{Lu}[\\p{L}-]*)?)?[ \\t]*[,.!:;–—-]?[ \\t]*(?:\\r?\\n[ \\t]*)*(?:[-–—]+[ \\t]*)?(?:(?:eure|euer|dein|deine|votre|ton|ta|tu|vuestra|vuestro|la vostra|il vostro|la tua|il tuo|jullie|je|your)[ \\t]+(?=\\p{Lu}))?`,
   'giu',
 );
-const INITIALLED_NAME = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.[ \t]?(?:-[ \t]?)?\p{Lu}\.|\p{Lu}\.[ \t]?\p{Lu}\.[ \t]?\p{Lu}\.)[ \t]?(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?|\uE000+)(?![\p{L}\p{N}])/gu;
+// (particles may stand before the surname: "J.-B. de La Tour", "P.J. van der Berg")
+const INITIALLED_NAME = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.[ \t]?(?:-[ \t]?)?\p{Lu}\.|\p{Lu}\.[ \t]?\p{Lu}\.[ \t]?\p{Lu}\.)[ \t]?(?:(?:[Dd]e|[Ll]a|[Ll]e|[Vv]an|[Vv]on|der|den|[Dd]i|[Dd]a|[Dd]u|[Dd]el|[Dd]ella|[Dd]al|ten|ter|zu)[ \t]+){0,2}(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?|\uE000+)(?![\p{L}\p{N}])/gu;
 const DELIMITER_CUE = /(?:^|\n)[ \t]*(?:--|—|–|-|_{2,})[ \t]*(?:\r?\n[ \t]*)?/g;
 const INLINE_DASH_CUE = /[ \t](?:--|—|–|-)[ \t]*/g;
 const APPOSITION_COPULA = ['that is', "that's", 'who is', "who's", 'das ist', 'der ist', 'die ist', "c'est", 'qui est', 'que es', 'quien es', 'che è', 'dat is', 'die is'];
-const APPOSITION_DETERMINERS = ['the', 'our', 'your', 'la', 'le', 'el', 'der', 'die', 'de', 'il', 'notre', 'votre', 'nuestra', 'nuestro', 'vostra', 'vostro', 'nostra', 'nostro', 'uw', 'onze', 'unser', 'unsere', 'ihr', 'ihre', 'Ihr', 'Ihre'];
+const APPOSITION_DETERMINERS = ['his', 'her', 'their', 'sa', 'son', 'su', 'sua', 'suo', 'zijn', 'haar', 'sein', 'seine', 'the', 'our', 'your', 'la', 'le', 'el', 'der', 'die', 'de', 'il', 'notre', 'votre', 'nuestra', 'nuestro', 'vostra', 'vostro', 'nostra', 'nostro', 'uw', 'onze', 'unser', 'unsere', 'ihr', 'ihre', 'Ihr', 'Ihre'];
 const APPOSITION_POSSESSIVES = ['my', 'mon', 'ma', 'mi', 'mio', 'mia', 'mijn', 'mein', 'meine'];
 const APPOSITION = new RegExp(
   `${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(APPOSITION_DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))})(?![\\p{L}]))`,
@@ -421,6 +442,9 @@ const APPOSITION_COMMA = new RegExp(
 );
 // "Gwenaëlle, qui a retrouvé la bague", "Imogen, who found it": a given name before a relative pronoun
 const BEFORE_RELATIVE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,[ \\t]*(?:who|whom|qui|che|que|quien|die|der|welche|welcher)(?![\\p{L}]))`, 'dgu');
+// (the role is looked up in a set, not a large case-insensitive alternation, which V8 is slow to compile natively)
+const JOINED_BEFORE_DESCRIBED = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+)[ \t]+(?:and|&|und|et|y|e|en|i)[ \t]+(\uE000+|\p{Lu}[\p{L}'’-]+)[ \t]*,[ \t]*(\p{L}+(?:[ \t]+\p{L}+)?)[ \t]+(\p{L}[\p{L}-]*)/dgu;
+const DESCRIBED_DETERMINERS = new Set(['my', 'our', 'mes', 'nos', 'mis', 'nuestros', 'nuestras', 'i miei', 'le mie', 'i nostri', 'le nostre', 'meine', 'unsere', 'mijn', 'onze', 'the', 'les', 'los', 'las', 'die', 'de']);
 const POST_AFTER = new RegExp(`^[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}])`, 'iu');
 const POST_CUE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}]))`, 'dgiu');
 // A staff member named after a phrase: "la commessa del negozio di Torino, Federica, mi ha detto"
@@ -477,7 +501,7 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
   // a writer who does not capitalise (starts in lower case, or never capitalises a sentence): "ik ben kees, ik belde met joost"
   const lowerWriter = /^[^\p{L}]*\p{Ll}/u.test(scan.text) || !/(?:^|[.!?]\s+)\p{Lu}/u.test(scan.text);
   const names = (strength: Strength, opts: ReadOptions & { atLineEnd?: boolean } = {}) => (m: RegExpExecArray) =>
-    readNames(scan.masked, m.index + m[0].length, strength, opts.atLineEnd, { lowerWriter, ...opts });
+    readNames(scan.masked, m.index + m[0].length, strength, opts.atLineEnd, { lowerWriter, isCommon: words?.isCommon, ...opts });
 
   // initials before a surname: "J. P. Morgan-Smith", "M.-T. Rousseau", "K.-D. Brandt" (two initials, or a hyphenated pair)
   scan.pass(INITIALLED_NAME, (m) => {
@@ -508,11 +532,17 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
   // "my husband john", but not "the coach was late"
   // "the wife of X" reads a given name only: "the manager of Tesco" is no one
   scan.pass(PEOPLE_CUE, (m) => {
+    // (after a possessive, a name's: "Gene's manager Austin", not "that's manager")
+    if (/^[\p{L}\uE000]+['’]s[ \t]/u.test(m[0]) && !/^[\p{Lu}\uE000]/u.test(scan.masked.slice(m.index)) ) return null;
     const at = m.index + m[0].length;
     const found = readNames(scan.masked, at, m[2] ? 'medium' : 'strong', false, { lowercase: !m[1] && !m[2], lowerWriter });
     // "mein Mann, der Sepp", "mia cugina, la Giulia": an article before a known given name
     const article = found ? null : /^(?:der|die|la|il|el|lo|le|o|a)[ \t]+(?=\p{Lu})/u.exec(scan.masked.slice(at, at + 8));
-    return found ?? (article ? readNames(scan.masked, at + article[0].length, 'medium') : null);
+    if (found || article) return found ?? readNames(scan.masked, at + article![0].length, 'medium');
+    // a name in capitals that starts with a known given name: "your engineer ROB STEVENS" (not "my husband NEVER")
+    const caps = readName(scan.masked, at, 'strong', { allCaps: true });
+    const first = caps && wordAt(scan.masked, caps.start);
+    return caps && first && ALL_CAPS_NAME.test(first.text) && isGivenName(first.text) ? [caps] : null;
   }, scan.folded());
   scan.pass(BOOKED_UNDER_CUE, names('strong'), scan.folded());
   scan.pass(DESCRIBED_CUE, (m) => (lowerWriter || /\p{Lu}/u.test(scan.masked.charAt(m.index + m[0].length)) ? names('strong')(m) : null), scan.folded());
@@ -522,7 +552,7 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
   scan.pass(BEFORE_RELATIVE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
   scan.pass(POST_CUE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
   // "Regards,\nAnn" is surely a name; "Thanks, Ryanair." at the end of a line only if a given name
-  scan.pass(SIGN_OFF_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[0].includes('\n') ? 'strong' : 'medium', true, { lowercase: true }));
+  scan.pass(SIGN_OFF_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[0].includes('\n') ? 'strong' : 'medium', true, { lowercase: true, lowerWriter }));
   scan.pass(SIGN_OFF_LINE_END, names('strong', { atLineEnd: true }));
   scan.pass(DELIMITER_CUE, names('strong', { atLineEnd: true }));
   scan.pass(LIST_CUE, (m) => {
@@ -549,14 +579,15 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
   });
   // (a noun after its article is the subject: "Am Einlass hieß es", "Der Verkäufer hieß laut Beleg…")
   scan.pass(NAME_BEFORE_VERB, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) || GERMAN_DUTCH_ARTICLE.test(scan.text.slice(Math.max(0, m.index - 8), m.index)) ? null : groupSpan(m, 1, 'name')));
+  scan.pass(ALS_VORGESTELLT, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   scan.pass(GREETING_CUE, names('medium'));
   scan.pass(CALLED_CUE, names('medium'), scan.folded());
-  // (a name that is also a place, when a post follows: "I messaged Georgia from customer care")
+  // (a name that is also a place or a word, when a post follows: "I messaged Georgia from customer care", "ik vroeg naar Bos van de planning")
   scan.pass(VERB_CUE, (m) => {
     const found = names('medium')(m);
     if (found) return found;
     const w = wordAt(scan.masked, skipBlank(scan.masked, m.index + m[0].length));
-    return w && isCapitalised(w.text) && isNameAndPlace(w.text) && POST_AFTER.test(scan.masked.slice(w.end, w.end + 40)) ? [{ start: w.start, end: w.end, kind: 'name' }] : null;
+    return w && isCapitalised(w.text) && (isNameAndPlace(w.text) || !isNotAName(w.text)) && POST_AFTER.test(scan.masked.slice(w.end, w.end + 40)) ? [{ start: w.start, end: w.end, kind: 'name' }] : null;
   }, scan.folded());
   scan.pass(INTRO_WEAK_CUE, names('weak'), scan.folded());
   // (German "Im Ernst", "Im Mai": a capitalised "Im" before a known word is no "I'm")
@@ -577,11 +608,11 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
     return words.every((w) => isGivenName(w[0]) && !isPlace(w[0])) ? words.map((w) => ({ start: m.index + w.index, end: m.index + w.index + w[0].length, kind: 'name' as const })) : null;
   });
 
-  // A given name right before a name already found is part of it: "Gerhard [Beck]", "Martina [Beck]".
-  const nameStarts = new Set(scan.spans.filter((s) => s.kind === 'name').map((s) => s.start));
-  scan.pass(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+)(?=[ \t]\uE000)/dgu, (m) =>
-    isGivenName(m[1]) && (isCapitalised(m[1]) || ALL_CAPS_NAME.test(m[1])) && !CUE_WORDS.has(m[1].toLowerCase()) && nameStarts.has(m.index + m[1].length + 1) ? groupSpan(m, 1, 'name') : null,
+  // Two people named and then described together: "Victoria y [NAME], mis sobrinos", "June and [NAME], our neighbours"
+  scan.pass(JOINED_BEFORE_DESCRIBED, (m) =>
+    DESCRIBED_DETERMINERS.has(m[3].toLowerCase().replace(/[ \t]+/g, ' ')) && isPeopleWord(m[4]) ? [1, 2].flatMap((g) => (isCapitalised(m[g]) && !isNotANameEvenAfterCue(m[g]) ? groupSpan(m, g, 'name') : [])) : null,
   );
+  joinNameParts(scan);
 
   // A name found once is a name everywhere in the text ("my daughter Amelia … Amelia is 19").
   const found = new Set<string>();
@@ -589,12 +620,34 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
     if (s.kind !== 'name') continue;
     for (const w of scan.text.slice(s.start, s.end).split(/[\s]+/)) if (w.length >= 3 && !isNotAName(w) && !PARTICLES.has(w.toLowerCase())) found.add(w);
   }
+  // a given name found in lower case is the same name capitalised ("la livreuse océane … Océane était pressée")
+  for (const w of [...found]) if (/^\p{Ll}+$/u.test(w) && isGivenName(w)) found.add(w[0].toUpperCase() + w.slice(1));
+  // and a German or Dutch genitive of it before a noun: "Ernsts Mutter", "Femkes collega"
+  const genitives = new Set([...found].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !/[sxzß]$/u.test(w)).map((w) => `${w}s`).filter((g) => !found.has(g)));
   // (not where the word stands as a noun after an article: "im Ernst", "the Frank report", "der Fuchs im
   // Garten" — known words only, and after der / die / das only a word that is no given name: "die Anna"
   // stays a name —, nor as an exclamation: "¡Bravo por la puntualidad!", "¡Jesús, qué desastre!")
-  scan.literals([...found], 'name', true, (at, w) => {
+  scan.literals([...found, ...genitives], 'name', true, (at, w) => {
     const before = scan.text.slice(Math.max(0, at - 8), at);
     if (/¡[ \t]*$/u.test(before)) return true;
-    return isKnownWord(w) && (NOUN_ARTICLE.test(before) || (GERMAN_DEFINITE_ARTICLE.test(before) && !isGivenName(w)));
+    if (genitives.has(w)) return !/^[ \t]+\p{L}/u.test(scan.text.slice(at + w.length, at + w.length + 3)) || isKnownWord(w);
+    return isKnownWord(w) && (NOUN_ARTICLE.test(before) || A_ARTICLE.test(before) || (DEFINITE_ARTICLE.test(before) && !isGivenName(w)));
   });
+}
+
+/** Given names (and an abbreviated one) right before or after a name already found join it: "Gerhard [Beck]", "[João] Pedro". */
+export function joinNameParts(scan: Scan, isCommon: (word: string) => boolean = () => false): void {
+  // A given name right before a name already found is part of it: "Gerhard [Beck]", "Martina [Beck]", and
+  // an abbreviated one too: "M.ª [José Navarro]", "M.ª da [Graça Santos]".
+  const nameStarts = new Set(scan.spans.filter((s) => s.kind === 'name').map((s) => s.start));
+  const nameEnds = new Set(scan.spans.filter((s) => s.kind === 'name').map((s) => s.end));
+  // (not a word at a sentence's start: "Bel [Sjoerd] of mij")
+  scan.pass(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+)(?=[ \t]\uE000)/dgu, (m) =>
+    isGivenName(m[1]) && !(isCommon(m[1]) && /(?:^|[.!?:;\n])[ \t"«„“(]*$/u.test(scan.masked.slice(Math.max(0, m.index - 4), m.index))) && (isCapitalised(m[1]) || ALL_CAPS_NAME.test(m[1])) && !CUE_WORDS.has(m[1].toLowerCase()) && nameStarts.has(m.index + m[1].length + 1) ? groupSpan(m, 1, 'name') : null,
+  );
+  scan.pass(/(?<![\p{L}\p{N}])(\p{Lu}\.?[ªº](?:[ \t]+(?:da|de|do|dos|das|del))?)(?=[ \t]\uE000)/dgu, (m) => (nameStarts.has(m.index + m[1].length + 1) ? groupSpan(m, 1, 'name') : null));
+  // …and right after one: "Obrigado ao [João] Pedro"
+  scan.pass(/\uE000[ \t](\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’-])/dgu, (m) =>
+    isGivenName(m[1]) && !CUE_WORDS.has(m[1].toLowerCase()) && nameEnds.has(m.index + 1) ? groupSpan(m, 1, 'name') : null,
+  );
 }

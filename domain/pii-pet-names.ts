@@ -19,7 +19,7 @@ const TABLE = `
   michael: mike|mikey|mick|micky|mickey|michi|micha
   christopher|christoph|christophe: chris|kit|topher|stoffel|totophe
   christine|christina|cristina: chris|chrissie|tina|kirsty|cris
-  thomas|tomasz: tom|tommy|tomek
+  thomas|tomasz: tom|tommy|tomek|tommi
   joseph|josef: joe|joey|sepp|seppi|jupp|beppo|joschi|josi
   josephine|josefa: josie|pepa|pepita
   charles: charlie|chuck|chas|chaz

@@ -38,8 +38,8 @@ export const HONORIFICS = words(`
   Senhor|Senhora|Sr.ª|Dona|Pan|Pani|Panią|Pana|Panu|Panem
 `);
 
-/** Surname particles: lowercase words inside a name ("Daan de Vries", "Willem van den Berg"). */
-export const PARTICLES = set('van|von|der|den|de|del|della|dello|dei|degli|di|da|das|dos|do|du|des|la|le|lo|ten|ter|te|zu|zum|zur|y|i|bin|ibn|al|el|af|av|mac|vanden|vander|\'t|’t');
+/** Surname particles: lowercase words inside a name ("Daan de Vries", "Willem van den Berg", "Luis de los Ríos", "Dal Pozzo"). */
+export const PARTICLES = set('van|von|der|den|de|del|della|dello|dei|degli|di|da|dal|dalla|das|dos|do|du|des|la|le|lo|los|las|ten|ter|te|zu|zum|zur|y|i|bin|ibn|al|el|af|av|mac|vanden|vander|\'t|’t');
 
 // Capitalised words that are not names though they stand where names do ("I'm Happy", "Regards,
 // Team", "spoke to Customer Services", "my wife Sunday"): function words, greetings, sign-off words,
@@ -99,7 +99,7 @@ const FUNCTION_WORDS = set(`
 
 // Common Dutch given names, which the name package (no Dutch list) lacks.
 const DUTCH_GIVEN_NAMES = words(`
-  Aad|Adriaan|Anouk|Arjen|Arend|Bart|Bas|Berend|Bram|Daan|Dirk|Douwe|Femke|Fenna|Fleur|Floor|Froukje|Geert|Gerrit|Gijs|Gert|Hanneke|Hendrik|Henk|Hidde|Ilse|Inge|Jaap|Jannie|Jelle|Jeroen|Jesse|Joep|Joost|Joke|Jolien|Joris|Jurre|Kees|Klaas|Koen|Lieke|Lieve|Linde|Loes|Lotte|Maaike|Maarten|Marieke|Marloes|Mees|Merel|Milou|Nienke|Niels|Noor|Piet|Pieter|Pim|Renske|Rianne|Rik|Rinus|Roos|Ruud|Sander|Sanne|Saskia|Siebe|Sietske|Sjoerd|Stijn|Sven|Teun|Thijs|Tijn|Tjeerd|Wessel|Wietske|Willem|Wim|Wouter|Yara|Ymke|Zeger|Zoë
+  Aad|Adriaan|Anouk|Willemijn|Arjen|Arend|Bart|Bas|Berend|Bram|Daan|Dirk|Douwe|Femke|Fenna|Fleur|Floor|Froukje|Geert|Gerrit|Gijs|Gert|Hanneke|Hendrik|Henk|Hidde|Ilse|Inge|Jaap|Jannie|Jelle|Jeroen|Jesse|Joep|Joost|Joke|Jolien|Joris|Jurre|Kees|Klaas|Koen|Lieke|Lieve|Linde|Loes|Lotte|Maaike|Maarten|Marieke|Marloes|Mees|Merel|Milou|Nienke|Niels|Noor|Piet|Pieter|Pim|Renske|Rianne|Rik|Rinus|Roos|Ruud|Sander|Sanne|Saskia|Siebe|Sietske|Sjoerd|Stijn|Sven|Teun|Thijs|Tijn|Tjeerd|Wessel|Wietske|Willem|Wim|Wouter|Yara|Ymke|Zeger|Zoë
 `).map((n) => n.toLowerCase());
 const EXTRA_GIVEN_NAMES = new Set(DUTCH_GIVEN_NAMES);
 
@@ -138,5 +138,7 @@ function lookUpGivenName(word: string): boolean {
   const w = fold(word);
   if (w.length < 2 || NOT_NAMES.has(w) || PLACES.has(w) || FUNCTION_WORDS.has(w)) return false;
   const plain = w.normalize('NFD').replace(/\p{M}+/gu, ''); // the list writes "alvaro", the customer "Álvaro"
+  // (a hyphenated pair of given names is one: "Jan-Willem", "Anne-Sophie")
+  if (w.includes('-')) return w.split('-').every((p) => p.length >= 2 && lookUpGivenName(p));
   return EXTRA_GIVEN_NAMES.has(w) || getGender(w) !== 'unknown' || (plain !== w && getGender(plain) !== 'unknown');
 }

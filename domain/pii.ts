@@ -5,7 +5,7 @@
 // runs, then names by context (domain/pii-names.ts). Scored on a corpus: `npm run bench -- pii`.
 import { extendAddresses, findPostBoxes } from './pii-address';
 import { findBirthDates, findCodes } from './pii-codes';
-import { findContextNames } from './pii-names';
+import { findContextNames, joinNameParts } from './pii-names';
 import { findUnknownNames, isCommonWord, type PiiDictionary } from './pii-dictionary';
 import { Scan, groupSpan, type PiiKind, type PiiSpan } from './pii-scan';
 import { petForms } from './pii-pet-names';
@@ -184,7 +184,8 @@ function findShortForms(scan: Scan, names: string[]): void {
   const stems = [...new Set(names.flatMap((n) => n.trim().split(/[\s-]+/)).filter((w) => w.length >= 4 && isGivenName(w)).map((w) => w.slice(0, 3)))];
   if (stems.length) {
     const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1).toLowerCase())).join('|')})\\p{Ll}*(?![\\p{L}\\p{N}])`, 'gu');
-    scan.pass(re, (m) => (isGivenName(m[0]) ? 'name' : null));
+    // (not a verb opening a question, before its subject: "Wil je mij bellen?")
+    scan.pass(re, (m) => (isGivenName(m[0]) && !(m[0].length <= 3 && SENTENCE_START.test(scan.text.slice(Math.max(0, m.index - 4), m.index)) && QUESTION_SUBJECT.test(scan.text.slice(m.index + 3, m.index + 10))) ? 'name' : null));
   }
   // Pet forms that double a letter or add a diminutive ending: "Olli" for Oliver, "Fredi" for Frederik —
   // a capitalised word whose letters (doubles collapsed, a final -i/-y/-ie dropped) begin the given name.
@@ -202,6 +203,9 @@ function findShortForms(scan: Scan, names: string[]): void {
     if (/\p{Ll}/u.test(m[1])) return !isNotAName(m[1]) && given.some((g) => g.length > w.length && g.includes(w)) ? 'name' : null;
     return initials.includes(m[1].replace(/[.\s]/g, '')) ? 'name' : null;
   });
+  // a single initial of the name signing after a dash: "— Y.", "-- M."
+  const firstLetters = new Set(names.flatMap((n) => n.trim().split(/\s+/).filter((w) => !PARTICLES.has(w.toLowerCase())).map((w) => w[0]?.toUpperCase())));
+  scan.pass(/(?:^|\n)[ \t]*(?:--|—|–)[ \t]*(\p{Lu}\.)(?=[ \t]*(?:\r?\n|$))/dgu, (m) => (firstLetters.has(m[1][0]) ? groupSpan(m, 1, 'name') : null));
   const starts = [...new Set(given.map((g) => g.slice(0, 2)))].filter((st) => /^\p{L}{2}$/u.test(st));
   if (!starts.length) return;
   const pet = new RegExp(`(?<![\\p{L}\\p{N}])(?:${starts.map((st) => escapeRegExp(st[0].toUpperCase() + st.slice(1))).join('|')})\\p{Ll}{1,5}(?![\\p{L}\\p{N}])`, 'gu');
@@ -226,6 +230,9 @@ const NAMED_PLACE =
   /(?<![\p{L}\p{N}])(?:St|Ste|Saint|Sainte|San|Santa|Sankt|São|Sint|Schloss|Château|Castello|Palazzo|Kloster|Abbaye|Liceo|Lycée|Collège|Colegio|Istituto|Gymnasium|Ospedale|Hôpital|Klinikum)\.?(?:[ \t]+|-)\p{Lu}[\p{L}'’]*(?:(?:[ \t]+|-)(?:de|di|del|la|le|du)?[ \t]*\p{Lu}[\p{L}'’]*)?/gu;
 
 const CONTACT_WORD_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|el|los|las|un|una|del|al|le|les|une|du|au|il|lo|gli|uno|het|een|ein|eine|einen|einem|im|am|zum|vom|beim)[ \t]+$/iu;
+const SELF_CUES = ["ich bin", 'hier ist', "c'est", 'je suis', 'ici', 'sono', 'soy', "i'm", "it's", 'its', 'this is', 'ik ben', 'hier is', 'lg', 'vg', 'gr', 'groetjes', 'bisous', 'bises', 'cheers', 'besos', 'baci', 'saluti', 'saludos', 'groeten', 'grüße', 'gruß'].map(escapeRegExp).join('|');
+const QUESTION_SUBJECT = /^[ \t]+(?:je|jij|u|you|ich|du|sie|er|wir|ihr|tu|vous)(?![\p{L}])/iu;
+const GERMAN_ARTICLE = /(?:^|[^\p{L}])(?:der|die|das|den|dem|des)[ \t]+$/iu;
 const SENTENCE_START = /(?:^|[.!?¡¿\n])[ \t"«„“(]*$/u;
 // what follows a writer's own name when they introduce themself: "Bill here", "Joke hier (geen grap)", "Pepe, de…"
 const SELF_AFTER = /^(?:[ \t]+(?:here|hier|ici|qui|aquí|aqui|again|speaking|am apparaat)(?![\p{L}])|[ \t]*(?:\r?\n|$)|[ \t]+\uE000)/u;
@@ -235,6 +242,12 @@ function petVariants(name: string): { pets: string[]; full: string[] } {
   const words = name.trim().split(/\s+/);
   const given = [words[0], ...words[0].split('-'), ...(words.length > 2 && !PARTICLES.has(words[1].toLowerCase()) ? [words[1]] : [])];
   const pets = [...new Set(given.flatMap(petForms))];
+  // two given names make one pet form of their first syllables or initials: "Majo" for María José, "PJ" for Pieter-Jan
+  const pair = words[0].includes('-') ? words[0].split('-') : words.length > 2 && isGivenName(words[1]) ? [words[0], words[1]] : [];
+  if (pair.length === 2 && pair.every((w) => w.length >= 2 && isGivenName(w))) {
+    const plain = pair.map((w) => w.normalize('NFD').replace(/\p{M}+/gu, ''));
+    pets.push(plain[0].slice(0, 2) + plain[1].slice(0, 2).toLowerCase(), (plain[0][0] + plain[1][0]).toUpperCase());
+  }
   const particle = words.findIndex((w, i) => i > 0 && PARTICLES.has(w.toLowerCase()));
   // (Spanish and Portuguese put the family name second of three: "José Ruiz Ortega" is Pepe Ruiz)
   const surnames = particle > 0 ? [words.slice(particle).join(' ')] : words.length > 1 ? [words[words.length - 1], ...(words.length > 2 ? [words[1]] : [])] : [];
@@ -305,17 +318,19 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   // capitalised, and in lower case only alone on a line, as a sign-off: "I will mark it" keeps its verb.
   const isWord = (p: string) => !!dict && !p.includes('.') && p.split(/\s+/).every((w) => PARTICLES.has(w.toLowerCase()) || dict.common.has(w.toLowerCase()));
   // (not as a noun after its article: "lo del Mercedes de alquiler", "the Rose garden")
-  const afterArticle = (at: number) => CONTACT_WORD_ARTICLE.test(input.slice(Math.max(0, at - 8), at));
+  // (nor after der / die / das, unless it is a given name: "Der Hahn in der Küche", but "der Sepp")
+  const afterArticle = (at: number, w?: string) => CONTACT_WORD_ARTICLE.test(input.slice(Math.max(0, at - 8), at)) || (w !== undefined && GERMAN_ARTICLE.test(input.slice(Math.max(0, at - 8), at)) && !isGivenName(w));
   const pets = contactNames.flatMap(petVariants);
   // a pet form no list has as a word is the contact anywhere ("peggy", "Hansi"); one that is a word
   // ("Bill", "Joke", "Pepe") only capitalised, and at the start of a sentence only when the writer
   // introduces themself with it ("Bill here") or signs
   const isPetWord = (p: string) => !dict || dict.common.has(p.toLowerCase()) || isNotAName(p);
-  scan.literals([...parts.filter((p) => !isWord(p)), ...pets.flatMap((v) => v.full), ...pets.flatMap((v) => v.pets).filter((p) => !isPetWord(p))], 'name');
+  const inOtherHyphenated = (at: number, w: string) => /\p{L}-$/u.test(input.slice(Math.max(0, at - 2), at)) || /^-\p{L}/u.test(input.slice(at + w.length, at + w.length + 2));
+  scan.literals([...parts.filter((p) => !isWord(p)), ...pets.flatMap((v) => v.full), ...pets.flatMap((v) => v.pets).filter((p) => !isPetWord(p))], 'name', false, inOtherHyphenated);
   const wordy = parts.filter(isWord);
   const wordyPets = pets.flatMap((v) => v.pets).filter(isPetWord);
   if (wordy.length || wordyPets.length) {
-    scan.literals(wordy.flatMap(capitalForms), 'name', true, afterArticle);
+    scan.literals(wordy.flatMap(capitalForms), 'name', true, (at, w) => afterArticle(at, w) || inOtherHyphenated(at, w));
     scan.literals(wordyPets.flatMap(capitalForms), 'name', true, (at, w) => afterArticle(at) || (SENTENCE_START.test(input.slice(Math.max(0, at - 4), at)) && !SELF_AFTER.test(input.slice(at + w.length, at + w.length + 12))));
     // (anywhere from a writer who never capitalises a sentence: "hi its ben again. still no refund" —
     // the given name only: "el coche era blanco" keeps its colour)
@@ -337,12 +352,18 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
       });
     }
   }
+  // a pet form right after the writer introduces or signs themself, in any case: "ich bin der tommi", "salut c'est nath", "lg steffi"
+  const allPets = [...new Set(pets.flatMap((v) => v.pets))].filter((p) => p.length >= 3);
+  if (allPets.length) scan.pass(new RegExp(`(?<![\\p{L}])(?:${SELF_CUES})[ \\t,]+(?:(?:der|die|la|il|el|o|a)[ \\t]+)?(${allPets.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'dgiu'), (m) => groupSpan(m, 1, 'name'));
   findShortForms(scan, contactNames);
   // the name of a saint, a castle or a school is a place, not a person: "St Brigid's Church", "San Marco",
   // "Schloss Elmau", "Lycée Victor Hugo"
   scan.keeping(NAMED_PLACE, () => {
     findContextNames(scan, dict ? { isKnown: (w) => dict.common.has(w.toLowerCase()) || dict.proper.has(w.toLowerCase()), isCommon: (w) => isCommonWord(w, dict) } : undefined);
-    if (dict) findUnknownNames(scan, dict);
+    if (dict) {
+      findUnknownNames(scan, dict);
+      joinNameParts(scan, (w) => isCommonWord(w, dict));
+    }
   });
   if (options.dictionary) {
     // a house number next to a word no list knows, at the end of a clause: "Brontalweg 4,", "12 Fenquist Row\n"
