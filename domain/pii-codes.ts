@@ -48,7 +48,8 @@ const FULL_DATES = [
   `${DAY_WORD}[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}]))`,
   `${YEAR}[./-]\\d{1,2}[./-]\\d{1,2}`,
   // (a two-digit year too after a month written out: "12th March '85", "12 Mar 85", "3 de abril del 77")
-  `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}])|['’]?\\d{2}(?![\\d:.,]\\d))`,
+  // (and hyphenated: "21-Jun-45", "03-Oct-1961")
+  `${DAY}(?:[ \\t]*|-)(?:de[ \\t]+|of[ \\t]+)?${MONTH}(?:[ \\t,]*|-)(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}])|['’]?\\d{2}(?![\\d:.,]\\d))`,
   `${MONTH}[ \\t]+${DAY}[ \\t,]+${YEAR}`,
   `${MONTH}[ \\t]+${YEAR}`,
 ];
@@ -68,9 +69,9 @@ const BORN = [
 // costs V8 compile time and code space on every long input):
 // "b." abbreviates "born", only in lower case and before more than a year: "She was b. 3 Jul 1948" (not "plan B. 2019");
 // and a second date of birth joined to one already found (masked): "I was born Feb 2, 1972 and my husband on
-// the 30th of September 1970", "née le 1er janvier 1990 à Nantes et mon fils le 29.02.2016".
+// the 30th of September 1970", "née le 1er janvier 1990 à Nantes et mon fils le 29.02.2016", "née le 14/03/2011, mon fils le 2011-03-14".
 const KIN = ['my', 'his', 'her', 'our', 'mein', 'meine', 'meiner', 'sein', 'seine', 'ihr', 'ihre', 'unser', 'unsere', 'mon', 'ma', 'son', 'sa', 'notre', 'mi', 'su', 'nuestro', 'nuestra', 'mio', 'mia', 'il mio', 'la mia', 'suo', 'sua', 'mijn', 'zijn', 'haar', 'ons', 'onze', 'o meu', 'a minha', 'meu', 'minha'];
-const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:and|und|et|y|e|en|ed)[ \\t]+(?:${oneOf(KIN)})[ \\t]+\\p{L}+(?:[ \\t]+\\p{L}+)?`;
+const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:(?:and|und|et|y|e|en|ed)[ \\t]+|(?<=\\uE000[ \\t]*),[ \\t]*)(?:${oneOf(KIN)})[ \\t]+\\p{L}+(?:[ \\t]+\\p{L}+)?`;
 const DOB = new RegExp(`${START}(?:${oneOf(BORN)}|b\\.|${JOINED_KIN})(?![\\p{L}])[^\\d\\n.!?\\uE000]{0,24}?(${DATE})${END}`, 'dgiu');
 // The nouns name the date itself, so it may come later in the same sentence: "mijn geboortedatum
 // (voor de verzekering) is 17-10-1966", "my date of birth, which your form rejects, is 1990-11-23".
@@ -146,6 +147,8 @@ REFERENCE_WORDS.push(
   // "réf. OSL-3P-GR", which names a product as often as a file)
   ...['po', 'p.o.', 'purchase order', 'ord', 'conf', 'conf.', 'v/réf.', 'n/réf.', 'v/réf', 'n/réf', 'v/ref.', 'n/ref.', 'votre réf.', 'notre réf.'],
   ...['nummer', 'numer', 'numéro', 'número', 'numero', 'ordernummer', 'ordernr', 'beställning', 'ordernummer', 'kundnummer', 'bokningsnummer'],
+  // insurance claims and policies in Spanish, Polish, Austrian German and French; the plurals that are not the word plus an ending
+  ...['siniestro', 'szkoda', 'szkody', 'polizze', 'versicherungspolizze', 'versicherungsschein', "police d'assurance", 'numéro de police', 'ordini', 'fatture', 'prenotazioni', 'scontrini', 'facturen', 'aufträge'],
   ...['cadeaubon', 'cadeaukaart', 'tegoedbon', 'waardebon', 'kortingscode', 'pakket', 'pakbon', 'aanvraag', 'aanvraagnummer', 'melding', 'storing', 'storingsnummer'],
 );
 // "-nummer" compounds name a reference too, except the ones that number a place ("Zimmernummer 214")
@@ -162,14 +165,20 @@ const GROUPED_CODE = `(?:[A-Z]{1,5}[ ]\\d{6,14}(?![\\p{L}\\p{N}]|[.,]\\d)|(?:[A-
 // cue word, "réclamation facture n° F2024-…", "Référence dossier DZ8KQ4")
 const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}])(?![ \\t]+#?\\d{3}))`;
 // Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
+// A cue in the plural too: "orders 4471 and 4502", "Rechnungen 4471", "commandes", "bestellingen" (the ending, not a list of forms).
 const REFERENCE = new RegExp(
-  `${START}(?:${oneOf(REFERENCE_WORDS)}|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
+  `${START}(?:(?:${oneOf(REFERENCE_WORDS)})(?:s|es|en|e|n)?|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
   'dgiu',
 );
+// More codes of the same shape listed after a reference: "orders 4471 and 4502", "Rechnungen 4471, 4472 und 4480", "zamówienia 88120 i 88127"
+const LISTED_REFERENCE = /(?<=\uE000)(?:[ \t]*[,;/&][ \t]*(?:(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub)[ \t]+)?|[ \t]+(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub|&)[ \t]+)#?[ \t]?([A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*)(?![\p{L}\p{N}])/dgu;
+const shape = (code: string) => code.replace(/[A-Za-z]+/g, 'A').replace(/\d+/g, '9');
 // Without a cue only the unmistakable: "#45019", "ORD-2024-0001", "BK-88213"
 // A German court or authority file number, whatever its shape, up to the end of the clause: "Aktenzeichen AZ 4 O 118/26", "Az.: 12 C 3456/25"
-const FILE_NUMBER = /(?<![\p{L}])(?:[Aa]ktenzeichen|Az\.|Geschäftszeichen|[Uu]nser Zeichen|[Ii]hr Zeichen)[ \t]*:?[ \t]*([A-Z0-9][A-Za-z0-9]{0,5}(?:[ ./-][A-Za-z0-9]{1,6}){1,5})(?=[ \t]*(?:[,;.)]|\r?\n|$))/dgu;
-const BARE_REFERENCE = /(?<![\p{L}\p{N}&])#[ ]?[A-Z]{0,4}-?\d{3,}(?:[-/][A-Z0-9]+)*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{2,5}[-/](?:[A-Z]{2,5}[-/])?\d{3,}(?:[-/][A-Z0-9]{1,8}){0,3}(?![\p{L}\p{N}])/gu;
+const FILE_NUMBER = /(?<![\p{L}])(?:[Aa]ktenzeichen|Az\.|Geschäftszeichen|[Uu]nser Zeichen|[Ii]hr Zeichen)[ \t]*:?[ \t]*([A-Za-z0-9][A-Za-z0-9]{0,5}(?:[ ./-][A-Za-z0-9]{1,6}){1,5})(?=[ \t]*(?:[,;.)]|\r?\n|$))/dgu;
+// (a year or a two-digit group before the number too: "SIN-26-00871", "SZ/26/0418", "PA-77-1209-X"; and an international
+// postal item, "CE 418 207 733 IE", "RR123456785DE")
+const BARE_REFERENCE = /(?<![\p{L}\p{N}&])#[ ]?[A-Z]{0,4}-?\d{3,}(?:[-/][A-Z0-9]+)*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:[A-Z]{2,5}[-/](?:[A-Z]{2,5}[-/]|\d{2}[-/.](?=\d{3}))?\d{3,}(?:[-/][A-Z0-9]{1,8}){0,3}|[A-Z]{2}[ ]?\d{3}[ ]?\d{3}[ ]?\d{3}[ ]?[A-Z]{2})(?![\p{L}\p{N}])/gu;
 
 // ---- postcodes ----
 // (not a storage size: "PS5 2TB")
@@ -178,11 +187,13 @@ const CA_POSTCODE = /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?
 // NL "1234 AB": not "1500 GB", "2024 AD" or "10 PM"
 const NL_POSTCODE = /(?<![\p{L}\p{N}])[1-9]\d{3}[ ]?(?!SA|SD|SS|GB|MB|KB|TB|PM|AM|KM|KG|CM|MM|ML|KW|HP|CC|EU|US|UK|BC|AD|XL|HD|TV|PC|OK|CV|ID|VW|DJ|LP|CD)[A-Z]{2}(?![\p{L}\p{N}])/gu;
 // With a country prefix: "D-80331", "F-75116", "I-00118", "CH-8001"
-const PREFIXED_POSTCODE = /(?<![\p{L}\p{N}-])(?:D|A|F|I|E|B|L|P|CH|NL)-\d{4,5}(?![\p{L}\p{N}])/gu;
+// (and the Nordic, Czech, Polish and Portuguese shapes: "SE-111 34", "DK-1260", "FI-00100", "CZ-110 00", "PL-00-549", "P-1250-143")
+const PREFIXED_POSTCODE = /(?<![\p{L}\p{N}-])(?:PT?-\d{4}-\d{3}|PL-\d{2}-\d{3}|(?:D|A|F|I|E|B|L|P|CH|NL|DK|N|NO|FI|FIN)-\d{4,5}|(?:S|SE|CZ|SK)-\d{3}[ ]?\d{2})(?![\p{L}\p{N}])/gu;
 // Irish Eircode "D02 X285", "A65 F4E2": a routing key and a unique part mixing letters and digits
 const EIRCODE = /(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\p{N}])/gu;
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
-const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`, 'gu');
+// (and an Australian state's four digits: "Bondi NSW 2026")
+const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])|(?<=(?:^|[^\\p{L}])(?:NSW|VIC|QLD|TAS|ACT)[ \\t]+)\\d{4}(?![\\p{L}\\p{N}])`, 'gu');
 const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is', 'kod', 'kod pocztowy', 'postnummer', 'eircode'];
 // "PLZ 70180", "CAP 00185 Roma", "my zip for the card is 02139": up to three words between
 const POSTCODE_CUE = new RegExp(
@@ -215,8 +226,11 @@ const CITY_POSTCODE = new RegExp(
   'dgu',
 );
 
+// Argentina's "C1043AAZ" right after an address (its letters would pass for a code anywhere else)
+const AR_POSTCODE = /(?<=\uE000[ \t,]*)[A-HJ-NP-Z]\d{4}[A-Z]{3}(?![\p{L}\p{N}])/gu;
+
 const PRODUCT_BEFORE = /(?:model|modell|modelo|modello|modèle|typ|type|tipo|sku|artikel|art\.)[ \t]*[:#]?[ \t]*$/iu;
-const NUMBERED_THING = /(?:part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t]*$/iu;
+const NUMBERED_THING = /(?:part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t-]*$/iu;
 const DATE_LIKE = new RegExp(`^(?:${DATE})$`, 'iu');
 
 /** What follows a reference cue is a reference when it looks like a code, not like a count, a time or a date. */
@@ -237,7 +251,9 @@ const group1 = (kind: PiiSpan['kind']) => (m: RegExpExecArray): PiiSpan[] => {
 export function findBirthDates(scan: Scan): void {
   const dob = (m: RegExpExecArray) => (/^b\./i.test(m[0]) && (m[0][0] !== 'b' || /^\d{4}$/.test(m[1])) ? null : group1('dob')(m));
   scan.pass(DOB, dob);
-  scan.pass(DOB_NOUN, group1('dob'));
+  // past a date already found, a second full date ("date of birth is 03/07/1948, not 07/03/1948"), never a bare year:
+  // "Geburtsdatum: 5.11.1972) haben Reservierung R 2026 0441" keeps the reference's year
+  scan.pass(DOB_NOUN, (m) => (/^\d{4}$/.test(m[1]) && m[0].includes('\uE000') ? null : group1('dob')(m)));
   scan.pass(DOB_DATE_FIRST, group1('dob'));
   scan.pass(DOB_STAR, group1('dob'));
   // again, for a date joined to one the passes above found
@@ -286,6 +302,22 @@ export function findCodes(scan: Scan): void {
   scan.pass(NL_POSTCODE, 'postcode');
   scan.pass(US_ZIP, 'postcode');
   scan.pass(CITY_POSTCODE, (m) => [1, 2, 3, 4, 5, 6, 7, 8].flatMap((g) => groupSpan(m, g, 'postcode')));
+  scan.pass(AR_POSTCODE, 'postcode');
   // (not a product's model: "Model WM-1400", "modèle XR-500")
   scan.pass(BARE_REFERENCE, (m) => (PRODUCT_BEFORE.test(scan.text.slice(Math.max(0, m.index - 12), m.index)) ? null : 'reference'));
+  listedReferences(scan);
+}
+
+/** The codes listed after a reference, each of the same shape (letters and digits in the same order) and about its length. */
+function listedReferences(scan: Scan): void {
+  for (let round = 0; round < 6; round++) {
+    const before = new Map(scan.spans.filter((s) => s.kind === 'reference').map((s) => [s.end, scan.text.slice(s.start, s.end).replace(/^#[ ]?/, '')]));
+    const n = scan.spans.length;
+    scan.pass(LISTED_REFERENCE, (m) => {
+      const first = before.get(m.index);
+      const code = m[1];
+      return first && shape(first) === shape(code) && Math.abs(first.length - code.length) <= 2 && /\d/.test(code) && isReference(code) ? groupSpan(m, 1, 'reference') : null;
+    });
+    if (scan.spans.length === n) return;
+  }
 }
