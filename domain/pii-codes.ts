@@ -149,11 +149,18 @@ REFERENCE_WORDS.push(
   ...['nummer', 'numer', 'numéro', 'número', 'numero', 'ordernummer', 'ordernr', 'beställning', 'ordernummer', 'kundnummer', 'bokningsnummer'],
   // insurance claims and policies in Spanish, Polish, Austrian German and French; the plurals that are not the word plus an ending
   ...['siniestro', 'szkoda', 'szkody', 'polizze', 'versicherungspolizze', 'versicherungsschein', "police d'assurance", 'numéro de police', 'ordini', 'fatture', 'prenotazioni', 'scontrini', 'facturen', 'aufträge'],
+  // quotes, cases, accounts, memberships and repairs, the words the lists above lack
+  ...['quote', 'quotation', 'itinerary', 'payment reference', 'repair', 'repair number', 'warranty claim', 'delivery number', 'collection number', 'rewards number', 'frequent flyer number', 'loyalty number', 'customer account', 'permit', 'permit number', 'tenancy reference'],
+  ...['kundenkonto', 'verwendungszweck', 'mandatsreferenz', 'mitgliedschaft', 'angebot', 'reparaturauftrag', 'garantiefall'],
+  ...['devis', 'compte client', 'numéro de compte', "numéro d'abonné", 'abonné', 'ordre de réparation', 'bon de réparation'],
+  ...['caso', 'número de caso', 'presupuesto', 'cuenta', 'número de cuenta', 'socio', 'abonado', 'orden', 'conto', 'preventivo', 'codice utente', 'utenza', 'abbonato', 'orçamento', 'sócio'],
+  ...['lidmaatschap', 'zaak', 'offerte', 'abonnee', 'bonnetje', 'pinbon'],
+  ...['protocolo', 'nota fiscal', 'rastreio', 'código de rastreio', 'rastreamento', 'código de rastreamento'],
   ...['cadeaubon', 'cadeaukaart', 'tegoedbon', 'waardebon', 'kortingscode', 'pakket', 'pakbon', 'aanvraag', 'aanvraagnummer', 'melding', 'storing', 'storingsnummer'],
 );
 // "-nummer" compounds name a reference too, except the ones that number a place ("Zimmernummer 214")
 const NUMBER_COMPOUND = '(?!zimmer|tisch|platz|sitz|gleis|haus|kamer|tafel|stoel|huis|telefoon|telefon|handy|artikel|modell|produkt|teile|ersatzteil)\\p{L}{3,}(?:nummer|-?nr\\.?)';
-const QUALIFIER = ['number', 'no', 'no.', 'nr', 'nr.', 'num', 'n°', 'nº', 'n.', 'n.º', 'n.°', 'nro', 'nro.', 'núm.', 'núm', 'num.', 'is', 'was', 'ist', 'lautet', 'war', 'est', 'était', 'es', 'era', 'è', 'ref', 'ref.', 'reference', 'code', 'id', 'numéro', 'número', 'numero', 'nummer', 'de', 'di', 'del', "d'", 'van', 'of', 'my', 'mon', 'ma', 'mijn', 'mein', 'meine', 'mi', 'il', 'la', 'le', 'el', 'the', 'your', 'votre', 'uw', 'su', 'con il', 'con el', 'avec le', 'with', 'met', 'mit', 'der', 'die', 'das'];
+const QUALIFIER = ['number', 'no', 'no.', 'nr', 'nr.', 'num', 'n°', 'nº', 'n.', 'n.º', 'n.°', 'nro', 'nro.', 'núm.', 'núm', 'num.', 'is', 'was', 'ist', 'lautet', 'war', 'est', 'était', 'es', 'era', 'è', 'ref', 'ref.', 'reference', 'code', 'id', 'numéro', 'número', 'numero', 'nummer', 'de', 'di', 'del', "d'", 'van', 'of', 'do', 'da', 'du', 'des', 'della', 'dello', 'het', 'my', 'mon', 'ma', 'mijn', 'mein', 'meine', 'mi', 'il', 'la', 'le', 'el', 'the', 'your', 'votre', 'uw', 'su', 'con il', 'con el', 'avec le', 'with', 'met', 'mit', 'der', 'die', 'das'];
 // single-word cues and qualifiers, which may stand between a cue and its code
 const CUE_WORDS = new Set([...REFERENCE_WORDS, ...QUALIFIER].filter((w) => !/[ .]/.test(w)));
 const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|minutes?|minuten|minutos|minuti|h|hrs?|hours?|stunden|heures|horas|ore|uur|people|persons?|personen|personnes|personas|persone|pers|guests?|gäste|days?|tage|jours|días|giorni|dagen|nights?|nächte|nuits|noches|notti|nachten|kg|km|items?|stück|pcs|x|years?|jahre?n?|ans|años|anni|jaar|weeks?|wochen|semaines|semanas|settimane|weken|months?|monate?n?|mois|meses|mesi|maanden)';
@@ -207,12 +214,14 @@ const POSTCODE_CUE = new RegExp(
 // (not an amount or a count: "20000 Euro", "15000 Besucher.")
 const NOT_TOWN = '(?!(?:Euro|Euros|Dollar|Dollars|Pfund|Franken|Francs?|Kronen|Kronor|Złotych|Zloty|Yen|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Meter|Liter|Tonnen|Kalorien|Schritte|Personen|Menschen|Einwohner|Besucher|Teilnehmer|Exemplare|Seiten|Stimmen|Mal|Pesos|Libras|Sterline|Persone|Personnes|Personas|Mensen|Bezoekers|Punten|Kilo|Gramm|Minuten|Stunden|Tage|Jahre)(?![\\p{L}]))';
 const TOWN = `(?=[ \\t]+${NOT_TOWN}(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het)[ \\t]+)?\\p{Lu}\\p{Ll}{2,})`;
+// right after an address the town may be in capitals, as on an envelope: "…\n75011 PARIS", "…, 20121 MILANO"
+const TOWN_AFTER_ADDRESS = `(?=[ \\t]+${NOT_TOWN}(?!(?:EUR|USD|GBP|CHF|PLN|SEK|DKK|NOK|CZK|EURO|EUROS|PCS|STK)(?![\\p{L}]))(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het|LE|LA|LES|EL|IL)[ \\t]+)?\\p{Lu}(?:\\p{Ll}{2,}|\\p{Lu}{2,}(?![\\p{Ll}])))`;
 // after a comma or a line start the town must end the phrase: "…, 69003 Lyon." but not "…, 10000 Schritte am Tag"
 const TOWN_ENDS = `(?=[ \\t]+${NOT_TOWN}\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?()]|\\r?\\n|$))`;
 const CITY_POSTCODE = new RegExp(
   [
     `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
-    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN}`,
+    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN_AFTER_ADDRESS}`,
     `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|^|\\n)[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
     // right after an address, a Dutch code whatever its letters ("Kerkweg 3a, 1234 CD Hoorn"); a Portuguese one before its town
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
@@ -237,7 +246,8 @@ const DATE_LIKE = new RegExp(`^(?:${DATE})$`, 'iu');
 function isReference(code: string): boolean {
   const digits = code.replace(/\D/g, '').length;
   if (!digits) return /^[A-Z]{5,8}$/.test(code) || /^(?=[A-Z-]{6,})[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}$/.test(code); // an upper-case booking code, never a word
-  if (DATE_LIKE.test(code) || /^\d{1,2}(?:st|nd|rd|th|er|e|h\d*)$/i.test(code)) return false;
+  // (nor a day and month: "Facture du 18/11")
+  if (DATE_LIKE.test(code) || /^\d{1,2}(?:st|nd|rd|th|er|e|h\d*)$/i.test(code) || /^(?:[0-2]?\d|3[01])[./](?:0?[1-9]|1[0-2])$/.test(code)) return false;
   const alnum = code.replace(/[^A-Za-z0-9]/g, '').length;
   return digits === alnum ? digits >= 3 : alnum >= 4;
 }
@@ -246,6 +256,36 @@ const group1 = (kind: PiiSpan['kind']) => (m: RegExpExecArray): PiiSpan[] => {
   const at = m.indices?.[1];
   return at ? [{ start: at[0], end: at[1], kind }] : [];
 };
+
+// the same pattern, tried again at each word inside a rejected match (sticky: never a search through the rest of the text)
+const REFERENCE_AGAIN = new RegExp(REFERENCE.source, 'dyiu');
+
+/** The reference a cue match names, if any. */
+function referenceOf(scan: Scan, m: RegExpExecArray, depth = 0): PiiSpan[] | null {
+  const code = m[2];
+  // a bare "no." numbers whatever the word before it names: "part no. 87161-0445", "Style No. 48812", "Zimmer Nr. 214"
+  if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
+  // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
+  // (a lower-case word first is one more word before the code: "n.º de socio 00412")
+  const word = code.includes(' ') ? /^\p{Ll}+[ ]+/u.exec(code)?.[0].length ?? 0 : 0;
+  const ref = code.slice(word);
+  if (ref.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./-]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(ref)) return null;
+  const codeLike = /\d/.test(ref) && (/[A-Za-z]/.test(ref) || ref.replace(/\D/g, '').length >= 5);
+  const at = m.indices![2][0] + word;
+  // (words that are cues themselves do not count: "référence de réservation KZTRWA")
+  const between = !!word || m[1].split(/[ \t]+/).some((w) => w && !CUE_WORDS.has(w.toLowerCase()));
+  if (isReference(ref) && (!between || codeLike)) return [{ start: at, end: at + ref.length, kind: 'reference' }];
+  // with other words between, a cue among them may name the code itself: "factura simplificada nº 4471",
+  // "the order from last week, ticket 4471" (the rejected match would otherwise hide it from the pass)
+  if (!between || depth >= 2) return null;
+  for (let at = m.indices![1][0]; at < m.indices![2][0]; at++) {
+    if (!/[\p{L}#]/u.test(scan.masked[at]) || (at > 0 && /\p{L}/u.test(scan.masked[at - 1]))) continue;
+    REFERENCE_AGAIN.lastIndex = at;
+    const again = REFERENCE_AGAIN.exec(scan.masked);
+    if (again) return referenceOf(scan, again, depth + 1);
+  }
+  return null;
+}
 
 /** Finds dates of birth (before the date/time protection of the digit rules runs). */
 export function findBirthDates(scan: Scan): void {
@@ -278,21 +318,7 @@ export function findCodes(scan: Scan): void {
     const plate = m[1].replace(/[ -]+$/, '');
     return plate.replace(/[ -]/g, '').length >= 5 ? [{ start: m.indices![1][0], end: m.indices![1][0] + plate.length, kind: 'plate' }] : null;
   });
-  scan.pass(REFERENCE, (m) => {
-    const code = m[2];
-    // a bare "no." numbers whatever the word before it names: "part no. 87161-0445", "Style No. 48812", "Zimmer Nr. 214"
-    if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
-    // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
-    // (a lower-case word first is one more word before the code: "n.º de socio 00412")
-    const word = code.includes(' ') ? /^\p{Ll}+[ ]+/u.exec(code)?.[0].length ?? 0 : 0;
-    const ref = code.slice(word);
-    if (ref.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./-]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(ref)) return null;
-    const codeLike = /\d/.test(ref) && (/[A-Za-z]/.test(ref) || ref.replace(/\D/g, '').length >= 5);
-    const at = m.indices![2][0] + word;
-    // (words that are cues themselves do not count: "référence de réservation KZTRWA")
-    const between = !!word || m[1].split(/[ \t]+/).some((w) => w && !CUE_WORDS.has(w.toLowerCase()));
-    return isReference(ref) && (!between || codeLike) ? [{ start: at, end: at + ref.length, kind: 'reference' }] : null;
-  });
+  scan.pass(REFERENCE, (m) => referenceOf(scan, m));
   scan.pass(FILE_NUMBER, (m) => (/\d/.test(m[1]) ? groupSpan(m, 1, 'reference') : null));
   scan.pass(PREFIXED_POSTCODE, 'postcode');
   scan.pass(EIRCODE, 'postcode');
