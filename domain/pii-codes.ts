@@ -236,7 +236,8 @@ const CITY_POSTCODE = new RegExp(
 );
 
 // Argentina's "C1043AAZ" right after an address (its letters would pass for a code anywhere else)
-const AR_POSTCODE = /(?<=\uE000[ \t,]*)[A-HJ-NP-Z]\d{4}[A-Z]{3}(?![\p{L}\p{N}])/gu;
+// (the letter first, the look-behind only where one stands: a long run of masked text is not tried at every position)
+const AR_POSTCODE = /[A-HJ-NP-Z](?<=\uE000[ \t,]*[A-HJ-NP-Z])\d{4}[A-Z]{3}(?![\p{L}\p{N}])/gu;
 
 const PRODUCT_BEFORE = /(?:model|modell|modelo|modello|modèle|typ|type|tipo|sku|artikel|art\.)[ \t]*[:#]?[ \t]*$/iu;
 const NUMBERED_THING = /(?:part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t-]*$/iu;
@@ -336,6 +337,7 @@ export function findCodes(scan: Scan): void {
 
 /** The codes listed after a reference, each of the same shape (letters and digits in the same order) and about its length. */
 function listedReferences(scan: Scan): void {
+  if (!scan.spans.some((s) => s.kind === 'reference')) return;
   for (let round = 0; round < 6; round++) {
     const before = new Map(scan.spans.filter((s) => s.kind === 'reference').map((s) => [s.end, scan.text.slice(s.start, s.end).replace(/^#[ ]?/, '')]));
     const n = scan.spans.length;
