@@ -23,9 +23,9 @@ const anyCase = (words: string) =>
 
 const END = '(?![\\p{L}\\p{N}])';
 // "PO Box 4471", "P.O. Box 918", "Postfach 10 12 34", "BP 4021", "B.P. 55", "Boîte postale 55",
-// "Apartado de Correos 1082", "Apdo. 215", "Casella Postale 412", "Postbus 2105"
+// "Apartado de Correos 1082", "Apdo. 215", "Casella Postale 412", "Postbus 2105", "Packstation 118", "Antwoordnummer 1204"
 const POST_BOX = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:P\\.?[ ]?O\\.?[ ]?Box|Post[ ]Office[ ]Box|B\\.?P\\.?|${anyCase('postfach|postbus|postbox|boîte postale|boite postale|apartado de correos|apartado postal|apartado|apdo.|casella postale|cas. post.|c. postale')})[ \\t]*(?:n[°º.o]?[ \\t]*)?\\d{1,6}(?:[ ]\\d{2,4}){0,3}${END}`,
+  `(?<![\\p{L}\\p{N}])(?:P\\.?[ ]?O\\.?[ ]?Box|Post[ ]Office[ ]Box|B\\.?P\\.?|${anyCase('postfach|postbus|postbox|boîte postale|boite postale|apartado de correos|apartado postal|apartado|apdo.|casella postale|cas. post.|c. postale|packstation|antwoordnummer')})[ \\t]*(?:n[°º.o]?[ \\t]*)?\\d{1,6}(?:[ ]\\d{2,4}){0,3}${END}`,
   'gu',
 );
 
@@ -34,9 +34,9 @@ const POST_BOX = new RegExp(
 const SIDE = `(?:[ \\t]+(?:${anyCase('links|rechts|li.|re.|mitte|gauche|droite|izq.|izquierda|izda.|dcha.|derecha|sx|dx')}))?`;
 const DESIGNATOR = `(?:n[°º.o]?[ \\t]*)?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3}|[IVX]{1,4})${END}`;
 const UNIT_WORDS = anyCase(
-  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar|zimmer|room|parcela|parcelle|lotto|kavel|haus|aufgang|eingang|treppe|apto|pal.|palazzina|is.|isolato|site',
+  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar|zimmer|room|parcela|parcelle|lotto|kavel|haus|aufgang|eingang|treppe|apto|pal.|palazzina|is.|isolato|site|depto.|depto|dpto.|dpto|departamento',
 );
-const FLOOR_WORDS = 'OG|EG|DG|' + anyCase('obergeschoss|stock|etage|étage|piano|planta|verdieping|floor|hoog|piso');
+const FLOOR_WORDS = 'OG|EG|DG|' + anyCase('obergeschoss|stock|etage|étage|piano|planta|verdieping|floor|hoog|piso|sal');
 const UNIT = [
   `(?:${UNIT_WORDS})[ \\t]*${DESIGNATOR}`,
   `\\d{1,2}(?:\\.|e|er|ère|ème|st|nd|rd|th|º|°|ª|o|a)?[ \\t]*(?:${FLOOR_WORDS})${END}${SIDE}`,
@@ -64,12 +64,14 @@ const STRONG_UNIT = new RegExp(
   'gu',
 );
 // after a flat or building, the street may come without its number: "Apartment 12, Block C, Grand Canal Quay"
-const NUMBERLESS_STREET = `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Quay|Wharf|Square|Place|Parade|Hill)${END}`;
-const UNIT_AFTER = new RegExp(`[ \\t]*,?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})|[ \\t]*\\((?:${UNIT})\\)`, 'uy');
+const NUMBERLESS_STREET = `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Quay|Wharf|Square|Place|Parade|Hill|Village|Park|Rise|View|Heights|Green)${END}`;
+const CARE_OF_AFTER = `[ \\t]*,[ \\t]*(?:${anyCase('chez|presso|bij|c/o|bei|aos cuidados de')})[ \\t]+(?:(?:M\\.|Mme|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+)?[\\p{Lu}][\\p{L}'’-]*(?:[ \\t]+[\\p{Lu}][\\p{L}'’-]*){0,2}`;
+// (and the household it goes through, after a comma: "Lindenallee 7, 2. OG links, bei Schmitt")
+const UNIT_AFTER = new RegExp(`[ \\t]*,?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})|[ \\t]*\\((?:${UNIT})\\)|${CARE_OF_AFTER}`, 'uy');
 const CARE_OF_BEFORE = `(?<![\\p{L}])(?:${anyCase('chez|presso|bij|t.a.v.|a/c|c/o|aos cuidados de|a la atención de|z. hd.|z.hd.|bei')})[ \\t]+(?:(?:M\\.|Mme|Mlle|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’.-]*[ \\t]*){1,3}`;
 const UNIT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${UNIT}|${BUILDING}|${CARE_OF_BEFORE})[ \\t]*(?:,|\\r?\\n)[ \\t]*$`, 'u');
-// "14 bis", "263-1", "12-III", "3 hs", "112 B" after a house number
-const NUMBER_SUFFIX = /(?:[-/ ]\d{1,2}(?:e|de|ste)?[ -]hoog(?:[ ](?:achter|voor))?|[ -]?(?:bis|ter|quater|hs|huis|boven|beneden|zw|rd)|[ ][A-Z]\d{0,3}|[-/](?:\d{1,3}[A-Za-z]?|[IVX]{1,4}|[A-Za-z]{1,2})|[ ](?:I{1,3}|IV|V))(?![\p{L}\p{N}])/uy;
+// "14 bis", "263-1", "12-III", "3 hs", "112 B", "190 b" after a house number (not a one-letter word: "5 a", "5 e", "5 y")
+const NUMBER_SUFFIX = /(?:[-/ ]\d{1,2}(?:e|de|ste)?[ -]hoog(?:[ ](?:achter|voor))?|[ -]?(?:bis|ter|quater|hs|huis|boven|beneden|zw|rd)|[ ][A-Z]\d{0,3}|[ ][b-dfgh](?![\p{L}\p{N}'’])|[-/](?:\d{1,3}[A-Za-z]?|[IVX]{1,4}|[A-Za-z]{1,2})|[ ](?:I{1,3}|IV|V))(?![\p{L}\p{N}])/uy;
 // Words that begin a street's name before the word the street patterns found: "Alte Landstraße",
 // "Burgemeester de Monchyplein", "Dr. Lelylaan", "Van Speijkstraat", "Sint Jansstraat"
 const TITLES = 'Burgemeester|Burg\\.|Dokter|Dr\\.|Doctor|Professor|Prof\\.|Sint|St\\.|Sankt|Koningin|Koning|Prins|Prinses|Graaf|Generaal|Gen\\.|Kapitein|Pastoor|Kardinal|Bischof|Kaiser|König|Königin|Herzog|Fürst|Graf|Bürgermeister|Pfarrer|Jan|Johan|Willem|Hendrik';

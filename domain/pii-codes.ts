@@ -48,7 +48,8 @@ const FULL_DATES = [
   `${DAY_WORD}[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}]))`,
   `${YEAR}[./-]\\d{1,2}[./-]\\d{1,2}`,
   // (a two-digit year too after a month written out: "12th March '85", "12 Mar 85", "3 de abril del 77")
-  `${DAY}[ \\t]*(?:de[ \\t]+|of[ \\t]+)?${MONTH}[ \\t,]*(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}])|['’]?\\d{2}(?![\\d:.,]\\d))`,
+  // (and hyphenated: "21-Jun-45", "03-Oct-1961")
+  `${DAY}(?:[ \\t]*|-)(?:de[ \\t]+|of[ \\t]+)?${MONTH}(?:[ \\t,]*|-)(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}])|['’]?\\d{2}(?![\\d:.,]\\d))`,
   `${MONTH}[ \\t]+${DAY}[ \\t,]+${YEAR}`,
   `${MONTH}[ \\t]+${YEAR}`,
 ];
@@ -68,9 +69,9 @@ const BORN = [
 // costs V8 compile time and code space on every long input):
 // "b." abbreviates "born", only in lower case and before more than a year: "She was b. 3 Jul 1948" (not "plan B. 2019");
 // and a second date of birth joined to one already found (masked): "I was born Feb 2, 1972 and my husband on
-// the 30th of September 1970", "née le 1er janvier 1990 à Nantes et mon fils le 29.02.2016".
+// the 30th of September 1970", "née le 1er janvier 1990 à Nantes et mon fils le 29.02.2016", "née le 14/03/2011, mon fils le 2011-03-14".
 const KIN = ['my', 'his', 'her', 'our', 'mein', 'meine', 'meiner', 'sein', 'seine', 'ihr', 'ihre', 'unser', 'unsere', 'mon', 'ma', 'son', 'sa', 'notre', 'mi', 'su', 'nuestro', 'nuestra', 'mio', 'mia', 'il mio', 'la mia', 'suo', 'sua', 'mijn', 'zijn', 'haar', 'ons', 'onze', 'o meu', 'a minha', 'meu', 'minha'];
-const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:and|und|et|y|e|en|ed)[ \\t]+(?:${oneOf(KIN)})[ \\t]+\\p{L}+(?:[ \\t]+\\p{L}+)?`;
+const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:(?:and|und|et|y|e|en|ed)[ \\t]+|(?<=\\uE000[ \\t]*),[ \\t]*)(?:${oneOf(KIN)})[ \\t]+\\p{L}+(?:[ \\t]+\\p{L}+)?`;
 const DOB = new RegExp(`${START}(?:${oneOf(BORN)}|b\\.|${JOINED_KIN})(?![\\p{L}])[^\\d\\n.!?\\uE000]{0,24}?(${DATE})${END}`, 'dgiu');
 // The nouns name the date itself, so it may come later in the same sentence: "mijn geboortedatum
 // (voor de verzekering) is 17-10-1966", "my date of birth, which your form rejects, is 1990-11-23".
@@ -146,11 +147,20 @@ REFERENCE_WORDS.push(
   // "réf. OSL-3P-GR", which names a product as often as a file)
   ...['po', 'p.o.', 'purchase order', 'ord', 'conf', 'conf.', 'v/réf.', 'n/réf.', 'v/réf', 'n/réf', 'v/ref.', 'n/ref.', 'votre réf.', 'notre réf.'],
   ...['nummer', 'numer', 'numéro', 'número', 'numero', 'ordernummer', 'ordernr', 'beställning', 'ordernummer', 'kundnummer', 'bokningsnummer'],
+  // insurance claims and policies in Spanish, Polish, Austrian German and French; the plurals that are not the word plus an ending
+  ...['siniestro', 'szkoda', 'szkody', 'polizze', 'versicherungspolizze', 'versicherungsschein', "police d'assurance", 'numéro de police', 'ordini', 'fatture', 'prenotazioni', 'scontrini', 'facturen', 'aufträge'],
+  // quotes, cases, accounts, memberships and repairs, the words the lists above lack
+  ...['quote', 'quotation', 'itinerary', 'payment reference', 'repair', 'repair number', 'warranty claim', 'delivery number', 'collection number', 'rewards number', 'frequent flyer number', 'loyalty number', 'customer account', 'permit', 'permit number', 'tenancy reference'],
+  ...['kundenkonto', 'verwendungszweck', 'mandatsreferenz', 'mitgliedschaft', 'angebot', 'reparaturauftrag', 'garantiefall'],
+  ...['devis', 'compte client', 'numéro de compte', "numéro d'abonné", 'abonné', 'ordre de réparation', 'bon de réparation'],
+  ...['caso', 'número de caso', 'presupuesto', 'cuenta', 'número de cuenta', 'socio', 'abonado', 'orden', 'conto', 'preventivo', 'codice utente', 'utenza', 'abbonato', 'orçamento', 'sócio'],
+  ...['lidmaatschap', 'zaak', 'offerte', 'abonnee', 'bonnetje', 'pinbon'],
+  ...['protocolo', 'nota fiscal', 'rastreio', 'código de rastreio', 'rastreamento', 'código de rastreamento'],
   ...['cadeaubon', 'cadeaukaart', 'tegoedbon', 'waardebon', 'kortingscode', 'pakket', 'pakbon', 'aanvraag', 'aanvraagnummer', 'melding', 'storing', 'storingsnummer'],
 );
 // "-nummer" compounds name a reference too, except the ones that number a place ("Zimmernummer 214")
 const NUMBER_COMPOUND = '(?!zimmer|tisch|platz|sitz|gleis|haus|kamer|tafel|stoel|huis|telefoon|telefon|handy|artikel|modell|produkt|teile|ersatzteil)\\p{L}{3,}(?:nummer|-?nr\\.?)';
-const QUALIFIER = ['number', 'no', 'no.', 'nr', 'nr.', 'num', 'n°', 'nº', 'n.', 'n.º', 'n.°', 'nro', 'nro.', 'núm.', 'núm', 'num.', 'is', 'was', 'ist', 'lautet', 'war', 'est', 'était', 'es', 'era', 'è', 'ref', 'ref.', 'reference', 'code', 'id', 'numéro', 'número', 'numero', 'nummer', 'de', 'di', 'del', "d'", 'van', 'of', 'my', 'mon', 'ma', 'mijn', 'mein', 'meine', 'mi', 'il', 'la', 'le', 'el', 'the', 'your', 'votre', 'uw', 'su', 'con il', 'con el', 'avec le', 'with', 'met', 'mit', 'der', 'die', 'das'];
+const QUALIFIER = ['number', 'no', 'no.', 'nr', 'nr.', 'num', 'n°', 'nº', 'n.', 'n.º', 'n.°', 'nro', 'nro.', 'núm.', 'núm', 'num.', 'is', 'was', 'ist', 'lautet', 'war', 'est', 'était', 'es', 'era', 'è', 'ref', 'ref.', 'reference', 'code', 'id', 'numéro', 'número', 'numero', 'nummer', 'de', 'di', 'del', "d'", 'van', 'of', 'do', 'da', 'du', 'des', 'della', 'dello', 'het', 'my', 'mon', 'ma', 'mijn', 'mein', 'meine', 'mi', 'il', 'la', 'le', 'el', 'the', 'your', 'votre', 'uw', 'su', 'con il', 'con el', 'avec le', 'with', 'met', 'mit', 'der', 'die', 'das'];
 // single-word cues and qualifiers, which may stand between a cue and its code
 const CUE_WORDS = new Set([...REFERENCE_WORDS, ...QUALIFIER].filter((w) => !/[ .]/.test(w)));
 const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|minutes?|minuten|minutos|minuti|h|hrs?|hours?|stunden|heures|horas|ore|uur|people|persons?|personen|personnes|personas|persone|pers|guests?|gäste|days?|tage|jours|días|giorni|dagen|nights?|nächte|nuits|noches|notti|nachten|kg|km|items?|stück|pcs|x|years?|jahre?n?|ans|años|anni|jaar|weeks?|wochen|semaines|semanas|settimane|weken|months?|monate?n?|mois|meses|mesi|maanden)';
@@ -162,14 +172,20 @@ const GROUPED_CODE = `(?:[A-Z]{1,5}[ ]\\d{6,14}(?![\\p{L}\\p{N}]|[.,]\\d)|(?:[A-
 // cue word, "réclamation facture n° F2024-…", "Référence dossier DZ8KQ4")
 const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}])(?![ \\t]+#?\\d{3}))`;
 // Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
+// A cue in the plural too: "orders 4471 and 4502", "Rechnungen 4471", "commandes", "bestellingen" (the ending, not a list of forms).
 const REFERENCE = new RegExp(
-  `${START}(?:${oneOf(REFERENCE_WORDS)}|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
+  `${START}(?:(?:${oneOf(REFERENCE_WORDS)})(?:s|es|en|e|n)?|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
   'dgiu',
 );
+// More codes of the same shape listed after a reference: "orders 4471 and 4502", "Rechnungen 4471, 4472 und 4480", "zamówienia 88120 i 88127"
+const LISTED_REFERENCE = /(?<=\uE000)(?:[ \t]*[,;/&][ \t]*(?:(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub)[ \t]+)?|[ \t]+(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub|&)[ \t]+)#?[ \t]?([A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*)(?![\p{L}\p{N}])/dgu;
+const shape = (code: string) => code.replace(/[A-Za-z]+/g, 'A').replace(/\d+/g, '9');
 // Without a cue only the unmistakable: "#45019", "ORD-2024-0001", "BK-88213"
 // A German court or authority file number, whatever its shape, up to the end of the clause: "Aktenzeichen AZ 4 O 118/26", "Az.: 12 C 3456/25"
-const FILE_NUMBER = /(?<![\p{L}])(?:[Aa]ktenzeichen|Az\.|Geschäftszeichen|[Uu]nser Zeichen|[Ii]hr Zeichen)[ \t]*:?[ \t]*([A-Z0-9][A-Za-z0-9]{0,5}(?:[ ./-][A-Za-z0-9]{1,6}){1,5})(?=[ \t]*(?:[,;.)]|\r?\n|$))/dgu;
-const BARE_REFERENCE = /(?<![\p{L}\p{N}&])#[ ]?[A-Z]{0,4}-?\d{3,}(?:[-/][A-Z0-9]+)*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{2,5}[-/](?:[A-Z]{2,5}[-/])?\d{3,}(?:[-/][A-Z0-9]{1,8}){0,3}(?![\p{L}\p{N}])/gu;
+const FILE_NUMBER = /(?<![\p{L}])(?:[Aa]ktenzeichen|Az\.|Geschäftszeichen|[Uu]nser Zeichen|[Ii]hr Zeichen)[ \t]*:?[ \t]*([A-Za-z0-9][A-Za-z0-9]{0,5}(?:[ ./-][A-Za-z0-9]{1,6}){1,5})(?=[ \t]*(?:[,;.)]|\r?\n|$))/dgu;
+// (a year or a two-digit group before the number too: "SIN-26-00871", "SZ/26/0418", "PA-77-1209-X"; and an international
+// postal item, "CE 418 207 733 IE", "RR123456785DE")
+const BARE_REFERENCE = /(?<![\p{L}\p{N}&])#[ ]?[A-Z]{0,4}-?\d{3,}(?:[-/][A-Z0-9]+)*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:[A-Z]{2,5}[-/](?:[A-Z]{2,5}[-/]|\d{2}[-/.](?=\d{3}))?\d{3,}(?:[-/][A-Z0-9]{1,8}){0,3}|[A-Z]{2}[ ]?\d{3}[ ]?\d{3}[ ]?\d{3}[ ]?[A-Z]{2})(?![\p{L}\p{N}])/gu;
 
 // ---- postcodes ----
 // (not a storage size: "PS5 2TB")
@@ -178,11 +194,13 @@ const CA_POSTCODE = /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?
 // NL "1234 AB": not "1500 GB", "2024 AD" or "10 PM"
 const NL_POSTCODE = /(?<![\p{L}\p{N}])[1-9]\d{3}[ ]?(?!SA|SD|SS|GB|MB|KB|TB|PM|AM|KM|KG|CM|MM|ML|KW|HP|CC|EU|US|UK|BC|AD|XL|HD|TV|PC|OK|CV|ID|VW|DJ|LP|CD)[A-Z]{2}(?![\p{L}\p{N}])/gu;
 // With a country prefix: "D-80331", "F-75116", "I-00118", "CH-8001"
-const PREFIXED_POSTCODE = /(?<![\p{L}\p{N}-])(?:D|A|F|I|E|B|L|P|CH|NL)-\d{4,5}(?![\p{L}\p{N}])/gu;
+// (and the Nordic, Czech, Polish and Portuguese shapes: "SE-111 34", "DK-1260", "FI-00100", "CZ-110 00", "PL-00-549", "P-1250-143")
+const PREFIXED_POSTCODE = /(?<![\p{L}\p{N}-])(?:PT?-\d{4}-\d{3}|PL-\d{2}-\d{3}|(?:D|A|F|I|E|B|L|P|CH|NL|DK|N|NO|FI|FIN)-\d{4,5}|(?:S|SE|CZ|SK)-\d{3}[ ]?\d{2})(?![\p{L}\p{N}])/gu;
 // Irish Eircode "D02 X285", "A65 F4E2": a routing key and a unique part mixing letters and digits
 const EIRCODE = /(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\p{N}])/gu;
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
-const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`, 'gu');
+// (and an Australian state's four digits: "Bondi NSW 2026")
+const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])|(?<=(?:^|[^\\p{L}])(?:NSW|VIC|QLD|TAS|ACT)[ \\t]+)\\d{4}(?![\\p{L}\\p{N}])`, 'gu');
 const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is', 'kod', 'kod pocztowy', 'postnummer', 'eircode'];
 // "PLZ 70180", "CAP 00185 Roma", "my zip for the card is 02139": up to three words between
 const POSTCODE_CUE = new RegExp(
@@ -196,12 +214,14 @@ const POSTCODE_CUE = new RegExp(
 // (not an amount or a count: "20000 Euro", "15000 Besucher.")
 const NOT_TOWN = '(?!(?:Euro|Euros|Dollar|Dollars|Pfund|Franken|Francs?|Kronen|Kronor|Złotych|Zloty|Yen|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Meter|Liter|Tonnen|Kalorien|Schritte|Personen|Menschen|Einwohner|Besucher|Teilnehmer|Exemplare|Seiten|Stimmen|Mal|Pesos|Libras|Sterline|Persone|Personnes|Personas|Mensen|Bezoekers|Punten|Kilo|Gramm|Minuten|Stunden|Tage|Jahre)(?![\\p{L}]))';
 const TOWN = `(?=[ \\t]+${NOT_TOWN}(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het)[ \\t]+)?\\p{Lu}\\p{Ll}{2,})`;
+// right after an address the town may be in capitals, as on an envelope: "…\n75011 PARIS", "…, 20121 MILANO"
+const TOWN_AFTER_ADDRESS = `(?=[ \\t]+${NOT_TOWN}(?!(?:EUR|USD|GBP|CHF|PLN|SEK|DKK|NOK|CZK|EURO|EUROS|PCS|STK)(?![\\p{L}]))(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het|LE|LA|LES|EL|IL)[ \\t]+)?\\p{Lu}(?:\\p{Ll}{2,}|\\p{Lu}{2,}(?![\\p{Ll}])))`;
 // after a comma or a line start the town must end the phrase: "…, 69003 Lyon." but not "…, 10000 Schritte am Tag"
 const TOWN_ENDS = `(?=[ \\t]+${NOT_TOWN}\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?()]|\\r?\\n|$))`;
 const CITY_POSTCODE = new RegExp(
   [
     `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
-    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN}`,
+    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN_AFTER_ADDRESS}`,
     `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|^|\\n)[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
     // right after an address, a Dutch code whatever its letters ("Kerkweg 3a, 1234 CD Hoorn"); a Portuguese one before its town
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
@@ -215,15 +235,20 @@ const CITY_POSTCODE = new RegExp(
   'dgu',
 );
 
+// Argentina's "C1043AAZ" right after an address (its letters would pass for a code anywhere else)
+// (the letter first, the look-behind only where one stands: a long run of masked text is not tried at every position)
+const AR_POSTCODE = /[A-HJ-NP-Z](?<=\uE000[ \t,]*[A-HJ-NP-Z])\d{4}[A-Z]{3}(?![\p{L}\p{N}])/gu;
+
 const PRODUCT_BEFORE = /(?:model|modell|modelo|modello|modèle|typ|type|tipo|sku|artikel|art\.)[ \t]*[:#]?[ \t]*$/iu;
-const NUMBERED_THING = /(?:part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t]*$/iu;
+const NUMBERED_THING = /(?:part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t-]*$/iu;
 const DATE_LIKE = new RegExp(`^(?:${DATE})$`, 'iu');
 
 /** What follows a reference cue is a reference when it looks like a code, not like a count, a time or a date. */
 function isReference(code: string): boolean {
   const digits = code.replace(/\D/g, '').length;
   if (!digits) return /^[A-Z]{5,8}$/.test(code) || /^(?=[A-Z-]{6,})[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}$/.test(code); // an upper-case booking code, never a word
-  if (DATE_LIKE.test(code) || /^\d{1,2}(?:st|nd|rd|th|er|e|h\d*)$/i.test(code)) return false;
+  // (nor a day and month: "Facture du 18/11")
+  if (DATE_LIKE.test(code) || /^\d{1,2}(?:st|nd|rd|th|er|e|h\d*)$/i.test(code) || /^(?:[0-2]?\d|3[01])[./](?:0?[1-9]|1[0-2])$/.test(code)) return false;
   const alnum = code.replace(/[^A-Za-z0-9]/g, '').length;
   return digits === alnum ? digits >= 3 : alnum >= 4;
 }
@@ -233,11 +258,43 @@ const group1 = (kind: PiiSpan['kind']) => (m: RegExpExecArray): PiiSpan[] => {
   return at ? [{ start: at[0], end: at[1], kind }] : [];
 };
 
+// the same pattern, tried again at each word inside a rejected match (sticky: never a search through the rest of the text)
+const REFERENCE_AGAIN = new RegExp(REFERENCE.source, 'dyiu');
+
+/** The reference a cue match names, if any. */
+function referenceOf(scan: Scan, m: RegExpExecArray, depth = 0): PiiSpan[] | null {
+  const code = m[2];
+  // a bare "no." numbers whatever the word before it names: "part no. 87161-0445", "Style No. 48812", "Zimmer Nr. 214"
+  if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
+  // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
+  // (a lower-case word first is one more word before the code: "n.º de socio 00412")
+  const word = code.includes(' ') ? /^\p{Ll}+[ ]+/u.exec(code)?.[0].length ?? 0 : 0;
+  const ref = code.slice(word);
+  if (ref.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./-]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(ref)) return null;
+  const codeLike = /\d/.test(ref) && (/[A-Za-z]/.test(ref) || ref.replace(/\D/g, '').length >= 5);
+  const at = m.indices![2][0] + word;
+  // (words that are cues themselves do not count: "référence de réservation KZTRWA")
+  const between = !!word || m[1].split(/[ \t]+/).some((w) => w && !CUE_WORDS.has(w.toLowerCase()));
+  if (isReference(ref) && (!between || codeLike)) return [{ start: at, end: at + ref.length, kind: 'reference' }];
+  // with other words between, a cue among them may name the code itself: "factura simplificada nº 4471",
+  // "the order from last week, ticket 4471" (the rejected match would otherwise hide it from the pass)
+  if (!between || depth >= 2) return null;
+  for (let at = m.indices![1][0]; at < m.indices![2][0]; at++) {
+    if (!/[\p{L}#]/u.test(scan.masked[at]) || (at > 0 && /\p{L}/u.test(scan.masked[at - 1]))) continue;
+    REFERENCE_AGAIN.lastIndex = at;
+    const again = REFERENCE_AGAIN.exec(scan.masked);
+    if (again) return referenceOf(scan, again, depth + 1);
+  }
+  return null;
+}
+
 /** Finds dates of birth (before the date/time protection of the digit rules runs). */
 export function findBirthDates(scan: Scan): void {
   const dob = (m: RegExpExecArray) => (/^b\./i.test(m[0]) && (m[0][0] !== 'b' || /^\d{4}$/.test(m[1])) ? null : group1('dob')(m));
   scan.pass(DOB, dob);
-  scan.pass(DOB_NOUN, group1('dob'));
+  // past a date already found, a second full date ("date of birth is 03/07/1948, not 07/03/1948"), never a bare year:
+  // "Geburtsdatum: 5.11.1972) haben Reservierung R 2026 0441" keeps the reference's year
+  scan.pass(DOB_NOUN, (m) => (/^\d{4}$/.test(m[1]) && m[0].includes('\uE000') ? null : group1('dob')(m)));
   scan.pass(DOB_DATE_FIRST, group1('dob'));
   scan.pass(DOB_STAR, group1('dob'));
   // again, for a date joined to one the passes above found
@@ -262,21 +319,7 @@ export function findCodes(scan: Scan): void {
     const plate = m[1].replace(/[ -]+$/, '');
     return plate.replace(/[ -]/g, '').length >= 5 ? [{ start: m.indices![1][0], end: m.indices![1][0] + plate.length, kind: 'plate' }] : null;
   });
-  scan.pass(REFERENCE, (m) => {
-    const code = m[2];
-    // a bare "no." numbers whatever the word before it names: "part no. 87161-0445", "Style No. 48812", "Zimmer Nr. 214"
-    if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
-    // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
-    // (a lower-case word first is one more word before the code: "n.º de socio 00412")
-    const word = code.includes(' ') ? /^\p{Ll}+[ ]+/u.exec(code)?.[0].length ?? 0 : 0;
-    const ref = code.slice(word);
-    if (ref.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./-]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(ref)) return null;
-    const codeLike = /\d/.test(ref) && (/[A-Za-z]/.test(ref) || ref.replace(/\D/g, '').length >= 5);
-    const at = m.indices![2][0] + word;
-    // (words that are cues themselves do not count: "référence de réservation KZTRWA")
-    const between = !!word || m[1].split(/[ \t]+/).some((w) => w && !CUE_WORDS.has(w.toLowerCase()));
-    return isReference(ref) && (!between || codeLike) ? [{ start: at, end: at + ref.length, kind: 'reference' }] : null;
-  });
+  scan.pass(REFERENCE, (m) => referenceOf(scan, m));
   scan.pass(FILE_NUMBER, (m) => (/\d/.test(m[1]) ? groupSpan(m, 1, 'reference') : null));
   scan.pass(PREFIXED_POSTCODE, 'postcode');
   scan.pass(EIRCODE, 'postcode');
@@ -286,6 +329,23 @@ export function findCodes(scan: Scan): void {
   scan.pass(NL_POSTCODE, 'postcode');
   scan.pass(US_ZIP, 'postcode');
   scan.pass(CITY_POSTCODE, (m) => [1, 2, 3, 4, 5, 6, 7, 8].flatMap((g) => groupSpan(m, g, 'postcode')));
+  scan.pass(AR_POSTCODE, 'postcode');
   // (not a product's model: "Model WM-1400", "modèle XR-500")
   scan.pass(BARE_REFERENCE, (m) => (PRODUCT_BEFORE.test(scan.text.slice(Math.max(0, m.index - 12), m.index)) ? null : 'reference'));
+  listedReferences(scan);
+}
+
+/** The codes listed after a reference, each of the same shape (letters and digits in the same order) and about its length. */
+function listedReferences(scan: Scan): void {
+  if (!scan.spans.some((s) => s.kind === 'reference')) return;
+  for (let round = 0; round < 6; round++) {
+    const before = new Map(scan.spans.filter((s) => s.kind === 'reference').map((s) => [s.end, scan.text.slice(s.start, s.end).replace(/^#[ ]?/, '')]));
+    const n = scan.spans.length;
+    scan.pass(LISTED_REFERENCE, (m) => {
+      const first = before.get(m.index);
+      const code = m[1];
+      return first && shape(first) === shape(code) && Math.abs(first.length - code.length) <= 2 && /\d/.test(code) && isReference(code) ? groupSpan(m, 1, 'reference') : null;
+    });
+    if (scan.spans.length === n) return;
+  }
 }
