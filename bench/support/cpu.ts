@@ -4,10 +4,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-function stat(pid: number): { ppid: number; ticks: number } | null {
+/** A process's (`/proc/<pid>/stat`) or a thread's (`/proc/<pid>/task/<tid>/stat`) parent and CPU ticks. */
+function stat(pid: number, file = `/proc/${pid}/stat`): { ppid: number; ticks: number } | null {
   try {
     // Fields after the parenthesised command: state ppid … utime (14th field) stime (15th).
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const f = readFileSync(file, 'utf8').replace(/^.*\) /s, '').split(' ');
     return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
   } catch {
     return null; // exited meanwhile, or no /proc
@@ -56,18 +57,20 @@ export function cpuByThread(): Map<number, { name: string; ms: number }> {
   const out = new Map<number, { name: string; ms: number }>();
   for (const name of readdirSync(`/proc/${process.pid}/task`)) {
     const tid = Number(name);
+    const s = stat(process.pid, `/proc/${process.pid}/task/${tid}/stat`);
+    if (!s) continue; // the thread ended meanwhile
+    let comm = '';
     try {
-      const comm = readFileSync(`/proc/${process.pid}/task/${tid}/comm`, 'utf8').trim();
-      const f = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-      out.set(tid, { name: comm, ms: (Number(f[11]) + Number(f[12])) * TICK_MS });
+      comm = readFileSync(`/proc/${process.pid}/task/${tid}/comm`, 'utf8').trim();
     } catch {
-      // the thread ended meanwhile
+      // ended between the two reads: still counted, unnamed
     }
+    out.set(tid, { name: comm, ms: s.ticks * TICK_MS });
   }
   return out;
 }
 
-/** "main 30.7, busiest other thread 13.7, core 7.0, rest 7.3" per operation between two snapshots. In a
+/** Milliseconds per operation between two snapshots: main thread, the busiest other, the Temporal core, the rest. In a
  * worker the busiest unnamed thread is the workflow thread (V8's helpers each use far less). */
 export function threadSplit(before: Map<number, { name: string; ms: number }>, after: Map<number, { name: string; ms: number }>, n: number): string {
   let main = 0, core = 0, busiest = 0, rest = 0;
