@@ -13,6 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { findPii } from '../domain/pii';
 import { piiDictionary } from '../activities/ai/pii-dictionary';
 import { CORPUS_KINDS, parseCorpus, scoreCorpus, type CorpusCase, type Tally } from '../domain/pii-corpus';
+import { keepRegexpsUntiered, REGEXP_FLAG } from '../platform/regexp-tiering';
+
+// As the worker redacts (platform/regexp-tiering.ts); BENCH_REGEXP_TIER_UP=1 gives V8's default, for comparison.
+if (!process.env.BENCH_REGEXP_TIER_UP) keepRegexpsUntiered();
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, 'fixtures', 'pii');
@@ -34,7 +38,7 @@ const find = (c: CorpusCase) => findPii(c.text, { names: [c.contact] }, { dictio
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '—');
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
 
-console.log(`load average (1 / 5 / 15 min): ${load()}\n`);
+console.log(`load average (1 / 5 / 15 min): ${load()}; regexps ${process.env.BENCH_REGEXP_TIER_UP ? "tiered up (V8's default)" : `as the worker runs them (${REGEXP_FLAG})`}\n`);
 const devOnly = process.argv.includes('--dev');
 const devParts = devNames.map(corpus);
 const dev = devParts.flat();
