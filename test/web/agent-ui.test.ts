@@ -156,8 +156,13 @@ describe('agent UI', () => {
     // Only the allowed moves are offered.
     expect(await page.getByRole('group', { name: 'Status' }).getByRole('button').allTextContents()).toEqual(['Move to pending customer', 'Move to escalated', 'Resolve…']);
 
-    // Someone else moves the ticket meanwhile: the page's button is stale and the server refuses it.
-    await b.s.call('POST', `/api/v1/tickets/${n}/status`, { to: 'pending_customer' }, b.admin);
+    // Someone else moves the ticket meanwhile: the page's button is stale and the server refuses it. The
+    // other move lands while the click's request is on its way — moved before the click, the live update
+    // could replace the button first.
+    await page.route(`**/api/v1/tickets/${n}/status`, async (route) => {
+      await b.s.call('POST', `/api/v1/tickets/${n}/status`, { to: 'pending_customer' }, b.admin);
+      await route.continue();
+    }, { times: 1 });
     await page.getByRole('button', { name: 'Move to pending customer' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/cannot move to pending_customer.*Allowed: /);
     await b.shot(page, 'ticket-refused');
