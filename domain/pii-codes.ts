@@ -71,7 +71,17 @@ const BORN = [
 // and a second date of birth joined to one already found (masked): "I was born Feb 2, 1972 and my husband on
 // the 30th of September 1970", "née le 1er janvier 1990 à Nantes et mon fils le 29.02.2016", "née le 14/03/2011, mon fils le 2011-03-14".
 const KIN = ['my', 'his', 'her', 'our', 'mein', 'meine', 'meiner', 'sein', 'seine', 'ihr', 'ihre', 'unser', 'unsere', 'mon', 'ma', 'son', 'sa', 'notre', 'mi', 'su', 'nuestro', 'nuestra', 'mio', 'mia', 'il mio', 'la mia', 'suo', 'sua', 'mijn', 'zijn', 'haar', 'ons', 'onze', 'o meu', 'a minha', 'meu', 'minha'];
-const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:(?:and|und|et|y|e|en|ed)[ \\t]+|(?<=\\uE000[ \\t]*),[ \\t]*)(?:${oneOf(KIN)})[ \\t]+\\p{L}+(?:[ \\t]+\\p{L}+)?`;
+// (the second person by family, not anything owned: "né le 17.10.1969 et mon permis date de 1988" keeps its year)
+const FAMILY = [
+  ...['husband', 'wife', 'spouse', 'partner', 'son', 'sons', 'daughter', 'daughters', 'child', 'children', 'kid', 'kids', 'baby', 'boy', 'girl', 'twins', 'brother', 'sister', 'mother', 'father', 'mum', 'mom', 'dad', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'fiancé', 'fiancée', 'stepson', 'stepdaughter', 'eldest', 'youngest'],
+  ...['mann', 'frau', 'ehemann', 'ehefrau', 'partnerin', 'sohn', 'söhne', 'tochter', 'töchter', 'kind', 'kinder', 'bruder', 'schwester', 'mutter', 'vater', 'enkel', 'enkelin', 'gatte', 'gattin', 'lebensgefährte', 'lebensgefährtin', 'zwillinge', 'kleine', 'kleiner'],
+  ...['mari', 'femme', 'époux', 'épouse', 'conjoint', 'conjointe', 'compagnon', 'compagne', 'fils', 'fille', 'filles', 'enfant', 'enfants', 'frère', 'sœur', 'soeur', 'mère', 'père', 'bébé', 'cadet', 'cadette', 'aîné', 'aînée', 'petit-fils', 'petite-fille'],
+  ...['marido', 'esposo', 'esposa', 'mujer', 'pareja', 'hijo', 'hija', 'hijos', 'hijas', 'hermano', 'hermana', 'madre', 'padre', 'bebé', 'nieto', 'nieta', 'novio', 'novia'],
+  ...['marito', 'moglie', 'compagno', 'compagna', 'figlio', 'figlia', 'figli', 'figlie', 'fratello', 'sorella', 'bambino', 'bambina', 'nipote', 'fidanzato', 'fidanzata'],
+  ...['man', 'vrouw', 'echtgenoot', 'echtgenote', 'zoon', 'zoons', 'dochter', 'dochters', 'kinderen', 'broer', 'zus', 'zuster', 'moeder', 'vader', 'kleinzoon', 'kleindochter', 'vriend', 'vriendin'],
+  ...['mulher', 'filho', 'filha', 'filhos', 'irmão', 'irmã', 'mãe', 'pai', 'mąż', 'żona', 'syn', 'córka', 'fru', 'dotter'],
+];
+const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:(?:and|und|et|y|e|en|ed)[ \\t]+|(?<=\\uE000[ \\t]*),[ \\t]*)(?:${oneOf(KIN)})[ \\t]+(?:\\p{L}+[ \\t]+)?(?:${oneOf(FAMILY)})`;
 const DOB = new RegExp(`${START}(?:${oneOf(BORN)}|b\\.|${JOINED_KIN})(?![\\p{L}])[^\\d\\n.!?\\uE000]{0,24}?(${DATE})${END}`, 'dgiu');
 // The nouns name the date itself, so it may come later in the same sentence: "mijn geboortedatum
 // (voor de verzekering) is 17-10-1966", "my date of birth, which your form rejects, is 1990-11-23".
@@ -150,10 +160,11 @@ REFERENCE_WORDS.push(
   // insurance claims and policies in Spanish, Polish, Austrian German and French; the plurals that are not the word plus an ending
   ...['siniestro', 'szkoda', 'szkody', 'polizze', 'versicherungspolizze', 'versicherungsschein', "police d'assurance", 'numéro de police', 'ordini', 'fatture', 'prenotazioni', 'scontrini', 'facturen', 'aufträge'],
   // quotes, cases, accounts, memberships and repairs, the words the lists above lack
-  ...['quote', 'quotation', 'itinerary', 'payment reference', 'repair', 'repair number', 'warranty claim', 'delivery number', 'collection number', 'rewards number', 'frequent flyer number', 'loyalty number', 'customer account', 'permit', 'permit number', 'tenancy reference'],
+  ...['quote', 'quotation', 'itinerary', 'payment reference', 'repair', 'repair number', 'warranty claim', 'delivery number', 'collection number', 'rewards number', 'frequent flyer number', 'loyalty number', 'customer account', 'permit', 'permit number', 'tenancy reference', 'pin', 'pin code'],
   ...['kundenkonto', 'verwendungszweck', 'mandatsreferenz', 'mitgliedschaft', 'angebot', 'reparaturauftrag', 'garantiefall'],
   ...['devis', 'compte client', 'numéro de compte', "numéro d'abonné", 'abonné', 'ordre de réparation', 'bon de réparation'],
   ...['caso', 'número de caso', 'presupuesto', 'cuenta', 'número de cuenta', 'socio', 'abonado', 'orden', 'conto', 'preventivo', 'codice utente', 'utenza', 'abbonato', 'orçamento', 'sócio'],
+  ...['transactie', 'transactienummer', 'transaktion', 'transacción', 'transazione', 'transação', 'transakcja', 'transakcji'],
   ...['lidmaatschap', 'zaak', 'offerte', 'abonnee', 'bonnetje', 'pinbon'],
   ...['protocolo', 'nota fiscal', 'rastreio', 'código de rastreio', 'rastreamento', 'código de rastreamento'],
   ...['cadeaubon', 'cadeaukaart', 'tegoedbon', 'waardebon', 'kortingscode', 'pakket', 'pakbon', 'aanvraag', 'aanvraagnummer', 'melding', 'storing', 'storingsnummer'],
@@ -167,18 +178,18 @@ const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|min
 // A reference: letters, digits and inner separators, with at least one digit; or an upper-case
 // booking code of 5–8 letters ("QZKMTR"). Times, amounts and counts ("for 8 people") are not.
 // Written in groups too: "ENG 558 201", "RT 2209 8841", "77 410 298" (digit groups after the first).
-const GROUPED_CODE = `(?:[A-Z]{1,5}[ ]\\d{6,14}(?![\\p{L}\\p{N}]|[.,]\\d)|(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:(?:[ ]|[ ]/[ ])(?:\\d{1,5}(?:[./-]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d))`;
+const GROUPED_CODE = `(?:[A-ZÄÖÜ]{1,5}[ ]\\d{6,14}(?![\\p{L}\\p{N}]|[.,]\\d)|(?:[A-ZÄÖÜ]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:(?:[ ]|[ ]/[ ])(?:\\d{1,5}(?:[./-]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d))`;
 // (the letters-only code is matched in any case, checked in capitals later: it must not swallow the next
 // cue word, "réclamation facture n° F2024-…", "Référence dossier DZ8KQ4")
 const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}])(?![ \\t]+#?\\d{3}))`;
 // Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
 // A cue in the plural too: "orders 4471 and 4502", "Rechnungen 4471", "commandes", "bestellingen" (the ending, not a list of forms).
 const REFERENCE = new RegExp(
-  `${START}(?:(?:${oneOf(REFERENCE_WORDS)})(?:s|es|en|e|n)?|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
+  `${START}(?:(?:${oneOf(REFERENCE_WORDS)})(?:s|es|en|e|n)?|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*(?:[:#(]|,(?=[ \\t]*[A-Z0-9]))?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
   'dgiu',
 );
 // More codes of the same shape listed after a reference: "orders 4471 and 4502", "Rechnungen 4471, 4472 und 4480", "zamówienia 88120 i 88127"
-const LISTED_REFERENCE = /(?<=\uE000)(?:[ \t]*[,;/&][ \t]*(?:(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub)[ \t]+)?|[ \t]+(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub|&)[ \t]+)#?[ \t]?([A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*)(?![\p{L}\p{N}])/dgu;
+const LISTED_REFERENCE = /(?<=\uE000)(?:[ \t]*[,;/&][ \t]*(?:(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub)[ \t]+)?|[ \t]+(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub|&)[ \t]+)#?[ \t]?([A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*(?:[ ]\d{1,6}){0,4})(?![\p{L}\p{N}])/dgu;
 const shape = (code: string) => code.replace(/[A-Za-z]+/g, 'A').replace(/\d+/g, '9');
 // Without a cue only the unmistakable: "#45019", "ORD-2024-0001", "BK-88213"
 // A German court or authority file number, whatever its shape, up to the end of the clause: "Aktenzeichen AZ 4 O 118/26", "Az.: 12 C 3456/25"
@@ -260,9 +271,13 @@ const group1 = (kind: PiiSpan['kind']) => (m: RegExpExecArray): PiiSpan[] => {
 
 // the same pattern, tried again at each word inside a rejected match (sticky: never a search through the rest of the text)
 const REFERENCE_AGAIN = new RegExp(REFERENCE.source, 'dyiu');
+// the rest of a cue match after a word it took for a code: up to one more word, then the code (group 2, as in REFERENCE)
+const CODE_AFTER = `[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`;
+const WORD_THEN_CODE = new RegExp(`((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,1}?)${CODE_AFTER}`, 'dyiu');
+const CODE_NEXT = new RegExp(`()${CODE_AFTER}`, 'dyiu');
 
 /** The reference a cue match names, if any. */
-function referenceOf(scan: Scan, m: RegExpExecArray, depth = 0): PiiSpan[] | null {
+function referenceOf(scan: Scan, m: RegExpExecArray, depth = 0, forced = false): PiiSpan[] | null {
   const code = m[2];
   // a bare "no." numbers whatever the word before it names: "part no. 87161-0445", "Style No. 48812", "Zimmer Nr. 214"
   if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
@@ -270,12 +285,24 @@ function referenceOf(scan: Scan, m: RegExpExecArray, depth = 0): PiiSpan[] | nul
   // (a lower-case word first is one more word before the code: "n.º de socio 00412")
   const word = code.includes(' ') ? /^\p{Ll}+[ ]+/u.exec(code)?.[0].length ?? 0 : 0;
   const ref = code.slice(word);
-  if (ref.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./-]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(ref)) return null;
+  if (ref.includes(' ') && !/^[A-ZÄÖÜ0-9]+(?:(?: | \/ )(?:\d+(?:[./-]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(ref)) return null;
   const codeLike = /\d/.test(ref) && (/[A-Za-z]/.test(ref) || ref.replace(/\D/g, '').length >= 5);
   const at = m.indices![2][0] + word;
   // (words that are cues themselves do not count: "référence de réservation KZTRWA")
-  const between = !!word || m[1].split(/[ \t]+/).some((w) => w && !CUE_WORDS.has(w.toLowerCase()));
-  if (isReference(ref) && (!between || codeLike)) return [{ start: at, end: at + ref.length, kind: 'reference' }];
+  // (after a comma only a code that cannot be a count: "two customer numbers, KN 771 209 and KN 771 210")
+  const between = forced || !!word || m[1].split(/[ \t]+/).some((w) => w && !CUE_WORDS.has(w.toLowerCase())) || /,[ \t]*#?[ \t]?$/.test(m[0].slice(0, m.indices![2][0] - m.index));
+  // (past a word taken for a code, only letters and digits mixed: a digit run there is as often a phone or an ID)
+  if (isReference(ref) && (!between || codeLike) && (!forced || /[A-Za-z]/.test(ref))) return [{ start: at, end: at + ref.length, kind: 'reference' }];
+  // a word taken for a letters-only code is one more word before the code: "Référence de virement VIR 00981 4421"
+  // (two words at most, as above, and none of them a cue: "job sheet says JOB 77120/B" is the second cue's)
+  const words = m[1].split(/[ \t]+/).filter(Boolean).length;
+  if (/^\p{L}+$/u.test(ref) && !/^[A-Z]+$/.test(ref) && depth < 2 && words < 2) {
+    const next = words ? CODE_NEXT : WORD_THEN_CODE;
+    next.lastIndex = at + ref.length;
+    const again = next.exec(scan.masked);
+    const tokens = again ? [again[1].trim(), /^\p{L}+/u.exec(again[2])?.[0] ?? ''] : [];
+    if (again && !tokens.some((t) => CUE_WORDS.has(t.toLowerCase()))) return referenceOf(scan, again, depth + 1, true);
+  }
   // with other words between, a cue among them may name the code itself: "factura simplificada nº 4471",
   // "the order from last week, ticket 4471" (the rejected match would otherwise hide it from the pass)
   if (!between || depth >= 2) return null;
@@ -343,8 +370,11 @@ function listedReferences(scan: Scan): void {
     const n = scan.spans.length;
     scan.pass(LISTED_REFERENCE, (m) => {
       const first = before.get(m.index);
-      const code = m[1];
-      return first && shape(first) === shape(code) && Math.abs(first.length - code.length) <= 2 && /\d/.test(code) && isReference(code) ? groupSpan(m, 1, 'reference') : null;
+      if (!first) return null;
+      // as many space-separated groups as the first: "KN 771 209 en KN 771 210", but "4471 and 4502 3 times" ends at 4502
+      const code = m[1].split(' ').slice(0, first.split(' ').length).join(' ');
+      const at = m.indices![1][0];
+      return shape(first) === shape(code) && Math.abs(first.length - code.length) <= 2 && /\d/.test(code) && isReference(code) ? [{ start: at, end: at + code.length, kind: 'reference' }] : null;
     });
     if (scan.spans.length === n) return;
   }

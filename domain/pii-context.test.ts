@@ -533,6 +533,30 @@ describe('issue 18, third pass: house names, rural places, units around a street
     expect(redact(text)).toBe(text);
   });
 
+  it.each([
+    ['Référence de virement VIR 00981 4421.', 'Référence de virement [REFERENCE].'],
+    ['Ik heb twee klantnummers, KN 771 209 en KN 771 210.', 'Ik heb twee klantnummers, [REFERENCE] en [REFERENCE].'],
+    ['De aanbetaling is dubbel afgeschreven, transactie TRX 8812 0044 1.', 'De aanbetaling is dubbel afgeschreven, transactie [REFERENCE].'],
+    ['Mitgliedsnummer ÖAM 7723 114, PIN 4417', 'Mitgliedsnummer [REFERENCE], PIN [REFERENCE]'],
+    ['The job sheet says JOB 77120/B.', 'The job sheet says JOB [REFERENCE].'],
+    ['Je suis né le 17.10.1969 et mon permis date de 1988.', 'Je suis né le [DATE_OF_BIRTH] et mon permis date de 1988.'],
+    ['Die Karte läuft bis 03/2027.', 'Die Karte läuft bis 03/2027.'],
+  ])('references after a word, a comma or in a list; no birth date for a thing: %s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it.each([
+    ['Please post it to 88 Queen St W, Suite 1200, Toronto.', 'Please post it to [ADDRESS], Toronto.'],
+    ['My address is 3/2, 44 Hyndland Road, Glasgow.', 'My address is [ADDRESS], Glasgow.'],
+    ['Er wohnt im Seniorenheim Haus Sonnenhang, Zimmer 12, Bergstraße 5. Stellplatz 117.', 'Er wohnt im Seniorenheim [ADDRESS]. Stellplatz 117.'],
+    ['Rechnung an c/o Krüger & Partner, Hauptstr. 17', 'Rechnung an [ADDRESS]'],
+    ['Nous habitons chez M. et Mme Dubois, 2 chemin du Moulin, Nyon.', 'Nous habitons [ADDRESS], Nyon.'],
+    ['Envío a Av. Insurgentes Sur 1602, Piso 8, Col. Crédito Constructor, 03940 Ciudad de México.', 'Envío a [ADDRESS], [POSTCODE] Ciudad de México.'],
+    ['Proszę na Skrytka pocztowa 118, Gdańsk.', 'Proszę na [ADDRESS], Gdańsk.'],
+    ['Götgatan 44, lgh 1102, 118 26 Stockholm, Nørrebrogade 52, 3. tv., 2200 Kopenhagen', '[ADDRESS], [POSTCODE] Stockholm, [ADDRESS], [POSTCODE] Kopenhagen'],
+    ['There is no number: Higher Coombe Farm, Dunsford, Exeter.', 'There is no number: [ADDRESS], Dunsford, Exeter.'],
+    ['Mon adresse : Les Hauts de Vaugirard, bâtiment A2, 76 rue Lecourbe, Paris.', 'Mon adresse : [ADDRESS], Paris.'],
+    ['Dirección fiscal: Polígono Industrial El Olivar, nave 14, Zaragoza.', 'Dirección fiscal: [ADDRESS], Zaragoza.'],
+  ])('addresses with estates, farms, c/o and Nordic flats: %s', (input, expected) => expect(redact(input)).toBe(expected));
+
   it('keeps product models, amounts, counts and dates that are no birth', () => {
     expect(redact('Model WM-1400 and modèle XR-500, but order AB-4471.')).toBe('Model WM-1400 and modèle XR-500, but order [REFERENCE].');
     expect(redact('Es kostet 20000 Euro. Wir hatten 15000 Besucher.')).toBe('Es kostet 20000 Euro. Wir hatten 15000 Besucher.');
