@@ -34,7 +34,7 @@ const POST_BOX = new RegExp(
 const SIDE = `(?:[ \\t]+(?:${anyCase('links|rechts|li.|re.|mitte|gauche|droite|izq.|izquierda|izda.|dcha.|derecha|sx|dx')}))?`;
 const DESIGNATOR = `(?:n[°º.o]?[ \\t]*)?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3}|[IVX]{1,4})${END}`;
 const UNIT_WORDS = anyCase(
-  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar|zimmer|room|parcela|parcelle|lotto|kavel|haus|aufgang|eingang|treppe|apto|pal.|palazzina|is.|isolato|site|depto.|depto|dpto.|dpto|departamento|lgh|lgh.|nave|local|oficina|despacho|kantoor|büro',
+  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar|zimmer|room|parcela|parcelle|lotto|kavel|haus|aufgang|eingang|treppe|apto|pal.|palazzina|is.|isolato|site|depto.|depto|dpto.|dpto|departamento|lgh|lgh.|nave|halle|hal|local|oficina|despacho|kantoor|büro',
 );
 const FLOOR_WORDS = 'OG|EG|DG|' + anyCase('obergeschoss|stock|etage|étage|piano|planta|verdieping|floor|hoog|piso|sal');
 const UNIT = [
@@ -57,7 +57,7 @@ const BUILDING = [
   `The[ \\t]+(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]*){1,3}(?=[ \\t]*,)`,
   `Z\\.?(?:A\\.?C?|I)\\.?[ \\t]+(?:(?:des|du|de la|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
   `[\\p{Lu}][\\p{L}]*(?:residenz|heim|stift|wohnanlage)[ \\t]+[\\p{Lu}][\\p{L}'’-]*`,
-  `(?:${anyCase('résidence|rés.|résid.|residence|residencia|residenza|immeuble|bâtiment|lotissement|domaine|hameau|ferme|mas|manoir|urbanización|urb.|finca|cortijo|masía|edificio|palazzo|complesso|condominio|parco|cascina|masseria|podere|flatgebouw|wooncomplex|villa|zone artisanale|zone industrielle|polígono industrial|polígono|boerderij|hoeve|landgoed|gut|hof|haus|colonia|col.|fraccionamiento|conjunto|quinta')})[ \\t]+(?:(?:du|de la|des|de|del|della|dei|le|la|les|el|il|lo|het|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
+  `(?:${anyCase('résidence|rés.|résid.|residence|residencia|residenza|immeuble|bâtiment|lotissement|domaine|hameau|ferme|mas|manoir|urbanización|urb.|finca|cortijo|masía|edificio|palazzo|complesso|condominio|parco|cascina|masseria|podere|flatgebouw|wooncomplex|villa|zone artisanale|zone industrielle|polígono industrial|polígono|boerderij|hoeve|landgoed|gut|hof|haus|colonia|col.|fraccionamiento|conjunto|quinta|gewerbepark|industriepark|gewerbehof|technologiepark|bedrijvenpark')})[ \\t]+(?:(?:du|de la|des|de|del|della|dei|le|la|les|el|il|lo|het|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
 ].join('|');
 // Standalone, without an address next to it: the unmistakable flat words with a number or letter
 const STRONG_UNIT = new RegExp(
@@ -68,7 +68,7 @@ const STRONG_UNIT = new RegExp(
 const NUMBERLESS_STREET = `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Quay|Wharf|Square|Place|Parade|Hill|Village|Park|Rise|View|Heights|Green)${END}`;
 const CARE_OF_AFTER = `[ \\t]*,[ \\t]*(?:${anyCase('chez|presso|bij|c/o|bei|aos cuidados de')})[ \\t]+(?:(?:M\\.|Mme|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+)?[\\p{Lu}][\\p{L}'’-]*(?:[ \\t]+[\\p{Lu}][\\p{L}'’-]*){0,2}`;
 // (and the household it goes through, after a comma: "Lindenallee 7, 2. OG links, bei Schmitt")
-const UNIT_AFTER = new RegExp(`[ \\t]*,?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})|[ \\t]*\\((?:${UNIT})\\)|${CARE_OF_AFTER}`, 'uy');
+const UNIT_AFTER = new RegExp(`[ \\t]*[,/]?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})|[ \\t]*\\((?:${UNIT})\\)|${CARE_OF_AFTER}`, 'uy');
 const CARE_OF_BEFORE = `(?<![\\p{L}])(?:${anyCase('chez|presso|bij|t.a.v.|a/c|c/o|aos cuidados de|a la atención de|z. hd.|z.hd.|bei')})[ \\t]+(?:(?:M\\.|Mme|Mlle|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+(?:(?:et|and|und|y|e|en|&)[ \\t]+(?:M\\.|Mme|Mlle|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+)?)?(?:(?:&[ \\t]+)?[\\p{Lu}][\\p{L}'’.-]*[ \\t]*){1,3}`;
 const UNIT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${UNIT}|${BUILDING}|${CARE_OF_BEFORE}|[0-9]\\/[0-9](?=,))[ \\t]*(?:,|\\r?\\n)[ \\t]*$`, 'u');
 // "14 bis", "263-1", "12-III", "3 hs", "112 B", "190 b" after a house number (not a one-letter word: "5 a", "5 e", "5 y")
@@ -76,7 +76,7 @@ const NUMBER_SUFFIX = /(?:[-/ ]\d{1,2}(?:e|de|ste)?[ -]hoog(?:[ ](?:achter|voor)
 // Words that begin a street's name before the word the street patterns found: "Alte Landstraße",
 // "Burgemeester de Monchyplein", "Dr. Lelylaan", "Van Speijkstraat", "Sint Jansstraat"
 const TITLES = 'Burgemeester|Burg\\.|Dokter|Dr\\.|Doctor|Professor|Prof\\.|Sint|St\\.|Sankt|Koningin|Koning|Prins|Prinses|Graaf|Generaal|Gen\\.|Kapitein|Pastoor|Kardinal|Bischof|Kaiser|König|Königin|Herzog|Fürst|Graf|Bürgermeister|Pfarrer|Jan|Johan|Willem|Hendrik';
-const ADJECTIVES = 'Alte|Alter|Altes|Neue|Neuer|Neues|Lange|Langer|Hohe|Hoher|Große|Grosse|Großer|Kleine|Kleiner|Obere|Oberer|Untere|Unterer|Hintere|Vordere|Breite|Krumme|Stille|Oude|Nieuwe|Korte|Hoge|Lage|Grote|Brede|Smalle|Van|Von|De|Den|Der|Ter|Ten|Old|New|Upper|Lower|Great|Little';
+const ADJECTIVES = 'Le|La|Les|El|Il|Lo|Het|Alte|Alter|Altes|Neue|Neuer|Neues|Lange|Langer|Hohe|Hoher|Große|Grosse|Großer|Kleine|Kleiner|Obere|Oberer|Untere|Unterer|Hintere|Vordere|Breite|Krumme|Stille|Oude|Nieuwe|Korte|Hoge|Lage|Grote|Brede|Smalle|Van|Von|De|Den|Der|Ter|Ten|Old|New|Upper|Lower|Great|Little';
 const STREET_START = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${TITLES})[ \\t]+(?:(?:van|de|der|den|von|ter|ten|la|le|'t)[ \\t]+){0,2}|(?:${ADJECTIVES})[ \\t]+)$`, 'u');
 
 // A street without its number after "I live on / ich wohne in der / j'habite / vivo en / abito in / ik woon aan":

@@ -51,7 +51,7 @@ const FULL_DATES = [
   // (and hyphenated: "21-Jun-45", "03-Oct-1961")
   `${DAY}(?:[ \\t]*|-)(?:de[ \\t]+|of[ \\t]+)?${MONTH}(?:[ \\t,]*|-)(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}])|['’]?\\d{2}(?![\\d:.,]\\d))`,
   `${MONTH}[ \\t]+${DAY}[ \\t,]+${YEAR}`,
-  `${MONTH}[ \\t]+${YEAR}`,
+  `${MONTH}[ \\t]+(?:de[ \\t]+|del[ \\t]+|of[ \\t]+)?${YEAR}`,
 ];
 const DATE = [...FULL_DATES, YEAR].join('|');
 const BORN = [
@@ -133,6 +133,9 @@ const VEHICLE_PLATE = new RegExp(
   'dgu',
 );
 
+// More plates listed after a plate: "Polish plates WX 12345 and GD 4R567", "VD 123456, BE 12345" (capitals and digits mixed)
+const LISTED_PLATE = /(?<=\uE000)(?:[ \t]*[,;/&][ \t]*(?:(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub)[ \t]+)?|[ \t]+(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub|&)[ \t]+)\(?((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){0,2})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/dgu;
+
 // ---- order / booking / ticket / customer references ----
 const REFERENCE_WORDS = [
   ...['order', 'order number', 'order no', 'order ref', 'order id', 'booking', 'booking ref', 'booking reference', 'booking number', 'booking code', 'reservation', 'reservation number', 'reservation code', 'confirmation', 'confirmation number', 'confirmation code', 'reference', 'reference number', 'ref', 'ticket', 'ticket number', 'case', 'case number', 'case ref', 'claim', 'claim number', 'invoice', 'invoice number', 'receipt', 'receipt number', 'account', 'account number', 'account no', 'customer number', 'customer no', 'customer id', 'customer ref', 'member', 'member number', 'member id', 'membership', 'membership number', 'policy', 'policy number', 'tracking', 'tracking number', 'tracking no', 'tracking code', 'tracking id', 'consignment', 'consignment number', 'parcel', 'parcel number', 'shipment', 'pnr', 'voucher', 'voucher code', 'transaction', 'transaction id', 'job', 'job number', 'work order', 'service request', 'complaint', 'complaint number', 'contract', 'contract number', 'subscription', 'loyalty card', 'return', 'return number', 'returns number', 'rma', 'e-ticket', 'parking charge notice', 'penalty charge notice', 'charge notice', 'penalty notice', 'fine', 'fine number', 'registration', 'enrolment', 'enrollment', 'application', 'application number', 'file', 'file reference', 'file number', 'complaint reference'],
@@ -156,7 +159,7 @@ REFERENCE_WORDS.push(
   // purchase orders and confirmations, abbreviated: "PO# 44712", "conf# X7KQ2", "V/Réf. CL 4471" (not a bare
   // "réf. OSL-3P-GR", which names a product as often as a file)
   ...['po', 'p.o.', 'purchase order', 'ord', 'conf', 'conf.', 'v/réf.', 'n/réf.', 'v/réf', 'n/réf', 'v/ref.', 'n/ref.', 'votre réf.', 'notre réf.'],
-  ...['nummer', 'numer', 'numéro', 'número', 'numero', 'ordernummer', 'ordernr', 'beställning', 'ordernummer', 'kundnummer', 'bokningsnummer'],
+  ...['number', 'nummer', 'numer', 'numéro', 'número', 'numero', 'ordernummer', 'ordernr', 'beställning', 'ordernummer', 'kundnummer', 'bokningsnummer'],
   // insurance claims and policies in Spanish, Polish, Austrian German and French; the plurals that are not the word plus an ending
   ...['siniestro', 'szkoda', 'szkody', 'polizze', 'versicherungspolizze', 'versicherungsschein', "police d'assurance", 'numéro de police', 'ordini', 'fatture', 'prenotazioni', 'scontrini', 'facturen', 'aufträge'],
   // quotes, cases, accounts, memberships and repairs, the words the lists above lack
@@ -251,7 +254,8 @@ const CITY_POSTCODE = new RegExp(
 const AR_POSTCODE = /[A-HJ-NP-Z](?<=\uE000[ \t,]*[A-HJ-NP-Z])\d{4}[A-Z]{3}(?![\p{L}\p{N}])/gu;
 
 const PRODUCT_BEFORE = /(?:model|modell|modelo|modello|modèle|typ|type|tipo|sku|artikel|art\.)[ \t]*[:#]?[ \t]*$/iu;
-const NUMBERED_THING = /(?:part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t-]*$/iu;
+const NUMBERED_THING = /(?:version|page|step|phone|telephone|mobile|serial|part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t-]*$/iu;
+const ID_BEFORE = /(?:ni|nino|insurance|nhs|passport|licence|license|driving|driver's|id|identity|identification|tax|vat|social security|ssn|sin|personal|national|health|card|phone|mobile|bank|sort code|iban|bic|swift)[ \t-]*$/iu;
 const DATE_LIKE = new RegExp(`^(?:${DATE})$`, 'iu');
 
 /** What follows a reference cue is a reference when it looks like a code, not like a count, a time or a date. */
@@ -280,7 +284,10 @@ const CODE_NEXT = new RegExp(`()${CODE_AFTER}`, 'dyiu');
 function referenceOf(scan: Scan, m: RegExpExecArray, depth = 0, forced = false): PiiSpan[] | null {
   const code = m[2];
   // a bare "no." numbers whatever the word before it names: "part no. 87161-0445", "Style No. 48812", "Zimmer Nr. 214"
-  if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
+  if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.|number|nummer|numero|número|numéro|numer)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
+  // "number" alone names an identity document's as often as a file's: those are left to the ID rules, whole
+  // ("NI number QQ 12 34 56 C", "passport number 5123…")
+  if (/^number/iu.test(m[0]) && (ID_BEFORE.test(scan.text.slice(Math.max(0, m.index - 24), m.index)) || /^[ ]?[A-Z0-9]{1,2}(?![\p{L}\p{N}])/u.test(scan.text.slice(m.index + m[0].length, m.index + m[0].length + 4)))) return null;
   // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
   // (a lower-case word first is one more word before the code: "n.º de socio 00412")
   const word = code.includes(' ') ? /^\p{Ll}+[ ]+/u.exec(code)?.[0].length ?? 0 : 0;
@@ -353,6 +360,7 @@ export function findCodes(scan: Scan): void {
   scan.pass(UK_POSTCODE, 'postcode');
   scan.pass(CA_POSTCODE, 'postcode');
   scan.pass(PLATE, 'plate');
+  listedPlates(scan);
   scan.pass(NL_POSTCODE, 'postcode');
   scan.pass(US_ZIP, 'postcode');
   scan.pass(CITY_POSTCODE, (m) => [1, 2, 3, 4, 5, 6, 7, 8].flatMap((g) => groupSpan(m, g, 'postcode')));
@@ -376,6 +384,17 @@ function listedReferences(scan: Scan): void {
       const at = m.indices![1][0];
       return shape(first) === shape(code) && Math.abs(first.length - code.length) <= 2 && /\d/.test(code) && isReference(code) ? [{ start: at, end: at + code.length, kind: 'reference' }] : null;
     });
+    if (scan.spans.length === n) return;
+  }
+}
+
+/** The plates listed after a plate, up to a few in a row. */
+function listedPlates(scan: Scan): void {
+  for (let round = 0; round < 4; round++) {
+    const ends = new Set(scan.spans.filter((s) => s.kind === 'plate').map((s) => s.end));
+    if (!ends.size) return;
+    const n = scan.spans.length;
+    scan.pass(LISTED_PLATE, (m) => (ends.has(m.index) && m[1].replace(/[ -]/g, '').length >= 5 && !DATE_LIKE.test(m[1]) ? groupSpan(m, 1, 'plate') : null));
     if (scan.spans.length === n) return;
   }
 }

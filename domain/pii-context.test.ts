@@ -541,6 +541,9 @@ describe('issue 18, third pass: house names, rural places, units around a street
     ['The job sheet says JOB 77120/B.', 'The job sheet says JOB [REFERENCE].'],
     ['Je suis né le 17.10.1969 et mon permis date de 1988.', 'Je suis né le [DATE_OF_BIRTH] et mon permis date de 1988.'],
     ['Die Karte läuft bis 03/2027.', 'Die Karte läuft bis 03/2027.'],
+    ['The order I placed under number 44711, room number 214, version number 2.4.1.', 'The order I placed under number [REFERENCE], room number 214, version number 2.4.1.'],
+    ['Polish plates WX 12345 and GD 4R567; Swiss plate: VD 123456, BE 12345.', 'Polish plates [PLATE] and [PLATE]; Swiss plate: [PLATE], [PLATE].'],
+    ['Nací en marzo de 1975.', 'Nací en [DATE_OF_BIRTH].'],
   ])('references after a word, a comma or in a list; no birth date for a thing: %s', (input, expected) => expect(redact(input)).toBe(expected));
 
   it.each([
@@ -555,6 +558,9 @@ describe('issue 18, third pass: house names, rural places, units around a street
     ['There is no number: Higher Coombe Farm, Dunsford, Exeter.', 'There is no number: [ADDRESS], Dunsford, Exeter.'],
     ['Mon adresse : Les Hauts de Vaugirard, bâtiment A2, 76 rue Lecourbe, Paris.', 'Mon adresse : [ADDRESS], Paris.'],
     ['Dirección fiscal: Polígono Industrial El Olivar, nave 14, Zaragoza.', 'Dirección fiscal: [ADDRESS], Zaragoza.'],
+    ['Liefern an: Gewerbepark Süd, Halle 3, Industriestraße 7.', 'Liefern an: [ADDRESS].'],
+    ['Adresse : Le Mas Bleu, 12 chemin des Vignes.', 'Adresse : [ADDRESS].'],
+    ['Lieferadresse Hauptstraße 5a / Hinterhof, Eingang B.', 'Lieferadresse [ADDRESS].'],
   ])('addresses with estates, farms, c/o and Nordic flats: %s', (input, expected) => expect(redact(input)).toBe(expected));
 
   it('keeps product models, amounts, counts and dates that are no birth', () => {
