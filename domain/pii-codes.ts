@@ -215,7 +215,7 @@ const EIRCODE = /(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?(?=[0-9AC-FHKN
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 // (and an Australian state's four digits: "Bondi NSW 2026")
 const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])|(?<=(?:^|[^\\p{L}])(?:NSW|VIC|QLD|TAS|ACT)[ \\t]+)\\d{4}(?![\\p{L}\\p{N}])`, 'gu');
-const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is', 'kod', 'kod pocztowy', 'postnummer', 'eircode'];
+const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is', 'kod', 'kod pocztowy', 'postnummer', 'postnr.', 'postnr', 'eircode', 'cep'];
 // "PLZ 70180", "CAP 00185 Roma", "my zip for the card is 02139": up to three words between
 const POSTCODE_CUE = new RegExp(
   `${START}(?:${oneOf(POSTCODE_WORDS)})(?![\\p{L}])(?:[ \\t]+\\p{L}{2,8}){0,3}?[ \\t]*(?:(?:is|ist|est|es|è|:)[ \\t]*)?([A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[1-9]\\d{3}[ ]?[A-Z]{2}|(?:[A-Z]-)?\\d{4,5}(?:-\\d{3,4})?|\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})(?![\\p{L}\\p{N}])`,
@@ -226,7 +226,7 @@ const POSTCODE_CUE = new RegExp(
 // the phrase ("con destino 08013 Barcelona,"); 4 digits (Belgium, Switzerland, Austria) never as a year.
 // (a town may begin with its article: "44850 Le Cellier", "28400 El Escorial")
 // (not an amount or a count: "20000 Euro", "15000 Besucher.")
-const NOT_TOWN = '(?!(?:Euro|Euros|Dollar|Dollars|Pfund|Franken|Francs?|Kronen|Kronor|Złotych|Zloty|Yen|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Meter|Liter|Tonnen|Kalorien|Schritte|Personen|Menschen|Einwohner|Besucher|Teilnehmer|Exemplare|Seiten|Stimmen|Mal|Pesos|Libras|Sterline|Persone|Personnes|Personas|Mensen|Bezoekers|Punten|Kilo|Gramm|Minuten|Stunden|Tage|Jahre)(?![\\p{L}]))';
+const NOT_TOWN = '(?!(?:Euro|Euros|Dollar|Dollars|Pfund|Franken|Francs?|Kronen|Kronor|Złotych|Zloty|Yen|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Meter|Liter|Tonnen|Kalorien|Schritte|Personen|Menschen|Einwohner|Besucher|Teilnehmer|Exemplare|Seiten|Stimmen|Mal|Pesos|Libras|Sterline|Persone|Personnes|Personas|Mensen|Bezoekers|Punten|Kilo|Gramm|Minuten|Stunden|Tage|Jahre|Uhr|Uur|Hrs|Heures|Punkte|Points|Steps)(?:n|en|s|e)?(?![\\p{L}]))';
 const TOWN = `(?=[ \\t]+${NOT_TOWN}(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het)[ \\t]+)?\\p{Lu}\\p{Ll}{2,})`;
 // right after an address the town may be in capitals, as on an envelope: "…\n75011 PARIS", "…, 20121 MILANO"
 const TOWN_AFTER_ADDRESS = `(?=[ \\t]+${NOT_TOWN}(?!(?:EUR|USD|GBP|CHF|PLN|SEK|DKK|NOK|CZK|EURO|EUROS|PCS|STK)(?![\\p{L}]))(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het|LE|LA|LES|EL|IL)[ \\t]+)?\\p{Lu}(?:\\p{Ll}{2,}|\\p{Lu}{2,}(?![\\p{Ll}])))`;
@@ -234,9 +234,10 @@ const TOWN_AFTER_ADDRESS = `(?=[ \\t]+${NOT_TOWN}(?!(?:EUR|USD|GBP|CHF|PLN|SEK|D
 const TOWN_ENDS = `(?=[ \\t]+${NOT_TOWN}\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?()]|\\r?\\n|$))`;
 const CITY_POSTCODE = new RegExp(
   [
-    `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
+    `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei|to|from|of|naar|vers|para|per|a|au|da|di|de)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
+    `(?<=(?:^|[^\\p{L}])(?:nach|naar|vers|para|per|to|from|of)[ \\t]+)((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN_ENDS}`,
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN_AFTER_ADDRESS}`,
-    `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|^|\\n)[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
+    `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|:|^|\\n)[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
     // right after an address, a Dutch code whatever its letters ("Kerkweg 3a, 1234 CD Hoorn"); a Portuguese one before its town
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
     `${START}(\\d{4}-\\d{3})${TOWN}`,
@@ -363,7 +364,7 @@ export function findCodes(scan: Scan): void {
   listedPlates(scan);
   scan.pass(NL_POSTCODE, 'postcode');
   scan.pass(US_ZIP, 'postcode');
-  scan.pass(CITY_POSTCODE, (m) => [1, 2, 3, 4, 5, 6, 7, 8].flatMap((g) => groupSpan(m, g, 'postcode')));
+  scan.pass(CITY_POSTCODE, (m) => [1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((g) => groupSpan(m, g, 'postcode')));
   scan.pass(AR_POSTCODE, 'postcode');
   // (not a product's model: "Model WM-1400", "modèle XR-500")
   scan.pass(BARE_REFERENCE, (m) => (PRODUCT_BEFORE.test(scan.text.slice(Math.max(0, m.index - 12), m.index)) ? null : 'reference'));

@@ -544,6 +544,10 @@ describe('issue 18, third pass: house names, rural places, units around a street
     ['The order I placed under number 44711, room number 214, version number 2.4.1.', 'The order I placed under number [REFERENCE], room number 214, version number 2.4.1.'],
     ['Polish plates WX 12345 and GD 4R567; Swiss plate: VD 123456, BE 12345.', 'Polish plates [PLATE] and [PLATE]; Swiss plate: [PLATE], [PLATE].'],
     ['Nací en marzo de 1975.', 'Nací en [DATE_OF_BIRTH].'],
+    ['Ort: 1100 Wien. Postnr. 2100 Kopenhagen. CEP 01310-100.', 'Ort: [POSTCODE] Wien. Postnr. [POSTCODE] Kopenhagen. CEP [POSTCODE].'],
+    ['Sent to 80331 München instead of 8004 Zürich.', 'Sent to [POSTCODE] München instead of [POSTCODE] Zürich.'],
+    ['Urodziłem się 14 lutego 1978 r. Zapłaciłem 219 zł. Moro na R. Augusta 120, Lisboa.', 'Urodziłem się [DATE_OF_BIRTH] r. Zapłaciłem 219 zł. Moro na [ADDRESS], Lisboa.'],
+    ['Termin: 1030 Uhr, nach 12000 Kilometern.', 'Termin: 1030 Uhr, nach 12000 Kilometern.'],
   ])('references after a word, a comma or in a list; no birth date for a thing: %s', (input, expected) => expect(redact(input)).toBe(expected));
 
   it.each([

@@ -109,8 +109,9 @@ const anyCase = (words: string) => words.split('|').map((w) => `[${w[0].toUpperC
 const NUMBER_FIRST_TYPES = anyCase('rue|avenue|av.|boulevard|bd|place|allée|allee|impasse|chemin|route|quai|cours|square|passage|voie|sentier|via|viale|calle|avenida|plaza');
 // Type first, number after (Italian, Spanish, Belgian French, Portuguese): "Via dei Mille 7",
 // "C/ Pintor Sorolla 18, 4º izq.", "Corso Vittorio Emanuele II 112", "Rue du Midi 45"
-const TYPE_FIRST_TYPES = anyCase(
-  'rue|r.|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|p.zza|p.za|p.le|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|camí|avinguda|passatge|travessera|passeig|plaça|rambla|rua|travessa|largo|praça|alameda|estrada|calçada|beco|laan|plein|kade|gracht|singel|dreef|ul.|ulica|ulicy|ulicą|al.|aleja|alei|aleje|os.|osiedle|osiedlu|pl.|plac|placu',
+// ("R." for rua or rue only capitalised: a Polish year is written "1978 r.")
+const TYPE_FIRST_TYPES = 'R\\.|' + anyCase(
+  'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|p.zza|p.za|p.le|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|camí|avinguda|passatge|travessera|passeig|plaça|rambla|rua|travessa|largo|praça|alameda|estrada|calçada|beco|laan|plein|kade|gracht|singel|dreef|ul.|ulica|ulicy|ulicą|al.|aleja|alei|aleje|os.|osiedle|osiedlu|pl.|plac|placu',
 );
 const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|das|d'|van de|van der|van den|van|der|den|ter|ten|het)";
 // Spanish floor and door: "3º B", "4º izq.", "2ºA", "bajo"
