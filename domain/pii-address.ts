@@ -32,9 +32,9 @@ const POST_BOX = new RegExp(
 // A flat, floor, staircase or wing: "Wohnung 5", "2. OG links", "3e étage", "scala C", "interno 7",
 // "int. 4", "puerta 5", "bajo B", "2º 1ª", "Seitenflügel"
 const SIDE = `(?:[ \\t]+(?:${anyCase('links|rechts|li.|re.|mitte|gauche|droite|izq.|izquierda|izda.|dcha.|derecha|sx|dx')}))?`;
-const DESIGNATOR = `(?:n[°º.o]?[ \\t]*)?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3}|[IVX]{1,4})${END}`;
+const DESIGNATOR = `(?:n[°º.o]?[ \\t]*|#[ ]?)?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3}|[IVX]{1,4})${END}`;
 const UNIT_WORDS = anyCase(
-  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar|zimmer|room|parcela|parcelle|lotto|kavel|haus|aufgang|eingang|treppe|apto|pal.|palazzina|is.|isolato|site|depto.|depto|dpto.|dpto|departamento|lgh|lgh.|nave|halle|hal|local|oficina|despacho|kantoor|büro',
+  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar|zimmer|room|parcela|parcelle|lotto|kavel|haus|aufgang|eingang|treppe|apto|pal.|palazzina|is.|isolato|site|depto.|depto|dpto.|dpto|departamento|lot|lgh|lgh.|nave|halle|hal|local|oficina|despacho|kantoor|büro',
 );
 const FLOOR_WORDS = 'OG|EG|DG|' + anyCase('obergeschoss|stock|etage|étage|piano|planta|verdieping|floor|hoog|piso|sal');
 const UNIT = [
@@ -65,7 +65,7 @@ const STRONG_UNIT = new RegExp(
   'gu',
 );
 // after a flat or building, the street may come without its number: "Apartment 12, Block C, Grand Canal Quay"
-const NUMBERLESS_STREET = `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Quay|Wharf|Square|Place|Parade|Hill|Village|Park|Rise|View|Heights|Green)${END}`;
+const NUMBERLESS_STREET = `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Quay|Wharf|Square|Place|Parade|Hill|Village|Park|Rise|View|Heights|Green|Dock|Docks|Yard|Gate|Circus|Esplanade|Promenade|Embankment|Boulevard)${END}`;
 const CARE_OF_AFTER = `[ \\t]*,[ \\t]*(?:${anyCase('chez|presso|bij|c/o|bei|aos cuidados de')})[ \\t]+(?:(?:M\\.|Mme|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+)?[\\p{Lu}][\\p{L}'’-]*(?:[ \\t]+[\\p{Lu}][\\p{L}'’-]*){0,2}`;
 // (and the household it goes through, after a comma: "Lindenallee 7, 2. OG links, bei Schmitt")
 const UNIT_AFTER = new RegExp(`[ \\t]*[,/]?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})|[ \\t]*\\((?:${UNIT})\\)|${CARE_OF_AFTER}`, 'uy');

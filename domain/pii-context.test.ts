@@ -565,6 +565,10 @@ describe('issue 18, third pass: house names, rural places, units around a street
     ['Liefern an: Gewerbepark Süd, Halle 3, Industriestraße 7.', 'Liefern an: [ADDRESS].'],
     ['Adresse : Le Mas Bleu, 12 chemin des Vignes.', 'Adresse : [ADDRESS].'],
     ['Lieferadresse Hauptstraße 5a / Hinterhof, Eingang B.', 'Lieferadresse [ADDRESS].'],
+    ['My address is 12/34 Rose Avenue, Melbourne; Unit 4/27 Beach Rd, Manly.', 'My address is [ADDRESS], Melbourne; [ADDRESS], Manly.'],
+    ['Deliver to Apt #4B, 220 W 57th St; office Suite #300, 1 Market Street, SF.', 'Deliver to [ADDRESS]; office [ADDRESS], SF.'],
+    ["J'habite 12 rue du 8 Mai 1945, Villeurbanne.", "J'habite [ADDRESS], Villeurbanne."],
+    ['Apartment 4, Block B, Grand Canal Dock, Dublin.', '[ADDRESS], Dublin.'],
   ])('addresses with estates, farms, c/o and Nordic flats: %s', (input, expected) => expect(redact(input)).toBe(expected));
 
   it('keeps product models, amounts, counts and dates that are no birth', () => {
