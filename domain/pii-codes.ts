@@ -117,7 +117,7 @@ const PLATE_WORDS = [
   ...['matrícula', 'matricula', 'placa'],
   ...['targa', 'targata', 'targato'],
   ...['kenteken', 'nummerplaat'],
-  ...['numer rejestracyjny', 'numerze rejestracyjnym', 'rejestracja', 'tablica rejestracyjna', 'tablice rejestracyjne', 'registreringsnummer', 'reg.nr', 'regnr', 'kennzeichen des wagens'],
+  ...['numer rejestracyjny', 'numerze rejestracyjnym', 'rejestracja', 'tablica rejestracyjna', 'tablice rejestracyjne', 'registreringsnummer', 'reg.nr', 'regnr', 'kennzeichen des wagens', 'nr rej.', 'nr rejestracyjny', 'numer rej.'],
 ];
 // After a cue any code of upper-case letters and digits is a plate: "plate CBXW 472", "targa EF 123 GH"
 const PLATE_CUE = new RegExp(
@@ -164,6 +164,7 @@ REFERENCE_WORDS.push(
   ...['siniestro', 'szkoda', 'szkody', 'polizze', 'versicherungspolizze', 'versicherungsschein', "police d'assurance", 'numéro de police', 'ordini', 'fatture', 'prenotazioni', 'scontrini', 'facturen', 'aufträge'],
   // quotes, cases, accounts, memberships and repairs, the words the lists above lack
   ...['quote', 'quotation', 'itinerary', 'payment reference', 'repair', 'repair number', 'warranty claim', 'delivery number', 'collection number', 'rewards number', 'frequent flyer number', 'loyalty number', 'customer account', 'permit', 'permit number', 'tenancy reference', 'pin', 'pin code'],
+  ...['réf. client', 'réf. dossier', 'réf. commande', 'réf. contrat', 'réf. sinistre', 'réf. adhérent', 'ref. cliente', 'rif. cliente', 'rif. ordine', 'nr klienta', 'klienta', 'nr sprawy', 'sprawy', 'sprawa', 'nr umowy', 'nr faktury', 'nr polisy', 'nr szkody', 'nr rezerwacji', 'nr przesyłki'],
   ...['kundenkonto', 'verwendungszweck', 'mandatsreferenz', 'mitgliedschaft', 'angebot', 'reparaturauftrag', 'garantiefall'],
   ...['devis', 'compte client', 'numéro de compte', "numéro d'abonné", 'abonné', 'ordre de réparation', 'bon de réparation'],
   ...['caso', 'número de caso', 'presupuesto', 'cuenta', 'número de cuenta', 'socio', 'abonado', 'orden', 'conto', 'preventivo', 'codice utente', 'utenza', 'abbonato', 'orçamento', 'sócio'],
@@ -347,7 +348,9 @@ export function findCodes(scan: Scan): void {
   scan.pass(PLATE_CUE, (m) => {
     // the cue is matched in any case, the plate only in capitals: "reg LD68 XKR is…" stops before "is"
     const at = m.indices![1][0];
-    const plate = /^[A-Z0-9]+(?:[ -][A-Z0-9]+)*/.exec(m[1])?.[0].replace(/[ -]+$/, '') ?? '';
+    // (a British plate in lower case too: "my reg is ab12 cde")
+    const uk = /^[a-z]{2}\d{2}[ ]?[a-z]{3}(?![\p{L}\p{N}])/u.exec(m[1])?.[0];
+    const plate = uk ?? /^[A-Z0-9]+(?:[ -][A-Z0-9]+)*/.exec(m[1])?.[0].replace(/[ -]+$/, '') ?? '';
     return /\d/.test(plate) && plate.replace(/[ -]/g, '').length >= 4 ? [{ start: at, end: at + plate.length, kind: 'plate' }] : null;
   });
   scan.pass(VEHICLE_PLATE, (m) => {

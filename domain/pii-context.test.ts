@@ -548,6 +548,7 @@ describe('issue 18, third pass: house names, rural places, units around a street
     ['Sent to 80331 München instead of 8004 Zürich.', 'Sent to [POSTCODE] München instead of [POSTCODE] Zürich.'],
     ['Urodziłem się 14 lutego 1978 r. Zapłaciłem 219 zł. Moro na R. Augusta 120, Lisboa.', 'Urodziłem się [DATE_OF_BIRTH] r. Zapłaciłem 219 zł. Moro na [ADDRESS], Lisboa.'],
     ['Termin: 1030 Uhr, nach 12000 Kilometern.', 'Termin: 1030 Uhr, nach 12000 Kilometern.'],
+    ['Réf. client 00441, Nr klienta: 88120, Reg: ab12 cde, Nr rej. KR 4R567', 'Réf. client [REFERENCE], Nr klienta: [REFERENCE], Reg: [PLATE], Nr rej. [PLATE]'],
   ])('references after a word, a comma or in a list; no birth date for a thing: %s', (input, expected) => expect(redact(input)).toBe(expected));
 
   it.each([
