@@ -55,7 +55,7 @@ const FULL_DATES = [
 ];
 const DATE = [...FULL_DATES, YEAR].join('|');
 const BORN = [
-  ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is', 'birthday:'],
+  ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is', 'birthday:', 'birth:', 'geb.datum', 'geburtsdat.', 'data de nasc.', 'data nasc.', 'fecha nac', 'f. nac', 'data urodz.'],
   ...['geboren am', 'geboren', 'geb.', 'geburtsdatum', 'geburtstag'],
   ...['né le', 'née le', 'né en', 'née en', 'né', 'née', 'date de naissance', 'naissance', 'ddn', 'd.d.n.'],
   ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'fecha nac.', 'fecha de nac.', 'f. de nac.', 'nacimiento', 'nació', 'nacio', 'nací', 'naci', 'nacido', 'nacida'],

@@ -549,6 +549,7 @@ describe('issue 18, third pass: house names, rural places, units around a street
     ['Urodziłem się 14 lutego 1978 r. Zapłaciłem 219 zł. Moro na R. Augusta 120, Lisboa.', 'Urodziłem się [DATE_OF_BIRTH] r. Zapłaciłem 219 zł. Moro na [ADDRESS], Lisboa.'],
     ['Termin: 1030 Uhr, nach 12000 Kilometern.', 'Termin: 1030 Uhr, nach 12000 Kilometern.'],
     ['Réf. client 00441, Nr klienta: 88120, Reg: ab12 cde, Nr rej. KR 4R567', 'Réf. client [REFERENCE], Nr klienta: [REFERENCE], Reg: [PLATE], Nr rej. [PLATE]'],
+    ['Geb.Datum 05.09.1958, Geburtsdat. 5.9.58, Birth: 12/03/1975, Data de nasc.: 12/03/1975, Fecha nac 12/03/1975', 'Geb.Datum [DATE_OF_BIRTH], Geburtsdat. [DATE_OF_BIRTH], Birth: [DATE_OF_BIRTH], Data de nasc.: [DATE_OF_BIRTH], Fecha nac [DATE_OF_BIRTH]'],
   ])('references after a word, a comma or in a list; no birth date for a thing: %s', (input, expected) => expect(redact(input)).toBe(expected));
 
   it.each([
