@@ -25,16 +25,16 @@ const END = '(?![\\p{L}\\p{N}])';
 // "PO Box 4471", "P.O. Box 918", "Postfach 10 12 34", "BP 4021", "B.P. 55", "Boîte postale 55",
 // "Apartado de Correos 1082", "Apdo. 215", "Casella Postale 412", "Postbus 2105", "Packstation 118", "Antwoordnummer 1204"
 const POST_BOX = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:P\\.?[ ]?O\\.?[ ]?Box|Post[ ]Office[ ]Box|B\\.?P\\.?|${anyCase('postfach|postbus|postbox|boîte postale|boite postale|apartado de correos|apartado postal|apartado|apdo.|casella postale|cas. post.|c. postale|packstation|antwoordnummer')})[ \\t]*(?:n[°º.o]?[ \\t]*)?\\d{1,6}(?:[ ]\\d{2,4}){0,3}${END}`,
+  `(?<![\\p{L}\\p{N}])(?:P\\.?[ ]?O\\.?[ ]?Box|Post[ ]Office[ ]Box|B\\.?P\\.?|${anyCase('postfach|postbus|postbox|boîte postale|boite postale|apartado de correos|apartado postal|apartado|apdo.|casella postale|cas. post.|c. postale|packstation|antwoordnummer|skrytka pocztowa|skr. poczt.|caixa postal')})[ \\t]*(?:n[°º.o]?[ \\t]*)?\\d{1,6}(?:[ ]\\d{2,4}){0,3}${END}`,
   'gu',
 );
 
 // A flat, floor, staircase or wing: "Wohnung 5", "2. OG links", "3e étage", "scala C", "interno 7",
 // "int. 4", "puerta 5", "bajo B", "2º 1ª", "Seitenflügel"
 const SIDE = `(?:[ \\t]+(?:${anyCase('links|rechts|li.|re.|mitte|gauche|droite|izq.|izquierda|izda.|dcha.|derecha|sx|dx')}))?`;
-const DESIGNATOR = `(?:n[°º.o]?[ \\t]*)?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3}|[IVX]{1,4})${END}`;
+const DESIGNATOR = `(?:n[°º.o]?[ \\t]*|#[ ]?)?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3}|[IVX]{1,4})${END}`;
 const UNIT_WORDS = anyCase(
-  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar|zimmer|room|parcela|parcelle|lotto|kavel|haus|aufgang|eingang|treppe|apto|pal.|palazzina|is.|isolato|site|depto.|depto|dpto.|dpto|departamento',
+  'wohnung|whg.|apartment|apt.|apt|appartement|appt.|appt|app.|apartamento|apto.|flat|unit|suite|escalier|esc.|bâtiment|bât.|bât|bat.|porte|scala|sc.|interno|int.|escalera|puerta|pta.|piso|portal|bloque|planta|blok|bloc|block|stiege|tür|top|edificio|palazzina|torre|toren|huisnummer|etage|étage|piano|verdieping|floor|stock|bus|bte.|boîte|lok.|lokal|mieszkanie|klatka|andar|zimmer|room|parcela|parcelle|lotto|kavel|haus|aufgang|eingang|treppe|apto|pal.|palazzina|is.|isolato|site|depto.|depto|dpto.|dpto|departamento|lot|lgh|lgh.|nave|halle|hal|local|oficina|despacho|kantoor|büro',
 );
 const FLOOR_WORDS = 'OG|EG|DG|' + anyCase('obergeschoss|stock|etage|étage|piano|planta|verdieping|floor|hoog|piso|sal');
 const UNIT = [
@@ -47,6 +47,7 @@ const UNIT = [
   // a door by its side: "porte gauche", "puerta derecha", "Tür links"
   `(?:${anyCase('porte|puerta|porta|tür|deur|esc.|escalera')})(?:[ \\t]+de)?[ \\t]+(?:${anyCase('gauche|droite|face|fond|izquierda|derecha|izda.|izq.|dcha.|centro|sinistra|destra|links|rechts|mitte|midden')})(?![\\p{L}\\p{N}])`,
   `(?:${anyCase('hinterhof|hinterhaus|vorderhaus|seitenflügel|gartenhaus|quergebäude|hochparterre|erdgeschoss|dachgeschoss|souterrain|rez-de-chaussée|bajo|entresuelo|ático|sottotetto|parterre|begane grond|souterrain')})${END}${SIDE}`,
+  `(?:\\d{1,2}\\.|st\\.)[ \\t]*(?:tv|th|mf)\\.?(?![\\p{L}\\p{N}])`,
   `\\d{1,2}\\.?[ ]?[º°ª](?:[ \\t]*(?:\\d{1,2}[ ]?[ºª]|[A-Z]${END}))?${SIDE}`,
 ].join('|');
 // A building named before or after the street: "Harcourt House", "Résidence du Parc", "Kingsway Trading Estate"
@@ -56,7 +57,7 @@ const BUILDING = [
   `The[ \\t]+(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]*){1,3}(?=[ \\t]*,)`,
   `Z\\.?(?:A\\.?C?|I)\\.?[ \\t]+(?:(?:des|du|de la|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
   `[\\p{Lu}][\\p{L}]*(?:residenz|heim|stift|wohnanlage)[ \\t]+[\\p{Lu}][\\p{L}'’-]*`,
-  `(?:${anyCase('résidence|rés.|résid.|residence|residencia|residenza|immeuble|bâtiment|lotissement|domaine|hameau|ferme|mas|manoir|urbanización|urb.|finca|cortijo|masía|edificio|palazzo|complesso|condominio|parco|cascina|masseria|podere|flatgebouw|wooncomplex|villa|zone artisanale|zone industrielle|polígono industrial|polígono|boerderij|hoeve|landgoed|gut|hof')})[ \\t]+(?:(?:du|de la|des|de|del|della|dei|le|la|les|el|il|lo|het|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
+  `(?:${anyCase('résidence|rés.|résid.|residence|residencia|residenza|immeuble|bâtiment|lotissement|domaine|hameau|ferme|mas|manoir|urbanización|urb.|finca|cortijo|masía|edificio|palazzo|complesso|condominio|parco|cascina|masseria|podere|flatgebouw|wooncomplex|villa|zone artisanale|zone industrielle|polígono industrial|polígono|boerderij|hoeve|landgoed|gut|hof|haus|colonia|col.|fraccionamiento|conjunto|quinta|gewerbepark|industriepark|gewerbehof|technologiepark|bedrijvenpark')})[ \\t]+(?:(?:du|de la|des|de|del|della|dei|le|la|les|el|il|lo|het|de)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}`,
 ].join('|');
 // Standalone, without an address next to it: the unmistakable flat words with a number or letter
 const STRONG_UNIT = new RegExp(
@@ -64,18 +65,18 @@ const STRONG_UNIT = new RegExp(
   'gu',
 );
 // after a flat or building, the street may come without its number: "Apartment 12, Block C, Grand Canal Quay"
-const NUMBERLESS_STREET = `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Quay|Wharf|Square|Place|Parade|Hill|Village|Park|Rise|View|Heights|Green)${END}`;
+const NUMBERLESS_STREET = `(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Quay|Wharf|Square|Place|Parade|Hill|Village|Park|Rise|View|Heights|Green|Dock|Docks|Yard|Gate|Circus|Esplanade|Promenade|Embankment|Boulevard)${END}`;
 const CARE_OF_AFTER = `[ \\t]*,[ \\t]*(?:${anyCase('chez|presso|bij|c/o|bei|aos cuidados de')})[ \\t]+(?:(?:M\\.|Mme|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+)?[\\p{Lu}][\\p{L}'’-]*(?:[ \\t]+[\\p{Lu}][\\p{L}'’-]*){0,2}`;
 // (and the household it goes through, after a comma: "Lindenallee 7, 2. OG links, bei Schmitt")
-const UNIT_AFTER = new RegExp(`[ \\t]*,?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})|[ \\t]*\\((?:${UNIT})\\)|${CARE_OF_AFTER}`, 'uy');
-const CARE_OF_BEFORE = `(?<![\\p{L}])(?:${anyCase('chez|presso|bij|t.a.v.|a/c|c/o|aos cuidados de|a la atención de|z. hd.|z.hd.|bei')})[ \\t]+(?:(?:M\\.|Mme|Mlle|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’.-]*[ \\t]*){1,3}`;
-const UNIT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${UNIT}|${BUILDING}|${CARE_OF_BEFORE})[ \\t]*(?:,|\\r?\\n)[ \\t]*$`, 'u');
+const UNIT_AFTER = new RegExp(`[ \\t]*[,/]?[ \\t]*(?:${UNIT}|${BUILDING}|${NUMBERLESS_STREET})|[ \\t]*\\((?:${UNIT})\\)|${CARE_OF_AFTER}`, 'uy');
+const CARE_OF_BEFORE = `(?<![\\p{L}])(?:${anyCase('chez|presso|bij|t.a.v.|a/c|c/o|aos cuidados de|a la atención de|z. hd.|z.hd.|bei')})[ \\t]+(?:(?:M\\.|Mme|Mlle|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+(?:(?:et|and|und|y|e|en|&)[ \\t]+(?:M\\.|Mme|Mlle|Mr\\.?|Mrs\\.?|Ms\\.?|Herrn?|Frau|Sig\\.(?:ra)?|Dhr\\.|Mevr\\.|Sr\\.|Sra\\.)[ \\t]+)?)?(?:(?:&[ \\t]+)?[\\p{Lu}][\\p{L}'’.-]*[ \\t]*){1,3}`;
+const UNIT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${UNIT}|${BUILDING}|${CARE_OF_BEFORE}|[0-9]\\/[0-9](?=,))[ \\t]*(?:,|\\r?\\n)[ \\t]*$`, 'u');
 // "14 bis", "263-1", "12-III", "3 hs", "112 B", "190 b" after a house number (not a one-letter word: "5 a", "5 e", "5 y")
 const NUMBER_SUFFIX = /(?:[-/ ]\d{1,2}(?:e|de|ste)?[ -]hoog(?:[ ](?:achter|voor))?|[ -]?(?:bis|ter|quater|hs|huis|boven|beneden|zw|rd)|[ ][A-Z]\d{0,3}|[ ][b-dfgh](?![\p{L}\p{N}'’])|[-/](?:\d{1,3}[A-Za-z]?|[IVX]{1,4}|[A-Za-z]{1,2})|[ ](?:I{1,3}|IV|V))(?![\p{L}\p{N}])/uy;
 // Words that begin a street's name before the word the street patterns found: "Alte Landstraße",
 // "Burgemeester de Monchyplein", "Dr. Lelylaan", "Van Speijkstraat", "Sint Jansstraat"
 const TITLES = 'Burgemeester|Burg\\.|Dokter|Dr\\.|Doctor|Professor|Prof\\.|Sint|St\\.|Sankt|Koningin|Koning|Prins|Prinses|Graaf|Generaal|Gen\\.|Kapitein|Pastoor|Kardinal|Bischof|Kaiser|König|Königin|Herzog|Fürst|Graf|Bürgermeister|Pfarrer|Jan|Johan|Willem|Hendrik';
-const ADJECTIVES = 'Alte|Alter|Altes|Neue|Neuer|Neues|Lange|Langer|Hohe|Hoher|Große|Grosse|Großer|Kleine|Kleiner|Obere|Oberer|Untere|Unterer|Hintere|Vordere|Breite|Krumme|Stille|Oude|Nieuwe|Korte|Hoge|Lage|Grote|Brede|Smalle|Van|Von|De|Den|Der|Ter|Ten|Old|New|Upper|Lower|Great|Little';
+const ADJECTIVES = 'Le|La|Les|El|Il|Lo|Het|Alte|Alter|Altes|Neue|Neuer|Neues|Lange|Langer|Hohe|Hoher|Große|Grosse|Großer|Kleine|Kleiner|Obere|Oberer|Untere|Unterer|Hintere|Vordere|Breite|Krumme|Stille|Oude|Nieuwe|Korte|Hoge|Lage|Grote|Brede|Smalle|Van|Von|De|Den|Der|Ter|Ten|Old|New|Upper|Lower|Great|Little';
 const STREET_START = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${TITLES})[ \\t]+(?:(?:van|de|der|den|von|ter|ten|la|le|'t)[ \\t]+){0,2}|(?:${ADJECTIVES})[ \\t]+)$`, 'u');
 
 // A street without its number after "I live on / ich wohne in der / j'habite / vivo en / abito in / ik woon aan":
@@ -96,6 +97,12 @@ const ADDRESS_CUES = anyCase(
   'address|home address|delivery address|billing address|shipping address|postal address|adres|afleveradres|bezorgadres|woonadres|factuuradres|postadres|anschrift|adresse|lieferadresse|rechnungsadresse|postanschrift|wohnadresse|adresse de livraison|adresse de facturation|adresse postale|dirección|direccion|dirección de entrega|dirección de envío|domicilio|indirizzo|indirizzo di consegna|indirizzo di spedizione|recapito',
 );
 const CUE_STREET_WORD = "(?:\\p{Lu}[\\p{L}'’.-]*|(?:de|der|den|van|von|la|le|du|des|del|della|di|het|'t|am|an|im|auf|of|the|de la)(?![\\p{L}]))";
+// A house, building or estate named right after the cue and before the address found: "Mon adresse : Les Hauts de
+// Vaugirard, bâtiment A2, 76 rue Lecourbe", "Address: Rosewood, 12 Mill Lane"
+const CUED_NAME_BEFORE = new RegExp(
+  `(?<=(?<![\\p{L}])(?:${ADDRESS_CUES})(?![\\p{L}])[ \\t]*(?:(?:is|ist|est|es|è|lautet)[ \\t]+)?:?[ \\t]*)(?:\\p{Lu}[\\p{L}'’-]*[ \\t]+(?:(?:de|du|des|la|le|les|van|von|di|del|della|of|the)[ \\t]+)?){0,3}\\p{Lu}[\\p{L}'’-]*[ \\t]*,[ \\t]*$`,
+  'u',
+);
 const ADDRESS_AFTER_CUE = new RegExp(
   `(?<![\\p{L}])(?:${ADDRESS_CUES})(?![\\p{L}])[ \\t]*(?:(?:is|ist|est|es|è|lautet|was|war|era|était)(?![\\p{L}])[ \\t]*)?:?[ \\t]*(\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]+${CUE_STREET_WORD}){0,3}[ \\t]+\\d{1,5}[a-zA-Z]?|\\d{1,5}[a-zA-Z]?,?[ \\t]+\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]+${CUE_STREET_WORD}){0,3})(?![\\p{L}\\p{N}])`,
   'dgu',
@@ -103,16 +110,16 @@ const ADDRESS_AFTER_CUE = new RegExp(
 // A rural address named by its place, with or without a number: "Lieu-dit Les Granges", "Località Poggio
 // Rosso 8", "Frazione San Carlo", "Buurtschap De Haar"
 const RURAL_PLACE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${anyCase('lieu-dit|lieudit|località|loc.|frazione|fraz.|contrada|c.da|borgata|buurtschap|paraje|diseminado|partida|ortsteil')}|OT)[ \\t]+(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}(?:\\d{1,4}[a-zA-Z]?${END})?`,
+  `(?<![\\p{L}\\p{N}])(?:${anyCase('lieu-dit|lieudit|località|loc.|frazione|fraz.|contrada|c.da|borgata|buurtschap|paraje|diseminado|partida|ortsteil|urbanización|polígono industrial|polígono|zone industrielle|zone artisanale|zona industriale|industriegebiet|gewerbegebiet|bedrijventerrein|industrieterrein')}|OT)[ \\t]+(?:(?:du|de la|des|de|del|della|dei|le|la|les|el|il|het)[ \\t]+)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]*){1,3}(?:\\d{1,4}[a-zA-Z]?${END})?`,
   'gu',
 );
 // A house named by its kind before its street or hamlet: "Rose Cottage, Lower Bishopstone,", "Ivy Farm, Bishopstone Lane"
 const HOUSE_NAME = new RegExp(
-  `(?<![\\p{L}\\p{N}])The[ \\t]+(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){0,2}[\\p{Lu}][\\p{L}'’-]+[ \\t]*,[ \\t]*${NUMBERLESS_STREET}|(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,2}(?:Cottage|Farm|Farmhouse|Lodge|Barn|Manor|Grange|Rectory|Vicarage|Bungalow|Croft)[ \\t]*,[ \\t]*(?:${NUMBERLESS_STREET}|[\\p{Lu}][\\p{L}'’-]+[ \\t]+[\\p{Lu}][\\p{L}'’-]+(?=[ \\t]*,))`,
+  `(?<![\\p{L}\\p{N}])The[ \\t]+(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){0,2}[\\p{Lu}][\\p{L}'’-]+[ \\t]*,[ \\t]*${NUMBERLESS_STREET}|(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,2}(?:Cottage|Farm|Farmhouse|Lodge|Barn|Manor|Grange|Rectory|Vicarage|Bungalow|Croft)[ \\t]*,[ \\t]*(?:${NUMBERLESS_STREET}|[\\p{Lu}][\\p{L}'’-]+[ \\t]+[\\p{Lu}][\\p{L}'’-]+(?=[ \\t]*,))|(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Cottage|Farm|Farmhouse|Lodge|Barn|Manor|Grange|Rectory|Vicarage|Bungalow|Croft)(?=[ \\t]*,[ \\t]*[\\p{Lu}][\\p{L}'’-]+[ \\t]*,)`,
   'gu',
 );
 // "c/o Krüger, Lindenweg 3": the household an address goes through is part of it
-const CARE_OF = /(?<![\p{L}\p{N}])[cC]\/[oO][ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}/gu;
+const CARE_OF = /(?<![\p{L}\p{N}])[cC]\/[oO][ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,2}/gu;
 const STREET_AFTER_LIVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${LIVE.join('|')})(?![\\p{L}])`, 'gu');
 const STREET_PART = /(?:(?:the|in der|in dem|im|am|an der|auf der|au|à|dans la|sur le|la|el|de|het|on|at|in|to|en|aan|op)[ \t]+)?((?:rue|avenue|boulevard|allée|impasse|chemin|place|quai|route|calle|c\/|avenida|avda\.|plaza|paseo|camino|ronda|via|viale|piazza|corso|vicolo|largo|\p{Lu}|\d)[\s\S]*)$/u;
 
@@ -152,7 +159,7 @@ export function extendAddresses(scan: Scan): void {
       const after = UNIT_AFTER.exec(text);
       if (after && !after[0].includes(MASK)) end += after[0].trimEnd().length;
       const before = text.slice(Math.max(0, start - 60), start);
-      const unit = UNIT_BEFORE.exec(before) ?? (/^\p{Lu}/u.test(scan.text.slice(start, start + 1)) ? STREET_START.exec(before) : null);
+      const unit = UNIT_BEFORE.exec(before) ?? (/^\p{Lu}/u.test(scan.text.slice(start, start + 1)) ? STREET_START.exec(before) : null) ?? CUED_NAME_BEFORE.exec(before);
       if (unit && !unit[0].includes(MASK)) start = Math.max(start - unit[0].length, lastEnd);
       if (start < s.start) grown.push([start, s.start]);
       if (end > s.end) grown.push([s.end, end]);

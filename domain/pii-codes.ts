@@ -51,11 +51,11 @@ const FULL_DATES = [
   // (and hyphenated: "21-Jun-45", "03-Oct-1961")
   `${DAY}(?:[ \\t]*|-)(?:de[ \\t]+|of[ \\t]+)?${MONTH}(?:[ \\t,]*|-)(?:de[ \\t]+|del[ \\t]+)?(?:${YEAR}|(?:${YEAR_WORDS})(?![\\p{L}])|['’]?\\d{2}(?![\\d:.,]\\d))`,
   `${MONTH}[ \\t]+${DAY}[ \\t,]+${YEAR}`,
-  `${MONTH}[ \\t]+${YEAR}`,
+  `${MONTH}[ \\t]+(?:de[ \\t]+|del[ \\t]+|of[ \\t]+)?${YEAR}`,
 ];
 const DATE = [...FULL_DATES, YEAR].join('|');
 const BORN = [
-  ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is', 'birthday:'],
+  ...['born on', 'born', 'date of birth', 'birth date', 'birthdate', 'dob', 'd.o.b.', 'd.o.b', 'birthday is', 'birthday:', 'birth:', 'geb.datum', 'geburtsdat.', 'data de nasc.', 'data nasc.', 'fecha nac', 'f. nac', 'data urodz.'],
   ...['geboren am', 'geboren', 'geb.', 'geburtsdatum', 'geburtstag'],
   ...['né le', 'née le', 'né en', 'née en', 'né', 'née', 'date de naissance', 'naissance', 'ddn', 'd.d.n.'],
   ...['nacido el', 'nacida el', 'nacido en', 'nacida en', 'fecha de nacimiento', 'f. nac.', 'fecha nac.', 'fecha de nac.', 'f. de nac.', 'nacimiento', 'nació', 'nacio', 'nací', 'naci', 'nacido', 'nacida'],
@@ -71,7 +71,17 @@ const BORN = [
 // and a second date of birth joined to one already found (masked): "I was born Feb 2, 1972 and my husband on
 // the 30th of September 1970", "née le 1er janvier 1990 à Nantes et mon fils le 29.02.2016", "née le 14/03/2011, mon fils le 2011-03-14".
 const KIN = ['my', 'his', 'her', 'our', 'mein', 'meine', 'meiner', 'sein', 'seine', 'ihr', 'ihre', 'unser', 'unsere', 'mon', 'ma', 'son', 'sa', 'notre', 'mi', 'su', 'nuestro', 'nuestra', 'mio', 'mia', 'il mio', 'la mia', 'suo', 'sua', 'mijn', 'zijn', 'haar', 'ons', 'onze', 'o meu', 'a minha', 'meu', 'minha'];
-const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:(?:and|und|et|y|e|en|ed)[ \\t]+|(?<=\\uE000[ \\t]*),[ \\t]*)(?:${oneOf(KIN)})[ \\t]+\\p{L}+(?:[ \\t]+\\p{L}+)?`;
+// (the second person by family, not anything owned: "né le 17.10.1969 et mon permis date de 1988" keeps its year)
+const FAMILY = [
+  ...['husband', 'wife', 'spouse', 'partner', 'son', 'sons', 'daughter', 'daughters', 'child', 'children', 'kid', 'kids', 'baby', 'boy', 'girl', 'twins', 'brother', 'sister', 'mother', 'father', 'mum', 'mom', 'dad', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'fiancé', 'fiancée', 'stepson', 'stepdaughter', 'eldest', 'youngest'],
+  ...['mann', 'frau', 'ehemann', 'ehefrau', 'partnerin', 'sohn', 'söhne', 'tochter', 'töchter', 'kind', 'kinder', 'bruder', 'schwester', 'mutter', 'vater', 'enkel', 'enkelin', 'gatte', 'gattin', 'lebensgefährte', 'lebensgefährtin', 'zwillinge', 'kleine', 'kleiner'],
+  ...['mari', 'femme', 'époux', 'épouse', 'conjoint', 'conjointe', 'compagnon', 'compagne', 'fils', 'fille', 'filles', 'enfant', 'enfants', 'frère', 'sœur', 'soeur', 'mère', 'père', 'bébé', 'cadet', 'cadette', 'aîné', 'aînée', 'petit-fils', 'petite-fille'],
+  ...['marido', 'esposo', 'esposa', 'mujer', 'pareja', 'hijo', 'hija', 'hijos', 'hijas', 'hermano', 'hermana', 'madre', 'padre', 'bebé', 'nieto', 'nieta', 'novio', 'novia'],
+  ...['marito', 'moglie', 'compagno', 'compagna', 'figlio', 'figlia', 'figli', 'figlie', 'fratello', 'sorella', 'bambino', 'bambina', 'nipote', 'fidanzato', 'fidanzata'],
+  ...['man', 'vrouw', 'echtgenoot', 'echtgenote', 'zoon', 'zoons', 'dochter', 'dochters', 'kinderen', 'broer', 'zus', 'zuster', 'moeder', 'vader', 'kleinzoon', 'kleindochter', 'vriend', 'vriendin'],
+  ...['mulher', 'filho', 'filha', 'filhos', 'irmão', 'irmã', 'mãe', 'pai', 'mąż', 'żona', 'syn', 'córka', 'fru', 'dotter'],
+];
+const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:(?:and|und|et|y|e|en|ed)[ \\t]+|(?<=\\uE000[ \\t]*),[ \\t]*)(?:${oneOf(KIN)})[ \\t]+(?:\\p{L}+[ \\t]+)?(?:${oneOf(FAMILY)})`;
 const DOB = new RegExp(`${START}(?:${oneOf(BORN)}|b\\.|${JOINED_KIN})(?![\\p{L}])[^\\d\\n.!?\\uE000]{0,24}?(${DATE})${END}`, 'dgiu');
 // The nouns name the date itself, so it may come later in the same sentence: "mijn geboortedatum
 // (voor de verzekering) is 17-10-1966", "my date of birth, which your form rejects, is 1990-11-23".
@@ -107,7 +117,7 @@ const PLATE_WORDS = [
   ...['matrícula', 'matricula', 'placa'],
   ...['targa', 'targata', 'targato'],
   ...['kenteken', 'nummerplaat'],
-  ...['numer rejestracyjny', 'numerze rejestracyjnym', 'rejestracja', 'tablica rejestracyjna', 'tablice rejestracyjne', 'registreringsnummer', 'reg.nr', 'regnr', 'kennzeichen des wagens'],
+  ...['numer rejestracyjny', 'numerze rejestracyjnym', 'rejestracja', 'tablica rejestracyjna', 'tablice rejestracyjne', 'registreringsnummer', 'reg.nr', 'regnr', 'kennzeichen des wagens', 'nr rej.', 'nr rejestracyjny', 'numer rej.'],
 ];
 // After a cue any code of upper-case letters and digits is a plate: "plate CBXW 472", "targa EF 123 GH"
 const PLATE_CUE = new RegExp(
@@ -122,6 +132,9 @@ const VEHICLE_PLATE = new RegExp(
   `${START}(?:${VEHICLES.map((v) => `[${v[0].toUpperCase()}${v[0]}]${v.slice(1)}`).join('|')})(?![\\p{L}])[ \\t]*(?:(?:is|ist|est|es|è|was|era|é|to|är)(?![\\p{L}\\p{N}])[ \\t]*)?[(:]?[ \\t]*((?=[A-Z0-9 -]*\\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){0,2})(?![\\p{L}\\p{N}]|[-][\\p{L}\\p{N}])`,
   'dgu',
 );
+
+// More plates listed after a plate: "Polish plates WX 12345 and GD 4R567", "VD 123456, BE 12345" (capitals and digits mixed)
+const LISTED_PLATE = /(?<=\uE000)(?:[ \t]*[,;/&][ \t]*(?:(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub)[ \t]+)?|[ \t]+(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub|&)[ \t]+)\(?((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){0,2})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/dgu;
 
 // ---- order / booking / ticket / customer references ----
 const REFERENCE_WORDS = [
@@ -146,14 +159,16 @@ REFERENCE_WORDS.push(
   // purchase orders and confirmations, abbreviated: "PO# 44712", "conf# X7KQ2", "V/Réf. CL 4471" (not a bare
   // "réf. OSL-3P-GR", which names a product as often as a file)
   ...['po', 'p.o.', 'purchase order', 'ord', 'conf', 'conf.', 'v/réf.', 'n/réf.', 'v/réf', 'n/réf', 'v/ref.', 'n/ref.', 'votre réf.', 'notre réf.'],
-  ...['nummer', 'numer', 'numéro', 'número', 'numero', 'ordernummer', 'ordernr', 'beställning', 'ordernummer', 'kundnummer', 'bokningsnummer'],
+  ...['number', 'nummer', 'numer', 'numéro', 'número', 'numero', 'ordernummer', 'ordernr', 'beställning', 'ordernummer', 'kundnummer', 'bokningsnummer'],
   // insurance claims and policies in Spanish, Polish, Austrian German and French; the plurals that are not the word plus an ending
   ...['siniestro', 'szkoda', 'szkody', 'polizze', 'versicherungspolizze', 'versicherungsschein', "police d'assurance", 'numéro de police', 'ordini', 'fatture', 'prenotazioni', 'scontrini', 'facturen', 'aufträge'],
   // quotes, cases, accounts, memberships and repairs, the words the lists above lack
-  ...['quote', 'quotation', 'itinerary', 'payment reference', 'repair', 'repair number', 'warranty claim', 'delivery number', 'collection number', 'rewards number', 'frequent flyer number', 'loyalty number', 'customer account', 'permit', 'permit number', 'tenancy reference'],
+  ...['quote', 'quotation', 'itinerary', 'payment reference', 'repair', 'repair number', 'warranty claim', 'delivery number', 'collection number', 'rewards number', 'frequent flyer number', 'loyalty number', 'customer account', 'permit', 'permit number', 'tenancy reference', 'pin', 'pin code'],
+  ...['réf. client', 'réf. dossier', 'réf. commande', 'réf. contrat', 'réf. sinistre', 'réf. adhérent', 'ref. cliente', 'rif. cliente', 'rif. ordine', 'nr klienta', 'klienta', 'nr sprawy', 'sprawy', 'sprawa', 'nr umowy', 'nr faktury', 'nr polisy', 'nr szkody', 'nr rezerwacji', 'nr przesyłki'],
   ...['kundenkonto', 'verwendungszweck', 'mandatsreferenz', 'mitgliedschaft', 'angebot', 'reparaturauftrag', 'garantiefall'],
   ...['devis', 'compte client', 'numéro de compte', "numéro d'abonné", 'abonné', 'ordre de réparation', 'bon de réparation'],
   ...['caso', 'número de caso', 'presupuesto', 'cuenta', 'número de cuenta', 'socio', 'abonado', 'orden', 'conto', 'preventivo', 'codice utente', 'utenza', 'abbonato', 'orçamento', 'sócio'],
+  ...['transactie', 'transactienummer', 'transaktion', 'transacción', 'transazione', 'transação', 'transakcja', 'transakcji'],
   ...['lidmaatschap', 'zaak', 'offerte', 'abonnee', 'bonnetje', 'pinbon'],
   ...['protocolo', 'nota fiscal', 'rastreio', 'código de rastreio', 'rastreamento', 'código de rastreamento'],
   ...['cadeaubon', 'cadeaukaart', 'tegoedbon', 'waardebon', 'kortingscode', 'pakket', 'pakbon', 'aanvraag', 'aanvraagnummer', 'melding', 'storing', 'storingsnummer'],
@@ -167,18 +182,18 @@ const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|min
 // A reference: letters, digits and inner separators, with at least one digit; or an upper-case
 // booking code of 5–8 letters ("QZKMTR"). Times, amounts and counts ("for 8 people") are not.
 // Written in groups too: "ENG 558 201", "RT 2209 8841", "77 410 298" (digit groups after the first).
-const GROUPED_CODE = `(?:[A-Z]{1,5}[ ]\\d{6,14}(?![\\p{L}\\p{N}]|[.,]\\d)|(?:[A-Z]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:(?:[ ]|[ ]/[ ])(?:\\d{1,5}(?:[./-]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d))`;
+const GROUPED_CODE = `(?:[A-ZÄÖÜ]{1,5}[ ]\\d{6,14}(?![\\p{L}\\p{N}]|[.,]\\d)|(?:[A-ZÄÖÜ]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:(?:[ ]|[ ]/[ ])(?:\\d{1,5}(?:[./-]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d))`;
 // (the letters-only code is matched in any case, checked in capitals later: it must not swallow the next
 // cue word, "réclamation facture n° F2024-…", "Référence dossier DZ8KQ4")
 const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}])(?![ \\t]+#?\\d{3}))`;
 // Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
 // A cue in the plural too: "orders 4471 and 4502", "Rechnungen 4471", "commandes", "bestellingen" (the ending, not a list of forms).
 const REFERENCE = new RegExp(
-  `${START}(?:(?:${oneOf(REFERENCE_WORDS)})(?:s|es|en|e|n)?|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
+  `${START}(?:(?:${oneOf(REFERENCE_WORDS)})(?:s|es|en|e|n)?|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*(?:[:#(]|,(?=[ \\t]*[A-Z0-9]))?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
   'dgiu',
 );
 // More codes of the same shape listed after a reference: "orders 4471 and 4502", "Rechnungen 4471, 4472 und 4480", "zamówienia 88120 i 88127"
-const LISTED_REFERENCE = /(?<=\uE000)(?:[ \t]*[,;/&][ \t]*(?:(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub)[ \t]+)?|[ \t]+(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub|&)[ \t]+)#?[ \t]?([A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*)(?![\p{L}\p{N}])/dgu;
+const LISTED_REFERENCE = /(?<=\uE000)(?:[ \t]*[,;/&][ \t]*(?:(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub)[ \t]+)?|[ \t]+(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub|&)[ \t]+)#?[ \t]?([A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*(?:[ ]\d{1,6}){0,4})(?![\p{L}\p{N}])/dgu;
 const shape = (code: string) => code.replace(/[A-Za-z]+/g, 'A').replace(/\d+/g, '9');
 // Without a cue only the unmistakable: "#45019", "ORD-2024-0001", "BK-88213"
 // A German court or authority file number, whatever its shape, up to the end of the clause: "Aktenzeichen AZ 4 O 118/26", "Az.: 12 C 3456/25"
@@ -201,7 +216,7 @@ const EIRCODE = /(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?(?=[0-9AC-FHKN
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 // (and an Australian state's four digits: "Bondi NSW 2026")
 const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])|(?<=(?:^|[^\\p{L}])(?:NSW|VIC|QLD|TAS|ACT)[ \\t]+)\\d{4}(?![\\p{L}\\p{N}])`, 'gu');
-const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is', 'kod', 'kod pocztowy', 'postnummer', 'eircode'];
+const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is', 'kod', 'kod pocztowy', 'postnummer', 'postnr.', 'postnr', 'eircode', 'cep'];
 // "PLZ 70180", "CAP 00185 Roma", "my zip for the card is 02139": up to three words between
 const POSTCODE_CUE = new RegExp(
   `${START}(?:${oneOf(POSTCODE_WORDS)})(?![\\p{L}])(?:[ \\t]+\\p{L}{2,8}){0,3}?[ \\t]*(?:(?:is|ist|est|es|è|:)[ \\t]*)?([A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[1-9]\\d{3}[ ]?[A-Z]{2}|(?:[A-Z]-)?\\d{4,5}(?:-\\d{3,4})?|\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})(?![\\p{L}\\p{N}])`,
@@ -212,7 +227,7 @@ const POSTCODE_CUE = new RegExp(
 // the phrase ("con destino 08013 Barcelona,"); 4 digits (Belgium, Switzerland, Austria) never as a year.
 // (a town may begin with its article: "44850 Le Cellier", "28400 El Escorial")
 // (not an amount or a count: "20000 Euro", "15000 Besucher.")
-const NOT_TOWN = '(?!(?:Euro|Euros|Dollar|Dollars|Pfund|Franken|Francs?|Kronen|Kronor|Złotych|Zloty|Yen|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Meter|Liter|Tonnen|Kalorien|Schritte|Personen|Menschen|Einwohner|Besucher|Teilnehmer|Exemplare|Seiten|Stimmen|Mal|Pesos|Libras|Sterline|Persone|Personnes|Personas|Mensen|Bezoekers|Punten|Kilo|Gramm|Minuten|Stunden|Tage|Jahre)(?![\\p{L}]))';
+const NOT_TOWN = '(?!(?:Euro|Euros|Dollar|Dollars|Pfund|Franken|Francs?|Kronen|Kronor|Złotych|Zloty|Yen|Kunden|Mitarbeiter|Stück|Punkte|Meilen|Kilometer|Meter|Liter|Tonnen|Kalorien|Schritte|Personen|Menschen|Einwohner|Besucher|Teilnehmer|Exemplare|Seiten|Stimmen|Mal|Pesos|Libras|Sterline|Persone|Personnes|Personas|Mensen|Bezoekers|Punten|Kilo|Gramm|Minuten|Stunden|Tage|Jahre|Uhr|Uur|Hrs|Heures|Punkte|Points|Steps)(?:n|en|s|e)?(?![\\p{L}]))';
 const TOWN = `(?=[ \\t]+${NOT_TOWN}(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het)[ \\t]+)?\\p{Lu}\\p{Ll}{2,})`;
 // right after an address the town may be in capitals, as on an envelope: "…\n75011 PARIS", "…, 20121 MILANO"
 const TOWN_AFTER_ADDRESS = `(?=[ \\t]+${NOT_TOWN}(?!(?:EUR|USD|GBP|CHF|PLN|SEK|DKK|NOK|CZK|EURO|EUROS|PCS|STK)(?![\\p{L}]))(?:(?:Le|La|Les|El|Los|Las|Il|Lo|Den|Het|LE|LA|LES|EL|IL)[ \\t]+)?\\p{Lu}(?:\\p{Ll}{2,}|\\p{Lu}{2,}(?![\\p{Ll}])))`;
@@ -220,9 +235,10 @@ const TOWN_AFTER_ADDRESS = `(?=[ \\t]+${NOT_TOWN}(?!(?:EUR|USD|GBP|CHF|PLN|SEK|D
 const TOWN_ENDS = `(?=[ \\t]+${NOT_TOWN}\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?()]|\\r?\\n|$))`;
 const CITY_POSTCODE = new RegExp(
   [
-    `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
+    `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei|to|from|of|naar|vers|para|per|a|au|da|di|de)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
+    `(?<=(?:^|[^\\p{L}])(?:nach|naar|vers|para|per|to|from|of)[ \\t]+)((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN_ENDS}`,
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN_AFTER_ADDRESS}`,
-    `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|^|\\n)[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
+    `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|:|^|\\n)[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
     // right after an address, a Dutch code whatever its letters ("Kerkweg 3a, 1234 CD Hoorn"); a Portuguese one before its town
     `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
     `${START}(\\d{4}-\\d{3})${TOWN}`,
@@ -240,7 +256,8 @@ const CITY_POSTCODE = new RegExp(
 const AR_POSTCODE = /[A-HJ-NP-Z](?<=\uE000[ \t,]*[A-HJ-NP-Z])\d{4}[A-Z]{3}(?![\p{L}\p{N}])/gu;
 
 const PRODUCT_BEFORE = /(?:model|modell|modelo|modello|modèle|typ|type|tipo|sku|artikel|art\.)[ \t]*[:#]?[ \t]*$/iu;
-const NUMBERED_THING = /(?:part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t-]*$/iu;
+const NUMBERED_THING = /(?:version|page|step|phone|telephone|mobile|serial|part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t-]*$/iu;
+const ID_BEFORE = /(?:ni|nino|insurance|nhs|passport|licence|license|driving|driver's|id|identity|identification|tax|vat|social security|ssn|sin|personal|national|health|card|phone|mobile|bank|sort code|iban|bic|swift)[ \t-]*$/iu;
 const DATE_LIKE = new RegExp(`^(?:${DATE})$`, 'iu');
 
 /** What follows a reference cue is a reference when it looks like a code, not like a count, a time or a date. */
@@ -260,22 +277,41 @@ const group1 = (kind: PiiSpan['kind']) => (m: RegExpExecArray): PiiSpan[] => {
 
 // the same pattern, tried again at each word inside a rejected match (sticky: never a search through the rest of the text)
 const REFERENCE_AGAIN = new RegExp(REFERENCE.source, 'dyiu');
+// the rest of a cue match after a word it took for a code: up to one more word, then the code (group 2, as in REFERENCE)
+const CODE_AFTER = `[ \\t]*[:#(]?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`;
+const WORD_THEN_CODE = new RegExp(`((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,1}?)${CODE_AFTER}`, 'dyiu');
+const CODE_NEXT = new RegExp(`()${CODE_AFTER}`, 'dyiu');
 
 /** The reference a cue match names, if any. */
-function referenceOf(scan: Scan, m: RegExpExecArray, depth = 0): PiiSpan[] | null {
+function referenceOf(scan: Scan, m: RegExpExecArray, depth = 0, forced = false): PiiSpan[] | null {
   const code = m[2];
   // a bare "no." numbers whatever the word before it names: "part no. 87161-0445", "Style No. 48812", "Zimmer Nr. 214"
-  if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
+  if (/^(?:n[or]\.|n[º°]|n\.º|núm\.|num\.|nro\.|number|nummer|numero|número|numéro|numer)/iu.test(m[0]) && NUMBERED_THING.test(scan.text.slice(Math.max(0, m.index - 16), m.index))) return null;
+  // "number" alone names an identity document's as often as a file's: those are left to the ID rules, whole
+  // ("NI number QQ 12 34 56 C", "passport number 5123…")
+  if (/^number/iu.test(m[0]) && (ID_BEFORE.test(scan.text.slice(Math.max(0, m.index - 24), m.index)) || /^[ ]?[A-Z0-9]{1,2}(?![\p{L}\p{N}])/u.test(scan.text.slice(m.index + m[0].length, m.index + m[0].length + 4)))) return null;
   // a grouped code is upper-case letters or digits: "ENG 558 201", never "from 2019" (the cue is matched in any case)
   // (a lower-case word first is one more word before the code: "n.º de socio 00412")
   const word = code.includes(' ') ? /^\p{Ll}+[ ]+/u.exec(code)?.[0].length ?? 0 : 0;
   const ref = code.slice(word);
-  if (ref.includes(' ') && !/^[A-Z0-9]+(?:(?: | \/ )(?:\d+(?:[./-]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(ref)) return null;
+  if (ref.includes(' ') && !/^[A-ZÄÖÜ0-9]+(?:(?: | \/ )(?:\d+(?:[./-]\d+)*|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(ref)) return null;
   const codeLike = /\d/.test(ref) && (/[A-Za-z]/.test(ref) || ref.replace(/\D/g, '').length >= 5);
   const at = m.indices![2][0] + word;
   // (words that are cues themselves do not count: "référence de réservation KZTRWA")
-  const between = !!word || m[1].split(/[ \t]+/).some((w) => w && !CUE_WORDS.has(w.toLowerCase()));
-  if (isReference(ref) && (!between || codeLike)) return [{ start: at, end: at + ref.length, kind: 'reference' }];
+  // (after a comma only a code that cannot be a count: "two customer numbers, KN 771 209 and KN 771 210")
+  const between = forced || !!word || m[1].split(/[ \t]+/).some((w) => w && !CUE_WORDS.has(w.toLowerCase())) || /,[ \t]*#?[ \t]?$/.test(m[0].slice(0, m.indices![2][0] - m.index));
+  // (past a word taken for a code, only letters and digits mixed: a digit run there is as often a phone or an ID)
+  if (isReference(ref) && (!between || codeLike) && (!forced || /[A-Za-z]/.test(ref))) return [{ start: at, end: at + ref.length, kind: 'reference' }];
+  // a word taken for a letters-only code is one more word before the code: "Référence de virement VIR 00981 4421"
+  // (two words at most, as above, and none of them a cue: "job sheet says JOB 77120/B" is the second cue's)
+  const words = m[1].split(/[ \t]+/).filter(Boolean).length;
+  if (/^\p{L}+$/u.test(ref) && !/^[A-Z]+$/.test(ref) && depth < 2 && words < 2) {
+    const next = words ? CODE_NEXT : WORD_THEN_CODE;
+    next.lastIndex = at + ref.length;
+    const again = next.exec(scan.masked);
+    const tokens = again ? [again[1].trim(), /^\p{L}+/u.exec(again[2])?.[0] ?? ''] : [];
+    if (again && !tokens.some((t) => CUE_WORDS.has(t.toLowerCase()))) return referenceOf(scan, again, depth + 1, true);
+  }
   // with other words between, a cue among them may name the code itself: "factura simplificada nº 4471",
   // "the order from last week, ticket 4471" (the rejected match would otherwise hide it from the pass)
   if (!between || depth >= 2) return null;
@@ -312,7 +348,9 @@ export function findCodes(scan: Scan): void {
   scan.pass(PLATE_CUE, (m) => {
     // the cue is matched in any case, the plate only in capitals: "reg LD68 XKR is…" stops before "is"
     const at = m.indices![1][0];
-    const plate = /^[A-Z0-9]+(?:[ -][A-Z0-9]+)*/.exec(m[1])?.[0].replace(/[ -]+$/, '') ?? '';
+    // (a British plate in lower case too: "my reg is ab12 cde")
+    const uk = /^[a-z]{2}\d{2}[ ]?[a-z]{3}(?![\p{L}\p{N}])/u.exec(m[1])?.[0];
+    const plate = uk ?? /^[A-Z0-9]+(?:[ -][A-Z0-9]+)*/.exec(m[1])?.[0].replace(/[ -]+$/, '') ?? '';
     return /\d/.test(plate) && plate.replace(/[ -]/g, '').length >= 4 ? [{ start: at, end: at + plate.length, kind: 'plate' }] : null;
   });
   scan.pass(VEHICLE_PLATE, (m) => {
@@ -326,9 +364,10 @@ export function findCodes(scan: Scan): void {
   scan.pass(UK_POSTCODE, 'postcode');
   scan.pass(CA_POSTCODE, 'postcode');
   scan.pass(PLATE, 'plate');
+  listedPlates(scan);
   scan.pass(NL_POSTCODE, 'postcode');
   scan.pass(US_ZIP, 'postcode');
-  scan.pass(CITY_POSTCODE, (m) => [1, 2, 3, 4, 5, 6, 7, 8].flatMap((g) => groupSpan(m, g, 'postcode')));
+  scan.pass(CITY_POSTCODE, (m) => [1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((g) => groupSpan(m, g, 'postcode')));
   scan.pass(AR_POSTCODE, 'postcode');
   // (not a product's model: "Model WM-1400", "modèle XR-500")
   scan.pass(BARE_REFERENCE, (m) => (PRODUCT_BEFORE.test(scan.text.slice(Math.max(0, m.index - 12), m.index)) ? null : 'reference'));
@@ -343,9 +382,23 @@ function listedReferences(scan: Scan): void {
     const n = scan.spans.length;
     scan.pass(LISTED_REFERENCE, (m) => {
       const first = before.get(m.index);
-      const code = m[1];
-      return first && shape(first) === shape(code) && Math.abs(first.length - code.length) <= 2 && /\d/.test(code) && isReference(code) ? groupSpan(m, 1, 'reference') : null;
+      if (!first) return null;
+      // as many space-separated groups as the first: "KN 771 209 en KN 771 210", but "4471 and 4502 3 times" ends at 4502
+      const code = m[1].split(' ').slice(0, first.split(' ').length).join(' ');
+      const at = m.indices![1][0];
+      return shape(first) === shape(code) && Math.abs(first.length - code.length) <= 2 && /\d/.test(code) && isReference(code) ? [{ start: at, end: at + code.length, kind: 'reference' }] : null;
     });
+    if (scan.spans.length === n) return;
+  }
+}
+
+/** The plates listed after a plate, up to a few in a row. */
+function listedPlates(scan: Scan): void {
+  for (let round = 0; round < 4; round++) {
+    const ends = new Set(scan.spans.filter((s) => s.kind === 'plate').map((s) => s.end));
+    if (!ends.size) return;
+    const n = scan.spans.length;
+    scan.pass(LISTED_PLATE, (m) => (ends.has(m.index) && m[1].replace(/[ -]/g, '').length >= 5 && !DATE_LIKE.test(m[1]) ? groupSpan(m, 1, 'plate') : null));
     if (scan.spans.length === n) return;
   }
 }

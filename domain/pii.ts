@@ -64,7 +64,7 @@ const OBFUSCATED_EMAIL =
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 // Dates and times look like phone numbers to a digit counter; they are set aside first and kept.
 const DATE_OR_TIME =
-  /(?<![\d./-])(?:(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))(?![./-]?\d)|\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
+  /(?<![\d./-])(?:(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|(?:0?[1-9]|1[0-2])\/(?:19|20)\d{2})(?![./-]?\d)|\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
 // Product codes and sizes are no one's data: "SKU 448-102-77", "Artikelnummer 40012345", "150x190"
 const PRODUCT_CODE_OR_SIZE =
   /(?<=(?:^|[^\p{L}])(?:SKU|sku|[Mm]odel|[Mm]odell|[Mm]odelo|[Mm]odello|[Mm]odèle|[Ii]tem (?:code|no\.?|number)|[Pp]art (?:no\.?|number)|[Pp]roduct code|[Aa]rtikel(?:nummer|-?[Nn]r\.?)?|[Aa]rt\.-?[Nn]r\.?|[Cc]odice articolo|[Cc]od\. art\.|[Cc]ode produit|[Cc]ódigo de producto|[Aa]rtikelnummer|EAN)[ \t]*[:#]?[ \t]*)[A-Z0-9][A-Z0-9./-]*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\d{1,4}[ ]?[x×][ ]?\d{1,4}(?:[ ]?[x×][ ]?\d{1,4})?(?![\p{L}\p{N}])/gu;
@@ -92,12 +92,12 @@ const HOUSE_NUMBER_BEFORE_UNKNOWN = /(?<![\p{L}\p{N}\uE000.,:/-])\d{1,4}[a-zA-Z]
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 // English street types; "340 West 57th Street", "1420 N Wells St"
 const STREET =
-  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}(?:-\d{1,5})?[A-Za-z]?,?\s+)(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|St\.|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Mount|Approach|Bank|Fold|Garth|Meadows|Paddock|Ridge|Wynd|Yard|Broadway|Esplanade|Embankment|Promenade|Drove|Nook|Orchard|Spinney|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?(?:[ \t]+(?:NW|NE|SW|SE|Upper|Lower)\b)?/gu;
+  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*#?\d{1,4}[A-Za-z]?(?:\/(?=\d)|,?\s+)(?:\d{1,5}[A-Za-z]?,?\s+)?|\d{1,5}(?:[-/]\d{1,5})?[A-Za-z]?,?\s+)(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:(?:[\p{Lu}][\p{L}'-]+|St\.|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Court|Ct|Place|Pl|Square|Sq|Crescent|Terrace|Gardens|Grove|Hill|Park|Row|Walk|Mews|Parade|Rise|View|Green|Wharf|Quay|Circus|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Vale|Chase|Croft|Heights|Estate|Mount|Approach|Bank|Fold|Garth|Meadows|Paddock|Ridge|Wynd|Yard|Broadway|Esplanade|Embankment|Promenade|Drove|Nook|Orchard|Spinney|Strasse|Straße|Weg|Gasse|Platz|Allee)\b\.?(?:[ \t]+(?:NW|NE|SW|SE|[NSEW](?=[ \t]*,)|Upper|Lower)\b)?/gu;
 const LOWER_CASE_STREET =
   /(?<![\p{L}\p{N}.,])(?:(?:flat|apt\.?|apartment|unit)\s*\d{1,4}[a-z]?,?\s+)?\d{1,5}[a-z]?,?\s+(?!(?:the|a|an|of|to|in|on|at|for|from|by|with|more|other|wrong|same|way|lane|one|two|three|hours?|minutes?|miles?|km|blocks?|times|years?|days?|weeks?)\s)(?:\p{Ll}[\p{L}'-]+\s+){1,2}(?:street|road|avenue|lane|crescent|terrace|gardens|grove)(?![\p{L}\p{N}])(?![ \t]+(?:trips?|works|signs?|maps?|rage|closures?|safety|tests?|race|lights?|bikes?|tax|users?|noise|food|party|parties)(?![\p{L}]))/gu;
 // "Flat 4, 27 Kingsway", "Apt 3B, 12 Northgate"
 const FLAT_OR_ONE_WORD_STREET =
-  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?,?\s+[\p{Lu}][\p{L}'-]*(?:way|gate|street|road|lane|side|field|wood|bury)\b|\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?\b/gu;
+  /\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?,?\s+[\p{Lu}][\p{L}'-]*(?:way|gate|street|road|lane|side|field|wood|bury)\b|\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s*#?\d{1,4}[A-Za-z]?\b/gu;
 // A house name and its street alone on a line of a signature block: "The Old Rectory, Church Lane"
 const UK_NAMED_HOUSE_LINE =
   /(?<=^|\n)[ \t]*(?:(?:[\p{Lu}][\p{L}'-]*[ \t]+){0,3}[\p{Lu}][\p{L}'-]*,[ \t]*)?(?:[\p{Lu}][\p{L}'-]*[ \t]+){1,2}(?:Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Terrace|Gardens|Grove|Mews|Row|Walk|Way|Rise|View|Green)(?=[ \t]*,?[ \t]*(?:\r?\n|$))/gu;
@@ -109,18 +109,19 @@ const anyCase = (words: string) => words.split('|').map((w) => `[${w[0].toUpperC
 const NUMBER_FIRST_TYPES = anyCase('rue|avenue|av.|boulevard|bd|place|allée|allee|impasse|chemin|route|quai|cours|square|passage|voie|sentier|via|viale|calle|avenida|plaza');
 // Type first, number after (Italian, Spanish, Belgian French, Portuguese): "Via dei Mille 7",
 // "C/ Pintor Sorolla 18, 4º izq.", "Corso Vittorio Emanuele II 112", "Rue du Midi 45"
-const TYPE_FIRST_TYPES = anyCase(
-  'rue|r.|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|p.zza|p.za|p.le|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|camí|avinguda|passatge|travessera|passeig|plaça|rambla|rua|travessa|largo|praça|alameda|estrada|calçada|beco|laan|plein|kade|gracht|singel|dreef|ul.|ulica|ulicy|ulicą|al.|aleja|alei|aleje|os.|osiedle|osiedlu|pl.|plac|placu',
+// ("R." for rua or rue only capitalised: a Polish year is written "1978 r.")
+const TYPE_FIRST_TYPES = 'R\\.|' + anyCase(
+  'rue|avenue|boulevard|chaussée|place|quai|chemin|allée|impasse|route|drève|clos|square|via|viale|v.le|corso|c.so|piazza|p.zza|p.za|p.le|piazzale|largo|vicolo|lungomare|lungotevere|strada|contrada|borgo|vico|salita|calle|c/|avenida|avda.|av.|paseo|pº|plaza|pza.|ronda|camino|carretera|ctra.|travesía|pasaje|glorieta|carrer|camí|avinguda|passatge|travessera|passeig|plaça|rambla|rua|travessa|largo|praça|alameda|estrada|calçada|beco|laan|plein|kade|gracht|singel|dreef|ul.|ulica|ulicy|ulicą|al.|aleja|alei|aleje|os.|osiedle|osiedlu|pl.|plac|placu',
 );
 const STREET_PARTICLE = "(?:de la|de los|de las|de l'|des|du|de|del|della|delle|dei|degli|dello|di|da|do|dos|das|d'|van de|van der|van den|van|der|den|ter|ten|het)";
 // Spanish floor and door: "3º B", "4º izq.", "2ºA", "bajo"
 const ES_FLOOR = '(?:,?[ \\t]*(?:\\d{1,2}\\.?[ ]?[º°ª]|\\d(?:r|n|t)(?=[ \\t]+\\d{1,2}a(?![\\p{L}\\p{N}]))|bajo|r/c)(?:[ \\t]*(?:[A-Z](?![\\p{L}])|\\d{1,2}a(?![\\p{L}\\p{N}])|izq(?:da|uierda)?\\.?|izda\\.?|dcha\\.?|der(?:echa)?\\.?|[Ee]sq(?:uerdo)?\\.?|[Dd]t?o\\.?|[Dd]ir(?:eito)?\\.?|[Ff]rente|\\d[ºª]|(?:piano|planta|piso|andar)(?![\\p{L}])))?|,?[ \\t]*(?:lok\\.|m\\.|lokal|mieszkanie|apt\\.?|bo[iî]te|bte\\.?|bus)[ \\t]*\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}]))?';
 const STREET_CONTINENTAL = new RegExp(
   [
-    `\\b(?:\\d{1,4}-)?\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{L}'-]+(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}(?:[ \\t]+(?:O|E|N|S|Ouest|Est|Nord|Sud)(?=[ \\t]*,))?`,
+    `\\b(?:\\d{1,4}-)?\\d{1,5}(?:[ ]?(?:bis|ter|quater)|[A-Za-z])?,?\\s+(?:${NUMBER_FIRST_TYPES})(?![\\p{L}])\\s+(?:${STREET_PARTICLE}\\s*)?(?:\\d{1,2}(?:er)?[ \\t]+(?:[Jj]anvier|[Ff]évrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]oût|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd]écembre)(?:[ \\t]+\\d{4})?(?![\\p{L}\\p{N}])|[\\p{L}'-]+)(?:\\s+(?:${STREET_PARTICLE}\\s*)?[\\p{Lu}][\\p{L}'-]+){0,2}(?:[ \\t]+(?:O|E|N|S|Ouest|Est|Nord|Sud)(?=[ \\t]*,))?`,
     `(?<![\\p{L}])(?:${TYPE_FIRST_TYPES})(?![\\p{L}])[ \\t]*(?:${STREET_PARTICLE}[ \\t]+)?(?:[\\p{Lu}\\d][\\p{L}\\d'.-]*[ \\t]+(?:${STREET_PARTICLE}[ \\t]+)?){0,3}?[\\p{Lu}][\\p{L}'.-]*,?[ \\t]+(?:(?:[Kk]m\\.?[ ]?|n(?:\\.[ºo°]?|[ºo°])[ ]?|n[úu]m\\.[ ]?|nr\\.?[ ]?)?\\d{1,5}[a-zA-Z]?(?:\\/[A-Za-z0-9]{1,3})?|[sS]\\/[nN])(?![\\p{L}\\p{N}])${ES_FLOOR}`,
     // Dutch and German suffixes: "Hauptstraße 12a", "Keizersgracht 123", "Seestrasse 120", "Zeedijk 4"
-    `\\b[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|-Straße|-Strasse|-Str\\.|-Weg|-Platz|-Allee|-Ring|-Damm|-Gasse|-Ufer|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien|vägen|gade|katu)\\s+(?:(?:nr|no|n[º°])\\.?\\s*)?\\d{1,5}[a-zA-Z]?\\b`,
+    `\\b(?!(?:Stell|Park|Sitz|Steh|Liege|Abstell|Camping|Arbeits|Spiel)platz)[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|-Straße|-Strasse|-Str\\.|-Weg|-Platz|-Allee|-Ring|-Damm|-Gasse|-Ufer|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|wall|kamp|reihe|graben|stieg|winkel|anger|zeile|promenade|twiete|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|plantsoen|burgwal|haven|vej|gatan|gate|veien|vägen|gade|katu)\\s+(?:(?:nr|no|n[º°])\\.?\\s*)?\\d{1,5}[a-zA-Z]?\\b`,
     // in lower case, only the unmistakable types: "hauptstraße 12", "bahnhofstr. 5", "Hauptstr.12", "kerkstraat 12"
     `(?<![\\p{L}\\p{N}])\\p{Ll}[\\p{L}-]{2,}(?:straße|strasse|straat|gracht)\\s+\\d{1,5}[a-zA-Z]?\\b|(?<![\\p{L}\\p{N}])\\p{L}[\\p{L}-]{2,}str\\.\\s*\\d{1,5}[a-zA-Z]?\\b`,
     // and Spanish, Italian, French, Portuguese types in lower case with a lower-case name: "calle mayor 5", "viale monza 12"
