@@ -539,3 +539,22 @@ describe('issue 18, third pass: house names, rural places, units around a street
     expect(redact('Ordered on 3 May 2024 and delivered on 5 May 2024.')).toBe('Ordered on 3 May 2024 and delivered on 5 May 2024.');
   });
 });
+
+describe('issue 18, third names round: lanyards and name tags, families, brackets, more titles', () => {
+  it.each([
+    ['Your delivery man\'s lanyard said "D. Pearce".', 'Your delivery man\'s lanyard said "[NAME]".'],
+    ['the waiter (name tag: Bruno) ignored us', 'the waiter (name tag: [NAME]) ignored us'],
+    ['Die Verkäuferin – laut Schild „Jacqueline“ – sagte nein.', 'Die Verkäuferin – laut Schild „[NAME]“ – sagte nein.'],
+    ['Er hat es bei Familie Krause abgegeben.', 'Er hat es bei Familie [NAME] abgegeben.'],
+    ['bij de buren (familie Visser) afgegeven', 'bij de buren (familie [NAME]) afgegeven'],
+    ['Danke an die Arzthelferin Svenja!', 'Danke an die Arzthelferin [NAME]!'],
+    ['Merci à tous.\nFamille Roussel', 'Merci à tous.\n[NAME]'],
+    ['Who manages them (Gemma? Gemma Prescott?)', 'Who manages them ([NAME]? [NAME]?)'],
+    ['the first lady (Pam? Pamela?) was lovely', 'the first lady ([NAME]? [NAME]?) was lovely'],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it('keeps bracketed words that are no given names', () => {
+    const text = 'Size (Large), colour (Navy / Grey), shipped to (Paris)? (Marks & Spencer)';
+    expect(redact(text)).toBe(text);
+  });
+});

@@ -176,7 +176,8 @@ function judge(word: string, d: PiiDictionary): Verdict {
   const bare = word.replace(/['’]s$/u, '');
   const lower = bare.toLowerCase();
   if (bare.length < 2 || isNotAName(bare) || (bare.length < 3 && !(isGivenName(bare) && /[aeiouy]/iu.test(bare)))) return 'word';
-  if (bare.includes('-')) return bare.split('-').some((p) => p.length >= 2 && /^\p{Lu}/u.test(p) && isUnknownName(p, d)) ? 'name' : 'word';
+  // (a double given name is one too, though its halves are words: "Jean-Pierre", "Rose-Marie", "Franz-Xaver")
+  if (bare.includes('-')) return isGivenName(bare) || bare.split('-').every((p) => p.length >= 2 && /^\p{Lu}\p{Ll}/u.test(p) && isGivenName(p) && !isNotAName(p)) || bare.split('-').some((p) => p.length >= 2 && /^\p{Lu}/u.test(p) && isUnknownName(p, d)) ? 'name' : 'word';
   const person = d.persons.has(lower) || isGivenName(bare);
   if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) {
     if (!person) return 'word';
@@ -256,4 +257,7 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
     if (next && d.proper.has(next[1].toLowerCase()) && !d.common.has(next[1].toLowerCase()) && !isNotAName(next[1])) s.end += next[0].length;
   }
   scan.add(joined);
+  // the same name in lower case elsewhere, when no list has it as a word: "voir avec Mehdi … mehdi m'a renvoyé"
+  const lower = [...new Set(found.map((f) => text.slice(f.start, f.end)))].filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w) && !isCommonWord(w, d) && !isNotAName(w)).map((w) => w.toLowerCase());
+  if (lower.length) scan.literals(lower, 'name', true);
 }

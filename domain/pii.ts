@@ -160,10 +160,12 @@ function nameParts(name: string): string[] {
     const rest = words.slice(particleSurname);
     const short = rest.filter((w) => PARTICLES.has(w.toLowerCase())).map((w) => `${w[0]}.`);
     const tail = rest.filter((w) => !PARTICLES.has(w.toLowerCase())).join(' ');
-    initialled.push(`${words[0][0]}. ${short.join(' ')} ${tail}`, `${words[0][0]}. ${short.join('')} ${tail}`);
+    initialled.push(`${words[0][0]}. ${short.join(' ')} ${tail}`, `${words[0][0]}. ${short.join('')} ${tail}`, `${words[0]} ${short.join(' ')} ${tail}`);
   }
   // and the way a sign-off does: "Karin V.", "Paolo G."
   if (surname && particleSurname < 0 && /^\p{Lu}/u.test(surname) && words[0].length >= 2) initialled.push(`${words[0]} ${surname[0]}`);
+  // both initials with their dots: "F. L.", "F.L."
+  if (surname && /^\p{Lu}/u.test(words[0]) && /^\p{Lu}/u.test(surname)) initialled.push(`${words[0][0]}. ${surname[0]}.`, `${words[0][0]}.${surname[0]}.`);
   return [
     whole,
     ...initialled,
@@ -230,12 +232,12 @@ const NAMED_PLACE =
   /(?<![\p{L}\p{N}])(?:St|Ste|Saint|Sainte|San|Santa|Sankt|São|Sint|Schloss|Château|Castello|Palazzo|Kloster|Abbaye|Liceo|Lycée|Collège|Colegio|Istituto|Gymnasium|Ospedale|Hôpital|Klinikum)\.?(?:[ \t]+|-)\p{Lu}[\p{L}'’]*(?:(?:[ \t]+|-)(?:de|di|del|la|le|du)?[ \t]*\p{Lu}[\p{L}'’]*)?/gu;
 
 const CONTACT_WORD_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|el|los|las|un|una|del|al|le|les|une|du|au|il|lo|gli|uno|het|een|ein|eine|einen|einem|im|am|zum|vom|beim)[ \t]+$/iu;
-const SELF_CUES = ["ich bin", 'hier ist', "c'est", 'je suis', 'ici', 'sono', 'soy', "i'm", "it's", 'its', 'this is', 'ik ben', 'hier is', 'lg', 'vg', 'gr', 'groetjes', 'bisous', 'bises', 'cheers', 'besos', 'baci', 'saluti', 'saludos', 'groeten', 'grüße', 'gruß'].map(escapeRegExp).join('|');
+const SELF_CUES = ["ich bin", 'hier ist', "c'est", 'je suis', 'ici', 'sono', 'soy', 'sou', "i'm", "it's", 'its', 'this is', 'ik ben', 'hier is', 'lg', 'vg', 'gr', 'groetjes', 'bisous', 'bises', 'cheers', 'besos', 'baci', 'saluti', 'saludos', 'groeten', 'grüße', 'gruß'].map(escapeRegExp).join('|');
 const QUESTION_SUBJECT = /^[ \t]+(?:je|jij|u|you|ich|du|sie|er|wir|ihr|tu|vous)(?![\p{L}])/iu;
 const GERMAN_ARTICLE = /(?:^|[^\p{L}])(?:der|die|das|den|dem|des)[ \t]+$/iu;
 const SENTENCE_START = /(?:^|[.!?¡¿\n])[ \t"«„“(]*$/u;
 // what follows a writer's own name when they introduce themself: "Bill here", "Joke hier (geen grap)", "Pepe, de…"
-const SELF_AFTER = /^(?:[ \t]+(?:here|hier|ici|qui|aquí|aqui|again|speaking|am apparaat)(?![\p{L}])|[ \t]*(?:\r?\n|$)|[ \t]+\uE000)/u;
+const SELF_AFTER = /^(?:[ \t]+(?:here|hier|ici|qui|aquí|aqui|again|speaking|am apparaat)(?![\p{L}])|[ \t]*(?:\r?\n|$)|[ \t]+\(?\uE000)/u;
 
 /** The contact's pet forms ("Bill" for William, "Pepe" for José), alone and with the surname or its initial ("Pepe Ruiz", "Frankie R"). */
 function petVariants(name: string): { pets: string[]; full: string[] } {
@@ -251,7 +253,8 @@ function petVariants(name: string): { pets: string[]; full: string[] } {
   const particle = words.findIndex((w, i) => i > 0 && PARTICLES.has(w.toLowerCase()));
   // (Spanish and Portuguese put the family name second of three: "José Ruiz Ortega" is Pepe Ruiz)
   const surnames = particle > 0 ? [words.slice(particle).join(' ')] : words.length > 1 ? [words[words.length - 1], ...(words.length > 2 ? [words[1]] : [])] : [];
-  const full = surnames.flatMap((s) => pets.flatMap((p) => [`${p} ${s}`, ...(/^\p{Lu}/u.test(s) ? [`${p} ${s[0]}`] : [])]));
+  // (and the pet form's initial: "L. Navarro" for Lola, Dolores Navarro)
+  const full = surnames.flatMap((s) => pets.flatMap((p) => [`${p} ${s}`, ...(/^\p{Lu}/u.test(s) ? [`${p} ${s[0]}`, `${p[0].toUpperCase()}. ${s}`] : [])]));
   return { pets, full };
 }
 
@@ -325,13 +328,13 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   // ("Bill", "Joke", "Pepe") only capitalised, and at the start of a sentence only when the writer
   // introduces themself with it ("Bill here") or signs
   const isPetWord = (p: string) => !dict || dict.common.has(p.toLowerCase()) || isNotAName(p);
-  const inOtherHyphenated = (at: number, w: string) => /\p{L}-$/u.test(input.slice(Math.max(0, at - 2), at)) || /^-\p{L}/u.test(input.slice(at + w.length, at + w.length + 2));
+  const inOtherHyphenated = (at: number, w: string) => /[\p{L}.]-$/u.test(input.slice(Math.max(0, at - 2), at)) || /^-\p{L}/u.test(input.slice(at + w.length, at + w.length + 2));
   scan.literals([...parts.filter((p) => !isWord(p)), ...pets.flatMap((v) => v.full), ...pets.flatMap((v) => v.pets).filter((p) => !isPetWord(p))], 'name', false, inOtherHyphenated);
   const wordy = parts.filter(isWord);
   const wordyPets = pets.flatMap((v) => v.pets).filter(isPetWord);
   if (wordy.length || wordyPets.length) {
     scan.literals(wordy.flatMap(capitalForms), 'name', true, (at, w) => afterArticle(at, w) || inOtherHyphenated(at, w));
-    scan.literals(wordyPets.flatMap(capitalForms), 'name', true, (at, w) => afterArticle(at) || (SENTENCE_START.test(input.slice(Math.max(0, at - 4), at)) && !SELF_AFTER.test(input.slice(at + w.length, at + w.length + 12))));
+    scan.literals(wordyPets.flatMap(capitalForms), 'name', true, (at, w) => afterArticle(at) || (SENTENCE_START.test(input.slice(Math.max(0, at - 4), at)) && !SELF_AFTER.test(scan.masked.slice(at + w.length, at + w.length + 12))));
     // (anywhere from a writer who never capitalises a sentence: "hi its ben again. still no refund" —
     // the given name only: "el coche era blanco" keeps its colour)
     const lowerWriter = !/(?:^|[.!?]\s+)\p{Lu}/u.test(input);
