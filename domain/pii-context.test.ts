@@ -553,6 +553,32 @@ describe('issue 18, third names round: lanyards and name tags, families, bracket
     ['the first lady (Pam? Pamela?) was lovely', 'the first lady ([NAME]? [NAME]?) was lovely'],
   ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
 
+  it.each([
+    ['Driver: Lewis. Supervisor: Marguerite Blaine.', 'Driver: [NAME]. Supervisor: [NAME].'],
+    ['Names as requested: 1) Carl Jenkins, 2) Bettina, 3) the guard.', 'Names as requested: 1) [NAME], 2) [NAME], 3) the guard.'],
+    ['Re: last week. Stacey – thanks. Brandon – not so much.', 'Re: last week. [NAME] – thanks. [NAME] – not so much.'],
+    ['Reception was not: "Kev" told me to come back.', 'Reception was not: "[NAME]" told me to come back.'],
+    ['Am Samstag waren Sepp, Resi und ich im Laden.', 'Am Samstag waren [NAME], [NAME] und ich im Laden.'],
+    ['Buenas tardes, Pilar: el fontanero vino ayer.', 'Buenas tardes, [NAME]: el fontanero vino ayer.'],
+    ['Hope (the receptionist) said to email. Priya (team leader) agreed.', '[NAME] (the receptionist) said to email. [NAME] (team leader) agreed.'],
+    ["Olivia's husband picked it up; Trevor's attitude was poor.", "[NAME]'s husband picked it up; Trevor's attitude was poor."],
+    ['Kees Hoek van de planning belt morgen.', '[NAME] van de planning belt morgen.'],
+    ['Victoria station was busy, but Victoria at the desk was calm.', 'Victoria station was busy, but [NAME] at the desk was calm.'],
+    ['Ihr Monteur Benedikt (Spitzname „Benni“) war super.', 'Ihr Monteur [NAME] (Spitzname „[NAME]“) war super.'],
+    ['Bitte rufen Sie an.\nMarianne Vogt, Mieterin 3. OG', 'Bitte rufen Sie an.\n[NAME], Mieterin 3. OG'],
+    ["Il a dit que Jean-Pierre s'en occuperait.", "Il a dit que [NAME] s'en occuperait."],
+  ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
+
+  it("takes the contact's initials, a pet form's initial, a shortened particle and a hyphenated surname spaced", () => {
+    expect(redact('Merci, F. L.', ['Fleur Lambert'])).toBe('Merci, [NAME].');
+    expect(redact('Saludos,\nL. Navarro', ['Dolores Navarro'])).toBe('Saludos,\n[NAME]');
+    expect(redact('Mit freundlichen Grüßen\nAnnelie v. Stern', ['Annelie von Stern'])).toBe('Mit freundlichen Grüßen\n[NAME]');
+    expect(redact('Thanks,\nMohammed Al Farsi', ['Mohammed Al-Farsi'])).toBe('Thanks,\n[NAME]');
+    expect(redact('Herzlich\nTina (Christina Neumann-Weber, Einkauf)', ['Christina Neumann-Weber'])).toBe('Herzlich\n[NAME] ([NAME], Einkauf)');
+    // (not the initial inside another's double initial)
+    expect(redact('Cordialement,\nJ.-P. Lemaire', ['Jean-Pierre Lemaire'])).toBe('Cordialement,\n[NAME]');
+  });
+
   it('keeps bracketed words that are no given names', () => {
     const text = 'Size (Large), colour (Navy / Grey), shipped to (Paris)? (Marks & Spencer)';
     expect(redact(text)).toBe(text);

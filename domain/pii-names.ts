@@ -154,7 +154,7 @@ VERBS.push(
 );
 
 const SIGN_OFFS = [
-  ...['regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'kindest regards', 'many regards', 'with regards', 'best wishes', 'all the best', 'best', 'thanks', 'thank you', 'thanks again', 'many thanks', 'thanks in advance', 'thanks & regards', 'thanks and regards', 'cheers', 'sincerely', 'yours sincerely', 'sincerely yours', 'yours faithfully', 'yours truly', 'respectfully', 'warmly', 'love', 'take care', 'with thanks', 'greetings', 'signed', 'from', 'ta', 'thx', 'tia', 'speak soon', 'talk soon', 'all best', 'best wishes', 'yours', 'respectfully yours', 'thanks so much', 'thank you so much', 'many thanks again', 'thanking you', 'hope to hear from you soon', 'look forward to hearing from you', 'looking forward to hearing from you'],
+  ...['regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'kindest regards', 'many regards', 'with regards', 'best wishes', 'all the best', 'best', 'thanks', 'thank you', 'thanks again', 'many thanks', 'thanks in advance', 'thanks & regards', 'thanks and regards', 'cheers', 'sincerely', 'yours sincerely', 'sincerely yours', 'yours faithfully', 'yours truly', 'respectfully', 'warmly', 'love', 'take care', 'with thanks', 'greetings', 'signed', 'from', 'ta', 'thx', 'tia', 'speak soon', 'talk soon', 'all best', 'best wishes', 'yours', 'respectfully yours', 'thanks so much', 'thank you so much', 'many thanks again', 'thanking you', 'hope to hear from you soon', 'look forward to hearing from you', 'looking forward to hearing from you', 'xoxo', 'xx', 'xxx', 'hugs', 'love and hugs'],
   ...['grüße', 'gruß', 'gruss', 'grüsse', 'viele grüße', 'liebe grüße', 'beste grüße', 'herzliche grüße', 'freundliche grüße', 'mit freundlichen grüßen', 'mit freundlichen grüssen', 'mit freundlichem gruß', 'schöne grüße', 'lg', 'vg', 'mfg', 'hochachtungsvoll', 'danke', 'vielen dank', 'besten dank', 'danke und gruß', 'dankeschön', 'bis bald', 'freundliche grüsse', 'liebe grüsse', 'viele grüsse', 'beste grüsse', 'herzliche grüsse', 'mit freundlichem gruss', 'mit besten grüßen', 'mit besten grüssen', 'mit herzlichen grüßen', 'schöne grüsse', 'servus', 'tschüss', 'ciao', 'bis dann', 'danke im voraus', 'vielen dank im voraus', 'mit dank im voraus', 'dank im voraus', 'besten gruß', 'gruß und dank'],
   ...['cordialement', 'bien cordialement', 'très cordialement', 'salutations', 'sincères salutations', 'meilleures salutations', 'salutations distinguées', 'bien à vous', 'amicalement', 'merci', "merci d'avance", 'merci beaucoup', 'bonne journée', 'bonne soirée', 'à bientôt', 'respectueusement', 'bises', 'bisous', 'bonne continuation', 'bien à toi', 'à plus', 'salutations distinguées', 'sentiments distingués', 'mes salutations', 'meilleures salutations', 'avec mes remerciements', 'merci par avance', 'en vous remerciant', 'dans l\'attente de votre réponse', 'cdt', 'cdlt'],
   ...['saludos', 'un saludo', 'saludos cordiales', 'atentamente', 'muy atentamente', 'cordialmente', 'gracias', 'muchas gracias', 'un abrazo', 'abrazos', 'besos', 'hasta pronto', 'un cordial saludo', 'reciba un cordial saludo', 'un saludo cordial', 'saludos cordiales', 'gracias de antemano', 'quedo a la espera', 'quedo atento', 'quedo atenta', 'un beso', 'nos vemos', 'mil gracias', 'gracias por todo', 'reciban un saludo'],
@@ -168,7 +168,7 @@ const POSTS = [
   // where only a known given name may stand before them: "Callum from your returns team", "Anna von der Hotline"
   ...['from your', 'from the', 'at your', 'in your', 'of your', 'van de', 'van het', 'at the office', 'at the letting office', 'at the sales office', 'at the booking office', 'at the ticket office', 'at the box office', 'at the branch', 'at the agency', 'von ihrer', 'von ihrem', 'vom', 'von der', 'aus der', 'aus ihrem', 'aus ihrer', 'de votre', 'du service', 'de chez vous', 'de su', 'de vuestro', 'de vuestra', 'del vostro', 'della vostra', 'dal vostro', 'van jullie', 'van uw', 'bij jullie'],
   ...['at the front desk', 'at reception', 'at the reception', 'on reception', 'on the till', 'on the tills', 'at the till', 'at the checkout', 'at the counter', 'at the desk', 'at the bar', 'at the door', 'on the door', 'on the phone', 'on the chat', 'on chat', 'on your chat', 'on the live chat', 'on your live chat', 'on your helpline', 'on the helpline', 'on your hotline', 'on the hotline', 'from customer service', 'from customer services', 'from customer care', 'in customer care', 'from customer support', 'in customer service', 'in customer services', 'from support', 'from billing', 'in billing', 'from accounts', 'in accounts', 'from sales', 'from complaints', 'from your team', 'from the team', 'from housekeeping', 'in the kitchen', 'from head office', 'at head office', 'at the helpdesk', 'from the helpdesk'],
-  ...['aus dem', 'from scheduling', 'from dispatch', 'from planning', 'from the office', 'from maintenance', 'from the warehouse', 'from logistics', 'from it', 'from hr', 'from finance', 'from payroll', 'from collections', 'from repairs', 'from returns', 'from claims'],
+  ...['aus dem', 'from scheduling', 'from dispatch', 'from planning', 'from the office', 'from maintenance', 'from the warehouse', 'from logistics', 'from it', 'from hr', 'from finance', 'from payroll', 'from collections', 'from repairs', 'from returns', 'from claims', 'in it', 'in hr', 'in finance', 'in sales', 'in support', 'in dispatch', 'in returns', 'in payroll', 'in marketing', 'in the warehouse', 'in the back office'],
   ...['von der rezeption', 'an der rezeption', 'an der kasse', 'von der kasse', 'vom kundenservice', 'vom kundendienst', 'von der hotline', 'am empfang', 'vom empfang', 'an der theke', 'an der information', 'aus der buchhaltung', 'aus der filiale'],
   ...["de l'accueil", "à l'accueil", 'du service client', 'du service clients', 'à la caisse', 'de la caisse', 'de la réception', 'à la réception', 'au comptoir', 'du standard', 'du sav', 'au téléphone', 'au guichet'],
   ...['del mostrador', 'de recepción', 'de la recepción', 'en recepción', 'de atención al cliente', 'de la caja', 'en caja', 'de la tienda', 'del servicio técnico', 'al teléfono'],
@@ -367,6 +367,7 @@ const PEOPLE_CUE = new RegExp(
 const ROLE_COLON = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]*)[ \t]*:[ \t]*(?=\p{Lu})/gu;
 const WORD_BEFORE_CAPITAL = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]*)[ \t]+(?=\p{Lu}\p{Ll})/gu;
 const PEOPLE_SET = new Set(PEOPLE.filter((w) => !w.includes(' ')).map((w) => w.toLowerCase()));
+const PEOPLE_PHRASES = new Set(PEOPLE.filter((w) => w.includes(' ')).map((w) => w.toLowerCase()));
 const GERMAN_STAFF = new RegExp(`^${GERMAN_STAFF_SUFFIX}$`, 'iu');
 const isPeopleWord = (w: string) => {
   const l = w.toLowerCase();
@@ -459,6 +460,8 @@ const BEFORE_RELATIVE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]
 const JOINED_BEFORE_DESCRIBED = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+)[ \t]+(?:and|&|und|et|y|e|en|i)[ \t]+(\uE000+|\p{Lu}[\p{L}'’-]+)[ \t]*,[ \t]*(\p{L}+(?:[ \t]+\p{L}+)?)[ \t]+(\p{L}[\p{L}-]*)/dgu;
 const DESCRIBED_DETERMINERS = new Set(['my', 'our', 'mes', 'nos', 'mis', 'nuestros', 'nuestras', 'i miei', 'le mie', 'i nostri', 'le nostre', 'meine', 'unsere', 'mijn', 'onze', 'the', 'les', 'los', 'las', 'die', 'de']);
 const POST_AFTER = new RegExp(`^[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}])`, 'iu');
+const NAME_BEFORE_ROLE_BRACKET = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?)[ \t]*\([ \t]*(?:(?:the|our|my|your|a|an|die|der|unser|unsere|mein|meine|ihr|ihre|la|le|l'|el|il|lo|de|het|onze|mijn|notre|votre|ma|mon|mi|nuestra|nuestro|su|mia|mio|vostra|vostro|a|o)[ \t]+)?(\p{L}[\p{L}-]*(?:[ \t]+\p{L}[\p{L}-]*)?)[ \t]*[),]/dgu;
+const POSSESSIVE_RELATION = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)['’]s[ \t]+(\p{Ll}[\p{L}-]+)/dgu;
 const POST_CUE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=["”“»']?[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}]))`, 'dgiu');
 // two given names joined by a hyphen are one: "Jean-Pierre", "Karl-Heinz", "Anne-Sophie" (not "Rolls-Royce", "Alsace-Lorraine")
 const HYPHENATED_GIVEN = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}+)-(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’-])/dgu;
@@ -573,7 +576,21 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
   scan.pass(APPOSITION_COMMA, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   // German capitalises every noun ("Kollege vom Kundendienst"): only a known given name stands before a post
   scan.pass(BEFORE_RELATIVE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
-  scan.pass(POST_CUE, (m) => ((isGivenName(m[1]) || isWordName(m[1])) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
+  scan.pass(POST_CUE, (m) => {
+    // (a given name may stand before a surname that is a word: "Kees Hoek van de planning")
+    const given = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(scan.masked.slice(Math.max(0, m.index - 24), m.index));
+    if (given && isGivenName(given[1]) && !isPlace(given[1]) && isCapitalised(m[1]) && !isNotANameEvenAfterCue(m[1])) return [{ start: m.index - given[0].length, end: m.index + m[1].length, kind: 'name' }];
+    return (isGivenName(m[1]) || isWordName(m[1]) || isNameAndPlace(m[1])) && isCapitalised(m[1]) && (!isPlace(m[1]) || isNameAndPlace(m[1])) ? groupSpan(m, 1, 'name') : null;
+  });
+  // a name and the role in brackets: "Hope (the receptionist) said", "Priya (team leader)", "Herr Sommer (Filialleiter)"
+  scan.pass(NAME_BEFORE_ROLE_BRACKET, (m) => {
+    const first = m[1].split(/[ \t]+/)[0];
+    const role = m[2].split(/[ \t]+/).filter(Boolean);
+    if (!(isGivenName(first) || isWordName(first) || isNameAndPlace(first)) || isNotANameEvenAfterCue(first) || m[1].split(/[ \t]+/).slice(1).some((w) => notAName(w, 'strong'))) return null;
+    return role.some((w, i) => isPeopleWord(w) || (i > 0 && PEOPLE_PHRASES.has(`${role[i - 1]} ${w}`.toLowerCase()))) ? groupSpan(m, 1, 'name') : null;
+  });
+  // a given name before a relation of theirs: "Olivia's husband picked it up", "Trevor's manager"
+  scan.pass(POSSESSIVE_RELATION, (m) => (isGivenName(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) && isPeopleWord(m[2]) ? groupSpan(m, 1, 'name') : null));
   // "Regards,\nAnn" is surely a name; "Thanks, Ryanair." at the end of a line only if a given name
   scan.pass(SIGN_OFF_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[0].includes('\n') ? 'strong' : 'medium', true, { lowercase: true, lowerWriter }));
   scan.pass(SIGN_OFF_LINE_END, names('strong', { atLineEnd: true }));

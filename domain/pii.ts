@@ -166,9 +166,12 @@ function nameParts(name: string): string[] {
   if (surname && particleSurname < 0 && /^\p{Lu}/u.test(surname) && words[0].length >= 2) initialled.push(`${words[0]} ${surname[0]}`);
   // both initials with their dots: "F. L.", "F.L."
   if (surname && /^\p{Lu}/u.test(words[0]) && /^\p{Lu}/u.test(surname)) initialled.push(`${words[0][0]}. ${surname[0]}.`, `${words[0][0]}.${surname[0]}.`);
+  // a hyphenated surname written spaced or joined: "Al Farsi", "Alfarsi" for "Al-Farsi"
+  const unhyphenated = surname && /^\p{L}{2,}(?:-\p{L}{2,})+$/u.test(surname) ? [surname.replace(/-/g, ' '), surname[0] + surname.slice(1).replace(/-/g, '').toLowerCase()] : [];
   return [
     whole,
     ...initialled,
+    ...unhyphenated,
     ...(particleSurname > 0 ? [surname!] : []),
     ...words,
     ...hyphenated,
