@@ -575,6 +575,9 @@ describe('issue 18, third names round: lanyards and name tags, families, bracket
     expect(redact('Mit freundlichen Grüßen\nAnnelie v. Stern', ['Annelie von Stern'])).toBe('Mit freundlichen Grüßen\n[NAME]');
     expect(redact('Thanks,\nMohammed Al Farsi', ['Mohammed Al-Farsi'])).toBe('Thanks,\n[NAME]');
     expect(redact('Herzlich\nTina (Christina Neumann-Weber, Einkauf)', ['Christina Neumann-Weber'])).toBe('Herzlich\n[NAME] ([NAME], Einkauf)');
+    expect(redact('Groetjes, Roosje', ['Roos van Dijk'])).toBe('Groetjes, [NAME]');
+    expect(redact('Un saluto, Sere', ['Serena Rossi'])).toBe('Un saluto, [NAME]');
+    expect(redact('Estimada Sra. Martínez: Querida Carmen: gracias.')).toBe('Estimada Sra. [NAME]: Querida [NAME]: gracias.');
     // (not the initial inside another's double initial)
     expect(redact('Cordialement,\nJ.-P. Lemaire', ['Jean-Pierre Lemaire'])).toBe('Cordialement,\n[NAME]');
   });

@@ -391,7 +391,8 @@ const ONLY_NAMES_CUE = cue(ONLY_BEFORE_NAMES);
 // (an adverb may follow: "je remercie aussi Yasmina", "thank also Ana")
 const ADVERB = oneOf(['also', 'too', 'again', 'auch', 'nochmal', 'aussi', 'encore', 'también', 'tambien', 'anche', 'ancora', 'ook', 'nog']);
 const VERB_CUE = new RegExp(`${CUE_START}(?:${oneOf(VERBS)})${SEP}(?:(?:${ADVERB})${SEP})?`, 'gu');
-const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]*,?[ \\t]+`, 'giu');
+// (a second greeting after the first: "Estimada Sra. Martínez: Querida Carmen:", "Geachte mevrouw Jansen, Beste Fleur,")
+const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?:;,]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]*,?[ \\t]+`, 'giu');
 // Dutch and German put the verb last: "dat hij Youssef heette", "dass er Dominik hieß"
 // "er hat sich als Vogel vorgestellt", "sie hat sich mir als Frau Winter vorgestellt"
 const ALS_VORGESTELLT = /(?<![\p{L}])als[ \t]+(\p{Lu}[\p{L}'’-]+)(?=[ \t]+(?:vorgestellt|ausgegeben)(?![\p{L}]))/dgu;

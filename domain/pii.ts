@@ -219,7 +219,9 @@ function findShortForms(scan: Scan, names: string[]): void {
     // only a changed form: "Olli", "Mari", never "Mar" itself — unless the writer signs or introduces
     // themself with it: "Wil hier", "Fran here", a line of its own
     const after = scan.text.slice(m.index + m[0].length, m.index + m[0].length + 8);
-    const self = /^(?:[ \t]+(?:here|hier|ici|aquí|aqui|qui)(?![\p{L}])|[ \t]*(?:\r?\n|$))/u.test(after) && /(?:^|\n)[ \t]*$|(?:hi|hoi|hallo|hello|hey|ciao|hola)[ \t,!]*$/iu.test(scan.text.slice(Math.max(0, m.index - 12), m.index));
+    // (or signs with it after a comma: "Un saluto, Sere")
+    const lineEnds = /^[ \t]*(?:\r?\n|$)/u.test(after);
+    const self = (/^(?:[ \t]+(?:here|hier|ici|aquí|aqui|qui)(?![\p{L}])|[ \t]*(?:\r?\n|$))/u.test(after) && /(?:^|\n)[ \t]*$|(?:hi|hoi|hallo|hello|hey|ciao|hola)[ \t,!]*$/iu.test(scan.text.slice(Math.max(0, m.index - 12), m.index))) || (lineEnds && /\p{L},[ \t]*$/u.test(scan.text.slice(Math.max(0, m.index - 4), m.index)));
     const forms = [collapse(m[0]), collapse(m[0]).replace(/(?:ie|i|y)$/u, '')].filter((f) => self || f !== m[0].toLowerCase());
     return !isNotAName(m[0]) && forms.some((f) => f.length >= 3 && given.some((g) => g !== f && g.startsWith(f))) ? 'name' : null;
   });
@@ -246,7 +248,9 @@ const SELF_AFTER = /^(?:[ \t]+(?:here|hier|ici|qui|aquí|aqui|again|speaking|am 
 function petVariants(name: string): { pets: string[]; full: string[] } {
   const words = name.trim().split(/\s+/);
   const given = [words[0], ...words[0].split('-'), ...(words.length > 2 && !PARTICLES.has(words[1].toLowerCase()) ? [words[1]] : [])];
-  const pets = [...new Set(given.flatMap(petForms))];
+  // (and the diminutives of the given name itself: "Roosje", "Annetje", "Carmencita" is too far, "Rosita", "Paolino")
+  const diminutives = words[0].length >= 4 && /^\p{L}+$/u.test(words[0]) ? [/[aeiouy]$/iu.test(words[0]) ? `${words[0]}tje` : `${words[0]}je`, ...(/[aeo]$/iu.test(words[0]) ? [`${words[0].slice(0, -1)}ita`, `${words[0].slice(0, -1)}ito`, `${words[0].slice(0, -1)}ina`, `${words[0].slice(0, -1)}ino`] : [])] : [];
+  const pets = [...new Set([...given.flatMap(petForms), ...diminutives])];
   // two given names make one pet form of their first syllables or initials: "Majo" for María José, "PJ" for Pieter-Jan
   const pair = words[0].includes('-') ? words[0].split('-') : words.length > 2 && isGivenName(words[1]) ? [words[0], words[1]] : [];
   if (pair.length === 2 && pair.every((w) => w.length >= 2 && isGivenName(w))) {
