@@ -567,6 +567,9 @@ describe('issue 18, third names round: lanyards and name tags, families, bracket
     ['Ihr Monteur Benedikt (Spitzname „Benni“) war super.', 'Ihr Monteur [NAME] (Spitzname „[NAME]“) war super.'],
     ['Bitte rufen Sie an.\nMarianne Vogt, Mieterin 3. OG', 'Bitte rufen Sie an.\n[NAME], Mieterin 3. OG'],
     ["Il a dit que Jean-Pierre s'en occuperait.", "Il a dit que [NAME] s'en occuperait."],
+    ['Rob refunded us. Jack helped too. Herr Fuchs hat aufgelegt.', '[NAME] refunded us. [NAME] helped too. Herr [NAME] hat aufgelegt.'],
+    ['Summer was great this year. Die Dame an der Kasse (Frau Hübner) war nett.', 'Summer was great this year. Die Dame an der Kasse (Frau [NAME]) war nett.'],
+    ['Meine Tochter Lea-Marie und mein Sohn Ben waren dabei.', 'Meine Tochter [NAME] und mein Sohn [NAME] waren dabei.'],
   ])('%s', (input, expected) => expect(redact(input)).toBe(expected));
 
   it("takes the contact's initials, a pet form's initial, a shortened particle and a hyphenated surname spaced", () => {

@@ -415,6 +415,15 @@ SAID.push(
   ...['ci ha servito', 'ci ha serviti', 'mi ha servito', 'ci ha aiutato', 'ci ha aiutati', 'mi ha aiutato', 'mi ha aiutata', 'ci ha accolto', 'ci ha accolti', 'ci ha seguito', 'ci ha seguiti'],
   ...['heeft ons geholpen', 'heeft mij geholpen', 'heeft me geholpen', 'hielp ons', 'hielp mij', 'bediende ons', 'heeft ons bediend'],
 );
+// …or of what staff did or were, in the words of a complaint: "Rob refunded us", "Crystal was off sick", "Fuchs hat aufgelegt"
+SAID.push(
+  ...['refunded', 'apologised', 'apologized', 'helped', 'fixed', 'sorted', 'phoned', 'rang', 'emailed', 'hung up', 'laughed', 'shouted', 'ignored', 'refused', 'offered', 'forgot', 'promised', 'insisted', 'admitted', 'agreed', 'denied', 'suggested', 'arranged', 'booked', 'cancelled', 'canceled', 'delivered', 'dropped', 'left us', 'left me', 'kept us', 'kept me', 'made us', 'made me', 'gave us', 'gave me', 'sent us', 'sent me', 'brought us', 'showed us', 'showed me', 'took our', 'took my', 'handled', 'dealt with', 'went above', 'went out of', 'was rude', 'was so rude', 'was very', 'was lovely', 'was helpful', 'was unhelpful', 'was brilliant', 'was amazing', 'was fantastic', 'was excellent', 'was great', 'was polite', 'was friendly', 'was kind', 'was patient', 'was off sick', 'was off', 'was on shift', 'was on duty', 'was the only', 'was dismissive', 'was aggressive'],
+  ...['war unfreundlich', 'war freundlich', 'war sehr', 'war super', 'war unverschämt', 'hat aufgelegt', 'hat sich entschuldigt', 'hat gelacht', 'hat geholfen', 'hat versprochen', 'hat uns ignoriert', 'entschuldigte sich', 'legte auf'],
+  ...["a raccroché", "s'est excusé", "s'est excusée", 'a été très', 'a été', 'était très', 'nous a ignorés', 'a refusé', 'a rigolé'],
+  ...['se disculpó', 'colgó', 'fue muy', 'fue un', 'fue una', 'era muy', 'nos ignoró', 'se negó', 'se rió'],
+  ...['ha riattaccato', 'si è scusato', 'si è scusata', 'è stato molto', 'è stata molto', 'era molto', 'ci ha ignorati', 'si è rifiutato', 'si è rifiutata'],
+  ...['heeft opgehangen', 'hing op', 'was erg', 'was heel', 'was onbeleefd', 'was vriendelijk', 'bood excuses aan', 'heeft ons genegeerd'],
+);
 const NAME_BEFORE_SAID = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=["”“»]?[ \\t]+(?:${oneOf(SAID)})(?![\\p{L}]))`, 'dgu');
 // feedback on staff by name, a dash and a verdict: "Stacey – thanks. Brandon – not so much."
 const NAME_DASH_VERDICT = /(?<=(?:^|[.!?\n])[ \t]*)(\p{Lu}\p{Ll}+)(?=[ \t]+[–—-][ \t]+\p{Ll})/dgu;
@@ -581,7 +590,8 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
     // (a given name may stand before a surname that is a word: "Kees Hoek van de planning")
     const given = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(scan.masked.slice(Math.max(0, m.index - 24), m.index));
     if (given && isGivenName(given[1]) && !isPlace(given[1]) && isCapitalised(m[1]) && !isNotANameEvenAfterCue(m[1])) return [{ start: m.index - given[0].length, end: m.index + m[1].length, kind: 'name' }];
-    return (isGivenName(m[1]) || isWordName(m[1]) || isNameAndPlace(m[1])) && isCapitalised(m[1]) && (!isPlace(m[1]) || isNameAndPlace(m[1])) ? groupSpan(m, 1, 'name') : null;
+    // (not the role itself: "Die Dame an der Kasse")
+    return (isGivenName(m[1]) || isWordName(m[1]) || isNameAndPlace(m[1])) && isCapitalised(m[1]) && (!isPlace(m[1]) || isNameAndPlace(m[1])) && !isPeopleWord(m[1]) ? groupSpan(m, 1, 'name') : null;
   });
   // a name and the role in brackets: "Hope (the receptionist) said", "Priya (team leader)", "Herr Sommer (Filialleiter)"
   scan.pass(NAME_BEFORE_ROLE_BRACKET, (m) => {
@@ -624,7 +634,7 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
     return found;
   });
   // (a word in quotes is what a badge or the writer called them: '"Kev" told me')
-  scan.pass(NAME_BEFORE_SAID, (m) => ((isGivenName(m[1]) || (/["“„«'‘][ \t]*$/u.test(scan.masked.slice(Math.max(0, m.index - 2), m.index)) && /^["”“»']/u.test(scan.masked.slice(m.index + m[1].length)))) && isCapitalised(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) ? groupSpan(m, 1, 'name') : null));
+  scan.pass(NAME_BEFORE_SAID, (m) => (isWordName(m[1]) && /^["”“»]?[ \t]+(?:was|war|était|a été|fue|era|è)[ \t]/u.test(scan.masked.slice(m.index + m[1].length, m.index + m[1].length + 8)) ? null : (isGivenName(m[1]) || (/["“„«'‘][ \t]*$/u.test(scan.masked.slice(Math.max(0, m.index - 2), m.index)) && /^["”“»']/u.test(scan.masked.slice(m.index + m[1].length)))) && isCapitalised(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) ? groupSpan(m, 1, 'name') : null));
   scan.pass(NAME_DASH_VERDICT, (m) => (isGivenName(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) ? groupSpan(m, 1, 'name') : null));
   scan.pass(NUMBERED_ITEM, (m) => readNames(scan.masked, m.index + m[0].length, 'weak'));
   scan.pass(NAME_AND_I, (m) => {

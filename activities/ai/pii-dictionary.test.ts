@@ -67,6 +67,8 @@ describe('PII dictionary rule', () => {
     expect(r("Le vendeur m'a dit de voir avec Mehdi au SAV. mehdi m'a renvoyé vers lui.")).toBe("Le vendeur m'a dit de voir avec [NAME] au SAV. [NAME] m'a renvoyé vers lui.");
     expect(r('To whom it may concern. Attendees at the meeting: Patricia Lowe (Head of Sales) and me. Patricia promised a refund.')).toBe('To whom it may concern. Attendees at the meeting: [NAME] (Head of Sales) and me. [NAME] promised a refund.');
     expect(r('when i asked for the manager, ms. gallagher, she left')).toBe('when i asked for the manager, ms. [NAME], she left');
+    // a given name that is a word after an adverb opening the sentence, not a season
+    expect(r('Luego Amparo nos trajo la cuenta. Apparently Crystal was off sick. Then Summer came and it was hot.')).toBe('Luego [NAME] nos trajo la cuenta. Apparently [NAME] was off sick. Then Summer came and it was hot.');
     // (not "will" for a found "Will", nor the company after a surname in capitals)
     expect(r('My son Will said he will call.')).toBe('My son [NAME] said he will call.');
   });
