@@ -348,13 +348,14 @@ const HONORIFIC_CUE_CI = new RegExp(
     'familie', 'famille', 'familia', 'famiglia', 'família'])})(?![\\p{L}])[ \\t]*`,
   'giu',
 );
-const FAMILY_SIGNING = /(?<=(?:^|[\n.!?])[ \t]*)((?:Famille|Familie|Familia|Famiglia|Família|Family|famille|familie)[ \t]+(?:(?:van|von|de|di|da|del|der|den|ter)[ \t]+)?(\p{Lu}[\p{L}'’-]+))(?=[ \t]*(?:\r?\n|$))/dgu;
+const FAMILY_SIGNING = /(?<=(?:^|[\n.!?])[ \t]{0,12})((?:Famille|Familie|Familia|Famiglia|Família|Family|famille|familie)[ \t]+(?:(?:van|von|de|di|da|del|der|den|ter)[ \t]+)?(\p{Lu}[\p{L}'’-]+))(?=[ \t]*(?:\r?\n|$))/dgu;
 const INTRO_STRONG_CUE = cue(INTRO_STRONG);
 // (the bracket's content is split in the callback: a name or a masked name between question marks, commas, slashes, "or")
 const BRACKETED_NAMES = /\(([^()\n]{2,60})\)/gu;
 const INTRO_WEAK_CUE = cue(INTRO_WEAK);
 // "hi im sarah", but not German "im Keller", "im Ernst": only where a sentence or a greeting ends
-const IM_CUE = /(?:^|(?<=[\n.!?,][ \t]*)|(?<=(?:^|[^\p{L}])(?:hi|hello|hey|hiya|and|but|so)[ \t]+))im[ \t]+/gu;
+// (the letters first, then what stands before them: a look-behind over blanks tried at every position of a long run of them is quadratic)
+const IM_CUE = /(?:^|(?=im[ \t])(?:(?<=[\n.!?,][ \t]{0,8})|(?<=(?:^|[^\p{L}])(?:hi|hello|hey|hiya|and|but|so)[ \t]{1,8})))im[ \t]+/gu;
 // "my wife X", "[NAME]'s manager X", "one of your cashiers, X", "mon épouse (Martine)", "(Ehefrau Gisela", "la moglie di Renato"
 const PEOPLE_WORD = `(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?:s|es|n|en|nen|innen)?(?![\\p{L}])`;
 const OF = ['of', 'von', 'de', 'di', 'del', 'della', 'van', 'da', 'du', 'des'];
@@ -426,12 +427,12 @@ SAID.push(
 );
 const NAME_BEFORE_SAID = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=["”“»]?[ \\t]+(?:${oneOf(SAID)})(?![\\p{L}]))`, 'dgu');
 // feedback on staff by name, a dash and a verdict: "Stacey – thanks. Brandon – not so much."
-const NAME_DASH_VERDICT = /(?<=(?:^|[.!?\n])[ \t]*)(\p{Lu}\p{Ll}+)(?=[ \t]+[–—-][ \t]+\p{Ll})/dgu;
+const NAME_DASH_VERDICT = /(?<=(?:^|[.!?\n])[ \t]{0,12})(\p{Lu}\p{Ll}+)(?=[ \t]+[–—-][ \t]+\p{Ll})/dgu;
 // a numbered list of people: "1) Carl Jenkins, 2) Bettina, 3) the security guard"
 const NUMBERED_ITEM = /(?<![\p{L}\p{N}])\d{1,2}[).][ \t]+(?=\p{Lu})/gu;
 // someone with the writer: "Mark and I", "Tom und ich", "Alba e io", "moi et Claire", "ik en Joost"
 const NAME_AND_I = new RegExp(
-  `(?:${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=(?:[ \\t]*,[ \\t]*(?:\\p{Lu}[\\p{L}'’-]+|\uE000+)){0,6}[ \\t]+(?:${oneOf(['and I', 'and me', 'and myself', 'und ich', 'et moi', 'y yo', 'e io', 'en ik'])})(?![\\p{L}]))|(?<=${CUE_START}(?:${oneOf(['me and', 'ich und', 'moi et', 'yo y', 'io e', 'ik en'])})[ \\t]+)(\\p{Lu}[\\p{L}'’-]+)(?![\\p{L}]))`,
+  `(?:${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=(?:[ \\t]*,[ \\t]*(?:\\p{Lu}[\\p{L}'’-]+|\uE000+)){0,6}[ \\t]+(?:${oneOf(['and I', 'and me', 'and myself', 'und ich', 'et moi', 'y yo', 'e io', 'en ik'])})(?![\\p{L}]))|(?=\\p{Lu})(?<=${CUE_START}(?:${oneOf(['me and', 'ich und', 'moi et', 'yo y', 'io e', 'ik en'])})[ \\t]+)(\\p{Lu}[\\p{L}'’-]+)(?![\\p{L}]))`,
   'dgu',
 );
 // "I asked his name and he said Tony.": a given name closing the clause after "he said"
