@@ -581,6 +581,8 @@ describe('issue 18, third names round: lanyards and name tags, families, bracket
     expect(redact('Groetjes, Roosje', ['Roos van Dijk'])).toBe('Groetjes, [NAME]');
     expect(redact('Un saluto, Sere', ['Serena Rossi'])).toBe('Un saluto, [NAME]');
     expect(redact('Estimada Sra. Martínez: Querida Carmen: gracias.')).toBe('Estimada Sra. [NAME]: Querida [NAME]: gracias.');
+    expect(redact('Cumprimentos,\nAna Luísa\nALP', ['Ana Luísa Pereira'])).toBe('Cumprimentos,\n[NAME]\n[NAME]');
+    expect(redact('Merci.\nJPL', ['Jean-Pierre Lemaire'])).toBe('Merci.\n[NAME]');
     // (not the initial inside another's double initial)
     expect(redact('Cordialement,\nJ.-P. Lemaire', ['Jean-Pierre Lemaire'])).toBe('Cordialement,\n[NAME]');
   });

@@ -202,10 +202,12 @@ function findShortForms(scan: Scan, names: string[]): void {
   const initials = names.flatMap((n) => {
     const parts = n.trim().split(/\s+/);
     const first = parts[0].split('-').map((w) => w[0] ?? '').join('');
-    return [first, first + (parts.length > 1 ? parts[parts.length - 1][0] : '')].filter((i) => i.length >= 2).map((i) => i.toUpperCase());
+    // (and every word's: "ALP" for Ana Luísa Pereira, "JPL" for Jean-Pierre Lemaire)
+    const every = parts.filter((w) => !PARTICLES.has(w.toLowerCase())).flatMap((w) => w.split('-')).map((w) => w[0] ?? '').join('');
+    return [first, first + (parts.length > 1 ? parts[parts.length - 1][0] : ''), every].filter((i) => i.length >= 2).map((i) => i.toUpperCase());
   });
   // (the blanks before it bounded: a long run of them would be rescanned from every position)
-  scan.pass(/(?<=(?:^|\n)[ \t]{0,12}(?:[-–—]{1,3}[ \t]{0,4})?)(\p{Lu}\p{Ll}{2,}|\p{Lu}\.?[ ]?\p{Lu}\.?)(?=[ \t]*[.!,]?[ \t]*(?:\r?\n|$))/gu, (m) => {
+  scan.pass(/(?<=(?:^|\n)[ \t]{0,12}(?:[-–—]{1,3}[ \t]{0,4})?)(\p{Lu}\p{Ll}{2,}|\p{Lu}\.?[ ]?\p{Lu}\.?(?:[ ]?\p{Lu}\.?)?)(?=[ \t]*[.!,]?[ \t]*(?:\r?\n|$))/gu, (m) => {
     const w = m[1].toLowerCase();
     if (/\p{Ll}/u.test(m[1])) return !isNotAName(m[1]) && given.some((g) => g.length > w.length && g.includes(w)) ? 'name' : null;
     return initials.includes(m[1].replace(/[.\s]/g, '')) ? 'name' : null;
