@@ -176,7 +176,8 @@ function judge(word: string, d: PiiDictionary): Verdict {
   const bare = word.replace(/['’]s$/u, '');
   const lower = bare.toLowerCase();
   if (bare.length < 2 || isNotAName(bare) || (bare.length < 3 && !(isGivenName(bare) && /[aeiouy]/iu.test(bare)))) return 'word';
-  if (bare.includes('-')) return bare.split('-').some((p) => p.length >= 2 && /^\p{Lu}/u.test(p) && isUnknownName(p, d)) ? 'name' : 'word';
+  // (a double given name is one too, though its halves are words: "Jean-Pierre", "Rose-Marie", "Franz-Xaver")
+  if (bare.includes('-')) return isGivenName(bare) || bare.split('-').every((p) => p.length >= 2 && /^\p{Lu}\p{Ll}/u.test(p) && isGivenName(p) && !isNotAName(p)) || bare.split('-').some((p) => p.length >= 2 && /^\p{Lu}/u.test(p) && isUnknownName(p, d)) ? 'name' : 'word';
   const person = d.persons.has(lower) || isGivenName(bare);
   if (d.common.has(lower) || (!d.proper.has(lower) && inflected(lower, d))) {
     if (!person) return 'word';
@@ -194,6 +195,7 @@ function judge(word: string, d: PiiDictionary): Verdict {
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|im|am|ins|zum|zur|vom|beim|das|dem|des|ein|eine|einen|einem|einer|le|les|un|une|du|au|aux|el|los|las|una|il|lo|gli|uno|het|een)[ \t]+$/iu;
 // what stands before a noun and seldom before a name: articles, possessives, prepositions with an article, numbers, other capitalised words
 const BEFORE_NOUN = /(?:(?:^|[^\p{L}])(?:the|a|an|my|our|your|his|her|their|this|that|der|die|das|den|dem|des|ein|eine|einen|einem|einer|mein|meine|meinen|meinem|meiner|unser|unsere|unseren|ihr|ihre|ihren|ihrem|sein|seine|seinen|im|am|an|ins|zum|zur|vom|beim|le|la|les|un|une|du|au|aux|mon|ma|mes|son|sa|ses|el|los|las|una|mi|su|il|lo|gli|uno|het|een|de|mijn|zijn|haar)|\d|\p{Lu}\p{L}*)[ \t]+$/u;
+const OPENER_BEFORE = /(?:^|[.!?\n:;]["'“„«(]*)[ \t]*(?:Then|Later|Apparently|Maybe|Perhaps|Finally|Eventually|Luckily|Unfortunately|Sadly|Yesterday|Today|Afterwards|Luego|Después|Despues|Entonces|También|Ayer|Hoy|Puis|Ensuite|Après|Alors|Enfin|Hier|Heureusement|Malheureusement|Poi|Dopo|Allora|Infine|Ieri|Oggi|Purtroppo|Danach|Dann|Später|Gestern|Heute|Leider|Toen|Daarna|Vervolgens|Gisteren|Vandaag|Helaas|Gelukkig)[ \t]+$/u;
 const LIST_JOIN = /[ \t]*(?:,|[ \t](?:and|&|und|et|y|e|en|i))[ \t]+/uy;
 const LIST_GOES_ON = /^[\p{L}\uE000'’-]+[ \t]*(?:,|[ \t](?:and|&|und|et|y|e|en|i)[ \t])/u;
 // (not "in" before a name at a line's end or a comma: "Ms Grant in Accounts" has a known word anyway)
@@ -218,7 +220,9 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
     if (PLACE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) && !isGivenName(m[0]) && !d.persons.has(m[0].toLowerCase()) && !/^[ \t]+\p{Lu}/u.test(after)) continue;
     // (a capitalised word after it only when that is a name too: "Mark Ellison", not "San Francisco")
     const next = /^[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)/u.exec(after);
-    const alone = midSentence && !BEFORE_NOUN.test(text.slice(Math.max(0, m.index - 12), m.index)) && (!next || isUnknownName(next[1], d, true, false));
+    // (an adverb opening the sentence is no noun's article: "Luego Amparo nos trajo", "Apparently Crystal was off")
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    const alone = midSentence && (!BEFORE_NOUN.test(before) || (OPENER_BEFORE.test(before) && !isWordName(m[0]))) && (!next || isUnknownName(next[1], d, true, false));
     const span: PiiSpan = { start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' };
     if (isUnknownName(m[0], d, midSentence, alone)) found.push(span);
     else if (isUnknownName(m[0], d, true, true)) passedOver.push(span);
@@ -256,4 +260,7 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
     if (next && d.proper.has(next[1].toLowerCase()) && !d.common.has(next[1].toLowerCase()) && !isNotAName(next[1])) s.end += next[0].length;
   }
   scan.add(joined);
+  // the same name in lower case elsewhere, when no list has it as a word: "voir avec Mehdi … mehdi m'a renvoyé"
+  const lower = [...new Set(found.map((f) => text.slice(f.start, f.end)))].filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w) && !isCommonWord(w, d) && !isNotAName(w)).map((w) => w.toLowerCase());
+  if (lower.length) scan.literals(lower, 'name', true);
 }

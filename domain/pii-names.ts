@@ -38,6 +38,8 @@ const INTRO_STRONG = [
 const BOOKED_UNDER = ['under the name', 'under the name of', 'booked under', 'reserved under', 'booking under', 'reservation under', 'table under', 'booked under the name', 'reserved under the name', 'booking under the name', 'reservation under the name', 'table under the name', 'booked in the name of', 'booked under the name of', 'in the name of', 'unter dem namen', 'auf den namen', 'auf den namen von', 'au nom de', 'au nom du', 'a nombre de', 'a nome di', 'intestata a', 'intestato a', 'op naam van', 'op de naam', 'op naam'];
 const LISTS = [
   ...['passengers:', 'passenger:', 'guests:', 'guest:', 'travellers:', 'travelers:', 'names:', 'attendees:', 'passagiere:', 'fahrgäste:', 'gäste:', 'reisende:', 'passagers :', 'passagers:', 'voyageurs :', 'pasajeros:', 'viajeros:', 'passeggeri:', 'viaggiatori:', 'passagiers:', 'reizigers:', 'gasten:'],
+  // staff named in a list: "Staff on shift: Amber, Jordan, Kai", "Attendees at the meeting: Patricia Lowe (Head of Sales), Dev Sharma"
+  ...['staff on shift:', 'on shift:', 'staff:', 'staff involved:', 'staff present:', 'people involved:', 'present:', 'attendees at the meeting:', 'participants:', 'anwesend:', 'teilnehmer:', 'personal:', 'présents :', 'participants :', 'personnel présent :', 'asistentes:', 'presentes:', 'personal presente:', 'presenti:', 'partecipanti:', 'aanwezig:', 'deelnemers:', 'aanwezigen:'],
 ];
 // "Hi Sarah,", "Beste Wouter,", "Hola Marta": a given name must follow (not "Hi Team", "Dear Ryanair")
 const GREETINGS = ['servus', 'grüß gott', 'grüss gott', 'grüezi', 'hallöchen', 'salve', 'carissimo', 'carissima', 'querido', 'querida', 'coucou', 'lieve', 'hi', 'hello', 'hey', 'dear', 'good morning', 'good afternoon', 'hallo', 'liebe', 'lieber', 'guten tag', 'moin', 'bonjour', 'bonsoir', 'salut', 'cher', 'chère', 'hola', 'buenos días', 'buenas tardes', 'estimado', 'estimada', 'ciao', 'buongiorno', 'buonasera', 'gentile', 'caro', 'cara', 'beste', 'hoi', 'goedemorgen', 'goedemiddag', 'geachte', 'olá', 'ola', 'oi', 'bom dia', 'boa tarde', 'caro', 'cara', 'prezado', 'prezada', 'querido', 'querida', 'cześć', 'witaj', 'droga', 'drogi', 'kochana', 'kochany'];
@@ -58,7 +60,7 @@ const DETERMINERS = [
   ...['mio', 'mia', 'miei', 'mie', 'nostro', 'nostra', 'vostro', 'vostra', 'suo', 'sua', 'il', 'lo', 'gli', 'uno', "un'", 'dello', 'della', 'dal', 'dallo', 'dalla', 'allo', 'alla', 'questo', 'questa'],
   ...['beim', 'zum', 'zur'],
   ...['meu', 'minha', 'o meu', 'a minha', 'o', 'os', 'as', 'nosso', 'nossa', 'min', 'mitt', 'mój', 'moja'],
-  ...['moją', 'mojej', 'mojego', 'moim', 'mojemu', 'moi', 'moje', 'nasz', 'nasza', 'naszą', 'naszej', 'naszego', 'naszym', 'z moją', 'z moim', 'z naszą', 'z naszym', 'do', 'dla'],
+  ...['jego', 'jej', 'moją', 'mojej', 'mojego', 'moim', 'mojemu', 'moi', 'moje', 'nasz', 'nasza', 'naszą', 'naszej', 'naszego', 'naszym', 'z moją', 'z moim', 'z naszą', 'z naszym', 'do', 'dla'],
   ...['mijn', "m'n", 'onze', 'ons', 'uw', 'jullie', 'zijn', 'haar', 'hun', 'de', 'het', 'een', 'deze'],
 ];
 // "my wife is X", "sein Name ist X", "mi jefe se llama X"
@@ -103,6 +105,7 @@ const PEOPLE = [
   ...'nieto|nieta|bisabuela|bisabuelo|ahijado|ahijada|padrino|madrina|yerno|nuera|hermanastro|hermanastra|gemelo|gemela|ex-marido|ex-mujer|chica|chico|muchacho|muchacha|niño|niña|señorita|chaval|chavala|portero|portera|conserje|socorrista|limpiadora|limpiador|farmacéutico|farmacéutica|enfermero|enfermera|médico|médica|doctora|peluquero|peluquera|cocinero|cocinera|jefe de sala|maître|sumiller|fisioterapeuta|dentista|taxista|gestor|gestora|comercial|agente|entrenador|entrenadora|tutor|tutora|perito|perita|administrador|administradora|inquilino|inquilina|casero|casera|paciente|residente|vecino'.split('|'),
   ...'nipotina|nipotino|bisnonna|bisnonno|figlioccio|figlioccia|padrino|madrina|genero|nuora|gemello|gemella|ex-marito|ex-moglie|ragazzo|ragazza|signorina|bambino|bambina|tizio|tizia|custode|bagnino|bagnina|portinaio|portinaia|infermiere|infermiera|medico|dottore|dottoressa|dentista|fisioterapista|cuoco|cuoca|chef|sommelier|maître|receptionist|guardia|vigilante|tassista|autista|agente|perito|amministratore|amministratrice|inquilino|inquilina|paziente|ospite|responsabile|caposala|capotreno|hostess|steward|badante|colf|baby-sitter|maestro|maestra|allenatore|allenatrice|animatore|animatrice'.split('|'),
   ...'kleinkind|kleinkinderen|achterkleinkind|schoonzoon|schoondochter|schoonzus|schoonbroer|zwager|stiefvader|stiefmoeder|stiefzoon|stiefdochter|peetoom|peettante|petekind|tweeling|ex-man|ex-vrouw|man|jongen|meisje|knul|gast|vent|dame|heer|kok|chef-kok|afwasser|gastvrouw|gastheer|serveerster|barman|barvrouw|portier|receptionist|nachtportier|verpleger|verpleegster|arts|dokter|tandarts|fysio|kapper|schoonmaker|schoonmaakster|hovenier|klusjesman|stukadoor|timmerman|schilder|installateur|monteur|expert|schade-expert|taxateur|verhuurder|huurder|bewoner|bewoonster|patiënt|patiente|juf|meester|trainer|trainster|leidinggevende|teamleider|filiaalleider|manager|collega'.split('|'),
+  ...'pa|personal assistant|secretary|celador|celadora|apprendista|maat|enfermeira|enfermeiro|doutor|doutora|médico|médica|porteiro|porteira|fleuriste|boulanger|boulangère|boucher|bouchère|bibliothécaire|gardienne|arzthelferin|arzthelfer|sprechstundenhilfe|empfangsdame'.split('|'),
   ...'carrier|delivery person|postwoman|postie|handyman|builder|painter|decorator|gardener|nanny|babysitter|tutor|teacher|lecturer|professor|trainee|apprentice|intern|sales rep|account manager|estate agent|letting agent|caretaker|janitor|chauffeur|cabbie|taxi driver|bus driver|train manager|ticket inspector|flight attendant|cabin crew|purser|captain|midwife|surgeon|gp|paramedic|social worker'.split('|'),
   ...'spediteur|transporteur|lieferfahrer|paketzusteller|postbote|briefträger|azubi|auszubildende|praktikant|praktikantin|lehrer|lehrerin|hebamme'.split('|'),
   ...'facteur|factrice|postier|postière|stagiaire|apprenti|apprentie|professeur|animateur|animatrice|pilote|chef de rayon|chef d\'équipe|superviseur|vigile|guide'.split('|'),
@@ -112,19 +115,19 @@ const PEOPLE = [
   ...'ober|serveerster|chauffeur|bezorger|bezorgster|koerier|pakketbezorger|monteur|technicus|medewerker|medewerkster|verkoper|verkoopster|caissière|kassamedewerker|receptioniste|bedrijfsleider|filiaalmanager|adviseur|adviseuse|conducteur|instructeur|kapper|kapster|apotheker|loodgieter|elektricien|schoonmaker|schoonmaakster|beveiliger|gastvrouw|gastheer|eigenaar|eigenaresse|meneer|mevrouw'.split('|'),
 ];
 // German compounds: "Servicemitarbeiterin", "Busfahrer", "Kundenberaterin".
-const GERMAN_STAFF_SUFFIX = '\\p{L}{2,}(?:mitarbeiter|mitarbeiterin|berater|beraterin|fahrer|fahrerin|techniker|technikerin|leiter|leiterin|verkäufer|verkäuferin|kellner|kellnerin|zusteller|zustellerin|monteur|monteurin|kraft|bote|botin|meister|meisterin|leiterin)';
+const GERMAN_STAFF_SUFFIX = '\\p{L}{2,}(?:mitarbeiter|mitarbeiterin|berater|beraterin|fahrer|fahrerin|techniker|technikerin|leiter|leiterin|verkäufer|verkäuferin|kellner|kellnerin|zusteller|zustellerin|monteur|monteurin|kraft|bote|botin|meister|meisterin|leiterin|helfer|helferin|hilfe|medewerker|medewerkster|bezorger|bezorgster)';
 
 // "a guy called X", "un certain X", "una tal X", "ene X"
 const CALLED = [
-  ...['called', 'named', 'by the name of', 'goes by', 'known as', 'who said his name was', 'who said her name was', 'gave his name as', 'gave her name as', 'his name is', 'her name is', 'his name was', 'her name was', 'introduced himself as', 'introduced herself as', 'whose badge said', 'whose name badge said', 'whose name tag said', 'badge said', 'name badge said', 'name tag said', 'badge read', 'name tag read', 'signed as', 'signed it', 'name tag that said', 'name badge that said', 'badge that said', 'tag that said', 'tag said', 'with the name', 'name tag with', 'badge with the name'],
+  ...['called', 'named', 'by the name of', 'goes by', 'known as', 'who said his name was', 'who said her name was', 'gave his name as', 'gave her name as', 'his name is', 'her name is', 'his name was', 'her name was', 'introduced himself as', 'introduced herself as', 'whose badge said', 'whose name badge said', 'whose name tag said', 'badge said', 'name badge said', 'name tag said', 'badge read', 'name tag read', 'signed as', 'signed it', 'name tag that said', 'name badge that said', 'badge that said', 'tag that said', 'tag said', 'with the name', 'name tag with', 'badge with the name', 'lanyard said', 'lanyard read', 'his lanyard said', 'her lanyard said', 'name tag:', 'name badge:', 'badge:', 'lanyard:'],
   ...['badge indiquait', 'son badge indiquait', 'badge portait', 'avec le nom', 'avec le prénom', 'con el nombre', 'con el nombre de', 'com o nome', 'com o nome de', 'con il nome', 'con il nome di', 'cartellino con', 'naambordje met', 'naamkaartje met', 'namensschild mit', 'na plakietce', 'z imieniem', 'o imieniu', 'imieniem'],
-  ...['namens', 'mit namen', 'mit dem namen', 'heißt', 'heisst', 'hieß', 'hiess', 'nannte sich', 'stellte sich als', 'stellte sich vor als', 'laut namensschild', 'auf dem namensschild stand', 'laut beleg', 'laut quittung', 'laut kassenbon'],
+  ...['namens', 'mit namen', 'mit dem namen', 'heißt', 'heisst', 'hieß', 'hiess', 'nannte sich', 'stellte sich als', 'stellte sich vor als', 'laut namensschild', 'auf dem namensschild stand', 'laut schild', 'laut namensschildchen', 'namensschild:', 'schild:', 'laut beleg', 'laut quittung', 'laut kassenbon'],
   ...['dénommé', 'dénommée', 'nommé', 'nommée', 'prénommé', 'prénommée', 'du nom de', "s'appelle", "s'appelait", 'appelé', 'appelée', 'se prénomme', 'se prénommait', 'dont le badge indiquait', 'sur son badge', 'se présentant comme'],
   ...['llamado', 'llamada', 'de nombre', 'se llama', 'se llamaba', 'se presentó como', 'según su placa', 'en su placa ponía', 'placa que ponía', 'la placa ponía', 'su placa decía', 'placa decía', 'que se llama'],
   ...['di nome', 'chiamato', 'chiamata', 'si chiama', 'si chiamava', 'tale', 'sul cartellino', 'con il cartellino', 'col cartellino', 'il cartellino diceva', 'si è presentato come', 'si è presentata come'],
   ...['genaamd', 'met de naam', 'heet', 'heette', 'volgens zijn naamkaartje', 'naamkaartje stond', 'naambordje stond', 'badge stond', 'volgens haar naamkaartje', 'stelde zich voor als'],
 ];
-const ONLY_BEFORE_NAMES = ['un certain', 'une certaine', 'un tal', 'una tal', 'un certo', 'una certa', 'ene', 'a certain', 'ein gewisser', 'eine gewisse', 'einem gewissen', 'einer gewissen', 'einen gewissen', 'um tal', 'uma tal', 'um certo', 'uma certa', 'een zekere', 'pewien', 'pewna', 'jakiś', 'jakaś'];
+const ONLY_BEFORE_NAMES = ['nickname', 'nicknamed', 'his nickname', 'her nickname', 'spitzname', 'surnom', 'surnommé', 'surnommée', 'apodo', 'apodado', 'apodada', 'soprannome', 'bijnaam', 'alias', 'un certain', 'une certaine', 'un tal', 'una tal', 'un certo', 'una certa', 'ene', 'a certain', 'ein gewisser', 'eine gewisse', 'einem gewissen', 'einer gewissen', 'einen gewissen', 'um tal', 'uma tal', 'um certo', 'uma certa', 'een zekere', 'pewien', 'pewna', 'jakiś', 'jakaś'];
 
 // "mit Anna", but "mit Münchner Kennzeichen" (German capitalises nouns): only a known given name follows.
 const WEAK_PREPOSITIONS = ['mit'];
@@ -132,10 +135,10 @@ const WEAK_PREPOSITIONS = ['mit'];
 const VERBS = [
   ...['tell', 'ask', 'asked', 'ask for', 'asked for', 'spoke to', 'spoke with', 'speak to', 'speak with', 'speaking to', 'speaking with', 'talked to', 'talked with', 'talk to', 'talking to', 'dealt with', 'service from', 'help from', 'served by', 'helped by', 'assisted by', 'attended by', 'thanks to', 'thanks also to', 'thank you also to', 'also thanks to', 'thank', 'thanks', 'thank you', 'kudos to', 'shout out to', 'compliments to', 'cc', 'attn', 'attention', 'contacted', 'rang', 'phoned', 'met', 'according to', 'c/o', 'care of', 'congratulate', 'praise for', 'thank you to', 'thanks go to', 'big thanks to', 'shout-out to', 'shoutout to', 'props to', 'well done to', 'hats off to', 'grateful to', 'on behalf of', 'signed by', 'signed for by', 'signed for by a', 'sent by', 'handled by', 'seen by', 'treated by', 'escalated by', 'passed to', 'put through to', 'transferred to', 'emailed', 'e-mailed', 'messaged', 'texted', 'wrote to', 'written to', 'heard from', 'chatted with', 'reply from', 'replied to', 'a call from', 'a message from', 'my call with', 'a call with', 'the call with', 'chat with', 'a chat with', 'meeting with', 'an email from', 'an e-mail from'],
   ...['sagen sie', 'sag', 'fragen sie', 'fragen sie nach', 'fragen sie bitte nach', 'fragen sie doch nach', 'fragen sie einfach nach', 'bitte nach', 'fragte nach', 'fragt nach', 'gesprochen mit', 'sprach mit', 'telefoniert mit', 'telefonierte mit', 'danke an', 'dank an', 'grüße an', 'bedient von', 'beraten von', 'betreut von', 'lob an', 'lob für', 'dankeschön an', 'unterschrieben von', 'im auftrag von', 'im namen von', 'behandelt von', 'weitergeleitet an', 'verbunden mit', 'angerufen bei', 'laut', 'geschrieben an', 'schrieb an', 'gemailt an', 'nachricht an', 'mail an', 'e-mail an', 'anruf von', 'nachricht von', 'mail von'],
-  ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter', 'remercier', 'remercie', 'remercions', 'au nom de', 'signé par', 'signée par', 'envoyé par', 'transféré à', 'passé à', 'eu au téléphone', 'eu affaire à', 'affaire à', 'écrit à', 'écrit aussi à', 'parlé aussi à', 'parlé aussi avec', 'écrit un mail à', 'envoyé un mail à', 'envoyé un courriel à', 'appelé', 'rappelé', 'contacté', 'selon', "d'après", 'un appel de', 'un mail de', 'un message de'],
+  ...['dites à', 'dis à', 'demandez à', 'demander à', 'demandez', 'parlé à', 'parlé avec', 'voir avec', 'vu avec', 'voyez avec', 'parler à', 'parler avec', 'discuté avec', 'merci à', 'grâce à', 'bravo à', 'servi par', 'servie par', 'reçu par', 'reçue par', 'aidé par', 'aidée par', 'conseillé par', 'conseillée par', 'de la part de', 'félicitations à', 'féliciter', 'remercier', 'remercie', 'remercions', 'au nom de', 'signé par', 'signée par', 'envoyé par', 'transféré à', 'passé à', 'eu au téléphone', 'eu affaire à', 'affaire à', 'écrit à', 'écrit aussi à', 'parlé aussi à', 'parlé aussi avec', 'écrit un mail à', 'envoyé un mail à', 'envoyé un courriel à', 'appelé', 'rappelé', 'contacté', 'selon', "d'après", 'un appel de', 'un mail de', 'un message de'],
   ...['dígale a', 'dile a', 'decirle a', 'pregunte por', 'pregunté por', 'preguntar por', 'hablé con', 'hablado con', 'hablar con', 'gracias a', 'agradecer a', 'atendido por', 'atendida por', 'atención de', 'la atención de', 'ayudado por', 'ayudada por', 'de parte de', 'felicitar a', 'felicitamos a', 'agradezco a', 'agradecer a', 'dar las gracias a', 'firmado por', 'enviado por', 'me atendió', 'nos atendió', 'me pasaron con', 'en nombre de', 'escribí a', 'escribí también a', 'hablé también con', 'le escribí a', 'mandé un correo a', 'le mandé un correo a', 'envié un correo a', 'llamé a', 'llamar a', 'llamara a', 'llame a', 'según', 'un correo de', 'un mensaje de', 'una llamada de'],
   ...['dite a', 'dire a', 'chiedete di', 'chiedere di', 'chiedete a', 'ho parlato con', 'parlato con', 'parlare con', 'grazie a', 'ringraziare', 'ringrazio', 'servito da', 'servita da', 'aiutato da', 'aiutata da', 'seguito da', 'seguita da', 'da parte di', 'complimenti a', 'ringraziamo', 'ringraziare', 'firmato da', 'inviato da', 'mi ha passato', 'a nome di', 'per conto di', 'ho scritto a', 'scritto a', 'scritto anche a', 'parlato anche con', 'ho chiamato', 'chiamato', 'secondo', 'una mail di', 'un messaggio di', 'una chiamata di'],
-  ...['obrigado ao', 'obrigada ao', 'obrigado à', 'obrigada à', 'obrigado a', 'obrigada a', 'agradeço ao', 'agradeço à', 'agradecer ao', 'agradecer à', 'perguntem pela', 'perguntem pelo', 'pergunte pela', 'pergunte pelo', 'perguntar pela', 'perguntar pelo', 'falei com', 'falar com', 'zapytać o', 'zapytajcie o', 'proszę zapytać o', 'rozmawiałem z', 'rozmawiałam z', 'kontakt z'],
+  ...['obrigado ao', 'obrigada ao', 'obrigado à', 'obrigada à', 'obrigado a', 'obrigada a', 'obrigado também ao', 'obrigada também ao', 'obrigado também à', 'obrigada também à', 'agradeço ao', 'agradeço à', 'agradecer ao', 'agradecer à', 'perguntem pela', 'perguntem pelo', 'pergunte pela', 'pergunte pelo', 'perguntar pela', 'perguntar pelo', 'falei com', 'falar com', 'zapytać o', 'zapytajcie o', 'proszę zapytać o', 'rozmawiałem z', 'rozmawiałam z', 'kontakt z'],
   ...['put me through to', 'put us through to', 'transfer me to', 'connect me with', 'connect me to', 'pass this to', 'pass this on to', 'pass it to', 'pass it on to', 'forward this to', 'forward it to', 'give this to', 'send', 'please send', 'thanks again to', 'just ask for', 'ask to speak to', 'ask to speak with', 'vraag maar naar', 'vraag even naar', 'fragen sie einfach nach', 'demandez à parler à', 'preguntad por', 'chiedi di'],
   ...['zeg tegen', 'bel', 'bel dan', 'bel even', 'vraag naar', 'vroeg naar', 'vroeg om', 'gevraagd naar', 'vraag dan naar', 'sprak met', 'gesproken met', 'spreken met', 'bedankt aan', 'dank aan', 'complimenten aan', 'geholpen door', 'bediend door', 'namens', 'dank je wel aan', 'complimenten voor', 'ondertekend door', 'doorverbonden met', 'gebeld met', 'contact gehad met', 'gemaild met', 'gemaild naar', 'geschreven naar', 'gebeld door', 'volgens', 'dankzij', 'een mail van', 'een bericht van'],
 ];
@@ -151,7 +154,7 @@ VERBS.push(
 );
 
 const SIGN_OFFS = [
-  ...['regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'kindest regards', 'many regards', 'with regards', 'best wishes', 'all the best', 'best', 'thanks', 'thank you', 'thanks again', 'many thanks', 'thanks in advance', 'thanks & regards', 'thanks and regards', 'cheers', 'sincerely', 'yours sincerely', 'sincerely yours', 'yours faithfully', 'yours truly', 'respectfully', 'warmly', 'love', 'take care', 'with thanks', 'greetings', 'signed', 'from', 'ta', 'thx', 'tia', 'speak soon', 'talk soon', 'all best', 'best wishes', 'yours', 'respectfully yours', 'thanks so much', 'thank you so much', 'many thanks again', 'thanking you', 'hope to hear from you soon', 'look forward to hearing from you', 'looking forward to hearing from you'],
+  ...['regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'kindest regards', 'many regards', 'with regards', 'best wishes', 'all the best', 'best', 'thanks', 'thank you', 'thanks again', 'many thanks', 'thanks in advance', 'thanks & regards', 'thanks and regards', 'cheers', 'sincerely', 'yours sincerely', 'sincerely yours', 'yours faithfully', 'yours truly', 'respectfully', 'warmly', 'love', 'take care', 'with thanks', 'greetings', 'signed', 'from', 'ta', 'thx', 'tia', 'speak soon', 'talk soon', 'all best', 'best wishes', 'yours', 'respectfully yours', 'thanks so much', 'thank you so much', 'many thanks again', 'thanking you', 'hope to hear from you soon', 'look forward to hearing from you', 'looking forward to hearing from you', 'xoxo', 'xx', 'xxx', 'hugs', 'love and hugs'],
   ...['grüße', 'gruß', 'gruss', 'grüsse', 'viele grüße', 'liebe grüße', 'beste grüße', 'herzliche grüße', 'freundliche grüße', 'mit freundlichen grüßen', 'mit freundlichen grüssen', 'mit freundlichem gruß', 'schöne grüße', 'lg', 'vg', 'mfg', 'hochachtungsvoll', 'danke', 'vielen dank', 'besten dank', 'danke und gruß', 'dankeschön', 'bis bald', 'freundliche grüsse', 'liebe grüsse', 'viele grüsse', 'beste grüsse', 'herzliche grüsse', 'mit freundlichem gruss', 'mit besten grüßen', 'mit besten grüssen', 'mit herzlichen grüßen', 'schöne grüsse', 'servus', 'tschüss', 'ciao', 'bis dann', 'danke im voraus', 'vielen dank im voraus', 'mit dank im voraus', 'dank im voraus', 'besten gruß', 'gruß und dank'],
   ...['cordialement', 'bien cordialement', 'très cordialement', 'salutations', 'sincères salutations', 'meilleures salutations', 'salutations distinguées', 'bien à vous', 'amicalement', 'merci', "merci d'avance", 'merci beaucoup', 'bonne journée', 'bonne soirée', 'à bientôt', 'respectueusement', 'bises', 'bisous', 'bonne continuation', 'bien à toi', 'à plus', 'salutations distinguées', 'sentiments distingués', 'mes salutations', 'meilleures salutations', 'avec mes remerciements', 'merci par avance', 'en vous remerciant', 'dans l\'attente de votre réponse', 'cdt', 'cdlt'],
   ...['saludos', 'un saludo', 'saludos cordiales', 'atentamente', 'muy atentamente', 'cordialmente', 'gracias', 'muchas gracias', 'un abrazo', 'abrazos', 'besos', 'hasta pronto', 'un cordial saludo', 'reciba un cordial saludo', 'un saludo cordial', 'saludos cordiales', 'gracias de antemano', 'quedo a la espera', 'quedo atento', 'quedo atenta', 'un beso', 'nos vemos', 'mil gracias', 'gracias por todo', 'reciban un saludo'],
@@ -164,8 +167,8 @@ const SIGN_OFFS = [
 const POSTS = [
   // where only a known given name may stand before them: "Callum from your returns team", "Anna von der Hotline"
   ...['from your', 'from the', 'at your', 'in your', 'of your', 'van de', 'van het', 'at the office', 'at the letting office', 'at the sales office', 'at the booking office', 'at the ticket office', 'at the box office', 'at the branch', 'at the agency', 'von ihrer', 'von ihrem', 'vom', 'von der', 'aus der', 'aus ihrem', 'aus ihrer', 'de votre', 'du service', 'de chez vous', 'de su', 'de vuestro', 'de vuestra', 'del vostro', 'della vostra', 'dal vostro', 'van jullie', 'van uw', 'bij jullie'],
-  ...['at the front desk', 'at reception', 'at the reception', 'on reception', 'on the till', 'on the tills', 'at the till', 'at the checkout', 'at the counter', 'at the desk', 'at the bar', 'at the door', 'on the door', 'on the phone', 'on the chat', 'on chat', 'from customer service', 'from customer services', 'from customer care', 'in customer care', 'from customer support', 'in customer service', 'in customer services', 'from support', 'from billing', 'in billing', 'from accounts', 'in accounts', 'from sales', 'from complaints', 'from your team', 'from the team', 'from housekeeping', 'in the kitchen', 'from head office', 'at head office', 'at the helpdesk', 'from the helpdesk'],
-  ...['aus dem', 'from scheduling', 'from dispatch', 'from planning', 'from the office', 'from maintenance', 'from the warehouse', 'from logistics', 'from it', 'from hr', 'from finance', 'from payroll', 'from collections', 'from repairs', 'from returns', 'from claims'],
+  ...['at the front desk', 'at reception', 'at the reception', 'on reception', 'on the till', 'on the tills', 'at the till', 'at the checkout', 'at the counter', 'at the desk', 'at the bar', 'at the door', 'on the door', 'on the phone', 'on the chat', 'on chat', 'on your chat', 'on the live chat', 'on your live chat', 'on your helpline', 'on the helpline', 'on your hotline', 'on the hotline', 'from customer service', 'from customer services', 'from customer care', 'in customer care', 'from customer support', 'in customer service', 'in customer services', 'from support', 'from billing', 'in billing', 'from accounts', 'in accounts', 'from sales', 'from complaints', 'from your team', 'from the team', 'from housekeeping', 'in the kitchen', 'from head office', 'at head office', 'at the helpdesk', 'from the helpdesk'],
+  ...['aus dem', 'from scheduling', 'from dispatch', 'from planning', 'from the office', 'from maintenance', 'from the warehouse', 'from logistics', 'from it', 'from hr', 'from finance', 'from payroll', 'from collections', 'from repairs', 'from returns', 'from claims', 'in it', 'in hr', 'in finance', 'in sales', 'in support', 'in dispatch', 'in returns', 'in payroll', 'in marketing', 'in the warehouse', 'in the back office'],
   ...['von der rezeption', 'an der rezeption', 'an der kasse', 'von der kasse', 'vom kundenservice', 'vom kundendienst', 'von der hotline', 'am empfang', 'vom empfang', 'an der theke', 'an der information', 'aus der buchhaltung', 'aus der filiale'],
   ...["de l'accueil", "à l'accueil", 'du service client', 'du service clients', 'à la caisse', 'de la caisse', 'de la réception', 'à la réception', 'au comptoir', 'du standard', 'du sav', 'au téléphone', 'au guichet'],
   ...['del mostrador', 'de recepción', 'de la recepción', 'en recepción', 'de atención al cliente', 'de la caja', 'en caja', 'de la tienda', 'del servicio técnico', 'al teléfono'],
@@ -338,15 +341,21 @@ const cue = (alternatives: readonly string[], sep = SEP) => new RegExp(`${CUE_ST
 const HONORIFIC_CUE = new RegExp(`${CUE_START}(?:(?:${oneOf(HONORIFICS)})(?:\\.|(?=[ \\t]))|M\\.|Sig\\.ra|Dott\\.ssa)[ \\t]*(?:(?:med|dent|vet|rer\\. nat|phil|jur)\\.[ \\t]*)?`, 'gu');
 // Written in lower case too ("signor Bruno", "meneer de Boer"); not "miss", "sir", "dr"… which are also words.
 const HONORIFIC_CUE_CI = new RegExp(
-  `${CUE_START}(?:${oneOf(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'señor', 'señora', 'señorita', 'doña', 'signor', 'signora', 'signorina', 'sig.', 'sig.ra', 'dott.', 'dott.ssa', 'dottor', 'dottore', 'dottoressa', 'ing.', 'avv.', 'meneer', 'mevrouw', 'mevr.', 'dhr.', 'mw.', 'mijnheer', 'juffrouw', 'heer', 'mr.', 'mrs.', 'mme', 'mlle', 'sr.', 'sra.', 'srta.',
+  `${CUE_START}(?:${oneOf(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'señor', 'señora', 'señorita', 'doña', 'signor', 'signora', 'signorina', 'sig.', 'sig.ra', 'dott.', 'dott.ssa', 'dottor', 'dottore', 'dottoressa', 'ing.', 'avv.', 'meneer', 'mevrouw', 'mevr.', 'dhr.', 'mw.', 'mijnheer', 'juffrouw', 'heer', 'mr.', 'mrs.', 'ms.', 'mme', 'mlle', 'sr.', 'sra.', 'srta.',
     // family and care titles used as a form of address: "Uncle Des", "tata Josiane", "suor Agnese", "Schwester Gudrun", "don Evaristo"
-    'uncle', 'auntie', 'aunty', 'onkel', 'tante', 'tata', 'tatie', 'tonton', 'zia', 'zio', 'tía', 'tío', 'tia', 'tio', 'oom', 'suor', 'sœur', 'soeur', 'schwester', 'pfleger', 'pflegerin', 'nurse', 'don', 'dona', 'dokter', 'zuster', 'senhor', 'senhora', 'pan', 'pani', 'panią', 'pana', 'panu', 'panem'])})(?![\\p{L}])[ \\t]*`,
+    'uncle', 'auntie', 'aunty', 'onkel', 'tante', 'tata', 'tatie', 'tonton', 'zia', 'zio', 'tía', 'tío', 'tia', 'tio', 'oom', 'suor', 'sœur', 'soeur', 'schwester', 'pfleger', 'pflegerin', 'nurse', 'don', 'dona', 'dokter', 'zuster', 'senhor', 'senhora', 'pan', 'pani', 'panią', 'pana', 'panu', 'panem',
+    // a family by its surname: "bei Familie Krause", "(familie Visser)", "la famille Martin", "la familia Ortega"
+    'familie', 'famille', 'familia', 'famiglia', 'família'])})(?![\\p{L}])[ \\t]*`,
   'giu',
 );
+const FAMILY_SIGNING = /(?<=(?:^|[\n.!?])[ \t]{0,12})((?:Famille|Familie|Familia|Famiglia|Família|Family|famille|familie)[ \t]+(?:(?:van|von|de|di|da|del|der|den|ter)[ \t]+)?(\p{Lu}[\p{L}'’-]+))(?=[ \t]*(?:\r?\n|$))/dgu;
 const INTRO_STRONG_CUE = cue(INTRO_STRONG);
+// (the bracket's content is split in the callback: a name or a masked name between question marks, commas, slashes, "or")
+const BRACKETED_NAMES = /\(([^()\n]{2,60})\)/gu;
 const INTRO_WEAK_CUE = cue(INTRO_WEAK);
 // "hi im sarah", but not German "im Keller", "im Ernst": only where a sentence or a greeting ends
-const IM_CUE = /(?:^|(?<=[\n.!?,][ \t]*)|(?<=(?:^|[^\p{L}])(?:hi|hello|hey|hiya|and|but|so)[ \t]+))im[ \t]+/gu;
+// (the letters first, then what stands before them: a look-behind over blanks tried at every position of a long run of them is quadratic)
+const IM_CUE = /(?:^|(?=im[ \t])(?:(?<=[\n.!?,][ \t]{0,8})|(?<=(?:^|[^\p{L}])(?:hi|hello|hey|hiya|and|but|so)[ \t]{1,8})))im[ \t]+/gu;
 // "my wife X", "[NAME]'s manager X", "one of your cashiers, X", "mon épouse (Martine)", "(Ehefrau Gisela", "la moglie di Renato"
 const PEOPLE_WORD = `(?:${oneOf(PEOPLE)}|${GERMAN_STAFF_SUFFIX})(?:s|es|n|en|nen|innen)?(?![\\p{L}])`;
 const OF = ['of', 'von', 'de', 'di', 'del', 'della', 'van', 'da', 'du', 'des'];
@@ -356,8 +365,10 @@ const PEOPLE_CUE = new RegExp(
 );
 // A role as a title, without a determiner: "Anwohnerin Renate Seidel", "aan kok Hamza", "Chef Gordon".
 // Any word before a capitalised one, looked up in a set: a regex alternation tried at every word would be slow.
+const ROLE_COLON = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]*)[ \t]*:[ \t]*(?=\p{Lu})/gu;
 const WORD_BEFORE_CAPITAL = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]*)[ \t]+(?=\p{Lu}\p{Ll})/gu;
 const PEOPLE_SET = new Set(PEOPLE.filter((w) => !w.includes(' ')).map((w) => w.toLowerCase()));
+const PEOPLE_PHRASES = new Set(PEOPLE.filter((w) => w.includes(' ')).map((w) => w.toLowerCase()));
 const GERMAN_STAFF = new RegExp(`^${GERMAN_STAFF_SUFFIX}$`, 'iu');
 const isPeopleWord = (w: string) => {
   const l = w.toLowerCase();
@@ -381,7 +392,8 @@ const ONLY_NAMES_CUE = cue(ONLY_BEFORE_NAMES);
 // (an adverb may follow: "je remercie aussi Yasmina", "thank also Ana")
 const ADVERB = oneOf(['also', 'too', 'again', 'auch', 'nochmal', 'aussi', 'encore', 'también', 'tambien', 'anche', 'ancora', 'ook', 'nog']);
 const VERB_CUE = new RegExp(`${CUE_START}(?:${oneOf(VERBS)})${SEP}(?:(?:${ADVERB})${SEP})?`, 'gu');
-const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]+`, 'giu');
+// (a second greeting after the first: "Estimada Sra. Martínez: Querida Carmen:", "Geachte mevrouw Jansen, Beste Fleur,")
+const GREETING_CUE = new RegExp(`(?:^|(?<=[\\n.!?:;,]))[ \\t]*(?:${oneOf(GREETINGS)})[ \\t]*,?[ \\t]+`, 'giu');
 // Dutch and German put the verb last: "dat hij Youssef heette", "dass er Dominik hieß"
 // "er hat sich als Vogel vorgestellt", "sie hat sich mir als Frau Winter vorgestellt"
 const ALS_VORGESTELLT = /(?<![\p{L}])als[ \t]+(\p{Lu}[\p{L}'’-]+)(?=[ \t]+(?:vorgestellt|ausgegeben)(?![\p{L}]))/dgu;
@@ -404,10 +416,23 @@ SAID.push(
   ...['ci ha servito', 'ci ha serviti', 'mi ha servito', 'ci ha aiutato', 'ci ha aiutati', 'mi ha aiutato', 'mi ha aiutata', 'ci ha accolto', 'ci ha accolti', 'ci ha seguito', 'ci ha seguiti'],
   ...['heeft ons geholpen', 'heeft mij geholpen', 'heeft me geholpen', 'hielp ons', 'hielp mij', 'bediende ons', 'heeft ons bediend'],
 );
-const NAME_BEFORE_SAID = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:${oneOf(SAID)})(?![\\p{L}]))`, 'dgu');
+// …or of what staff did or were, in the words of a complaint: "Rob refunded us", "Crystal was off sick", "Fuchs hat aufgelegt"
+SAID.push(
+  ...['refunded', 'apologised', 'apologized', 'helped', 'fixed', 'sorted', 'phoned', 'rang', 'emailed', 'hung up', 'laughed', 'shouted', 'ignored', 'refused', 'offered', 'forgot', 'promised', 'insisted', 'admitted', 'agreed', 'denied', 'suggested', 'arranged', 'booked', 'cancelled', 'canceled', 'delivered', 'dropped', 'left us', 'left me', 'kept us', 'kept me', 'made us', 'made me', 'gave us', 'gave me', 'sent us', 'sent me', 'brought us', 'showed us', 'showed me', 'took our', 'took my', 'handled', 'dealt with', 'went above', 'went out of', 'was rude', 'was so rude', 'was very', 'was lovely', 'was helpful', 'was unhelpful', 'was brilliant', 'was amazing', 'was fantastic', 'was excellent', 'was great', 'was polite', 'was friendly', 'was kind', 'was patient', 'was off sick', 'was off', 'was on shift', 'was on duty', 'was the only', 'was dismissive', 'was aggressive'],
+  ...['war unfreundlich', 'war freundlich', 'war sehr', 'war super', 'war unverschämt', 'hat aufgelegt', 'hat sich entschuldigt', 'hat gelacht', 'hat geholfen', 'hat versprochen', 'hat uns ignoriert', 'entschuldigte sich', 'legte auf'],
+  ...["a raccroché", "s'est excusé", "s'est excusée", 'a été très', 'a été', 'était très', 'nous a ignorés', 'a refusé', 'a rigolé'],
+  ...['se disculpó', 'colgó', 'fue muy', 'fue un', 'fue una', 'era muy', 'nos ignoró', 'se negó', 'se rió'],
+  ...['ha riattaccato', 'si è scusato', 'si è scusata', 'è stato molto', 'è stata molto', 'era molto', 'ci ha ignorati', 'si è rifiutato', 'si è rifiutata'],
+  ...['heeft opgehangen', 'hing op', 'was erg', 'was heel', 'was onbeleefd', 'was vriendelijk', 'bood excuses aan', 'heeft ons genegeerd'],
+);
+const NAME_BEFORE_SAID = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=["”“»]?[ \\t]+(?:${oneOf(SAID)})(?![\\p{L}]))`, 'dgu');
+// feedback on staff by name, a dash and a verdict: "Stacey – thanks. Brandon – not so much."
+const NAME_DASH_VERDICT = /(?<=(?:^|[.!?\n])[ \t]{0,12})(\p{Lu}\p{Ll}+)(?=[ \t]+[–—-][ \t]+\p{Ll})/dgu;
+// a numbered list of people: "1) Carl Jenkins, 2) Bettina, 3) the security guard"
+const NUMBERED_ITEM = /(?<![\p{L}\p{N}])\d{1,2}[).][ \t]+(?=\p{Lu})/gu;
 // someone with the writer: "Mark and I", "Tom und ich", "Alba e io", "moi et Claire", "ik en Joost"
 const NAME_AND_I = new RegExp(
-  `(?:${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]+(?:${oneOf(['and I', 'and me', 'and myself', 'und ich', 'et moi', 'y yo', 'e io', 'en ik'])})(?![\\p{L}]))|(?<=${CUE_START}(?:${oneOf(['me and', 'ich und', 'moi et', 'yo y', 'io e', 'ik en'])})[ \\t]+)(\\p{Lu}[\\p{L}'’-]+)(?![\\p{L}]))`,
+  `(?:${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=(?:[ \\t]*,[ \\t]*(?:\\p{Lu}[\\p{L}'’-]+|\uE000+)){0,6}[ \\t]+(?:${oneOf(['and I', 'and me', 'and myself', 'und ich', 'et moi', 'y yo', 'e io', 'en ik'])})(?![\\p{L}]))|(?=\\p{Lu})(?<=${CUE_START}(?:${oneOf(['me and', 'ich und', 'moi et', 'yo y', 'io e', 'ik en'])})[ \\t]+)(\\p{Lu}[\\p{L}'’-]+)(?![\\p{L}]))`,
   'dgu',
 );
 // "I asked his name and he said Tony.": a given name closing the clause after "he said"
@@ -446,7 +471,11 @@ const BEFORE_RELATIVE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]
 const JOINED_BEFORE_DESCRIBED = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+)[ \t]+(?:and|&|und|et|y|e|en|i)[ \t]+(\uE000+|\p{Lu}[\p{L}'’-]+)[ \t]*,[ \t]*(\p{L}+(?:[ \t]+\p{L}+)?)[ \t]+(\p{L}[\p{L}-]*)/dgu;
 const DESCRIBED_DETERMINERS = new Set(['my', 'our', 'mes', 'nos', 'mis', 'nuestros', 'nuestras', 'i miei', 'le mie', 'i nostri', 'le nostre', 'meine', 'unsere', 'mijn', 'onze', 'the', 'les', 'los', 'las', 'die', 'de']);
 const POST_AFTER = new RegExp(`^[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}])`, 'iu');
-const POST_CUE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}]))`, 'dgiu');
+const NAME_BEFORE_ROLE_BRACKET = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?)[ \t]*\([ \t]*(?:(?:the|our|my|your|a|an|die|der|unser|unsere|mein|meine|ihr|ihre|la|le|l'|el|il|lo|de|het|onze|mijn|notre|votre|ma|mon|mi|nuestra|nuestro|su|mia|mio|vostra|vostro|a|o)[ \t]+)?(\p{L}[\p{L}-]*(?:[ \t]+\p{L}[\p{L}-]*)?)[ \t]*[),]/dgu;
+const POSSESSIVE_RELATION = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)['’]s[ \t]+(\p{Ll}[\p{L}-]+)/dgu;
+const POST_CUE = new RegExp(`${CUE_START}(\\p{Lu}[\\p{L}'’-]+)(?=["”“»']?[ \\t]*,?[ \\t]+(?:${oneOf(POSTS)})(?![\\p{L}]))`, 'dgiu');
+// two given names joined by a hyphen are one: "Jean-Pierre", "Karl-Heinz", "Anne-Sophie" (not "Rolls-Royce", "Alsace-Lorraine")
+const HYPHENATED_GIVEN = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}+)-(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’-])/dgu;
 // A staff member named after a phrase: "la commessa del negozio di Torino, Federica, mi ha detto"
 const DESCRIBED_CUE = new RegExp(
   `${CUE_START}(?:${oneOf(DETERMINERS)})(?:[ \\t]+|(?<=['’]))(?:${oneOf(PEOPLE.filter((p) => p.length > 3))}|${GERMAN_STAFF_SUFFIX})(?![\\p{L}])[^,.!?\\n]{3,40},[ \\t]*(?=\\p{L}[\\p{L}'’-]+[ \\t]*[,.;!?)])`,
@@ -474,6 +503,12 @@ function lastNameLine(scan: Scan): PiiSpan[] | null {
         const bare = /^[ \t]*\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?[ \t]*$/u.test(line) && /[.!?][ \t]*\r?\n[ \t]*$/.test(text.slice(0, lineStart));
         const sure = bare ? readNames(text, solo.lastIndex, 'strong', true) : null;
         if (sure && sure[sure.length - 1].end <= end) return sure;
+      }
+      // a known given name and a surname, then a comma and the writer's role: "Marianne Vogt, Mieterin 3. OG"
+      const withRole = /^[ \t]*[-–—]?[ \t]*(\p{Lu}\p{Ll}+)[ \t]+\p{Lu}[\p{L}'’-]+[ \t]*,[ \t]*\p{L}[^\n]{0,40}$/u.exec(line);
+      if (withRole && isGivenName(withRole[1]) && !isPlace(withRole[1])) {
+        const named = readName(text, solo.lastIndex, 'medium');
+        if (named) return [named];
       }
       // (not the company after a role: "[NAME] – Head of Operations, Brightpath Logistics")
       const after = /[–—|]/.test(line) ? null : /[.!?,][ \t]+(?=\p{Lu}[^.!?,]*$)/u.exec(line);
@@ -512,6 +547,8 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
     // (a name, not the postcode after "C.P.")
     return scan.spans.some((s) => s.start === at && s.kind === 'name') ? [{ start: m.index, end: m.index + m[0].slice(0, -m[1].length).trimEnd().length, kind: 'name' }] : null;
   });
+  // a family signing, the word with its name: "Famille Roussel", "Familie Krause" at the end of a line
+  scan.pass(FAMILY_SIGNING, (m) => (isNotAName(m[2]) ? null : groupSpan(m, 1, 'name')));
   scan.pass(HONORIFIC_CUE, names('strong', { particleFirst: true, allCaps: true }));
   // a title in lower case before a surname in lower case no word list knows: "mme leblanc", "herr schulze"
   scan.pass(HONORIFIC_CUE_CI, (m) => {
@@ -550,7 +587,22 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
   scan.pass(APPOSITION_COMMA, (m) => (isNotAName(m[1]) || !isCapitalised(m[1]) ? null : groupSpan(m, 1, 'name')));
   // German capitalises every noun ("Kollege vom Kundendienst"): only a known given name stands before a post
   scan.pass(BEFORE_RELATIVE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
-  scan.pass(POST_CUE, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) ? groupSpan(m, 1, 'name') : null));
+  scan.pass(POST_CUE, (m) => {
+    // (a given name may stand before a surname that is a word: "Kees Hoek van de planning")
+    const given = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(scan.masked.slice(Math.max(0, m.index - 24), m.index));
+    if (given && isGivenName(given[1]) && !isPlace(given[1]) && isCapitalised(m[1]) && !isNotANameEvenAfterCue(m[1])) return [{ start: m.index - given[0].length, end: m.index + m[1].length, kind: 'name' }];
+    // (not the role itself: "Die Dame an der Kasse")
+    return (isGivenName(m[1]) || isWordName(m[1]) || isNameAndPlace(m[1])) && isCapitalised(m[1]) && (!isPlace(m[1]) || isNameAndPlace(m[1])) && !isPeopleWord(m[1]) ? groupSpan(m, 1, 'name') : null;
+  });
+  // a name and the role in brackets: "Hope (the receptionist) said", "Priya (team leader)", "Herr Sommer (Filialleiter)"
+  scan.pass(NAME_BEFORE_ROLE_BRACKET, (m) => {
+    const first = m[1].split(/[ \t]+/)[0];
+    const role = m[2].split(/[ \t]+/).filter(Boolean);
+    if (!(isGivenName(first) || isWordName(first) || isNameAndPlace(first)) || isNotANameEvenAfterCue(first) || m[1].split(/[ \t]+/).slice(1).some((w) => notAName(w, 'strong'))) return null;
+    return role.some((w, i) => isPeopleWord(w) || (i > 0 && PEOPLE_PHRASES.has(`${role[i - 1]} ${w}`.toLowerCase()))) ? groupSpan(m, 1, 'name') : null;
+  });
+  // a given name before a relation of theirs: "Olivia's husband picked it up", "Trevor's manager"
+  scan.pass(POSSESSIVE_RELATION, (m) => (isGivenName(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) && isPeopleWord(m[2]) ? groupSpan(m, 1, 'name') : null));
   // "Regards,\nAnn" is surely a name; "Thanks, Ryanair." at the end of a line only if a given name
   scan.pass(SIGN_OFF_CUE, (m) => readNames(scan.masked, m.index + m[0].length, m[0].includes('\n') ? 'strong' : 'medium', true, { lowercase: true, lowerWriter }));
   scan.pass(SIGN_OFF_LINE_END, names('strong', { atLineEnd: true }));
@@ -560,13 +612,32 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
     let at = m.index + m[0].length;
     for (let name = readName(scan.masked, at, 'strong'); name && found.length < 10; name = readName(scan.masked, at, 'strong')) {
       found.push(name);
-      const comma = /^[ \t]*[,;][ \t]*/.exec(scan.masked.slice(name.end, name.end + 8));
+      const comma = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[,;/][ \t]*/.exec(scan.masked.slice(name.end, name.end + 50));
       if (!comma) break;
       at = name.end + comma[0].length;
     }
     return found;
   }, scan.folded());
-  scan.pass(NAME_BEFORE_SAID, (m) => (isGivenName(m[1]) && isCapitalised(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) ? groupSpan(m, 1, 'name') : null));
+  // given names alone in brackets, guessed or listed: "(Gemma? Gemma Prescott?)", "(Pam? Pamela?)", "(Jordi / Marta)"
+  scan.pass(BRACKETED_NAMES, (m) => {
+    // (a guess, a name found already or a full name: not "colour (Navy / Grey)")
+    if (!/[?\uE000]|\p{Lu}\p{Ll}+[ \t]+\p{Lu}/u.test(m[1])) return null;
+    const found: PiiSpan[] = [];
+    let at = m.index + 1;
+    for (const part of m[1].split(/([?,/]|[ \t]+or[ \t]+|[ \t]+oder[ \t]+|[ \t]+ou[ \t]+|[ \t]+o[ \t]+|[ \t]+of[ \t]+)/u)) {
+      const piece = /^([ \t]*)(\p{Lu}\p{Ll}+)(?:[ \t]+(\p{Lu}[\p{L}'’-]+))?[ \t]*$/u.exec(part);
+      if (piece) {
+        const [, lead, given, surname] = piece;
+        if (isGivenName(given) && !isPlace(given) && !isNotAName(given) && !(surname && notAName(surname, 'strong'))) found.push({ start: at + lead.length, end: at + lead.length + given.length + (surname ? part.trim().length - given.length : 0), kind: 'name' });
+      } else if (!/^[ \t]*(?:\uE000+[ \t]*)?$/u.test(part) && !/^(?:[?,/]|[ \t]+(?:or|oder|ou|o|of)[ \t]+)$/u.test(part)) return null;
+      at += part.length;
+    }
+    return found;
+  });
+  // (a word in quotes is what a badge or the writer called them: '"Kev" told me')
+  scan.pass(NAME_BEFORE_SAID, (m) => (isWordName(m[1]) && /^["”“»]?[ \t]+(?:was|war|était|a été|fue|era|è)[ \t]/u.test(scan.masked.slice(m.index + m[1].length, m.index + m[1].length + 8)) ? null : (isGivenName(m[1]) || (/["“„«'‘][ \t]*$/u.test(scan.masked.slice(Math.max(0, m.index - 2), m.index)) && /^["”“»']/u.test(scan.masked.slice(m.index + m[1].length)))) && isCapitalised(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) ? groupSpan(m, 1, 'name') : null));
+  scan.pass(NAME_DASH_VERDICT, (m) => (isGivenName(m[1]) && !isPlace(m[1]) && !isNotAName(m[1]) ? groupSpan(m, 1, 'name') : null));
+  scan.pass(NUMBERED_ITEM, (m) => readNames(scan.masked, m.index + m[0].length, 'weak'));
   scan.pass(NAME_AND_I, (m) => {
     const g = m[1] ? 1 : 2;
     return isGivenName(m[g]) && isCapitalised(m[g]) && !isPlace(m[g]) && !isNotAName(m[g]) ? groupSpan(m, g, 'name') : null;
@@ -596,6 +667,8 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
     return scan.text[m.index] === 'I' && next && isKnownWord(next.text) ? null : names('weak')(m);
   }, scan.folded());
   scan.pass(WEAK_PREPOSITION_CUE, names('weak'), scan.folded());
+  // a role as a label: "Driver: Lewis. Supervisor: Marguerite Blaine.", "Technicien : Marc"
+  scan.pass(ROLE_COLON, (m) => (isPeopleWord(m[1]) ? readNames(scan.masked, m.index + m[0].length, 'medium') : null));
   scan.pass(WORD_BEFORE_CAPITAL, (m) => (isPeopleWord(m[1]) ? readNames(scan.masked, m.index + m[0].length, 'medium') : null));
   scan.pass(INLINE_DASH_CUE, (m) => {
     const found = readNames(scan.masked, m.index + m[0].length, 'medium', true);
@@ -608,6 +681,7 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
     return words.every((w) => isGivenName(w[0]) && !isPlace(w[0])) ? words.map((w) => ({ start: m.index + w.index, end: m.index + w.index + w[0].length, kind: 'name' as const })) : null;
   });
 
+  scan.pass(HYPHENATED_GIVEN, (m) => ([m[1], m[2]].every((w) => isGivenName(w) && !isPlace(w) && !isNotAName(w) && !isWordName(w)) ? [{ start: m.index, end: m.index + m[0].length, kind: 'name' }] : null));
   // Two people named and then described together: "Victoria y [NAME], mis sobrinos", "June and [NAME], our neighbours"
   scan.pass(JOINED_BEFORE_DESCRIBED, (m) =>
     DESCRIBED_DETERMINERS.has(m[3].toLowerCase().replace(/[ \t]+/g, ' ')) && isPeopleWord(m[4]) ? [1, 2].flatMap((g) => (isCapitalised(m[g]) && !isNotANameEvenAfterCue(m[g]) ? groupSpan(m, g, 'name') : [])) : null,
@@ -622,6 +696,8 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
   }
   // a given name found in lower case is the same name capitalised ("la livreuse océane … Océane était pressée")
   for (const w of [...found]) if (/^\p{Ll}+$/u.test(w) && isGivenName(w)) found.add(w[0].toUpperCase() + w.slice(1));
+  // and the other way round, when no list has it as a word ("the manager Derek … ask derek why"; not "Will" → "will")
+  if (words) for (const w of [...found]) if (/^\p{Lu}\p{Ll}{2,}$/u.test(w) && isGivenName(w) && !words.isCommon(w) && !isFunctionWord(w)) found.add(w.toLowerCase());
   // and a German or Dutch genitive of it before a noun: "Ernsts Mutter", "Femkes collega"
   const genitives = new Set([...found].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !/[sxzß]$/u.test(w)).map((w) => `${w}s`).filter((g) => !found.has(g)));
   // (not where the word stands as a noun after an article: "im Ernst", "the Frank report", "der Fuchs im
@@ -636,7 +712,8 @@ export function findContextNames(scan: Scan, words?: { isKnown: (word: string) =
 }
 
 /** Given names (and an abbreviated one) right before or after a name already found join it: "Gerhard [Beck]", "[João] Pedro". */
-export function joinNameParts(scan: Scan, isCommon: (word: string) => boolean = () => false): void {
+export function joinNameParts(scan: Scan, isCommonWord?: (word: string) => boolean): void {
+  const isCommon = isCommonWord ?? (() => false);
   // A given name right before a name already found is part of it: "Gerhard [Beck]", "Martina [Beck]", and
   // an abbreviated one too: "M.ª [José Navarro]", "M.ª da [Graça Santos]".
   const nameStarts = new Set(scan.spans.filter((s) => s.kind === 'name').map((s) => s.start));
@@ -649,5 +726,11 @@ export function joinNameParts(scan: Scan, isCommon: (word: string) => boolean = 
   // …and right after one: "Obrigado ao [João] Pedro"
   scan.pass(/\uE000[ \t](\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’-])/dgu, (m) =>
     isGivenName(m[1]) && !CUE_WORDS.has(m[1].toLowerCase()) && nameEnds.has(m.index + 1) ? groupSpan(m, 1, 'name') : null,
+  );
+  if (!isCommonWord) return;
+  // …and a surname no list has in lower case right after a given name found alone: "[Patricia] Lowe (Head of Sales)"
+  const givenEnds = new Set(scan.spans.filter((s) => s.kind === 'name' && /^\p{Lu}\p{Ll}+$/u.test(scan.text.slice(s.start, s.end)) && isGivenName(scan.text.slice(s.start, s.end))).map((s) => s.end));
+  scan.pass(/\uE000[ \t](\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}'’-])/dgu, (m) =>
+    givenEnds.has(m.index + 1) && !isCommon(m[1]) && !isNotAName(m[1]) && !isPlace(m[1]) && !CUE_WORDS.has(m[1].toLowerCase()) ? groupSpan(m, 1, 'name') : null,
   );
 }

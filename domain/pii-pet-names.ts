@@ -51,7 +51,7 @@ const TABLE = `
   henry|harold|heinrich|hendrik|henri: harry|hal|hank|heinz|heini|henner|henk|hein|rik|henkie
   frances|françoise: fran|frankie|fanny|fanfan
   francis|françois: frank|frankie|fanfan|francky
-  francesca: fran|frankie|cesca|chesca|franci|checca
+  francesca: fran|frankie|cesca|chesca|franci|checca|fra
   francesco: franco|checco|cesco|ciccio
   francisco: paco|paquito|curro|pancho|fran|quico|cisco|chico|xico|kiko
   franziska: franzi|fanny
@@ -123,6 +123,7 @@ const TABLE = `
   andré: dédé
   jean: jeannot
   nathalie: nat|nath
+  natasha|natascha|natacha: tasha|tash|natti|tascha
   catherine: cathy|cath
   guillaume: guigui
   pierre: pierrot

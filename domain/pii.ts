@@ -66,8 +66,9 @@ const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 const DATE_OR_TIME =
   /(?<![\d./-])(?:(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|(?:0?[1-9]|1[0-2])\/(?:19|20)\d{2})(?![./-]?\d)|\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
 // Product codes and sizes are no one's data: "SKU 448-102-77", "Artikelnummer 40012345", "150x190"
+// (the blanks around the colon bounded: a run of spaces would be split every way at every position, cubic)
 const PRODUCT_CODE_OR_SIZE =
-  /(?<=(?:^|[^\p{L}])(?:SKU|sku|[Mm]odel|[Mm]odell|[Mm]odelo|[Mm]odello|[Mm]odèle|[Ii]tem (?:code|no\.?|number)|[Pp]art (?:no\.?|number)|[Pp]roduct code|[Aa]rtikel(?:nummer|-?[Nn]r\.?)?|[Aa]rt\.-?[Nn]r\.?|[Cc]odice articolo|[Cc]od\. art\.|[Cc]ode produit|[Cc]ódigo de producto|[Aa]rtikelnummer|EAN)[ \t]*[:#]?[ \t]*)[A-Z0-9][A-Z0-9./-]*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\d{1,4}[ ]?[x×][ ]?\d{1,4}(?:[ ]?[x×][ ]?\d{1,4})?(?![\p{L}\p{N}])/gu;
+  /(?<=(?:^|[^\p{L}])(?:SKU|sku|[Mm]odel|[Mm]odell|[Mm]odelo|[Mm]odello|[Mm]odèle|[Ii]tem (?:code|no\.?|number)|[Pp]art (?:no\.?|number)|[Pp]roduct code|[Aa]rtikel(?:nummer|-?[Nn]r\.?)?|[Aa]rt\.-?[Nn]r\.?|[Cc]odice articolo|[Cc]od\. art\.|[Cc]ode produit|[Cc]ódigo de producto|[Aa]rtikelnummer|EAN)[ \t]{0,4}[:#]?[ \t]{0,4})[A-Z0-9][A-Z0-9./-]*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\d{1,4}[ ]?[x×][ ]?\d{1,4}(?:[ ]?[x×][ ]?\d{1,4})?(?![\p{L}\p{N}])/gu;
 // The last digits of a card, masked or named: "**** **** **** 4471", "card ending in 4471", "Karte endet auf 4471"
 const CARD_TAIL = /(?<![\p{L}\p{N}*•])(?:[*xX•]{4}[ -]?){2,3}(\d{4})(?![\p{L}\p{N}])|(?<![\p{L}])(?:ending(?: in| with)?|ends in|ends with|last (?:four|4)(?: digits)?(?: are| of)?|endet auf|endend auf|endend mit|letzten vier ziffern|se terminant par|se termine par|finissant par|terminada en|terminando en|acabada en|que termina en|che termina con|terminante in|finale|eindigend op|eindigt op|eindigt met|laatste vier cijfers)[ \t:]*(?!(?:19|20)\d\d)(\d{4})(?![\p{L}\p{N}])/dgu;
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
@@ -161,13 +162,18 @@ function nameParts(name: string): string[] {
     const rest = words.slice(particleSurname);
     const short = rest.filter((w) => PARTICLES.has(w.toLowerCase())).map((w) => `${w[0]}.`);
     const tail = rest.filter((w) => !PARTICLES.has(w.toLowerCase())).join(' ');
-    initialled.push(`${words[0][0]}. ${short.join(' ')} ${tail}`, `${words[0][0]}. ${short.join('')} ${tail}`);
+    initialled.push(`${words[0][0]}. ${short.join(' ')} ${tail}`, `${words[0][0]}. ${short.join('')} ${tail}`, `${words[0]} ${short.join(' ')} ${tail}`);
   }
   // and the way a sign-off does: "Karin V.", "Paolo G."
   if (surname && particleSurname < 0 && /^\p{Lu}/u.test(surname) && words[0].length >= 2) initialled.push(`${words[0]} ${surname[0]}`);
+  // both initials with their dots: "F. L.", "F.L."
+  if (surname && /^\p{Lu}/u.test(words[0]) && /^\p{Lu}/u.test(surname)) initialled.push(`${words[0][0]}. ${surname[0]}.`, `${words[0][0]}.${surname[0]}.`);
+  // a hyphenated surname written spaced or joined: "Al Farsi", "Alfarsi" for "Al-Farsi"
+  const unhyphenated = surname && /^\p{L}{2,}(?:-\p{L}{2,})+$/u.test(surname) ? [surname.replace(/-/g, ' '), surname[0] + surname.slice(1).replace(/-/g, '').toLowerCase()] : [];
   return [
     whole,
     ...initialled,
+    ...unhyphenated,
     ...(particleSurname > 0 ? [surname!] : []),
     ...words,
     ...hyphenated,
@@ -197,9 +203,12 @@ function findShortForms(scan: Scan, names: string[]): void {
   const initials = names.flatMap((n) => {
     const parts = n.trim().split(/\s+/);
     const first = parts[0].split('-').map((w) => w[0] ?? '').join('');
-    return [first, first + (parts.length > 1 ? parts[parts.length - 1][0] : '')].filter((i) => i.length >= 2).map((i) => i.toUpperCase());
+    // (and every word's: "ALP" for Ana Luísa Pereira, "JPL" for Jean-Pierre Lemaire)
+    const every = parts.filter((w) => !PARTICLES.has(w.toLowerCase())).flatMap((w) => w.split('-')).map((w) => w[0] ?? '').join('');
+    return [first, first + (parts.length > 1 ? parts[parts.length - 1][0] : ''), every].filter((i) => i.length >= 2).map((i) => i.toUpperCase());
   });
-  scan.pass(/(?<=(?:^|\n)[ \t]*(?:[-–—]+[ \t]*)?)(\p{Lu}\p{Ll}{2,}|\p{Lu}\.?[ ]?\p{Lu}\.?)(?=[ \t]*[.!,]?[ \t]*(?:\r?\n|$))/gu, (m) => {
+  // (the blanks before it bounded: a long run of them would be rescanned from every position)
+  scan.pass(/(?<=(?:^|\n)[ \t]{0,12}(?:[-–—]{1,3}[ \t]{0,4})?)(\p{Lu}\p{Ll}{2,}|\p{Lu}\.?[ ]?\p{Lu}\.?(?:[ ]?\p{Lu}\.?)?)(?=[ \t]*[.!,]?[ \t]*(?:\r?\n|$))/gu, (m) => {
     const w = m[1].toLowerCase();
     if (/\p{Ll}/u.test(m[1])) return !isNotAName(m[1]) && given.some((g) => g.length > w.length && g.includes(w)) ? 'name' : null;
     return initials.includes(m[1].replace(/[.\s]/g, '')) ? 'name' : null;
@@ -215,7 +224,9 @@ function findShortForms(scan: Scan, names: string[]): void {
     // only a changed form: "Olli", "Mari", never "Mar" itself — unless the writer signs or introduces
     // themself with it: "Wil hier", "Fran here", a line of its own
     const after = scan.text.slice(m.index + m[0].length, m.index + m[0].length + 8);
-    const self = /^(?:[ \t]+(?:here|hier|ici|aquí|aqui|qui)(?![\p{L}])|[ \t]*(?:\r?\n|$))/u.test(after) && /(?:^|\n)[ \t]*$|(?:hi|hoi|hallo|hello|hey|ciao|hola)[ \t,!]*$/iu.test(scan.text.slice(Math.max(0, m.index - 12), m.index));
+    // (or signs with it after a comma: "Un saluto, Sere")
+    const lineEnds = /^[ \t]*(?:\r?\n|$)/u.test(after);
+    const self = (/^(?:[ \t]+(?:here|hier|ici|aquí|aqui|qui)(?![\p{L}])|[ \t]*(?:\r?\n|$))/u.test(after) && /(?:^|\n)[ \t]*$|(?:hi|hoi|hallo|hello|hey|ciao|hola)[ \t,!]*$/iu.test(scan.text.slice(Math.max(0, m.index - 12), m.index))) || (lineEnds && /\p{L},[ \t]*$/u.test(scan.text.slice(Math.max(0, m.index - 4), m.index)));
     const forms = [collapse(m[0]), collapse(m[0]).replace(/(?:ie|i|y)$/u, '')].filter((f) => self || f !== m[0].toLowerCase());
     return !isNotAName(m[0]) && forms.some((f) => f.length >= 3 && given.some((g) => g !== f && g.startsWith(f))) ? 'name' : null;
   });
@@ -231,18 +242,20 @@ const NAMED_PLACE =
   /(?<![\p{L}\p{N}])(?:St|Ste|Saint|Sainte|San|Santa|Sankt|São|Sint|Schloss|Château|Castello|Palazzo|Kloster|Abbaye|Liceo|Lycée|Collège|Colegio|Istituto|Gymnasium|Ospedale|Hôpital|Klinikum)\.?(?:[ \t]+|-)\p{Lu}[\p{L}'’]*(?:(?:[ \t]+|-)(?:de|di|del|la|le|du)?[ \t]*\p{Lu}[\p{L}'’]*)?/gu;
 
 const CONTACT_WORD_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|el|los|las|un|una|del|al|le|les|une|du|au|il|lo|gli|uno|het|een|ein|eine|einen|einem|im|am|zum|vom|beim)[ \t]+$/iu;
-const SELF_CUES = ["ich bin", 'hier ist', "c'est", 'je suis', 'ici', 'sono', 'soy', "i'm", "it's", 'its', 'this is', 'ik ben', 'hier is', 'lg', 'vg', 'gr', 'groetjes', 'bisous', 'bises', 'cheers', 'besos', 'baci', 'saluti', 'saludos', 'groeten', 'grüße', 'gruß'].map(escapeRegExp).join('|');
+const SELF_CUES = ["ich bin", 'hier ist', "c'est", 'je suis', 'ici', 'sono', 'soy', 'sou', "i'm", "it's", 'its', 'this is', 'ik ben', 'hier is', 'lg', 'vg', 'gr', 'groetjes', 'bisous', 'bises', 'cheers', 'besos', 'baci', 'saluti', 'saludos', 'groeten', 'grüße', 'gruß'].map(escapeRegExp).join('|');
 const QUESTION_SUBJECT = /^[ \t]+(?:je|jij|u|you|ich|du|sie|er|wir|ihr|tu|vous)(?![\p{L}])/iu;
 const GERMAN_ARTICLE = /(?:^|[^\p{L}])(?:der|die|das|den|dem|des)[ \t]+$/iu;
 const SENTENCE_START = /(?:^|[.!?¡¿\n])[ \t"«„“(]*$/u;
 // what follows a writer's own name when they introduce themself: "Bill here", "Joke hier (geen grap)", "Pepe, de…"
-const SELF_AFTER = /^(?:[ \t]+(?:here|hier|ici|qui|aquí|aqui|again|speaking|am apparaat)(?![\p{L}])|[ \t]*(?:\r?\n|$)|[ \t]+\uE000)/u;
+const SELF_AFTER = /^(?:[ \t]+(?:here|hier|ici|qui|aquí|aqui|again|speaking|am apparaat)(?![\p{L}])|[ \t]*(?:\r?\n|$)|[ \t]+\(?\uE000)/u;
 
 /** The contact's pet forms ("Bill" for William, "Pepe" for José), alone and with the surname or its initial ("Pepe Ruiz", "Frankie R"). */
 function petVariants(name: string): { pets: string[]; full: string[] } {
   const words = name.trim().split(/\s+/);
   const given = [words[0], ...words[0].split('-'), ...(words.length > 2 && !PARTICLES.has(words[1].toLowerCase()) ? [words[1]] : [])];
-  const pets = [...new Set(given.flatMap(petForms))];
+  // (and the diminutives of the given name itself: "Roosje", "Annetje", "Carmencita" is too far, "Rosita", "Paolino")
+  const diminutives = words[0].length >= 4 && /^\p{L}+$/u.test(words[0]) ? [/[aeiouy]$/iu.test(words[0]) ? `${words[0]}tje` : `${words[0]}je`, ...(/[aeo]$/iu.test(words[0]) ? [`${words[0].slice(0, -1)}ita`, `${words[0].slice(0, -1)}ito`, `${words[0].slice(0, -1)}ina`, `${words[0].slice(0, -1)}ino`] : [])] : [];
+  const pets = [...new Set([...given.flatMap(petForms), ...diminutives])];
   // two given names make one pet form of their first syllables or initials: "Majo" for María José, "PJ" for Pieter-Jan
   const pair = words[0].includes('-') ? words[0].split('-') : words.length > 2 && isGivenName(words[1]) ? [words[0], words[1]] : [];
   if (pair.length === 2 && pair.every((w) => w.length >= 2 && isGivenName(w))) {
@@ -252,7 +265,8 @@ function petVariants(name: string): { pets: string[]; full: string[] } {
   const particle = words.findIndex((w, i) => i > 0 && PARTICLES.has(w.toLowerCase()));
   // (Spanish and Portuguese put the family name second of three: "José Ruiz Ortega" is Pepe Ruiz)
   const surnames = particle > 0 ? [words.slice(particle).join(' ')] : words.length > 1 ? [words[words.length - 1], ...(words.length > 2 ? [words[1]] : [])] : [];
-  const full = surnames.flatMap((s) => pets.flatMap((p) => [`${p} ${s}`, ...(/^\p{Lu}/u.test(s) ? [`${p} ${s[0]}`] : [])]));
+  // (and the pet form's initial: "L. Navarro" for Lola, Dolores Navarro)
+  const full = surnames.flatMap((s) => pets.flatMap((p) => [`${p} ${s}`, ...(/^\p{Lu}/u.test(s) ? [`${p} ${s[0]}`, `${p[0].toUpperCase()}. ${s}`] : [])]));
   return { pets, full };
 }
 
@@ -326,13 +340,13 @@ export function findPii(input: string, known: KnownPii | Array<string | undefine
   // ("Bill", "Joke", "Pepe") only capitalised, and at the start of a sentence only when the writer
   // introduces themself with it ("Bill here") or signs
   const isPetWord = (p: string) => !dict || dict.common.has(p.toLowerCase()) || isNotAName(p);
-  const inOtherHyphenated = (at: number, w: string) => /\p{L}-$/u.test(input.slice(Math.max(0, at - 2), at)) || /^-\p{L}/u.test(input.slice(at + w.length, at + w.length + 2));
+  const inOtherHyphenated = (at: number, w: string) => /[\p{L}.]-$/u.test(input.slice(Math.max(0, at - 2), at)) || /^-\p{L}/u.test(input.slice(at + w.length, at + w.length + 2));
   scan.literals([...parts.filter((p) => !isWord(p)), ...pets.flatMap((v) => v.full), ...pets.flatMap((v) => v.pets).filter((p) => !isPetWord(p))], 'name', false, inOtherHyphenated);
   const wordy = parts.filter(isWord);
   const wordyPets = pets.flatMap((v) => v.pets).filter(isPetWord);
   if (wordy.length || wordyPets.length) {
     scan.literals(wordy.flatMap(capitalForms), 'name', true, (at, w) => afterArticle(at, w) || inOtherHyphenated(at, w));
-    scan.literals(wordyPets.flatMap(capitalForms), 'name', true, (at, w) => afterArticle(at) || (SENTENCE_START.test(input.slice(Math.max(0, at - 4), at)) && !SELF_AFTER.test(input.slice(at + w.length, at + w.length + 12))));
+    scan.literals(wordyPets.flatMap(capitalForms), 'name', true, (at, w) => afterArticle(at) || (SENTENCE_START.test(input.slice(Math.max(0, at - 4), at)) && !SELF_AFTER.test(scan.masked.slice(at + w.length, at + w.length + 12))));
     // (anywhere from a writer who never capitalises a sentence: "hi its ben again. still no refund" —
     // the given name only: "el coche era blanco" keeps its colour)
     const lowerWriter = !/(?:^|[.!?]\s+)\p{Lu}/u.test(input);

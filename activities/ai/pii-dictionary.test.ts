@@ -59,6 +59,20 @@ describe('PII dictionary rule', () => {
     expect(r('Hallo, Joke hier (geen grap).\nGroetjes,\nJoke van den Broek', ['Johanna van den Broek'])).toBe('Hallo, [NAME] hier (geen grap).\nGroetjes,\n[NAME]');
   });
 
+  it('takes double given names, a found name in lower case, and a surname after a given name found alone', () => {
+    const dictionary = piiDictionary();
+    const r = (text: string, names: string[] = []) => redactPii(text, { names }, { dictionary }).text;
+    expect(r("Il a dit que Jean-Pierre s'en occuperait. Jean-Pierre ne répond pas.")).toBe("Il a dit que [NAME] s'en occuperait. [NAME] ne répond pas.");
+    expect(r('The manager Derek was rude. Ask derek why the till was shut.')).toBe('The manager [NAME] was rude. Ask [NAME] why the till was shut.');
+    expect(r("Le vendeur m'a dit de voir avec Mehdi au SAV. mehdi m'a renvoyé vers lui.")).toBe("Le vendeur m'a dit de voir avec [NAME] au SAV. [NAME] m'a renvoyé vers lui.");
+    expect(r('To whom it may concern. Attendees at the meeting: Patricia Lowe (Head of Sales) and me. Patricia promised a refund.')).toBe('To whom it may concern. Attendees at the meeting: [NAME] (Head of Sales) and me. [NAME] promised a refund.');
+    expect(r('when i asked for the manager, ms. gallagher, she left')).toBe('when i asked for the manager, ms. [NAME], she left');
+    // a given name that is a word after an adverb opening the sentence, not a season
+    expect(r('Luego Amparo nos trajo la cuenta. Apparently Crystal was off sick. Then Summer came and it was hot.')).toBe('Luego [NAME] nos trajo la cuenta. Apparently [NAME] was off sick. Then Summer came and it was hot.');
+    // (not "will" for a found "Will", nor the company after a surname in capitals)
+    expect(r('My son Will said he will call.')).toBe('My son [NAME] said he will call.');
+  });
+
   it('keeps the dev parts within the goal with the dictionary on', () => {
     const dir = new URL('../../bench/fixtures/pii/', import.meta.url);
     const dev = readdirSync(dir).filter((f) => f.startsWith('dev') && f.endsWith('.txt')).flatMap((f) => parseCorpus(readFileSync(new URL(f, dir), 'utf8')));
