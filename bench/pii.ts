@@ -105,6 +105,8 @@ const inputs: Array<[string, string]> = [
   ['alphanumeric codes', fill('AB12 CD34 EF56 ')],
   ['address parts in one chain', fill('Hauptstraße 5, Wohnung 3, Flat 2, Alder House, Postfach 12 34, ')],
   ['birth dates in words, verb last', fill('am neunten Mai 1958 geboren, the twelfth of June 2011 born ')],
+  ['blanks', fill(' ')],
+  ['blanks after a cue, just short of a piece break', fill('nach' + ' '.repeat(27) + '1')],
 ];
 console.log(`\nTime to redact 100 KB (median of 5 runs; load ${load()}):`);
 for (const [label, text] of inputs) {

@@ -72,6 +72,13 @@ describe('PII redaction', () => {
     expect(redactPii(plain, { names: ['Ann'] }).text).toBe(plain);
   });
 
+  it('finds items on both sides of a long run of blanks, where the text is searched in pieces', () => {
+    const gap = ' '.repeat(40) + '\n'.repeat(20) + '\t'.repeat(40);
+    const { text, counts } = redactPii(`Ring me on +44 7700 900123 please${gap}or write to anna.k@example.com, Sincerely ${gap}María-José Gonzalez, 221B Baker Street, London NW1 6XE`, contact);
+    expect(text).toBe(`Ring me on [PHONE] please${gap}or write to [EMAIL], Sincerely ${gap}[NAME], [ADDRESS]`);
+    expect(counts).toMatchObject({ phone: 1, email: 1, name: 1 });
+  });
+
   it('accepts a plain list of names (the older signature)', () => {
     expect(redactPii('Ann Lee was upset', ['Ann Lee']).text).toBe('[NAME] was upset');
   });
