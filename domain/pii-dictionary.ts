@@ -186,10 +186,36 @@ function judge(word: string, d: PiiDictionary): Verdict {
     return isGivenName(bare) || isWordName(bare) ? 'given name, word and noun' : 'word';
   }
   if (person) return 'name';
+  // a Polish name declined: "Kowalskiego", "z Markiem", "Tomkiem", "Anną", "Kasię" (whose tails the lists
+  // would otherwise read as a compound: "Kowalski|ego", "Mar|kiem")
+  if (declinedPolishName(lower, d)) return 'name';
   // German reference cues and nouns the lists only know as parts: "Sendungsnummer", "Auftragsnr", "Haustür"
   if (/.{4}(?:nummer|nr)$/u.test(lower)) return 'word';
   if (d.proper.has(lower) || compound(lower, d)) return 'word';
   return 'name';
+}
+
+// A text in Polish or Portuguese (no word list of theirs is loaded): two of their commonest words and a letter of theirs.
+const POLISH_WORDS = /(?<![\p{L}])(?:się|nie|jest|że|był|była|było|oraz|przez|dla|jak|ale|bardzo|jestem|pan|pani|panią|od|do|na|w|z|ze|po|je|mnie|mój|moja|moje|tylko|już|który|która|które)(?![\p{L}])/giu;
+const PORTUGUESE_WORDS = /(?<![\p{L}])(?:não|você|está|também|é|uma|muito|obrigad[oa]|já|são|então|pelo|pela|com|para|em|os|ao|do|da|no|na|mas|meu|minha)(?![\p{L}])/giu;
+function unlistedLanguage(text: string): boolean {
+  const twoOf = (re: RegExp) => {
+    let n = 0;
+    for (const _ of text.matchAll(re)) if (++n >= 2) return true;
+    return false;
+  };
+  return (/[łśźżćńąę]/iu.test(text) && twoOf(POLISH_WORDS)) || (/[ãõç]/iu.test(text) && /(?<![\p{L}])(?:não|você|está|também|é|uma|são|então|obrigad[oa]|ção)(?![\p{L}])|ção|ções/iu.test(text) && twoOf(PORTUGUESE_WORDS));
+}
+const POLISH_SURNAME = /(?:sk|ck|dzk)(?:i|a|iego|iej|iemu|im|ą)$|(?:wicz|czyk|czak|szczak|iak|ak|ek|uk|yk|ik|owa|ówna)$/u;
+
+const POLISH_CASE_ENDING = /^(\p{L}{3,}?)(?:iego|ego|iemu|emu|iem|em|owi|ą|ę)$/u;
+function declinedPolishName(lower: string, d: PiiDictionary): boolean {
+  const m = POLISH_CASE_ENDING.exec(lower);
+  if (!m) return false;
+  const stem = m[1];
+  // (the stem itself, with its nominative ending, or with the "e" the other cases drop: "Mark|iem" → "Marek")
+  const candidates = [stem, `${stem}a`, `${stem}i`, `${stem.slice(0, -1)}e${stem.slice(-1)}`];
+  return candidates.some((c) => c.length >= 3 && (isGivenName(c) || d.persons.has(c) || (/(?:sk|ck|dzk)i$/u.test(c) && d.proper.has(c))) && !d.common.has(c));
 }
 
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|im|am|ins|zum|zur|vom|beim|das|dem|des|ein|eine|einen|einem|einer|le|les|un|une|du|au|aux|el|los|las|una|il|lo|gli|uno|het|een)[ \t]+$/iu;
@@ -208,6 +234,7 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
   // given names that are words too, passed over at the start of a sentence or before another capital
   const passedOver: PiiSpan[] = [];
   const text = scan.masked;
+  const unlisted = unlistedLanguage(text);
   for (const m of text.matchAll(WORD)) {
     // a given name that is also a word in some language ("Lea", "Paco") is a name inside a sentence
     const midSentence = !/(?:^|[.!?:;"«„“(\n¡¿])[ \t]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
@@ -224,6 +251,12 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
     const before = text.slice(Math.max(0, m.index - 16), m.index);
     const alone = midSentence && (!BEFORE_NOUN.test(before) || (OPENER_BEFORE.test(before) && !isWordName(m[0]))) && (!next || isUnknownName(next[1], d, true, false));
     const span: PiiSpan = { start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' };
+    // in Polish or Portuguese, whose words no list knows, a word opening a sentence is a name only when
+    // known as one or shaped like a Polish surname ("Dokumenty", "Sprawę", "Bukiet"; not "Nowak", "Kowalska")
+    if (unlisted && !midSentence && !isGivenName(m[0]) && !d.persons.has(m[0].toLowerCase()) && !declinedPolishName(m[0].toLowerCase(), d) && !POLISH_SURNAME.test(m[0])) {
+      if (isUnknownName(m[0], d, true, true)) passedOver.push(span);
+      continue;
+    }
     if (isUnknownName(m[0], d, midSentence, alone)) found.push(span);
     else if (isUnknownName(m[0], d, true, true)) passedOver.push(span);
   }

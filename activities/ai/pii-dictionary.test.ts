@@ -73,6 +73,16 @@ describe('PII dictionary rule', () => {
     expect(r('My son Will said he will call.')).toBe('My son [NAME] said he will call.');
   });
 
+  it('Polish and Portuguese, which no list covers: their word forms stay, declined Polish names go', () => {
+    const r = (t: string) => redactPii(t, {}, { dictionary: piiDictionary() }).text;
+    expect(r('Urodziłem się w Krakowie. Prosiłem o zwrot. Bukiet był zwiędły.')).toBe('Urodziłem się w Krakowie. Prosiłem o zwrot. Bukiet był zwiędły.');
+    expect(r('Sprawę prowadził pan Jan Kowalski. Dokumenty od Kowalskiego nie dotarły.')).toBe('Sprawę prowadził pan [NAME]. Dokumenty od [NAME] nie dotarły.');
+    expect(r('Rozmawiałem z Markiem i z Michałem, ale nic nie wiedzieli. Wysłaliśmy reklamację.')).toBe('Rozmawiałem z [NAME] i z [NAME], ale nic nie wiedzieli. Wysłaliśmy reklamację.');
+    expect(r('Comprámos o sofá em março. Infelizmente não chegou. Informação errada, não é?')).toBe('Comprámos o sofá em março. Infelizmente não chegou. Informação errada, não é?');
+    // (a Polish-looking surname or a given name still counts at a sentence start)
+    expect(r('Nowak nie odpowiedział. Marek też nie, był na urlopie.')).toBe('[NAME] nie odpowiedział. [NAME] też nie, był na urlopie.');
+  });
+
   it('keeps the dev parts within the goal with the dictionary on', () => {
     const dir = new URL('../../bench/fixtures/pii/', import.meta.url);
     const dev = readdirSync(dir).filter((f) => f.startsWith('dev') && f.endsWith('.txt')).flatMap((f) => parseCorpus(readFileSync(new URL(f, dir), 'utf8')));
