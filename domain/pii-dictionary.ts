@@ -2,7 +2,7 @@
 // name. Pure: the word lists (hunspell .dic stems of maintained packages) are read by the caller
 // (activities/ai/pii-dictionary.ts) and passed in as a PiiDictionary.
 import type { PiiSpan, Scan } from './pii-scan';
-import { PARTICLES, isGivenName, isNotAName, isWordName } from './pii-words';
+import { PARTICLES, isGivenName, isNotAName, isPlace, isWordName } from './pii-words';
 
 export interface PiiDictionary {
   /** Words some dictionary lists in lower case (lower-cased). */
@@ -208,6 +208,12 @@ function unlistedLanguage(text: string): boolean {
 }
 const POLISH_SURNAME = /(?:sk|ck|dzk)(?:i|a|iego|iej|iemu|im|ą)$|(?:wicz|czyk|czak|szczak|iak|ak|ek|uk|yk|ik|owa|ówna)$/u;
 
+// a given name that is a word too before a surname the lists know only capitalised: "viaja Carmen López", "and Rosa Díaz"
+function surnameAfterGivenName(given: string, next: string, d: PiiDictionary): boolean {
+  const lower = next.toLowerCase();
+  return isGivenName(given) && d.proper.has(lower) && !d.common.has(lower) && !inflected(lower, d) && !isNotAName(next) && !isPlace(next) && !isGivenName(next);
+}
+
 const POLISH_CASE_ENDING = /^(\p{L}{3,}?)(?:iego|ego|iemu|emu|iem|em|owi|ą|ę)$/u;
 function declinedPolishName(lower: string, d: PiiDictionary): boolean {
   const m = POLISH_CASE_ENDING.exec(lower);
@@ -249,7 +255,7 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
     const next = /^[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)/u.exec(after);
     // (an adverb opening the sentence is no noun's article: "Luego Amparo nos trajo", "Apparently Crystal was off")
     const before = text.slice(Math.max(0, m.index - 16), m.index);
-    const alone = midSentence && (!BEFORE_NOUN.test(before) || (OPENER_BEFORE.test(before) && !isWordName(m[0]))) && (!next || isUnknownName(next[1], d, true, false));
+    const alone = midSentence && (!BEFORE_NOUN.test(before) || (OPENER_BEFORE.test(before) && !isWordName(m[0]))) && (!next || isUnknownName(next[1], d, true, false) || surnameAfterGivenName(m[0], next[1], d));
     const span: PiiSpan = { start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' };
     // in Polish or Portuguese, whose words no list knows, a word opening a sentence is a name only when
     // known as one or shaped like a Polish surname ("Dokumenty", "Sprawę", "Bukiet"; not "Nowak", "Kowalska")

@@ -79,6 +79,8 @@ describe('PII dictionary rule', () => {
     expect(r('Sprawę prowadził pan Jan Kowalski. Dokumenty od Kowalskiego nie dotarły.')).toBe('Sprawę prowadził pan [NAME]. Dokumenty od [NAME] nie dotarły.');
     expect(r('Rozmawiałem z Markiem i z Michałem, ale nic nie wiedzieli. Wysłaliśmy reklamację.')).toBe('Rozmawiałem z [NAME] i z [NAME], ale nic nie wiedzieli. Wysłaliśmy reklamację.');
     expect(r('Comprámos o sofá em março. Infelizmente não chegou. Informação errada, não é?')).toBe('Comprámos o sofá em março. Infelizmente não chegou. Informação errada, não é?');
+    // a given name that is a word too, before a surname the lists know only capitalised
+    expect(r('También viaja Carmen López, nacida en Sevilla. Es el carmen de mi abuela.')).toBe('También viaja [NAME], nacida en Sevilla. Es el carmen de mi abuela.');
     // (a Polish-looking surname or a given name still counts at a sentence start)
     expect(r('Nowak nie odpowiedział. Marek też nie, był na urlopie.')).toBe('[NAME] nie odpowiedział. [NAME] też nie, był na urlopie.');
   });
