@@ -214,6 +214,8 @@ function surnameAfterGivenName(given: string, next: string, d: PiiDictionary): b
   return isGivenName(given) && d.proper.has(lower) && !d.common.has(lower) && !inflected(lower, d) && !isNotAName(next) && !isPlace(next) && !isGivenName(next);
 }
 
+const FAMILY_PLURAL = /(?<![\p{L}])(?:the|The|die|Die|den|Den|bei|Bei|les|Les|de|De)[ \t]{1,4}(\p{Lu}\p{Ll}{2,}s)(?![\p{L}\p{N}\uE000])/gu;
+
 const POLISH_CASE_ENDING = /^(\p{L}{3,}?)(?:iego|ego|iemu|emu|iem|em|owi|ą|ę)$/u;
 function declinedPolishName(lower: string, d: PiiDictionary): boolean {
   const m = POLISH_CASE_ENDING.exec(lower);
@@ -279,6 +281,18 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
     if (names.has(text.slice(s.start, s.end)) || listed) {
       found.push(s);
       starts.add(s.start);
+    }
+  }
+  // a family by its surname in the plural: "the Hendersons", "die Krauses" (after "Familie Krause"), "los Pérez" aside
+  const named = new Set([...found, ...scan.spans.filter((s) => s.kind === 'name')].flatMap((s) => scan.text.slice(s.start, s.end).split(/[ \t]+/u)));
+  for (const m of text.matchAll(FAMILY_PLURAL)) {
+    const word = m[1];
+    const start = m.index + m[0].length - word.length;
+    if (starts.has(start) || isNotAName(word) || isPlace(word)) continue;
+    const stems = [word.slice(0, -1), ...(word.endsWith('es') ? [word.slice(0, -2)] : [])];
+    if (stems.some((st) => st.length >= 3 && named.has(st))) {
+      found.push({ start, end: start + word.length, kind: 'name' });
+      starts.add(start);
     }
   }
   found.sort((a, b) => a.start - b.start);
