@@ -107,7 +107,7 @@ const fold = (w: string) => w.toLowerCase().replace(/[’]/g, "'");
 
 // Names that are also common words or places: right after a sure cue ("my daughter May", "mia
 // figlia Sofia", "my kids Noah and Mia") they are names.
-const DUAL_USE = set('ben|sem|ela|mia|ella|una|may|june|april|august|augustus|will|grace|hope|joy|faith|rose|summer|dawn|ivy|iris|jade|ruby|pearl|amber|olive|sunny|lei|sofia|georgia|virginia|carolina|charlotte|florence|victoria|madison|austin|lincoln|jackson|chester|sydney|adelaide|regina|savannah|paris|valencia|lourdes|siena|verona|roma|florida|dakota|montana');
+const DUAL_USE = set('em|mo|jo|al|ed|ben|sem|ela|mia|ella|una|may|june|april|august|augustus|will|grace|hope|joy|faith|rose|summer|dawn|ivy|iris|jade|ruby|pearl|amber|olive|sunny|lei|sofia|georgia|virginia|carolina|charlotte|florence|victoria|madison|austin|lincoln|jackson|chester|sydney|adelaide|regina|savannah|paris|valencia|lourdes|siena|verona|roma|florida|dakota|montana');
 
 /** A word that is never a name, whatever its case. */
 export const isNotAName = (word: string) => NOT_NAMES.has(fold(word)) || PLACES.has(fold(word)) || unlistedForm(fold(word));
