@@ -125,7 +125,7 @@ export function isCommonWord(word: string, d: PiiDictionary): boolean {
 // Short compounds ("Vor|gang", "Ehe|frau", "Haus|tür") count too, unless their tail is a common ending
 // of surnames ("Neu|mann", "Hart|berg", "Horn|bach").
 const SURNAME_TAIL = /(?:mann|man|berg|stein|feld|bach|dorf|hof|burg|heim|thal|tal|wald|baum|land|kamp|brink|horst|hagen|meier|mayer|bauer|ner|er|el|ke|ow|ski|sen|son)$/u;
-function compound(lower: string, d: PiiDictionary): boolean {
+function compound(lower: string, d: PiiDictionary, depth = 0): boolean {
   if (lower.length < 6 || (lower.length < 8 && SURNAME_TAIL.test(lower))) return false;
   // a two-letter noun heads a long tail: "Öl|wechsel", "Ei|weiß"
   const firstHead = lower.length >= 8 && d.proper.has(lower.slice(0, 2)) ? 2 : 3;
@@ -138,6 +138,8 @@ function compound(lower: string, d: PiiDictionary): boolean {
     const bare = head.endsWith('s') ? head.slice(0, -1) : head;
     const headOk = d.proper.has(head) || d.common.has(head) || d.proper.has(bare) || d.common.has(bare);
     if (headOk && (d.proper.has(tail) || d.common.has(tail) || inflected(tail, d))) return true;
+    // (three parts: "Haus|not|ruf", "Kosten|vor|anschlag", whose middle the lists lack as a word)
+    if (headOk && depth === 0 && head.length >= 4 && tail.length >= 6 && !SURNAME_TAIL.test(tail) && compound(tail, d, 1)) return true;
   }
   return false;
 }

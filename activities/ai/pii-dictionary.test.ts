@@ -84,6 +84,8 @@ describe('PII dictionary rule', () => {
     // a family in the plural, by a surname the text names elsewhere (not a shop named after one)
     expect(r('Das Paket ging an Familie Krause. Die Krauses sind verreist.')).toBe('Das Paket ging an Familie [NAME]. Die [NAME] sind verreist.');
     expect(r('We gave it to Mrs Henderson. The Hendersons were out. I shop at Morrisons.')).toBe('We gave it to Mrs [NAME]. The [NAME] were out. I shop at Morrisons.');
+    // German compounds of three parts, whose middle no list has alone
+    expect(r('Laut Kostenvoranschlag und Fahrgastrechte-Vorgang hat Herr Kowalczyk recht.')).toBe('Laut Kostenvoranschlag und Fahrgastrechte-Vorgang hat Herr [NAME] recht.');
     // (a Polish-looking surname or a given name still counts at a sentence start)
     expect(r('Nowak nie odpowiedział. Marek też nie, był na urlopie.')).toBe('[NAME] nie odpowiedział. [NAME] też nie, był na urlopie.');
   });
