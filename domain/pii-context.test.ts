@@ -627,6 +627,12 @@ describe('issue 18, third names round: lanyards and name tags, families, bracket
     expect(redact('Cordialement,\nJ.-P. Lemaire', ['Jean-Pierre Lemaire'])).toBe('Cordialement,\n[NAME]');
   });
 
+  it('takes two-letter nicknames after a relation or a cue, not the words they are', () => {
+    expect(redact('My sister Em called, and my uncle Al. Ask Jo or Mo about it.')).toBe('My sister [NAME] called, and my uncle [NAME]. Ask [NAME] or [NAME] about it.');
+    expect(redact('Em março o meu pedido chegou partido. Fui ao balcão.')).toBe('Em março o meu pedido chegou partido. Fui ao balcão.');
+    expect(redact('Vamos al cine. El Mo es un modelo.')).toBe('Vamos al cine. El Mo es un modelo.');
+  });
+
   it('keeps bracketed words that are no given names', () => {
     const text = 'Size (Large), colour (Navy / Grey), shipped to (Paris)? (Marks & Spencer)';
     expect(redact(text)).toBe(text);

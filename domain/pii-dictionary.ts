@@ -2,7 +2,7 @@
 // name. Pure: the word lists (hunspell .dic stems of maintained packages) are read by the caller
 // (activities/ai/pii-dictionary.ts) and passed in as a PiiDictionary.
 import type { PiiSpan, Scan } from './pii-scan';
-import { PARTICLES, isGivenName, isNotAName, isWordName } from './pii-words';
+import { PARTICLES, isGivenName, isNotAName, isPlace, isWordName } from './pii-words';
 
 export interface PiiDictionary {
   /** Words some dictionary lists in lower case (lower-cased). */
@@ -125,7 +125,7 @@ export function isCommonWord(word: string, d: PiiDictionary): boolean {
 // Short compounds ("Vor|gang", "Ehe|frau", "Haus|tür") count too, unless their tail is a common ending
 // of surnames ("Neu|mann", "Hart|berg", "Horn|bach").
 const SURNAME_TAIL = /(?:mann|man|berg|stein|feld|bach|dorf|hof|burg|heim|thal|tal|wald|baum|land|kamp|brink|horst|hagen|meier|mayer|bauer|ner|er|el|ke|ow|ski|sen|son)$/u;
-function compound(lower: string, d: PiiDictionary): boolean {
+function compound(lower: string, d: PiiDictionary, depth = 0): boolean {
   if (lower.length < 6 || (lower.length < 8 && SURNAME_TAIL.test(lower))) return false;
   // a two-letter noun heads a long tail: "Öl|wechsel", "Ei|weiß"
   const firstHead = lower.length >= 8 && d.proper.has(lower.slice(0, 2)) ? 2 : 3;
@@ -138,6 +138,8 @@ function compound(lower: string, d: PiiDictionary): boolean {
     const bare = head.endsWith('s') ? head.slice(0, -1) : head;
     const headOk = d.proper.has(head) || d.common.has(head) || d.proper.has(bare) || d.common.has(bare);
     if (headOk && (d.proper.has(tail) || d.common.has(tail) || inflected(tail, d))) return true;
+    // (three parts: "Haus|not|ruf", "Kosten|vor|anschlag", whose middle the lists lack as a word)
+    if (headOk && depth === 0 && head.length >= 4 && tail.length >= 6 && !SURNAME_TAIL.test(tail) && compound(tail, d, 1)) return true;
   }
   return false;
 }
@@ -186,10 +188,44 @@ function judge(word: string, d: PiiDictionary): Verdict {
     return isGivenName(bare) || isWordName(bare) ? 'given name, word and noun' : 'word';
   }
   if (person) return 'name';
+  // a Polish name declined: "Kowalskiego", "z Markiem", "Tomkiem", "Anną", "Kasię" (whose tails the lists
+  // would otherwise read as a compound: "Kowalski|ego", "Mar|kiem")
+  if (declinedPolishName(lower, d)) return 'name';
   // German reference cues and nouns the lists only know as parts: "Sendungsnummer", "Auftragsnr", "Haustür"
   if (/.{4}(?:nummer|nr)$/u.test(lower)) return 'word';
   if (d.proper.has(lower) || compound(lower, d)) return 'word';
   return 'name';
+}
+
+// A text in Polish or Portuguese (no word list of theirs is loaded): two of their commonest words and a letter of theirs.
+const POLISH_WORDS = /(?<![\p{L}])(?:się|nie|jest|że|był|była|było|oraz|przez|dla|jak|ale|bardzo|jestem|pan|pani|panią|od|do|na|w|z|ze|po|je|mnie|mój|moja|moje|tylko|już|który|która|które)(?![\p{L}])/giu;
+const PORTUGUESE_WORDS = /(?<![\p{L}])(?:não|você|está|também|é|uma|muito|obrigad[oa]|já|são|então|pelo|pela|com|para|em|os|ao|do|da|no|na|mas|meu|minha)(?![\p{L}])/giu;
+function unlistedLanguage(text: string): boolean {
+  const twoOf = (re: RegExp) => {
+    let n = 0;
+    for (const _ of text.matchAll(re)) if (++n >= 2) return true;
+    return false;
+  };
+  return (/[łśźżćńąę]/iu.test(text) && twoOf(POLISH_WORDS)) || (/[ãõç]/iu.test(text) && /(?<![\p{L}])(?:não|você|está|também|é|uma|são|então|obrigad[oa]|ção)(?![\p{L}])|ção|ções/iu.test(text) && twoOf(PORTUGUESE_WORDS));
+}
+const POLISH_SURNAME = /(?:sk|ck|dzk)(?:i|a|iego|iej|iemu|im|ą)$|(?:wicz|czyk|czak|szczak|iak|ak|ek|uk|yk|ik|owa|ówna)$/u;
+
+// a given name that is a word too before a surname the lists know only capitalised: "viaja Carmen López", "and Rosa Díaz"
+function surnameAfterGivenName(given: string, next: string, d: PiiDictionary): boolean {
+  const lower = next.toLowerCase();
+  return isGivenName(given) && d.proper.has(lower) && !d.common.has(lower) && !inflected(lower, d) && !isNotAName(next) && !isPlace(next) && !isGivenName(next);
+}
+
+const FAMILY_PLURAL = /(?<![\p{L}])(?:the|The|die|Die|den|Den|bei|Bei|les|Les|de|De)[ \t]{1,4}(\p{Lu}\p{Ll}{2,}s)(?![\p{L}\p{N}\uE000])/gu;
+
+const POLISH_CASE_ENDING = /^(\p{L}{3,}?)(?:iego|ego|iemu|emu|iem|em|owi|ą|ę)$/u;
+function declinedPolishName(lower: string, d: PiiDictionary): boolean {
+  const m = POLISH_CASE_ENDING.exec(lower);
+  if (!m) return false;
+  const stem = m[1];
+  // (the stem itself, with its nominative ending, or with the "e" the other cases drop: "Mark|iem" → "Marek")
+  const candidates = [stem, `${stem}a`, `${stem}i`, `${stem.slice(0, -1)}e${stem.slice(-1)}`];
+  return candidates.some((c) => c.length >= 3 && (isGivenName(c) || d.persons.has(c) || (/(?:sk|ck|dzk)i$/u.test(c) && d.proper.has(c))) && !d.common.has(c));
 }
 
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|im|am|ins|zum|zur|vom|beim|das|dem|des|ein|eine|einen|einem|einer|le|les|un|une|du|au|aux|el|los|las|una|il|lo|gli|uno|het|een)[ \t]+$/iu;
@@ -208,6 +244,7 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
   // given names that are words too, passed over at the start of a sentence or before another capital
   const passedOver: PiiSpan[] = [];
   const text = scan.masked;
+  const unlisted = unlistedLanguage(text);
   for (const m of text.matchAll(WORD)) {
     // a given name that is also a word in some language ("Lea", "Paco") is a name inside a sentence
     const midSentence = !/(?:^|[.!?:;"«„“(\n¡¿])[ \t]*$/u.test(text.slice(Math.max(0, m.index - 4), m.index));
@@ -222,8 +259,14 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
     const next = /^[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)/u.exec(after);
     // (an adverb opening the sentence is no noun's article: "Luego Amparo nos trajo", "Apparently Crystal was off")
     const before = text.slice(Math.max(0, m.index - 16), m.index);
-    const alone = midSentence && (!BEFORE_NOUN.test(before) || (OPENER_BEFORE.test(before) && !isWordName(m[0]))) && (!next || isUnknownName(next[1], d, true, false));
+    const alone = midSentence && (!BEFORE_NOUN.test(before) || (OPENER_BEFORE.test(before) && !isWordName(m[0]))) && (!next || isUnknownName(next[1], d, true, false) || surnameAfterGivenName(m[0], next[1], d));
     const span: PiiSpan = { start: m.index, end: m.index + m[0].replace(/['’]s$/u, '').length, kind: 'name' };
+    // in Polish or Portuguese, whose words no list knows, a word opening a sentence is a name only when
+    // known as one or shaped like a Polish surname ("Dokumenty", "Sprawę", "Bukiet"; not "Nowak", "Kowalska")
+    if (unlisted && !midSentence && !isGivenName(m[0]) && !d.persons.has(m[0].toLowerCase()) && !declinedPolishName(m[0].toLowerCase(), d) && !POLISH_SURNAME.test(m[0])) {
+      if (isUnknownName(m[0], d, true, true)) passedOver.push(span);
+      continue;
+    }
     if (isUnknownName(m[0], d, midSentence, alone)) found.push(span);
     else if (isUnknownName(m[0], d, true, true)) passedOver.push(span);
   }
@@ -240,6 +283,18 @@ export function findUnknownNames(scan: Scan, d: PiiDictionary): void {
     if (names.has(text.slice(s.start, s.end)) || listed) {
       found.push(s);
       starts.add(s.start);
+    }
+  }
+  // a family by its surname in the plural: "the Hendersons", "die Krauses" (after "Familie Krause"), "los Pérez" aside
+  const named = new Set([...found, ...scan.spans.filter((s) => s.kind === 'name')].flatMap((s) => scan.text.slice(s.start, s.end).split(/[ \t]+/u)));
+  for (const m of text.matchAll(FAMILY_PLURAL)) {
+    const word = m[1];
+    const start = m.index + m[0].length - word.length;
+    if (starts.has(start) || isNotAName(word) || isPlace(word)) continue;
+    const stems = [word.slice(0, -1), ...(word.endsWith('es') ? [word.slice(0, -2)] : [])];
+    if (stems.some((st) => st.length >= 3 && named.has(st))) {
+      found.push({ start, end: start + word.length, kind: 'name' });
+      starts.add(start);
     }
   }
   found.sort((a, b) => a.start - b.start);

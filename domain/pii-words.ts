@@ -107,10 +107,16 @@ const fold = (w: string) => w.toLowerCase().replace(/[’]/g, "'");
 
 // Names that are also common words or places: right after a sure cue ("my daughter May", "mia
 // figlia Sofia", "my kids Noah and Mia") they are names.
-const DUAL_USE = set('ben|sem|ela|mia|ella|una|may|june|april|august|augustus|will|grace|hope|joy|faith|rose|summer|dawn|ivy|iris|jade|ruby|pearl|amber|olive|sunny|lei|sofia|georgia|virginia|carolina|charlotte|florence|victoria|madison|austin|lincoln|jackson|chester|sydney|adelaide|regina|savannah|paris|valencia|lourdes|siena|verona|roma|florida|dakota|montana');
+const DUAL_USE = set('em|mo|jo|al|ed|ben|sem|ela|mia|ella|una|may|june|april|august|augustus|will|grace|hope|joy|faith|rose|summer|dawn|ivy|iris|jade|ruby|pearl|amber|olive|sunny|lei|sofia|georgia|virginia|carolina|charlotte|florence|victoria|madison|austin|lincoln|jackson|chester|sydney|adelaide|regina|savannah|paris|valencia|lourdes|siena|verona|roma|florida|dakota|montana');
 
 /** A word that is never a name, whatever its case. */
-export const isNotAName = (word: string) => NOT_NAMES.has(fold(word)) || PLACES.has(fold(word));
+export const isNotAName = (word: string) => NOT_NAMES.has(fold(word)) || PLACES.has(fold(word)) || unlistedForm(fold(word));
+// (not a name's instrumental: "z Michałem", "z Pawłem")
+const unlistedForm = (w: string) => UNLISTED_FORMS.test(w) && !(w.endsWith('łem') && [w.slice(0, -2), `${w.slice(0, -3)}eł`].some((n) => isGivenName(n) || isGivenName(n.replace(/ł/gu, 'l'))));
+// Forms of the two languages no word list is loaded for that no name takes: Polish verbs in the first and
+// second person past ("Urodziłem", "Prosiłam", "Wysłaliśmy"), infinitives, abstract and verbal nouns
+// ("Opakowanie"), participles; Portuguese "-ção", "-mente", "-ámos" ("Comprámos", "Informação").
+const UNLISTED_FORMS = /(?:ł(?:em|am|eś|aś|yśmy|yście|abym|bym)|liśmy|liście|libyśmy|ować|ywać|iwać|ość|ości|ością|owani[aeu]|ywani[aeu]|ieni[aeu]|ący|ąca|ące|ęci[ae]|ção|ções|ámos|ávamos|íamos|.{4}mente)$/u;
 /** A word that is not a name even right after a sure cue ("my wife The…", "Regards, Team"). */
 /** A name that is also a word, not a place or a month ("Hope", "Will", "Sunny"): after "ask for", "spoke to" it is the name. */
 export const isWordName = (word: string) => DUAL_USE.has(fold(word)) && !PLACES.has(fold(word)) && !MONTHS.includes(fold(word));

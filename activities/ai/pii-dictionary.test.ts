@@ -73,6 +73,23 @@ describe('PII dictionary rule', () => {
     expect(r('My son Will said he will call.')).toBe('My son [NAME] said he will call.');
   });
 
+  it('fourth names round: Polish and Portuguese word forms stay, declined Polish names, given name before a surname, families in the plural', () => {
+    const r = (t: string) => redactPii(t, {}, { dictionary: piiDictionary() }).text;
+    expect(r('Urodziłem się w Krakowie. Prosiłem o zwrot. Bukiet był zwiędły.')).toBe('Urodziłem się w Krakowie. Prosiłem o zwrot. Bukiet był zwiędły.');
+    expect(r('Sprawę prowadził pan Jan Kowalski. Dokumenty od Kowalskiego nie dotarły.')).toBe('Sprawę prowadził pan [NAME]. Dokumenty od [NAME] nie dotarły.');
+    expect(r('Rozmawiałem z Markiem i z Michałem, ale nic nie wiedzieli. Wysłaliśmy reklamację.')).toBe('Rozmawiałem z [NAME] i z [NAME], ale nic nie wiedzieli. Wysłaliśmy reklamację.');
+    expect(r('Comprámos o sofá em março. Infelizmente não chegou. Informação errada, não é?')).toBe('Comprámos o sofá em março. Infelizmente não chegou. Informação errada, não é?');
+    // a given name that is a word too, before a surname the lists know only capitalised
+    expect(r('También viaja Carmen López, nacida en Sevilla. Es el carmen de mi abuela.')).toBe('También viaja [NAME], nacida en Sevilla. Es el carmen de mi abuela.');
+    // a family in the plural, by a surname the text names elsewhere (not a shop named after one)
+    expect(r('Das Paket ging an Familie Krause. Die Krauses sind verreist.')).toBe('Das Paket ging an Familie [NAME]. Die [NAME] sind verreist.');
+    expect(r('We gave it to Mrs Henderson. The Hendersons were out. I shop at Morrisons.')).toBe('We gave it to Mrs [NAME]. The [NAME] were out. I shop at Morrisons.');
+    // German compounds of three parts, whose middle no list has alone
+    expect(r('Laut Kostenvoranschlag und Fahrgastrechte-Vorgang hat Herr Kowalczyk recht.')).toBe('Laut Kostenvoranschlag und Fahrgastrechte-Vorgang hat Herr [NAME] recht.');
+    // (a Polish-looking surname or a given name still counts at a sentence start)
+    expect(r('Nowak nie odpowiedział. Marek też nie, był na urlopie.')).toBe('[NAME] nie odpowiedział. [NAME] też nie, był na urlopie.');
+  });
+
   it('keeps the dev parts within the goal with the dictionary on', () => {
     const dir = new URL('../../bench/fixtures/pii/', import.meta.url);
     const dev = readdirSync(dir).filter((f) => f.startsWith('dev') && f.endsWith('.txt')).flatMap((f) => parseCorpus(readFileSync(new URL(f, dir), 'utf8')));
