@@ -100,7 +100,7 @@ const CUE_STREET_WORD = "(?:\\p{Lu}[\\p{L}'’.-]*|(?:de|der|den|van|von|la|le|d
 // A house, building or estate named right after the cue and before the address found: "Mon adresse : Les Hauts de
 // Vaugirard, bâtiment A2, 76 rue Lecourbe", "Address: Rosewood, 12 Mill Lane"
 const CUED_NAME_BEFORE = new RegExp(
-  `(?<=(?<![\\p{L}])(?:${ADDRESS_CUES})(?![\\p{L}])[ \\t]*(?:(?:is|ist|est|es|è|lautet)[ \\t]+)?:?[ \\t]*)(?:\\p{Lu}[\\p{L}'’-]*[ \\t]+(?:(?:de|du|des|la|le|les|van|von|di|del|della|of|the)[ \\t]+)?){0,3}\\p{Lu}[\\p{L}'’-]*[ \\t]*,[ \\t]*$`,
+  `(?<=(?<![\\p{L}])(?:${ADDRESS_CUES})(?![\\p{L}])[ \\t]{0,4}(?:(?:is|ist|est|es|è|lautet)[ \\t]{1,4})?:?[ \\t]{0,4})(?:\\p{Lu}[\\p{L}'’-]*[ \\t]+(?:(?:de|du|des|la|le|les|van|von|di|del|della|of|the)[ \\t]+)?){0,3}\\p{Lu}[\\p{L}'’-]*[ \\t]*,[ \\t]*$`,
   'u',
 );
 const ADDRESS_AFTER_CUE = new RegExp(

@@ -81,7 +81,7 @@ const FAMILY = [
   ...['man', 'vrouw', 'echtgenoot', 'echtgenote', 'zoon', 'zoons', 'dochter', 'dochters', 'kinderen', 'broer', 'zus', 'zuster', 'moeder', 'vader', 'kleinzoon', 'kleindochter', 'vriend', 'vriendin'],
   ...['mulher', 'filho', 'filha', 'filhos', 'irmão', 'irmã', 'mãe', 'pai', 'mąż', 'żona', 'syn', 'córka', 'fru', 'dotter'],
 ];
-const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:(?:and|und|et|y|e|en|ed)[ \\t]+|(?<=\\uE000[ \\t]*),[ \\t]*)(?:${oneOf(KIN)})[ \\t]+(?:\\p{L}+[ \\t]+)?(?:${oneOf(FAMILY)})`;
+const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:(?:and|und|et|y|e|en|ed)[ \\t]+|(?<=\\uE000[ \\t]{0,4}),[ \\t]*)(?:${oneOf(KIN)})[ \\t]+(?:\\p{L}+[ \\t]+)?(?:${oneOf(FAMILY)})`;
 const DOB = new RegExp(`${START}(?:${oneOf(BORN)}|b\\.|${JOINED_KIN})(?![\\p{L}])[^\\d\\n.!?\\uE000]{0,24}?(${DATE})${END}`, 'dgiu');
 // The nouns name the date itself, so it may come later in the same sentence: "mijn geboortedatum
 // (voor de verzekering) is 17-10-1966", "my date of birth, which your form rejects, is 1990-11-23".
@@ -215,7 +215,7 @@ const PREFIXED_POSTCODE = /(?<![\p{L}\p{N}-])(?:PT?-\d{4}-\d{3}|PL-\d{2}-\d{3}|(
 const EIRCODE = /(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\p{N}])/gu;
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 // (and an Australian state's four digits: "Bondi NSW 2026")
-const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])|(?<=(?:^|[^\\p{L}])(?:NSW|VIC|QLD|TAS|ACT)[ \\t]+)\\d{4}(?![\\p{L}\\p{N}])`, 'gu');
+const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]{1,4})\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])|(?<=(?:^|[^\\p{L}])(?:NSW|VIC|QLD|TAS|ACT)[ \\t]{1,4})\\d{4}(?![\\p{L}\\p{N}])`, 'gu');
 const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is', 'kod', 'kod pocztowy', 'postnummer', 'postnr.', 'postnr', 'eircode', 'cep'];
 // "PLZ 70180", "CAP 00185 Roma", "my zip for the card is 02139": up to three words between
 const POSTCODE_CUE = new RegExp(
@@ -235,25 +235,25 @@ const TOWN_AFTER_ADDRESS = `(?=[ \\t]+${NOT_TOWN}(?!(?:EUR|USD|GBP|CHF|PLN|SEK|D
 const TOWN_ENDS = `(?=[ \\t]+${NOT_TOWN}\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?()]|\\r?\\n|$))`;
 const CITY_POSTCODE = new RegExp(
   [
-    `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei|to|from|of|naar|vers|para|per|a|au|da|di|de)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
-    `(?<=(?:^|[^\\p{L}])(?:nach|naar|vers|para|per|to|from|of)[ \\t]+)((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN_ENDS}`,
-    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN_AFTER_ADDRESS}`,
-    `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|:|^|\\n)[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
+    `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei|to|from|of|naar|vers|para|per|a|au|da|di|de)[ \\t]{1,4})((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
+    `(?<=(?:^|[^\\p{L}])(?:nach|naar|vers|para|per|to|from|of)[ \\t]{1,4})((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN_ENDS}`,
+    `(?<=\\uE000[ \\t,]{0,4}|\\uE000[ \\t]{0,4}\\r?\\n[ \\t]{0,4})((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN_AFTER_ADDRESS}`,
+    `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|:|^|\\n)[ \\t]{0,4})[1-9]\\d{3}))${TOWN_ENDS}`,
     // right after an address, a Dutch code whatever its letters ("Kerkweg 3a, 1234 CD Hoorn"); a Portuguese one before its town
-    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
+    `(?<=\\uE000[ \\t,]{0,4}|\\uE000[ \\t]{0,4}\\r?\\n[ \\t]{0,4})([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
     `${START}(\\d{4}-\\d{3})${TOWN}`,
     // Poland "00-514 Warszawa", Sweden "114 55 Stockholm": after an address, or before a town that ends the phrase
-    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)(\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})${TOWN}`,
+    `(?<=\\uE000[ \\t,]{0,4}|\\uE000[ \\t]{0,4}\\r?\\n[ \\t]{0,4})(\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})${TOWN}`,
     `${START}(\\d{2}-\\d{3})${TOWN_ENDS}`,
     // Austria, Switzerland, Belgium after "in": "in 1100 Wien" (never a year)
-    `(?<=(?:^|[^\\p{L}])(?:in|à|aus|nach|uit|te)[ \\t]+)((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN}`,
+    `(?<=(?:^|[^\\p{L}])(?:in|à|aus|nach|uit|te)[ \\t]{1,4})((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN}`,
   ].join('|'),
   'dgu',
 );
 
 // Argentina's "C1043AAZ" right after an address (its letters would pass for a code anywhere else)
 // (the letter first, the look-behind only where one stands: a long run of masked text is not tried at every position)
-const AR_POSTCODE = /[A-HJ-NP-Z](?<=\uE000[ \t,]*[A-HJ-NP-Z])\d{4}[A-Z]{3}(?![\p{L}\p{N}])/gu;
+const AR_POSTCODE = /[A-HJ-NP-Z](?<=\uE000[ \t,]{0,4}[A-HJ-NP-Z])\d{4}[A-Z]{3}(?![\p{L}\p{N}])/gu;
 
 const PRODUCT_BEFORE = /(?:model|modell|modelo|modello|modèle|typ|type|tipo|sku|artikel|art\.)[ \t]*[:#]?[ \t]*$/iu;
 const NUMBERED_THING = /(?:version|page|step|phone|telephone|mobile|serial|part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t-]*$/iu;
