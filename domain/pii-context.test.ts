@@ -643,3 +643,23 @@ describe('runs of blanks', () => {
     }
   });
 });
+
+describe('issue 18, codes round: a reference far after its cue, codes with a star, runs of blanks short of a piece break', () => {
+  it('takes a code several words after its cue when a verb names it', () => {
+    expect(redact('The policy it falls under is PH 4471 0092, please check.')).toBe('The policy it falls under is [REFERENCE], please check.');
+    expect(redact('The order I placed last week was 88120-B and it never came.')).toBe('The order I placed last week was [REFERENCE] and it never came.');
+    // (not a count, an amount or a year)
+    for (const text of ['the order I placed is 3 days late', 'the order total was 45.90 and the invoice amount was 12500', 'the ticket I bought was 2024 edition']) expect(redact(text)).toBe(text);
+  });
+
+  it('takes a code with stars after its cue', () => {
+    expect(redact('Reference A1*B2*C3 was rejected.')).toBe('Reference [REFERENCE] was rejected.');
+    expect(redact('Order 4471*2291 never arrived.')).toBe('Order [REFERENCE] never arrived.');
+  });
+
+  it('keeps runs of 31 blanks after a cue cheap', () => {
+    const t0 = performance.now();
+    redact(`${'in NY nach, '.concat(' '.repeat(31), '\t').repeat(2000)}10001`);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+});
