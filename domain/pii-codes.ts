@@ -133,6 +133,15 @@ const VEHICLE_PLATE = new RegExp(
   'dgu',
 );
 
+// A car named by its make (and model) right before a plate in a Polish, Swedish or Austrian shape, which no plate word
+// announces: "my Skoda Octavia WX 12345", "vår Volvo ABC 12D", "unser Golf W-12345A", "Toyota KR 4F221"
+// (never a model code or a year: "Golf GTI 2019", "Volvo XC60")
+const CAR_MAKES = ['skoda', 'škoda', 'volvo', 'saab', 'toyota', 'volkswagen', 'vw', 'golf', 'polo', 'passat', 'audi', 'bmw', 'opel', 'ford', 'fiat', 'renault', 'peugeot', 'citroën', 'citroen', 'seat', 'kia', 'hyundai', 'tesla', 'mercedes', 'nissan', 'honda', 'mazda', 'dacia', 'suzuki', 'mitsubishi', 'subaru', 'mini', 'porsche', 'jeep', 'lexus'];
+const MAKE_PLATE = new RegExp(
+  `${START}(?:${oneOf(CAR_MAKES)})(?![\\p{L}])(?:[ \\t]+\\p{Lu}[\\p{L}\\d-]*){0,2}?[ \\t]*[(,:]?[ \\t]*((?![A-Z]{1,3}[ -]?(?:19|20)\\d\\d(?![\\p{L}\\p{N}]))(?!(?:TDI|TSI|TFSI|GTI|GTD|GTE|HDI|CDI|DCI|TCE|CRD|SDI|FSI|JTD|AMG|TDCI|CVT|DSG|AWD|RWD|FWD|KW|PS|HP|CV)(?![A-Z]))(?:[A-Z]{2,3}[ ]?\\d[0-9A-Z]{3,4}|[A-Z]{3}[ ]?\\d{2}[A-Z0-9]|[A-Z]{1,2}-\\d{1,5}[ ]?[A-Z]{1,3}|[A-Z]{1,2}[ ]\\d{1,5}[ ][A-Z]{1,3}))(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`,
+  'dgiu',
+);
+
 // More plates listed after a plate: "Polish plates WX 12345 and GD 4R567", "VD 123456, BE 12345" (capitals and digits mixed)
 const LISTED_PLATE = /(?<=\uE000)(?:[ \t]*[,;/&][ \t]*(?:(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub)[ \t]+)?|[ \t]+(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub|&)[ \t]+)\(?((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){0,2})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/dgu;
 
@@ -365,6 +374,8 @@ export function findCodes(scan: Scan): void {
     const plate = m[1].replace(/[ -]+$/, '');
     return plate.replace(/[ -]/g, '').length >= 5 ? [{ start: m.indices![1][0], end: m.indices![1][0] + plate.length, kind: 'plate' }] : null;
   });
+  // (the make in any case, the plate in capitals)
+  scan.pass(MAKE_PLATE, (m) => (/^[A-Z0-9 -]+$/.test(m[1]) ? groupSpan(m, 1, 'plate') : null));
   scan.pass(REFERENCE, (m) => referenceOf(scan, m));
   scan.pass(REFERENCE_FAR, (m) => {
     const code = m[2];

@@ -657,6 +657,21 @@ describe('issue 18, codes round: a reference far after its cue, codes with a sta
     expect(redact('Order 4471*2291 never arrived.')).toBe('Order [REFERENCE] never arrived.');
   });
 
+  it("takes a Polish, Swedish or Austrian plate after the car's make, never its model code or year", () => {
+    expect(redact('My Skoda Octavia WX 12345 was towed from the car park.')).toBe('My Skoda Octavia [PLATE] was towed from the car park.');
+    expect(redact('Our Volvo ABC 12D was clamped in Stockholm.')).toBe('Our Volvo [PLATE] was clamped in Stockholm.');
+    expect(redact('Unser Golf W-12345A steht seit Montag in der Werkstatt.')).toBe('Unser Golf [PLATE] steht seit Montag in der Werkstatt.');
+    for (const text of ['I drive a Golf GTI 2019 and a Volvo XC60 and my BMW X5 M50d is fine.', 'Our Audi A4 TDI 150 and the Mini Cooper S 2018.']) expect(redact(text)).toBe(text);
+  });
+
+  it('takes Irish townlands before their county, not a town alone or after an address', () => {
+    expect(redact('Her address is Ballyglass, Cloonfad, Co. Roscommon.')).toBe('Her address is [ADDRESS], Co. Roscommon.');
+    expect(redact('I live at Knockbrack, Ballinagh, County Cavan.')).toBe('I live at [ADDRESS], County Cavan.');
+    const town = 'We stayed in Westport, Co. Mayo last summer.';
+    expect(redact(town)).toBe(town);
+    expect(redact("I'm now at Apartment 21, Block C, Marina Village, Malahide, Co. Dublin.")).toBe("I'm now at [ADDRESS], Malahide, Co. Dublin.");
+  });
+
   it('keeps runs of 31 blanks after a cue cheap', () => {
     const t0 = performance.now();
     redact(`${'in NY nach, '.concat(' '.repeat(31), '\t').repeat(2000)}10001`);
