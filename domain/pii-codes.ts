@@ -201,12 +201,12 @@ const REFERENCE = new RegExp(
   `${START}(?:(?:${oneOf(REFERENCE_WORDS)})(?:s|es|en|e|n)?|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*(?:[:#(]|,(?=[ \\t]*[A-Z0-9]))?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
   'dgiu',
 );
-// A code several words after its cue, where a verb names it: "the policy it falls under is PH 4471 0092", "the order
-// I placed last week was 88120-B" (only a code that cannot be a count or an amount: letters and digits mixed, or 5+ digits)
+// A code several words after its cue, where a verb or a colon names it: "the policy it falls under is PH 4471 0092", "the order
+// I placed last week was 88120-B", "Reference on the bank statement: CLSP*77120-GB", "Incident number from the police: CAD 3317/01DEC" (only a code that cannot be a count or an amount: letters and digits mixed, or 5+ digits)
 // (a word that names the thing, not a bare "number", which names an identity document's as often)
 const FAR_CUES = REFERENCE_WORDS.filter((w) => !/^(?:n[°º.]|n\.º|núm|num|nro|nr|no\.|number|nummer|numer|numéro|número|numero|pin)/u.test(w));
 const REFERENCE_FAR = new RegExp(
-  `${START}(?:${oneOf(FAR_CUES)})(?:s|es|en|e|n)?(?![\\p{L}])((?:[ \\t]+(?:\\p{Ll}{1,12}|I)(?![\\p{L}'’])){2,5}?)[ \\t]+(?:is|was|ist|war|est|était|es|era|è|lautet|luidt|jest|é)[ \\t]*:?[ \\t]*(${GROUPED_CODE}|[A-Za-z0-9](?:[A-Za-z0-9]|[-/.*](?=[A-Za-z0-9]))*)(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))`,
+  `${START}(?:${oneOf(FAR_CUES)})(?:s|es|en|e|n)?(?![\\p{L}])((?:[ \\t]+(?:\\p{Ll}{1,12}|I)(?![\\p{L}'’])){2,5}?)(?:[ \\t]+(?:is|was|ist|war|est|était|es|era|è|lautet|luidt|jest|é)[ \\t]*:?|[ \\t]*:)[ \\t]*([A-Z]{1,5}[ ]\\d{1,6}[/-][0-9A-Z]{1,8}|${GROUPED_CODE}|[A-Za-z0-9](?:[A-Za-z0-9]|[-/.*](?=[A-Za-z0-9]))*)(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))`,
   'dgiu',
 );
 // More codes of the same shape listed after a reference: "orders 4471 and 4502", "Rechnungen 4471, 4472 und 4480", "zamówienia 88120 i 88127"
@@ -381,9 +381,9 @@ export function findCodes(scan: Scan): void {
     const code = m[2];
     // (not a phone or an identity number the words name: "the account holder's phone is 0612345678")
     if (/phone|tel|mobile|handy|portable|móvil|cellulare|mobiel|passport|licen[cs]e|sécurité|social|sozial|fiscal|steuer|tax|identit|ausweis|insurance|nhs|dni|pesel|bsn|amount|total|price|cost|sum|betrag|summe|preis|montant|prix|importe|precio|importo|prezzo|bedrag|prijs|kwota|cena/iu.test(m[1])) return null;
-    if (code.includes(' ') && !/^[A-ZÄÖÜ0-9]+(?: (?:\d+|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(code)) return null;
+    if (code.includes(' ') && !/^[A-ZÄÖÜ0-9]+(?: (?:\d+|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(code) && !/^[A-Z]{1,5} \d{1,6}[/-][0-9A-Z]{1,8}$/.test(code)) return null;
     const codeLike = /\d/.test(code) && (/[A-Za-z]/.test(code) ? /[A-Z]/.test(code) || /^[a-z]?\d/.test(code) : code.replace(/\D/g, '').length >= 5);
-    return codeLike && isReference(code) ? groupSpan(m, 2, 'reference') : null;
+    return codeLike && isReference(code) && !/^(?:19|20)\d\d[-/.]\d{1,2}$/.test(code) ? groupSpan(m, 2, 'reference') : null;
   });
   scan.pass(FILE_NUMBER, (m) => (/\d/.test(m[1]) ? groupSpan(m, 1, 'reference') : null));
   scan.pass(PREFIXED_POSTCODE, 'postcode');

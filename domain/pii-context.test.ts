@@ -648,6 +648,8 @@ describe('issue 18, codes round: a reference far after its cue, codes with a sta
   it('takes a code several words after its cue when a verb names it', () => {
     expect(redact('The policy it falls under is PH 4471 0092, please check.')).toBe('The policy it falls under is [REFERENCE], please check.');
     expect(redact('The order I placed last week was 88120-B and it never came.')).toBe('The order I placed last week was [REFERENCE] and it never came.');
+    expect(redact('Incident number from the police: CAD 3317/01DEC. Reference on the bank statement: CLSP*77120-GB.')).toBe('Incident number from the police: [REFERENCE]. Reference on the bank statement: [REFERENCE].');
+    expect(redact('The order from last week: 3 items. The invoice for March: 2026-03.')).toBe('The order from last week: 3 items. The invoice for March: 2026-03.');
     // (not a count, an amount or a year)
     for (const text of ['the order I placed is 3 days late', 'the order total was 45.90 and the invoice amount was 12500', 'the ticket I bought was 2024 edition']) expect(redact(text)).toBe(text);
   });
