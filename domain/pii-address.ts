@@ -127,6 +127,9 @@ const TOWNLANDS = new RegExp(
   `(?<![\\p{L}\\p{N}]|[,\\uE000][ \\t]{0,4}|\\p{Lu}[\\p{L}'’-]{0,20}[ ])(?!(?:Thanks|Thank|Hi|Hello|Dear|Regards|Cheers|Best|Kind|Sincerely|Yours|Many|Love|Yes|No|Ok|OK|Please|Sorry)(?![\\p{L}]))${TOWNLAND_PART}(?:[ \\t]*,[ \\t]*${TOWNLAND_PART}){1,2}(?=[ \\t]*,?[ \\t]*(?:Co\\.?|County)[ \\t]+(?:${IRISH_COUNTIES})(?![\\p{L}]))`,
   'gu',
 );
+// Norwegian and Finnish streets with their number: "Karl Johans gate 14", "Thorvald Meyers gate 3B", "Mannerheimintie 12 B 7",
+// "Aleksanterinkatu 52" (the Norwegian "gate" only after a name in the genitive: "Departure Gate 14" is not a street)
+const NORDIC_STREET = /(?<![\p{L}\p{N}])(?:(?:\p{Lu}\p{L}+[ ]){0,2}\p{Lu}\p{L}*s[ ](?:gate|gata|vei|veg|plass|allé)|\p{Lu}\p{L}{2,}(?:tie|katu|kuja|polku|väylä|raitti|vägen|gatan))[ ]\d{1,4}[A-Za-z]?(?:[ ][A-Z](?:[ ]\d{1,3})?)?(?![\p{L}\p{N}])/gu;
 // "c/o Krüger, Lindenweg 3": the household an address goes through is part of it
 const CARE_OF = /(?<![\p{L}\p{N}])[cC]\/[oO][ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,2}/gu;
 const STREET_AFTER_LIVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${LIVE.join('|')})(?![\\p{L}])`, 'gu');
@@ -139,6 +142,7 @@ export function findPostBoxes(scan: Scan): void {
   scan.pass(CARE_OF, 'address');
   scan.pass(RURAL_PLACE, 'address');
   scan.pass(TOWNLANDS, 'address');
+  scan.pass(NORDIC_STREET, 'address');
   scan.pass(HOUSE_NAME, (m) => (m[0].trimEnd().length === m[0].length ? 'address' : [{ start: m.index, end: m.index + m[0].trimEnd().length, kind: 'address' }]));
   scan.pass(ADDRESS_AFTER_CUE, (m) => groupSpan(m, 1, 'address'));
   scan.pass(STREET_AFTER_LIVE, (m) => {

@@ -674,6 +674,12 @@ describe('issue 18, codes round: a reference far after its cue, codes with a sta
     expect(redact("I'm now at Apartment 21, Block C, Marina Village, Malahide, Co. Dublin.")).toBe("I'm now at [ADDRESS], Malahide, Co. Dublin.");
   });
 
+  it('takes Norwegian and Finnish streets with their number, not a gate at an airport', () => {
+    expect(redact('the warehouse at Karl Johans gate 14, 0154 Oslo, the shop at Mannerheimintie 12 B 7, 00100 Helsinki.')).toBe('the warehouse at [ADDRESS], [POSTCODE] Oslo, the shop at [ADDRESS], [POSTCODE] Helsinki.');
+    const gate = 'Please go to Departure Gate 14, then Terminal 2.';
+    expect(redact(gate)).toBe(gate);
+  });
+
   it('keeps runs of 31 blanks after a cue cheap', () => {
     const t0 = performance.now();
     redact(`${'in NY nach, '.concat(' '.repeat(31), '\t').repeat(2000)}10001`);
