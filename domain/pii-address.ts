@@ -128,8 +128,8 @@ const TOWNLANDS = new RegExp(
   'gu',
 );
 // Norwegian and Finnish streets with their number: "Karl Johans gate 14", "Thorvald Meyers gate 3B", "Mannerheimintie 12 B 7",
-// "Aleksanterinkatu 52" (the Norwegian "gate" only after a name in the genitive: "Departure Gate 14" is not a street)
-const NORDIC_STREET = /(?<![\p{L}\p{N}])(?:(?:\p{Lu}\p{L}+[ ]){0,2}\p{Lu}\p{L}*s[ ](?:gate|gata|vei|veg|plass|allé)|\p{Lu}\p{L}{2,}(?:tie|katu|kuja|polku|väylä|raitti|vägen|gatan))[ ]\d{1,4}[A-Za-z]?(?:[ ][A-Z](?:[ ]\d{1,3})?)?(?![\p{L}\p{N}])/gu;
+// "Aleksanterinkatu 52"; a Czech one before its postcode, "Vodičkova 30, 110 00 Praha" (the Norwegian "gate" only after a name in the genitive: "Departure Gate 14" is not a street)
+const NORDIC_STREET = /(?<![\p{L}\p{N}])(?:(?:\p{Lu}\p{L}+[ ]){0,2}\p{Lu}\p{L}*s[ ](?:gate|gata|vei|veg|plass|allé)|\p{Lu}\p{L}{2,}(?:tie|katu|kuja|polku|väylä|raitti|vägen|gatan))[ ]\d{1,4}[A-Za-z]?(?:[ ][A-Z](?:[ ]\d{1,3})?)?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\p{Lu}\p{L}+(?:ova|ská|ského|ní|ovo)[ ]\d{1,4}(?:\/\d{1,4})?(?=,?[ ]\d{3}[ ]\d{2}[ ]\p{Lu})/gu;
 // "c/o Krüger, Lindenweg 3": the household an address goes through is part of it
 const CARE_OF = /(?<![\p{L}\p{N}])[cC]\/[oO][ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,2}/gu;
 const STREET_AFTER_LIVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${LIVE.join('|')})(?![\\p{L}])`, 'gu');

@@ -676,6 +676,7 @@ describe('issue 18, codes round: a reference far after its cue, codes with a sta
 
   it('takes Norwegian and Finnish streets with their number, not a gate at an airport', () => {
     expect(redact('the warehouse at Karl Johans gate 14, 0154 Oslo, the shop at Mannerheimintie 12 B 7, 00100 Helsinki.')).toBe('the warehouse at [ADDRESS], [POSTCODE] Oslo, the shop at [ADDRESS], [POSTCODE] Helsinki.');
+    expect(redact('the Czech one at Vodičkova 30, 110 00 Praha 1.')).toBe('the Czech one at [ADDRESS], [POSTCODE] Praha 1.');
     const gate = 'Please go to Departure Gate 14, then Terminal 2.';
     expect(redact(gate)).toBe(gate);
   });
