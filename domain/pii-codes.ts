@@ -145,6 +145,9 @@ const MAKE_PLATE = new RegExp(
 // More plates listed after a plate: "Polish plates WX 12345 and GD 4R567", "VD 123456, BE 12345" (capitals and digits mixed)
 const LISTED_PLATE = /(?<=\uE000)(?:[ \t]*[,;/&][ \t]*(?:(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub)[ \t]+)?|[ \t]+(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub|&)[ \t]+)\(?((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){0,2})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/dgu;
 
+// A second plate in brackets after "mine" later in the sentence of a first: "Samochód … WA 44172 uderzył w mój (KR 7G221)"
+const BRACKETED_PLATE = /(?<=\uE000[^.!?\n\uE000]{1,40}(?<![\p{L}])(?:mój|mojego|moim|mine|my own|meins|meinen|meinem|le mien|la mienne|el mío|il mio|la mia|de mijne|mijn eigen)[ \t]{0,4})\(((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z]{1,3}[ -]?[A-Z0-9]{3,6})\)/dgu;
+
 // ---- order / booking / ticket / customer references ----
 const REFERENCE_WORDS = [
   ...['order', 'order number', 'order no', 'order ref', 'order id', 'booking', 'booking ref', 'booking reference', 'booking number', 'booking code', 'reservation', 'reservation number', 'reservation code', 'confirmation', 'confirmation number', 'confirmation code', 'reference', 'reference number', 'ref', 'ticket', 'ticket number', 'case', 'case number', 'case ref', 'claim', 'claim number', 'invoice', 'invoice number', 'receipt', 'receipt number', 'account', 'account number', 'account no', 'customer number', 'customer no', 'customer id', 'customer ref', 'member', 'member number', 'member id', 'membership', 'membership number', 'policy', 'policy number', 'tracking', 'tracking number', 'tracking no', 'tracking code', 'tracking id', 'consignment', 'consignment number', 'parcel', 'parcel number', 'shipment', 'pnr', 'voucher', 'voucher code', 'transaction', 'transaction id', 'job', 'job number', 'work order', 'service request', 'complaint', 'complaint number', 'contract', 'contract number', 'subscription', 'loyalty card', 'return', 'return number', 'returns number', 'rma', 'e-ticket', 'parking charge notice', 'penalty charge notice', 'charge notice', 'penalty notice', 'fine', 'fine number', 'registration', 'enrolment', 'enrollment', 'application', 'application number', 'file', 'file reference', 'file number', 'complaint reference'],
@@ -426,6 +429,14 @@ function listedPlates(scan: Scan): void {
     if (!ends.size) return;
     const n = scan.spans.length;
     scan.pass(LISTED_PLATE, (m) => (ends.has(m.index) && m[1].replace(/[ -]/g, '').length >= 5 && !DATE_LIKE.test(m[1]) ? groupSpan(m, 1, 'plate') : null));
-    if (scan.spans.length === n) return;
+    if (scan.spans.length === n) break;
   }
+  // (only after a plate: the first "\uE000" before the bracket must end one)
+  const plates = scan.spans.filter((s) => s.kind === 'plate');
+  if (!plates.length) return;
+  scan.pass(BRACKETED_PLATE, (m) => {
+    const before = scan.masked.slice(Math.max(0, m.index - 41), m.index);
+    const end = m.index - (before.length - before.lastIndexOf('\uE000') - 1);
+    return plates.some((p) => p.end === end) && !DATE_LIKE.test(m[1]) ? groupSpan(m, 1, 'plate') : null;
+  });
 }

@@ -666,6 +666,11 @@ describe('issue 18, codes round: a reference far after its cue, codes with a sta
     for (const text of ['I drive a Golf GTI 2019 and a Volvo XC60 and my BMW X5 M50d is fine.', 'Our Audi A4 TDI 150 and the Mini Cooper S 2018.']) expect(redact(text)).toBe(text);
   });
 
+  it('takes a second plate in brackets after "mine" in the sentence of a first', () => {
+    expect(redact('Samochód o numerze rejestracyjnym WA 44172 uderzył w mój (KR 7G221).')).toBe('Samochód o numerze rejestracyjnym [PLATE] uderzył w mój ([PLATE]).');
+    expect(redact('My plate is AB12 CDE and I ordered the part (XR 5000) yesterday.')).toBe('My plate is [PLATE] and I ordered the part (XR 5000) yesterday.');
+  });
+
   it('takes Irish townlands before their county, not a town alone or after an address', () => {
     expect(redact('Her address is Ballyglass, Cloonfad, Co. Roscommon.')).toBe('Her address is [ADDRESS], Co. Roscommon.');
     expect(redact('I live at Knockbrack, Ballinagh, County Cavan.')).toBe('I live at [ADDRESS], County Cavan.');
