@@ -100,7 +100,7 @@ const CUE_STREET_WORD = "(?:\\p{Lu}[\\p{L}'’.-]*|(?:de|der|den|van|von|la|le|d
 // A house, building or estate named right after the cue and before the address found: "Mon adresse : Les Hauts de
 // Vaugirard, bâtiment A2, 76 rue Lecourbe", "Address: Rosewood, 12 Mill Lane"
 const CUED_NAME_BEFORE = new RegExp(
-  `(?<=(?<![\\p{L}])(?:${ADDRESS_CUES})(?![\\p{L}])[ \\t]*(?:(?:is|ist|est|es|è|lautet)[ \\t]+)?:?[ \\t]*)(?:\\p{Lu}[\\p{L}'’-]*[ \\t]+(?:(?:de|du|des|la|le|les|van|von|di|del|della|of|the)[ \\t]+)?){0,3}\\p{Lu}[\\p{L}'’-]*[ \\t]*,[ \\t]*$`,
+  `(?<=(?<![\\p{L}])(?:${ADDRESS_CUES})(?![\\p{L}])[ \\t]{0,4}(?:(?:is|ist|est|es|è|lautet)[ \\t]{1,4})?:?[ \\t]{0,4})(?:\\p{Lu}[\\p{L}'’-]*[ \\t]+(?:(?:de|du|des|la|le|les|van|von|di|del|della|of|the)[ \\t]+)?){0,3}\\p{Lu}[\\p{L}'’-]*[ \\t]*,[ \\t]*$`,
   'u',
 );
 const ADDRESS_AFTER_CUE = new RegExp(
@@ -118,6 +118,18 @@ const HOUSE_NAME = new RegExp(
   `(?<![\\p{L}\\p{N}])The[ \\t]+(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){0,2}[\\p{Lu}][\\p{L}'’-]+[ \\t]*,[ \\t]*${NUMBERLESS_STREET}|(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,2}(?:Cottage|Farm|Farmhouse|Lodge|Barn|Manor|Grange|Rectory|Vicarage|Bungalow|Croft)[ \\t]*,[ \\t]*(?:${NUMBERLESS_STREET}|[\\p{Lu}][\\p{L}'’-]+[ \\t]+[\\p{Lu}][\\p{L}'’-]+(?=[ \\t]*,))|(?<![\\p{L}\\p{N}])(?:[\\p{Lu}][\\p{L}'’-]+[ \\t]+){1,3}(?:Cottage|Farm|Farmhouse|Lodge|Barn|Manor|Grange|Rectory|Vicarage|Bungalow|Croft)(?=[ \\t]*,[ \\t]*[\\p{Lu}][\\p{L}'’-]+[ \\t]*,)`,
   'gu',
 );
+// An Irish rural address: townlands and a village before the county, each its own part ("Ballyglass, Cloonfad,
+// Co. Roscommon"; two parts at least, a town alone before its county is a place, and the first part starts the
+// phrase: "Apartment 21, Block C, Marina Village, Malahide, Co. Dublin" keeps its town)
+const IRISH_COUNTIES = 'Carlow|Cavan|Clare|Cork|Donegal|Dublin|Galway|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|Roscommon|Sligo|Tipperary|Waterford|Westmeath|Wexford|Wicklow|Antrim|Armagh|Down|Fermanagh|Londonderry|Derry|Tyrone';
+const TOWNLAND_PART = "\\p{Lu}[\\p{L}'’-]+(?:[ ]\\p{Lu}[\\p{L}'’-]+){0,2}";
+const TOWNLANDS = new RegExp(
+  `(?<![\\p{L}\\p{N}]|[,\\uE000][ \\t]{0,4}|\\p{Lu}[\\p{L}'’-]{0,20}[ ])(?!(?:Thanks|Thank|Hi|Hello|Dear|Regards|Cheers|Best|Kind|Sincerely|Yours|Many|Love|Yes|No|Ok|OK|Please|Sorry)(?![\\p{L}]))${TOWNLAND_PART}(?:[ \\t]*,[ \\t]*${TOWNLAND_PART}){1,2}(?=[ \\t]*,?[ \\t]*(?:Co\\.?|County)[ \\t]+(?:${IRISH_COUNTIES})(?![\\p{L}]))`,
+  'gu',
+);
+// Norwegian and Finnish streets with their number: "Karl Johans gate 14", "Thorvald Meyers gate 3B", "Mannerheimintie 12 B 7",
+// "Aleksanterinkatu 52"; a Czech one before its postcode, "Vodičkova 30, 110 00 Praha" (the Norwegian "gate" only after a name in the genitive: "Departure Gate 14" is not a street)
+const NORDIC_STREET = /(?<![\p{L}\p{N}])(?:(?:\p{Lu}\p{L}+[ ]){0,2}\p{Lu}\p{L}*s[ ](?:gate|gata|vei|veg|plass|allé)|\p{Lu}\p{L}{2,}(?:tie|katu|kuja|polku|väylä|raitti|vägen|gatan))[ ]\d{1,4}[A-Za-z]?(?:[ ][A-Z](?:[ ]\d{1,3})?)?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\p{Lu}\p{L}+(?:ova|ská|ského|ní|ovo)[ ]\d{1,4}(?:\/\d{1,4})?(?=,?[ ]\d{3}[ ]\d{2}[ ]\p{Lu})/gu;
 // "c/o Krüger, Lindenweg 3": the household an address goes through is part of it
 const CARE_OF = /(?<![\p{L}\p{N}])[cC]\/[oO][ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,2}/gu;
 const STREET_AFTER_LIVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${LIVE.join('|')})(?![\\p{L}])`, 'gu');
@@ -129,6 +141,8 @@ export function findPostBoxes(scan: Scan): void {
   scan.pass(STRONG_UNIT, 'address');
   scan.pass(CARE_OF, 'address');
   scan.pass(RURAL_PLACE, 'address');
+  scan.pass(TOWNLANDS, 'address');
+  scan.pass(NORDIC_STREET, 'address');
   scan.pass(HOUSE_NAME, (m) => (m[0].trimEnd().length === m[0].length ? 'address' : [{ start: m.index, end: m.index + m[0].trimEnd().length, kind: 'address' }]));
   scan.pass(ADDRESS_AFTER_CUE, (m) => groupSpan(m, 1, 'address'));
   scan.pass(STREET_AFTER_LIVE, (m) => {

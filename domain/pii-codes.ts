@@ -81,7 +81,7 @@ const FAMILY = [
   ...['man', 'vrouw', 'echtgenoot', 'echtgenote', 'zoon', 'zoons', 'dochter', 'dochters', 'kinderen', 'broer', 'zus', 'zuster', 'moeder', 'vader', 'kleinzoon', 'kleindochter', 'vriend', 'vriendin'],
   ...['mulher', 'filho', 'filha', 'filhos', 'irmão', 'irmã', 'mãe', 'pai', 'mąż', 'żona', 'syn', 'córka', 'fru', 'dotter'],
 ];
-const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:(?:and|und|et|y|e|en|ed)[ \\t]+|(?<=\\uE000[ \\t]*),[ \\t]*)(?:${oneOf(KIN)})[ \\t]+(?:\\p{L}+[ \\t]+)?(?:${oneOf(FAMILY)})`;
+const JOINED_KIN = `(?<=\\uE000[^\\n.!?\\uE000]{0,30})(?<![\\p{L}])(?:(?:and|und|et|y|e|en|ed)[ \\t]+|(?<=\\uE000[ \\t]{0,4}),[ \\t]*)(?:${oneOf(KIN)})[ \\t]+(?:\\p{L}+[ \\t]+)?(?:${oneOf(FAMILY)})`;
 const DOB = new RegExp(`${START}(?:${oneOf(BORN)}|b\\.|${JOINED_KIN})(?![\\p{L}])[^\\d\\n.!?\\uE000]{0,24}?(${DATE})${END}`, 'dgiu');
 // The nouns name the date itself, so it may come later in the same sentence: "mijn geboortedatum
 // (voor de verzekering) is 17-10-1966", "my date of birth, which your form rejects, is 1990-11-23".
@@ -133,8 +133,20 @@ const VEHICLE_PLATE = new RegExp(
   'dgu',
 );
 
+// A car named by its make (and model) right before a plate in a Polish, Swedish or Austrian shape, which no plate word
+// announces: "my Skoda Octavia WX 12345", "vår Volvo ABC 12D", "unser Golf W-12345A", "Toyota KR 4F221"
+// (never a model code or a year: "Golf GTI 2019", "Volvo XC60")
+const CAR_MAKES = ['skoda', 'škoda', 'volvo', 'saab', 'toyota', 'volkswagen', 'vw', 'golf', 'polo', 'passat', 'audi', 'bmw', 'opel', 'ford', 'fiat', 'renault', 'peugeot', 'citroën', 'citroen', 'seat', 'kia', 'hyundai', 'tesla', 'mercedes', 'nissan', 'honda', 'mazda', 'dacia', 'suzuki', 'mitsubishi', 'subaru', 'mini', 'porsche', 'jeep', 'lexus'];
+const MAKE_PLATE = new RegExp(
+  `${START}(?:${oneOf(CAR_MAKES)})(?![\\p{L}])(?:[ \\t]+\\p{Lu}[\\p{L}\\d-]*){0,2}?[ \\t]*[(,:]?[ \\t]*((?![A-Z]{1,3}[ -]?(?:19|20)\\d\\d(?![\\p{L}\\p{N}]))(?!(?:TDI|TSI|TFSI|GTI|GTD|GTE|HDI|CDI|DCI|TCE|CRD|SDI|FSI|JTD|AMG|TDCI|CVT|DSG|AWD|RWD|FWD|KW|PS|HP|CV)(?![A-Z]))(?:[A-Z]{2,3}[ ]?\\d[0-9A-Z]{3,4}|[A-Z]{3}[ ]?\\d{2}[A-Z0-9]|[A-Z]{1,2}-\\d{1,5}[ ]?[A-Z]{1,3}|[A-Z]{1,2}[ ]\\d{1,5}[ ][A-Z]{1,3}))(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`,
+  'dgiu',
+);
+
 // More plates listed after a plate: "Polish plates WX 12345 and GD 4R567", "VD 123456, BE 12345" (capitals and digits mixed)
 const LISTED_PLATE = /(?<=\uE000)(?:[ \t]*[,;/&][ \t]*(?:(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub)[ \t]+)?|[ \t]+(?:and|und|et|y|e|en|i|ed|or|oder|ou|o|of|lub|&)[ \t]+)\(?((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){0,2})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/dgu;
+
+// A second plate in brackets after "mine" later in the sentence of a first: "Samochód … WA 44172 uderzył w mój (KR 7G221)"
+const BRACKETED_PLATE = /(?<=\uE000[^.!?\n\uE000]{1,40}(?<![\p{L}])(?:mój|mojego|moim|mine|my own|meins|meinen|meinem|le mien|la mienne|el mío|il mio|la mia|de mijne|mijn eigen)[ \t]{0,4})\(((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z]{1,3}[ -]?[A-Z0-9]{3,6})\)/dgu;
 
 // ---- order / booking / ticket / customer references ----
 const REFERENCE_WORDS = [
@@ -185,11 +197,19 @@ const UNIT = '(?:€|eur|euros?|£|\\$|usd|gbp|chf|dollars?|pounds?|min|mins|min
 const GROUPED_CODE = `(?:[A-ZÄÖÜ]{1,5}[ ]\\d{6,14}(?![\\p{L}\\p{N}]|[.,]\\d)|(?:[A-ZÄÖÜ]{1,5}|\\d{1,6}|(?=[A-Z0-9]*\\d)[A-Z0-9]{2,6})(?:(?:[ ]|[ ]/[ ])(?:\\d{1,5}(?:[./-]\\d{1,5}){0,3}|(?=[A-Z]{0,2}\\d)[A-Z0-9]{2,4})){1,5}(?![\\p{L}\\p{N}]|[.,]\\d))`;
 // (the letters-only code is matched in any case, checked in capitals later: it must not swallow the next
 // cue word, "réclamation facture n° F2024-…", "Référence dossier DZ8KQ4")
-const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}])(?![ \\t]+#?\\d{3}))`;
+const CODE = `#?[ \\t]?(${GROUPED_CODE}|(?=[A-Za-z0-9/._*-]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/._*](?=[A-Za-z0-9]))*|[A-Z]{2,5}(?:-[A-Z]{2,8}){1,2}(?![\\p{L}\\p{N}-])|(?!(?:${oneOf(REFERENCE_WORDS)})(?![\\p{L}]))[A-Z]{5,8}(?![\\p{L}])(?![ \\t]+#?\\d{3}))`;
 // Up to two other words may stand between the cue and a code that cannot be a word ("billete de tren LOC-7R2K9P").
 // A cue in the plural too: "orders 4471 and 4502", "Rechnungen 4471", "commandes", "bestellingen" (the ending, not a list of forms).
 const REFERENCE = new RegExp(
   `${START}(?:(?:${oneOf(REFERENCE_WORDS)})(?:s|es|en|e|n)?|${NUMBER_COMPOUND})(?![\\p{L}])(?:(?<=no|nr|num)\\.)?(?:[ \\t]*\\(?[ \\t]*(?:${oneOf(QUALIFIER)})(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}])))*((?:[ \\t]+\\p{L}{2,12}(?![\\p{L}])){0,2}?)[ \\t]*(?:[:#(]|,(?=[ \\t]*[A-Z0-9]))?[ \\t]*${CODE}(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))(?!:\\d|h\\d)`,
+  'dgiu',
+);
+// A code several words after its cue, where a verb or a colon names it: "the policy it falls under is PH 4471 0092", "the order
+// I placed last week was 88120-B", "Reference on the bank statement: CLSP*77120-GB", "Incident number from the police: CAD 3317/01DEC" (only a code that cannot be a count or an amount: letters and digits mixed, or 5+ digits)
+// (a word that names the thing, not a bare "number", which names an identity document's as often)
+const FAR_CUES = REFERENCE_WORDS.filter((w) => !/^(?:n[°º.]|n\.º|núm|num|nro|nr|no\.|number|nummer|numer|numéro|número|numero|pin)/u.test(w));
+const REFERENCE_FAR = new RegExp(
+  `${START}(?:${oneOf(FAR_CUES)})(?:s|es|en|e|n)?(?![\\p{L}])((?:[ \\t]+(?:\\p{Ll}{1,12}|I)(?![\\p{L}'’])){2,5}?)(?:[ \\t]+(?:is|was|ist|war|est|était|es|era|è|lautet|luidt|jest|é)[ \\t]*:?|[ \\t]*:)[ \\t]*([A-Z]{1,5}[ ]\\d{1,6}[/-][0-9A-Z]{1,8}|${GROUPED_CODE}|[A-Za-z0-9](?:[A-Za-z0-9]|[-/.*](?=[A-Za-z0-9]))*)(?![\\p{L}\\p{N}])(?![ \\t]*(?:${UNIT})(?![\\p{L}]))`,
   'dgiu',
 );
 // More codes of the same shape listed after a reference: "orders 4471 and 4502", "Rechnungen 4471, 4472 und 4480", "zamówienia 88120 i 88127"
@@ -215,7 +235,7 @@ const PREFIXED_POSTCODE = /(?<![\p{L}\p{N}-])(?:PT?-\d{4}-\d{3}|PL-\d{2}-\d{3}|(
 const EIRCODE = /(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\p{N}])/gu;
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 // (and an Australian state's four digits: "Bondi NSW 2026")
-const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]+)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])|(?<=(?:^|[^\\p{L}])(?:NSW|VIC|QLD|TAS|ACT)[ \\t]+)\\d{4}(?![\\p{L}\\p{N}])`, 'gu');
+const US_ZIP = new RegExp(`(?<=(?:^|[^\\p{L}])(?:${US_STATES})[ \\t]{1,4})\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])|(?<=(?:^|[^\\p{L}])(?:NSW|VIC|QLD|TAS|ACT)[ \\t]{1,4})\\d{4}(?![\\p{L}\\p{N}])`, 'gu');
 const POSTCODE_WORDS = ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', 'plz', 'postleitzahl', 'code postal', 'cp', 'c.p.', 'código postal', 'cap', 'c.a.p.', 'codice postale', 'postcode is', 'kod', 'kod pocztowy', 'postnummer', 'postnr.', 'postnr', 'eircode', 'cep'];
 // "PLZ 70180", "CAP 00185 Roma", "my zip for the card is 02139": up to three words between
 const POSTCODE_CUE = new RegExp(
@@ -235,25 +255,25 @@ const TOWN_AFTER_ADDRESS = `(?=[ \\t]+${NOT_TOWN}(?!(?:EUR|USD|GBP|CHF|PLN|SEK|D
 const TOWN_ENDS = `(?=[ \\t]+${NOT_TOWN}\\p{Lu}\\p{Ll}{2,}(?:[ \\t]+\\p{Lu}\\p{Ll}+)?[ \\t]*(?:[.,;:!?()]|\\r?\\n|$))`;
 const CITY_POSTCODE = new RegExp(
   [
-    `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei|to|from|of|naar|vers|para|per|a|au|da|di|de)[ \\t]+)((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
-    `(?<=(?:^|[^\\p{L}])(?:nach|naar|vers|para|per|to|from|of)[ \\t]+)((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN_ENDS}`,
-    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN_AFTER_ADDRESS}`,
-    `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|:|^|\\n)[ \\t]*)[1-9]\\d{3}))${TOWN_ENDS}`,
+    `(?<=(?:^|[^\\p{L}])(?:in|à|en|aus|te|uit|nach|zu|near|bei|to|from|of|naar|vers|para|per|a|au|da|di|de)[ \\t]{1,4})((?:[A-Z]{1,2}-)?\\d{5})${TOWN}`,
+    `(?<=(?:^|[^\\p{L}])(?:nach|naar|vers|para|per|to|from|of)[ \\t]{1,4})((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN_ENDS}`,
+    `(?<=\\uE000[ \\t,]{0,4}|\\uE000[ \\t]{0,4}\\r?\\n[ \\t]{0,4})((?:[A-Z]{1,2}-)?\\d{4,5})${TOWN_AFTER_ADDRESS}`,
+    `${START}((?!(?:19|20)\\d\\d(?!\\d))(?:\\d{5}|(?<=(?:,|:|^|\\n)[ \\t]{0,4})[1-9]\\d{3}))${TOWN_ENDS}`,
     // right after an address, a Dutch code whatever its letters ("Kerkweg 3a, 1234 CD Hoorn"); a Portuguese one before its town
-    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
+    `(?<=\\uE000[ \\t,]{0,4}|\\uE000[ \\t]{0,4}\\r?\\n[ \\t]{0,4})([1-9]\\d{3}[ ]?(?:[A-Z]{2}|[a-z]{2}(?=[ \\t]+\\p{Lu})))(?![\\p{L}\\p{N}])`,
     `${START}(\\d{4}-\\d{3})${TOWN}`,
     // Poland "00-514 Warszawa", Sweden "114 55 Stockholm": after an address, or before a town that ends the phrase
-    `(?<=\\uE000[ \\t,]*|\\uE000[ \\t]*\\r?\\n[ \\t]*)(\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})${TOWN}`,
+    `(?<=\\uE000[ \\t,]{0,4}|\\uE000[ \\t]{0,4}\\r?\\n[ \\t]{0,4})(\\d{2}-\\d{3}|\\d{3}[ ]\\d{2})${TOWN}`,
     `${START}(\\d{2}-\\d{3})${TOWN_ENDS}`,
     // Austria, Switzerland, Belgium after "in": "in 1100 Wien" (never a year)
-    `(?<=(?:^|[^\\p{L}])(?:in|à|aus|nach|uit|te)[ \\t]+)((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN}`,
+    `(?<=(?:^|[^\\p{L}])(?:in|à|aus|nach|uit|te)[ \\t]{1,4})((?!19\\d\\d|20\\d\\d)[1-9]\\d{3})${TOWN}`,
   ].join('|'),
   'dgu',
 );
 
 // Argentina's "C1043AAZ" right after an address (its letters would pass for a code anywhere else)
 // (the letter first, the look-behind only where one stands: a long run of masked text is not tried at every position)
-const AR_POSTCODE = /[A-HJ-NP-Z](?<=\uE000[ \t,]*[A-HJ-NP-Z])\d{4}[A-Z]{3}(?![\p{L}\p{N}])/gu;
+const AR_POSTCODE = /[A-HJ-NP-Z](?<=\uE000[ \t,]{0,4}[A-HJ-NP-Z])\d{4}[A-Z]{3}(?![\p{L}\p{N}])/gu;
 
 const PRODUCT_BEFORE = /(?:model|modell|modelo|modello|modèle|typ|type|tipo|sku|artikel|art\.)[ \t]*[:#]?[ \t]*$/iu;
 const NUMBERED_THING = /(?:version|page|step|phone|telephone|mobile|serial|part|item|style|model|size|room|seat|table|gate|flight|platform|bus|route|line|house|flat|unit|art|artikel|zimmer|tisch|platz|sitz|gleis|haus|linie|chambre|table|siège|place|porte|quai|vol|habitación|mesa|asiento|puerta|vuelo|camera|tavolo|posto|binario|volo|kamer|tafel|stoel|perron|huis|modelo|modello|modèle|référence article|ref\.? art\.?)[ \t-]*$/iu;
@@ -357,7 +377,17 @@ export function findCodes(scan: Scan): void {
     const plate = m[1].replace(/[ -]+$/, '');
     return plate.replace(/[ -]/g, '').length >= 5 ? [{ start: m.indices![1][0], end: m.indices![1][0] + plate.length, kind: 'plate' }] : null;
   });
+  // (the make in any case, the plate in capitals)
+  scan.pass(MAKE_PLATE, (m) => (/^[A-Z0-9 -]+$/.test(m[1]) ? groupSpan(m, 1, 'plate') : null));
   scan.pass(REFERENCE, (m) => referenceOf(scan, m));
+  scan.pass(REFERENCE_FAR, (m) => {
+    const code = m[2];
+    // (not a phone or an identity number the words name: "the account holder's phone is 0612345678")
+    if (/phone|tel|mobile|handy|portable|móvil|cellulare|mobiel|passport|licen[cs]e|sécurité|social|sozial|fiscal|steuer|tax|identit|ausweis|insurance|nhs|dni|pesel|bsn|amount|total|price|cost|sum|betrag|summe|preis|montant|prix|importe|precio|importo|prezzo|bedrag|prijs|kwota|cena/iu.test(m[1])) return null;
+    if (code.includes(' ') && !/^[A-ZÄÖÜ0-9]+(?: (?:\d+|(?=[A-Z]{0,2}\d)[A-Z0-9]{2,4}))+$/.test(code) && !/^[A-Z]{1,5} \d{1,6}[/-][0-9A-Z]{1,8}$/.test(code)) return null;
+    const codeLike = /\d/.test(code) && (/[A-Za-z]/.test(code) ? /[A-Z]/.test(code) || /^[a-z]?\d/.test(code) : code.replace(/\D/g, '').length >= 5);
+    return codeLike && isReference(code) && !/^(?:19|20)\d\d[-/.]\d{1,2}$/.test(code) ? groupSpan(m, 2, 'reference') : null;
+  });
   scan.pass(FILE_NUMBER, (m) => (/\d/.test(m[1]) ? groupSpan(m, 1, 'reference') : null));
   scan.pass(PREFIXED_POSTCODE, 'postcode');
   scan.pass(EIRCODE, 'postcode');
@@ -399,6 +429,14 @@ function listedPlates(scan: Scan): void {
     if (!ends.size) return;
     const n = scan.spans.length;
     scan.pass(LISTED_PLATE, (m) => (ends.has(m.index) && m[1].replace(/[ -]/g, '').length >= 5 && !DATE_LIKE.test(m[1]) ? groupSpan(m, 1, 'plate') : null));
-    if (scan.spans.length === n) return;
+    if (scan.spans.length === n) break;
   }
+  // (only after a plate: the first "\uE000" before the bracket must end one)
+  const plates = scan.spans.filter((s) => s.kind === 'plate');
+  if (!plates.length) return;
+  scan.pass(BRACKETED_PLATE, (m) => {
+    const before = scan.masked.slice(Math.max(0, m.index - 41), m.index);
+    const end = m.index - (before.length - before.lastIndexOf('\uE000') - 1);
+    return plates.some((p) => p.end === end) && !DATE_LIKE.test(m[1]) ? groupSpan(m, 1, 'plate') : null;
+  });
 }

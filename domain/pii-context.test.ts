@@ -649,3 +649,52 @@ describe('runs of blanks', () => {
     }
   });
 });
+
+describe('issue 18, codes round: a reference far after its cue, codes with a star, runs of blanks short of a piece break', () => {
+  it('takes a code several words after its cue when a verb names it', () => {
+    expect(redact('The policy it falls under is PH 4471 0092, please check.')).toBe('The policy it falls under is [REFERENCE], please check.');
+    expect(redact('The order I placed last week was 88120-B and it never came.')).toBe('The order I placed last week was [REFERENCE] and it never came.');
+    expect(redact('Incident number from the police: CAD 3317/01DEC. Reference on the bank statement: CLSP*77120-GB.')).toBe('Incident number from the police: [REFERENCE]. Reference on the bank statement: [REFERENCE].');
+    expect(redact('The order from last week: 3 items. The invoice for March: 2026-03.')).toBe('The order from last week: 3 items. The invoice for March: 2026-03.');
+    // (not a count, an amount or a year)
+    for (const text of ['the order I placed is 3 days late', 'the order total was 45.90 and the invoice amount was 12500', 'the ticket I bought was 2024 edition']) expect(redact(text)).toBe(text);
+  });
+
+  it('takes a code with stars after its cue', () => {
+    expect(redact('Reference A1*B2*C3 was rejected.')).toBe('Reference [REFERENCE] was rejected.');
+    expect(redact('Order 4471*2291 never arrived.')).toBe('Order [REFERENCE] never arrived.');
+  });
+
+  it("takes a Polish, Swedish or Austrian plate after the car's make, never its model code or year", () => {
+    expect(redact('My Skoda Octavia WX 12345 was towed from the car park.')).toBe('My Skoda Octavia [PLATE] was towed from the car park.');
+    expect(redact('Our Volvo ABC 12D was clamped in Stockholm.')).toBe('Our Volvo [PLATE] was clamped in Stockholm.');
+    expect(redact('Unser Golf W-12345A steht seit Montag in der Werkstatt.')).toBe('Unser Golf [PLATE] steht seit Montag in der Werkstatt.');
+    for (const text of ['I drive a Golf GTI 2019 and a Volvo XC60 and my BMW X5 M50d is fine.', 'Our Audi A4 TDI 150 and the Mini Cooper S 2018.']) expect(redact(text)).toBe(text);
+  });
+
+  it('takes a second plate in brackets after "mine" in the sentence of a first', () => {
+    expect(redact('Samochód o numerze rejestracyjnym WA 44172 uderzył w mój (KR 7G221).')).toBe('Samochód o numerze rejestracyjnym [PLATE] uderzył w mój ([PLATE]).');
+    expect(redact('My plate is AB12 CDE and I ordered the part (XR 5000) yesterday.')).toBe('My plate is [PLATE] and I ordered the part (XR 5000) yesterday.');
+  });
+
+  it('takes Irish townlands before their county, not a town alone or after an address', () => {
+    expect(redact('Her address is Ballyglass, Cloonfad, Co. Roscommon.')).toBe('Her address is [ADDRESS], Co. Roscommon.');
+    expect(redact('I live at Knockbrack, Ballinagh, County Cavan.')).toBe('I live at [ADDRESS], County Cavan.');
+    const town = 'We stayed in Westport, Co. Mayo last summer.';
+    expect(redact(town)).toBe(town);
+    expect(redact("I'm now at Apartment 21, Block C, Marina Village, Malahide, Co. Dublin.")).toBe("I'm now at [ADDRESS], Malahide, Co. Dublin.");
+  });
+
+  it('takes Norwegian and Finnish streets with their number, not a gate at an airport', () => {
+    expect(redact('the warehouse at Karl Johans gate 14, 0154 Oslo, the shop at Mannerheimintie 12 B 7, 00100 Helsinki.')).toBe('the warehouse at [ADDRESS], [POSTCODE] Oslo, the shop at [ADDRESS], [POSTCODE] Helsinki.');
+    expect(redact('the Czech one at Vodičkova 30, 110 00 Praha 1.')).toBe('the Czech one at [ADDRESS], [POSTCODE] Praha 1.');
+    const gate = 'Please go to Departure Gate 14, then Terminal 2.';
+    expect(redact(gate)).toBe(gate);
+  });
+
+  it('keeps runs of 31 blanks after a cue cheap', () => {
+    const t0 = performance.now();
+    redact(`${'in NY nach, '.concat(' '.repeat(31), '\t').repeat(2000)}10001`);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+});
