@@ -15,7 +15,7 @@ import { piiDictionary } from '../activities/ai/pii-dictionary';
 import { CORPUS_KINDS, parseCorpus, scoreCorpus, type CorpusCase, type Tally } from '../domain/pii-corpus';
 import { keepRegexpsUntiered, REGEXP_FLAG } from '../platform/regexp-tiering';
 
-// As the worker redacts (platform/regexp-tiering.ts); BENCH_REGEXP_TIER_UP=1 gives V8's default, for comparison.
+// Regexps interpreted, not tiered up (platform/regexp-tiering.ts); BENCH_REGEXP_TIER_UP=1 gives V8's default, as the worker runs.
 if (!process.env.BENCH_REGEXP_TIER_UP) keepRegexpsUntiered();
 
 const here = path.dirname(fileURLToPath(import.meta.url));

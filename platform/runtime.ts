@@ -18,7 +18,6 @@ import { log, setLogLevel } from './logger';
 import { PinoTemporalLogger } from './temporal-logger';
 import { startWorkerHealth } from './worker-health';
 import { startMetricsServer } from './metrics';
-import { keepRegexpsUntiered } from './regexp-tiering';
 
 const out = log('closeloop');
 
@@ -64,7 +63,6 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 }
 
 export async function startWorker(config: Config, address: string, database: Database): Promise<{ worker: Worker; running: Promise<void> }> {
-  keepRegexpsUntiered(); // before the activities redact anything (platform/regexp-tiering.ts)
   // Embedded mode: what the app sends goes to the built-in dev mailbox (kept in the database).
   const devMailbox = config.devMailbox ? await startDevMailbox(database.db) : null;
   if (devMailbox) out.info({ devMailbox: devMailbox.url }, 'no SMTP_URL: outgoing mail goes to the dev mailbox; read it in the web UI under Dev mailbox');
