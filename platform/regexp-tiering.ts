@@ -5,7 +5,7 @@
 // comment 1.4 s) and at most 0.97 s with tiering off, the same run of `npm run bench -- pii --dev` back to
 // back at load 3. Process-wide. The worker no longer sets it: flipped at run time (v8.setFlagsFromString,
 // which Node documents as unsafe after start-up) worker processes died of SIGSEGV in 3 of 6 runs of
-// test/platform/processes.test.ts, and in 0 of 3 without it. Only `npm run bench -- pii` sets it now.
+// test/platform/processes.test.ts, and in 0 of 5 without it. Only `npm run bench -- pii` sets it now.
 import v8 from 'node:v8';
 
 export const REGEXP_FLAG = '--no-regexp-tier-up';
